@@ -1,0 +1,7 @@
+import { App, Chart } from 'cdk8s';
+import { Controller } from '../../../src';
+import { primerScenario } from '../intent';
+
+const app = new App();
+primerScenario(new Chart(app, 'primer', { namespace: 'shop' }), Controller.envoyGateway());
+app.synth();

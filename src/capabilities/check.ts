@@ -1,0 +1,53 @@
+import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
+import { CAPABILITIES } from './matrix';
+import { RouteIR, TlsHostIR } from '../ir/model';
+
+/** The controllers that can express a feature, in matrix order. */
+export function supportedBy(feature: FeatureKind): ControllerName[] {
+  return CONTROLLER_NAMES.filter(c => CAPABILITIES[c][feature].supported);
+}
+
+/**
+ * The standard message for an unsupported cell:
+ * `<feature> (<prop>) is not supported by controller '<name>': <reason>. Supported by: <controllers>.`
+ * (cdk8s prefixes validation messages with `[construct path]`.)
+ */
+export function unsupportedMessage(controller: ControllerName, feature: FeatureKind, prop?: string, reason?: string): string {
+  const info = FEATURES[feature];
+  const cell = CAPABILITIES[controller][feature];
+  const why = reason ?? (cell.supported ? 'not expressible here' : cell.reason);
+  const others = supportedBy(feature).filter(c => c !== controller);
+  return `${info.title} (${prop ?? info.prop}) is not supported by controller '${controller}': ${why}. Supported by: ${others.length > 0 ? others.join(', ') : 'none'}.`;
+}
+
+/** Features a route uses, each with the prop that introduced it. */
+export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; prop: string }> {
+  const used = new Map<FeatureKind, string>();
+  const use = (f: FeatureKind, prop: string) => { if (!used.has(f)) used.set(f, prop); };
+  if (route.hosts.length > 0) use('hostRouting', 'hosts');
+  if (route.hosts.some(h => h.startsWith('*.'))) use('wildcardHost', 'hosts');
+  route.matches.forEach((m, i) => {
+    const at = route.matches.length > 1 ? `matches[${i}]` : 'match';
+    use(m.path.kind === 'Exact' ? 'exactPath' : m.path.kind === 'Prefix' ? 'prefixPath' : 'regexPath', `${at}.path`);
+    m.headers.forEach((h, j) => use(h.kind === 'Exact' ? 'headerMatch' : 'headerRegexMatch', `${at}.headers[${j}]`));
+    if (m.queryParams.length > 0) use('queryParamMatch', `${at}.queryParams`);
+    if (m.method) use('methodMatch', `${at}.method`);
+  });
+  if (route.backends.length > 1) use('multipleBackends', 'backends');
+  if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
+  return [...used].map(([feature, prop]) => ({ feature, prop }));
+}
+
+export function tlsFeatures(tls: TlsHostIR, gatewayNamespace: string): Array<{ feature: FeatureKind; prop: string }> {
+  const out: Array<{ feature: FeatureKind; prop: string }> = [{ feature: 'tlsTermination', prop: 'certificate' }];
+  if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
+  if (tls.secretNamespace !== gatewayNamespace) out.push({ feature: 'crossNamespaceCertificate', prop: 'certificate' });
+  return out;
+}
+
+/** Messages for every unsupported feature in `used`. */
+export function checkFeatures(controller: ControllerName, used: Array<{ feature: FeatureKind; prop: string }>): string[] {
+  return used
+    .filter(u => !CAPABILITIES[controller][u.feature].supported)
+    .map(u => unsupportedMessage(controller, u.feature, u.prop));
+}

@@ -1,0 +1,148 @@
+import { ControllerName, FeatureKind } from './features';
+
+export type Support =
+  | { readonly supported: true; readonly note?: string }
+  | { readonly supported: false; readonly reason: string };
+
+const yes = (note?: string): Support => ({ supported: true, note });
+const no = (reason: string): Support => ({ supported: false, reason });
+
+const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
+const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
+const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
+
+/**
+ * The controller x feature matrix. Typed as a total mapped type: a new feature or controller
+ * does not compile until every cell is decided. Unsupported cells become synth errors in the
+ * standard format; the README matrix is generated from (and tested against) this table.
+ */
+export const CAPABILITIES: { readonly [c in ControllerName]: { readonly [f in FeatureKind]: Support } } = {
+  'ingress-nginx': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches exactly one label'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes('case-insensitive; every path of that host becomes a regex, so a host cannot mix regex and literal paths'),
+    headerMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
+    headerRegexMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
+    queryParamMatch: no('ingress-nginx cannot route on query parameters without snippets, which this library never emits'),
+    methodMatch: no('ingress-nginx cannot route on the HTTP method without snippets, which this library never emits'),
+    multipleBackends: NGINX_ONE_BACKEND,
+    crossNamespaceBackend: INGRESS_NAMESPACE,
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+  },
+  'traefik': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches exactly one label'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes(),
+    headerMatch: yes(),
+    headerRegexMatch: yes(),
+    queryParamMatch: yes(),
+    methodMatch: yes(),
+    multipleBackends: yes(),
+    crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: no('IngressRoute TLS Secrets must live in the IngressRoute namespace'),
+  },
+  'traefik-ingress': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches exactly one label'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes(),
+    headerMatch: no('the Traefik Ingress provider cannot match headers; use TraefikOutput.INGRESS_ROUTE'),
+    headerRegexMatch: no('the Traefik Ingress provider cannot match headers; use TraefikOutput.INGRESS_ROUTE'),
+    queryParamMatch: no('the Traefik Ingress provider cannot match query parameters; use TraefikOutput.INGRESS_ROUTE'),
+    methodMatch: no('the Traefik Ingress provider cannot match methods; use TraefikOutput.INGRESS_ROUTE'),
+    multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
+    crossNamespaceBackend: INGRESS_NAMESPACE,
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+  },
+  'kong': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches any number of labels'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes(),
+    headerMatch: yes(),
+    headerRegexMatch: no('Kong Ingress header regexes are always case-insensitive; use KongMode.GATEWAY_API'),
+    queryParamMatch: no('Kong Ingress cannot match query parameters'),
+    methodMatch: yes(),
+    multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
+    crossNamespaceBackend: INGRESS_NAMESPACE,
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+  },
+  'kong-gateway-api': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches any number of labels'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes(),
+    headerMatch: yes(),
+    headerRegexMatch: yes(),
+    queryParamMatch: no("Kong's HTTPRoute query-parameter matching needs the expressions router, which is not the default"),
+    methodMatch: yes(),
+    multipleBackends: yes(),
+    crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+  },
+  'gateway-api': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches any number of labels'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: no('regular-expression matching is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()'),
+    headerMatch: yes(),
+    headerRegexMatch: no('regular-expression matching is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()'),
+    queryParamMatch: yes(),
+    methodMatch: yes(),
+    multipleBackends: yes(),
+    crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+  },
+  'envoy-gateway': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches any number of labels'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes('RE2'),
+    headerMatch: yes(),
+    headerRegexMatch: yes('RE2'),
+    queryParamMatch: yes(),
+    methodMatch: yes(),
+    multipleBackends: yes(),
+    crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+  },
+  'istio': {
+    hostRouting: yes(),
+    wildcardHost: yes('`*` matches any number of labels'),
+    exactPath: yes(),
+    prefixPath: yes(),
+    regexPath: yes('RE2'),
+    headerMatch: yes(),
+    headerRegexMatch: yes('RE2'),
+    queryParamMatch: yes(),
+    methodMatch: yes(),
+    multipleBackends: yes(),
+    crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+    defaultBackend: yes(),
+    tlsTermination: yes(),
+    crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+  },
+};

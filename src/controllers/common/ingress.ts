@@ -1,0 +1,95 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { unsupportedMessage } from '../../capabilities/check';
+import { ControllerName } from '../../capabilities/features';
+import { BackendIR, GatewayIR, TlsHostIR } from '../../ir/model';
+import { ManifestObject } from '../../core/manifest-object';
+import { joinName } from '../../core/names';
+import { GatewayContext, RenderProblem } from '../renderer';
+
+/** `networking.k8s.io/v1` Ingress wire types: only the fields we emit. */
+export interface IngressPath {
+  readonly path: string;
+  readonly pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+}
+
+export interface IngressServiceBackend {
+  readonly service: { readonly name: string; readonly port: { readonly number: number } };
+}
+
+export interface IngressSpec {
+  readonly ingressClassName: string;
+  readonly defaultBackend?: IngressServiceBackend;
+  readonly rules?: Array<{
+    readonly host?: string;
+    readonly http: { readonly paths: Array<IngressPath & { readonly backend: IngressServiceBackend }> };
+  }>;
+  readonly tls?: Array<{ readonly hosts: string[]; readonly secretName: string }>;
+}
+
+export const INGRESS_API_VERSION = 'networking.k8s.io/v1';
+
+export function serviceBackend(b: BackendIR): IngressServiceBackend {
+  return { service: { name: b.service, port: { number: b.port } } };
+}
+
+/**
+ * An Ingress spec routing `paths` on each of `hosts` (none: any host) to one backend, with a
+ * `tls` entry per certificate covering those hosts.
+ */
+export function ingressSpec(className: string, hosts: readonly string[], paths: readonly IngressPath[], backend: BackendIR, tls: TlsHostIR[]): IngressSpec {
+  const httpPaths = paths.map(p => ({ ...p, backend: serviceBackend(backend) }));
+  const rules = (hosts.length > 0 ? hosts : [undefined]).map(host => ({ host, http: { paths: httpPaths } }));
+  return { ingressClassName: className, rules, tls: tlsEntries(hosts, tls) };
+}
+
+/** TLS entries for the hosts that have a certificate, one per Secret, sorted. */
+export function tlsEntries(hosts: readonly string[], tlsHosts: readonly TlsHostIR[]): IngressSpec['tls'] {
+  const bySecret = new Map<string, string[]>();
+  for (const host of hosts) {
+    const tls = tlsHosts.find(t => t.hosts.includes(host));
+    if (!tls) continue;
+    const list = bySecret.get(tls.secretName) ?? [];
+    list.push(host);
+    bySecret.set(tls.secretName, list);
+  }
+  const entries = [...bySecret].sort(([a], [b]) => (a < b ? -1 : 1)).map(([secretName, h]) => ({ hosts: h.sort(), secretName }));
+  return entries.length > 0 ? entries : undefined;
+}
+
+/**
+ * An Ingress can only use a TLS Secret from its own namespace: a route in another namespace
+ * than its host's certificate cannot be given TLS.
+ */
+export function ingressTlsNamespaceProblems(controller: ControllerName, ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    for (const host of route.hosts) {
+      const tls = ir.tlsHosts.find(t => t.hosts.includes(host));
+      if (tls && tls.secretNamespace !== route.namespace) {
+        problems.push({
+          source: route.source,
+          message: unsupportedMessage(controller, 'crossNamespaceCertificate', 'namespace',
+            `the route's Ingress lives in namespace '${route.namespace}' but the certificate Secret '${tls.secretName}' for '${host}' is in '${tls.secretNamespace}', and an Ingress can only use Secrets of its own namespace`),
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The anchored form of a route regex: our regexes always match the whole path or value. */
+export function anchored(pattern: string): string {
+  return `^${pattern}$`;
+}
+
+/** The gateway-wide default backend as an Ingress with only `defaultBackend`. */
+export function defaultBackendIngress(scope: Construct, className: string, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
+  return [new ManifestObject(scope, 'DefaultBackend', {
+    apiVersion: INGRESS_API_VERSION,
+    kind: 'Ingress',
+    name: joinName([ctx.name, 'default-backend']),
+    namespace: ctx.namespace,
+    spec: () => ({ ingressClassName: className, defaultBackend: serviceBackend(backend) }),
+  })];
+}

@@ -1,0 +1,54 @@
+/** Gateway API v1.6 (standard channel) wire names: only what this library emits. */
+export const GROUP = 'gateway.networking.k8s.io';
+export const V1 = `${GROUP}/v1`;
+/** ReferenceGrant is served as v1beta1 by every release from v1.0 to v1.6 (v1 only from v1.5). */
+export const REFERENCE_GRANT_VERSION = `${GROUP}/v1beta1`;
+
+export const LIMITS = {
+  listenersPerGateway: 64,
+  hostnamesPerRoute: 16,
+  rulesPerRoute: 16,
+  matchesPerRule: 64,
+  matchesPerRoute: 128,
+} as const;
+
+export interface ParentReference {
+  readonly group?: string;
+  readonly kind?: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly sectionName?: string;
+}
+
+export interface BackendRef {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly port: number;
+}
+
+export interface HttpRouteMatch {
+  readonly path: { readonly type: 'Exact' | 'PathPrefix' | 'RegularExpression'; readonly value: string };
+  readonly headers?: Array<{ readonly type?: 'RegularExpression'; readonly name: string; readonly value: string }>;
+  readonly queryParams?: Array<{ readonly name: string; readonly value: string }>;
+  readonly method?: string;
+}
+
+export interface HttpRouteSpec {
+  readonly parentRefs: ParentReference[];
+  readonly hostnames?: string[];
+  readonly rules: Array<{ readonly matches?: HttpRouteMatch[]; readonly backendRefs: BackendRef[] }>;
+}
+
+export interface Listener {
+  readonly name: string;
+  readonly hostname?: string;
+  readonly port: number;
+  readonly protocol: 'HTTP' | 'HTTPS';
+  readonly tls?: { readonly mode: 'Terminate'; readonly certificateRefs: Array<{ readonly kind: 'Secret'; readonly name: string; readonly namespace?: string }> };
+  readonly allowedRoutes?: {
+    readonly namespaces: {
+      readonly from: 'Selector';
+      readonly selector: { readonly matchExpressions: Array<{ readonly key: string; readonly operator: 'In'; readonly values: string[] }> };
+    };
+  };
+}

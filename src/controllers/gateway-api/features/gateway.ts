@@ -1,0 +1,39 @@
+import { hostSlug, joinName } from '../../../core/names';
+import { GatewayIR } from '../../../ir/model';
+import { Listener } from '../api';
+
+export interface ListenerPorts {
+  readonly http: number;
+  readonly https: number;
+}
+
+/**
+ * An HTTP listener for every host, and an HTTPS listener per TLS hostname (a listener takes one
+ * hostname). Listeners admit routes from the gateway's namespace only, unless routes were
+ * declared in other namespaces: then exactly those namespaces, by name.
+ */
+export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
+  const namespaces = new Set<string>([ir.namespace, ...ir.routes.map(r => r.namespace)]);
+  const allowedRoutes: Listener['allowedRoutes'] = namespaces.size === 1 ? undefined : {
+    namespaces: {
+      from: 'Selector',
+      selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...namespaces].sort() }] },
+    },
+  };
+  const out: Listener[] = [{ name: 'http', port: ports.http, protocol: 'HTTP', allowedRoutes }];
+  const https = ir.tlsHosts.flatMap(t => t.hosts.map(host => ({ host, t }))).sort((a, b) => (a.host < b.host ? -1 : 1));
+  for (const { host, t } of https) {
+    out.push({
+      name: joinName(['https', hostSlug(host)]),
+      hostname: host,
+      port: ports.https,
+      protocol: 'HTTPS',
+      tls: {
+        mode: 'Terminate',
+        certificateRefs: [{ kind: 'Secret', name: t.secretName, namespace: t.secretNamespace !== ir.namespace ? t.secretNamespace : undefined }],
+      },
+      allowedRoutes,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ANNOTATIONS } from './annotations';
+import { nginxPath, pathProblems, usesRegex } from './features/paths';
+import { ManifestObject } from '../../core/manifest-object';
+import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec, ingressTlsNamespaceProblems } from '../common/ingress';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+
+export interface IngressNginxRendererOptions {
+  readonly ingressClassName: string;
+}
+
+/** ingress-nginx: one Ingress per route; annotations only from the Low/Medium risk set. */
+export class IngressNginxRenderer implements ControllerRenderer {
+  public readonly name = 'ingress-nginx' as const;
+
+  constructor(private readonly options: IngressNginxRendererOptions) {}
+
+  public allocateGateway(): ApiObject[] {
+    return [];
+  }
+
+  public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    return [new ManifestObject(scope, 'Resource', {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: route.name,
+      namespace: route.namespace,
+      annotations: () => (usesRegex(route) ? { [ANNOTATIONS.useRegex]: 'true' } : undefined),
+      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, route.matches.map(nginxPath), route.backends[0], [...ctx.ir().tlsHosts]),
+    })];
+  }
+
+  public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
+    return [];
+  }
+
+  public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
+    return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
+  }
+
+  public validate(ir: GatewayIR): RenderProblem[] {
+    return [...pathProblems(ir), ...ingressTlsNamespaceProblems(this.name, ir)];
+  }
+
+  public validateTlsHost(): string[] {
+    return [];
+  }
+}

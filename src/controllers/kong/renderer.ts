@@ -1,0 +1,59 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
+import { ManifestObject } from '../../core/manifest-object';
+import { joinName } from '../../core/names';
+import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec, ingressTlsNamespaceProblems } from '../common/ingress';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+
+export interface KongIngressRendererOptions {
+  readonly ingressClassName: string;
+}
+
+/**
+ * Kong Ingress Controller in Ingress mode: one Ingress per route, or one per distinct set of
+ * header / method conditions, since KIC reads those from Ingress-wide annotations.
+ */
+export class KongIngressRenderer implements ControllerRenderer {
+  public readonly name = 'kong' as const;
+
+  constructor(private readonly options: KongIngressRendererOptions) {}
+
+  public allocateGateway(): ApiObject[] {
+    return [];
+  }
+
+  public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    const groups = new Map<string, MatchIR[]>();
+    for (const m of route.matches) {
+      const key = conditionKey(m);
+      const list = groups.get(key);
+      if (list) list.push(m); else groups.set(key, [m]);
+    }
+    return [...groups.values()].map((matches, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: groups.size === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
+      namespace: route.namespace,
+      annotations: () => conditionAnnotations(matches[0]),
+      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], [...ctx.ir().tlsHosts]),
+    }));
+  }
+
+  public allocateTlsHost(): ApiObject[] {
+    return [];
+  }
+
+  public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
+    return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
+  }
+
+  public validate(ir: GatewayIR): RenderProblem[] {
+    return [...headerProblems(ir), ...ingressTlsNamespaceProblems(this.name, ir)];
+  }
+
+  public validateTlsHost(): string[] {
+    return [];
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ControllerName } from '../capabilities/features';
+import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../ir/model';
+
+/** What a renderer may ask of the gateway it renders for. */
+export interface GatewayContext {
+  readonly name: string;
+  readonly namespace: string;
+  readonly source: string;
+  /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
+  ir(): GatewayIR;
+}
+
+/** A validation problem found by a renderer, attributed to the construct that caused it. */
+export interface RenderProblem {
+  readonly source: string;
+  readonly message: string;
+}
+
+/**
+ * One controller's renderer. Objects are allocated when intent constructs are created
+ * (deterministic ids, fixed set); their content is filled lazily from the IR at synth.
+ */
+export interface ControllerRenderer {
+  /** The capability column this renderer implements. */
+  readonly name: ControllerName;
+  /** Gateway-level objects (e.g. a Gateway API Gateway), created with the ApiGateway. */
+  allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[];
+  allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[];
+  allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
+  allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[];
+  /**
+   * Controller-specific rules the matrix cannot state per feature (value formats, cross-route
+   * interactions). Pure; messages use the standard unsupported format where a feature is refused.
+   */
+  validate(ir: GatewayIR): RenderProblem[];
+  /** Problems with the ApiGateway / TlsHost combination itself (e.g. TLS on a Gateway we do not own). */
+  validateTlsHost(tls: TlsHostIR): string[];
+}

@@ -1,0 +1,104 @@
+import { unsupportedMessage } from '../../../capabilities/check';
+import { FeatureKind } from '../../../capabilities/features';
+import { GatewayIR, MatchIR } from '../../../ir/model';
+import { anchored } from '../../common/ingress';
+import { RenderProblem } from '../../renderer';
+import { MATCHERS } from '../constants';
+
+/**
+ * A value as a Traefik rule string literal. Backtick literals are raw (no escapes), so a value
+ * containing a backtick cannot be placed; `ruleValueProblems` refuses those before synth.
+ */
+function lit(value: string): string {
+  return `\`${value}\``;
+}
+
+function call(matcher: string, ...args: string[]): string {
+  return `${matcher}(${args.map(lit).join(', ')})`;
+}
+
+/** `Host(`a`)`, or several ORed in parentheses; undefined when the route is for every host. */
+export function hostCondition(hosts: readonly string[]): string | undefined {
+  if (hosts.length === 0) return undefined;
+  if (hosts.length === 1) return call(MATCHERS.host, hosts[0]);
+  return `(${hosts.map(h => call(MATCHERS.host, h)).join(' || ')})`;
+}
+
+/**
+ * Our path semantics in Traefik matchers:
+ * - Exact: `Path`.
+ * - Prefix: element-wise, while Traefik's `PathPrefix` is character-wise, so `/v1` becomes
+ *   `(Path(`/v1`) || PathPrefix(`/v1/`))` (matches `/v1`, `/v1/x`, not `/v1beta`); `/` stays
+ *   `PathPrefix(`/`)`.
+ * - RegularExpression: `PathRegexp` is an unanchored Go regexp search; we anchor it so the
+ *   pattern must match the whole path.
+ */
+export function pathCondition(m: MatchIR): string {
+  const v = m.path.value;
+  switch (m.path.kind) {
+    case 'Exact': return call(MATCHERS.path, v);
+    case 'Prefix': return v === '/' ? call(MATCHERS.pathPrefix, '/') : `(${call(MATCHERS.path, v)} || ${call(MATCHERS.pathPrefix, `${v}/`)})`;
+    case 'RegularExpression': return call(MATCHERS.pathRegexp, anchored(v));
+  }
+}
+
+/**
+ * The full rule of one (hosts, match): every condition ANDed. `Header` compares a value
+ * exactly; `HeaderRegexp` is an unanchored search, so it is anchored like paths. Header names
+ * are canonicalised by Traefik (case-insensitive, as ours).
+ */
+export function matchRule(hosts: readonly string[], m: MatchIR): string {
+  const conditions: string[] = [];
+  const host = hostCondition(hosts);
+  if (host) conditions.push(host);
+  conditions.push(pathCondition(m));
+  if (m.method) conditions.push(call(MATCHERS.method, m.method));
+  for (const h of m.headers) {
+    conditions.push(h.kind === 'Exact' ? call(MATCHERS.header, h.name, h.value) : call(MATCHERS.headerRegexp, h.name, anchored(h.value)));
+  }
+  for (const q of m.queryParams) conditions.push(call(MATCHERS.query, q.name, q.value));
+  return conditions.join(' && ');
+}
+
+/** The catch-all rule of the gateway default backend. */
+export function catchAllRule(): string {
+  return call(MATCHERS.pathPrefix, '/');
+}
+
+/**
+ * Values that cannot be written as a raw backtick literal in a Traefik rule. Paths, hosts and
+ * regexes never contain a backtick (validated when the intent is built), but header names and
+ * query parameter names (RFC 7230 tokens may contain '`') and exact header / query values can.
+ */
+export function ruleValueProblems(controller: 'traefik', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    route.matches.forEach((m, i) => {
+      const at = route.matches.length > 1 ? `matches[${i}]` : 'match';
+      const refuse = (feature: FeatureKind, prop: string, what: string, value: string) => {
+        if (!value.includes('`')) return;
+        problems.push({
+          source: route.source,
+          message: unsupportedMessage(controller, feature, prop,
+            `${what} '${value}' contains a backtick, which cannot be placed in a Traefik rule string`),
+        });
+      };
+      m.headers.forEach((h, j) => {
+        const feature: FeatureKind = h.kind === 'Exact' ? 'headerMatch' : 'headerRegexMatch';
+        refuse(feature, `${at}.headers[${j}]`, 'the header name', h.name);
+        refuse(feature, `${at}.headers[${j}]`, `header '${h.name}' value`, h.value);
+      });
+      m.queryParams.forEach((q, j) => {
+        refuse('queryParamMatch', `${at}.queryParams[${j}]`, 'the query parameter name', q.name);
+        refuse('queryParamMatch', `${at}.queryParams[${j}]`, `query parameter '${q.name}' value`, q.value);
+      });
+      refuse(m.path.kind === 'Exact' ? 'exactPath' : m.path.kind === 'Prefix' ? 'prefixPath' : 'regexPath', `${at}.path`, 'the path', m.path.value);
+    });
+    for (const host of route.hosts) {
+      if (host.includes('`')) {
+        problems.push({ source: route.source, message: unsupportedMessage(controller, 'hostRouting', 'hosts', `host '${host}' contains a backtick, which cannot be placed in a Traefik rule string`) });
+      }
+    }
+  }
+  return problems;
+}

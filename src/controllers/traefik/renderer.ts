@@ -1,0 +1,106 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KINDS, TRAEFIK_API_VERSION } from './constants';
+import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
+import { defaultBackendSpec, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { nameCollisionProblems } from './features/names';
+import { ruleValueProblems } from './features/rule';
+import { EntryPoints } from './features/tls';
+import { ManifestObject } from '../../core/manifest-object';
+import { joinName } from '../../core/names';
+import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { INGRESS_API_VERSION, ingressTlsNamespaceProblems, serviceBackend } from '../common/ingress';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+
+export interface TraefikRendererOptions {
+  /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
+  readonly output: 'Ingress' | 'IngressRoute';
+  /** The IngressClass of emitted Ingresses (Ingress output only). */
+  readonly ingressClassName: string;
+  /** Entry point for plain HTTP. */
+  readonly web: string;
+  /** Entry point for HTTPS. */
+  readonly websecure: string;
+}
+
+/**
+ * Traefik Proxy v3. IngressRoute output: one IngressRoute per (route, host), one `routes[]`
+ * entry per match. Ingress output: one Ingress per (route, host, match). Every router carries an
+ * explicit priority (see features/priority.ts).
+ */
+export class TraefikRenderer implements ControllerRenderer {
+  public readonly name: 'traefik' | 'traefik-ingress';
+  private readonly entryPoints: EntryPoints;
+
+  constructor(private readonly options: TraefikRendererOptions) {
+    this.name = options.output === 'Ingress' ? 'traefik-ingress' : 'traefik';
+    this.entryPoints = { web: options.web, websecure: options.websecure };
+  }
+
+  public allocateGateway(): ApiObject[] {
+    return [];
+  }
+
+  public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    if (this.options.output === 'Ingress') {
+      return ingressParts(route).map(part => new ManifestObject(scope, part.id, {
+        apiVersion: INGRESS_API_VERSION,
+        kind: 'Ingress',
+        name: part.name,
+        namespace: route.namespace,
+        annotations: () => ingressAnnotations(part, ctx.ir().tlsHosts, this.entryPoints),
+        spec: () => ingressSpecFor(this.options.ingressClassName, route, part, ctx.ir().tlsHosts),
+      }));
+    }
+    return ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.ingressRoute,
+      name: part.name,
+      namespace: route.namespace,
+      spec: () => ingressRouteSpec(route, part, ctx.ir().tlsHosts, this.entryPoints),
+    }));
+  }
+
+  public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
+    return [];
+  }
+
+  public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
+    const name = defaultBackendName(ctx.name);
+    if (this.options.output === 'Ingress') {
+      return [new ManifestObject(scope, 'DefaultBackend', {
+        apiVersion: INGRESS_API_VERSION,
+        kind: 'Ingress',
+        name,
+        namespace: ctx.namespace,
+        spec: () => ({ ingressClassName: this.options.ingressClassName, defaultBackend: serviceBackend(backend) }),
+      })];
+    }
+    return [new ManifestObject(scope, 'DefaultBackend', {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.ingressRoute,
+      name,
+      namespace: ctx.namespace,
+      spec: () => defaultBackendSpec(backend, ctx.namespace, this.entryPoints),
+    })];
+  }
+
+  public validate(ir: GatewayIR): RenderProblem[] {
+    const namesOf = (route: RouteIR) => (this.options.output === 'Ingress' ? ingressParts(route) : ingressRouteParts(route)).map(p => p.name);
+    return [
+      // Ingress output: the Traefik Ingress provider writes the rule itself from hosts and paths,
+      // which never contain a backtick; header / query conditions are refused by the matrix.
+      ...(this.name === 'traefik' ? ruleValueProblems(this.name, ir) : []),
+      ...ingressTlsNamespaceProblems(this.name, ir),
+      ...nameCollisionProblems(ir, namesOf, ir.defaultBackend ? defaultBackendName(ir.name) : undefined),
+    ];
+  }
+
+  public validateTlsHost(): string[] {
+    return [];
+  }
+}
+
+function defaultBackendName(gateway: string): string {
+  return joinName([gateway, 'default-backend']);
+}

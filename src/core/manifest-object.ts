@@ -1,0 +1,50 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+
+export interface ManifestObjectProps {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  /** The `spec`, computed at synth. Must be pure. */
+  readonly spec: () => unknown;
+  /** Annotations computed at synth (their keys may depend on constructs added later). Must be pure. */
+  readonly annotations?: () => Record<string, string> | undefined;
+}
+
+/**
+ * An ApiObject whose spec and annotations are produced at synth from the IR.
+ * It is a plain ApiObject (not a generated L1), so users' `addJsonPatch` always applies last
+ * and is never dropped by a key mapper.
+ */
+export class ManifestObject extends ApiObject {
+  private readonly renderAnnotations?: () => Record<string, string> | undefined;
+  private ownedAnnotations: string[] = [];
+
+  constructor(scope: Construct, id: string, props: ManifestObjectProps) {
+    super(scope, id, {
+      apiVersion: props.apiVersion,
+      kind: props.kind,
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: Lazy.any({ produce: props.spec }),
+    });
+    this.renderAnnotations = props.annotations;
+  }
+
+  public toJson(): any {
+    if (this.renderAnnotations) {
+      // cdk8s has no lazily-keyed annotations: merge ours just before serialising. Keys we set
+      // last time are replaced; keys the user set through `metadata` are never overwritten.
+      const annotations = (this.metadata as unknown as { annotations: Record<string, string> }).annotations;
+      for (const key of this.ownedAnnotations) delete annotations[key];
+      this.ownedAnnotations = [];
+      const rendered = this.renderAnnotations() ?? {};
+      for (const key of Object.keys(rendered).sort()) {
+        if (key in annotations) continue;
+        annotations[key] = rendered[key];
+        this.ownedAnnotations.push(key);
+      }
+    }
+    return super.toJson();
+  }
+}

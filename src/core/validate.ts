@@ -1,0 +1,138 @@
+/**
+ * Value rules shared by every construct. Each returns a problem description or undefined,
+ * so callers can word the error with the construct and prop that introduced the value.
+ * The rules are the API server's and the Gateway API CRDs' (see validation-rules.md §1, §2),
+ * tightened where a controller would otherwise accept something dangerous.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** RFC 7230 token: what Gateway API accepts as header / query-param names. */
+const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
+/** Printable ASCII plus SP / HTAB inside: no CR, LF, NUL or other controls. */
+const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$/;
+/** Gateway API's literal path charset, which is also safe for every Ingress controller. */
+const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
+
+export function checkHost(host: string): string | undefined {
+  if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
+  if (host.length > 253) return `'${host}' is longer than 253 characters`;
+  if (host.includes(':')) return `'${host}' must be a DNS name without a port or IPv6 address`;
+  if (IPV4.test(host)) return `'${host}' is an IP address; routes match DNS names only`;
+  if (host !== host.toLowerCase()) return `'${host}' must be lowercase (hosts are case-insensitive; write '${host.toLowerCase()}')`;
+  if (host.endsWith('.')) return `'${host}' must not end with a dot`;
+  const body = host.startsWith('*.') ? host.slice(2) : host;
+  if (body.includes('*')) return `'${host}' may contain '*' only as the whole leftmost label ('*.example.com')`;
+  if (!DNS1123_SUBDOMAIN.test(body)) return `'${host}' is not a valid DNS name (lowercase letters, digits, '-' and '.', labels start and end with a letter or digit)`;
+  if (body.split('.').some(l => l.length > 63)) return `'${host}' has a label longer than 63 characters`;
+  if (host.startsWith('*.') && !body.includes('.')) return `'${host}' wildcard must cover a domain with at least two labels`;
+  return undefined;
+}
+
+/** Literal paths (Exact / Prefix). */
+export function checkLiteralPath(path: string): string | undefined {
+  if (typeof path !== 'string' || path.length === 0) return 'must be a non-empty path';
+  if (!path.startsWith('/')) return `'${path}' must start with '/'`;
+  if (path.length > 1024) return `'${path.slice(0, 40)}...' is longer than 1024 characters`;
+  if (path.includes('//')) return `'${path}' must not contain '//'`;
+  if (/%2f/i.test(path)) return `'${path}' must not contain an encoded '/' (%2F)`;
+  const segments = path.split('/');
+  if (segments.some(s => s === '.' || s === '..')) return `'${path}' must not contain '.' or '..' segments`;
+  if (!PATH_CHARS.test(path)) return `'${path}' contains characters outside the URL path set (no spaces, '?', '#', quotes, braces, backslashes or non-ASCII)`;
+  return undefined;
+}
+
+/**
+ * Regular-expression paths and header values: must compile, must not use constructs outside RE2
+ * (every controller but ingress-nginx evaluates RE2 / Go regexp), and must be single-line.
+ */
+export function checkRegex(pattern: string, mustStartWithSlash: boolean): string | undefined {
+  if (typeof pattern !== 'string' || pattern.length === 0) return 'must be a non-empty regular expression';
+  if (/[\r\n\0]/.test(pattern)) return 'must not contain CR, LF or NUL';
+  if (pattern.length > 1024) return 'is longer than 1024 characters';
+  const anchored = pattern.startsWith('^') ? pattern.slice(1) : pattern;
+  if (mustStartWithSlash && !anchored.startsWith('/')) return `'${pattern}' must match from the leading '/' (start it with '/' or '^/')`;
+  if (/\(\?[=!<]|\\[1-9]|\\k</.test(pattern)) return `'${pattern}' uses look-around or back-references, which RE2-based proxies do not support`;
+  if (/[`]/.test(pattern)) return `'${pattern}' must not contain a backtick`;
+  if (/\s/.test(pattern)) return `'${pattern}' must not contain whitespace`;
+  if (hasTopLevelAlternation(pattern)) return `'${pattern}' has a top-level '|'; wrap the alternatives in a group so anchoring applies to all of them (e.g. '/(a|b)')`;
+  try {
+    new RegExp(pattern);
+  } catch (e) {
+    return `'${pattern}' is not a valid regular expression (${(e as Error).message})`;
+  }
+  return undefined;
+}
+
+export function checkPort(port: number): string | undefined {
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return `${port} must be an integer from 1 to 65535`;
+  return undefined;
+}
+
+/** Service names are DNS-1035 labels. */
+export function checkServiceName(name: string): string | undefined {
+  if (typeof name !== 'string' || !DNS1035_LABEL.test(name) || name.length > 63) {
+    return `'${name}' is not a valid Service name (DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`;
+  }
+  return undefined;
+}
+
+export function checkNamespace(ns: string): string | undefined {
+  if (typeof ns !== 'string' || !DNS1123_LABEL.test(ns) || ns.length > 63) {
+    return `'${ns}' is not a valid namespace (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
+  }
+  return undefined;
+}
+
+/** Names of objects we emit or reference (Secrets, Gateways, classes): DNS-1123 subdomains. */
+export function checkObjectName(name: string, maxLength = 253): string | undefined {
+  if (typeof name !== 'string' || !DNS1123_SUBDOMAIN.test(name) || name.length > maxLength) {
+    return `'${name}' is not a valid object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most ${maxLength} characters)`;
+  }
+  return undefined;
+}
+
+/** Names that must be DNS-1123 labels (listener section names, name segments). */
+export function checkLabelName(name: string): string | undefined {
+  if (typeof name !== 'string' || !DNS1123_LABEL.test(name) || name.length > 63) {
+    return `'${name}' is not a valid name (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
+  }
+  return undefined;
+}
+
+export function checkHeaderName(name: string): string | undefined {
+  if (typeof name !== 'string' || !HTTP_TOKEN.test(name) || name.length > 256) {
+    return `'${name}' is not a valid HTTP header or parameter name (RFC 7230 token, at most 256 characters)`;
+  }
+  return undefined;
+}
+
+export function checkHeaderValue(value: string, maxLength = 4096): string | undefined {
+  if (typeof value !== 'string' || value.length === 0) return 'must be a non-empty value';
+  if (/[\r\n\0]/.test(value)) return 'must not contain CR, LF or NUL';
+  if (value.length > maxLength) return `is longer than ${maxLength} characters`;
+  if (!HEADER_VALUE.test(value)) return `'${value}' must be printable ASCII without leading or trailing whitespace`;
+  return undefined;
+}
+
+export function isDnsLabel(s: string): boolean {
+  return DNS1123_LABEL.test(s) && s.length <= 63;
+}
+
+/** Whether `|` appears outside any group or character class. */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,248 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Backend } from './backend';
+import { Controller } from './controller';
+import { matchKey } from './match';
+import { Route, RouteOptions } from './route';
+import { TlsHost, TlsHostOptions } from './tls-host';
+import { checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
+import { ControllerName } from '../capabilities/features';
+import { fail, pathOf } from '../core/errors';
+import { joinName } from '../core/names';
+import { checkLabelName, checkNamespace } from '../core/validate';
+import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
+import { BackendIR, GatewayIR } from '../ir/model';
+
+/** Props for `ApiGateway`. */
+export interface ApiGatewayProps {
+  /** The controller to compile to, e.g. `Controller.ingressNginx()` or `Controller.envoyGateway()`. */
+  readonly controller: Controller;
+
+  /**
+   * Namespace of the gateway's objects; routes default to it.
+   * @default - the chart's namespace, else 'default'
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the gateway (the Gateway object on Gateway API, and the prefix of derived names).
+   * @default - the construct id, lowercased
+   */
+  readonly name?: string;
+
+  /**
+   * Where requests that match no route go.
+   * @default - the controller's own default (usually a 404)
+   */
+  readonly defaultBackend?: Backend;
+}
+
+/**
+ * One edge entry point on one controller: routes, TLS hosts and defaults, compiled into the
+ * controller's idiomatic objects at synth.
+ *
+ * @example
+ * const api = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+ * api.addRoute('v1', {
+ *   hosts: ['api.example.com'],
+ *   match: { path: PathMatch.prefix('/v1') },
+ *   backend: Backend.service('api-v1', 8080),
+ * });
+ */
+export class ApiGateway extends Construct {
+  /** The controller this gateway compiles to. */
+  public readonly controller: Controller;
+  /** The gateway's name. */
+  public readonly name: string;
+  /** The gateway's namespace. */
+  public readonly namespace: string;
+  /** Gateway-level objects (e.g. the Gateway API Gateway, the default-backend route). */
+  public readonly apiObjects: ApiObject[];
+  /** @internal */
+  public readonly _renderer: ControllerRenderer;
+
+  private readonly routes: Route[] = [];
+  private readonly tlsHosts: TlsHost[] = [];
+  private readonly objectNames = new Map<string, string>();
+  private readonly defaultBackend?: BackendIR;
+  private readonly defaultBackendSource?: string;
+  private version = 0;
+  private cache?: { version: number; ir: GatewayIR; problems: Map<string, string[]> };
+
+  constructor(scope: Construct, id: string, props: ApiGatewayProps) {
+    const path = pathOf(scope, id);
+    if (!props || !(props.controller instanceof Controller)) fail(path, 'ApiGateway.controller: must be created with a Controller factory, e.g. Controller.ingressNginx()');
+    const name = props.name ?? id.toLowerCase();
+    const nameProblem = checkLabelName(name);
+    if (nameProblem) {
+      fail(path, props.name !== undefined
+        ? `ApiGateway.name: ${nameProblem}`
+        : `ApiGateway: construct id '${id}' does not give a valid object name (${nameProblem}); use an id of letters, digits and '-', or set 'name'`);
+    }
+    super(scope, id);
+    const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const nsProblem = checkNamespace(namespace);
+    if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
+
+    this.controller = props.controller;
+    this.name = name;
+    this.namespace = namespace;
+    this._renderer = props.controller._createRenderer();
+    const ctx = this.context();
+    const objects = this._renderer.allocateGateway(this, ctx);
+
+    if (props.defaultBackend !== undefined) {
+      if (!(props.defaultBackend instanceof Backend)) fail(this.node.path, 'ApiGateway.defaultBackend: must be created with Backend.service() or Backend.fromService()');
+      const { ir, problem } = props.defaultBackend._toIR(namespace);
+      if (problem) fail(this.node.path, `ApiGateway.defaultBackend: ${problem}`);
+      this.defaultBackend = ir;
+      this.defaultBackendSource = this.node.path;
+      objects.push(...this._renderer.allocateDefaultBackend(this, ir!, ctx));
+    }
+    this.apiObjects = objects;
+    this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
+  }
+
+  /** Adds a route to this gateway. */
+  public addRoute(id: string, options: RouteOptions): Route {
+    return new Route(this, id, { ...options, gateway: this });
+  }
+
+  /** Terminates TLS for some hostnames with one certificate. */
+  public addTlsHost(id: string, options: TlsHostOptions): TlsHost {
+    return new TlsHost(this, id, { ...options, gateway: this });
+  }
+
+  /**
+   * Object name stem for a child construct: `<gateway>-<id>`, checked so an id cannot produce
+   * an invalid Kubernetes name.
+   * @internal
+   */
+  public _childName(id: string, path = `${this.node.path}/${id}`): string {
+    const segment = id.toLowerCase();
+    if (checkLabelName(segment)) {
+      fail(path, `construct id '${id}' does not give a valid object name; use an id of letters, digits and '-', or set 'name'`);
+    }
+    return joinName([this.name, segment]);
+  }
+
+  /** @internal */
+  public _registerRoute(route: Route): ApiObject[] {
+    this.claimName(route.namespace, route.name, route.node.path);
+    this.routes.push(route);
+    this.version++;
+    return this._renderer.allocateRoute(route, route._ir, this.context());
+  }
+
+  /** @internal */
+  public _registerTlsHost(tls: TlsHost): ApiObject[] {
+    this.tlsHosts.push(tls);
+    this.version++;
+    return this._renderer.allocateTlsHost(tls, tls._ir, this.context());
+  }
+
+  /**
+   * Validation messages for one construct of this gateway (cdk8s prefixes them with its path).
+   * All gateway-wide checks run once per change and are shared by every construct.
+   * @internal
+   */
+  public _problemsFor(source: string): string[] {
+    return this.analyse().problems.get(source) ?? [];
+  }
+
+  private claimName(namespace: string, name: string, source: string) {
+    const key = `${namespace}/${name}`;
+    const owner = this.objectNames.get(key);
+    if (owner) fail(source, `Route.name: '${name}' is already used by ${owner} in namespace '${namespace}'; give one of them another id or 'name'`);
+    this.objectNames.set(key, source);
+  }
+
+  private context(): GatewayContext {
+    return {
+      name: this.name,
+      namespace: this.namespace,
+      source: this.node.path,
+      ir: () => this.analyse().ir,
+    };
+  }
+
+  private analyse(): { ir: GatewayIR; problems: Map<string, string[]> } {
+    if (this.cache && this.cache.version === this.version) return this.cache;
+    const ir: GatewayIR = {
+      source: this.node.path,
+      name: this.name,
+      namespace: this.namespace,
+      routes: this.routes.map(r => r._ir),
+      tlsHosts: this.tlsHosts.map(t => t._ir),
+      defaultBackend: this.defaultBackend,
+      defaultBackendSource: this.defaultBackendSource,
+    };
+    const problems = new Map<string, string[]>();
+    const add = (source: string, message: string) => {
+      const list = problems.get(source);
+      if (list) list.push(message); else problems.set(source, [message]);
+    };
+    const controller = this._renderer.name as ControllerName;
+
+    for (const route of ir.routes) {
+      for (const m of checkFeatures(controller, routeFeatures(route))) add(route.source, m);
+    }
+    for (const tls of ir.tlsHosts) {
+      for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace))) add(tls.source, m);
+      for (const m of this._renderer.validateTlsHost(tls)) add(tls.source, m);
+    }
+    if (ir.defaultBackend && ir.defaultBackendSource) {
+      const used: Parameters<typeof checkFeatures>[1] = [{ feature: 'defaultBackend', prop: 'defaultBackend' }];
+      if (ir.defaultBackend.namespace !== ir.namespace) used.push({ feature: 'crossNamespaceBackend', prop: 'defaultBackend' });
+      for (const m of checkFeatures(controller, used)) add(ir.defaultBackendSource, m);
+    }
+
+    // Two routes claiming the same host + match: controllers resolve this silently
+    // (oldest object wins, or alphabetical order), so it is always an error here.
+    const claims = new Map<string, { source: string; target: string }>();
+    const claim = (source: string, host: string, key: string, target: string, what: string) => {
+      const k = `${host}\n${key}`;
+      const prior = claims.get(k);
+      if (!prior) {
+        claims.set(k, { source, target });
+      } else if (prior.source !== source && prior.target !== target) {
+        add(source, `Route.match: ${what} is already routed by [${prior.source}] to a different backend; remove one of the routes or make their matches differ`);
+      }
+    };
+    if (ir.defaultBackend && ir.defaultBackendSource) {
+      const b = ir.defaultBackend;
+      claim(ir.defaultBackendSource, '', matchKey({ path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] }), `${b.namespace}/${b.service}:${b.port}`, 'every request');
+    }
+    for (const route of ir.routes) {
+      const target = route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
+      for (const m of route.matches) {
+        for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
+          claim(route.source, host, matchKey(m), target, `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'`);
+        }
+      }
+    }
+
+    // Every TLS hostname must be served by a route, and by one TlsHost only.
+    const tlsOwners = new Map<string, string>();
+    for (const tls of ir.tlsHosts) {
+      for (const host of tls.hosts) {
+        const owner = tlsOwners.get(host);
+        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has a certificate from [${owner}]; a hostname takes one certificate`);
+        tlsOwners.set(host, tls.source);
+        if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
+          add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+        }
+      }
+    }
+
+    for (const p of this._renderer.validate(ir)) add(p.source, p.message);
+    this.cache = { version: this.version, ir, problems };
+    return this.cache;
+  }
+}
+
+/** Whether `pattern` (possibly `*.x`) covers `host`. */
+function hostCovers(pattern: string, host: string): boolean {
+  if (pattern === host) return true;
+  return pattern.startsWith('*.') && host.endsWith(pattern.slice(1)) && !host.slice(0, -pattern.length + 1).includes('.');
+}

@@ -1,0 +1,107 @@
+import * as kplus from 'cdk8s-plus-27';
+import { BackendIR } from '../ir/model';
+import { checkNamespace, checkPort, checkServiceName } from '../core/validate';
+
+/** Options for `Backend.service()`. */
+export interface ServiceBackendOptions {
+  /**
+   * Namespace of the Service. A namespace other than the route's needs a ReferenceGrant on
+   * Gateway API (generated for you) and is not expressible on Ingress-based controllers.
+   * @default - the route's namespace
+   */
+  readonly namespace?: string;
+}
+
+/** Options for `Backend.fromService()`. */
+export interface FromServiceOptions {
+  /**
+   * The Service port to send traffic to; it must be one of the Service's ports.
+   * @default - the Service's only port (an error if it has several)
+   */
+  readonly port?: number;
+}
+
+/** Options for `Backend.fromServicePorts()`. */
+export interface ServicePortsBackendOptions extends FromServiceOptions, ServiceBackendOptions {}
+
+/** A port of a Service, as `Backend.fromServicePorts` needs it. */
+export interface ServicePortRef {
+  /** The Service port number (not the target port). */
+  readonly port: number;
+  /**
+   * The port's name.
+   * @default - unnamed
+   */
+  readonly name?: string;
+}
+
+/**
+ * Where a route sends traffic: a Kubernetes Service port.
+ * @example Backend.service('api-v1', 8080)
+ */
+export class Backend {
+  /**
+   * A Service referenced by name and port. Nothing checks the Service exists; prefer
+   * `fromService` when the Service is defined in the same app.
+   */
+  public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
+    return new Backend(name, port, options.namespace, `Backend.service('${name}', ${port})`);
+  }
+
+  /**
+   * A Service defined with cdk8s-plus-27; the port is checked against the Service's ports,
+   * so a typo cannot become a 502.
+   */
+  public static fromService(service: kplus.Service, options: FromServiceOptions = {}): Backend {
+    if (!service || typeof service !== 'object' || typeof service.name !== 'string' || !Array.isArray(service.ports)) {
+      throw new Error('Backend.fromService: service must be a cdk8s-plus Service');
+    }
+    return Backend.fromServicePorts(service.name, service.ports.map(p => ({ port: p.port, name: p.name })), {
+      ...options, namespace: service.metadata.namespace,
+    });
+  }
+
+  /**
+   * A Service described by its name and ports: for Services defined with another cdk8s-plus
+   * line (or any other way) that `fromService` does not take. The port is checked the same way.
+   */
+  public static fromServicePorts(name: string, ports: ServicePortRef[], options: ServicePortsBackendOptions = {}): Backend {
+    const label = `Backend.fromService('${name}')`;
+    if (!Array.isArray(ports) || ports.length === 0) {
+      throw new Error(`${label}: the Service has no ports; add a port to the Service before routing to it`);
+    }
+    const numbers = ports.map(p => p.port);
+    let port = options.port;
+    if (port === undefined) {
+      if (numbers.length > 1) {
+        throw new Error(`${label}: the Service has several ports (${numbers.join(', ')}); choose one with the 'port' option`);
+      }
+      port = numbers[0];
+    } else if (!numbers.includes(port)) {
+      throw new Error(`${label}: port ${port} is not a port of Service '${name}' (its ports: ${numbers.join(', ')})`);
+    }
+    return new Backend(name, port, options.namespace, label);
+  }
+
+  private constructor(
+    /** The Service name. */
+    public readonly serviceName: string,
+    /** The Service port. */
+    public readonly port: number,
+    /** The Service namespace, if set explicitly. */
+    public readonly namespace: string | undefined,
+    private readonly label: string,
+  ) {}
+
+  /**
+   * Validates and resolves against the namespace of the route using it.
+   * @internal
+   */
+  public _toIR(defaultNamespace: string): { ir?: BackendIR; problem?: string } {
+    const problem = checkServiceName(this.serviceName)
+      ?? (checkPort(this.port) ? `port ${checkPort(this.port)}` : undefined)
+      ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined);
+    if (problem) return { problem: `${this.label}: ${problem}` };
+    return { ir: { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1 } };
+  }
+}

@@ -1,0 +1,253 @@
+import { ControllerName } from '../capabilities/features';
+import { checkNamespace, checkObjectName, checkPort } from '../core/validate';
+import { GatewayApiRenderer, ResolvedGatewayOptions } from '../controllers/gateway-api/renderer';
+import { IngressNginxRenderer } from '../controllers/ingress-nginx/renderer';
+import { KongIngressRenderer } from '../controllers/kong/renderer';
+import { ControllerRenderer } from '../controllers/renderer';
+import { TraefikRenderer } from '../controllers/traefik/renderer';
+
+/** Options for `Controller.ingressNginx()`. */
+export interface IngressNginxOptions {
+  /**
+   * The IngressClass the controller watches. Referenced, never created.
+   * @default 'nginx'
+   */
+  readonly ingressClassName?: string;
+}
+
+/** How Traefik configuration is emitted. */
+export enum TraefikOutput {
+  /** `traefik.io/v1alpha1` IngressRoute CRDs: full matcher language (headers, methods, query). */
+  INGRESS_ROUTE = 'IngressRoute',
+  /** `networking.k8s.io/v1` Ingress with `traefik.ingress.kubernetes.io/*` annotations. */
+  INGRESS = 'Ingress',
+}
+
+/** Options for `Controller.traefik()`. */
+export interface TraefikOptions {
+  /**
+   * The kind of objects to emit.
+   * @default TraefikOutput.INGRESS_ROUTE
+   */
+  readonly output?: TraefikOutput;
+
+  /**
+   * The IngressClass the Traefik Ingress provider watches (Ingress output only).
+   * @default 'traefik'
+   */
+  readonly ingressClassName?: string;
+
+  /**
+   * Entry point for plain HTTP.
+   * @default 'web'
+   */
+  readonly webEntryPoint?: string;
+
+  /**
+   * Entry point for HTTPS.
+   * @default 'websecure'
+   */
+  readonly websecureEntryPoint?: string;
+}
+
+/** The kind of an existing Gateway API parent that routes attach to. */
+export enum GatewayParentKind {
+  /** A `Gateway`. */
+  GATEWAY = 'Gateway',
+  /** A `ListenerSet` (Gateway API v1.5+ standard channel). */
+  LISTENER_SET = 'ListenerSet',
+}
+
+/** An existing Gateway (or ListenerSet) owned by another team, that routes attach to. */
+export interface GatewayAttachment {
+  /** Name of the Gateway or ListenerSet. */
+  readonly name: string;
+
+  /**
+   * Its namespace. It must allow routes from the routes' namespaces (`allowedRoutes`).
+   * @default - the ApiGateway's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The listener to attach to.
+   * @default - every listener whose hostname matches
+   */
+  readonly sectionName?: string;
+
+  /**
+   * Whether it is a Gateway or a ListenerSet.
+   * @default GatewayParentKind.GATEWAY
+   */
+  readonly kind?: GatewayParentKind;
+}
+
+/** Options shared by every controller that renders Gateway API objects. */
+export interface GatewayApiOptions {
+  /**
+   * GatewayClass of the Gateway this ApiGateway owns. Referenced, never created.
+   * @default - 'eg' for Envoy Gateway, 'istio' for Istio, 'kong' for Kong; required for Controller.gatewayApi() unless `attachTo` is set
+   */
+  readonly gatewayClassName?: string;
+
+  /**
+   * Attach routes to an existing Gateway or ListenerSet instead of owning one: no Gateway is
+   * emitted, and TLS is left to the Gateway's owner (TlsHost is refused).
+   * @default - the ApiGateway owns a Gateway
+   */
+  readonly attachTo?: GatewayAttachment;
+
+  /**
+   * Port of the HTTP listener.
+   * @default 80
+   */
+  readonly httpPort?: number;
+
+  /**
+   * Port of the HTTPS listeners (one per TLS hostname).
+   * @default 443
+   */
+  readonly httpsPort?: number;
+}
+
+/** How Kong is configured. */
+export enum KongMode {
+  /** Ingress objects with `konghq.com/*` annotations. */
+  INGRESS = 'Ingress',
+  /** Kong's Gateway API support: Gateway + HTTPRoute. */
+  GATEWAY_API = 'GatewayAPI',
+}
+
+/** Options for `Controller.kong()`. */
+export interface KongOptions extends GatewayApiOptions {
+  /**
+   * Ingress objects or Gateway API objects.
+   * @default KongMode.INGRESS
+   */
+  readonly mode?: KongMode;
+
+  /**
+   * The IngressClass Kong watches (Ingress mode).
+   * @default 'kong'
+   */
+  readonly ingressClassName?: string;
+}
+
+/**
+ * The ingress or gateway controller an ApiGateway compiles to.
+ *
+ * Switching controllers is a one-line change: the same routes render to the new controller's
+ * idiomatic objects, and anything it cannot express fails at synth naming the construct, the
+ * prop and the controllers that can.
+ */
+export class Controller {
+  /** ingress-nginx: `networking.k8s.io/v1` Ingress with `nginx.ingress.kubernetes.io/*` annotations. */
+  public static ingressNginx(options: IngressNginxOptions = {}): Controller {
+    const ingressClassName = className('Controller.ingressNginx', 'ingressClassName', options.ingressClassName ?? 'nginx');
+    return new Controller('ingress-nginx', () => new IngressNginxRenderer({ ingressClassName }));
+  }
+
+  /** Traefik Proxy v3: IngressRoute CRDs (default) or Ingress. */
+  public static traefik(options: TraefikOptions = {}): Controller {
+    const output = options.output ?? TraefikOutput.INGRESS_ROUTE;
+    if (!Object.values(TraefikOutput).includes(output)) throw new Error(`Controller.traefik.output: '${output}' is not a TraefikOutput`);
+    const ingressClassName = className('Controller.traefik', 'ingressClassName', options.ingressClassName ?? 'traefik');
+    const web = entryPoint('webEntryPoint', options.webEntryPoint ?? 'web');
+    const websecure = entryPoint('websecureEntryPoint', options.websecureEntryPoint ?? 'websecure');
+    const name: ControllerName = output === TraefikOutput.INGRESS ? 'traefik-ingress' : 'traefik';
+    return new Controller(name, () => new TraefikRenderer({ output: output === TraefikOutput.INGRESS ? 'Ingress' : 'IngressRoute', ingressClassName, web, websecure }));
+  }
+
+  /** Kong Ingress Controller 3.x, through Ingress (default) or its Gateway API support. */
+  public static kong(options: KongOptions = {}): Controller {
+    const mode = options.mode ?? KongMode.INGRESS;
+    if (!Object.values(KongMode).includes(mode)) throw new Error(`Controller.kong.mode: '${mode}' is not a KongMode`);
+    if (mode === KongMode.GATEWAY_API) {
+      const gw = resolveGatewayOptions('Controller.kong', options, 'kong');
+      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw));
+    }
+    const ingressClassName = className('Controller.kong', 'ingressClassName', options.ingressClassName ?? 'kong');
+    return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }));
+  }
+
+  /**
+   * Portable Gateway API (v1.6 standard channel): only what the standard expresses with
+   * defined semantics. Pick a concrete implementation for more.
+   */
+  public static gatewayApi(options: GatewayApiOptions = {}): Controller {
+    const gw = resolveGatewayOptions('Controller.gatewayApi', options, undefined);
+    return new Controller('gateway-api', () => new GatewayApiRenderer('gateway-api', gw));
+  }
+
+  /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
+  public static envoyGateway(options: GatewayApiOptions = {}): Controller {
+    const gw = resolveGatewayOptions('Controller.envoyGateway', options, 'eg');
+    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw));
+  }
+
+  /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
+  public static istio(options: GatewayApiOptions = {}): Controller {
+    const gw = resolveGatewayOptions('Controller.istio', options, 'istio');
+    return new Controller('istio', () => new GatewayApiRenderer('istio', gw));
+  }
+
+  private constructor(
+    /** The controller's name as used in the capability matrix and error messages. */
+    public readonly name: string,
+    private readonly factory: () => ControllerRenderer,
+  ) {}
+
+  /** @internal */
+  public _createRenderer(): ControllerRenderer {
+    return this.factory();
+  }
+}
+
+function className(factory: string, prop: string, value: string): string {
+  const problem = checkObjectName(value);
+  if (problem) throw new Error(`${factory}.${prop}: ${problem}`);
+  return value;
+}
+
+function entryPoint(prop: string, value: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9][-A-Za-z0-9_]*$/.test(value)) {
+    throw new Error(`Controller.traefik.${prop}: '${value}' is not a valid entry point name (letters, digits, '-' and '_')`);
+  }
+  return value;
+}
+
+function resolveGatewayOptions(factory: string, options: GatewayApiOptions, defaultClass: string | undefined): ResolvedGatewayOptions {
+  const httpPort = options.httpPort ?? 80;
+  const httpsPort = options.httpsPort ?? 443;
+  for (const [prop, port] of [['httpPort', httpPort], ['httpsPort', httpsPort]] as const) {
+    const problem = checkPort(port);
+    if (problem) throw new Error(`${factory}.${prop}: ${problem}`);
+  }
+  if (httpPort === httpsPort) throw new Error(`${factory}: httpPort and httpsPort must differ (both ${httpPort})`);
+  const attach = options.attachTo;
+  if (attach) {
+    const problem = checkObjectName(attach.name)
+      ?? (attach.namespace !== undefined ? checkNamespace(attach.namespace) : undefined)
+      ?? (attach.sectionName !== undefined ? checkObjectName(attach.sectionName) : undefined);
+    if (problem) throw new Error(`${factory}.attachTo: ${problem}`);
+    if (attach.kind !== undefined && !Object.values(GatewayParentKind).includes(attach.kind)) {
+      throw new Error(`${factory}.attachTo.kind: '${attach.kind}' is not a GatewayParentKind`);
+    }
+    if (options.gatewayClassName !== undefined) {
+      throw new Error(`${factory}: gatewayClassName and attachTo exclude each other (an attached ApiGateway does not create a Gateway)`);
+    }
+  }
+  const gatewayClassName = attach ? undefined : options.gatewayClassName ?? defaultClass;
+  if (!attach) {
+    if (gatewayClassName === undefined) {
+      throw new Error(`${factory}: gatewayClassName is required when the ApiGateway owns its Gateway (or set attachTo to use an existing Gateway)`);
+    }
+    className(factory, 'gatewayClassName', gatewayClassName);
+  }
+  return {
+    gatewayClassName,
+    attachTo: attach ? { kind: attach.kind === GatewayParentKind.LISTENER_SET ? 'ListenerSet' : 'Gateway', name: attach.name, namespace: attach.namespace, sectionName: attach.sectionName } : undefined,
+    httpPort,
+    httpsPort,
+  };
+}

@@ -1,0 +1,149 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ApiGateway } from './api-gateway';
+import { Backend } from './backend';
+import { matchToIR, RouteMatch } from './match';
+import { fail, pathOf } from '../core/errors';
+import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { BackendIR, MatchIR, RouteIR } from '../ir/model';
+
+/** Options for `ApiGateway.addRoute()`. */
+export interface RouteOptions {
+  /**
+   * Hostnames this route serves: lowercase DNS names, optionally with one leftmost wildcard
+   * label (`*.example.com`). A wildcard matches exactly one label on ingress-nginx and Traefik,
+   * and any number of labels on Kong and Gateway API (see the README).
+   * @default - every host the gateway serves
+   */
+  readonly hosts?: string[];
+
+  /**
+   * The request condition. Use `matches` for several alternatives.
+   * @default - `matches`, else every request (prefix '/')
+   */
+  readonly match?: RouteMatch;
+
+  /**
+   * Alternative request conditions: a request matching any of them is routed.
+   * @default - `match`
+   */
+  readonly matches?: RouteMatch[];
+
+  /**
+   * Where matching requests go. Use `backends` to spread traffic over several Services.
+   * @default - `backends` (one of the two is required)
+   */
+  readonly backend?: Backend;
+
+  /**
+   * Several backends, sharing traffic equally.
+   * @default - `backend`
+   */
+  readonly backends?: Backend[];
+
+  /**
+   * Namespace of the route's objects (Ingress / HTTPRoute ...). Backends default to it.
+   * @default - the gateway's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the route's objects. Objects split at controller limits get a numeric suffix.
+   * @default - `<gateway name>-<construct id, lowercased>`
+   */
+  readonly name?: string;
+}
+
+/** Props for `Route`. */
+export interface RouteProps extends RouteOptions {
+  /** The gateway this route belongs to. */
+  readonly gateway: ApiGateway;
+}
+
+/**
+ * Routes requests for some hosts and matches to one or more Service backends.
+ *
+ * @example
+ * new Route(chart, 'v1', {
+ *   gateway: api,
+ *   hosts: ['api.example.com'],
+ *   match: { path: PathMatch.prefix('/v1') },
+ *   backend: Backend.service('api-v1', 8080),
+ * });
+ */
+export class Route extends Construct {
+  /** The gateway. */
+  public readonly gateway: ApiGateway;
+  /** Object name stem. */
+  public readonly name: string;
+  /** Namespace of the route's objects. */
+  public readonly namespace: string;
+  /** Hostnames, sorted (empty: every host). */
+  public readonly hosts: string[];
+  /** The objects rendered for this route on the gateway's controller. */
+  public readonly apiObjects: ApiObject[];
+  /** @internal */
+  public readonly _ir: RouteIR;
+
+  constructor(scope: Construct, id: string, props: RouteProps) {
+    const path = pathOf(scope, id);
+    if (!props || !(props.gateway instanceof ApiGateway)) fail(path, 'Route.gateway: must be an ApiGateway');
+    const gateway = props.gateway;
+    const namespace = props.namespace ?? gateway.namespace;
+    const nsProblem = checkNamespace(namespace);
+    if (nsProblem) fail(path, `Route.namespace: ${nsProblem}`);
+    const name = props.name ?? gateway._childName(id, path);
+    const nameProblem = checkObjectName(name, 63);
+    if (nameProblem) fail(path, `Route.name: ${nameProblem}`);
+
+    const hosts = props.hosts ?? [];
+    if (!Array.isArray(hosts)) fail(path, 'Route.hosts: must be an array of hostnames');
+    for (const [i, host] of hosts.entries()) {
+      const problem = checkHost(host);
+      if (problem) fail(path, `Route.hosts[${i}]: ${problem}`);
+    }
+    const sortedHosts = [...new Set(hosts)].sort();
+    if (sortedHosts.length !== hosts.length) fail(path, 'Route.hosts: lists a hostname twice');
+
+    if (props.match !== undefined && props.matches !== undefined) fail(path, 'Route: set either match or matches, not both');
+    const rawMatches = props.matches ?? [props.match ?? {}];
+    if (!Array.isArray(rawMatches) || rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
+    const matches: MatchIR[] = [];
+    const seen = new Set<string>();
+    for (const [i, m] of rawMatches.entries()) {
+      const at = props.matches ? `matches[${i}]` : 'match';
+      const { ir, problem } = matchToIR(m, at);
+      if (problem) fail(path, `Route.${problem}`);
+      const key = JSON.stringify(ir);
+      if (seen.has(key)) fail(path, `Route.${at}: repeats an earlier match`);
+      seen.add(key);
+      matches.push(ir!);
+    }
+
+    if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
+    const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
+    if (!Array.isArray(rawBackends) || rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
+    if (rawBackends.length > 16) fail(path, `Route.backends: at most 16 backends per route (got ${rawBackends.length})`);
+    const backends: BackendIR[] = [];
+    const seenBackends = new Set<string>();
+    for (const [i, b] of rawBackends.entries()) {
+      const at = props.backends ? `backends[${i}]` : 'backend';
+      if (!(b instanceof Backend)) fail(path, `Route.${at}: must be created with Backend.service() or Backend.fromService()`);
+      const { ir, problem } = b._toIR(namespace);
+      if (problem) fail(path, `Route.${at}: ${problem}`);
+      const key = `${ir!.namespace}/${ir!.service}:${ir!.port}`;
+      if (seenBackends.has(key)) fail(path, `Route.${at}: lists ${key} twice`);
+      seenBackends.add(key);
+      backends.push(ir!);
+    }
+
+    super(scope, id);
+    this.gateway = gateway;
+    this.name = name;
+    this.namespace = namespace;
+    this.hosts = sortedHosts;
+    this._ir = { source: this.node.path, name, namespace, hosts: sortedHosts, matches, backends };
+    this.apiObjects = gateway._registerRoute(this);
+    this.node.addValidation({ validate: () => gateway._problemsFor(this.node.path) });
+  }
+}

@@ -1,0 +1,51 @@
+import { Chart } from 'cdk8s';
+import { Route, TlsHost } from '../../src';
+import { routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { ControllerName } from '../../src/capabilities/features';
+import { CAPABILITIES } from '../../src/capabilities/matrix';
+import { SCENARIOS } from '../scenarios';
+import { CONTROLLERS, newChart, synthConformant, synthError, synthYaml } from '../util';
+
+/** The unsupported messages the matrix predicts for everything declared in `chart`. */
+function predictedErrors(chart: Chart, controller: ControllerName): string[] {
+  const out: string[] = [];
+  for (const c of chart.node.findAll()) {
+    const used = c instanceof Route ? routeFeatures(c._ir) : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace) : [];
+    for (const u of used) {
+      if (!CAPABILITIES[controller][u.feature].supported) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Renders the whole scenario corpus for one controller. Each scenario either synthesizes into
+ * conformant, deterministic YAML (snapshotted), or fails with exactly the standard messages the
+ * capability matrix predicts.
+ */
+export function runControllerSuite(controller: ControllerName) {
+  describe(`scenario corpus on ${controller}`, () => {
+    test.each(Object.keys(SCENARIOS))('%s', (scenario) => {
+      // GIVEN
+      const chart = newChart();
+      SCENARIOS[scenario](chart, CONTROLLERS[controller]());
+      const predicted = predictedErrors(chart, controller);
+
+      // WHEN / THEN
+      if (predicted.length > 0) {
+        const error = synthError(chart);
+        expect(error).toBeDefined();
+        for (const message of predicted) expect(error).toContain(message);
+        expect(error).toMatchSnapshot();
+        return;
+      }
+      const objects = synthConformant(chart);
+      expect(objects.length).toBeGreaterThan(0);
+      const yaml = synthYaml(chart);
+      const again = newChart();
+      SCENARIOS[scenario](again, CONTROLLERS[controller]());
+      expect(synthYaml(again)).toBe(yaml);
+      expect(yaml).toMatchSnapshot();
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { runControllerSuite } from './harness';
+
+runControllerSuite('traefik');
