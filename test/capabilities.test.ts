@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate } from '../src';
+import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { unsupportedMessage } from '../src/capabilities/check';
 import { CONTROLLER_NAMES, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
 import { CAPABILITIES } from '../src/capabilities/matrix';
 import { capabilityTable } from '../src/capabilities/table';
-import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 
 /**
  * A minimal intent per feature, using that feature and nothing any controller lacks.

@@ -1,7 +1,7 @@
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { Controller, KongMode, TraefikOutput } from '../src';
-import { ControllerName } from '../src/capabilities/features';
 import { expectConformant } from './conformance';
+import { ControllerName } from '../src/capabilities/features';
 
 /** One factory per capability column, with the options each column needs. */
 export const CONTROLLERS: { readonly [c in ControllerName]: () => Controller } = {

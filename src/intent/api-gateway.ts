@@ -7,10 +7,10 @@ import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
 import { checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
 import { ControllerName } from '../capabilities/features';
+import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { BackendIR, GatewayIR } from '../ir/model';
 
 /** Props for `ApiGateway`. */
@@ -231,6 +231,28 @@ export class ApiGateway extends Construct {
         tlsOwners.set(host, tls.source);
         if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
           add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+        }
+      }
+    }
+
+    // Renderers derive names for split objects (`<route>-02`, `<route>-<host>`); two constructs
+    // must never render the same object, or one would silently replace the other.
+    const owners = new Map<string, string>();
+    const objectsOf: Array<[string, ApiObject[]]> = [
+      [this.node.path, this.apiObjects ?? []],
+      ...this.routes.map(r => [r.node.path, r.apiObjects] as [string, ApiObject[]]),
+      ...this.tlsHosts.map(t => [t.node.path, t.apiObjects] as [string, ApiObject[]]),
+    ];
+    for (const [source, objects] of objectsOf) {
+      for (const o of objects) {
+        const key = `${o.apiGroup}/${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
+        const owner = owners.get(key);
+        if (owner === undefined) {
+          owners.set(key, source);
+        } else {
+          add(source, owner === source
+            ? `Route.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
+            : `Route.name: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; give one of them another id or 'name'`);
         }
       }
     }

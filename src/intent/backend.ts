@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
-import { BackendIR } from '../ir/model';
 import { checkNamespace, checkPort, checkServiceName } from '../core/validate';
+import { BackendIR } from '../ir/model';
 
 /** Options for `Backend.service()`. */
 export interface ServiceBackendOptions {

@@ -1,10 +1,10 @@
 import { ControllerName } from '../capabilities/features';
-import { checkNamespace, checkObjectName, checkPort } from '../core/validate';
 import { GatewayApiRenderer, ResolvedGatewayOptions } from '../controllers/gateway-api/renderer';
 import { IngressNginxRenderer } from '../controllers/ingress-nginx/renderer';
 import { KongIngressRenderer } from '../controllers/kong/renderer';
 import { ControllerRenderer } from '../controllers/renderer';
 import { TraefikRenderer } from '../controllers/traefik/renderer';
+import { checkNamespace, checkObjectName, checkPort } from '../core/validate';
 
 /** Options for `Controller.ingressNginx()`. */
 export interface IngressNginxOptions {

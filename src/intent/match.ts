@@ -1,5 +1,5 @@
-import { HeaderMatchIR, MatchIR, PathIR, QueryParamMatchIR } from '../ir/model';
 import { checkHeaderName, checkHeaderValue, checkLiteralPath, checkRegex } from '../core/validate';
+import { HeaderMatchIR, MatchIR, PathIR, QueryParamMatchIR } from '../ir/model';
 
 /**
  * How a request path is matched.
@@ -22,7 +22,7 @@ export class PathMatch {
    * @example PathMatch.prefix('/v1')
    */
   public static prefix(path: string): PathMatch {
-    const normalized = path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') || '/' : path;
+    const normalized = typeof path === 'string' && path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') || '/' : path;
     return new PathMatch('Prefix', normalized, path);
   }
 

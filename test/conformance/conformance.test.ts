@@ -6,9 +6,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as conformance from './index';
 import * as celMod from './cel';
 import * as f from './fixtures';
+import * as conformance from './index';
 
 function messages(obj: any, opts?: conformance.CheckOptions): string[] {
   return conformance.checkManifest(obj, opts).map((i) => `${i.path}: ${i.message}`);
@@ -199,7 +199,7 @@ describe('ObjectMeta errors are caught', () => {
     const r = f.httpRoute();
     r.metadata.name = 'Shop_Route';
     r.metadata.namespace = 'apps.prod';
-    r.metadata.labels = { 'bad key/x/y': 'v', ok: 'not ok!' };
+    r.metadata.labels = { 'bad key/x/y': 'v', 'ok': 'not ok!' };
     r.metadata.annotations = { 'example.com/replicas': 3 };
     expectIssue(r, /^metadata\.name: Invalid value: "Shop_Route": a lowercase RFC 1123 subdomain/);
     expectIssue(r, /^metadata\.namespace: Invalid value: "apps\.prod": a lowercase RFC 1123 label/);

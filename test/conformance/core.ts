@@ -38,7 +38,7 @@ const OBJECT_META_FIELDS = new Set([
   'managedFields',
 ]);
 
-export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * (1 << 10);
+export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 
 export interface MetaOptions {
   /** Name rule: DNS-1123 subdomain (default; all custom resources) or DNS-1035 label (Service). */
@@ -100,11 +100,12 @@ export function validateObjectMeta(obj: any, opts: MetaOptions): RawIssue[] {
     }
   }
   if (meta.finalizers !== undefined) {
-    if (!Array.isArray(meta.finalizers)) out.push({ path: 'metadata.finalizers', message: 'Invalid value: must be a list of strings' });
-    else meta.finalizers.forEach((f: unknown, i: number) => {
-      if (typeof f !== 'string') out.push({ path: `metadata.finalizers[${i}]`, message: 'Invalid value: must be a string' });
-      else push(out, `metadata.finalizers[${i}]`, n.isQualifiedName(f));
-    });
+    if (!Array.isArray(meta.finalizers)) {out.push({ path: 'metadata.finalizers', message: 'Invalid value: must be a list of strings' });} else {
+      meta.finalizers.forEach((f: unknown, i: number) => {
+        if (typeof f !== 'string') out.push({ path: `metadata.finalizers[${i}]`, message: 'Invalid value: must be a string' });
+        else push(out, `metadata.finalizers[${i}]`, n.isQualifiedName(f));
+      });
+    }
   }
   return out;
 }
@@ -401,7 +402,7 @@ export function validateService(obj: any): RawIssue[] {
     if (sp.nodePort !== undefined && sp.nodePort !== 0) {
       if (type === 'ClusterIP' || type === 'ExternalName') {
         out.push({ path: `${p}.nodePort`, message: `Forbidden: may not be used when \`type\` is '${type}'` });
-      } else push(out, `${p}.nodePort`, n.isValidPortNum(sp.nodePort), `${JSON.stringify(sp.nodePort)}: `);
+      } else {push(out, `${p}.nodePort`, n.isValidPortNum(sp.nodePort), `${JSON.stringify(sp.nodePort)}: `);}
     }
     if (typeof sp.targetPort === 'number') {
       push(out, `${p}.targetPort`, n.isValidPortNum(sp.targetPort), `${JSON.stringify(sp.targetPort)}: `);

@@ -9,8 +9,8 @@
  */
 import * as celMod from './cel';
 import * as core from './core';
-import * as schema from './schema';
 import { crdDir as resolveCrdDir } from './crd-dir';
+import * as schema from './schema';
 
 export interface ConformanceIssue {
   /** `kind/name` of the offending object. */

@@ -103,7 +103,7 @@ export function isValidLabelValue(v: string): string[] {
 export function isValidPortName(v: string): string[] {
   const errs: string[] = [];
   if (v.length < 1 || v.length > 15) errs.push('must be no more than 15 characters');
-  if (!PORT_NAME_CHARS_RE.test(v)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!PORT_NAME_CHARS_RE.test(v)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!PORT_NAME_ONE_LETTER_RE.test(v)) errs.push('must contain at least one letter (a-z)');
   if (v.includes('--')) errs.push("must not contain consecutive hyphens ('--')");
   if (v.length > 0 && (v.startsWith('-') || v.endsWith('-'))) errs.push("must not begin or end with a hyphen ('-')");

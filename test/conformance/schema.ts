@@ -5,11 +5,11 @@
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import * as net from 'net';
-import * as YAML from 'yaml';
 import * as AjvModule from 'ajv';
+import * as YAML from 'yaml';
 import * as celMod from './cel';
 import { crdDir, listYamlFiles } from './crd-dir';
 import { isBase64 } from './names';
@@ -191,38 +191,38 @@ const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]
 
 /** Formats the Kubernetes apiserver knows; unknown ones are ignored there (no-ops here). */
 const FORMATS: Record<string, true | RegExp | ((s: string) => boolean)> = {
-  int32: true,
-  int64: true,
-  float: true,
-  double: true,
-  password: true,
-  byte: (s) => isBase64(s),
+  'int32': true,
+  'int64': true,
+  'float': true,
+  'double': true,
+  'password': true,
+  'byte': (s) => isBase64(s),
   'date-time': DATE_TIME_RE,
-  datetime: DATE_TIME_RE,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  ipv4: (s) => net.isIPv4(s),
-  ipv6: (s) => net.isIPv6(s),
-  cidr: (s) => {
+  'datetime': DATE_TIME_RE,
+  'date': /^\d{4}-\d{2}-\d{2}$/,
+  'ipv4': (s) => net.isIPv4(s),
+  'ipv6': (s) => net.isIPv6(s),
+  'cidr': (s) => {
     const i = s.indexOf('/');
     return i > 0 && net.isIP(s.slice(0, i)) !== 0 && /^\d{1,3}$/.test(s.slice(i + 1));
   },
-  uri: true,
-  hostname: true,
-  email: true,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  duration: true,
-  mac: true,
-  bsonobjectid: true,
-  uuid3: true,
-  uuid4: true,
-  uuid5: true,
-  isbn: true,
-  isbn10: true,
-  isbn13: true,
-  creditcard: true,
-  ssn: true,
-  hexcolor: true,
-  rgbcolor: true,
+  'uri': true,
+  'hostname': true,
+  'email': true,
+  'uuid': /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  'duration': true,
+  'mac': true,
+  'bsonobjectid': true,
+  'uuid3': true,
+  'uuid4': true,
+  'uuid5': true,
+  'isbn': true,
+  'isbn10': true,
+  'isbn13': true,
+  'creditcard': true,
+  'ssn': true,
+  'hexcolor': true,
+  'rgbcolor': true,
 };
 
 // Without esModuleInterop, `import * as` yields module.exports (the class, which also has `.default`).

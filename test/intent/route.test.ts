@@ -1,6 +1,6 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ApiGateway, Backend, Controller, HeaderMatch, PathMatch, QueryParamMatch, Route, TlsCertificate } from '../../src';
+import { ApiGateway, Backend, Controller, GatewayParentKind, HeaderMatch, PathMatch, QueryParamMatch, Route, TlsCertificate } from '../../src';
 import { newChart, synthError } from '../util';
 
 function gateway(controller = Controller.envoyGateway()) {
@@ -235,18 +235,33 @@ describe('ApiGateway and Controller options', () => {
 
   test('the gateway namespace defaults to the chart namespace, then to default', () => {
     expect(new ApiGateway(newChart('apps'), 'gw', { controller: Controller.ingressNginx() }).namespace).toBe('apps');
-    const bare = new (require('cdk8s').Chart)(Testing.app(), 'bare');
+    const bare = new Chart(Testing.app(), 'bare');
     expect(new ApiGateway(bare, 'gw', { controller: Controller.ingressNginx() }).namespace).toBe('default');
   });
 
   test('an attached gateway emits no Gateway, and parentRefs name the existing ListenerSet', () => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'app', {
-      controller: Controller.envoyGateway({ attachTo: { name: 'team-listeners', namespace: 'infra', sectionName: 'https', kind: require('../../src').GatewayParentKind.LISTENER_SET } }),
+      controller: Controller.envoyGateway({ attachTo: { name: 'team-listeners', namespace: 'infra', sectionName: 'https', kind: GatewayParentKind.LISTENER_SET } }),
     });
     gw.addRoute('r', { hosts: ['api.example.com'], backend: Backend.service('svc', 80) });
     const objects = Testing.synth(chart);
     expect(objects.map(o => o.kind)).toEqual(['HTTPRoute']);
     expect(objects[0].spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'team-listeners', namespace: 'infra', sectionName: 'https' }]);
+  });
+});
+
+describe('object name collisions between derived names', () => {
+  test('a split route and a route named like one of its parts are refused', () => {
+    const { chart, gw } = gateway(Controller.gatewayApi({ gatewayClassName: 'gc' }));
+    gw.addRoute('wide', { hosts: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`), backend: Backend.service('svc', 80) });
+    gw.addRoute('other', { name: 'edge-wide-02', hosts: ['x.example.com'], backend: Backend.service('svc', 80) });
+    expect(synthError(chart)).toMatch(/\[test\/edge\/other\] Route.name: renders HTTPRoute 'edge-wide-02' in namespace 'edge', which \[test\/edge\/wide\] also renders/);
+  });
+
+  test('hosts whose names collide once slugged are refused on controllers that name objects by host', () => {
+    const { chart, gw } = gateway(Controller.traefik());
+    gw.addRoute('r', { hosts: ['a-b.example.com', 'a.b-example.com'], backend: Backend.service('svc', 80) });
+    expect(synthError(chart)).toMatch(/\[test\/edge\/r\] Route.hosts: renders two IngressRoute objects named 'edge-r-a-b-example-com'/);
   });
 });

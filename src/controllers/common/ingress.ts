@@ -1,11 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { unsupportedMessage } from '../../capabilities/check';
-import { ControllerName } from '../../capabilities/features';
-import { BackendIR, GatewayIR, TlsHostIR } from '../../ir/model';
+import { certificateFor } from './tls';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { GatewayContext, RenderProblem } from '../renderer';
+import { BackendIR, TlsHostIR } from '../../ir/model';
+import { GatewayContext } from '../renderer';
 
 /** `networking.k8s.io/v1` Ingress wire types: only the fields we emit. */
 export interface IngressPath {
@@ -37,7 +36,9 @@ export function serviceBackend(b: BackendIR): IngressServiceBackend {
  * An Ingress spec routing `paths` on each of `hosts` (none: any host) to one backend, with a
  * `tls` entry per certificate covering those hosts.
  */
-export function ingressSpec(className: string, hosts: readonly string[], paths: readonly IngressPath[], backend: BackendIR, tls: TlsHostIR[]): IngressSpec {
+export function ingressSpec(
+  className: string, hosts: readonly string[], paths: readonly IngressPath[], backend: BackendIR, tls: readonly TlsHostIR[],
+): IngressSpec {
   const httpPaths = paths.map(p => ({ ...p, backend: serviceBackend(backend) }));
   const rules = (hosts.length > 0 ? hosts : [undefined]).map(host => ({ host, http: { paths: httpPaths } }));
   return { ingressClassName: className, rules, tls: tlsEntries(hosts, tls) };
@@ -47,7 +48,7 @@ export function ingressSpec(className: string, hosts: readonly string[], paths: 
 export function tlsEntries(hosts: readonly string[], tlsHosts: readonly TlsHostIR[]): IngressSpec['tls'] {
   const bySecret = new Map<string, string[]>();
   for (const host of hosts) {
-    const tls = tlsHosts.find(t => t.hosts.includes(host));
+    const tls = certificateFor(host, tlsHosts);
     if (!tls) continue;
     const list = bySecret.get(tls.secretName) ?? [];
     list.push(host);
@@ -55,27 +56,6 @@ export function tlsEntries(hosts: readonly string[], tlsHosts: readonly TlsHostI
   }
   const entries = [...bySecret].sort(([a], [b]) => (a < b ? -1 : 1)).map(([secretName, h]) => ({ hosts: h.sort(), secretName }));
   return entries.length > 0 ? entries : undefined;
-}
-
-/**
- * An Ingress can only use a TLS Secret from its own namespace: a route in another namespace
- * than its host's certificate cannot be given TLS.
- */
-export function ingressTlsNamespaceProblems(controller: ControllerName, ir: GatewayIR): RenderProblem[] {
-  const problems: RenderProblem[] = [];
-  for (const route of ir.routes) {
-    for (const host of route.hosts) {
-      const tls = ir.tlsHosts.find(t => t.hosts.includes(host));
-      if (tls && tls.secretNamespace !== route.namespace) {
-        problems.push({
-          source: route.source,
-          message: unsupportedMessage(controller, 'crossNamespaceCertificate', 'namespace',
-            `the route's Ingress lives in namespace '${route.namespace}' but the certificate Secret '${tls.secretName}' for '${host}' is in '${tls.secretNamespace}', and an Ingress can only use Secrets of its own namespace`),
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 /** The anchored form of a route regex: our regexes always match the whole path or value. */

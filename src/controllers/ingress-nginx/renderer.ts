@@ -4,7 +4,8 @@ import { ANNOTATIONS } from './annotations';
 import { nginxPath, pathProblems, usesRegex } from './features/paths';
 import { ManifestObject } from '../../core/manifest-object';
 import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec, ingressTlsNamespaceProblems } from '../common/ingress';
+import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
+import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface IngressNginxRendererOptions {
@@ -28,7 +29,7 @@ export class IngressNginxRenderer implements ControllerRenderer {
       name: route.name,
       namespace: route.namespace,
       annotations: () => (usesRegex(route) ? { [ANNOTATIONS.useRegex]: 'true' } : undefined),
-      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, route.matches.map(nginxPath), route.backends[0], [...ctx.ir().tlsHosts]),
+      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, route.matches.map(nginxPath), route.backends[0], ctx.ir().tlsHosts),
     })];
   }
 
@@ -41,7 +42,7 @@ export class IngressNginxRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...ingressTlsNamespaceProblems(this.name, ir)];
+    return [...pathProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
   }
 
   public validateTlsHost(): string[] {

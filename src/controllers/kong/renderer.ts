@@ -4,7 +4,8 @@ import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
-import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec, ingressTlsNamespaceProblems } from '../common/ingress';
+import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
+import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface KongIngressRendererOptions {
@@ -37,7 +38,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       name: groups.size === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
       annotations: () => conditionAnnotations(matches[0]),
-      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], [...ctx.ir().tlsHosts]),
+      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts),
     }));
   }
 
@@ -50,7 +51,7 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...headerProblems(ir), ...ingressTlsNamespaceProblems(this.name, ir)];
+    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
   }
 
   public validateTlsHost(): string[] {

@@ -3,13 +3,13 @@ import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
-import { nameCollisionProblems } from './features/names';
 import { ruleValueProblems } from './features/rule';
 import { EntryPoints } from './features/tls';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { INGRESS_API_VERSION, ingressTlsNamespaceProblems, serviceBackend } from '../common/ingress';
+import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
+import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface TraefikRendererOptions {
@@ -86,13 +86,11 @@ export class TraefikRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    const namesOf = (route: RouteIR) => (this.options.output === 'Ingress' ? ingressParts(route) : ingressRouteParts(route)).map(p => p.name);
     return [
       // Ingress output: the Traefik Ingress provider writes the rule itself from hosts and paths,
       // which never contain a backtick; header / query conditions are refused by the matrix.
       ...(this.name === 'traefik' ? ruleValueProblems(this.name, ir) : []),
-      ...ingressTlsNamespaceProblems(this.name, ir),
-      ...nameCollisionProblems(ir, namesOf, ir.defaultBackend ? defaultBackendName(ir.name) : undefined),
+      ...tlsNamespaceProblems(this.name, this.options.output, ir),
     ];
   }
 

@@ -2,7 +2,7 @@ import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, MatchIR } from '../../../ir/model';
 import { anchored, IngressPath } from '../../common/ingress';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, REGEX_PATH_PREFIX } from '../annotations';
+import { ANNOTATIONS, EXACT_REGEX_PRIORITY, REGEX_PATH_PREFIX } from '../annotations';
 
 /** Exact and Prefix are native (KIC renders Prefix element-wise); regexes use Kong's `/~` form, anchored. */
 export function kongPath(m: MatchIR): IngressPath {
@@ -13,9 +13,13 @@ export function kongPath(m: MatchIR): IngressPath {
   }
 }
 
-/** Header and method conditions are Ingress-wide annotations: matches differing in them need separate Ingresses. */
+/**
+ * Header and method conditions, and the Exact-path priority, are Ingress-wide annotations:
+ * matches differing in them need separate Ingresses.
+ */
 export function conditionAnnotations(m: MatchIR): Record<string, string> | undefined {
   const out: Record<string, string> = {};
+  if (m.path.kind === 'Exact') out[ANNOTATIONS.regexPriority] = EXACT_REGEX_PRIORITY;
   for (const h of m.headers) out[`${ANNOTATIONS.headerPrefix}${h.name}`] = h.value;
   if (m.method) out[ANNOTATIONS.methods] = m.method;
   return Object.keys(out).length > 0 ? out : undefined;

@@ -3,7 +3,8 @@ import { BackendIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, ROUTE_KIND_RULE } from '../constants';
 import { routePriority } from './priority';
 import { catchAllRule, matchRule } from './rule';
-import { EntryPoints, entryPointFor, tlsHostFor } from './tls';
+import { EntryPoints, entryPointFor } from './tls';
+import { certificateFor } from '../../common/tls';
 
 /** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
 export interface IngressRouteService {
@@ -68,7 +69,7 @@ function service(b: BackendIR, namespace: string, weighted: boolean): IngressRou
 }
 
 export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): IngressRouteSpec {
-  const tls = tlsHostFor(part.host, tlsHosts);
+  const tls = certificateFor(part.host, tlsHosts);
   const hosts = part.host === undefined ? [] : [part.host];
   return {
     entryPoints: [entryPointFor(tls, entryPoints)],

@@ -1,9 +1,10 @@
 import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { IngressPath, IngressSpec, anchored, serviceBackend, tlsEntries } from '../../common/ingress';
+import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
 import { ANNOTATIONS, MATCHERS } from '../constants';
 import { routePriority } from './priority';
-import { EntryPoints, entryPointFor, tlsHostFor } from './tls';
+import { EntryPoints, entryPointFor } from './tls';
+import { certificateFor } from '../../common/tls';
 
 /** One Ingress to allocate for a route. */
 export interface IngressPart {
@@ -11,22 +12,34 @@ export interface IngressPart {
   readonly name: string;
   /** The host it serves; undefined: every host. */
   readonly host?: string;
-  readonly match: MatchIR;
+  /** Matches sharing one priority (hence one path kind), in the user's order. */
+  readonly matches: readonly MatchIR[];
+  readonly priority: number;
 }
 
 /**
- * One Ingress per (route, host, match): `router.priority`, `router.entrypoints`, `router.tls`
- * and `router.pathmatcher` are per Ingress, while the priority depends on the host and the match.
- * Order: hosts (sorted in the IR), then matches in the user's order. A route that needs a single
- * Ingress keeps the route's name; otherwise `<route>-01`, `<route>-02`, ...
+ * `router.priority`, `router.entrypoints`, `router.tls` and `router.pathmatcher` are per Ingress,
+ * and the priority depends on the host and the match: one Ingress per (route, host, priority),
+ * holding the matches of that priority (the priority encodes the path kind, so the path matcher
+ * is shared too). Order: hosts (sorted in the IR), then groups by first match in the user's
+ * order. A route that needs a single Ingress keeps the route's name; otherwise `<route>-01`,
+ * `<route>-02`, ... Decided from the RouteIR only, so the set is fixed at allocation.
  */
 export function ingressParts(route: RouteIR): IngressPart[] {
   const hosts: Array<string | undefined> = route.hosts.length > 0 ? [...route.hosts] : [undefined];
-  const pairs = hosts.flatMap(host => route.matches.map(match => ({ host, match })));
-  if (pairs.length === 1) return [{ id: 'Resource', name: route.name, ...pairs[0] }];
-  return pairs.map((p, i) => {
+  const groups = hosts.flatMap(host => {
+    const byPriority = new Map<number, MatchIR[]>();
+    for (const m of route.matches) {
+      const priority = routePriority(host, m);
+      const list = byPriority.get(priority);
+      if (list) list.push(m); else byPriority.set(priority, [m]);
+    }
+    return [...byPriority].map(([priority, matches]) => ({ host, priority, matches }));
+  });
+  if (groups.length === 1) return [{ id: 'Resource', name: route.name, ...groups[0] }];
+  return groups.map((g, i) => {
     const n = String(i + 1).padStart(2, '0');
-    return { id: i === 0 ? 'Resource' : `Ingress-${n}`, name: joinName([route.name, n]), ...p };
+    return { id: i === 0 ? 'Resource' : `Ingress-${n}`, name: joinName([route.name, n]), ...g };
   });
 }
 
@@ -46,6 +59,17 @@ export function traefikPaths(m: MatchIR): IngressPath[] {
   }
 }
 
+/** The paths of several matches, without repeats (matches differing only in refused conditions). */
+function ingressPaths(matches: readonly MatchIR[]): IngressPath[] {
+  const seen = new Set<string>();
+  return matches.flatMap(traefikPaths).filter(p => {
+    const key = `${p.pathType} ${p.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * An anchored regex that still starts with '/': the API server requires every Ingress path,
  * ImplementationSpecific included, to be absolute, so `^/users/[0-9]+$` is rejected. Traefik's
@@ -59,13 +83,13 @@ export function absoluteAnchored(pattern: string): string {
 
 /** Annotations of one Ingress; TLS is looked up at synth (TlsHosts may be added later). */
 export function ingressAnnotations(part: IngressPart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): Record<string, string> {
-  const tls = tlsHostFor(part.host, tlsHosts);
+  const tls = certificateFor(part.host, tlsHosts);
   const annotations: Record<string, string> = {
-    [ANNOTATIONS.priority]: String(routePriority(part.host, part.match)),
+    [ANNOTATIONS.priority]: String(part.priority),
     [ANNOTATIONS.entryPoints]: entryPointFor(tls, entryPoints),
   };
   if (tls) annotations[ANNOTATIONS.tls] = 'true';
-  if (part.match.path.kind === 'RegularExpression') annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
+  if (part.matches.some(m => m.path.kind === 'RegularExpression')) annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
   return annotations;
 }
 
@@ -76,9 +100,10 @@ export function ingressAnnotations(part: IngressPart, tlsHosts: readonly TlsHost
  * conditions and extra backends are refused by the capability matrix before rendering.
  */
 export function ingressSpecFor(className: string, route: RouteIR, part: IngressPart, tlsHosts: readonly TlsHostIR[]): IngressSpec {
+  const tls = certificateFor(part.host, tlsHosts);
   return {
     ingressClassName: className,
-    rules: [{ host: part.host, http: { paths: traefikPaths(part.match).map(p => ({ ...p, backend: serviceBackend(route.backends[0]) })) } }],
-    tls: tlsEntries(part.host === undefined ? [] : [part.host], tlsHosts),
+    rules: [{ host: part.host, http: { paths: ingressPaths(part.matches).map(p => ({ ...p, backend: serviceBackend(route.backends[0]) })) } }],
+    tls: tls && part.host !== undefined ? [{ hosts: [part.host], secretName: tls.secretName }] : undefined,
   };
 }
