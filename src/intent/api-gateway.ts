@@ -67,6 +67,7 @@ export class ApiGateway extends Construct {
   private readonly defaultBackend?: BackendIR;
   private readonly defaultBackendSource?: string;
   private version = 0;
+  private readonly ctx: GatewayContext;
   private cache?: { version: number; ir: GatewayIR; problems: Map<string, string[]> };
 
   constructor(scope: Construct, id: string, props: ApiGatewayProps) {
@@ -88,7 +89,7 @@ export class ApiGateway extends Construct {
     this.name = name;
     this.namespace = namespace;
     this._renderer = props.controller._createRenderer();
-    const ctx = this.context();
+    const ctx = this.ctx = this.context();
     const objects = this._renderer.allocateGateway(this, ctx);
 
     if (props.defaultBackend !== undefined) {
@@ -128,17 +129,17 @@ export class ApiGateway extends Construct {
 
   /** @internal */
   public _registerRoute(route: Route): ApiObject[] {
-    this.claimName(route.namespace, route.name, route.node.path);
+    this.claimName(route.namespace, route.name, route._ir.source);
     this.routes.push(route);
     this.version++;
-    return this._renderer.allocateRoute(route, route._ir, this.context());
+    return this._renderer.allocateRoute(route, route._ir, this.ctx);
   }
 
   /** @internal */
   public _registerTlsHost(tls: TlsHost): ApiObject[] {
     this.tlsHosts.push(tls);
     this.version++;
-    return this._renderer.allocateTlsHost(tls, tls._ir, this.context());
+    return this._renderer.allocateTlsHost(tls, tls._ir, this.ctx);
   }
 
   /**
@@ -240,8 +241,8 @@ export class ApiGateway extends Construct {
     const owners = new Map<string, string>();
     const objectsOf: Array<[string, ApiObject[]]> = [
       [this.node.path, this.apiObjects ?? []],
-      ...this.routes.map(r => [r.node.path, r.apiObjects] as [string, ApiObject[]]),
-      ...this.tlsHosts.map(t => [t.node.path, t.apiObjects] as [string, ApiObject[]]),
+      ...this.routes.map(r => [r._ir.source, r.apiObjects] as [string, ApiObject[]]),
+      ...this.tlsHosts.map(t => [t._ir.source, t.apiObjects] as [string, ApiObject[]]),
     ];
     for (const [source, objects] of objectsOf) {
       for (const o of objects) {

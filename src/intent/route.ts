@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
-import { matchToIR, RouteMatch } from './match';
+import { matchKey, matchToIR, RouteMatch } from './match';
 import { fail, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
@@ -98,11 +98,11 @@ export class Route extends Construct {
 
     const hosts = props.hosts ?? [];
     if (!Array.isArray(hosts)) fail(path, 'Route.hosts: must be an array of hostnames');
-    for (const [i, host] of hosts.entries()) {
-      const problem = checkHost(host);
+    for (let i = 0; i < hosts.length; i++) {
+      const problem = checkHost(hosts[i]);
       if (problem) fail(path, `Route.hosts[${i}]: ${problem}`);
     }
-    const sortedHosts = [...new Set(hosts)].sort();
+    const sortedHosts = hosts.length > 1 ? [...new Set(hosts)].sort() : [...hosts];
     if (sortedHosts.length !== hosts.length) fail(path, 'Route.hosts: lists a hostname twice');
 
     if (props.match !== undefined && props.matches !== undefined) fail(path, 'Route: set either match or matches, not both');
@@ -110,13 +110,16 @@ export class Route extends Construct {
     if (!Array.isArray(rawMatches) || rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
     const matches: MatchIR[] = [];
     const seen = new Set<string>();
-    for (const [i, m] of rawMatches.entries()) {
+    for (let i = 0; i < rawMatches.length; i++) {
+      const m = rawMatches[i];
       const at = props.matches ? `matches[${i}]` : 'match';
       const { ir, problem } = matchToIR(m, at);
       if (problem) fail(path, `Route.${problem}`);
-      const key = JSON.stringify(ir);
-      if (seen.has(key)) fail(path, `Route.${at}: repeats an earlier match`);
-      seen.add(key);
+      if (rawMatches.length > 1) {
+        const key = matchKey(ir!);
+        if (seen.has(key)) fail(path, `Route.${at}: repeats an earlier match`);
+        seen.add(key);
+      }
       matches.push(ir!);
     }
 
@@ -126,14 +129,17 @@ export class Route extends Construct {
     if (rawBackends.length > 16) fail(path, `Route.backends: at most 16 backends per route (got ${rawBackends.length})`);
     const backends: BackendIR[] = [];
     const seenBackends = new Set<string>();
-    for (const [i, b] of rawBackends.entries()) {
+    for (let i = 0; i < rawBackends.length; i++) {
+      const b = rawBackends[i];
       const at = props.backends ? `backends[${i}]` : 'backend';
       if (!(b instanceof Backend)) fail(path, `Route.${at}: must be created with Backend.service() or Backend.fromService()`);
       const { ir, problem } = b._toIR(namespace);
       if (problem) fail(path, `Route.${at}: ${problem}`);
-      const key = `${ir!.namespace}/${ir!.service}:${ir!.port}`;
-      if (seenBackends.has(key)) fail(path, `Route.${at}: lists ${key} twice`);
-      seenBackends.add(key);
+      if (rawBackends.length > 1) {
+        const key = `${ir!.namespace}/${ir!.service}:${ir!.port}`;
+        if (seenBackends.has(key)) fail(path, `Route.${at}: lists ${key} twice`);
+        seenBackends.add(key);
+      }
       backends.push(ir!);
     }
 
@@ -142,8 +148,9 @@ export class Route extends Construct {
     this.name = name;
     this.namespace = namespace;
     this.hosts = sortedHosts;
-    this._ir = { source: this.node.path, name, namespace, hosts: sortedHosts, matches, backends };
+    // `path` equals this.node.path, which constructs recomputes on every read.
+    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends };
     this.apiObjects = gateway._registerRoute(this);
-    this.node.addValidation({ validate: () => gateway._problemsFor(this.node.path) });
+    this.node.addValidation({ validate: () => gateway._problemsFor(path) });
   }
 }
