@@ -1,6 +1,6 @@
-import { CONTROLLER_NAMES } from '../src/capabilities/features';
-import { primerScenario } from '../examples/primer/intent';
 import { CONTROLLERS, newChart, synthConformant } from './util';
+import { primerScenario } from '../examples/primer/intent';
+import { CONTROLLER_NAMES } from '../src/capabilities/features';
 
 describe("the primer's scenario (examples/primer) renders conformant YAML on every controller", () => {
   test.each(CONTROLLER_NAMES)('%s', (controller) => {

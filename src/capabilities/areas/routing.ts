@@ -1,0 +1,171 @@
+import { CapabilityArea, no, yes } from '../support';
+
+/** Host, path, header, query and method matching; backends; TLS termination with a Secret. */
+export type RoutingFeature =
+  | 'hostRouting'
+  | 'wildcardHost'
+  | 'exactPath'
+  | 'prefixPath'
+  | 'regexPath'
+  | 'headerMatch'
+  | 'headerRegexMatch'
+  | 'queryParamMatch'
+  | 'methodMatch'
+  | 'multipleBackends'
+  | 'crossNamespaceBackend'
+  | 'defaultBackend'
+  | 'tlsTermination'
+  | 'crossNamespaceCertificate';
+
+const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
+const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
+const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
+
+export const ROUTING: CapabilityArea<RoutingFeature> = {
+  features: {
+    hostRouting: { title: 'Host routing', prop: 'hosts' },
+    wildcardHost: { title: 'Wildcard host', prop: 'hosts' },
+    exactPath: { title: 'Exact path match', prop: 'match.path' },
+    prefixPath: { title: 'Prefix path match', prop: 'match.path' },
+    regexPath: { title: 'Regular-expression path match', prop: 'match.path' },
+    headerMatch: { title: 'Header match', prop: 'match.headers' },
+    headerRegexMatch: { title: 'Header regular-expression match', prop: 'match.headers' },
+    queryParamMatch: { title: 'Query parameter match', prop: 'match.queryParams' },
+    methodMatch: { title: 'Method match', prop: 'match.method' },
+    multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
+    crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
+    defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
+    tlsTermination: { title: 'TLS termination', prop: 'certificate' },
+    crossNamespaceCertificate: { title: 'Certificate Secret in another namespace', prop: 'certificate' },
+  },
+  matrix: {
+    'ingress-nginx': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches exactly one label'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes('case-insensitive; every path of that host becomes a regex, so a host cannot mix regex and literal paths'),
+      headerMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
+      headerRegexMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
+      queryParamMatch: no('ingress-nginx cannot route on query parameters without snippets, which this library never emits'),
+      methodMatch: no('ingress-nginx cannot route on the HTTP method without snippets, which this library never emits'),
+      multipleBackends: NGINX_ONE_BACKEND,
+      crossNamespaceBackend: INGRESS_NAMESPACE,
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+    },
+    'traefik': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches exactly one label'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes(),
+      headerMatch: yes(),
+      headerRegexMatch: yes(),
+      queryParamMatch: yes(),
+      methodMatch: yes(),
+      multipleBackends: yes(),
+      crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: no('IngressRoute TLS Secrets must live in the IngressRoute namespace'),
+    },
+    'traefik-ingress': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches exactly one label'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes(),
+      headerMatch: no('the Traefik Ingress provider cannot match headers; use TraefikOutput.INGRESS_ROUTE'),
+      headerRegexMatch: no('the Traefik Ingress provider cannot match headers; use TraefikOutput.INGRESS_ROUTE'),
+      queryParamMatch: no('the Traefik Ingress provider cannot match query parameters; use TraefikOutput.INGRESS_ROUTE'),
+      methodMatch: no('the Traefik Ingress provider cannot match methods; use TraefikOutput.INGRESS_ROUTE'),
+      multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
+      crossNamespaceBackend: INGRESS_NAMESPACE,
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+    },
+    'kong': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches any number of labels'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes(),
+      headerMatch: yes(),
+      headerRegexMatch: no('Kong Ingress header regexes are always case-insensitive; use KongMode.GATEWAY_API'),
+      queryParamMatch: no('Kong Ingress cannot match query parameters'),
+      methodMatch: yes(),
+      multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
+      crossNamespaceBackend: INGRESS_NAMESPACE,
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+    },
+    'kong-gateway-api': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches any number of labels'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes(),
+      headerMatch: yes(),
+      headerRegexMatch: yes(),
+      queryParamMatch: no("Kong's HTTPRoute query-parameter matching needs the expressions router, which is not the default"),
+      methodMatch: yes(),
+      multipleBackends: yes(),
+      crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+    },
+    'gateway-api': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches any number of labels'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: no('regular-expression matching is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()'),
+      headerMatch: yes(),
+      headerRegexMatch: no('regular-expression matching is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()'),
+      queryParamMatch: yes(),
+      methodMatch: yes(),
+      multipleBackends: yes(),
+      crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+    },
+    'envoy-gateway': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches any number of labels'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes('RE2'),
+      headerMatch: yes(),
+      headerRegexMatch: yes('RE2'),
+      queryParamMatch: yes(),
+      methodMatch: yes(),
+      multipleBackends: yes(),
+      crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+    },
+    'istio': {
+      hostRouting: yes(),
+      wildcardHost: yes('`*` matches any number of labels'),
+      exactPath: yes(),
+      prefixPath: yes(),
+      regexPath: yes('RE2'),
+      headerMatch: yes(),
+      headerRegexMatch: yes('RE2'),
+      queryParamMatch: yes(),
+      methodMatch: yes(),
+      multipleBackends: yes(),
+      crossNamespaceBackend: yes('with a generated ReferenceGrant'),
+      defaultBackend: yes(),
+      tlsTermination: yes(),
+      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
+    },
+  },
+};
