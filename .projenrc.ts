@@ -35,7 +35,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
-  gitignore: ['/.crds/', '/examples/**/dist/', '/bench/results/', '/test-reports/'],
+  gitignore: ['/.crds/', '/node_modules', '/examples/**/dist/', '/bench/results/', '/test-reports/'],
 });
 
 // jsii 6 prints a large end-of-life banner on Node 20.
