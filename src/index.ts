@@ -4,3 +4,6 @@ export * from './intent/controller';
 export * from './intent/match';
 export * from './intent/route';
 export * from './intent/tls-host';
+export * from './intent/policies/index';
+export * from './intent/policies/route-policies';
+export * from './intent/rate-limited-route';

@@ -1,11 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate } from '../src';
+import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, KongMode, PathMatch, QueryParamMatch, TlsCertificate } from '../src';
+import { POLICY_SAMPLES } from './policy-samples';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
+import { PolicyFeature } from '../src/capabilities/areas/policies';
+import { RoutingFeature } from '../src/capabilities/areas/routing';
 import { unsupportedMessage } from '../src/capabilities/check';
-import { CONTROLLER_NAMES, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
+import { ControllerName, FEATURES, CONTROLLER_NAMES, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
 import { CAPABILITIES } from '../src/capabilities/matrix';
+import { isSupported } from '../src/capabilities/support';
 import { capabilityTable } from '../src/capabilities/table';
 
 /**
@@ -13,7 +17,7 @@ import { capabilityTable } from '../src/capabilities/table';
  * Typed total: a new feature does not compile until it has a sample. Returns the construct
  * path and prop the standard message must name.
  */
-const SAMPLES: { readonly [f in FeatureKind]: (chart: Chart, controller: Controller) => { path: string; prop: string } } = {
+const SAMPLES: { readonly [f in RoutingFeature]: (chart: Chart, controller: Controller) => { path: string; prop: string } } = {
   hostRouting: (c, controller) => {
     new ApiGateway(c, 'gw', { controller }).addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
     return { path: 'test/gw/r', prop: 'hosts' };
@@ -76,15 +80,54 @@ const SAMPLES: { readonly [f in FeatureKind]: (chart: Chart, controller: Control
   },
 };
 
+const POLICY_FEATURES = new Set<string>(Object.keys(POLICY_SAMPLES));
+
+/** A route carrying one policy sample (or, with `policy: false`, the same route without it). */
+function policySample(feature: PolicyFeature, chart: Chart, controller: Controller, withPolicy = true): { path: string; prop: string } {
+  const { noBackend, ...options } = POLICY_SAMPLES[feature]();
+  const gw = new ApiGateway(chart, 'gw', { controller });
+  const backend = Backend.service('svc', 80);
+  const base = { hosts: ['a.example.com'], match: options.match, backend: noBackend && withPolicy ? undefined : backend };
+  gw.addRoute('r', withPolicy ? { ...base, ...options, backend: base.backend } : base);
+  return { path: 'test/gw/r', prop: FEATURES[feature].prop };
+}
+
+function sample(feature: FeatureKind, chart: Chart, controller: Controller) {
+  return POLICY_FEATURES.has(feature)
+    ? policySample(feature as PolicyFeature, chart, controller)
+    : SAMPLES[feature as RoutingFeature](chart, controller);
+}
+
+/** The experimental-channel variant of a Gateway API controller, for 🧪 cells. */
+const EXPERIMENTAL: Partial<Record<ControllerName, () => Controller>> = {
+  'gateway-api': () => Controller.gatewayApi({ gatewayClassName: 'example-gateway-class', experimentalChannel: true }),
+  'envoy-gateway': () => Controller.envoyGateway({ experimentalChannel: true }),
+  'istio': () => Controller.istio({ experimentalChannel: true }),
+  'kong-gateway-api': () => Controller.kong({ mode: KongMode.GATEWAY_API, experimentalChannel: true }),
+};
+
 describe('capability matrix: every cell is decided and behaves as declared', () => {
   const cells = CONTROLLER_NAMES.flatMap(c => FEATURE_KINDS.map(f => [c, f] as const));
   test.each(cells)('%s / %s', (controller, feature) => {
     const chart = newChart();
-    const { path: at, prop } = SAMPLES[feature](chart, CONTROLLERS[controller]());
+    const { path: at, prop } = sample(feature, chart, CONTROLLERS[controller]());
     const cell = CAPABILITIES[controller][feature];
     if (cell.supported) {
-      expect(synthConformant(chart).length).toBeGreaterThan(0);
+      const objects = synthConformant(chart);
+      expect(objects.length).toBeGreaterThan(0);
+      if (POLICY_FEATURES.has(feature) && !cell.native) {
+        // The setting must reach the output: the same route without it renders differently.
+        const without = newChart();
+        policySample(feature as PolicyFeature, without, CONTROLLERS[controller](), false);
+        expect(JSON.stringify(objects)).not.toEqual(JSON.stringify(synthConformant(without)));
+      }
     } else {
+      if (cell.experimental !== undefined) {
+        const exp = newChart();
+        sample(feature, exp, EXPERIMENTAL[controller]!());
+        expect(isSupported(cell, true)).toBe(true);
+        expect(synthConformant(exp, { gatewayApiChannel: 'experimental' }).length).toBeGreaterThan(0);
+      }
       expect(synthError(chart)).toContain(`[${at}] ${unsupportedMessage(controller, feature, prop)}`);
       expect(unsupportedMessage(controller, feature, prop)).toMatch(
         new RegExp(`^.+ \\(${prop.replace(/[[\].]/g, '\\$&')}\\) is not supported by controller '${controller}': .+\\. Supported by: [a-z-, ]+\\.$`));

@@ -20,9 +20,9 @@ export function newChart(namespace = 'edge'): Chart {
 }
 
 /** Synthesizes a chart, checks every object against the official schemas, returns the objects. */
-export function synthConformant(chart: Chart): any[] {
+export function synthConformant(chart: Chart, options?: { gatewayApiChannel?: 'standard' | 'experimental' }): any[] {
   const objects = Testing.synth(chart);
-  expectConformant(objects);
+  expectConformant(objects, options);
   return objects;
 }
 

@@ -1,10 +1,15 @@
 import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
 import { CAPABILITIES } from './matrix';
+import { isSupported } from './support';
 import { RouteIR, TlsHostIR } from '../ir/model';
 
-/** The controllers that can express a feature, in matrix order. */
-export function supportedBy(feature: FeatureKind): ControllerName[] {
-  return CONTROLLER_NAMES.filter(c => CAPABILITIES[c][feature].supported);
+/** The controllers that can express a feature, in matrix order (experimental-channel ones marked). */
+export function supportedBy(feature: FeatureKind): string[] {
+  return CONTROLLER_NAMES.flatMap(c => {
+    const cell = CAPABILITIES[c][feature];
+    if (cell.supported) return [c];
+    return cell.experimental !== undefined ? [`${c} (experimental channel)`] : [];
+  });
 }
 
 /**
@@ -16,7 +21,7 @@ export function unsupportedMessage(controller: ControllerName, feature: FeatureK
   const info = FEATURES[feature];
   const cell = CAPABILITIES[controller][feature];
   const why = reason ?? (cell.supported ? 'not expressible here' : cell.reason);
-  const others = supportedBy(feature).filter(c => c !== controller);
+  const others = supportedBy(feature).filter(c => c !== controller && c !== `${controller} (experimental channel)`);
   return `${info.title} (${prop ?? info.prop}) is not supported by controller '${controller}': ${why}. Supported by: ${others.length > 0 ? others.join(', ') : 'none'}.`;
 }
 
@@ -46,8 +51,10 @@ export function tlsFeatures(tls: TlsHostIR, gatewayNamespace: string): Array<{ f
 }
 
 /** Messages for every unsupported feature in `used`. */
-export function checkFeatures(controller: ControllerName, used: Array<{ feature: FeatureKind; prop: string }>): string[] {
+export function checkFeatures(
+  controller: ControllerName, used: Array<{ feature: FeatureKind; prop: string }>, experimentalChannel = false,
+): string[] {
   return used
-    .filter(u => !CAPABILITIES[controller][u.feature].supported)
+    .filter(u => !isSupported(CAPABILITIES[controller][u.feature], experimentalChannel))
     .map(u => unsupportedMessage(controller, u.feature, u.prop));
 }

@@ -1,17 +1,19 @@
+import { POLICIES, PolicyFeature } from './areas/policies';
 import { ROUTING, RoutingFeature } from './areas/routing';
-import { CapabilityArea, FeatureInfo } from './support';
+import { CapabilityArea, combine, FeatureInfo } from './support';
 
-export { CONTROLLER_NAMES, ControllerName } from './controllers';
-export { FeatureInfo } from './support';
+export { CONTROLLER_NAMES } from './controllers';
+export type { ControllerName } from './controllers';
+export type { FeatureInfo } from './support';
 
 /**
  * Every capability a controller may or may not have: the union of the areas' features.
  * Add an area here and to ALL below; the compile fails until both are done.
  */
-export type FeatureKind = RoutingFeature;
+export type FeatureKind = RoutingFeature | PolicyFeature;
 
 /** Every area, joined with `combine()`. */
-export const ALL: CapabilityArea<FeatureKind> = ROUTING;
+export const ALL: CapabilityArea<FeatureKind> = combine(ROUTING, POLICIES);
 
 export const FEATURES: { readonly [f in FeatureKind]: FeatureInfo } = ALL.features;
 

@@ -1,7 +1,7 @@
 import { ALL, ControllerName, FeatureKind } from './features';
 import { Support } from './support';
 
-export { Support } from './support';
+export type { Support } from './support';
 
 /**
  * The controller x feature matrix, joined from the areas in `areas/`. Unsupported cells become

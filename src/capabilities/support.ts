@@ -1,11 +1,27 @@
 import { ControllerName } from './controllers';
 
 export type Support =
-  | { readonly supported: true; readonly note?: string }
-  | { readonly supported: false; readonly reason: string };
+  /** `native`: the controller does it with no configuration, so nothing is emitted. */
+  | { readonly supported: true; readonly note?: string; readonly native?: boolean }
+  /** `experimental`: supported once the Gateway API experimental channel is enabled (the note says how). */
+  | { readonly supported: false; readonly reason: string; readonly experimental?: string };
 
 export const yes = (note?: string): Support => ({ supported: true, note });
 export const no = (reason: string): Support => ({ supported: false, reason });
+/** Supported with nothing to emit (the controller's default behaviour). */
+export const native = (note: string): Support => ({ supported: true, note, native: true });
+
+/** Supported only with the Gateway API experimental channel (controller option `experimentalChannel`). */
+export const experimental = (note: string): Support => ({
+  supported: false,
+  reason: 'it is in the Gateway API experimental channel only; enable it with `experimentalChannel: true` in the controller options (and install the experimental CRDs)',
+  experimental: note,
+});
+
+/** Whether a cell is supported given the controller's options. */
+export function isSupported(cell: Support, experimentalChannel: boolean): boolean {
+  return cell.supported || (experimentalChannel && cell.experimental !== undefined);
+}
 
 export interface FeatureInfo {
   /** Human title used in messages and the README matrix. */

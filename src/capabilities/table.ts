@@ -3,7 +3,7 @@ import { CAPABILITIES } from './matrix';
 
 /**
  * The README's capability matrix, generated from CAPABILITIES (a test keeps the README equal
- * to it). ✅ supported, ✅* supported with a note, ❌ refused at synth with the reason.
+ * to it). ✅ supported (with a note), 🧪 supported with the Gateway API experimental channel, ❌ refused at synth with the reason.
  */
 export function capabilityTable(): string {
   const header = `| Feature | ${CONTROLLER_NAMES.join(' | ')} |`;
@@ -23,6 +23,7 @@ export function capabilityTable(): string {
     const cells = CONTROLLER_NAMES.map(c => {
       const cell = CAPABILITIES[c][f];
       if (cell.supported) return cell.note ? `✅ [${ref(cell.note)}]` : '✅';
+      if (cell.experimental !== undefined) return `🧪 [${ref(`${cell.experimental}: experimental channel only (\`experimentalChannel: true\`)`)}]`;
       return `❌ [${ref(cell.reason)}]`;
     });
     return `| ${FEATURES[f].title} (\`${FEATURES[f].prop}\`) | ${cells.join(' | ')} |`;

@@ -25,6 +25,8 @@ export interface RenderProblem {
 export interface ControllerRenderer {
   /** The capability column this renderer implements. */
   readonly name: ControllerName;
+  /** Whether Gateway API experimental-channel fields may be emitted. */
+  readonly experimentalChannel?: boolean;
   /** Gateway-level objects (e.g. a Gateway API Gateway), created with the ApiGateway. */
   allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[];
   allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[];

@@ -3,15 +3,19 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { Controller } from './controller';
 import { matchKey } from './match';
+import { resolvePolicies } from './policies/resolve';
+import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
 import { checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
+import { policyFeatures } from '../capabilities/detect-policies';
 import { ControllerName } from '../capabilities/features';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { BackendIR, GatewayIR } from '../ir/model';
+import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
 export interface ApiGatewayProps {
@@ -29,6 +33,12 @@ export interface ApiGatewayProps {
    * @default - the construct id, lowercased
    */
   readonly name?: string;
+
+  /**
+   * Policies applied to every route of this gateway unless the route sets its own of the same kind.
+   * @default - none
+   */
+  readonly defaults?: RoutePolicies;
 
   /**
    * Where requests that match no route go.
@@ -60,6 +70,8 @@ export class ApiGateway extends Construct {
   public readonly apiObjects: ApiObject[];
   /** @internal */
   public readonly _renderer: ControllerRenderer;
+  /** @internal */
+  public readonly _defaultPolicies?: PoliciesIR;
 
   private readonly routes: Route[] = [];
   private readonly tlsHosts: TlsHost[] = [];
@@ -85,6 +97,11 @@ export class ApiGateway extends Construct {
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
 
+    if (props.defaults !== undefined) {
+      const d = props.defaults as RoutePolicies & { redirect?: unknown; rewrite?: unknown };
+      if (d.redirect !== undefined || d.rewrite !== undefined) fail(this.node.path, 'ApiGateway.defaults: redirect and rewrite belong to a route, not to gateway defaults');
+      this._defaultPolicies = resolvePolicies('ApiGateway.defaults', this.node.path, props.defaults, undefined);
+    }
     this.controller = props.controller;
     this.name = name;
     this.namespace = namespace;
@@ -181,12 +198,18 @@ export class ApiGateway extends Construct {
     const problems = new Map<string, string[]>();
     const add = (source: string, message: string) => {
       const list = problems.get(source);
-      if (list) list.push(message); else problems.set(source, [message]);
+      if (!list) problems.set(source, [message]);
+      else if (!list.includes(message)) list.push(message);
     };
     const controller = this._renderer.name as ControllerName;
 
+    const experimental = this._renderer.experimentalChannel ?? false;
     for (const route of ir.routes) {
-      for (const m of checkFeatures(controller, routeFeatures(route))) add(route.source, m);
+      for (const m of checkFeatures(controller, routeFeatures(route), experimental)) add(route.source, m);
+      // A policy inherited from the gateway's defaults is reported once, on the gateway.
+      for (const u of policyFeatures(route.policies, this.node.path)) {
+        for (const m of checkFeatures(controller, [u], experimental)) add(u.source, m);
+      }
     }
     for (const tls of ir.tlsHosts) {
       for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace))) add(tls.source, m);
@@ -215,7 +238,7 @@ export class ApiGateway extends Construct {
       claim(ir.defaultBackendSource, '', matchKey({ path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] }), `${b.namespace}/${b.service}:${b.port}`, 'every request');
     }
     for (const route of ir.routes) {
-      const target = route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
+      const target = route.policies.redirect ? `redirect ${JSON.stringify({ ...route.policies.redirect, source: undefined })}` : route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
       for (const m of route.matches) {
         for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
           claim(route.source, host, matchKey(m), target, `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'`);

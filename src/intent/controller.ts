@@ -1,6 +1,9 @@
 import { ControllerName } from '../capabilities/features';
+import { envoyGatewayExtension } from '../controllers/envoy-gateway/extension';
 import { GatewayApiRenderer, ResolvedGatewayOptions } from '../controllers/gateway-api/renderer';
 import { IngressNginxRenderer } from '../controllers/ingress-nginx/renderer';
+import { istioExtension } from '../controllers/istio/extension';
+import { kongGatewayApiExtension } from '../controllers/kong/gateway-api-extension';
 import { KongIngressRenderer } from '../controllers/kong/renderer';
 import { ControllerRenderer } from '../controllers/renderer';
 import { TraefikRenderer } from '../controllers/traefik/renderer';
@@ -108,6 +111,13 @@ export interface GatewayApiOptions {
    * @default 443
    */
   readonly httpsPort?: number;
+
+  /**
+   * Emit Gateway API experimental-channel fields where a feature needs them (HTTPRoute `retry`,
+   * `sessionPersistence`, the `ExternalAuth` filter). The cluster must run the experimental CRDs.
+   * @default false - experimental-only features fail at synth, naming this option
+   */
+  readonly experimentalChannel?: boolean;
 }
 
 /** How Kong is configured. */
@@ -164,7 +174,7 @@ export class Controller {
     if (!Object.values(KongMode).includes(mode)) throw new Error(`Controller.kong.mode: '${mode}' is not a KongMode`);
     if (mode === KongMode.GATEWAY_API) {
       const gw = resolveGatewayOptions('Controller.kong', options, 'kong');
-      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw));
+      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension()));
     }
     const ingressClassName = className('Controller.kong', 'ingressClassName', options.ingressClassName ?? 'kong');
     return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }));
@@ -182,13 +192,13 @@ export class Controller {
   /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
   public static envoyGateway(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.envoyGateway', options, 'eg');
-    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw));
+    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension()));
   }
 
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
   public static istio(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.istio', options, 'istio');
-    return new Controller('istio', () => new GatewayApiRenderer('istio', gw));
+    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension()));
   }
 
   private constructor(
@@ -249,5 +259,6 @@ function resolveGatewayOptions(factory: string, options: GatewayApiOptions, defa
     attachTo: attach ? { kind: attach.kind === GatewayParentKind.LISTENER_SET ? 'ListenerSet' : 'Gateway', name: attach.name, namespace: attach.namespace, sectionName: attach.sectionName } : undefined,
     httpPort,
     httpsPort,
+    experimentalChannel: options.experimentalChannel ?? false,
   };
 }

@@ -3,12 +3,16 @@ import { Construct } from 'constructs';
 import { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
 import { matchKey, matchToIR, RouteMatch } from './match';
+import { Redirect } from './policies/redirect';
+import { resolvePolicies } from './policies/resolve';
+import { Rewrite } from './policies/rewrite';
+import { RoutePolicies } from './policies/route-policies';
 import { fail, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
 
 /** Options for `ApiGateway.addRoute()`. */
-export interface RouteOptions {
+export interface RouteOptions extends RoutePolicies {
   /**
    * Hostnames this route serves: lowercase DNS names, optionally with one leftmost wildcard
    * label (`*.example.com`). A wildcard matches exactly one label on ingress-nginx and Traefik,
@@ -31,7 +35,7 @@ export interface RouteOptions {
 
   /**
    * Where matching requests go. Use `backends` to spread traffic over several Services.
-   * @default - `backends` (one of the two is required)
+   * @default - `backends` (one of the two is required, except with `redirect`)
    */
   readonly backend?: Backend;
 
@@ -40,6 +44,19 @@ export interface RouteOptions {
    * @default - `backend`
    */
   readonly backends?: Backend[];
+
+  /**
+   * Answer matching requests with a redirect instead of forwarding them. A route with a redirect
+   * has no backend, except `Redirect.toHttps()`: then HTTPS requests go to the backend.
+   * @default - no redirect
+   */
+  readonly redirect?: Redirect;
+
+  /**
+   * Rewrite the path or Host before forwarding.
+   * @default - forwarded unchanged
+   */
+  readonly rewrite?: Rewrite;
 
   /**
    * Namespace of the route's objects (Ingress / HTTPRoute ...). Backends default to it.
@@ -123,9 +140,20 @@ export class Route extends Construct {
       matches.push(ir!);
     }
 
+    const policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
     if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
     const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
-    if (!Array.isArray(rawBackends) || rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
+    if (!Array.isArray(rawBackends)) fail(path, 'Route.backends: must be an array of Backend');
+    const redirect = policies.redirect;
+    const httpsOnly = redirect !== undefined && redirect.scheme === 'https' && !redirect.host && redirect.port === undefined && !redirect.path;
+    if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
+    if (!redirect && rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
+    if (redirect && policies.rewrite) fail(path, 'Route.rewrite: a redirecting route forwards nothing, so it cannot rewrite; remove one of them');
+    for (const [prop, modifier] of [['redirect', redirect?.path], ['rewrite', policies.rewrite?.path]] as const) {
+      if (modifier?.kind === 'prefix' && (matches.length !== 1 || matches[0].path.kind !== 'Prefix')) {
+        fail(path, `Route.${prop}: replacing the matched prefix needs exactly one match with a PathMatch.prefix() path`);
+      }
+    }
     if (rawBackends.length > 16) fail(path, `Route.backends: at most 16 backends per route (got ${rawBackends.length})`);
     const backends: BackendIR[] = [];
     const seenBackends = new Set<string>();
@@ -149,7 +177,7 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
-    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends };
+    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
     this.apiObjects = gateway._registerRoute(this);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
   }

@@ -1,3 +1,5 @@
+import { PoliciesIR } from './policies';
+
 /**
  * The controller-neutral model: plain readonly data with no construct or cdk8s types.
  * Intent constructs produce it; renderers read only this. Every node carries `source`,
@@ -50,7 +52,10 @@ export interface RouteIR {
   readonly hosts: readonly string[];
   /** In the user's order; never empty (defaults to Prefix '/'). */
   readonly matches: readonly MatchIR[];
+  /** Empty only for a route with a redirect. */
   readonly backends: readonly BackendIR[];
+  /** The route's policies, gateway defaults applied. */
+  readonly policies: PoliciesIR;
 }
 
 export interface TlsHostIR {

@@ -1,21 +1,28 @@
 import { Chart } from 'cdk8s';
 import { Route, TlsHost } from '../../src';
 import { routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
+import { isSupported } from '../../src/capabilities/support';
 import { SCENARIOS } from '../scenarios';
 import { CONTROLLERS, newChart, synthConformant, synthError, synthYaml } from '../util';
 
 /** The unsupported messages the matrix predicts for everything declared in `chart`. */
-function predictedErrors(chart: Chart, controller: ControllerName): string[] {
+export function predictedErrors(chart: Chart, controller: ControllerName, experimentalChannel = false): string[] {
   const out: string[] = [];
   for (const c of chart.node.findAll()) {
     const used = c instanceof Route ? routeFeatures(c._ir) : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace) : [];
     for (const u of used) {
-      if (!CAPABILITIES[controller][u.feature].supported) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
+      if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
+    }
+    if (c instanceof Route) {
+      for (const u of policyFeatures(c._ir.policies, c.gateway.node.path)) {
+        if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${u.source}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
+      }
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /**

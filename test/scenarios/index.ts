@@ -1,4 +1,5 @@
 import { Chart } from 'cdk8s';
+import { POLICY_SCENARIOS } from './policies';
 import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate } from '../../src';
 
 export type Scenario = (chart: Chart, controller: Controller) => void;
@@ -8,6 +9,7 @@ export type Scenario = (chart: Chart, controller: Controller) => void;
  * file per controller, or fails with the standard unsupported message.
  */
 export const SCENARIOS: Record<string, Scenario> = {
+  ...POLICY_SCENARIOS,
   'single-host-path': (chart, controller) => {
     const gw = new ApiGateway(chart, 'edge', { controller });
     gw.addRoute('v1', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 8080) });

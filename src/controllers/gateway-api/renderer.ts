@@ -9,6 +9,7 @@ import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { GatewayApiExtension, NO_EXTENSION } from './extension';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -21,6 +22,7 @@ export interface ResolvedGatewayOptions {
   };
   readonly httpPort: number;
   readonly httpsPort: number;
+  readonly experimentalChannel: boolean;
 }
 
 /**
@@ -30,10 +32,16 @@ export interface ResolvedGatewayOptions {
  */
 export class GatewayApiRenderer implements ControllerRenderer {
   private readonly regex: RegexStyle;
+  public readonly experimentalChannel: boolean;
 
-  constructor(public readonly name: ControllerName, private readonly options: ResolvedGatewayOptions) {
+  constructor(
+    public readonly name: ControllerName,
+    private readonly options: ResolvedGatewayOptions,
+    private readonly extension: GatewayApiExtension = NO_EXTENSION,
+  ) {
     // Envoy Gateway and Istio match RE2 against the whole value; Kong anchors only the start.
     this.regex = name === 'kong-gateway-api' ? 'anchored' : 'as-is';
+    this.experimentalChannel = options.experimentalChannel;
   }
 
   public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
@@ -61,6 +69,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       spec: () => httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex),
     }));
     objects.push(...this.backendGrants(scope, route.name, route.namespace, route.backends));
+    objects.push(...this.extension.allocateRoute(scope, route, objects.filter(o => o.kind === 'HTTPRoute').map(o => o.name), ctx));
     return objects;
   }
 
@@ -91,10 +100,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    if (this.options.attachTo) return [];
+    const problems = this.extension.validate(ir);
+    if (this.options.attachTo) return problems;
     const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0);
-    if (count <= LIMITS.listenersPerGateway) return [];
-    return [{
+    if (count <= LIMITS.listenersPerGateway) return problems;
+    return [...problems, {
       source: ir.source,
       message: `ApiGateway: needs ${count} Gateway listeners (one HTTP, one HTTPS per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
     }];

@@ -1,0 +1,74 @@
+import { Duration } from 'cdk8s';
+import { checkLiteralPath } from '../../core/validate';
+
+/**
+ * Shared checks for policy values. Each throws an Error whose message starts with the field
+ * (`RateLimit.requests: ...`); constructs add their path when they receive the policy.
+ */
+
+export class PolicyError extends Error {}
+
+export function policyFail(field: string, problem: string): never {
+  throw new PolicyError(`${field}: ${problem}`);
+}
+
+export function positiveInt(field: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > max) {
+    policyFail(field, `${value} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? 'of at least 1' : `from 1 to ${max}`}${value === 0 ? ' (0 is never "unlimited" here: leave the policy out instead)' : ''}`);
+  }
+  return value;
+}
+
+/** A cdk8s Duration as whole milliseconds (> 0). */
+export function durationMs(field: string, d: Duration | undefined): number | undefined {
+  if (d === undefined) return undefined;
+  if (!(d instanceof Duration)) policyFail(field, 'must be a cdk8s Duration, e.g. Duration.seconds(30)');
+  let ms: number;
+  try {
+    ms = d.toMilliseconds({ integral: true });
+  } catch {
+    policyFail(field, `${d.toHumanString()} is not a whole number of milliseconds`);
+  }
+  if (ms <= 0) policyFail(field, `${d.toHumanString()} must be longer than zero`);
+  return ms;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** An IPv4 or IPv6 address or CIDR, normalised to CIDR form. */
+export function cidr(field: string, value: string): string {
+  if (typeof value !== 'string') policyFail(field, 'must be an IP address or CIDR string');
+  const [ip, bits, extra] = value.split('/');
+  const isV4 = IPV4.test(ip);
+  const isV6 = !isV4 && /^[0-9a-fA-F:]+$/.test(ip) && ip.includes(':') && isIpv6(ip);
+  if (extra !== undefined || (!isV4 && !isV6)) policyFail(field, `'${value}' is not an IP address or CIDR`);
+  const max = isV4 ? 32 : 128;
+  if (bits === undefined) return `${ip.toLowerCase()}/${max}`;
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) policyFail(field, `'${value}' has an invalid prefix length (0-${max})`);
+  return `${ip.toLowerCase()}/${Number(bits)}`;
+}
+
+function isIpv6(ip: string): boolean {
+  const parts = ip.split('::');
+  if (parts.length > 2) return false;
+  const groups = parts.flatMap(p => (p === '' ? [] : p.split(':')));
+  if (groups.some(g => !/^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return parts.length === 2 ? groups.length < 8 : groups.length === 8;
+}
+
+export function cidrList(field: string, values: string[] | undefined): string[] {
+  if (values === undefined) return [];
+  if (!Array.isArray(values)) policyFail(field, 'must be an array of IP addresses or CIDRs');
+  return [...new Set(values.map((v, i) => cidr(`${field}[${i}]`, v)))].sort();
+}
+
+/** Sorted unique strings. */
+export function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+export function literal(field: string, path: string): string {
+  const problem = checkLiteralPath(path);
+  if (problem) policyFail(field, problem);
+  return path;
+}

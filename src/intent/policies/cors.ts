@@ -1,0 +1,94 @@
+import { Duration } from 'cdk8s';
+import { durationMs, policyFail, sortedUnique } from './common';
+import { checkHeaderName } from '../../core/validate';
+import { CorsIR } from '../../ir/policies';
+
+/** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
+export interface CorsOptions {
+  /**
+   * Allowed origins: `scheme://host[:port]` (the host may start with `*.`), or `*` alone.
+   * `*` cannot be combined with other origins or with `credentials`.
+   */
+  readonly origins: string[];
+
+  /**
+   * Allowed methods.
+   * @default ['GET', 'HEAD', 'POST']
+   */
+  readonly methods?: string[];
+
+  /**
+   * Allowed request headers.
+   * @default - none beyond the CORS-safelisted ones
+   */
+  readonly headers?: string[];
+
+  /**
+   * Response headers exposed to the page.
+   * @default - none beyond the CORS-safelisted ones
+   */
+  readonly exposeHeaders?: string[];
+
+  /**
+   * Whether cookies / credentials are allowed.
+   * @default false
+   */
+  readonly credentials?: boolean;
+
+  /**
+   * How long browsers may cache a preflight result (whole seconds).
+   * @default - the controller's default; set it to be explicit
+   */
+  readonly maxAge?: Duration;
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/**
+ * Cross-origin resource sharing.
+ * @example Cors.allow({ origins: ['https://web.example.com'], methods: ['GET', 'POST'], maxAge: Duration.minutes(10) })
+ */
+export class Cors {
+  public static allow(options: CorsOptions): Cors {
+    if (!options || !Array.isArray(options.origins) || options.origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
+    options.origins.forEach((o, i) => {
+      if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
+        policyFail(`Cors.origins[${i}]`, `'${o}' must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
+      }
+    });
+    if (options.origins.length > 64) policyFail('Cors.origins', `at most 64 origins (got ${options.origins.length})`);
+    if (options.origins.includes('*') && options.origins.length > 1) policyFail('Cors.origins', "'*' cannot be combined with other origins");
+    const credentials = options.credentials ?? false;
+    if (credentials && options.origins.includes('*')) {
+      policyFail('Cors.credentials', "credentials cannot be allowed for origin '*': every site could make authenticated requests (Traefik and Gateway API reflect any origin)");
+    }
+    const methods = (options.methods ?? ['GET', 'HEAD', 'POST']).map((m, i) => {
+      const upper = typeof m === 'string' ? m.toUpperCase() : m;
+      if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `'${m}' is not an HTTP method (${[...METHODS].join(', ')})`);
+      return upper;
+    });
+    const names = (field: string, list: string[] | undefined) => (list ?? []).map((h, i) => {
+      const problem = checkHeaderName(h);
+      if (problem) policyFail(`Cors.${field}[${i}]`, problem);
+      return h;
+    });
+    const maxAgeMs = durationMs('Cors.maxAge', options.maxAge);
+    if (maxAgeMs !== undefined && maxAgeMs % 1000 !== 0) policyFail('Cors.maxAge', 'must be a whole number of seconds');
+    return new Cors({
+      origins: sortedUnique(options.origins),
+      methods: sortedUnique(methods),
+      headers: sortedUnique(names('headers', options.headers)),
+      exposeHeaders: sortedUnique(names('exposeHeaders', options.exposeHeaders)),
+      credentials,
+      maxAgeSeconds: maxAgeMs === undefined ? undefined : maxAgeMs / 1000,
+    });
+  }
+
+  private constructor(private readonly ir: Omit<CorsIR, 'source'>) {}
+
+  /** @internal */
+  public _toIR(source: string): CorsIR {
+    return { ...this.ir, source };
+  }
+}

@@ -1,0 +1,177 @@
+import { Duration } from 'cdk8s';
+import { durationMs, policyFail, sortedUnique } from './common';
+import { checkHeaderName, checkObjectName } from '../../core/validate';
+import { EdgeAuthIR } from '../../ir/policies';
+
+/** Options for `EdgeAuth.external()`. */
+export interface ExternalAuthOptions {
+  /**
+   * The auth service URL: https, or http only to an in-cluster Service
+   * (`http://name.namespace.svc[.cluster.local][:port]/path`).
+   */
+  readonly url: string;
+
+  /**
+   * Headers of the auth service's response copied to the upstream request (e.g. X-User-ID).
+   * @default - none
+   */
+  readonly responseHeaders?: string[];
+
+  /**
+   * Where unauthenticated browsers are sent (https).
+   * @default - the auth service's 401 is returned
+   */
+  readonly signinUrl?: string;
+
+  /**
+   * Cache successful auth decisions for this long.
+   * @default - no cache
+   */
+  readonly cache?: Duration;
+}
+
+/** A JWT claim copied into a request header. */
+export interface ClaimToHeader {
+  /** The claim name. */
+  readonly claim: string;
+  /** The header name. */
+  readonly header: string;
+}
+
+/** Options for `EdgeAuth.jwt()`. */
+export interface JwtAuthOptions {
+  /** Expected `iss`. */
+  readonly issuer: string;
+
+  /** Where the signing keys are published (https). */
+  readonly jwksUri: string;
+
+  /**
+   * Accepted `aud` values.
+   * @default - any audience
+   */
+  readonly audiences?: string[];
+
+  /**
+   * Claims copied into upstream request headers.
+   * @default - none
+   */
+  readonly claimsToHeaders?: ClaimToHeader[];
+}
+
+/** Options for `EdgeAuth.apiKey()`. */
+export interface ApiKeyAuthOptions {
+  /** Secret holding the accepted keys (format per controller: see the README). */
+  readonly secretName: string;
+
+  /**
+   * The request header carrying the key.
+   * @default 'x-api-key'
+   */
+  readonly header?: string;
+}
+
+/** Options for `EdgeAuth.basic()`. */
+export interface BasicAuthOptions {
+  /** Secret holding the users (htpasswd lines; exact format per controller: see the README). */
+  readonly secretName: string;
+
+  /**
+   * The realm shown by browsers.
+   * @default - the controller's default
+   */
+  readonly realm?: string;
+}
+
+const IN_CLUSTER = /^http:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.svc(\.cluster\.local)?(:\d{1,5})?(\/[A-Za-z0-9._~\-/]*)?$/;
+const HTTPS = /^https:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?(\/[A-Za-z0-9._~\-/]*)?$/;
+
+function url(field: string, value: string, allowInCluster: boolean): string {
+  if (typeof value !== 'string') policyFail(field, 'must be a URL string');
+  if (HTTPS.test(value) || (allowInCluster && IN_CLUSTER.test(value))) return value;
+  if (/^http:\/\//.test(value)) {
+    policyFail(field, `'${value}' uses plain http to a host outside the cluster; use https (http is accepted only for in-cluster Services: http://name.namespace.svc...)`);
+  }
+  policyFail(field, `'${value}' must be an https URL with no query, quotes, '$' or whitespace`);
+}
+
+/**
+ * Who may pass the edge. Every method fails closed: a request that cannot be verified is refused.
+ * @example EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', responseHeaders: ['X-User-ID'] })
+ */
+export class EdgeAuth {
+  /** Ask an external service (forward auth) for every request. */
+  public static external(options: ExternalAuthOptions): EdgeAuth {
+    if (!options) policyFail('EdgeAuth.external', 'options are required');
+    const cacheMs = durationMs('EdgeAuth.external.cache', options.cache);
+    if (cacheMs !== undefined && cacheMs % 1000 !== 0) policyFail('EdgeAuth.external.cache', 'must be a whole number of seconds');
+    return new EdgeAuth({
+      kind: 'external',
+      url: url('EdgeAuth.external.url', options.url, true),
+      responseHeaders: sortedUnique((options.responseHeaders ?? []).map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
+      signinUrl: options.signinUrl === undefined ? undefined : url('EdgeAuth.external.signinUrl', options.signinUrl, false),
+      cacheSeconds: cacheMs === undefined ? undefined : cacheMs / 1000,
+    });
+  }
+
+  /** Validate a JWT bearer token against a JWKS. */
+  public static jwt(options: JwtAuthOptions): EdgeAuth {
+    if (!options || typeof options.issuer !== 'string' || options.issuer.length === 0 || /[\s"'$`]/.test(options.issuer)) {
+      policyFail('EdgeAuth.jwt.issuer', 'must be a non-empty string without whitespace, quotes or $');
+    }
+    const audiences = (options.audiences ?? []).map((a, i) => {
+      if (typeof a !== 'string' || a.length === 0 || /[\s"'$`]/.test(a)) policyFail(`EdgeAuth.jwt.audiences[${i}]`, 'must be a non-empty string without whitespace, quotes or $');
+      return a;
+    });
+    const claims = (options.claimsToHeaders ?? []).map((c, i) => {
+      if (!c || typeof c.claim !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(c.claim)) policyFail(`EdgeAuth.jwt.claimsToHeaders[${i}].claim`, `'${c?.claim}' is not a claim name`);
+      return { claim: c.claim, header: header(`EdgeAuth.jwt.claimsToHeaders[${i}].header`, c.header) };
+    }).sort((a, b) => (a.header < b.header ? -1 : 1));
+    return new EdgeAuth({
+      kind: 'jwt',
+      issuer: options.issuer,
+      jwksUri: url('EdgeAuth.jwt.jwksUri', options.jwksUri, true),
+      audiences: sortedUnique(audiences),
+      claimsToHeaders: claims,
+    });
+  }
+
+  /** Require an API key from a Secret. */
+  public static apiKey(options: ApiKeyAuthOptions): EdgeAuth {
+    return new EdgeAuth({
+      kind: 'apiKey',
+      secretName: secret('EdgeAuth.apiKey.secretName', options?.secretName),
+      header: header('EdgeAuth.apiKey.header', options.header ?? 'x-api-key').toLowerCase(),
+    });
+  }
+
+  /** HTTP basic authentication against users in a Secret. */
+  public static basic(options: BasicAuthOptions): EdgeAuth {
+    const realm = options?.realm;
+    if (realm !== undefined && (typeof realm !== 'string' || !/^[A-Za-z0-9 ._-]{1,64}$/.test(realm))) {
+      policyFail('EdgeAuth.basic.realm', 'must be letters, digits, spaces, ".", "_" or "-" (at most 64)');
+    }
+    return new EdgeAuth({ kind: 'basic', secretName: secret('EdgeAuth.basic.secretName', options?.secretName), realm });
+  }
+
+  private constructor(private readonly ir: DistributiveOmit<EdgeAuthIR, 'source'>) {}
+
+  /** @internal */
+  public _toIR(source: string): EdgeAuthIR {
+    return { ...this.ir, source } as EdgeAuthIR;
+  }
+}
+
+type DistributiveOmit<T, K extends keyof any> = T extends any ? Omit<T, K> : never;
+
+function header(field: string, name: string): string {
+  const problem = checkHeaderName(name);
+  if (problem) policyFail(field, problem);
+  return name;
+}
+
+function secret(field: string, name: string): string {
+  const problem = checkObjectName(name);
+  if (problem) policyFail(field, problem);
+  return name;
+}

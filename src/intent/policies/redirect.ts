@@ -1,0 +1,111 @@
+import { literal, policyFail } from './common';
+import { checkHost, checkPort } from '../../core/validate';
+import { PathModifierIR, RedirectIR } from '../../ir/policies';
+
+/** HTTP redirect status codes. */
+export enum RedirectStatus {
+  /** Moved Permanently. */
+  MOVED_PERMANENTLY = 301,
+  /** Found. */
+  FOUND = 302,
+  /** See Other. */
+  SEE_OTHER = 303,
+  /** Temporary Redirect (method kept). */
+  TEMPORARY_REDIRECT = 307,
+  /** Permanent Redirect (method kept). */
+  PERMANENT_REDIRECT = 308,
+}
+
+/** Options for `Redirect.to()`. Unset parts keep the request's value. */
+export interface RedirectOptions {
+  /**
+   * New scheme.
+   * @default - unchanged
+   */
+  readonly scheme?: string;
+
+  /**
+   * New host (no wildcard).
+   * @default - unchanged
+   */
+  readonly host?: string;
+
+  /**
+   * New port.
+   * @default - the scheme's default port
+   */
+  readonly port?: number;
+
+  /**
+   * Replace the whole path.
+   * @default - unchanged
+   */
+  readonly path?: string;
+
+  /**
+   * Replace the matched prefix (needs a single Prefix match on the route).
+   * @default - unchanged
+   */
+  readonly replacePrefix?: string;
+
+  /**
+   * The status code.
+   * @default RedirectStatus.MOVED_PERMANENTLY
+   */
+  readonly statusCode?: RedirectStatus;
+}
+
+/** Options for `Redirect.toHttps()`. */
+export interface HttpsRedirectOptions {
+  /**
+   * The status code.
+   * @default RedirectStatus.PERMANENT_REDIRECT
+   */
+  readonly statusCode?: RedirectStatus;
+}
+
+/**
+ * Answer with a redirect instead of forwarding to a backend (a route with a redirect has no backend).
+ * @example Redirect.to({ host: 'www.example.com', statusCode: RedirectStatus.MOVED_PERMANENTLY })
+ */
+export class Redirect {
+  /** Redirect plain HTTP to HTTPS, keeping host and path. */
+  public static toHttps(options: HttpsRedirectOptions = {}): Redirect {
+    return new Redirect({ scheme: 'https', statusCode: status('Redirect.toHttps.statusCode', options.statusCode ?? RedirectStatus.PERMANENT_REDIRECT) });
+  }
+
+  public static to(options: RedirectOptions): Redirect {
+    if (!options || typeof options !== 'object') policyFail('Redirect.to', 'options are required');
+    const { scheme, host, port, path, replacePrefix } = options;
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') policyFail('Redirect.scheme', `'${scheme}' must be 'http' or 'https'`);
+    if (host !== undefined) {
+      const problem = checkHost(host) ?? (host.startsWith('*.') ? `'${host}' must not be a wildcard` : undefined);
+      if (problem) policyFail('Redirect.host', problem);
+    }
+    if (port !== undefined && checkPort(port)) policyFail('Redirect.port', checkPort(port)!);
+    if (path !== undefined && replacePrefix !== undefined) policyFail('Redirect', 'set either path or replacePrefix, not both');
+    let pathIr: PathModifierIR | undefined;
+    if (path !== undefined) pathIr = { kind: 'full', value: literal('Redirect.path', path) };
+    if (replacePrefix !== undefined) pathIr = { kind: 'prefix', value: literal('Redirect.replacePrefix', replacePrefix) };
+    if (!scheme && !host && port === undefined && !pathIr) policyFail('Redirect.to', 'set at least one of scheme, host, port, path, replacePrefix');
+    return new Redirect({
+      scheme: scheme as RedirectIR['scheme'],
+      host,
+      port,
+      path: pathIr,
+      statusCode: status('Redirect.statusCode', options.statusCode ?? RedirectStatus.MOVED_PERMANENTLY),
+    });
+  }
+
+  private constructor(private readonly ir: Omit<RedirectIR, 'source'>) {}
+
+  /** @internal */
+  public _toIR(source: string): RedirectIR {
+    return { ...this.ir, source };
+  }
+}
+
+function status(field: string, code: RedirectStatus): RedirectIR['statusCode'] {
+  if (![301, 302, 303, 307, 308].includes(code)) policyFail(field, `${code} is not a redirect status (301, 302, 303, 307, 308)`);
+  return code as RedirectIR['statusCode'];
+}

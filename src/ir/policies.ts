@@ -1,0 +1,190 @@
+/**
+ * Edge policies, controller-neutral. Durations are whole milliseconds, sizes whole bytes.
+ * Every policy records `source`: the construct path that declared it (a route, or the gateway
+ * for gateway-wide defaults), so errors point at the right place.
+ */
+
+export type RateLimitKey = 'clientIp' | 'header' | 'consumer';
+
+export interface DistributedStoreIR {
+  /** `redis`: a Redis the proxies share; `controller`: the store the controller is configured with (Envoy Gateway global). */
+  readonly kind: 'redis' | 'controller';
+  /** host:port */
+  readonly endpoint?: string;
+  /** Secret with the Redis credentials, in the route's namespace. */
+  readonly secretName?: string;
+}
+
+export interface RateLimitIR {
+  readonly source: string;
+  readonly key: RateLimitKey;
+  /** For key 'header'. Lowercase. */
+  readonly header?: string;
+  readonly requests: number;
+  readonly per: 'second' | 'minute';
+  /** Requests allowed above the rate in a burst (absent: the controller's minimum). */
+  readonly burst?: number;
+  /** Concurrent connections per client. */
+  readonly concurrentConnections?: number;
+  /** Sorted CIDRs never limited. */
+  readonly exemptCidrs: readonly string[];
+  readonly distributed?: DistributedStoreIR;
+}
+
+export interface TimeoutsIR {
+  readonly source: string;
+  /** Establishing the connection to the backend. */
+  readonly connectMs?: number;
+  /** Between two successive reads from the backend. */
+  readonly readMs?: number;
+  /** Between two successive writes to the backend. */
+  readonly sendMs?: number;
+  /** The whole request, from the client's first byte to the last byte of the response. */
+  readonly requestMs?: number;
+  /** One request to the backend (each retry has its own). */
+  readonly backendRequestMs?: number;
+}
+
+export interface BodySizeIR {
+  readonly source: string;
+  readonly maxBytes: number;
+}
+
+export interface CorsIR {
+  readonly source: string;
+  /** `*` alone, or `scheme://host[:port]` (host may start with `*.`). Sorted. */
+  readonly origins: readonly string[];
+  /** Uppercase, sorted. */
+  readonly methods: readonly string[];
+  /** Sorted. */
+  readonly headers: readonly string[];
+  /** Sorted. */
+  readonly exposeHeaders: readonly string[];
+  readonly credentials: boolean;
+  readonly maxAgeSeconds?: number;
+}
+
+export interface HeaderOpsIR {
+  /** Sorted by name. */
+  readonly set: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** Sorted by name. */
+  readonly add: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** Sorted. */
+  readonly remove: readonly string[];
+}
+
+export interface HeaderRulesIR {
+  readonly source: string;
+  readonly request?: HeaderOpsIR;
+  readonly response?: HeaderOpsIR;
+}
+
+export interface PathModifierIR {
+  readonly kind: 'full' | 'prefix';
+  readonly value: string;
+}
+
+export interface RedirectIR {
+  readonly source: string;
+  readonly scheme?: 'http' | 'https';
+  readonly host?: string;
+  readonly port?: number;
+  readonly path?: PathModifierIR;
+  readonly statusCode: 301 | 302 | 303 | 307 | 308;
+}
+
+export interface RewriteIR {
+  readonly source: string;
+  readonly path?: PathModifierIR;
+  readonly host?: string;
+}
+
+export interface IpAccessIR {
+  readonly source: string;
+  /** Sorted; empty: no allow list. */
+  readonly allow: readonly string[];
+  /** Sorted; empty: no deny list. */
+  readonly deny: readonly string[];
+}
+
+export type RetryCondition = 'connect-failure' | 'reset' | 'gateway-error' | '5xx';
+
+export interface RetriesIR {
+  readonly source: string;
+  /** Retries after the first try. */
+  readonly attempts: number;
+  /** Sorted HTTP status codes that trigger a retry. */
+  readonly statusCodes: readonly number[];
+  /** Sorted conditions that trigger a retry. */
+  readonly conditions: readonly RetryCondition[];
+  readonly perTryTimeoutMs?: number;
+}
+
+export interface SessionAffinityIR {
+  readonly source: string;
+  readonly cookieName: string;
+  readonly ttlSeconds?: number;
+  readonly path?: string;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite?: 'Strict' | 'Lax' | 'None';
+}
+
+export interface BackendProtocolIR {
+  readonly source: string;
+  readonly protocol: 'HTTP' | 'HTTPS' | 'GRPC' | 'GRPCS' | 'H2C' | 'WEBSOCKET';
+}
+
+export type EdgeAuthIR =
+  | {
+    readonly kind: 'external';
+    readonly source: string;
+    /** https, or http to an in-cluster `*.svc[.cluster.local]` host. */
+    readonly url: string;
+    /** Sorted response headers of the auth service copied to the upstream request. */
+    readonly responseHeaders: readonly string[];
+    /** Where to send unauthenticated browsers (401). */
+    readonly signinUrl?: string;
+    readonly cacheSeconds?: number;
+  }
+  | {
+    readonly kind: 'jwt';
+    readonly source: string;
+    readonly issuer: string;
+    readonly jwksUri: string;
+    /** Sorted. */
+    readonly audiences: readonly string[];
+    /** Sorted by header. */
+    readonly claimsToHeaders: ReadonlyArray<{ readonly claim: string; readonly header: string }>;
+  }
+  | {
+    readonly kind: 'apiKey';
+    readonly source: string;
+    /** Secret holding the accepted keys. */
+    readonly secretName: string;
+    /** Request header carrying the key (lowercase). */
+    readonly header: string;
+  }
+  | {
+    readonly kind: 'basic';
+    readonly source: string;
+    /** Secret holding htpasswd lines under the key `auth`. */
+    readonly secretName: string;
+    readonly realm?: string;
+  };
+
+/** The policies in force on one route: its own, else the gateway's defaults. */
+export interface PoliciesIR {
+  readonly rateLimit?: RateLimitIR;
+  readonly timeouts?: TimeoutsIR;
+  readonly bodySize?: BodySizeIR;
+  readonly cors?: CorsIR;
+  readonly headers?: HeaderRulesIR;
+  readonly redirect?: RedirectIR;
+  readonly rewrite?: RewriteIR;
+  readonly ipAccess?: IpAccessIR;
+  readonly retries?: RetriesIR;
+  readonly sessionAffinity?: SessionAffinityIR;
+  readonly backendProtocol?: BackendProtocolIR;
+  readonly auth?: EdgeAuthIR;
+}
