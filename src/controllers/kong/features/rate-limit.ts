@@ -1,0 +1,55 @@
+import { KongColumn, PluginSpec, policyProp } from './plugin';
+import { unsupportedMessage } from '../../../capabilities/check';
+import { GatewayIR } from '../../../ir/model';
+import { RateLimitIR, RateLimitKey } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
+import { PLUGINS, REDIS_SECRET_KEYS } from '../constants';
+
+const LIMIT_BY: Record<RateLimitKey, string> = { clientIp: 'ip', header: 'header', consumer: 'consumer' };
+
+/**
+ * `rate-limiting`: a fixed window of one second or one minute, counted per client IP, per
+ * header value or per consumer; `policy: local` (per Kong node) or `redis` (shared), with the
+ * Redis credentials patched in from the user's Secret so they never appear in the KongPlugin.
+ */
+export function rateLimitPlugin(rl: RateLimitIR): PluginSpec {
+  const redis = rl.distributed?.kind === 'redis' ? rl.distributed : undefined;
+  return {
+    plugin: PLUGINS.rateLimiting,
+    config: () => {
+      const endpoint = redis?.endpoint;
+      const colon = endpoint ? endpoint.lastIndexOf(':') : -1;
+      return {
+        [rl.per]: rl.requests,
+        limit_by: LIMIT_BY[rl.key],
+        header_name: rl.key === 'header' ? rl.header : undefined,
+        policy: endpoint ? 'redis' : 'local',
+        redis: endpoint ? { host: endpoint.slice(0, colon), port: Number(endpoint.slice(colon + 1)) } : undefined,
+      };
+    },
+    configPatches: () => {
+      const secret = redis?.endpoint ? redis.secretName : undefined;
+      return secret ? REDIS_SECRET_KEYS.map(key => ({ path: `/redis/${key}`, valueFrom: { secretKeyRef: { name: secret, key } } })) : undefined;
+    },
+  };
+}
+
+/**
+ * Kong counts per consumer only when an authentication plugin on the same route identified one;
+ * otherwise `limit_by: consumer` silently falls back to the client IP.
+ */
+export function rateLimitProblems(column: KongColumn, ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    const rl = route.policies.rateLimit;
+    if (rl?.key !== 'consumer') continue;
+    const auth = route.policies.auth?.kind;
+    if (auth === 'apiKey' || auth === 'basic') continue;
+    problems.push({
+      source: route.source,
+      message: unsupportedMessage(column, 'rateLimitPerConsumer', policyProp(ir, rl.source, 'rateLimit'),
+        'Kong knows the consumer only when an authentication plugin on the same route identified it (without one, limit_by: consumer falls back to the client IP); add EdgeAuth.apiKey() or EdgeAuth.basic() to this route'),
+    });
+  }
+  return problems;
+}
