@@ -19,7 +19,8 @@ export function redirectProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
   for (const route of ir.routes) {
     const r = route.policies.redirect;
-    if (!r?.scheme) continue;
+    // Host, port and path redirects are refused by the matrix whatever their scheme.
+    if (!r?.scheme || r.host || r.port !== undefined || r.path) continue;
     const problem = (prop: string, reason: string) => problems.push({
       source: r.source,
       message: unsupportedMessage('kong', 'redirectScheme', policyProp(ir, r.source, prop), reason),
@@ -29,7 +30,7 @@ export function redirectProblems(ir: GatewayIR): RenderProblem[] {
     } else if (!HTTPS_REDIRECT_CODES.includes(r.statusCode)) {
       problem('redirect.statusCode', `Kong redirects plain HTTP to HTTPS with ${HTTPS_REDIRECT_CODES.join(', ')} only (${r.statusCode} given)`);
     }
-    if (route.backends.length === 0) {
+    if (r.scheme === 'https' && route.backends.length === 0) {
       problem('redirect', 'Kong redirects only plain-HTTP requests and forwards HTTPS ones, so the route needs a backend; use Redirect.toHttps() with a backend');
     }
   }
