@@ -1,7 +1,7 @@
+import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
 import { gatewayRewriteProblems } from './features/rewrite';
-import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { GatewayApiExtension, HttpRouteFilter } from '../gateway-api/extension';
 

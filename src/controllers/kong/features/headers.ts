@@ -1,6 +1,6 @@
 import { KongColumn, PluginSpec, policyProp } from './plugin';
-import { unsupportedMessage } from '../../../capabilities/check';
 import { PolicyFeature } from '../../../capabilities/areas/policies';
+import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR } from '../../../ir/model';
 import { HeaderOpsIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
