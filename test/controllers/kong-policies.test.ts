@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, KongMode, PathMatch,
+  ApiGateway, Backend, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, HttpMethod, KongMode, PathMatch,
   RateLimit, Redirect, RedirectStatus, Rewrite, RouteOptions,
 } from '../../src';
 import { kongOrigin } from '../../src/controllers/kong/features/cors';
@@ -156,11 +156,22 @@ describe('Kong refusals name the construct, the prop and why', () => {
       /Remove request headers \(headerRules.request.remove\) is not supported by controller 'kong': header 'host': Kong's request-transformer never removes the Host header/],
     ['rewrite template (Gateway API)', KongMode.GATEWAY_API, { r: { match: { path: PathMatch.exact('/a') }, rewrite: Rewrite.replaceFullPath('/b$(x)') } },
       /Rewrite the whole path \(rewrite\) is not supported by controller 'kong-gateway-api': KIC renders the rewritten path as a request-transformer template/],
+    ['rate limit on a route with two hosts (two Kong routes)', KongMode.INGRESS,
+      { r: { hosts: ['a.example.com', 'b.example.com'], rateLimit: RateLimit.perClientIp({ requests: 5 }) } },
+      /Rate limit per client IP \(rateLimit\) is not supported by controller 'kong': Kong counts a rate limit per Kong route and KIC renders this route as 2 Kong routes \(one per host and per set of header \/ method conditions\), so a client could make 2 times the limit/],
+    ['rate limit on matches with different conditions (Gateway API)', KongMode.GATEWAY_API,
+      { r: { matches: [{ path: PathMatch.prefix('/a'), method: HttpMethod.GET }, { path: PathMatch.prefix('/b') }], rateLimit: RateLimit.perClientIp({ requests: 5 }) } },
+      /\(rateLimit\) is not supported by controller 'kong-gateway-api': Kong counts a rate limit per Kong route and KIC renders this route as 2 Kong routes/],
     ['one Secret as two kinds of credential', KongMode.INGRESS, { a: { auth: EdgeAuth.apiKey({ secretName: 'creds' }) }, b: { auth: EdgeAuth.basic({ secretName: 'creds' }) } },
       /\[test\/gw\/b\] Basic authentication \(auth.secretName\) is not supported by controller 'kong': Secret 'creds' is also used for API keys by \[test\/gw\/a\]/],
   ];
   test.each(refusals)('%s', (_, mode, routes, message) => {
     expect(synthError(render(mode, routes))).toMatch(message);
+  });
+
+  test.each(MODES)('%s: a rate limit on one host with several paths of the same conditions is one Kong route', (_, mode) => {
+    const chart = render(mode, { r: { matches: [{ path: PathMatch.prefix('/a') }, { path: PathMatch.prefix('/b') }], rateLimit: RateLimit.perClientIp({ requests: 5 }) } });
+    expect(synthError(chart)).toBeUndefined();
   });
 
   test('a gateway default is reported on the gateway with a defaults. prop', () => {

@@ -6,7 +6,7 @@ import { corsPlugin } from './cors';
 import { headerRuleProblems, requestHeadersPlugin, responseHeadersPlugin } from './headers';
 import { ipRestrictionPlugin } from './ip-restriction';
 import { KongColumn, pluginObjectName, PluginSpec } from './plugin';
-import { rateLimitPlugin, rateLimitProblems } from './rate-limit';
+import { rateLimitPlugin, rateLimitProblems, rateLimitScopeProblems } from './rate-limit';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
 import { CONFIGURATION_V1, KINDS } from '../constants';
@@ -62,5 +62,5 @@ export function allocatePolicyObjects(
 
 /** Checks shared by both modes. */
 export function policyProblems(column: KongColumn, ir: GatewayIR): RenderProblem[] {
-  return [...rateLimitProblems(column, ir), ...headerRuleProblems(column, ir), ...authProblems(column, ir)];
+  return [...rateLimitProblems(column, ir), ...rateLimitScopeProblems(column, ir), ...headerRuleProblems(column, ir), ...authProblems(column, ir)];
 }

@@ -1,7 +1,10 @@
+import { conditionKey } from './matches';
 import { KongColumn, PluginSpec, policyProp } from './plugin';
+import { PolicyFeature } from '../../../capabilities/areas/policies';
 import { unsupportedMessage } from '../../../capabilities/check';
-import { GatewayIR } from '../../../ir/model';
+import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RateLimitIR, RateLimitKey } from '../../../ir/policies';
+import { routeParts } from '../../gateway-api/features/http-route';
 import { RenderProblem } from '../../renderer';
 import { PLUGINS, REDIS_SECRET_KEYS } from '../constants';
 
@@ -32,6 +35,45 @@ export function rateLimitPlugin(rl: RateLimitIR): PluginSpec {
       return secret ? REDIS_SECRET_KEYS.map(key => ({ path: `/redis/${key}`, valueFrom: { secretKeyRef: { name: secret, key } } })) : undefined;
     },
   };
+}
+
+const KEY_FEATURE: Record<RateLimitKey, PolicyFeature> = {
+  clientIp: 'rateLimitPerClientIp', header: 'rateLimitPerHeader', consumer: 'rateLimitPerConsumer',
+};
+
+/**
+ * How many Kong routes KIC makes of this route. Ingress mode: one per Ingress (set of header /
+ * method conditions) and host. Gateway API mode: one per HTTPRoute and set of method / header /
+ * query conditions (all hostnames of an HTTPRoute share a Kong route).
+ */
+export function kongRouteCount(route: RouteIR, column: KongColumn): number {
+  if (column === 'kong') {
+    return new Set(route.matches.map(conditionKey)).size * Math.max(1, route.hosts.length);
+  }
+  return routeParts(route).reduce((n, part) => n + new Set(part.matches.map(m => JSON.stringify([m.method, m.headers, m.queryParams]))).size, 0);
+}
+
+/**
+ * Kong keeps a rate-limit counter per Kong route the plugin is attached to (also in Redis): a
+ * route KIC splits into several Kong routes would let a client make that many times the limit.
+ */
+export function rateLimitScopeProblems(column: KongColumn, ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    const rl = route.policies.rateLimit;
+    if (!rl) continue;
+    const count = kongRouteCount(route, column);
+    if (count <= 1) continue;
+    const split = column === 'kong'
+      ? 'one per host and per set of header / method conditions'
+      : 'one per HTTPRoute and per set of method / header / query conditions';
+    problems.push({
+      source: route.source,
+      message: unsupportedMessage(column, KEY_FEATURE[rl.key], policyProp(ir, rl.source, 'rateLimit'),
+        `Kong counts a rate limit per Kong route and KIC renders this route as ${count} Kong routes (${split}), so a client could make ${count} times the limit; give each host or condition set its own route`),
+    });
+  }
+  return problems;
 }
 
 /**
