@@ -137,7 +137,9 @@ export interface KongOptions extends GatewayApiOptions {
   readonly mode?: KongMode;
 
   /**
-   * The IngressClass Kong watches (Ingress mode).
+   * The IngressClass Kong watches (KIC's `--ingress-class`): Ingress objects use it in Ingress
+   * mode, and the KongConsumers emitted for API-key / basic auth are annotated with it in both
+   * modes (KIC ignores consumers of other classes).
    * @default 'kong'
    */
   readonly ingressClassName?: string;
@@ -172,11 +174,11 @@ export class Controller {
   public static kong(options: KongOptions = {}): Controller {
     const mode = options.mode ?? KongMode.INGRESS;
     if (!Object.values(KongMode).includes(mode)) throw new Error(`Controller.kong.mode: '${mode}' is not a KongMode`);
+    const ingressClassName = className('Controller.kong', 'ingressClassName', options.ingressClassName ?? 'kong');
     if (mode === KongMode.GATEWAY_API) {
       const gw = resolveGatewayOptions('Controller.kong', options, 'kong');
-      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension()));
+      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName })));
     }
-    const ingressClassName = className('Controller.kong', 'ingressClassName', options.ingressClassName ?? 'kong');
     return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }));
   }
 

@@ -36,7 +36,11 @@ export interface HttpRouteMatch {
 export interface HttpRouteSpec {
   readonly parentRefs: ParentReference[];
   readonly hostnames?: string[];
-  readonly rules: Array<{ readonly matches?: HttpRouteMatch[]; readonly backendRefs: BackendRef[] }>;
+  readonly rules: Array<{
+    readonly matches?: HttpRouteMatch[];
+    readonly filters?: ReadonlyArray<{ readonly type: string }>;
+    readonly backendRefs: BackendRef[];
+  }>;
 }
 
 export interface Listener {

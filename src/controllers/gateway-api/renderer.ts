@@ -66,7 +66,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       kind: 'HTTPRoute',
       name: parts.length === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
-      spec: () => httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex),
+      spec: () => httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex, this.extension.ruleFilters(route)),
     }));
     objects.push(...this.backendGrants(scope, route.name, route.namespace, route.backends));
     objects.push(...this.extension.allocateRoute(scope, route, objects.filter(o => o.kind === 'HTTPRoute').map(o => o.name), ctx));

@@ -1,6 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ANNOTATIONS } from './constants';
+import { ConsumerRegistry } from './features/auth';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
+import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
+import { redirectAnnotations, redirectProblems } from './features/redirect';
+import { ingressRewriteProblems, rewriteAnnotations } from './features/rewrite';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
@@ -19,7 +24,11 @@ export interface KongIngressRendererOptions {
 export class KongIngressRenderer implements ControllerRenderer {
   public readonly name = 'kong' as const;
 
-  constructor(private readonly options: KongIngressRendererOptions) {}
+  private readonly consumers: ConsumerRegistry;
+
+  constructor(private readonly options: KongIngressRendererOptions) {
+    this.consumers = new ConsumerRegistry(options.ingressClassName);
+  }
 
   public allocateGateway(): ApiObject[] {
     return [];
@@ -32,14 +41,31 @@ export class KongIngressRenderer implements ControllerRenderer {
       const list = groups.get(key);
       if (list) list.push(m); else groups.set(key, [m]);
     }
-    return [...groups.values()].map((matches, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+    const ingresses: ApiObject[] = [...groups.values()].map((matches, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: groups.size === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
-      annotations: () => conditionAnnotations(matches[0]),
-      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts),
+      annotations: () => this.annotations(route, matches[0]),
+      // A route without a backend (a redirect Kong cannot express) is refused in validation;
+      // its spec still renders without throwing.
+      spec: () => (route.backends.length > 0
+        ? ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts)
+        : { ingressClassName: this.options.ingressClassName }),
     }));
+    return [...ingresses, ...allocatePolicyObjects(scope, route, this.name, this.consumers)];
+  }
+
+  /** Match conditions, then the route's policies: plugins, HTTPS redirect, prefix strip. */
+  private annotations(route: RouteIR, match: MatchIR): Record<string, string> | undefined {
+    const plugins = pluginNames(route, this.name);
+    const out: Record<string, string> = {
+      ...conditionAnnotations(match),
+      ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
+      ...redirectAnnotations(route),
+      ...rewriteAnnotations(route),
+    };
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   public allocateTlsHost(): ApiObject[] {
@@ -51,7 +77,13 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [
+      ...headerProblems(ir),
+      ...tlsNamespaceProblems(this.name, 'Ingress', ir),
+      ...policyProblems(this.name, ir),
+      ...redirectProblems(ir),
+      ...ingressRewriteProblems(ir),
+    ];
   }
 
   public validateTlsHost(): string[] {

@@ -1,5 +1,6 @@
 import { BackendIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
 import { BackendRef, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference } from '../api';
+import { HttpRouteFilter } from '../extension';
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -50,15 +51,18 @@ export function httpRouteSpec(
   backends: readonly BackendIR[],
   routeNamespace: string,
   regex: RegexStyle,
+  extraFilters: readonly HttpRouteFilter[] = [],
 ): HttpRouteSpec {
   const refs = backendRefs(backends, routeNamespace);
   const isCatchAll = part.matches.length === 1 && isDefaultMatch(part.matches[0]);
+  // The extension's filters (e.g. Kong's ExtensionRefs) go into every rule.
+  const filters = extraFilters.length > 0 ? [...extraFilters] : undefined;
   return {
     parentRefs,
     hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
     rules: isCatchAll
-      ? [{ backendRefs: refs }]
-      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), backendRefs: refs })),
+      ? [{ filters, backendRefs: refs }]
+      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), filters, backendRefs: refs })),
   };
 }
 

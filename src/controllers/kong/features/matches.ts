@@ -2,7 +2,7 @@ import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, MatchIR } from '../../../ir/model';
 import { anchored, IngressPath } from '../../common/ingress';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, EXACT_REGEX_PRIORITY, REGEX_PATH_PREFIX } from '../annotations';
+import { ANNOTATIONS, EXACT_REGEX_PRIORITY, REGEX_PATH_PREFIX } from '../constants';
 
 /** Exact and Prefix are native (KIC renders Prefix element-wise); regexes use Kong's `/~` form, anchored. */
 export function kongPath(m: MatchIR): IngressPath {

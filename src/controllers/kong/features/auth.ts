@@ -1,0 +1,138 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KongColumn, PluginSpec, policyProp } from './plugin';
+import { unsupportedMessage } from '../../../capabilities/check';
+import { joinName } from '../../../core/names';
+import { GatewayIR, RouteIR } from '../../../ir/model';
+import { EdgeAuthIR } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
+import {
+  ACL_GROUP_KEY, ANNOTATIONS, CONFIGURATION_V1, CREDENTIAL_LABEL, CREDENTIAL_TYPES, KINDS, PLUGINS,
+} from '../constants';
+import { TopLevelObject } from '../kong-object';
+
+type CredentialAuth = Extract<EdgeAuthIR, { kind: 'apiKey' | 'basic' }>;
+
+function credentialAuth(auth: EdgeAuthIR | undefined): CredentialAuth | undefined {
+  return auth?.kind === 'apiKey' || auth?.kind === 'basic' ? auth : undefined;
+}
+
+/**
+ * The Kong consumer standing for one credential Secret. Kong accepts a key or a password of ANY
+ * consumer on a route with key-auth / basic-auth, so each consumer also gets an `acl` group and
+ * the route an `acl` plugin allowing only that group: only the route's own Secret opens it.
+ */
+export interface ConsumerIdentity {
+  /** KongConsumer object name: `<secret>-consumer`. */
+  readonly name: string;
+  /** Kong `username` and ACL group: `<namespace>/<secret>` (unique in Kong, like the Secret). */
+  readonly group: string;
+  /** The `acl` credential Secret this library emits: `<secret>-consumer-acl`. */
+  readonly aclSecretName: string;
+}
+
+export function consumerIdentity(namespace: string, secretName: string): ConsumerIdentity {
+  const name = joinName([secretName, 'consumer']);
+  return { name, group: `${namespace}/${secretName}`, aclSecretName: joinName([name, 'acl']) };
+}
+
+/** `key-auth` (the key in the declared header only) or `basic-auth`, plus the `acl` that scopes it. */
+export function authPlugins(route: RouteIR): PluginSpec[] {
+  const auth = credentialAuth(route.policies.auth);
+  if (!auth) return [];
+  const id = consumerIdentity(route.namespace, auth.secretName);
+  const acl: PluginSpec = { plugin: PLUGINS.acl, config: () => ({ allow: [id.group] }) };
+  if (auth.kind === 'apiKey') {
+    return [{
+      plugin: PLUGINS.keyAuth,
+      config: () => ({ key_names: [auth.header], key_in_header: true, key_in_query: false, key_in_body: false }),
+    }, acl];
+  }
+  return [{ plugin: PLUGINS.basicAuth, config: () => ({ realm: auth.realm }) }, acl];
+}
+
+/**
+ * The KongConsumer (annotated with the controller class, which KIC requires) listing the user's
+ * credential Secret and the `acl` credential Secret emitted here. Allocated once per Secret and
+ * gateway, by the first route using it: every route with that Secret shares the consumer, as
+ * KIC needs (a credential belongs to one consumer).
+ */
+export class ConsumerRegistry {
+  private readonly allocated = new Set<string>();
+
+  constructor(private readonly ingressClass: string) {}
+
+  public allocate(scope: Construct, route: RouteIR): ApiObject[] {
+    const auth = credentialAuth(route.policies.auth);
+    if (!auth) return [];
+    const key = `${route.namespace}/${auth.secretName}`;
+    if (this.allocated.has(key)) return [];
+    this.allocated.add(key);
+    const id = consumerIdentity(route.namespace, auth.secretName);
+    return [
+      new TopLevelObject(scope, 'KongConsumer', {
+        apiVersion: CONFIGURATION_V1,
+        kind: KINDS.consumer,
+        name: id.name,
+        namespace: route.namespace,
+        annotations: { [ANNOTATIONS.ingressClass]: this.ingressClass },
+        fields: {
+          username: () => id.group,
+          credentials: () => [auth.secretName, id.aclSecretName].sort(),
+        },
+      }),
+      new TopLevelObject(scope, 'KongConsumerAcl', {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        name: id.aclSecretName,
+        namespace: route.namespace,
+        labels: { [CREDENTIAL_LABEL]: CREDENTIAL_TYPES.acl },
+        fields: { stringData: () => ({ [ACL_GROUP_KEY]: id.group }) },
+      }),
+    ];
+  }
+}
+
+/** Kong's key-auth accepts key names of letters, digits, '_' and '-' only. */
+const KEY_NAME = /^[A-Za-z0-9_-]+$/;
+
+export function authProblems(column: KongColumn, ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  const kinds = new Map<string, { kind: string; source: string }>();
+  const aclSecrets = new Set(ir.routes.flatMap(r => {
+    const a = credentialAuth(r.policies.auth);
+    return a ? [`${r.namespace}/${consumerIdentity(r.namespace, a.secretName).aclSecretName}`] : [];
+  }));
+  for (const route of ir.routes) {
+    const auth = credentialAuth(route.policies.auth);
+    if (!auth) continue;
+    const feature = auth.kind === 'apiKey' ? 'apiKeyAuth' : 'basicAuth';
+    if (auth.kind === 'apiKey' && !KEY_NAME.test(auth.header)) {
+      problems.push({
+        source: auth.source,
+        message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.header'),
+          `Kong's key-auth reads key names of letters, digits, '_' and '-' only ('${auth.header}' given)`),
+      });
+    }
+    if (aclSecrets.has(`${route.namespace}/${auth.secretName}`)) {
+      problems.push({
+        source: auth.source,
+        message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.secretName'),
+          `'${auth.secretName}' is the name of the acl credential Secret this library emits for another Secret's consumer; rename the Secret`),
+      });
+    }
+    // A credential Secret carries one konghq.com/credential label: one kind of credential.
+    const key = `${route.namespace}/${auth.secretName}`;
+    const prior = kinds.get(key);
+    if (!prior) {
+      kinds.set(key, { kind: auth.kind, source: auth.source });
+    } else if (prior.kind !== auth.kind) {
+      problems.push({
+        source: auth.source,
+        message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.secretName'),
+          `Secret '${auth.secretName}' is also used for ${prior.kind === 'apiKey' ? 'API keys' : 'basic authentication'} by [${prior.source}]; a Kong credential Secret holds one kind of credential`),
+      });
+    }
+  }
+  return problems;
+}
