@@ -1,6 +1,6 @@
-import { primerPoliciesScenario } from '../examples/primer-policies/intent';
 import { predictedErrors } from './controllers/harness';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
+import { primerPoliciesScenario } from '../examples/primer-policies/intent';
 import { CONTROLLER_NAMES } from '../src/capabilities/features';
 
 const P = 'nginx.ingress.kubernetes.io/';

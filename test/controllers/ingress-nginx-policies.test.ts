@@ -125,7 +125,8 @@ describe('rate limits', () => {
 
 describe('timeouts and body size', () => {
   test('whole seconds', () => {
-    expect(annotationsOf({ timeouts: Timeouts.of({ connect: Duration.seconds(5), read: Duration.minutes(2), send: Duration.seconds(120) }) })).toEqual({
+    const timeouts = Timeouts.of({ connect: Duration.seconds(5), read: Duration.minutes(2), send: Duration.seconds(120) });
+    expect(annotationsOf({ timeouts })).toEqual({
       [A('proxyConnectTimeout')]: '5', [A('proxyReadTimeout')]: '120', [A('proxySendTimeout')]: '120',
     });
   });
@@ -148,8 +149,12 @@ describe('CORS', () => {
   test('every setting explicit, credentials always', () => {
     expect(annotationsOf({
       cors: Cors.allow({
-        origins: ['https://web.example.com', 'https://*.apps.example.com'], methods: ['get', 'PUT'], headers: ['X-Requested-With', 'Content-Type'],
-        exposeHeaders: ['X-Total'], credentials: true, maxAge: Duration.minutes(10),
+        origins: ['https://web.example.com', 'https://*.apps.example.com'],
+        methods: ['get', 'PUT'],
+        headers: ['X-Requested-With', 'Content-Type'],
+        exposeHeaders: ['X-Total'],
+        credentials: true,
+        maxAge: Duration.minutes(10),
       }),
     })).toEqual({
       [A('enableCors')]: 'true',
@@ -271,7 +276,8 @@ describe('client addresses, retries, affinity, protocols', () => {
   });
 
   test('retries: tries include the first attempt; conditions then codes', () => {
-    expect(annotationsOf({ retries: Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], statusCodes: [429, 503] }) })).toEqual({
+    const retries = Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], statusCodes: [429, 503] });
+    expect(annotationsOf({ retries })).toEqual({
       [A('proxyNextUpstreamTries')]: '3',
       [A('proxyNextUpstream')]: 'error timeout http_429 http_502 http_503 http_504',
     });

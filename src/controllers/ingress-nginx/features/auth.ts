@@ -1,6 +1,6 @@
+import { Emitted, NGINX_HEADER_NAME, NginxFeature, emit, quoted, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NGINX_HEADER_NAME, NginxFeature, emit, quoted, refuse } from './emitted';
 
 /**
  * The auth cache key: every input of the auth decision we can name. ingress-nginx prefixes it

@@ -1,6 +1,6 @@
+import { Emitted, NginxFeature, emit } from './emitted';
 import { PolicyFeature } from '../../../capabilities/areas/policies';
 import { RouteIR } from '../../../ir/model';
-import { Emitted, NginxFeature, emit } from './emitted';
 
 const RENDERED: Readonly<Record<string, PolicyFeature>> = { HTTPS: 'backendHttps', GRPC: 'backendGrpc', GRPCS: 'backendGrpcs' };
 

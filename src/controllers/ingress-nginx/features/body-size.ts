@@ -1,5 +1,5 @@
-import { RouteIR } from '../../../ir/model';
 import { Emitted, NginxFeature, emit } from './emitted';
+import { RouteIR } from '../../../ir/model';
 
 const UNITS: ReadonlyArray<[string, number]> = [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]];
 

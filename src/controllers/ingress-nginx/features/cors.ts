@@ -1,6 +1,6 @@
+import { Emitted, NGINX_HEADER_NAME, NginxFeature, emit, quoted, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NGINX_HEADER_NAME, NginxFeature, emit, quoted, refuse } from './emitted';
 
 /**
  * Sent as `Access-Control-Allow-Headers` when the intent allows no request header beyond the

@@ -1,5 +1,5 @@
-import { RouteIR } from '../../../ir/model';
 import { Emitted, NginxFeature, emit } from './emitted';
+import { RouteIR } from '../../../ir/model';
 
 /**
  * `allowlist-source-range` / `denylist-source-range` (nginx `allow` / `deny`, answered with 403).

@@ -1,6 +1,6 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NginxFeature, emit, refuse } from './emitted';
 
 /**
  * Rate limits per client address, counted by each controller replica on its own (nginx

@@ -1,6 +1,6 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NginxFeature, emit, refuse } from './emitted';
 
 /** The status ingress-nginx answers force-ssl-redirect with (its controller-wide `http-redirect-code`). */
 export const HTTPS_REDIRECT_STATUS = 308;

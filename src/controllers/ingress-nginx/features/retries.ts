@@ -1,7 +1,7 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RetryCondition } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NginxFeature, emit, refuse } from './emitted';
 
 /** The status codes nginx's proxy_next_upstream can retry on. */
 export const RETRY_STATUS_CODES: readonly number[] = [403, 404, 429, 500, 502, 503, 504];

@@ -1,7 +1,7 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, MatchIR, RouteIR } from '../../../ir/model';
 import { IngressPath } from '../../common/ingress';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NginxFeature, emit, refuse } from './emitted';
 
 /**
  * Path rewrites with `rewrite-target`. ingress-nginx renders

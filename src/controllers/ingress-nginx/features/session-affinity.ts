@@ -1,7 +1,7 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
-import { Emitted, NginxFeature, emit, refuse } from './emitted';
 
 /** session-cookie-name: BasicCharsRegex. */
 const COOKIE_NAME = /^[-._~a-zA-Z0-9/:]+$/;
