@@ -1,7 +1,177 @@
+import { AnnotationValidator, VALIDATORS } from './validation';
+
 /** Every ingress-nginx annotation this library emits. Values are always strings. */
 export const PREFIX = 'nginx.ingress.kubernetes.io/';
 
+/**
+ * The keys, each with its ingress-nginx risk level (`annotations-risk.md`; the controller's
+ * `annotations-risk-level` defaults to High, so every key here is accepted by default). Critical
+ * keys (the `*-snippet` family) are never emitted. The validator of each key is in `RULES`.
+ */
 export const ANNOTATIONS = {
-  /** Low risk. Makes every path of the host a case-insensitive regex (`location ~* "^<path>"`). */
+  /** Low. Makes every path of the host a case-insensitive regex (`location ~* "^<path>"`). */
   useRegex: `${PREFIX}use-regex`,
+
+  // Rate limits (per controller replica).
+  /** Low. Requests per second per client address. */
+  limitRps: `${PREFIX}limit-rps`,
+  /** Low. Requests per minute per client address. */
+  limitRpm: `${PREFIX}limit-rpm`,
+  /** Low. nginx `burst` = limit x this (default 5). */
+  limitBurstMultiplier: `${PREFIX}limit-burst-multiplier`,
+  /** Low. Concurrent connections per client address. */
+  limitConnections: `${PREFIX}limit-connections`,
+  /** Low. Client addresses / CIDRs never limited (alias `limit-whitelist`, never emitted). */
+  limitAllowlist: `${PREFIX}limit-allowlist`,
+
+  // Timeouts and body size.
+  /** Low. Whole seconds. */
+  proxyConnectTimeout: `${PREFIX}proxy-connect-timeout`,
+  /** Low. Whole seconds. */
+  proxyReadTimeout: `${PREFIX}proxy-read-timeout`,
+  /** Low. Whole seconds. */
+  proxySendTimeout: `${PREFIX}proxy-send-timeout`,
+  /** Medium. nginx size: bytes, or `k` / `m` / `g` (KiB / MiB / GiB). */
+  proxyBodySize: `${PREFIX}proxy-body-size`,
+
+  // CORS (Ingress scope: every path of the Ingress, i.e. of one route).
+  /** Low. */
+  enableCors: `${PREFIX}enable-cors`,
+  /** Medium. Absent or invalid: `*`. */
+  corsAllowOrigin: `${PREFIX}cors-allow-origin`,
+  /** Medium. Absent or invalid: `GET, PUT, POST, DELETE, PATCH, OPTIONS`. */
+  corsAllowMethods: `${PREFIX}cors-allow-methods`,
+  /** Medium. Absent, empty or invalid: a default list that includes Authorization and Content-Type. */
+  corsAllowHeaders: `${PREFIX}cors-allow-headers`,
+  /** Medium. */
+  corsExposeHeaders: `${PREFIX}cors-expose-headers`,
+  /** Low. Absent or invalid: **true**. Always emitted. */
+  corsAllowCredentials: `${PREFIX}cors-allow-credentials`,
+  /** Low. Absent: 1728000 (20 days). */
+  corsMaxAge: `${PREFIX}cors-max-age`,
+
+  // Redirects and rewrites.
+  /** Medium. Redirect plain HTTP to HTTPS (status: the controller's `http-redirect-code`, default 308). */
+  forceSslRedirect: `${PREFIX}force-ssl-redirect`,
+  /** Medium. `rewrite "(?i)<path>" <target> break;` and, like use-regex, regex locations for the whole host. */
+  rewriteTarget: `${PREFIX}rewrite-target`,
+  /** Low. The Host header sent to the backend. */
+  upstreamVhost: `${PREFIX}upstream-vhost`,
+
+  // Client addresses.
+  /** Medium. Alias `whitelist-source-range` (never emitted). */
+  allowlistSourceRange: `${PREFIX}allowlist-source-range`,
+  /** Medium. */
+  denylistSourceRange: `${PREFIX}denylist-source-range`,
+
+  // Retries.
+  /** Medium. Space-separated nginx `proxy_next_upstream` conditions. */
+  proxyNextUpstream: `${PREFIX}proxy-next-upstream`,
+  /** Low. Tries in total, the first one included. */
+  proxyNextUpstreamTries: `${PREFIX}proxy-next-upstream-tries`,
+
+  // Session affinity (kept per backend Service port, not per Ingress: see features/session-affinity.ts).
+  /** Low. `cookie`. */
+  affinity: `${PREFIX}affinity`,
+  /** Medium. */
+  sessionCookieName: `${PREFIX}session-cookie-name`,
+  /** Medium. Seconds. */
+  sessionCookieMaxAge: `${PREFIX}session-cookie-max-age`,
+  /** Medium. Absent: the location path (a regex under use-regex), so always emitted. */
+  sessionCookiePath: `${PREFIX}session-cookie-path`,
+  /** Low. */
+  sessionCookieSecure: `${PREFIX}session-cookie-secure`,
+  /** Low. `None` / `Lax` / `Strict`. */
+  sessionCookieSameSite: `${PREFIX}session-cookie-samesite`,
+
+  /** Low. `HTTPS`, `GRPC`, `GRPCS` (HTTP is the default and never emitted). */
+  backendProtocol: `${PREFIX}backend-protocol`,
+
+  // External authentication.
+  /** High (accepted by the default `annotations-risk-level: High`). */
+  authUrl: `${PREFIX}auth-url`,
+  /** Medium. Comma-separated header names. */
+  authResponseHeaders: `${PREFIX}auth-response-headers`,
+  /** High (accepted by the default `annotations-risk-level: High`). */
+  authSignin: `${PREFIX}auth-signin`,
+  /** Medium. nginx variables only. */
+  authCacheKey: `${PREFIX}auth-cache-key`,
+  /** Medium. `<code> ... <duration>`. */
+  authCacheDuration: `${PREFIX}auth-cache-duration`,
+
+  // Basic authentication.
+  /** Low. `basic`. */
+  authType: `${PREFIX}auth-type`,
+  /** Medium. Secret name in the Ingress namespace. */
+  authSecret: `${PREFIX}auth-secret`,
+  /** Low. `auth-file`: htpasswd lines under the key `auth`. */
+  authSecretType: `${PREFIX}auth-secret-type`,
+  /** Medium. */
+  authRealm: `${PREFIX}auth-realm`,
 } as const;
+
+export type AnnotationName = keyof typeof ANNOTATIONS;
+
+export type Risk = 'Low' | 'Medium' | 'High';
+
+export interface AnnotationRule {
+  /** The ingress-nginx risk level of the key. */
+  readonly risk: Risk;
+  /** ingress-nginx's validation of the value (validators.go plus the parser's own checks). */
+  readonly validator: AnnotationValidator;
+}
+
+const V = VALIDATORS;
+
+/** Risk level and validator of every key we emit (typed total over `ANNOTATIONS`). */
+export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
+  useRegex: { risk: 'Low', validator: V.bool },
+  limitRps: { risk: 'Low', validator: V.int },
+  limitRpm: { risk: 'Low', validator: V.int },
+  limitBurstMultiplier: { risk: 'Low', validator: V.int },
+  limitConnections: { risk: 'Low', validator: V.int },
+  limitAllowlist: { risk: 'Low', validator: V.cidrs },
+  proxyConnectTimeout: { risk: 'Low', validator: V.int },
+  proxyReadTimeout: { risk: 'Low', validator: V.int },
+  proxySendTimeout: { risk: 'Low', validator: V.int },
+  proxyBodySize: { risk: 'Medium', validator: V.size },
+  enableCors: { risk: 'Low', validator: V.bool },
+  corsAllowOrigin: { risk: 'Medium', validator: V.corsOrigins },
+  corsAllowMethods: { risk: 'Medium', validator: V.corsMethods },
+  corsAllowHeaders: { risk: 'Medium', validator: V.corsHeaders },
+  corsExposeHeaders: { risk: 'Medium', validator: V.corsExposeHeaders },
+  corsAllowCredentials: { risk: 'Low', validator: V.bool },
+  corsMaxAge: { risk: 'Low', validator: V.int },
+  forceSslRedirect: { risk: 'Medium', validator: V.bool },
+  rewriteTarget: { risk: 'Medium', validator: V.regexPathWithCapture },
+  upstreamVhost: { risk: 'Low', validator: V.serverName },
+  allowlistSourceRange: { risk: 'Medium', validator: V.cidrs },
+  denylistSourceRange: { risk: 'Medium', validator: V.cidrs },
+  proxyNextUpstream: { risk: 'Medium', validator: V.nextUpstream },
+  proxyNextUpstreamTries: { risk: 'Low', validator: V.int },
+  affinity: { risk: 'Low', validator: V.options(['cookie'], true) },
+  sessionCookieName: { risk: 'Medium', validator: V.basicChars },
+  sessionCookieMaxAge: { risk: 'Medium', validator: V.cookieSeconds },
+  sessionCookiePath: { risk: 'Medium', validator: V.urlChars },
+  sessionCookieSecure: { risk: 'Low', validator: V.bool },
+  sessionCookieSameSite: { risk: 'Low', validator: V.options(['none', 'lax', 'strict'], false) },
+  backendProtocol: { risk: 'Low', validator: V.options(['http', 'https', 'auto_http', 'grpc', 'grpcs', 'fcgi'], false) },
+  authUrl: { risk: 'High', validator: V.authUrl },
+  authResponseHeaders: { risk: 'Medium', validator: V.authResponseHeaders },
+  authSignin: { risk: 'High', validator: V.urlWithVariables },
+  authCacheKey: { risk: 'Medium', validator: V.nginxVariables },
+  authCacheDuration: { risk: 'Medium', validator: V.authCacheDuration },
+  authType: { risk: 'Low', validator: V.options(['basic', 'digest'], true) },
+  authSecret: { risk: 'Medium', validator: V.basicChars },
+  authSecretType: { risk: 'Low', validator: V.options(['auth-file', 'auth-map'], true) },
+  authRealm: { risk: 'Medium', validator: V.charsWithSpace },
+};
+
+const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(
+  (Object.keys(ANNOTATIONS) as AnnotationName[]).map(name => [ANNOTATIONS[name], RULES[name]]),
+);
+
+/** The rule of a full annotation key, or undefined for a key this library never emits. */
+export function ruleFor(key: string): AnnotationRule | undefined {
+  return RULES_BY_KEY.get(key);
+}

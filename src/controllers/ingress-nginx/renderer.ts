@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ANNOTATIONS } from './annotations';
-import { nginxPath, pathProblems, usesRegex } from './features/paths';
+import { toAnnotations } from './features/emitted';
+import { nginxPaths, pathProblems } from './features/paths';
+import { policyProblems, routeAnnotations } from './features/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
+import { defaultBackendIngress, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
@@ -12,7 +13,11 @@ export interface IngressNginxRendererOptions {
   readonly ingressClassName: string;
 }
 
-/** ingress-nginx: one Ingress per route; annotations only from the Low/Medium risk set. */
+/**
+ * ingress-nginx: one Ingress per route; policies as `nginx.ingress.kubernetes.io/*` annotations
+ * from the Low / Medium / High risk sets (never Critical: no snippets), each value checked
+ * against ingress-nginx's own validation. See README.md for the mapping.
+ */
 export class IngressNginxRenderer implements ControllerRenderer {
   public readonly name = 'ingress-nginx' as const;
 
@@ -28,8 +33,8 @@ export class IngressNginxRenderer implements ControllerRenderer {
       kind: 'Ingress',
       name: route.name,
       namespace: route.namespace,
-      annotations: () => (usesRegex(route) ? { [ANNOTATIONS.useRegex]: 'true' } : undefined),
-      spec: () => ingressSpec(this.options.ingressClassName, route.hosts, route.matches.map(nginxPath), route.backends[0], ctx.ir().tlsHosts),
+      annotations: () => toAnnotations(routeAnnotations(route)),
+      spec: () => this.routeSpec(route, ctx),
     })];
   }
 
@@ -42,10 +47,18 @@ export class IngressNginxRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
   }
 
   public validateTlsHost(): string[] {
     return [];
+  }
+
+  private routeSpec(route: RouteIR, ctx: GatewayContext): IngressSpec {
+    const tlsHosts = ctx.ir().tlsHosts;
+    const backend = route.backends[0];
+    // A route without a backend (a redirect) is refused in validate(); render it totally anyway.
+    if (!backend) return { ingressClassName: this.options.ingressClassName, tls: tlsEntries(route.hosts, tlsHosts) };
+    return ingressSpec(this.options.ingressClassName, route.hosts, nginxPaths(route), backend, tlsHosts);
   }
 }

@@ -1,3 +1,6 @@
+import { rewritePath, rewritesPath } from './rewrite';
+import { PolicyFeature } from '../../../capabilities/areas/policies';
+import { RoutingFeature } from '../../../capabilities/areas/routing';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, MatchIR, RouteIR } from '../../../ir/model';
 import { IngressPath } from '../../common/ingress';
@@ -15,16 +18,47 @@ export function nginxPath(m: MatchIR): IngressPath {
   }
 }
 
+/** The route's Ingress paths: a rewriting route's paths are all regexes (see rewrite.ts). */
+export function nginxPaths(route: RouteIR): IngressPath[] {
+  return rewritesPath(route) ? route.matches.map(m => rewritePath(route, m)) : route.matches.map(nginxPath);
+}
+
 export function usesRegex(route: RouteIR): boolean {
   return route.matches.some(m => m.path.kind === 'RegularExpression');
+}
+
+/** Whether ingress-nginx renders the route's locations (and so every location of its hosts) as regexes. */
+export function regexLocations(route: RouteIR): boolean {
+  return usesRegex(route) || rewritesPath(route);
 }
 
 /** strict-validate-path-type (default on since v1.12) rejects other characters in Exact/Prefix paths. */
 const STRICT_PATH = /^\/[A-Za-z0-9._\-/]*$/;
 
+interface RegexCause {
+  readonly source: string;
+  readonly feature: RoutingFeature | PolicyFeature;
+  readonly prop: string;
+  readonly what: string;
+}
+
+function regexCause(route: RouteIR): RegexCause | undefined {
+  const w = route.policies.rewrite;
+  if (w?.path) {
+    return {
+      source: w.source,
+      feature: w.path.kind === 'prefix' ? 'rewritePrefix' : 'rewriteFullPath',
+      prop: 'rewrite',
+      what: 'rewrite-target',
+    };
+  }
+  if (usesRegex(route)) return { source: route.source, feature: 'regexPath', prop: 'match.path', what: 'use-regex' };
+  return undefined;
+}
+
 export function pathProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
-  const regexHosts = new Map<string, string>();
+  const regexHosts = new Map<string, RegexCause[]>();
   const literalHosts = new Map<string, string>();
   for (const route of ir.routes) {
     route.matches.forEach((m, i) => {
@@ -37,18 +71,23 @@ export function pathProblems(ir: GatewayIR): RenderProblem[] {
         });
       }
     });
+    const cause = regexCause(route);
+    // A rewriting route renders its own literal paths as equivalent regexes; only other
+    // routes' literal paths would change meaning.
+    const literal = !rewritesPath(route) && route.matches.some(m => m.path.kind !== 'RegularExpression');
     for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
-      if (usesRegex(route) && !regexHosts.has(host)) regexHosts.set(host, route.source);
-      if (route.matches.some(m => m.path.kind !== 'RegularExpression') && !literalHosts.has(host)) literalHosts.set(host, route.source);
+      if (cause) regexHosts.set(host, [...(regexHosts.get(host) ?? []), cause]);
+      if (literal && !literalHosts.has(host)) literalHosts.set(host, route.source);
     }
   }
-  for (const [host, source] of regexHosts) {
+  for (const [host, causes] of regexHosts) {
     const other = literalHosts.get(host);
-    if (other) {
+    if (!other) continue;
+    for (const cause of causes) {
       problems.push({
-        source,
-        message: unsupportedMessage('ingress-nginx', 'regexPath', 'match.path',
-          `use-regex turns every path of host '${host || '*'}' into a case-insensitive regex, which would change the literal paths of [${other}]; put regex routes on their own host`),
+        source: cause.source,
+        message: unsupportedMessage('ingress-nginx', cause.feature, cause.prop,
+          `${cause.what} turns every path of host '${host || '*'}' into a case-insensitive regex, which would change the literal paths of [${other}]; put ${cause.what === 'use-regex' ? 'regex' : 'rewriting'} routes on their own host`),
       });
     }
   }

@@ -1,0 +1,19 @@
+import { Emitted, NginxFeature, emit } from './emitted';
+import { PolicyFeature } from '../../../capabilities/areas/policies';
+import { RouteIR } from '../../../ir/model';
+
+const RENDERED: Readonly<Record<string, PolicyFeature>> = { HTTPS: 'backendHttps', GRPC: 'backendGrpc', GRPCS: 'backendGrpcs' };
+
+/**
+ * `backend-protocol`: HTTPS (no certificate verification), GRPC (cleartext HTTP/2 to the
+ * backend; clients reach it over TLS, where nginx offers HTTP/2) or GRPCS. HTTP and WebSocket
+ * are ingress-nginx's defaults (nothing emitted); h2c is refused by the matrix.
+ */
+export const BACKEND_PROTOCOL: NginxFeature = {
+  annotations(route: RouteIR): Emitted[] {
+    const p = route.policies.backendProtocol;
+    const feature = p ? RENDERED[p.protocol] : undefined;
+    return p && feature ? [emit('backendProtocol', p.protocol, feature, 'backendProtocol', p.source)] : [];
+  },
+  problems: () => [],
+};

@@ -1,0 +1,57 @@
+import { AUTH } from './auth';
+import { BACKEND_PROTOCOL } from './backend-protocol';
+import { BODY_SIZE } from './body-size';
+import { CORS } from './cors';
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
+import { IP_ACCESS } from './ip-access';
+import { regexLocations } from './paths';
+import { RATE_LIMIT } from './rate-limit';
+import { REDIRECT } from './redirect';
+import { RETRIES } from './retries';
+import { REWRITE } from './rewrite';
+import { SESSION_AFFINITY, affinityConflicts } from './session-affinity';
+import { TIMEOUT } from './timeouts';
+import { GatewayIR, RouteIR } from '../../../ir/model';
+import { RenderProblem } from '../../renderer';
+import { ANNOTATIONS, ruleFor } from '../annotations';
+import { blockedWord } from '../validation';
+
+/** Every policy feature of a route's Ingress, in a fixed order. */
+export const POLICY_FEATURES: readonly NginxFeature[] = [
+  RATE_LIMIT, TIMEOUT, BODY_SIZE, CORS, REDIRECT, REWRITE, IP_ACCESS, RETRIES, SESSION_AFFINITY, BACKEND_PROTOCOL, AUTH,
+];
+
+/** Everything the route's Ingress carries as annotations (pure; read by the lazy producer). */
+export function routeAnnotations(route: RouteIR): Emitted[] {
+  const out: Emitted[] = [];
+  if (regexLocations(route)) out.push(emit('useRegex', 'true', 'regexPath', 'match.path', route.source));
+  for (const f of POLICY_FEATURES) out.push(...f.annotations(route));
+  return out;
+}
+
+/**
+ * Policy values ingress-nginx cannot express exactly, then, for routes with none, a check of
+ * every rendered value against ingress-nginx's own validation (a value it refuses would drop the
+ * whole Ingress) and the annotation-value-word-blocklist its documentation suggests.
+ */
+export function policyProblems(gw: GatewayIR): RenderProblem[] {
+  const out: RenderProblem[] = [];
+  for (const route of gw.routes) {
+    const found = POLICY_FEATURES.flatMap(f => f.problems(route, gw));
+    out.push(...found);
+    if (found.length > 0) continue;
+    for (const e of routeAnnotations(route)) {
+      const key = ANNOTATIONS[e.name];
+      const rule = ruleFor(key);
+      const word = blockedWord(e.value);
+      if (rule && !rule.validator.test(e.value)) {
+        out.push(refuse(gw, e.source, e.feature, e.prop, `${key} must be ${rule.validator.name} ('${e.value}' given), or ingress-nginx refuses the whole Ingress`));
+      } else if (word !== undefined) {
+        out.push(refuse(gw, e.source, e.feature, e.prop,
+          `the value '${e.value}' of ${key} contains '${word}', which the annotation-value-word-blocklist suggested by ingress-nginx refuses`));
+      }
+    }
+  }
+  out.push(...affinityConflicts(gw));
+  return out;
+}

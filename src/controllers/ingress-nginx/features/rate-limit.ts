@@ -1,0 +1,40 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
+import { GatewayIR, RouteIR } from '../../../ir/model';
+import { RenderProblem } from '../../renderer';
+
+/**
+ * Rate limits per client address, counted by each controller replica on its own (nginx
+ * `limit_req` / `limit_conn` zones live in one pod's shared memory): with 3 replicas behind a
+ * load balancer a client can make up to 3 x the rate.
+ *
+ * - `limit-rps` / `limit-rpm`: the rate (nginx `limit_req_zone ... rate=<n>r/s|r/m`).
+ * - `limit-burst-multiplier`: nginx `burst` = rate x multiplier, so the burst must be a whole
+ *   multiple of the rate. Without a burst, ingress-nginx's default multiplier (5) applies.
+ * - `limit-connections`: concurrent connections per client address.
+ * - `limit-allowlist`: addresses never limited.
+ */
+export const RATE_LIMIT: NginxFeature = {
+  annotations(route: RouteIR): Emitted[] {
+    const rl = route.policies.rateLimit;
+    if (!rl || rl.key !== 'clientIp' || rl.distributed) return [];
+    const out = [emit(rl.per === 'second' ? 'limitRps' : 'limitRpm', String(rl.requests), 'rateLimitPerClientIp', 'rateLimit', rl.source)];
+    if (rl.burst !== undefined && rl.burst % rl.requests === 0) {
+      out.push(emit('limitBurstMultiplier', String(rl.burst / rl.requests), 'rateLimitBurst', 'rateLimit.burst', rl.source));
+    }
+    if (rl.concurrentConnections !== undefined) {
+      out.push(emit('limitConnections', String(rl.concurrentConnections), 'rateLimitConnections', 'rateLimit.concurrentConnections', rl.source));
+    }
+    if (rl.exemptCidrs.length > 0) {
+      out.push(emit('limitAllowlist', rl.exemptCidrs.join(','), 'rateLimitExemptCidrs', 'rateLimit.exemptCidrs', rl.source));
+    }
+    return out;
+  },
+
+  problems(route: RouteIR, gw: GatewayIR): RenderProblem[] {
+    const rl = route.policies.rateLimit;
+    if (!rl || rl.burst === undefined || rl.burst % rl.requests === 0) return [];
+    const lower = Math.floor(rl.burst / rl.requests) * rl.requests;
+    return [refuse(gw, rl.source, 'rateLimitBurst', 'rateLimit.burst',
+      `its burst is the rate times a whole limit-burst-multiplier, and ${rl.burst} is not a multiple of ${rl.requests}; use ${lower} or ${lower + rl.requests}`)];
+  },
+};

@@ -1,0 +1,42 @@
+import { Emitted, NginxFeature, emit, refuse } from './emitted';
+import { GatewayIR, RouteIR } from '../../../ir/model';
+import { RenderProblem } from '../../renderer';
+
+/** The status ingress-nginx answers force-ssl-redirect with (its controller-wide `http-redirect-code`). */
+export const HTTPS_REDIRECT_STATUS = 308;
+
+function httpsOnly(route: RouteIR): boolean {
+  const r = route.policies.redirect;
+  return r !== undefined && r.scheme === 'https' && !r.host && r.port === undefined && !r.path;
+}
+
+/**
+ * `Redirect.toHttps()`: `force-ssl-redirect: "true"` on the route's Ingress. Plain HTTP requests
+ * are redirected with 308 (the controller-wide `http-redirect-code`), HTTPS requests go to the
+ * backend. ingress-nginx has no redirect that keeps the request path to another host, port or
+ * path (permanent-redirect sends every request to one fixed URL): the matrix refuses those.
+ */
+export const REDIRECT: NginxFeature = {
+  annotations(route: RouteIR): Emitted[] {
+    const r = route.policies.redirect;
+    if (!r || !httpsOnly(route) || route.backends.length === 0) return [];
+    return [emit('forceSslRedirect', 'true', 'redirectScheme', 'redirect', r.source)];
+  },
+
+  problems(route: RouteIR, gw: GatewayIR): RenderProblem[] {
+    const r = route.policies.redirect;
+    if (!r || !r.scheme) return [];
+    const out: RenderProblem[] = [];
+    if (r.scheme !== 'https') {
+      out.push(refuse(gw, r.source, 'redirectScheme', 'redirect.scheme', `it only redirects plain HTTP to HTTPS (force-ssl-redirect); '${r.scheme}' given`));
+    } else if (httpsOnly(route) && r.statusCode !== HTTPS_REDIRECT_STATUS) {
+      out.push(refuse(gw, r.source, 'redirectScheme', 'redirect.statusCode',
+        `it answers the HTTPS redirect with its controller-wide http-redirect-code (308 by default), not per route; ${r.statusCode} given, use RedirectStatus.PERMANENT_REDIRECT`));
+    }
+    if (httpsOnly(route) && route.backends.length === 0) {
+      out.push(refuse(gw, r.source, 'redirectScheme', 'redirect',
+        'it redirects to HTTPS from an Ingress that also serves the HTTPS requests, so the route needs a backend'));
+    }
+    return out;
+  },
+};
