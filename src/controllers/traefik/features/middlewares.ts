@@ -22,7 +22,8 @@ import { rewriteHostSpec, rewritePathSpec } from './rewrite';
  *                    a client cannot spoof an identity header the auth service sets).
  *  2. ipallowlist  - refuse unlisted clients before any work, and before revealing redirects,
  *                    CORS policy or an auth challenge.
- *  3. ratelimit    - count every request of an admitted client, before costly steps.
+ *  3. ratelimit    - count every request of an admitted client, before costly steps, auth
+ *                    included: it throttles credential guessing and shields the auth service.
  *  4. cors         - answer preflights (which carry no credentials) before auth would refuse
  *                    them, and add CORS headers to redirects and auth failures so the browser
  *                    can read them.
