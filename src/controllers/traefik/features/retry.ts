@@ -66,7 +66,7 @@ export function retryProblems(controller: 'traefik' | 'traefik-ingress', ir: Gat
         message: unsupportedMessage(controller, 'retries', prop,
           'Traefik retries a request only when nothing was sent to the backend (RetryOn.CONNECT_FAILURE), never after a reset'),
       });
-    } else if (rt.statusCodes.length === 0 && !rt.conditions.includes('connect-failure') && statusCodes(rt).length === 0) {
+    } else if (!rt.conditions.includes('connect-failure') && statusCodes(rt).length === 0) {
       problems.push({
         source: rt.source,
         message: unsupportedMessage(controller, 'retries', prop, 'no condition is set, and Traefik rejects a retry middleware that retries on nothing'),
