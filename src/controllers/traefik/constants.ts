@@ -1,6 +1,7 @@
 /**
- * Every Traefik-specific string this library emits: API versions, kinds, annotation keys and
- * rule matcher names (Traefik v3 rule syntax). Nothing outside this folder knows them.
+ * Every Traefik-specific string this library emits: API versions, kinds, annotation keys,
+ * rule matcher names (Traefik v3 rule syntax) and Middleware spec keys. Nothing outside this
+ * folder knows them.
  */
 
 /** The Traefik CRD group/version. */
@@ -8,6 +9,9 @@ export const TRAEFIK_API_VERSION = 'traefik.io/v1alpha1';
 
 export const KINDS = {
   ingressRoute: 'IngressRoute',
+  middleware: 'Middleware',
+  serversTransport: 'ServersTransport',
+  traefikService: 'TraefikService',
 } as const;
 
 /** `IngressRoute.spec.routes[].kind`: the only value. */
@@ -25,7 +29,18 @@ export const ANNOTATIONS = {
   tls: `${ANNOTATION_PREFIX}router.tls`,
   /** Matcher used for `ImplementationSpecific` paths: `Path`, `PathPrefix` (default) or `PathRegexp`. */
   pathMatcher: `${ANNOTATION_PREFIX}router.pathmatcher`,
+  /** Comma list of middlewares, in order: `<namespace>-<name>@kubernetescrd` for Middleware CRDs. */
+  middlewares: `${ANNOTATION_PREFIX}router.middlewares`,
 } as const;
+
+/** Provider name of objects from the Kubernetes CRD provider, as referenced from other providers. */
+export const CRD_PROVIDER = 'kubernetescrd';
+
+/**
+ * Traefik's internal no-op service: the documented target of routers that only redirect
+ * (an IngressRoute route must name a service). Referenced as a TraefikService.
+ */
+export const NOOP_SERVICE = 'noop@internal';
 
 /** Rule matchers (Traefik v3 syntax). */
 export const MATCHERS = {
@@ -37,7 +52,41 @@ export const MATCHERS = {
   headerRegexp: 'HeaderRegexp',
   query: 'Query',
   method: 'Method',
+  clientIp: 'ClientIP',
 } as const;
+
+/** `Middleware.spec` keys (one per Middleware object). */
+export const MIDDLEWARE_TYPES = {
+  headers: 'headers',
+  ipAllowList: 'ipAllowList',
+  rateLimit: 'rateLimit',
+  redirectScheme: 'redirectScheme',
+  redirectRegex: 'redirectRegex',
+  forwardAuth: 'forwardAuth',
+  basicAuth: 'basicAuth',
+  buffering: 'buffering',
+  replacePath: 'replacePath',
+  replacePathRegex: 'replacePathRegex',
+  retry: 'retry',
+} as const;
+
+/** `IngressRoute.spec.routes[].services[].scheme` values. */
+export const SERVER_SCHEMES = {
+  https: 'https',
+  h2c: 'h2c',
+} as const;
+
+/**
+ * `ipStrategy.depth: 0`: the client address is the TCP peer (RemoteAddr); X-Forwarded-For is not
+ * read. The same address the `ClientIP` matcher uses.
+ */
+export const REMOTE_ADDR_STRATEGY = { depth: 0 } as const;
+
+/**
+ * The unspecified addresses: no TCP peer can have them, so an ipAllowList of only these
+ * answers every request with 403 (the deny router of an IP deny list).
+ */
+export const NO_CLIENT_ADDRESSES = ['0.0.0.0/32', '::/128'] as const;
 
 /** Priority of the gateway default backend's catch-all router: below every route. */
 export const DEFAULT_BACKEND_PRIORITY = 1;

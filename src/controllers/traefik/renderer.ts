@@ -1,8 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
+import { backendProblems, needsServersTransport, serversTransportSpec } from './features/backend';
+import { headerProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
+import { redirectProblems } from './features/redirect';
+import { retryProblems } from './features/retry';
 import { ruleValueProblems } from './features/rule';
 import { EntryPoints } from './features/tls';
 import { ManifestObject } from '../../core/manifest-object';
@@ -26,7 +31,9 @@ export interface TraefikRendererOptions {
 /**
  * Traefik Proxy v3. IngressRoute output: one IngressRoute per (route, host), one `routes[]`
  * entry per match. Ingress output: one Ingress per (route, host, match). Every router carries an
- * explicit priority (see features/priority.ts).
+ * explicit priority (see features/priority.ts). Policies: one Middleware per policy kind per
+ * route (features/middlewares.ts), shared by the route's routers; the connect timeout is a
+ * ServersTransport of the route.
  */
 export class TraefikRenderer implements ControllerRenderer {
   public readonly name: 'traefik' | 'traefik-ingress';
@@ -42,23 +49,39 @@ export class TraefikRenderer implements ControllerRenderer {
   }
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    if (this.options.output === 'Ingress') {
-      return ingressParts(route).map(part => new ManifestObject(scope, part.id, {
+    const ingressRoute = this.options.output === 'IngressRoute';
+    const plans = middlewarePlans(route, ingressRoute);
+    const objects: ApiObject[] = plans.map(p => middleware(scope, route, p));
+    if (!ingressRoute) {
+      objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
         apiVersion: INGRESS_API_VERSION,
         kind: 'Ingress',
         name: part.name,
         namespace: route.namespace,
-        annotations: () => ingressAnnotations(part, ctx.ir().tlsHosts, this.entryPoints),
-        spec: () => ingressSpecFor(this.options.ingressClassName, route, part, ctx.ir().tlsHosts),
+        annotations: () => ingressAnnotations(route, part, ctx.ir().tlsHosts, this.entryPoints, plans),
+        spec: () => ingressSpecFor(this.options.ingressClassName, route, part, ctx.ir().tlsHosts, this.entryPoints),
+      })));
+      return objects;
+    }
+    let serversTransport: string | undefined;
+    if (needsServersTransport(route)) {
+      serversTransport = joinName([route.name, 'transport']);
+      objects.push(new ManifestObject(scope, 'ServersTransport', {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.serversTransport,
+        name: serversTransport,
+        namespace: route.namespace,
+        spec: () => serversTransportSpec(route),
       }));
     }
-    return ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
+    objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
       name: part.name,
       namespace: route.namespace,
-      spec: () => ingressRouteSpec(route, part, ctx.ir().tlsHosts, this.entryPoints),
-    }));
+      spec: () => ingressRouteSpec(route, part, { tlsHosts: ctx.ir().tlsHosts, entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
+    })));
+    return objects;
   }
 
   public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
@@ -91,12 +114,28 @@ export class TraefikRenderer implements ControllerRenderer {
       // which never contain a backtick; header / query conditions are refused by the matrix.
       ...(this.name === 'traefik' ? ruleValueProblems(this.name, ir) : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
+      ...redirectProblems(this.name, ir),
+      ...headerProblems(this.name, ir),
+      ...retryProblems(this.name, ir),
+      // Ingress output: sticky cookies are refused by the matrix.
+      ...(this.name === 'traefik' ? backendProblems(this.name, ir) : []),
     ];
   }
 
   public validateTlsHost(): string[] {
     return [];
   }
+}
+
+/** A route's Middleware: its spec is one middleware type (see features/middlewares.ts). */
+function middleware(scope: Construct, route: RouteIR, plan: MiddlewarePlan): ApiObject {
+  return new ManifestObject(scope, plan.id, {
+    apiVersion: TRAEFIK_API_VERSION,
+    kind: KINDS.middleware,
+    name: plan.name,
+    namespace: route.namespace,
+    spec: plan.spec,
+  });
 }
 
 function defaultBackendName(gateway: string): string {

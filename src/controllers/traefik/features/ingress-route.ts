@@ -1,28 +1,35 @@
 import { hostSlug, joinName } from '../../../core/names';
 import { BackendIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { DEFAULT_BACKEND_PRIORITY, ROUTE_KIND_RULE } from '../constants';
+import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
+import { ServiceSettings, serviceSettings } from './backend';
+import { MiddlewarePlan, RouterVariant, chainFor } from './middlewares';
 import { routePriority } from './priority';
-import { catchAllRule, matchRule } from './rule';
-import { EntryPoints, entryPointFor } from './tls';
-import { certificateFor } from '../../common/tls';
+import { isHttpsUpgrade } from './redirect';
+import { and, catchAllRule, fromClients, matchRule, notFromClients } from './rule';
+import { EntryPoints, listenerFor } from './tls';
 
 /** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
-export interface IngressRouteService {
+export interface IngressRouteService extends ServiceSettings {
   readonly name: string;
-  readonly port: number;
+  readonly kind?: typeof KINDS.traefikService;
+  readonly port?: number;
   readonly namespace?: string;
   readonly weight?: number;
 }
 
+export interface IngressRouteRoute {
+  readonly kind: typeof ROUTE_KIND_RULE;
+  readonly match: string;
+  readonly priority: number;
+  readonly middlewares?: Array<{ readonly name: string }>;
+  readonly services: IngressRouteService[];
+}
+
 export interface IngressRouteSpec {
   readonly entryPoints: string[];
-  readonly routes: Array<{
-    readonly kind: typeof ROUTE_KIND_RULE;
-    readonly match: string;
-    readonly priority: number;
-    readonly services: IngressRouteService[];
-  }>;
-  readonly tls?: { readonly secretName: string };
+  readonly routes: IngressRouteRoute[];
+  /** `{}`: Traefik's default certificate. */
+  readonly tls?: { readonly secretName?: string };
 }
 
 /** One IngressRoute to allocate for a route. */
@@ -31,31 +38,51 @@ export interface IngressRoutePart {
   readonly name: string;
   /** The host it serves; undefined: every host. */
   readonly host?: string;
+  /** `http`: the plain-HTTP twin of an HTTPS upgrade (`Redirect.toHttps()` with a backend). */
+  readonly variant: Exclude<RouterVariant, 'deny'>;
 }
 
 /**
  * One IngressRoute per (route, host): the priority depends on the host (exact / wildcard), and
  * the entry point and TLS of an IngressRoute apply to all its routes, while hosts of one route
  * may differ in TLS. A route without hosts gives one IngressRoute without a Host condition.
+ * `Redirect.toHttps()` with a backend adds, per host, `<name>-http` on the web entry point
+ * (entry point and TLS are per IngressRoute, so the redirecting router needs its own object).
  * Decided from the RouteIR only, so the set is fixed at allocation.
  */
 export function ingressRouteParts(route: RouteIR): IngressRoutePart[] {
-  if (route.hosts.length <= 1) return [{ id: 'Resource', name: route.name, host: route.hosts[0] }];
-  return route.hosts.map((host, i) => ({
-    // The raw host keeps ids unique even when two hosts give the same slug (reported by validate).
-    id: i === 0 ? 'Resource' : `Host-${host}`,
-    name: joinName([route.name, hostSlug(host)]),
-    host,
-  }));
+  const parts: IngressRoutePart[] = route.hosts.length <= 1
+    ? [{ id: 'Resource', name: route.name, host: route.hosts[0], variant: 'serve' }]
+    : route.hosts.map((host, i) => ({
+      // The raw host keeps ids unique even when two hosts give the same slug (reported by validate).
+      id: i === 0 ? 'Resource' : `Host-${host}`,
+      name: joinName([route.name, hostSlug(host)]),
+      host,
+      variant: 'serve' as const,
+    }));
+  if (!isHttpsUpgrade(route)) return parts;
+  return [...parts, ...parts.map(p => ({
+    id: p.id === 'Resource' ? 'HttpRedirect' : `HttpRedirect-${p.host}`,
+    name: joinName([p.name, 'http']),
+    host: p.host,
+    variant: 'http' as const,
+  }))];
 }
 
 /**
  * The route's Services. Several backends: Traefik load-balances the listed services with
  * weighted round robin (weight 1 when unset), so weights are written only when they differ.
+ * Without backend (a redirect), Traefik's `noop@internal`: the redirect answers first.
  */
-export function services(route: RouteIR): IngressRouteService[] {
+export function services(route: RouteIR, serversTransport?: string): IngressRouteService[] {
+  if (route.backends.length === 0) return [noop()];
   const weighted = new Set(route.backends.map(b => b.weight)).size > 1;
-  return route.backends.map(b => service(b, route.namespace, weighted));
+  const settings = serviceSettings(route, serversTransport);
+  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings }));
+}
+
+function noop(): IngressRouteService {
+  return { name: NOOP_SERVICE, kind: KINDS.traefikService };
 }
 
 function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
@@ -68,19 +95,43 @@ function service(b: BackendIR, namespace: string, weighted: boolean): IngressRou
   };
 }
 
-export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): IngressRouteSpec {
-  const tls = certificateFor(part.host, tlsHosts);
+/** What an IngressRoute spec needs beyond the route and the part. */
+export interface IngressRouteContext {
+  readonly tlsHosts: readonly TlsHostIR[];
+  readonly entryPoints: EntryPoints;
+  readonly middlewares: readonly MiddlewarePlan[];
+  readonly serversTransport?: string;
+}
+
+/**
+ * One `routes[]` entry per match, in the user's order. With an IP deny list each entry excludes
+ * the denied clients and is followed by its deny twin (same match and priority, only the denied
+ * clients, answered 403: see ip-access.ts).
+ */
+export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: IngressRouteContext): IngressRouteSpec {
+  const listener = listenerFor(route, part.host, part.variant, ctx.tlsHosts, ctx.entryPoints);
   const hosts = part.host === undefined ? [] : [part.host];
-  return {
-    entryPoints: [entryPointFor(tls, entryPoints)],
-    routes: route.matches.map(m => ({
-      kind: ROUTE_KIND_RULE,
-      match: matchRule(hosts, m),
-      priority: routePriority(part.host, m),
-      services: services(route),
-    })),
-    tls: tls ? { secretName: tls.secretName } : undefined,
+  const deny = route.policies.ipAccess?.deny ?? [];
+  const refs = (variant: RouterVariant) => {
+    const names = chainFor(ctx.middlewares, route, variant);
+    return names.length > 0 ? names.map(name => ({ name })) : undefined;
   };
+  const routes = route.matches.flatMap(m => {
+    const rule = matchRule(hosts, m);
+    const priority = routePriority(part.host, m);
+    const main: IngressRouteRoute = {
+      kind: ROUTE_KIND_RULE,
+      match: deny.length > 0 ? and(rule, notFromClients(deny)) : rule,
+      priority,
+      middlewares: refs(part.variant),
+      services: services(route, ctx.serversTransport),
+    };
+    if (deny.length === 0) return [main];
+    const denied: IngressRouteRoute = { kind: ROUTE_KIND_RULE, match: and(rule, fromClients(deny)), priority, middlewares: refs('deny'), services: [noop()] };
+    return [main, denied];
+  });
+  const tls = listener.tls === undefined ? undefined : listener.tls === 'default' ? {} : { secretName: listener.tls.secretName };
+  return { entryPoints: [listener.entryPoint], routes, tls };
 }
 
 /** The gateway default backend: a catch-all below every route, on the web entry point. */

@@ -2,9 +2,10 @@ import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
 import { ANNOTATIONS, MATCHERS } from '../constants';
+import { MiddlewarePlan, RouterVariant, chainFor, crdReference } from './middlewares';
 import { routePriority } from './priority';
-import { EntryPoints, entryPointFor } from './tls';
-import { certificateFor } from '../../common/tls';
+import { isHttpsUpgrade } from './redirect';
+import { EntryPoints, listenerFor } from './tls';
 
 /** One Ingress to allocate for a route. */
 export interface IngressPart {
@@ -15,6 +16,8 @@ export interface IngressPart {
   /** Matches sharing one priority (hence one path kind), in the user's order. */
   readonly matches: readonly MatchIR[];
   readonly priority: number;
+  /** `http`: the plain-HTTP twin of an HTTPS upgrade (`Redirect.toHttps()` with a backend). */
+  readonly variant: Exclude<RouterVariant, 'deny'>;
 }
 
 /**
@@ -23,9 +26,21 @@ export interface IngressPart {
  * holding the matches of that priority (the priority encodes the path kind, so the path matcher
  * is shared too). Order: hosts (sorted in the IR), then groups by first match in the user's
  * order. A route that needs a single Ingress keeps the route's name; otherwise `<route>-01`,
- * `<route>-02`, ... Decided from the RouteIR only, so the set is fixed at allocation.
+ * `<route>-02`, ... `Redirect.toHttps()` with a backend adds `<name>-http` per Ingress, on the
+ * web entry point. Decided from the RouteIR only, so the set is fixed at allocation.
  */
 export function ingressParts(route: RouteIR): IngressPart[] {
+  const parts = servingParts(route);
+  if (!isHttpsUpgrade(route)) return parts;
+  return [...parts, ...parts.map(p => ({
+    ...p,
+    id: p.id === 'Resource' ? 'HttpRedirect' : `HttpRedirect-${p.id}`,
+    name: joinName([p.name, 'http']),
+    variant: 'http' as const,
+  }))];
+}
+
+function servingParts(route: RouteIR): IngressPart[] {
   const hosts: Array<string | undefined> = route.hosts.length > 0 ? [...route.hosts] : [undefined];
   const groups = hosts.flatMap(host => {
     const byPriority = new Map<number, MatchIR[]>();
@@ -36,10 +51,10 @@ export function ingressParts(route: RouteIR): IngressPart[] {
     }
     return [...byPriority].map(([priority, matches]) => ({ host, priority, matches }));
   });
-  if (groups.length === 1) return [{ id: 'Resource', name: route.name, ...groups[0] }];
+  if (groups.length === 1) return [{ id: 'Resource', name: route.name, ...groups[0], variant: 'serve' }];
   return groups.map((g, i) => {
     const n = String(i + 1).padStart(2, '0');
-    return { id: i === 0 ? 'Resource' : `Ingress-${n}`, name: joinName([route.name, n]), ...g };
+    return { id: i === 0 ? 'Resource' : `Ingress-${n}`, name: joinName([route.name, n]), ...g, variant: 'serve' as const };
   });
 }
 
@@ -81,29 +96,44 @@ export function absoluteAnchored(pattern: string): string {
   return `/{0}${anchored(pattern)}`;
 }
 
-/** Annotations of one Ingress; TLS is looked up at synth (TlsHosts may be added later). */
-export function ingressAnnotations(part: IngressPart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): Record<string, string> {
-  const tls = certificateFor(part.host, tlsHosts);
+/**
+ * Annotations of one Ingress; TLS is looked up at synth (TlsHosts may be added later). The
+ * route's Middlewares are listed in chain order (see middlewares.ts) as
+ * `<namespace>-<name>@kubernetescrd`; the Ingress and its Middlewares share the route's
+ * namespace.
+ */
+export function ingressAnnotations(
+  route: RouteIR, part: IngressPart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints, middlewares: readonly MiddlewarePlan[],
+): Record<string, string> {
+  const listener = listenerFor(route, part.host, part.variant, tlsHosts, entryPoints);
   const annotations: Record<string, string> = {
     [ANNOTATIONS.priority]: String(part.priority),
-    [ANNOTATIONS.entryPoints]: entryPointFor(tls, entryPoints),
+    [ANNOTATIONS.entryPoints]: listener.entryPoint,
   };
-  if (tls) annotations[ANNOTATIONS.tls] = 'true';
+  if (listener.tls) annotations[ANNOTATIONS.tls] = 'true';
   if (part.matches.some(m => m.path.kind === 'RegularExpression')) annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
+  const chain = chainFor(middlewares, route, part.variant);
+  if (chain.length > 0) annotations[ANNOTATIONS.middlewares] = chain.map(name => crdReference(route.namespace, name)).join(',');
   return annotations;
 }
 
 /**
  * The Ingress spec: one rule (the part's host, or none), the match's paths to the route's
  * backend, and a `tls` entry when the host has a certificate (it loads the certificate; the
- * `router.tls` annotation is what makes the router serve HTTPS). Header, query and method
- * conditions and extra backends are refused by the capability matrix before rendering.
+ * `router.tls` annotation is what makes the router serve HTTPS; without a certificate it uses
+ * Traefik's default one). Header, query and method conditions and extra backends are refused by
+ * the capability matrix, and routes without backend (redirects) by validation, before rendering.
  */
-export function ingressSpecFor(className: string, route: RouteIR, part: IngressPart, tlsHosts: readonly TlsHostIR[]): IngressSpec {
-  const tls = certificateFor(part.host, tlsHosts);
+export function ingressSpecFor(
+  className: string, route: RouteIR, part: IngressPart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints,
+): IngressSpec {
+  const listener = listenerFor(route, part.host, part.variant, tlsHosts, entryPoints);
+  const cert = typeof listener.tls === 'object' ? listener.tls : undefined;
+  const backend = route.backends[0];
+  const paths = backend ? ingressPaths(part.matches).map(p => ({ ...p, backend: serviceBackend(backend) })) : [];
   return {
     ingressClassName: className,
-    rules: [{ host: part.host, http: { paths: ingressPaths(part.matches).map(p => ({ ...p, backend: serviceBackend(route.backends[0]) })) } }],
-    tls: tls && part.host !== undefined ? [{ hosts: [part.host], secretName: tls.secretName }] : undefined,
+    rules: paths.length > 0 ? [{ host: part.host, http: { paths } }] : undefined,
+    tls: cert && part.host !== undefined ? [{ hosts: [part.host], secretName: cert.secretName }] : undefined,
   };
 }

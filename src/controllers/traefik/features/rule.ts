@@ -60,6 +60,26 @@ export function matchRule(hosts: readonly string[], m: MatchIR): string {
   return conditions.join(' && ');
 }
 
+/**
+ * Client address conditions for an IP deny list (Traefik v3 matchers take one value each).
+ * `ClientIP` compares the TCP peer address (never X-Forwarded-For), like `ipAllowList` with
+ * `ipStrategy.depth: 0`. CIDRs are validated and normalised by IpAccess (no backtick).
+ */
+export function notFromClients(cidrs: readonly string[]): string {
+  return cidrs.map(c => `!${call(MATCHERS.clientIp, c)}`).join(' && ');
+}
+
+/** The complement of `notFromClients`: the request comes from one of `cidrs`. */
+export function fromClients(cidrs: readonly string[]): string {
+  const each = cidrs.map(c => call(MATCHERS.clientIp, c));
+  return each.length === 1 ? each[0] : `(${each.join(' || ')})`;
+}
+
+/** A rule with one more condition ANDed. */
+export function and(rule: string, condition: string): string {
+  return `${rule} && ${condition}`;
+}
+
 /** The catch-all rule of the gateway default backend. */
 export function catchAllRule(): string {
   return call(MATCHERS.pathPrefix, '/');

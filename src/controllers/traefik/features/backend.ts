@@ -1,0 +1,97 @@
+import { unsupportedMessage } from '../../../capabilities/check';
+import { GatewayIR, RouteIR } from '../../../ir/model';
+import { SessionAffinityIR } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
+import { SERVER_SCHEMES } from '../constants';
+
+/** Per-service settings of an IngressRoute `services[]` entry (fields we emit). */
+export interface ServiceSettings {
+  readonly scheme?: string;
+  readonly serversTransport?: string;
+  readonly sticky?: { readonly cookie: StickyCookie };
+}
+
+export interface StickyCookie {
+  readonly name: string;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite?: string;
+  readonly maxAge?: number;
+  readonly path?: string;
+}
+
+/** `ServersTransport.spec` (fields we emit). */
+export interface ServersTransportSpec {
+  readonly forwardingTimeouts: { readonly dialTimeout: string };
+}
+
+/** Whether the route needs its own ServersTransport (decided from the RouteIR: allocation). */
+export function needsServersTransport(route: RouteIR): boolean {
+  return route.backends.length > 0 && route.policies.timeouts?.connectMs !== undefined;
+}
+
+/** Milliseconds as a Go duration (whole seconds when exact). */
+export function goDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** Connect timeout: `forwardingTimeouts.dialTimeout` of a ServersTransport of the route's namespace. */
+export function serversTransportSpec(route: RouteIR): ServersTransportSpec {
+  return { forwardingTimeouts: { dialTimeout: goDuration(route.policies.timeouts!.connectMs!) } };
+}
+
+/**
+ * The server scheme: HTTPS and gRPC over TLS → `https` (HTTP/2 is negotiated with ALPN), gRPC
+ * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively).
+ */
+function scheme(route: RouteIR): string | undefined {
+  switch (route.policies.backendProtocol?.protocol) {
+    case 'HTTPS':
+    case 'GRPCS':
+      return SERVER_SCHEMES.https;
+    case 'GRPC':
+    case 'H2C':
+      return SERVER_SCHEMES.h2c;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Sticky sessions: `sticky.cookie` on the service's load balancer (its pods). Secure and
+ * HttpOnly are always written (Traefik's defaults are false, ours true); no `maxAge` gives a
+ * session cookie.
+ */
+function sticky(s: SessionAffinityIR): { cookie: StickyCookie } {
+  return {
+    cookie: { name: s.cookieName, secure: s.secure, httpOnly: s.httpOnly, sameSite: s.sameSite, maxAge: s.ttlSeconds, path: s.path },
+  };
+}
+
+export function serviceSettings(route: RouteIR, serversTransport: string | undefined): ServiceSettings {
+  const affinity = route.policies.sessionAffinity;
+  return {
+    scheme: scheme(route),
+    serversTransport,
+    sticky: affinity ? sticky(affinity) : undefined,
+  };
+}
+
+/**
+ * Several backends with session affinity: Traefik load-balances the listed services with a
+ * weighted round robin that has no cookie of its own, so a client would stick to a pod within
+ * each Service but still alternate between the Services.
+ */
+export function backendProblems(controller: 'traefik', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    const s = route.policies.sessionAffinity;
+    if (!s || route.backends.length <= 1) continue;
+    problems.push({
+      source: route.source,
+      message: unsupportedMessage(controller, 'sessionAffinityCookie', s.source === ir.source ? 'defaults.sessionAffinity' : 'sessionAffinity',
+        'with several backends Traefik picks the Service per request without a cookie, so clients would not stick to one backend; use a single backend'),
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,116 @@
+import { joinName } from '../../../core/names';
+import { RouteIR } from '../../../ir/model';
+import { CRD_PROVIDER } from '../constants';
+import { authSpec, rendersAuth } from './auth';
+import { bodySizeSpec } from './body-size';
+import { corsSpec } from './cors';
+import { customHeadersSpec, hasCustomHeaders } from './headers';
+import { ipAllowSpec, ipDenySpec } from './ip-access';
+import { rateLimitSpec } from './rate-limit';
+import { isHttpsUpgrade, redirectSpec } from './redirect';
+import { retrySpec } from './retry';
+import { rewriteHostSpec, rewritePathSpec } from './rewrite';
+
+/**
+ * One Middleware per policy kind per route, shared by all the route's IngressRoutes / Ingresses.
+ *
+ * Order of the chain (a router runs its middlewares in list order, each wrapping the next):
+ *  1. headers      - custom request / response headers. First, so response changes reach every
+ *                    answer the client gets (403, 429, redirects, 401, 413), and client-sent
+ *                    request headers are removed / replaced before anything reads them (the
+ *                    auth service, and forwardAuth's copied headers are applied after them, so
+ *                    a client cannot spoof an identity header the auth service sets).
+ *  2. ipallowlist  - refuse unlisted clients before any work, and before revealing redirects,
+ *                    CORS policy or an auth challenge.
+ *  3. ratelimit    - count every request of an admitted client, before costly steps, auth
+ *                    included: it throttles credential guessing and shields the auth service.
+ *  4. cors         - answer preflights (which carry no credentials) before auth would refuse
+ *                    them, and add CORS headers to redirects and auth failures so the browser
+ *                    can read them.
+ *  5. redirect     - before auth: credentials are never asked for on a connection that is being
+ *                    redirected (e.g. plain HTTP).
+ *  6. auth         - forwardAuth / basicAuth.
+ *  7. buffering    - only authenticated requests make Traefik buffer a body.
+ *  8. rewrite-path, rewrite-host - after auth (the auth service sees the client's path and
+ *                    host), before retry (a retried request is not rewritten twice).
+ *  9. retry        - innermost: only the call to the backend is retried.
+ * The IP deny list is a rule condition plus a deny router (see ip-access.ts); its Middleware
+ * (`ipdeny`) is used only by that router, after `headers`.
+ *
+ * A route without backend (a redirect) gets only 1-5: the redirect answers every request, so
+ * nothing after it would run.
+ */
+export type MiddlewareRole =
+  | 'headers' | 'ipallowlist' | 'ratelimit' | 'cors' | 'redirect' | 'auth' | 'buffering'
+  | 'rewrite-path' | 'rewrite-host' | 'retry' | 'ipdeny';
+
+export const CHAIN_ORDER: readonly MiddlewareRole[] = [
+  'headers', 'ipallowlist', 'ratelimit', 'cors', 'redirect', 'auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry',
+];
+
+/** Roles that act only on requests forwarded to a backend. */
+const FORWARDING: ReadonlySet<MiddlewareRole> = new Set(['auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry']);
+
+export interface MiddlewarePlan {
+  readonly role: MiddlewareRole;
+  /** Construct id under the route. */
+  readonly id: string;
+  readonly name: string;
+  /** The Middleware spec (one middleware type). Pure. */
+  readonly spec: () => unknown;
+}
+
+/**
+ * The route's Middlewares, in chain order (then `ipdeny`). Decided from the RouteIR only, so
+ * the set is fixed at allocation. `withDeny`: IngressRoute output (the Ingress provider cannot
+ * express a deny list; refused by the capability matrix).
+ */
+export function middlewarePlans(route: RouteIR, withDeny: boolean): MiddlewarePlan[] {
+  const p = route.policies;
+  const specs: Partial<Record<MiddlewareRole, () => unknown>> = {};
+  if (hasCustomHeaders(p.headers)) specs.headers = () => customHeadersSpec(p.headers!);
+  if (p.ipAccess && p.ipAccess.allow.length > 0) specs.ipallowlist = () => ipAllowSpec(p.ipAccess!);
+  if (p.rateLimit) specs.ratelimit = () => rateLimitSpec(p.rateLimit!);
+  if (p.cors) specs.cors = () => corsSpec(p.cors!);
+  if (p.redirect) specs.redirect = () => redirectSpec(p.redirect!, route);
+  if (rendersAuth(p.auth)) specs.auth = () => authSpec(p.auth!);
+  if (p.bodySize) specs.buffering = () => bodySizeSpec(p.bodySize!);
+  if (p.rewrite?.path) specs['rewrite-path'] = () => rewritePathSpec(p.rewrite!, route);
+  if (p.rewrite?.host) specs['rewrite-host'] = () => rewriteHostSpec(p.rewrite!);
+  if (p.retries) specs.retry = () => retrySpec(p.retries!);
+  const plans = CHAIN_ORDER
+    .filter(role => specs[role] !== undefined && (route.backends.length > 0 || !FORWARDING.has(role)))
+    .map(role => plan(route, role, specs[role]!));
+  if (withDeny && p.ipAccess && p.ipAccess.deny.length > 0) plans.push(plan(route, 'ipdeny', ipDenySpec));
+  return plans;
+}
+
+function plan(route: RouteIR, role: MiddlewareRole, spec: () => unknown): MiddlewarePlan {
+  return { role, id: `Middleware-${role}`, name: joinName([route.name, role]), spec };
+}
+
+/**
+ * The routers of a route:
+ * - `serve`: the route's own routers;
+ * - `http`: for `Redirect.toHttps()` with a backend, the plain-HTTP twin that redirects;
+ * - `deny`: the twin answering 403 to denied clients.
+ */
+export type RouterVariant = 'serve' | 'http' | 'deny';
+
+/** The middleware names of one router, in chain order. */
+export function chainFor(plans: readonly MiddlewarePlan[], route: RouteIR, variant: RouterVariant): string[] {
+  const has = (role: MiddlewareRole) => plans.find(pl => pl.role === role);
+  if (variant === 'deny') return [has('headers'), has('ipdeny')].filter(isPlan).map(pl => pl.name);
+  // The websecure router of an HTTPS upgrade serves: only the web twin redirects.
+  const skipRedirect = variant === 'serve' && isHttpsUpgrade(route);
+  return plans.filter(pl => pl.role !== 'ipdeny' && !(skipRedirect && pl.role === 'redirect')).map(pl => pl.name);
+}
+
+function isPlan(p: MiddlewarePlan | undefined): p is MiddlewarePlan {
+  return p !== undefined;
+}
+
+/** A Middleware as the Ingress provider references it: `<namespace>-<name>@kubernetescrd`. */
+export function crdReference(namespace: string, name: string): string {
+  return `${namespace}-${name}@${CRD_PROVIDER}`;
+}
