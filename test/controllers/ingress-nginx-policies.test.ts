@@ -79,7 +79,7 @@ describe('ingress-nginx annotation validators mirror ingress-nginx', () => {
 });
 
 describe('every supported policy sample renders annotations ingress-nginx accepts', () => {
-  const keys = new Map(Object.entries(ANNOTATIONS).map(([name, key]) => [key, name as AnnotationName]));
+  const keys = new Map<string, AnnotationName>(Object.entries(ANNOTATIONS).map(([name, key]) => [key, name as AnnotationName]));
   test.each(Object.keys(POLICY_SAMPLES))('%s', (feature) => {
     const { noBackend, ...options } = POLICY_SAMPLES[feature as keyof typeof POLICY_SAMPLES]();
     const { ingress } = render({ ...options, backend: noBackend ? undefined : Backend.service('svc', 80) });
