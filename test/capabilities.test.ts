@@ -130,7 +130,7 @@ describe('capability matrix: every cell is decided and behaves as declared', () 
       }
       expect(synthError(chart)).toContain(`[${at}] ${unsupportedMessage(controller, feature, prop)}`);
       expect(unsupportedMessage(controller, feature, prop)).toMatch(
-        new RegExp(`^.+ \\(${prop.replace(/[[\].]/g, '\\$&')}\\) is not supported by controller '${controller}': .+\\. Supported by: [a-z-, ]+\\.$`));
+        new RegExp(`^.+ \\(${prop.replace(/[[\].]/g, '\\$&')}\\) is not supported by controller '${controller}': .+\\. Supported by: [a-z-, ()]+\\.$`));
     }
   });
 });
