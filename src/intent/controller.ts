@@ -192,7 +192,7 @@ export class Controller {
   /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
   public static envoyGateway(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.envoyGateway', options, 'eg');
-    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension()));
+    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension(gw.experimentalChannel)));
   }
 
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
