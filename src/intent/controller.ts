@@ -198,7 +198,7 @@ export class Controller {
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
   public static istio(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.istio', options, 'istio');
-    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension()));
+    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })));
   }
 
   private constructor(
