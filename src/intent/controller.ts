@@ -114,7 +114,7 @@ export interface GatewayApiOptions {
 
   /**
    * Emit Gateway API experimental-channel fields where a feature needs them (HTTPRoute `retry`,
-   * `sessionPersistence`, the `ExternalAuth` filter). The cluster must run the experimental CRDs.
+   * `sessionPersistence`). The cluster must run the experimental CRDs.
    * @default false - experimental-only features fail at synth, naming this option
    */
   readonly experimentalChannel?: boolean;

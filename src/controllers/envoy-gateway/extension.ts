@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EG_VERSION, KIND } from './constants';
-import { bodySizeProblem } from './features/body-size';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
+import { bodySizeProblem } from './features/body-size';
 import { allocateExtAuth, extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { rateLimitProblem } from './features/rate-limit';
@@ -12,11 +12,11 @@ import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { GatewayIR, RouteIR } from '../../ir/model';
-import { RenderProblem } from '../renderer';
 import { GatewayApiExtension } from '../gateway-api/extension';
 import { gepDuration } from '../gateway-api/features/duration';
 import { RouteKind } from '../gateway-api/features/grpc-route';
 import { isActive, PolicyContext, refuse } from '../gateway-api/features/policy-context';
+import { RenderProblem } from '../renderer';
 
 /** Everything Envoy Gateway renders through its own policies rather than standard fields. */
 const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([

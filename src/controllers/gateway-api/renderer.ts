@@ -122,7 +122,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
         kind: 'HTTPRoute',
         name,
         namespace: ctx.namespace,
-        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL] }, { backendRefs: backendRefs([backend], ctx.namespace) }, this.regex),
+        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL] },
+          { backendRefs: backendRefs([backend], ctx.namespace) }, this.regex),
       }),
       ...this.backendGrants(scope, name, ctx.namespace, 'HTTPRoute', [backend]),
     ];

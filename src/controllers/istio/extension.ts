@@ -84,7 +84,9 @@ function problems(ir: GatewayIR, c: PolicyContext, options: IstioExtensionOption
     const active = used.filter(u => isActive(c, u.feature));
     if (active.length === 0) continue;
     const first = active[0];
-    const no = (source: string, prop: string, reason: string, feature = first.feature) => out.push(refuse(c.controller, ir.source, feature, source, prop, reason));
+    const no = (source: string, prop: string, reason: string, feature = first.feature) => {
+      out.push(refuse(c.controller, ir.source, feature, source, prop, reason));
+    };
     if (options.attachTo?.kind === 'ListenerSet') {
       no(route.source, first.prop, `Istio policies attach to a Gateway, and this ApiGateway attaches to the ListenerSet '${options.attachTo.name}'`);
       continue;

@@ -33,11 +33,15 @@ const GRPC_ROUTE = 'a gRPC route renders as a GRPCRoute';
  * route. Only features whose cell is supported are checked (the others already fail with the
  * standard message).
  */
-export function policyProblems(route: RouteIR, c: PolicyContext, o: CoreCheckOptions, kind: RouteKind, extensionFilterCount: number): RenderProblem[] {
+export function policyProblems(
+  route: RouteIR, c: PolicyContext, o: CoreCheckOptions, kind: RouteKind, extensionFilterCount: number,
+): RenderProblem[] {
   const out: RenderProblem[] = [];
   const p = route.policies;
   const checks = (f: PolicyFeature) => coreRenders(c, f) && isActive(c, f);
-  const no = (f: PolicyFeature, source: string, prop: string, reason: string) => out.push(refuse(c.controller, o.gatewaySource, f, source, prop, reason));
+  const no = (f: PolicyFeature, source: string, prop: string, reason: string) => {
+    out.push(refuse(c.controller, o.gatewaySource, f, source, prop, reason));
+  };
   const grpc = kind === 'GRPCRoute';
 
   const t = p.timeouts;

@@ -1,4 +1,3 @@
-import { RedirectIR, RewriteIR } from '../../../ir/policies';
 import { RouteIR } from '../../../ir/model';
 import { RouteFilter, RouteRetry, RouteTimeouts, SessionPersistence } from '../api';
 import { corsFilter } from './cors';
@@ -9,6 +8,7 @@ import { routeRetry } from './retry';
 import { rewriteFeatures, rewriteFilter } from './rewrite';
 import { sessionPersistence } from './session-persistence';
 import { routeTimeouts } from './timeouts';
+import { RedirectIR, RewriteIR } from '../../../ir/policies';
 
 /** The standard fields one route's policies render to, shared by every rule that serves it. */
 export interface RulePolicies {
