@@ -184,6 +184,13 @@ describe('Istio policies', () => {
     expect(error).toContain("[test/gw/j] JWT validation (auth) is not supported by controller 'istio': Istio applies every RequestAuthentication of a Gateway to all its routes, and [test/gw/w] configures the issuer");
   });
 
+  test('JWT with CORS is refused (preflights carry no token)', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: Controller.istio() })
+      .addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('a', 80), auth: jwt(), cors: Cors.allow({ origins: ['https://web.example.com'] }) });
+    expect(synthError(chart)).toContain('a preflight carries no token');
+  });
+
   test('a ListenerSet parent cannot carry Istio policies', () => {
     const chart = newChart();
     new ApiGateway(chart, 'gw', { controller: Controller.istio({ attachTo: { name: 'ls', kind: GatewayParentKind.LISTENER_SET } }) })

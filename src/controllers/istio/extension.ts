@@ -100,6 +100,9 @@ function problems(ir: GatewayIR, c: PolicyContext, options: IstioExtensionOption
       } else if (!prior) {
         issuers.set(jwt.issuer, { config: issuerConfig(jwt), source: jwt.source });
       }
+      if (route.policies.cors) {
+        no(jwt.source, 'auth', 'Istio authorizes a request before its CORS preflight is answered, and a preflight carries no token, so with this route\'s CORS policy every preflight would be refused; answer CORS in the backend, or use Controller.envoyGateway()', 'jwtAuth');
+      }
       // Request principals are `<issuer>/<subject>`, matched here by the prefix `<issuer>/`.
       const nested = ir.routes.map(jwtOf).find(o => o !== undefined && o.issuer.startsWith(`${jwt.issuer}/`));
       if (nested) {
