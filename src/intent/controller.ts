@@ -114,7 +114,7 @@ export interface GatewayApiOptions {
 
   /**
    * Emit Gateway API experimental-channel fields where a feature needs them (HTTPRoute `retry`,
-   * `sessionPersistence`, the `ExternalAuth` filter). The cluster must run the experimental CRDs.
+   * `sessionPersistence`). The cluster must run the experimental CRDs.
    * @default false - experimental-only features fail at synth, naming this option
    */
   readonly experimentalChannel?: boolean;
@@ -194,13 +194,13 @@ export class Controller {
   /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
   public static envoyGateway(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.envoyGateway', options, 'eg');
-    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension()));
+    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension(gw.experimentalChannel)));
   }
 
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
   public static istio(options: GatewayApiOptions = {}): Controller {
     const gw = resolveGatewayOptions('Controller.istio', options, 'istio');
-    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension()));
+    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })));
   }
 
   private constructor(

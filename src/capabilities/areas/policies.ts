@@ -29,6 +29,7 @@ const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 const GW_APPPROTOCOL = 'Gateway API selects this from the Service port\'s appProtocol, which this library does not own; set appProtocol on the Service';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare backend TLS with verification instead';
+const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification';
 
 const NGINX: Row = {
@@ -254,8 +255,8 @@ const GATEWAY_API: Row = {
   backendGrpcs: no(GW_ONLY_GRPCS),
   backendH2c: no(GW_APPPROTOCOL),
   backendWebsocket: no(GW_APPPROTOCOL),
-  externalAuth: experimental('ExternalAuth filter (in-cluster Service URLs only)'),
-  externalAuthResponseHeaders: experimental('ExternalAuth http.allowedResponseHeaders'),
+  externalAuth: no(GW_EXT_AUTH),
+  externalAuthResponseHeaders: no(GW_EXT_AUTH),
   externalAuthSignin: no('Gateway API\'s ExternalAuth filter has no sign-in redirect'),
   externalAuthCache: no('Gateway API\'s ExternalAuth filter has no cache'),
   jwtAuth: no(GW_NO('JWT validation')),

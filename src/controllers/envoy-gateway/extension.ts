@@ -1,6 +1,86 @@
-import { GatewayApiExtension, NO_EXTENSION } from '../gateway-api/extension';
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { EG_VERSION, KIND } from './constants';
+import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
+import { bodySizeProblem } from './features/body-size';
+import { allocateExtAuth, extAuthProblem } from './features/ext-auth';
+import { jwtProblem } from './features/jwt';
+import { rateLimitProblem } from './features/rate-limit';
+import { retryProblem } from './features/retry';
+import { needsSecurityPolicy, securityPolicySpec } from './features/security-policy';
+import { sessionAffinityProblem } from './features/session-affinity';
+import { PolicyFeature } from '../../capabilities/areas/policies';
+import { ManifestObject } from '../../core/manifest-object';
+import { GatewayIR, RouteIR } from '../../ir/model';
+import { GatewayApiExtension } from '../gateway-api/extension';
+import { gepDuration } from '../gateway-api/features/duration';
+import { RouteKind } from '../gateway-api/features/grpc-route';
+import { isActive, PolicyContext, refuse } from '../gateway-api/features/policy-context';
+import { RenderProblem } from '../renderer';
 
-/** EnvoyGateway policies where Gateway API has no field. Filled in by the policies work. */
-export function envoyGatewayExtension(): GatewayApiExtension {
-  return NO_EXTENSION;
+/** Everything Envoy Gateway renders through its own policies rather than standard fields. */
+const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
+  'rateLimitPerClientIp', 'rateLimitPerHeader', 'rateLimitControllerStore',
+  'timeoutConnect', 'bodySize',
+  'retries', 'retryStatusCodes', 'retryPerTryTimeout', 'sessionAffinityCookie',
+  'externalAuth', 'externalAuthResponseHeaders', 'jwtAuth', 'jwtClaimsToHeaders', 'apiKeyAuth', 'basicAuth',
+  'ipAllow', 'ipDeny',
+]);
+
+/**
+ * Envoy Gateway policies where Gateway API has no field: a BackendTrafficPolicy and a
+ * SecurityPolicy per route (named after it, targeting the HTTPRoutes / GRPCRoutes that serve it),
+ * plus a Backend or ReferenceGrant for the external auth service.
+ */
+export function envoyGatewayExtension(experimentalChannel = false): GatewayApiExtension {
+  const c: PolicyContext = { controller: 'envoy-gateway', experimentalChannel, handles: HANDLES };
+  return {
+    handles: HANDLES,
+    allocateRoute: (scope: Construct, route: RouteIR, names: readonly string[], _ctx, kind: RouteKind): ApiObject[] => {
+      const out: ApiObject[] = [];
+      if (needsBackendTrafficPolicy(route)) {
+        out.push(new ManifestObject(scope, KIND.backendTrafficPolicy, {
+          apiVersion: EG_VERSION,
+          kind: KIND.backendTrafficPolicy,
+          name: route.name,
+          namespace: route.namespace,
+          spec: () => backendTrafficPolicySpec(route, kind, names),
+        }));
+      }
+      if (needsSecurityPolicy(route)) {
+        out.push(new ManifestObject(scope, KIND.securityPolicy, {
+          apiVersion: EG_VERSION,
+          kind: KIND.securityPolicy,
+          name: route.name,
+          namespace: route.namespace,
+          spec: () => securityPolicySpec(route, kind, names),
+        }));
+      }
+      const auth = route.policies.auth;
+      if (auth?.kind === 'external') out.push(...allocateExtAuth(scope, route, auth));
+      return out;
+    },
+    ruleFilters: () => [],
+    validate: (ir: GatewayIR) => ir.routes.flatMap(route => problems(route, ir.source, c)),
+  };
+}
+
+function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): RenderProblem[] {
+  const out: RenderProblem[] = [];
+  const no = (f: PolicyFeature, source: string, prop: string, reason: string) => {
+    if (isActive(c, f)) out.push(refuse(c.controller, gatewaySource, f, source, prop, reason));
+  };
+  const p = route.policies;
+  const rl = p.rateLimit;
+  if (rl && rateLimitProblem(rl)) no(rl.key === 'header' ? 'rateLimitPerHeader' : 'rateLimitPerClientIp', rl.source, 'rateLimit.requests', rateLimitProblem(rl)!);
+  if (p.timeouts?.connectMs !== undefined && gepDuration(p.timeouts.connectMs) === undefined) {
+    no('timeoutConnect', p.timeouts.source, 'timeouts.connect', 'it is longer than the largest duration (99999h)');
+  }
+  if (p.bodySize && bodySizeProblem(p.backendProtocol)) no('bodySize', p.bodySize.source, 'bodySize', bodySizeProblem(p.backendProtocol)!);
+  if (p.retries && retryProblem(p.retries)) no('retryPerTryTimeout', p.retries.source, 'retries.perTryTimeout', retryProblem(p.retries)!);
+  if (p.sessionAffinity && sessionAffinityProblem(p.sessionAffinity)) no('sessionAffinityCookie', p.sessionAffinity.source, 'sessionAffinity', sessionAffinityProblem(p.sessionAffinity)!);
+  const a = p.auth;
+  if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);
+  if (a?.kind === 'jwt' && jwtProblem(a)) no('jwtAuth', a.source, jwtProblem(a)!.prop, jwtProblem(a)!.reason);
+  return out;
 }

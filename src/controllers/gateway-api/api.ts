@@ -10,7 +10,12 @@ export const LIMITS = {
   rulesPerRoute: 16,
   matchesPerRule: 64,
   matchesPerRoute: 128,
+  parentRefsPerRoute: 32,
+  filtersPerRule: 16,
 } as const;
+
+/** The Gateway listener every route's plain-HTTP traffic arrives on (owned Gateways). */
+export const HTTP_LISTENER = 'http';
 
 export interface ParentReference {
   readonly group?: string;
@@ -33,14 +38,79 @@ export interface HttpRouteMatch {
   readonly method?: string;
 }
 
+/** An HTTPRoute / GRPCRoute rule filter (standard or ExtensionRef). Plain JSON. */
+export interface RouteFilter {
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+export interface HeaderModifier {
+  readonly set?: Array<{ readonly name: string; readonly value: string }>;
+  readonly add?: Array<{ readonly name: string; readonly value: string }>;
+  readonly remove?: string[];
+}
+
+export interface PathModifier {
+  readonly type: 'ReplaceFullPath' | 'ReplacePrefixMatch';
+  readonly replaceFullPath?: string;
+  readonly replacePrefixMatch?: string;
+}
+
+/** Standard channel since v1.2. */
+export interface RouteTimeouts {
+  readonly request?: string;
+  readonly backendRequest?: string;
+}
+
+/** Experimental channel. */
+export interface RouteRetry {
+  readonly attempts: number;
+  readonly codes?: number[];
+}
+
+/** Experimental channel (no `idleTimeout`: removed in v1.6). */
+export interface SessionPersistence {
+  readonly sessionName: string;
+  readonly type: 'Cookie';
+  readonly absoluteTimeout?: string;
+  readonly cookieConfig?: { readonly lifetimeType: 'Permanent' };
+}
+
+/** What a rule carries besides its matches. */
+export interface RuleExtras {
+  readonly filters?: RouteFilter[];
+  readonly backendRefs?: BackendRef[];
+  readonly timeouts?: RouteTimeouts;
+  readonly retry?: RouteRetry;
+  readonly sessionPersistence?: SessionPersistence;
+}
+
+export interface HttpRouteRule extends RuleExtras {
+  readonly matches?: HttpRouteMatch[];
+}
+
 export interface HttpRouteSpec {
-  readonly parentRefs: ParentReference[];
+  readonly parentRefs?: ParentReference[];
   readonly hostnames?: string[];
-  readonly rules: Array<{
-    readonly matches?: HttpRouteMatch[];
-    readonly filters?: ReadonlyArray<{ readonly type: string }>;
-    readonly backendRefs: BackendRef[];
-  }>;
+  readonly rules: HttpRouteRule[];
+}
+
+export interface GrpcRouteMatch {
+  readonly method?: { readonly service: string; readonly method?: string };
+  readonly headers?: Array<{ readonly type?: 'RegularExpression'; readonly name: string; readonly value: string }>;
+}
+
+export interface GrpcRouteRule {
+  readonly matches?: GrpcRouteMatch[];
+  readonly filters?: RouteFilter[];
+  readonly backendRefs?: BackendRef[];
+  readonly sessionPersistence?: SessionPersistence;
+}
+
+export interface GrpcRouteSpec {
+  readonly parentRefs?: ParentReference[];
+  readonly hostnames?: string[];
+  readonly rules: GrpcRouteRule[];
 }
 
 export interface Listener {

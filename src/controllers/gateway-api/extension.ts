@@ -1,14 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { RouteFilter } from './api';
+import { RouteKind } from './features/grpc-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { GatewayIR, RouteIR } from '../../ir/model';
 import { GatewayContext, RenderProblem } from '../renderer';
 
-/** An HTTPRoute rule filter (standard or ExtensionRef). Plain JSON. */
-export interface HttpRouteFilter {
-  readonly type: string;
-  readonly [field: string]: unknown;
-}
+/** An HTTPRoute / GRPCRoute rule filter (standard or ExtensionRef). Plain JSON. */
+export type HttpRouteFilter = RouteFilter;
 
 /**
  * What a Gateway API implementation adds where the standard has no field: Envoy Gateway
@@ -23,10 +22,15 @@ export interface GatewayApiExtension {
   /**
    * Objects belonging to a route (e.g. a BackendTrafficPolicy targeting its HTTPRoutes, a
    * KongPlugin). Called once, when the route is created; content must be lazy.
+   *
+   * `routeNames` are the route objects that serve the route's traffic, all of kind `routeKind`
+   * (`GRPCRoute` for a gRPC backend). A `Redirect.toHttps()` route that keeps its backend also
+   * renders HTTPRoutes that only redirect plain HTTP: they are not listed, since the redirect
+   * happens before any policy (as with ingress-nginx).
    */
-  allocateRoute(scope: Construct, route: RouteIR, httpRouteNames: readonly string[], ctx: GatewayContext): ApiObject[];
+  allocateRoute(scope: Construct, route: RouteIR, routeNames: readonly string[], ctx: GatewayContext, routeKind: RouteKind): ApiObject[];
 
-  /** Filters added to every rule of the route's HTTPRoutes, after the standard ones. Pure. */
+  /** Filters added to every rule serving the route, after the standard ones. Pure. */
   ruleFilters(route: RouteIR): HttpRouteFilter[];
 
   /** Extension-specific checks (value formats the matrix cannot state). Pure. */

@@ -1,6 +1,6 @@
 import { hostSlug, joinName } from '../../../core/names';
 import { GatewayIR } from '../../../ir/model';
-import { Listener } from '../api';
+import { HTTP_LISTENER, Listener } from '../api';
 
 export interface ListenerPorts {
   readonly http: number;
@@ -20,11 +20,11 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
       selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...namespaces].sort() }] },
     },
   };
-  const out: Listener[] = [{ name: 'http', port: ports.http, protocol: 'HTTP', allowedRoutes }];
+  const out: Listener[] = [{ name: HTTP_LISTENER, port: ports.http, protocol: 'HTTP', allowedRoutes }];
   const https = ir.tlsHosts.flatMap(t => t.hosts.map(host => ({ host, t }))).sort((a, b) => (a.host < b.host ? -1 : 1));
   for (const { host, t } of https) {
     out.push({
-      name: joinName(['https', hostSlug(host)]),
+      name: httpsListenerName(host),
       hostname: host,
       port: ports.https,
       protocol: 'HTTPS',
@@ -36,4 +36,14 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
     });
   }
   return out;
+}
+
+/** The name of the HTTPS listener for one TLS hostname. */
+export function httpsListenerName(host: string): string {
+  return joinName(['https', hostSlug(host)]);
+}
+
+/** The HTTPS listener hostnames of an owned Gateway, sorted. */
+export function httpsListenerHosts(ir: GatewayIR): string[] {
+  return ir.tlsHosts.flatMap(t => t.hosts).sort();
 }

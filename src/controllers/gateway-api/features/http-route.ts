@@ -1,8 +1,7 @@
 import { BackendIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
-import { BackendRef, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference } from '../api';
-import { HttpRouteFilter } from '../extension';
+import { BackendRef, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RuleExtras } from '../api';
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
+export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -45,24 +44,23 @@ export function backendRefs(backends: readonly BackendIR[], routeNamespace: stri
   return backends.map(b => ({ name: b.service, namespace: b.namespace !== routeNamespace ? b.namespace : undefined, port: b.port }));
 }
 
+/**
+ * An HTTPRoute for one part of a route. Every rule carries the same `extras` (filters, backends,
+ * timeouts...): matches are ORed, so splitting them over rules changes nothing.
+ */
 export function httpRouteSpec(
-  parentRefs: ParentReference[],
+  parentRefs: ParentReference[] | undefined,
   part: { hosts: readonly string[]; matches: readonly MatchIR[] },
-  backends: readonly BackendIR[],
-  routeNamespace: string,
+  extras: RuleExtras,
   regex: RegexStyle,
-  extraFilters: readonly HttpRouteFilter[] = [],
 ): HttpRouteSpec {
-  const refs = backendRefs(backends, routeNamespace);
   const isCatchAll = part.matches.length === 1 && isDefaultMatch(part.matches[0]);
-  // The extension's filters (e.g. Kong's ExtensionRefs) go into every rule.
-  const filters = extraFilters.length > 0 ? [...extraFilters] : undefined;
   return {
     parentRefs,
     hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
     rules: isCatchAll
-      ? [{ filters, backendRefs: refs }]
-      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), filters, backendRefs: refs })),
+      ? [{ ...extras }]
+      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), ...extras })),
   };
 }
 

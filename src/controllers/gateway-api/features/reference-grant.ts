@@ -6,9 +6,11 @@ export interface ReferenceGrantSpec {
 }
 
 /** A grant scoped to the named objects only, never a whole namespace. */
-export function referenceGrantSpec(fromKind: 'HTTPRoute' | 'Gateway', fromNamespace: string, toKind: 'Service' | 'Secret', names: Iterable<string>): ReferenceGrantSpec {
+export function referenceGrantSpec(
+  fromKind: string, fromNamespace: string, toKind: 'Service' | 'Secret', names: Iterable<string>, fromGroup: string = GROUP,
+): ReferenceGrantSpec {
   return {
-    from: [{ group: GROUP, kind: fromKind, namespace: fromNamespace }],
+    from: [{ group: fromGroup, kind: fromKind, namespace: fromNamespace }],
     to: [...new Set(names)].sort().map(name => ({ group: '', kind: toKind, name })),
   };
 }

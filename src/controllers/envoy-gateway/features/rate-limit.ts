@@ -1,0 +1,27 @@
+import { RateLimitIR } from '../../../ir/policies';
+import { RateLimitRule, RateLimitSpec } from '../api';
+import { ALL_IPV4, ALL_IPV6, LIMITS } from '../constants';
+
+/**
+ * `rateLimit`: one bucket per client address (a Distinct rule per address family) or per value of
+ * a header. Local limits count per Envoy replica; `DistributedRateLimit.controllerStore()` uses
+ * `global` (the rate-limit service configured for Envoy Gateway), shared by the whole route.
+ */
+export function rateLimitSpec(rl: RateLimitIR): RateLimitSpec | undefined {
+  const limit = { requests: rl.requests, unit: rl.per === 'second' ? 'Second' as const : 'Minute' as const };
+  const global = rl.distributed?.kind === 'controller';
+  const shared = global ? true : undefined;
+  let rules: RateLimitRule[];
+  if (rl.key === 'header' && rl.header) {
+    rules = [{ clientSelectors: [{ headers: [{ name: rl.header, type: 'Distinct' }] }], limit, shared }];
+  } else if (rl.key === 'clientIp') {
+    rules = [ALL_IPV4, ALL_IPV6].map(value => ({ clientSelectors: [{ sourceCIDR: { type: 'Distinct' as const, value } }], limit, shared }));
+  } else {
+    return undefined;
+  }
+  return global ? { global: { rules } } : { local: { rules } };
+}
+
+export function rateLimitProblem(rl: RateLimitIR): string | undefined {
+  return rl.requests > LIMITS.maxRequests ? `Envoy Gateway counts at most ${LIMITS.maxRequests} requests per period` : undefined;
+}

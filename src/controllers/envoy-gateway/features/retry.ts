@@ -1,0 +1,30 @@
+import { RetriesIR } from '../../../ir/policies';
+import { gepDuration } from '../../gateway-api/features/duration';
+import { GATEWAY_ERROR_CODES } from '../../gateway-api/features/retry';
+import { RetrySpec } from '../api';
+
+const SERVER_ERROR_CODES = Array.from({ length: 100 }, (_, i) => 500 + i);
+
+/**
+ * `retry`. Status-based conditions become `retriable-status-codes` with explicit codes (Envoy's
+ * own `5xx` and `gateway-error` triggers also retry resets and connection failures, which the
+ * route may not have asked for); `connect-failure` and `reset` map to the triggers of that name.
+ */
+export function retrySpec(r: RetriesIR): RetrySpec {
+  const codes = new Set<number>(r.statusCodes);
+  if (r.conditions.includes('gateway-error')) GATEWAY_ERROR_CODES.forEach(c => codes.add(c));
+  if (r.conditions.includes('5xx')) SERVER_ERROR_CODES.forEach(c => codes.add(c));
+  const triggers: string[] = r.conditions.filter(c => c === 'connect-failure' || c === 'reset');
+  if (codes.size > 0) triggers.push('retriable-status-codes');
+  const timeout = r.perTryTimeoutMs !== undefined ? gepDuration(r.perTryTimeoutMs) : undefined;
+  return {
+    numRetries: r.attempts,
+    retryOn: { triggers: triggers.sort(), httpStatusCodes: codes.size > 0 ? [...codes].sort((a, b) => a - b) : undefined },
+    perRetry: timeout ? { timeout } : undefined,
+  };
+}
+
+export function retryProblem(r: RetriesIR): string | undefined {
+  if (r.perTryTimeoutMs !== undefined && gepDuration(r.perTryTimeoutMs) === undefined) return 'the per-attempt timeout is longer than the largest duration (99999h)';
+  return undefined;
+}

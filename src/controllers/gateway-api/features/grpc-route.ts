@@ -1,0 +1,66 @@
+import { BackendIR, MatchIR, RouteIR } from '../../../ir/model';
+import { GrpcRouteMatch, GrpcRouteSpec, LIMITS, ParentReference, RouteFilter, SessionPersistence } from '../api';
+import { backendRefs, chunk, RegexStyle } from './http-route';
+
+const SERVICE = /^[A-Za-z_][A-Za-z_0-9]*(\.[A-Za-z_][A-Za-z_0-9]*)*$/;
+const METHOD = /^[A-Za-z_][A-Za-z_0-9]*$/;
+
+/** The kind of object a route renders to: a GRPCRoute for a gRPC backend (unless an extension handles it). */
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
+
+export function routeKind(route: RouteIR, grpcHandledElsewhere: boolean): RouteKind {
+  return route.policies.backendProtocol?.protocol === 'GRPC' && !grpcHandledElsewhere && route.backends.length > 0 ? 'GRPCRoute' : 'HTTPRoute';
+}
+
+/**
+ * A route match as a GRPCRoute match: path Exact `/pkg.Service/Method` becomes
+ * `method: {service, method}`, Prefix `/pkg.Service` becomes `method: {service}` (every method of
+ * the service), Prefix `/` no method condition. gRPC requests carry no query and are always POST.
+ */
+export function grpcMatch(m: MatchIR, regex: RegexStyle): { match?: GrpcRouteMatch; problem?: string } {
+  if (m.queryParams.length > 0) return { problem: 'gRPC requests have no query parameters to match' };
+  if (m.method) return { problem: 'gRPC calls are always POST, so a method match cannot be expressed on a GRPCRoute' };
+  let method: GrpcRouteMatch['method'];
+  const p = m.path;
+  const segments = p.value.split('/').slice(1);
+  if (p.kind === 'Prefix' && p.value === '/') {
+    method = undefined;
+  } else if (p.kind === 'Prefix' && segments.length === 1 && SERVICE.test(segments[0])) {
+    method = { service: segments[0] };
+  } else if (p.kind === 'Exact' && segments.length === 2 && SERVICE.test(segments[0]) && METHOD.test(segments[1])) {
+    method = { service: segments[0], method: segments[1] };
+  } else {
+    return { problem: `a GRPCRoute matches a service (path prefix /package.Service) or a method (exact path /package.Service/Method), not the ${p.kind} path '${p.value}'` };
+  }
+  const headers = m.headers.length > 0 ? m.headers.map(h => (h.kind === 'Exact'
+    ? { name: h.name, value: h.value }
+    : { type: 'RegularExpression' as const, name: h.name, value: regex === 'anchored' ? `^${h.value}$` : h.value })) : undefined;
+  return { match: method || headers ? { method, headers } : undefined };
+}
+
+export interface GrpcRuleExtras {
+  readonly filters?: RouteFilter[];
+  readonly sessionPersistence?: SessionPersistence;
+}
+
+/** A GRPCRoute for one part of a route (unmappable matches are refused in validation, never rendered). */
+export function grpcRouteSpec(
+  parentRefs: ParentReference[] | undefined,
+  part: { hosts: readonly string[]; matches: readonly MatchIR[] },
+  backends: readonly BackendIR[],
+  routeNamespace: string,
+  regex: RegexStyle,
+  extras: GrpcRuleExtras,
+): GrpcRouteSpec {
+  const refs = backendRefs(backends, routeNamespace);
+  const matches = part.matches.map(m => grpcMatch(m, regex)).filter(r => r.problem === undefined).map(r => r.match);
+  const rule = { filters: extras.filters, backendRefs: refs, sessionPersistence: extras.sessionPersistence };
+  return {
+    parentRefs,
+    hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
+    // A match with no condition is every gRPC call: a rule without matches.
+    rules: matches.some(m => m === undefined)
+      ? [rule]
+      : chunk(matches as GrpcRouteMatch[], LIMITS.matchesPerRule).map(ms => ({ matches: ms, ...rule })),
+  };
+}

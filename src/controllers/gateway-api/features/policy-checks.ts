@@ -1,0 +1,121 @@
+import { PolicyFeature } from '../../../capabilities/areas/policies';
+import { RouteIR } from '../../../ir/model';
+import { RenderProblem } from '../../renderer';
+import { LIMITS } from '../api';
+import { MAX_CORS_MAX_AGE } from './cors';
+import { gepDurationProblem } from './duration';
+import { grpcMatch, RouteKind } from './grpc-route';
+import { RegexStyle } from './http-route';
+import { coreRenders, isActive, PolicyContext, refuse } from './policy-context';
+import { redirectFeatures, redirectProp, schemeOnly } from './redirect';
+import { retryProblem } from './retry';
+import { rewriteFeatures } from './rewrite';
+import { coreRedirect, coreRewrite, rulePolicies } from './rule-policies';
+import { sessionPersistenceProblem } from './session-persistence';
+
+export interface CoreCheckOptions {
+  readonly gatewaySource: string;
+  /** The ApiGateway attaches to an existing Gateway (its listeners are unknown here). */
+  readonly attached: boolean;
+  /** The listener an attached ApiGateway names, if any. */
+  readonly attachedSection?: string;
+  readonly httpPort: number;
+  readonly httpsPort: number;
+  readonly regex: RegexStyle;
+  /** How many parentRefs a scheme-only redirect's parts need (one per listener of a scheme). */
+  readonly listenerRefCount: (route: RouteIR, scheme: 'http' | 'https') => number;
+}
+
+const GRPC_ROUTE = 'a gRPC route renders as a GRPCRoute';
+
+/**
+ * Values of the standard fields the core renders that Gateway API cannot express exactly on this
+ * route. Only features whose cell is supported are checked (the others already fail with the
+ * standard message).
+ */
+export function policyProblems(
+  route: RouteIR, c: PolicyContext, o: CoreCheckOptions, kind: RouteKind, extensionFilterCount: number,
+): RenderProblem[] {
+  const out: RenderProblem[] = [];
+  const p = route.policies;
+  const checks = (f: PolicyFeature) => coreRenders(c, f) && isActive(c, f);
+  const no = (f: PolicyFeature, source: string, prop: string, reason: string) => {
+    out.push(refuse(c.controller, o.gatewaySource, f, source, prop, reason));
+  };
+  const grpc = kind === 'GRPCRoute';
+
+  const t = p.timeouts;
+  if (t) {
+    for (const [f, ms, prop] of [['timeoutRequest', t.requestMs, 'timeouts.request'], ['timeoutBackendRequest', t.backendRequestMs, 'timeouts.backendRequest']] as const) {
+      if (ms === undefined || !checks(f)) continue;
+      if (grpc) no(f, t.source, prop, `${GRPC_ROUTE}, which has no timeouts`);
+      else if (gepDurationProblem(ms)) no(f, t.source, prop, gepDurationProblem(ms)!);
+    }
+  }
+
+  if (p.cors && checks('cors')) {
+    if (grpc) no('cors', p.cors.source, 'cors', `${GRPC_ROUTE}, which has no CORS filter`);
+    else if ((p.cors.maxAgeSeconds ?? 0) > MAX_CORS_MAX_AGE) no('cors', p.cors.source, 'cors.maxAge', `Gateway API's maxAge is at most ${MAX_CORS_MAX_AGE} seconds`);
+  }
+
+  const redirect = coreRedirect(route, c);
+  if (redirect && redirectFeatures(redirect).every(f => isActive(c, f))) {
+    const feature = redirectFeatures(redirect)[0];
+    const prop = redirectProp(redirect);
+    const scheme = schemeOnly(redirect);
+    if (!redirect.scheme && redirect.port === undefined && !o.attached && (o.httpPort !== 80 || o.httpsPort !== 443)) {
+      no(feature, redirect.source, prop, `without a scheme or port, Gateway API redirects to the listener's port (${o.httpPort} or ${o.httpsPort}), not the scheme's default port; set the redirect's port (and scheme) explicitly`);
+    }
+    if (scheme && o.attached && (route.backends.length > 0 || o.attachedSection === undefined)) {
+      no('redirectScheme', redirect.source, 'redirect', route.backends.length > 0
+        ? `a ${scheme} redirect that keeps a backend needs its own HTTPRoute on the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener and another on the ${scheme.toUpperCase()} ones, but the listeners of an attached Gateway are unknown here; put the redirect and the backend on separate ApiGateways attached to the right listeners (attachTo.sectionName)`
+        : `the redirect must attach only to the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener (attached to the ${scheme.toUpperCase()} one it would redirect to itself), but the listeners of an attached Gateway are unknown here; name that listener in attachTo.sectionName`);
+    }
+    if (scheme && !o.attached) {
+      for (const s of route.backends.length > 0 ? ['http', 'https'] as const : [scheme === 'https' ? 'http' as const : 'https' as const]) {
+        const n = o.listenerRefCount(route, s);
+        if (n > LIMITS.parentRefsPerRoute) {
+          no('redirectScheme', redirect.source, 'redirect', `the route would attach to ${n} HTTPS listeners but an HTTPRoute takes at most ${LIMITS.parentRefsPerRoute} parentRefs; give the route fewer or wildcard TLS hostnames`);
+        }
+      }
+    }
+  }
+
+  const rewrite = coreRewrite(route, c);
+  if (rewrite && grpc) {
+    for (const f of rewriteFeatures(rewrite).filter(isActiveFor(c))) no(f, rewrite.source, 'rewrite', `${GRPC_ROUTE}, which has no URLRewrite filter`);
+  }
+
+  const r = p.retries;
+  if (r && checks('retries')) {
+    if (grpc) {
+      no('retries', r.source, 'retries', `${GRPC_ROUTE}, which has no retry field`);
+    } else {
+      const problem = retryProblem(r);
+      if (problem && isActive(c, problem.feature)) no(problem.feature, r.source, problem.prop, problem.reason);
+    }
+  }
+
+  const s = p.sessionAffinity;
+  if (s && checks('sessionAffinityCookie')) {
+    const problem = sessionPersistenceProblem(s);
+    if (problem) no('sessionAffinityCookie', s.source, 'sessionAffinity', problem);
+  }
+
+  if (grpc && isActive(c, 'backendGrpc')) {
+    route.matches.forEach((m, i) => {
+      const problem = grpcMatch(m, o.regex).problem;
+      if (problem) out.push(refuse(c.controller, o.gatewaySource, 'backendGrpc', route.source, route.matches.length > 1 ? `matches[${i}]` : 'match', problem));
+    });
+  }
+
+  const filters = rulePolicies(route, c, []).filters.length + extensionFilterCount;
+  if (filters > LIMITS.filtersPerRule) {
+    out.push({ source: route.source, message: `Route: its policies need ${filters} filters per rule but Gateway API allows ${LIMITS.filtersPerRule}` });
+  }
+  return out;
+}
+
+function isActiveFor(c: PolicyContext): (f: PolicyFeature) => boolean {
+  return f => isActive(c, f);
+}
