@@ -84,11 +84,12 @@ const POLICY_FEATURES = new Set<string>(Object.keys(POLICY_SAMPLES));
 
 /** A route carrying one policy sample (or, with `policy: false`, the same route without it). */
 function policySample(feature: PolicyFeature, chart: Chart, controller: Controller, withPolicy = true): { path: string; prop: string } {
-  const { noBackend, ...options } = POLICY_SAMPLES[feature]();
+  const { noBackend, tls, ...options } = POLICY_SAMPLES[feature]();
   const gw = new ApiGateway(chart, 'gw', { controller });
   const backend = Backend.service('svc', 80);
   const base = { hosts: ['a.example.com'], match: options.match, backend: noBackend && withPolicy ? undefined : backend };
   gw.addRoute('r', withPolicy ? { ...base, ...options, backend: base.backend } : base);
+  if (tls) gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert') });
   return { path: 'test/gw/r', prop: FEATURES[feature].prop };
 }
 

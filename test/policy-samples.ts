@@ -8,9 +8,9 @@ import { PolicyFeature } from '../src/capabilities/areas/policies';
 /**
  * A minimal route per policy feature, using that feature (plus only what it needs).
  * Typed total: a new policy feature does not compile until it has a sample.
- * `backend: false` means the route has no backend (redirects).
+ * `noBackend`: the route has no backend (redirects); `tls`: the host also gets a TlsHost.
  */
-export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions & { noBackend?: boolean } } = {
+export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions & { noBackend?: boolean; tls?: boolean } } = {
   rateLimitPerClientIp: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
   rateLimitPerHeader: () => ({ rateLimit: RateLimit.perHeader('x-api-key', { requests: 100 }) }),
   rateLimitPerConsumer: () => ({ rateLimit: RateLimit.perConsumer({ requests: 100 }), auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
@@ -32,7 +32,7 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   responseHeaderSet: () => ({ headerRules: HeaderRules.of({ response: { set: { 'x-frame-options': 'DENY' } } }) }),
   responseHeaderAdd: () => ({ headerRules: HeaderRules.of({ response: { add: { 'x-served-by': 'edge' } } }) }),
   responseHeaderRemove: () => ({ headerRules: HeaderRules.of({ response: { remove: ['server'] } }) }),
-  redirectScheme: () => ({ redirect: Redirect.toHttps() }),
+  redirectScheme: () => ({ redirect: Redirect.toHttps(), tls: true }),
   redirectHost: () => ({ redirect: Redirect.to({ host: 'www.example.com' }), noBackend: true }),
   redirectPort: () => ({ redirect: Redirect.to({ port: 8443 }), noBackend: true }),
   redirectPath: () => ({ redirect: Redirect.to({ path: '/moved' }), noBackend: true }),

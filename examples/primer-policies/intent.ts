@@ -1,5 +1,5 @@
 import { Chart, Duration } from 'cdk8s';
-import { ApiGateway, Backend, BodySize, Controller, Cors, EdgeAuth, RateLimit, Redirect, Timeouts } from '../../src';
+import { ApiGateway, Backend, BodySize, Controller, Cors, EdgeAuth, RateLimit, Redirect, Timeouts, TlsCertificate } from '../../src';
 
 /**
  * The primer's nginx annotation block, written once as typed, controller-neutral policies:
@@ -29,5 +29,6 @@ export function primerPoliciesScenario(chart: Chart, controller: Controller): Ap
       responseHeaders: ['X-User-ID', 'X-User-Email'],
     }),
   });
+  edge.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
   return edge;
 }

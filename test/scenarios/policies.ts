@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { Scenario } from './index';
 import {
   ApiGateway, Backend, BodySize, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
-  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
+  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts, TlsCertificate,
 } from '../../src';
 
 /** Policy scenarios, rendered on every controller (or failing with the predicted messages). */
@@ -20,6 +20,7 @@ export const POLICY_SCENARIOS: Record<string, Scenario> = {
       redirect: Redirect.toHttps(),
       auth: EdgeAuth.external({ url: 'http://auth-service.auth.svc.cluster.local/verify', responseHeaders: ['X-User-ID', 'X-User-Email'] }),
     });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
   },
 
   'gateway-defaults': (chart, controller) => {

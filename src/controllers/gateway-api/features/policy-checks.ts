@@ -71,6 +71,13 @@ export function policyProblems(
         ? `a ${scheme} redirect that keeps a backend needs its own HTTPRoute on the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener and another on the ${scheme.toUpperCase()} ones, but the listeners of an attached Gateway are unknown here; put the redirect and the backend on separate ApiGateways attached to the right listeners (attachTo.sectionName)`
         : `the redirect must attach only to the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener (attached to the ${scheme.toUpperCase()} one it would redirect to itself), but the listeners of an attached Gateway are unknown here; name that listener in attachTo.sectionName`);
     }
+    if (scheme === 'https' && !o.attached && route.backends.length > 0 && o.listenerRefCount(route, 'https') === 0) {
+      // The backend is served on HTTPS listeners only; without one it would be attached nowhere.
+      out.push({
+        source: redirect.source,
+        message: `Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers ${route.hosts.length > 0 ? route.hosts.join(', ') : 'this route (it has no hosts)'}, so the Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts`,
+      });
+    }
     if (scheme && !o.attached) {
       for (const s of route.backends.length > 0 ? ['http', 'https'] as const : [scheme === 'https' ? 'http' as const : 'https' as const]) {
         const n = o.listenerRefCount(route, s);
