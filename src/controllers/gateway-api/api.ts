@@ -24,7 +24,21 @@ export interface BackendRef {
   readonly name: string;
   readonly namespace?: string;
   readonly port: number;
+  /** Proportional share, 0-1,000,000 (default 1). */
+  readonly weight?: number;
 }
+
+/** Bounds of `backendRefs[].weight` in the HTTPRoute CRD. */
+export const MAX_BACKEND_WEIGHT = 1_000_000;
+
+/** `RequestMirror` (Extended): copies requests to `backendRef`; `percent` unset = 100. */
+export interface HttpRouteFilter {
+  readonly type: 'RequestMirror';
+  readonly requestMirror: { readonly backendRef: BackendRef; readonly percent?: number };
+}
+
+/** Header matches per HTTPRoute match (CRD `maxItems`). */
+export const MAX_HEADERS_PER_MATCH = 16;
 
 export interface HttpRouteMatch {
   readonly path: { readonly type: 'Exact' | 'PathPrefix' | 'RegularExpression'; readonly value: string };
@@ -36,7 +50,7 @@ export interface HttpRouteMatch {
 export interface HttpRouteSpec {
   readonly parentRefs: ParentReference[];
   readonly hostnames?: string[];
-  readonly rules: Array<{ readonly matches?: HttpRouteMatch[]; readonly backendRefs: BackendRef[] }>;
+  readonly rules: Array<{ readonly matches?: HttpRouteMatch[]; readonly filters?: HttpRouteFilter[]; readonly backendRefs: BackendRef[] }>;
 }
 
 export interface Listener {

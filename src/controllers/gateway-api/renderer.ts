@@ -1,14 +1,20 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LIMITS, ParentReference, REFERENCE_GRANT_VERSION, V1, GROUP } from './api';
+import { LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, V1, GROUP } from './api';
+import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
 import { listeners } from './features/gateway';
-import { CATCH_ALL, httpRouteSpec, RegexStyle, routeParts } from './features/http-route';
+import { CATCH_ALL, httpRouteSpec, RegexStyle, routeParts, ruleCount } from './features/http-route';
 import { referenceGrantSpec } from './features/reference-grant';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { changesStableRoute } from '../common/canary';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+
+/** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
+const KONG_MAX_TARGET_WEIGHT = 65535;
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -58,9 +64,33 @@ export class GatewayApiRenderer implements ControllerRenderer {
       kind: 'HTTPRoute',
       name: parts.length === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
-      spec: () => httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex),
+      spec: () => {
+        const ir = ctx.ir();
+        return httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex, i => stableTreatment(ir, route, i));
+      },
     }));
     objects.push(...this.backendGrants(scope, route.name, route.namespace, route.backends));
+    return objects;
+  }
+
+  /**
+   * Weights and mirroring are rendered into the stable route's own rule (its HTTPRoute reads the
+   * canaries at synth). A header / cookie canary gets its own HTTPRoute: the stable matches plus
+   * its condition, which Gateway API precedence ranks above them ("more header matches").
+   * Backends in other namespaces get a name-scoped ReferenceGrant.
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    const parts = canaryRouteParts(canary, route);
+    const parentRefs = this.parentRefs(canary.namespace, ctx);
+    const objects: ApiObject[] = parts.map((part, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+      apiVersion: V1,
+      kind: 'HTTPRoute',
+      name: parts.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
+      namespace: canary.namespace,
+      spec: () => httpRouteSpec(parentRefs, part, [canary.canary], canary.namespace, this.regex, () => canaryTreatment(canary)),
+    }));
+    const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
+    objects.push(...this.backendGrants(scope, canary.name, canary.namespace, referenced));
     return objects;
   }
 
@@ -84,20 +114,65 @@ export class GatewayApiRenderer implements ControllerRenderer {
         kind: 'HTTPRoute',
         name,
         namespace: ctx.namespace,
-        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL] }, [backend], ctx.namespace, this.regex),
+        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL], indexes: [0] }, [backend], ctx.namespace, this.regex),
       }),
       ...this.backendGrants(scope, name, ctx.namespace, [backend]),
     ];
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    if (this.options.attachTo) return [];
+    const problems = this.canaryProblems(ir);
+    if (this.options.attachTo) return problems;
     const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0);
-    if (count <= LIMITS.listenersPerGateway) return [];
-    return [{
+    if (count <= LIMITS.listenersPerGateway) return problems;
+    return [...problems, {
       source: ir.source,
       message: `ApiGateway: needs ${count} Gateway listeners (one HTTP, one HTTPS per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
     }];
+  }
+
+  private canaryProblems(ir: GatewayIR): RenderProblem[] {
+    const problems: RenderProblem[] = [];
+    const routes = new Map(ir.routes.map(r => [r.source, r]));
+    for (const canary of ir.canaries) {
+      const route = routes.get(canary.route);
+      if (!route) continue;
+      if (changesStableRoute(canary) && !canary.allHosts) {
+        problems.push({
+          source: canary.source,
+          message: `CanarySplit.hosts: on ${this.name} a weighted split or a mirror is rendered into the stable route's own HTTPRoute rule, which serves every host of [${route.source}] (${route.hosts.join(', ')}); omit 'hosts' to canary all of them, or give the canaried hosts a Route of their own`,
+        });
+      }
+      if (canary.traffic.kind !== 'weight' && canary.matchIndexes.some(i => route.matches[i].headers.length >= MAX_HEADERS_PER_MATCH)) {
+        problems.push({
+          source: canary.source,
+          message: `CanarySplit.traffic: the stable match already has ${MAX_HEADERS_PER_MATCH} header conditions, the most an HTTPRoute match holds, so the canary's condition cannot be added; use a weighted canary or fewer header conditions`,
+        });
+      }
+      // KIC gives each endpoint of a backend `weight / endpoints` as a Kong target weight (0-65535).
+      if (this.name === 'kong-gateway-api' && canary.traffic.kind === 'weight' && Math.max(canary.traffic.stable, canary.traffic.canary) > KONG_MAX_TARGET_WEIGHT) {
+        problems.push({
+          source: canary.source,
+          message: unsupportedMessage(this.name, 'canaryWeight', 'traffic',
+            `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${canary.traffic.stable} / ${canary.traffic.canary} given); scale the weights down`),
+        });
+      }
+    }
+    // Canaried matches get rules of their own: the stable route's HTTPRoutes must still hold them.
+    for (const route of ir.routes) {
+      if (!ir.canariesByRoute.has(route.source)) continue;
+      for (const part of routeParts(route)) {
+        const rules = ruleCount(part, i => stableTreatment(ir, route, i));
+        if (rules > LIMITS.rulesPerRoute) {
+          problems.push({
+            source: ir.canariesByRoute.get(route.source)![0].source,
+            message: `CanarySplit.match: the canaries of [${route.source}] split its HTTPRoute into ${rules} rules, more than the ${LIMITS.rulesPerRoute} an HTTPRoute holds; canary fewer of its matches separately, or split the route`,
+          });
+          break;
+        }
+      }
+    }
+    return problems;
   }
 
   public validateTlsHost(tls: TlsHostIR): string[] {

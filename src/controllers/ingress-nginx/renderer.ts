@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATIONS } from './annotations';
+import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary';
 import { nginxPath, pathProblems, usesRegex } from './features/paths';
 import { ManifestObject } from '../../core/manifest-object';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -41,8 +42,20 @@ export class IngressNginxRenderer implements ControllerRenderer {
     return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
   }
 
+  /** A canary Ingress per canary; the stable route's Ingress is never changed. */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    return [new ManifestObject(scope, 'Resource', {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: canary.name,
+      namespace: canary.namespace,
+      annotations: () => canaryAnnotations(canary),
+      spec: () => canarySpec(this.options.ingressClassName, canary, route, ctx.ir().tlsHosts),
+    })];
+  }
+
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [...pathProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...canaryProblems(ir)];
   }
 
   public validateTlsHost(): string[] {

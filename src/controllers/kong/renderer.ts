@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -50,8 +51,24 @@ export class KongIngressRenderer implements ControllerRenderer {
     return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
   }
 
+  /**
+   * A header canary: Ingresses for the same hosts and paths with one more header condition.
+   * Nothing for the other canaries (the capability matrix refuses them on Kong Ingress).
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    const groups = canaryGroups(canary, route);
+    return groups.map((matches, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: groups.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
+      namespace: canary.namespace,
+      annotations: () => canaryAnnotations(canary, matches[0]),
+      spec: () => canarySpec(this.options.ingressClassName, canary, matches, ctx.ir().tlsHosts),
+    }));
+  }
+
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...canaryHeaderProblems(ir)];
   }
 
   public validateTlsHost(): string[] {

@@ -8,6 +8,10 @@ export const TRAEFIK_API_VERSION = 'traefik.io/v1alpha1';
 
 export const KINDS = {
   ingressRoute: 'IngressRoute',
+  /** Weighted / mirroring services, referenced from IngressRoute services with `kind: TraefikService`. */
+  traefikService: 'TraefikService',
+  /** The default kind of an IngressRoute / TraefikService service reference. */
+  service: 'Service',
 } as const;
 
 /** `IngressRoute.spec.routes[].kind`: the only value. */
@@ -38,6 +42,9 @@ export const MATCHERS = {
   query: 'Query',
   method: 'Method',
 } as const;
+
+/** The cookie header, matched by cookie canaries. */
+export const COOKIE_HEADER = 'Cookie';
 
 /** Priority of the gateway default backend's catch-all router: below every route. */
 export const DEFAULT_BACKEND_PRIORITY = 1;

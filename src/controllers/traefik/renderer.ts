@@ -1,13 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
+import { canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
-import { defaultBackendSpec, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
-import { ruleValueProblems } from './features/rule';
+import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { canaryRuleProblems, ruleValueProblems } from './features/rule';
 import { EntryPoints } from './features/tls';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -57,8 +58,44 @@ export class TraefikRenderer implements ControllerRenderer {
       kind: KINDS.ingressRoute,
       name: part.name,
       namespace: route.namespace,
-      spec: () => ingressRouteSpec(route, part, ctx.ir().tlsHosts, this.entryPoints),
+      spec: () => ingressRouteSpec(route, part, ctx.ir(), this.entryPoints),
     }));
+  }
+
+  /**
+   * IngressRoute output: a weighted TraefikService `<canary>` (weights), that the stable route's
+   * IngressRoutes reference for the canaried matches; or an IngressRoute per host with the
+   * header / cookie condition. Mirroring wraps the traffic in mirroring TraefikServices.
+   * Ingress output: nothing (the capability matrix refuses every canary feature).
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    if (this.options.output === 'Ingress') return [];
+    const service = (id: string, name: string, spec: () => TraefikServiceSpec) => new ManifestObject(scope, id, {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.traefikService,
+      name,
+      namespace: canary.namespace,
+      spec,
+    });
+    if (canary.traffic.kind === 'weight') {
+      const objects: ApiObject[] = [service('Resource', weightedServiceName(canary), () => weightedSpec(canary))];
+      if (canary.mirror) objects.push(service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'split')));
+      return objects;
+    }
+    const objects: ApiObject[] = hostParts(canary.name, canary.hosts).map(part => new ManifestObject(scope, part.id, {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.ingressRoute,
+      name: part.name,
+      namespace: canary.namespace,
+      spec: () => canaryIngressRouteSpec(canary, route, part, ctx.ir(), this.entryPoints),
+    }));
+    if (canary.mirror) {
+      objects.push(
+        service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'stable')),
+        service('CanaryMirror', canaryMirrorServiceName(canary), () => mirrorSpec(canary, 'canary')),
+      );
+    }
+    return objects;
   }
 
   public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
@@ -89,7 +126,7 @@ export class TraefikRenderer implements ControllerRenderer {
     return [
       // Ingress output: the Traefik Ingress provider writes the rule itself from hosts and paths,
       // which never contain a backtick; header / query conditions are refused by the matrix.
-      ...(this.name === 'traefik' ? ruleValueProblems(this.name, ir) : []),
+      ...(this.name === 'traefik' ? [...ruleValueProblems(this.name, ir), ...canaryRuleProblems(this.name, ir)] : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
     ];
   }

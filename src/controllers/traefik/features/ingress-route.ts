@@ -1,6 +1,7 @@
 import { hostSlug, joinName } from '../../../core/names';
-import { BackendIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { DEFAULT_BACKEND_PRIORITY, ROUTE_KIND_RULE } from '../constants';
+import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
+import { DEFAULT_BACKEND_PRIORITY, KINDS, ROUTE_KIND_RULE } from '../constants';
+import { stableRouteServices } from './canary';
 import { routePriority } from './priority';
 import { catchAllRule, matchRule } from './rule';
 import { EntryPoints, entryPointFor } from './tls';
@@ -9,7 +10,9 @@ import { certificateFor } from '../../common/tls';
 /** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
 export interface IngressRouteService {
   readonly name: string;
-  readonly port: number;
+  /** Default `Service`; a `TraefikService` takes no port. */
+  readonly kind?: typeof KINDS.traefikService;
+  readonly port?: number;
   readonly namespace?: string;
   readonly weight?: number;
 }
@@ -40,11 +43,16 @@ export interface IngressRoutePart {
  * Decided from the RouteIR only, so the set is fixed at allocation.
  */
 export function ingressRouteParts(route: RouteIR): IngressRoutePart[] {
-  if (route.hosts.length <= 1) return [{ id: 'Resource', name: route.name, host: route.hosts[0] }];
-  return route.hosts.map((host, i) => ({
+  return hostParts(route.name, route.hosts);
+}
+
+/** One IngressRoute per host (or one for every host), named `<name>` or `<name>-<host-slug>`. */
+export function hostParts(name: string, hosts: readonly string[]): IngressRoutePart[] {
+  if (hosts.length <= 1) return [{ id: 'Resource', name, host: hosts[0] }];
+  return hosts.map((host, i) => ({
     // The raw host keeps ids unique even when two hosts give the same slug (reported by validate).
     id: i === 0 ? 'Resource' : `Host-${host}`,
-    name: joinName([route.name, hostSlug(host)]),
+    name: joinName([name, hostSlug(host)]),
     host,
   }));
 }
@@ -58,7 +66,7 @@ export function services(route: RouteIR): IngressRouteService[] {
   return route.backends.map(b => service(b, route.namespace, weighted));
 }
 
-function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
+export function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
   return {
     name: b.service,
     port: b.port,
@@ -68,16 +76,20 @@ function service(b: BackendIR, namespace: string, weighted: boolean): IngressRou
   };
 }
 
-export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): IngressRouteSpec {
-  const tls = certificateFor(part.host, tlsHosts);
+/**
+ * A match whose traffic a canary splits or mirrors is served by the canary's TraefikService
+ * (read at synth: canaries may be declared after their stable route).
+ */
+export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints): IngressRouteSpec {
+  const tls = certificateFor(part.host, ir.tlsHosts);
   const hosts = part.host === undefined ? [] : [part.host];
   return {
     entryPoints: [entryPointFor(tls, entryPoints)],
-    routes: route.matches.map(m => ({
+    routes: route.matches.map((m, i) => ({
       kind: ROUTE_KIND_RULE,
       match: matchRule(hosts, m),
       priority: routePriority(part.host, m),
-      services: services(route),
+      services: stableRouteServices(ir, route, i, part.host) ?? services(route),
     })),
     tls: tls ? { secretName: tls.secretName } : undefined,
   };
