@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
-import { Route, TlsHost } from '../../src';
-import { routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { CanarySplit, Route, TlsHost } from '../../src';
+import { canaryFeatures, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { SCENARIOS } from '../scenarios';
@@ -10,7 +10,9 @@ import { CONTROLLERS, newChart, synthConformant, synthError, synthYaml } from '.
 function predictedErrors(chart: Chart, controller: ControllerName): string[] {
   const out: string[] = [];
   for (const c of chart.node.findAll()) {
-    const used = c instanceof Route ? routeFeatures(c._ir) : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace) : [];
+    const used = c instanceof Route ? routeFeatures(c._ir)
+      : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace)
+        : c instanceof CanarySplit ? canaryFeatures(c._ir) : [];
     for (const u of used) {
       if (!CAPABILITIES[controller][u.feature].supported) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
     }
