@@ -61,7 +61,7 @@ export class CanaryTraffic {
     return new CanaryTraffic(`CanaryTraffic.parseWeight(${JSON.stringify(text)})`, () => {
       const trimmed = typeof text === 'string' ? text.trim() : undefined;
       if (trimmed === undefined || !/^[0-9]{1,3}$/.test(trimmed) || Number(trimmed) > 100) {
-        return `${typeof text === 'string' ? `'${text}'` : String(text)} is not a whole percentage from 0 to 100`;
+        return `${typeof text === 'string' ? JSON.stringify(text) : String(text)} is not a whole percentage from 0 to 100`;
       }
       const percent = Number(trimmed);
       return { kind: 'weight', stable: 100 - percent, canary: percent };
