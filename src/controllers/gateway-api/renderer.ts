@@ -66,7 +66,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       namespace: route.namespace,
       spec: () => {
         const ir = ctx.ir();
-        return httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex, i => stableTreatment(ir, route, i));
+        return httpRouteSpec(parentRefs, part, route.backends, route.namespace, this.regex, index => stableTreatment(ir, route, index));
       },
     }));
     objects.push(...this.backendGrants(scope, route.name, route.namespace, route.backends));

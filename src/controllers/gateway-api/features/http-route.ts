@@ -67,7 +67,9 @@ export interface RuleTreatment {
 }
 
 /** Rules of a part: matches grouped by treatment (first appearance order), 64 per rule. */
-function ruleGroups(part: RoutePart, treatment: (index: number) => RuleTreatment | undefined): Array<{ matches: MatchIR[]; treatment?: RuleTreatment }> {
+type Treatment = (index: number) => RuleTreatment | undefined;
+
+function ruleGroups(part: RoutePart, treatment: Treatment): Array<{ matches: MatchIR[]; treatment?: RuleTreatment }> {
   const groups = new Map<string, { matches: MatchIR[]; treatment?: RuleTreatment }>();
   part.matches.forEach((m, j) => {
     const t = treatment(part.indexes[j]);

@@ -89,7 +89,9 @@ function mirrorTarget(b: BackendIR, namespace: string): Omit<MirrorService, 'per
  * route's rule AND the canary condition, one header-condition above the stable route's
  * priority, to the canary (through its mirror when mirroring).
  */
-export function canaryIngressRouteSpec(c: CanaryIR, route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints): IngressRouteSpec {
+export function canaryIngressRouteSpec(
+  c: CanaryIR, route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints,
+): IngressRouteSpec {
   const tls = certificateFor(part.host, ir.tlsHosts);
   const hosts = part.host === undefined ? [] : [part.host];
   const condition = canaryCondition(c.traffic);

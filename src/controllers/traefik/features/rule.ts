@@ -91,7 +91,7 @@ export function canaryRuleProblems(controller: 'traefik', ir: GatewayIR): Render
       problems.push({
         source: canary.source,
         message: unsupportedMessage(controller, t.kind === 'header' ? 'canaryHeader' : 'canaryHeaderPresence', 'traffic',
-          `the header name or value contains a backtick, which cannot be placed in a Traefik rule string`),
+          'the header name or value contains a backtick, which cannot be placed in a Traefik rule string'),
       });
     }
   }
