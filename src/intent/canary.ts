@@ -254,8 +254,10 @@ export class CanarySplit extends Construct {
   /** The hosts that get the canary, sorted (empty: the stable route serves every host). */
   public readonly hosts: string[];
   /**
-   * The objects this canary added on the gateway's controller. Weights and mirroring may also
-   * change the stable route's own objects.
+   * The objects this canary added on the gateway's controller (the primary one has the id
+   * 'Resource'). Weights and mirroring may instead change the stable route's own objects: on
+   * Gateway API a weighted canary adds no object of its own (only ReferenceGrants when a backend
+   * lives in another namespace); patch the stable route's objects there.
    */
   public readonly apiObjects: ApiObject[];
   /** @internal */
