@@ -188,6 +188,8 @@ export interface CanarySplitOptions {
 
   /**
    * Only some of the stable route's hosts get the canary; each must be one of the route's hosts.
+   * On Gateway API a weighted or mirrored canary changes the stable route's own rule, which
+   * serves all its hosts, so narrowing is refused there (header and cookie canaries can narrow).
    * @default - every host of the stable route
    */
   readonly hosts?: string[];
@@ -200,7 +202,9 @@ export interface CanarySplitOptions {
   readonly match?: RouteMatch;
 
   /**
-   * Also copy a share of the requests (stable and canary bound) to a shadow backend.
+   * Also copy a share of the requests (stable and canary bound) to a shadow backend. The shadow
+   * may be the canary backend itself: `weight(0)` plus a mirror to the canary is a dark launch.
+   * On Gateway API, a weighted or mirrored canary must cover every host of its stable route.
    * @default - no mirroring
    */
   readonly mirror?: TrafficMirror;
