@@ -343,6 +343,28 @@ describe('CanarySplit: rendering details', () => {
     ]);
   });
 
+  test('a header canary on several hosts gets an IngressRoute per host on Traefik', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    const v1 = gw.addRoute('v1', { hosts: ['a.example.com', 'b.example.com'], backend: Backend.service('api-v1', 8080) });
+    gw.addTlsHost('tls', { hosts: ['b.example.com'], certificate: TlsCertificate.fromSecret('b-cert') });
+    gw.addCanary('canary', { stable: v1, canary: CANARY, traffic: CanaryTraffic.cookie('beta') });
+    const canaries = synthConformant(chart).filter(o => o.metadata.name.startsWith('edge-canary'));
+    expect(canaries.map(o => [o.metadata.name, o.spec.entryPoints, o.spec.tls])).toEqual([
+      ['edge-canary-a-example-com', ['web'], undefined],
+      ['edge-canary-b-example-com', ['websecure'], { secretName: 'b-cert' }],
+    ]);
+  });
+
+  test('on Gateway API, canaries that split a route into more than 16 rules are refused', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.istio() });
+    const pages = Array.from({ length: 17 }, (_, i) => PathMatch.exact(`/p${i}`));
+    const route = gw.addRoute('pages', { hosts: ['pages.example.com'], matches: pages.map(path => ({ path })), backend: Backend.service('pages', 80) });
+    pages.forEach((path, i) => gw.addCanary(`c${i}`, { stable: route, match: { path }, canary: CANARY, traffic: CanaryTraffic.weight(i) }));
+    expect(synthError(chart)).toMatch(/\[test\/edge\/c0\] CanarySplit.match: the canaries of \[test\/edge\/pages\] split its HTTPRoute into 17 rules, more than the 16 an HTTPRoute holds/);
+  });
+
   test('every annotation value is a single-line string', () => {
     for (const controller of ['ingress-nginx', 'kong'] as const) {
       const { chart, gw, v1 } = stableRoute(CONTROLLERS[controller]());
