@@ -1,4 +1,4 @@
-import { conditionAnnotations, conditionKey, kongPath } from './matches';
+import { conditionAnnotations, conditionKey, headerAnnotationProblem, kongPath } from './matches';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { CanaryIR, GatewayIR, MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressSpec, ingressSpec } from '../../common/ingress';
@@ -37,23 +37,13 @@ export function canarySpec(className: string, canary: CanaryIR, matches: readonl
 }
 
 /** An annotation key's name part: at most 63 characters of [-A-Za-z0-9_.], alphanumeric at both ends. */
-const ANNOTATION_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
 /** The header must form a `konghq.com/headers.<name>` key, and its value must read as one literal. */
 export function canaryHeaderProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
   for (const canary of ir.canaries) {
     const t = canary.traffic;
     if (t.kind !== 'header') continue;
-    const namePart = `${ANNOTATIONS.headerPrefix}${t.name}`.slice(ANNOTATIONS.headerPrefix.indexOf('/') + 1);
-    let reason: string | undefined;
-    if (!ANNOTATION_NAME.test(namePart) || namePart.length > 63) {
-      reason = `header '${t.name}' cannot form a valid konghq.com/headers.<name> annotation key (letters, digits, '-', '_' and '.', at most ${63 - 'headers.'.length} characters)`;
-    } else if (t.value.includes(',')) {
-      reason = `Kong splits header values at ',' into alternatives, so '${t.value}' would match differently`;
-    } else if (t.value.startsWith('~*')) {
-      reason = `Kong reads a value starting with '~*' as a regex ('${t.value}' given)`;
-    }
+    const reason = headerAnnotationProblem(t.name, t.value);
     if (reason) problems.push({ source: canary.source, message: unsupportedMessage('kong', 'canaryHeader', 'traffic', reason) });
   }
   return problems;
