@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, KongMode, PathMatch, QueryParamMatch, TlsCertificate } from '../src';
+import { ApiGateway, Backend, CanaryTraffic, Controller, HeaderMatch, HttpMethod, KongMode, PathMatch, QueryParamMatch, TlsCertificate, TrafficMirror } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
-import { RoutingFeature } from '../src/capabilities/areas/routing';
 import { unsupportedMessage } from '../src/capabilities/check';
 import { ControllerName, FEATURES, CONTROLLER_NAMES, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
 import { CAPABILITIES } from '../src/capabilities/matrix';
@@ -17,7 +16,14 @@ import { capabilityTable } from '../src/capabilities/table';
  * Typed total: a new feature does not compile until it has a sample. Returns the construct
  * path and prop the standard message must name.
  */
-const SAMPLES: { readonly [f in RoutingFeature]: (chart: Chart, controller: Controller) => { path: string; prop: string } } = {
+/** A gateway with one stable route (api.example.com /v1 -> api-v1) and a canary on it. */
+function canarySample(c: Chart, controller: Controller, traffic: CanaryTraffic, mirror?: TrafficMirror) {
+  const gw = new ApiGateway(c, 'gw', { controller });
+  const stable = gw.addRoute('r', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 80) });
+  gw.addCanary('canary', { stable, canary: Backend.service('api-v2', 80), traffic, mirror });
+}
+
+const SAMPLES: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: (chart: Chart, controller: Controller) => { path: string; prop: string } } = {
   hostRouting: (c, controller) => {
     new ApiGateway(c, 'gw', { controller }).addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
     return { path: 'test/gw/r', prop: 'hosts' };
@@ -78,6 +84,28 @@ const SAMPLES: { readonly [f in RoutingFeature]: (chart: Chart, controller: Cont
     gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert', { namespace: 'certs' }) });
     return { path: 'test/gw/tls', prop: 'certificate' };
   },
+  canaryWeight: (c, controller) => {
+    canarySample(c, controller, CanaryTraffic.weight(10));
+    return { path: 'test/gw/canary', prop: 'traffic' };
+  },
+  canaryHeader: (c, controller) => {
+    canarySample(c, controller, CanaryTraffic.header('x-canary', 'always'));
+    return { path: 'test/gw/canary', prop: 'traffic' };
+  },
+  canaryHeaderPresence: (c, controller) => {
+    canarySample(c, controller, CanaryTraffic.headerPresent('x-beta'));
+    return { path: 'test/gw/canary', prop: 'traffic' };
+  },
+  canaryCookie: (c, controller) => {
+    canarySample(c, controller, CanaryTraffic.cookie('canary'));
+    return { path: 'test/gw/canary', prop: 'traffic' };
+  },
+  canaryMirror: (c, controller) => {
+    // Traffic every controller with mirroring can split: a header canary is refused on fewer.
+    const traffic = controller.name === 'kong' ? CanaryTraffic.header('x-canary', 'always') : CanaryTraffic.weight(0);
+    canarySample(c, controller, traffic, TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 }));
+    return { path: 'test/gw/canary', prop: 'mirror' };
+  },
 };
 
 const POLICY_FEATURES = new Set<string>(Object.keys(POLICY_SAMPLES));
@@ -96,7 +124,7 @@ function policySample(feature: PolicyFeature, chart: Chart, controller: Controll
 function sample(feature: FeatureKind, chart: Chart, controller: Controller) {
   return POLICY_FEATURES.has(feature)
     ? policySample(feature as PolicyFeature, chart, controller)
-    : SAMPLES[feature as RoutingFeature](chart, controller);
+    : SAMPLES[feature as Exclude<FeatureKind, PolicyFeature>](chart, controller);
 }
 
 /** The experimental-channel variant of a Gateway API controller, for 🧪 cells. */

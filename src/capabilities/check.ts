@@ -1,7 +1,7 @@
 import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
 import { CAPABILITIES } from './matrix';
 import { isSupported } from './support';
-import { RouteIR, TlsHostIR } from '../ir/model';
+import { CanaryIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** The controllers that can express a feature, in matrix order (experimental-channel ones marked). */
 export function supportedBy(feature: FeatureKind): string[] {
@@ -47,6 +47,23 @@ export function tlsFeatures(tls: TlsHostIR, gatewayNamespace: string): Array<{ f
   const out: Array<{ feature: FeatureKind; prop: string }> = [{ feature: 'tlsTermination', prop: 'certificate' }];
   if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
   if (tls.secretNamespace !== gatewayNamespace) out.push({ feature: 'crossNamespaceCertificate', prop: 'certificate' });
+  return out;
+}
+
+/** Features a canary uses, each with the prop that introduced it. */
+export function canaryFeatures(canary: CanaryIR): Array<{ feature: FeatureKind; prop: string }> {
+  const kinds: { readonly [k in CanaryIR['traffic']['kind']]: FeatureKind } = {
+    'weight': 'canaryWeight',
+    'header': 'canaryHeader',
+    'header-present': 'canaryHeaderPresence',
+    'cookie': 'canaryCookie',
+  };
+  const out: Array<{ feature: FeatureKind; prop: string }> = [{ feature: kinds[canary.traffic.kind], prop: 'traffic' }];
+  if (canary.canary.namespace !== canary.namespace) out.push({ feature: 'crossNamespaceBackend', prop: 'canary' });
+  if (canary.mirror) {
+    out.push({ feature: 'canaryMirror', prop: 'mirror' });
+    if (canary.mirror.backend.namespace !== canary.namespace) out.push({ feature: 'crossNamespaceBackend', prop: 'mirror' });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** What a renderer may ask of the gateway it renders for. */
 export interface GatewayContext {
@@ -32,6 +32,13 @@ export interface ControllerRenderer {
   allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[];
   allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
   allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[];
+  /**
+   * Objects a canary adds (a canary Ingress, TraefikServices, a more specific HTTPRoute...).
+   * Weights and mirroring may instead change the stable route's objects, which read the
+   * gateway's canaries at synth. Allocated even when the controller refuses the canary (synth
+   * fails in validation before anything is rendered).
+   */
+  allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[];
   /**
    * Controller-specific rules the matrix cannot state per feature (value formats, cross-route
    * interactions). Pure; messages use the standard unsupported format where a feature is refused.

@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { internalError } from './errors';
 
 export interface ManifestObjectProps {
   readonly apiVersion: string;
@@ -41,6 +42,8 @@ export class ManifestObject extends ApiObject {
       const rendered = this.renderAnnotations() ?? {};
       for (const key of Object.keys(rendered).sort()) {
         if (key in annotations) continue;
+        // Values come from validated intent; a line break here would be an injection vector.
+        if (typeof rendered[key] !== 'string' || /[\r\n]/.test(rendered[key])) internalError(`annotation ${key} of ${this.kind} '${this.name}' is not a single-line string`);
         annotations[key] = rendered[key];
         this.ownedAnnotations.push(key);
       }

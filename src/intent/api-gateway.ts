@@ -1,20 +1,21 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
+import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
-import { matchKey } from './match';
+import { describeMatch, matchKey } from './match';
 import { resolvePolicies } from './policies/resolve';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
-import { checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
+import { canaryFeatures, checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
 import { policyFeatures } from '../capabilities/detect-policies';
 import { ControllerName } from '../capabilities/features';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { BackendIR, GatewayIR } from '../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
@@ -75,6 +76,7 @@ export class ApiGateway extends Construct {
 
   private readonly routes: Route[] = [];
   private readonly tlsHosts: TlsHost[] = [];
+  private readonly canaries: CanarySplit[] = [];
   private readonly objectNames = new Map<string, string>();
   private readonly defaultBackend?: BackendIR;
   private readonly defaultBackendSource?: string;
@@ -132,6 +134,23 @@ export class ApiGateway extends Construct {
   }
 
   /**
+   * Shifts part of a route's traffic to a canary backend (by weight, header or cookie), and
+   * optionally mirrors a share of it. `options.stable` must be a route of this gateway.
+   * @example
+   * edge.addCanary('api-v2', {
+   *   stable: apiV1,
+   *   canary: Backend.service('api-v2', 8080),
+   *   traffic: CanaryTraffic.weight(10),
+   * });
+   */
+  public addCanary(id: string, options: CanarySplitOptions): CanarySplit {
+    if (options && options.stable instanceof Route && options.stable.gateway !== this) {
+      fail(`${this.node.path}/${id}`, `CanarySplit.stable: [${options.stable.node.path}] belongs to another gateway ([${options.stable.gateway.node.path}]); add the canary there`);
+    }
+    return new CanarySplit(this, id, options);
+  }
+
+  /**
    * Object name stem for a child construct: `<gateway>-<id>`, checked so an id cannot produce
    * an invalid Kubernetes name.
    * @internal
@@ -146,7 +165,7 @@ export class ApiGateway extends Construct {
 
   /** @internal */
   public _registerRoute(route: Route): ApiObject[] {
-    this.claimName(route.namespace, route.name, route._ir.source);
+    this.claimName(route.namespace, route.name, route._ir.source, 'Route');
     this.routes.push(route);
     this.version++;
     return this._renderer.allocateRoute(route, route._ir, this.ctx);
@@ -159,6 +178,14 @@ export class ApiGateway extends Construct {
     return this._renderer.allocateTlsHost(tls, tls._ir, this.ctx);
   }
 
+  /** @internal */
+  public _registerCanary(canary: CanarySplit, route: RouteIR): ApiObject[] {
+    this.claimName(canary.namespace, canary.name, canary._ir.source, 'CanarySplit');
+    this.canaries.push(canary);
+    this.version++;
+    return this._renderer.allocateCanary(canary, canary._ir, route, this.ctx);
+  }
+
   /**
    * Validation messages for one construct of this gateway (cdk8s prefixes them with its path).
    * All gateway-wide checks run once per change and are shared by every construct.
@@ -168,10 +195,10 @@ export class ApiGateway extends Construct {
     return this.analyse().problems.get(source) ?? [];
   }
 
-  private claimName(namespace: string, name: string, source: string) {
+  private claimName(namespace: string, name: string, source: string, kind: 'Route' | 'CanarySplit') {
     const key = `${namespace}/${name}`;
     const owner = this.objectNames.get(key);
-    if (owner) fail(source, `Route.name: '${name}' is already used by ${owner} in namespace '${namespace}'; give one of them another id or 'name'`);
+    if (owner) fail(source, `${kind}.name: '${name}' is already used by ${owner} in namespace '${namespace}'; give one of them another id or 'name'`);
     this.objectNames.set(key, source);
   }
 
@@ -194,6 +221,8 @@ export class ApiGateway extends Construct {
       tlsHosts: this.tlsHosts.map(t => t._ir),
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
+      canaries: this.canaries.map(c => c._ir),
+      canariesByRoute: byRoute(this.canaries.map(c => c._ir)),
     };
     const problems = new Map<string, string[]>();
     const add = (source: string, message: string) => {
@@ -220,6 +249,11 @@ export class ApiGateway extends Construct {
       if (ir.defaultBackend.namespace !== ir.namespace) used.push({ feature: 'crossNamespaceBackend', prop: 'defaultBackend' });
       for (const m of checkFeatures(controller, used)) add(ir.defaultBackendSource, m);
     }
+
+    for (const canary of ir.canaries) {
+      for (const m of checkFeatures(controller, canaryFeatures(canary))) add(canary.source, m);
+    }
+    for (const [source, message] of canaryConflicts(ir)) add(source, message);
 
     // Two routes claiming the same host + match: controllers resolve this silently
     // (oldest object wins, or alphabetical order), so it is always an error here.
@@ -266,6 +300,7 @@ export class ApiGateway extends Construct {
       [this.node.path, this.apiObjects ?? []],
       ...this.routes.map(r => [r._ir.source, r.apiObjects] as [string, ApiObject[]]),
       ...this.tlsHosts.map(t => [t._ir.source, t.apiObjects] as [string, ApiObject[]]),
+      ...this.canaries.map(c => [c._ir.source, c.apiObjects] as [string, ApiObject[]]),
     ];
     for (const [source, objects] of objectsOf) {
       for (const o of objects) {
@@ -274,9 +309,10 @@ export class ApiGateway extends Construct {
         if (owner === undefined) {
           owners.set(key, source);
         } else {
+          const kind = this.canaries.some(c => c._ir.source === source) ? 'CanarySplit' : 'Route';
           add(source, owner === source
-            ? `Route.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
-            : `Route.name: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; give one of them another id or 'name'`);
+            ? `${kind}.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
+            : `${kind}.name: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; give one of them another id or 'name'`);
         }
       }
     }
@@ -291,4 +327,42 @@ export class ApiGateway extends Construct {
 function hostCovers(pattern: string, host: string): boolean {
   if (pattern === host) return true;
   return pattern.startsWith('*.') && host.endsWith(pattern.slice(1)) && !host.slice(0, -pattern.length + 1).includes('.');
+}
+
+function byRoute(canaries: readonly CanaryIR[]): ReadonlyMap<string, readonly CanaryIR[]> {
+  const out = new Map<string, CanaryIR[]>();
+  for (const c of canaries) {
+    const list = out.get(c.route);
+    if (list) list.push(c); else out.set(c.route, [c]);
+  }
+  return out;
+}
+
+/**
+ * One canary per host + match: two would fight over the same requests (ingress-nginx admits
+ * only one canary Ingress per host and path; elsewhere one would silently win).
+ */
+function canaryConflicts(ir: GatewayIR): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const routes = new Map(ir.routes.map(r => [r.source, r]));
+  const owners = new Map<string, string>();
+  for (const canary of ir.canaries) {
+    const route = routes.get(canary.route);
+    if (!route) continue;
+    let reported = false;
+    for (const i of canary.matchIndexes) {
+      const m = route.matches[i];
+      for (const host of canary.hosts.length > 0 ? canary.hosts : ['']) {
+        const key = `${host}\n${matchKey(m)}`;
+        const owner = owners.get(key);
+        if (owner === undefined) {
+          owners.set(key, canary.source);
+        } else if (owner !== canary.source && !reported) {
+          reported = true;
+          out.push([canary.source, `CanarySplit.stable: host '${host || '*'}' with ${describeMatch(m)} already has a canary, [${owner}]; a host + match takes one canary (combine them, or narrow 'hosts' / 'match')`]);
+        }
+      }
+    }
+  }
+  return out;
 }

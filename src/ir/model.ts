@@ -67,6 +67,52 @@ export interface TlsHostIR {
   readonly secretNamespace: string;
 }
 
+/** Which requests a canary receives. */
+export type CanaryTrafficIR =
+  /** Of the requests for the host + match, `canary` / (`stable` + `canary`) go to the canary. */
+  | { readonly kind: 'weight'; readonly stable: number; readonly canary: number }
+  /** Requests whose header `name` (lowercase) equals `value` go to the canary; the rest to stable. */
+  | { readonly kind: 'header'; readonly name: string; readonly value: string }
+  /** Requests carrying header `name` (lowercase), whatever its value, go to the canary. */
+  | { readonly kind: 'header-present'; readonly name: string }
+  /** Requests whose cookie `name` has the value `always` go to the canary. */
+  | { readonly kind: 'cookie'; readonly name: string };
+
+/** The value of a cookie that sends a request to the canary (ingress-nginx's convention). */
+export const CANARY_COOKIE_VALUE = 'always';
+
+export interface MirrorIR {
+  readonly backend: BackendIR;
+  /** Share of the requests copied to the backend, 0-100. */
+  readonly percent: number;
+}
+
+/**
+ * A canary over some (host, match) pairs of one stable route: the route's only backend is the
+ * stable one. Renderers either change the stable route's own objects (weights, mirroring) or
+ * add more specific ones (header / cookie conditions).
+ */
+export interface CanaryIR {
+  readonly source: string;
+  /** Object name stem, unique within the gateway. */
+  readonly name: string;
+  /** The stable route's namespace: canary objects live beside the route's. */
+  readonly namespace: string;
+  /** `source` of the stable route. */
+  readonly route: string;
+  /** Sorted; a subset of the route's hosts. Empty only when the route serves every host. */
+  readonly hosts: readonly string[];
+  /** Whether `hosts` are all of the stable route's hosts. */
+  readonly allHosts: boolean;
+  /** Indexes into the stable route's `matches`, ascending. */
+  readonly matchIndexes: readonly number[];
+  /** The stable route's backend. */
+  readonly stable: BackendIR;
+  readonly canary: BackendIR;
+  readonly traffic: CanaryTrafficIR;
+  readonly mirror?: MirrorIR;
+}
+
 export type ControllerKind = 'ingress-nginx' | 'traefik' | 'kong' | 'gateway-api' | 'envoy-gateway' | 'istio';
 
 /** Where routes attach on Gateway API when the ApiGateway does not own its Gateway. */
@@ -85,4 +131,7 @@ export interface GatewayIR {
   readonly tlsHosts: readonly TlsHostIR[];
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
+  readonly canaries: readonly CanaryIR[];
+  /** `canaries` by the `source` of their stable route. */
+  readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
 }

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
-import { Route, TlsHost } from '../../src';
-import { routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { CanarySplit, Route, TlsHost } from '../../src';
+import { canaryFeatures, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
@@ -12,7 +12,9 @@ import { CONTROLLERS, newChart, synthConformant, synthError, synthYaml } from '.
 export function predictedErrors(chart: Chart, controller: ControllerName, experimentalChannel = false): string[] {
   const out: string[] = [];
   for (const c of chart.node.findAll()) {
-    const used = c instanceof Route ? routeFeatures(c._ir) : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace) : [];
+    const used = c instanceof Route ? routeFeatures(c._ir)
+      : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace)
+        : c instanceof CanarySplit ? canaryFeatures(c._ir) : [];
     for (const u of used) {
       if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
     }

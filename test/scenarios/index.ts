@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { POLICY_SCENARIOS } from './policies';
-import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate } from '../../src';
+import { ApiGateway, Backend, CanaryTraffic, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate, TrafficMirror } from '../../src';
 
 export type Scenario = (chart: Chart, controller: Controller) => void;
 
@@ -102,5 +102,82 @@ export const SCENARIOS: Record<string, Scenario> = {
   'default-backend': (chart, controller) => {
     const gw = new ApiGateway(chart, 'edge', { controller, defaultBackend: Backend.service('not-found', 8080) });
     gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+  },
+
+  // Canaries (CanarySplit). The stable route is the primer's api.example.com /v1 -> api-v1.
+  'canary-weight': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 8080) });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
+    gw.addCanary('v2', { stable: v1, canary: Backend.service('api-v2', 8080), traffic: CanaryTraffic.weight(10) });
+  },
+
+  'canary-blue-green': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const blue = gw.addRoute('blue', { hosts: ['api.example.com'], backend: Backend.service('api-blue', 8080) });
+    gw.addCanary('green', { stable: blue, canary: Backend.service('api-green', 8080), traffic: CanaryTraffic.weight(100) });
+  },
+
+  'canary-raw-weights': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const users = gw.addRoute('users', {
+      hosts: ['users.example.com'],
+      matches: [{ path: PathMatch.exact('/users') }, { path: PathMatch.prefix('/users/') }],
+      backend: Backend.service('users-v1', 8080),
+    });
+    gw.addCanary('users-v2', { stable: users, canary: Backend.service('users-v2', 8080), traffic: CanaryTraffic.weights(999, 1) });
+  },
+
+  'canary-header': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', {
+      hosts: ['api.example.com', 'api.example.org'],
+      matches: [{ path: PathMatch.prefix('/v1') }, { path: PathMatch.exact('/healthz') }],
+      backend: Backend.service('api-v1', 8080),
+    });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
+    // Only one host and one match of the stable route.
+    gw.addCanary('v2', {
+      stable: v1,
+      hosts: ['api.example.com'],
+      match: { path: PathMatch.prefix('/v1') },
+      canary: Backend.service('api-v2', 8080),
+      traffic: CanaryTraffic.header('x-canary', 'always'),
+    });
+  },
+
+  'canary-header-present': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 8080) });
+    gw.addCanary('beta', { stable: v1, canary: Backend.service('api-v2', 8080), traffic: CanaryTraffic.headerPresent('x-beta-tester') });
+  },
+
+  'canary-cookie': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const web = gw.addRoute('web', { hosts: ['www.example.com'], backend: Backend.service('web-v1', 80) });
+    gw.addCanary('web-v2', { stable: web, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.cookie('canary') });
+  },
+
+  'canary-mirror': (chart, controller) => {
+    // A dark launch: no live traffic to the canary, 5 % of requests copied to it.
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 8080) });
+    gw.addCanary('v2', {
+      stable: v1,
+      canary: Backend.service('api-v2', 8080),
+      traffic: CanaryTraffic.weight(0),
+      mirror: TrafficMirror.to(Backend.service('api-v2', 8080), { percent: 5 }),
+    });
+  },
+
+  'canary-header-mirror-other-namespace': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 8080) });
+    gw.addCanary('v2', {
+      stable: v1,
+      canary: Backend.service('api-v2', 8080),
+      traffic: CanaryTraffic.header('x-canary', 'always'),
+      mirror: TrafficMirror.to(Backend.service('api-shadow', 8080, { namespace: 'shadow' })),
+    });
   },
 };

@@ -29,7 +29,21 @@ export interface BackendRef {
   readonly name: string;
   readonly namespace?: string;
   readonly port: number;
+  /** Proportional share, 0-1,000,000 (default 1). */
+  readonly weight?: number;
 }
+
+/** Bounds of `backendRefs[].weight` in the HTTPRoute CRD. */
+export const MAX_BACKEND_WEIGHT = 1_000_000;
+
+/** `RequestMirror` (Extended): copies requests to `backendRef`; `percent` unset = 100. */
+export interface HttpRouteFilter {
+  readonly type: 'RequestMirror';
+  readonly requestMirror: { readonly backendRef: BackendRef; readonly percent?: number };
+}
+
+/** Header matches per HTTPRoute match (CRD `maxItems`). */
+export const MAX_HEADERS_PER_MATCH = 16;
 
 export interface HttpRouteMatch {
   readonly path: { readonly type: 'Exact' | 'PathPrefix' | 'RegularExpression'; readonly value: string };

@@ -1,20 +1,26 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GROUP, HTTP_LISTENER, LIMITS, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
+import { GROUP, HTTP_LISTENER, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
+import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
 import { httpsListenerHosts, httpsListenerName, listeners } from './features/gateway';
 import { grpcRouteSpec, routeKind, RouteKind } from './features/grpc-route';
-import { backendRefs, CATCH_ALL, httpRouteSpec, RegexStyle, routeParts } from './features/http-route';
+import { backendRefs, CATCH_ALL, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
 import { referenceGrantSpec } from './features/reference-grant';
 import { coreRedirect, rulePolicies } from './features/rule-policies';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+
+/** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
+const KONG_MAX_TARGET_WEIGHT = 65535;
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -30,7 +36,7 @@ export interface ResolvedGatewayOptions {
   readonly experimentalChannel: boolean;
 }
 
-type Part = { hosts: readonly string[]; matches: readonly MatchIR[] };
+type Part = RoutePart;
 
 /**
  * Gateway API (portable, Envoy Gateway, Istio, Kong's Gateway API mode): an owned Gateway with
@@ -86,19 +92,40 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (scheme && route.backends.length > 0) {
       // Served over the target scheme, redirected from the other one.
       parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
-        () => this.listenerRefs(route, scheme, ctx), 'all')));
+        () => this.listenerRefs(route, scheme, ctx), 'all', ctx.ir)));
       const from = scheme === 'https' ? 'http' : 'https';
       parts.forEach((part, i) => objects.push(this.routeObject(scope, i === 0 ? 'Redirect' : `Redirect${i + 1}`, name([route.name, 'redirect'], i), 'HTTPRoute', route, part,
-        () => this.listenerRefs(route, from, ctx), 'redirect')));
+        () => this.listenerRefs(route, from, ctx), 'redirect', ctx.ir)));
     } else {
       const refs = scheme
         ? () => this.listenerRefs(route, scheme === 'https' ? 'http' : 'https', ctx)
         : () => this.parentRefs(route.namespace, ctx);
-      parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part, refs, 'all')));
+      parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part, refs, 'all', ctx.ir)));
     }
     objects.unshift(...served);
     objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
     objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind));
+    return objects;
+  }
+
+  /**
+   * Weights and mirroring are rendered into the stable route's own rule (its HTTPRoute reads the
+   * canaries at synth). A header / cookie canary gets its own HTTPRoute: the stable matches plus
+   * its condition, which Gateway API precedence ranks above them ("more header matches").
+   * Backends in other namespaces get a name-scoped ReferenceGrant.
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    const parts = canaryRouteParts(canary, route);
+    const parentRefs = this.parentRefs(canary.namespace, ctx);
+    const objects: ApiObject[] = parts.map((part, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+      apiVersion: V1,
+      kind: 'HTTPRoute',
+      name: parts.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
+      namespace: canary.namespace,
+      spec: () => httpRouteSpec(parentRefs, part, { backendRefs: backendRefs([canary.canary], canary.namespace) }, this.regex, () => canaryTreatment(canary)),
+    }));
+    const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
+    objects.push(...this.backendGrants(scope, canary.name, canary.namespace, 'HTTPRoute', referenced));
     return objects;
   }
 
@@ -122,7 +149,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         kind: 'HTTPRoute',
         name,
         namespace: ctx.namespace,
-        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL] },
+        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL], indexes: [0] },
           { backendRefs: backendRefs([backend], ctx.namespace) }, this.regex),
       }),
       ...this.backendGrants(scope, name, ctx.namespace, 'HTTPRoute', [backend]),
@@ -130,7 +157,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    const problems = this.extension.validate(ir);
+    const problems = [...this.extension.validate(ir), ...this.canaryProblems(ir), ...canaryPolicyProblems(this.name, ir)];
     const attach = this.options.attachTo;
     for (const route of ir.routes) {
       problems.push(...policyProblems(route, this.policy, {
@@ -152,6 +179,50 @@ export class GatewayApiRenderer implements ControllerRenderer {
     }];
   }
 
+  private canaryProblems(ir: GatewayIR): RenderProblem[] {
+    const problems: RenderProblem[] = [];
+    const routes = new Map(ir.routes.map(r => [r.source, r]));
+    for (const canary of ir.canaries) {
+      const route = routes.get(canary.route);
+      if (!route) continue;
+      if (changesStableRoute(canary) && !canary.allHosts) {
+        problems.push({
+          source: canary.source,
+          message: `CanarySplit.hosts: on ${this.name} a weighted split or a mirror is rendered into the stable route's own HTTPRoute rule, which serves every host of [${route.source}] (${route.hosts.join(', ')}); omit 'hosts' to canary all of them, or give the canaried hosts a Route of their own`,
+        });
+      }
+      if (canary.traffic.kind !== 'weight' && canary.matchIndexes.some(i => route.matches[i].headers.length >= MAX_HEADERS_PER_MATCH)) {
+        problems.push({
+          source: canary.source,
+          message: `CanarySplit.traffic: the stable match already has ${MAX_HEADERS_PER_MATCH} header conditions, the most an HTTPRoute match holds, so the canary's condition cannot be added; use a weighted canary or fewer header conditions`,
+        });
+      }
+      // KIC gives each endpoint of a backend `weight / endpoints` as a Kong target weight (0-65535).
+      if (this.name === 'kong-gateway-api' && canary.traffic.kind === 'weight' && Math.max(canary.traffic.stable, canary.traffic.canary) > KONG_MAX_TARGET_WEIGHT) {
+        problems.push({
+          source: canary.source,
+          message: unsupportedMessage(this.name, 'canaryWeight', 'traffic',
+            `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${canary.traffic.stable} / ${canary.traffic.canary} given); scale the weights down`),
+        });
+      }
+    }
+    // Canaried matches get rules of their own: the stable route's HTTPRoutes must still hold them.
+    for (const route of ir.routes) {
+      if (!ir.canariesByRoute.has(route.source)) continue;
+      for (const part of routeParts(route)) {
+        const rules = ruleCount(part, i => stableTreatment(ir, route, i));
+        if (rules > LIMITS.rulesPerRoute) {
+          problems.push({
+            source: ir.canariesByRoute.get(route.source)![0].source,
+            message: `CanarySplit.match: the canaries of [${route.source}] split its HTTPRoute into ${rules} rules, more than the ${LIMITS.rulesPerRoute} an HTTPRoute holds; canary fewer of its matches separately, or split the route`,
+          });
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
   public validateTlsHost(tls: TlsHostIR): string[] {
     const attach = this.options.attachTo;
     if (!attach) return [];
@@ -164,7 +235,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
    */
   private routeObject(
     scope: Construct, id: string, name: string, kind: RouteKind, route: RouteIR, part: Part,
-    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect',
+    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect', getIr: () => GatewayIR,
   ): ApiObject {
     return new ManifestObject(scope, id, {
       apiVersion: V1,
@@ -181,13 +252,14 @@ export class GatewayApiRenderer implements ControllerRenderer {
         if (kind === 'GRPCRoute') {
           return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
         }
+        const ir = getIr();
         return httpRouteSpec(refs, part, {
           filters,
           backendRefs: route.backends.length > 0 ? backendRefs(route.backends, route.namespace) : undefined,
           timeouts: p.timeouts,
           retry: p.retry,
           sessionPersistence: p.sessionPersistence,
-        }, this.regex);
+        }, this.regex, index => stableTreatment(ir, route, index));
       },
     });
   }

@@ -108,7 +108,27 @@ export const ANNOTATIONS = {
   authSecretType: `${PREFIX}auth-secret-type`,
   /** Medium. */
   authRealm: `${PREFIX}auth-realm`,
+
+  // Canaries (a second Ingress with the same host and path).
+  /** Low risk. `"true"`: the Ingress is a canary of the non-canary Ingress with the same host and path. */
+  canary: `${PREFIX}canary`,
+  /** Low risk. Integer share of requests for the canary, out of `canary-weight-total`. */
+  canaryWeight: `${PREFIX}canary-weight`,
+  /** Low risk. Integer total the weight is a share of (default 100). */
+  canaryWeightTotal: `${PREFIX}canary-weight-total`,
+  /** Medium risk. Header deciding the canary; basic characters `[-._~a-zA-Z0-9/:]`. */
+  canaryByHeader: `${PREFIX}canary-by-header`,
+  /** Medium risk. Exact header value that selects the canary; basic characters. */
+  canaryByHeaderValue: `${PREFIX}canary-by-header-value`,
+  /** Medium risk. PCRE the header value must match to select the canary. */
+  canaryByHeaderPattern: `${PREFIX}canary-by-header-pattern`,
+  /** Medium risk. Cookie whose value `always` selects the canary (`never`: the stable backend). */
+  canaryByCookie: `${PREFIX}canary-by-cookie`,
 } as const;
+
+/** `canary-by-header-pattern` that any value of a present header matches (ngx.re.match, unanchored). */
+export const ANY_VALUE_PATTERN = '.*';
+
 
 export type AnnotationName = keyof typeof ANNOTATIONS;
 
@@ -165,6 +185,13 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   authSecret: { risk: 'Medium', validator: V.basicChars },
   authSecretType: { risk: 'Low', validator: V.options(['auth-file', 'auth-map'], true) },
   authRealm: { risk: 'Medium', validator: V.charsWithSpace },
+  canary: { risk: 'Low', validator: V.bool },
+  canaryWeight: { risk: 'Low', validator: V.int },
+  canaryWeightTotal: { risk: 'Low', validator: V.int },
+  canaryByHeader: { risk: 'Medium', validator: V.basicChars },
+  canaryByHeaderValue: { risk: 'Medium', validator: V.basicChars },
+  canaryByHeaderPattern: { risk: 'Medium', validator: V.urlChars },
+  canaryByCookie: { risk: 'Medium', validator: V.basicChars },
 };
 
 const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary';
 import { toAnnotations } from './features/emitted';
 import { nginxPaths, pathProblems } from './features/paths';
 import { policyProblems, routeAnnotations } from './features/policies';
 import { ManifestObject } from '../../core/manifest-object';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -46,8 +47,20 @@ export class IngressNginxRenderer implements ControllerRenderer {
     return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
   }
 
+  /** A canary Ingress per canary; the stable route's Ingress is never changed. */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    return [new ManifestObject(scope, 'Resource', {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: canary.name,
+      namespace: canary.namespace,
+      annotations: () => canaryAnnotations(canary),
+      spec: () => canarySpec(this.options.ingressClassName, canary, route, ctx.ir().tlsHosts),
+    })];
+  }
+
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...canaryProblems(ir)];
   }
 
   public validateTlsHost(): string[] {

@@ -2,15 +2,17 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATIONS } from './constants';
 import { ConsumerRegistry } from './features/auth';
+import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
 import { redirectAnnotations, redirectProblems } from './features/redirect';
 import { ingressRewriteProblems, rewriteAnnotations } from './features/rewrite';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
+import { canaryPolicyProblems } from '../common/canary';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface KongIngressRendererOptions {
@@ -76,6 +78,22 @@ export class KongIngressRenderer implements ControllerRenderer {
     return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
   }
 
+  /**
+   * A header canary: Ingresses for the same hosts and paths with one more header condition.
+   * Nothing for the other canaries (the capability matrix refuses them on Kong Ingress).
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    const groups = canaryGroups(canary, route);
+    return groups.map((matches, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: groups.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
+      namespace: canary.namespace,
+      annotations: () => canaryAnnotations(canary, matches[0]),
+      spec: () => canarySpec(this.options.ingressClassName, canary, matches, ctx.ir().tlsHosts),
+    }));
+  }
+
   public validate(ir: GatewayIR): RenderProblem[] {
     return [
       ...headerProblems(ir),
@@ -83,6 +101,8 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...policyProblems(this.name, ir),
       ...redirectProblems(ir),
       ...ingressRewriteProblems(ir),
+      ...canaryHeaderProblems(ir),
+      ...canaryPolicyProblems(this.name, ir),
     ];
   }
 

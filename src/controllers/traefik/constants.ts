@@ -11,7 +11,10 @@ export const KINDS = {
   ingressRoute: 'IngressRoute',
   middleware: 'Middleware',
   serversTransport: 'ServersTransport',
+  /** Weighted / mirroring services, referenced from IngressRoute services with `kind: TraefikService`. */
   traefikService: 'TraefikService',
+  /** The default kind of an IngressRoute / TraefikService service reference. */
+  service: 'Service',
 } as const;
 
 /** `IngressRoute.spec.routes[].kind`: the only value. */
@@ -87,6 +90,8 @@ export const REMOTE_ADDR_STRATEGY = { depth: 0 } as const;
  * answers every request with 403 (the deny router of an IP deny list).
  */
 export const NO_CLIENT_ADDRESSES = ['0.0.0.0/32', '::/128'] as const;
+/** The cookie header, matched by cookie canaries. */
+export const COOKIE_HEADER = 'Cookie';
 
 /** Priority of the gateway default backend's catch-all router: below every route. */
 export const DEFAULT_BACKEND_PRIORITY = 1;

@@ -2,18 +2,20 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
 import { backendProblems, needsServersTransport, serversTransportSpec } from './features/backend';
+import { canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
 import { headerProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
-import { defaultBackendSpec, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
 import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
-import { ruleValueProblems } from './features/rule';
+import { canaryRuleProblems, ruleValueProblems } from './features/rule';
 import { EntryPoints } from './features/tls';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
+import { canaryPolicyProblems } from '../common/canary';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
@@ -79,8 +81,44 @@ export class TraefikRenderer implements ControllerRenderer {
       kind: KINDS.ingressRoute,
       name: part.name,
       namespace: route.namespace,
-      spec: () => ingressRouteSpec(route, part, { tlsHosts: ctx.ir().tlsHosts, entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
+      spec: () => ingressRouteSpec(route, part, { ir: ctx.ir(), entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
     })));
+    return objects;
+  }
+
+  /**
+   * IngressRoute output: a weighted TraefikService `<canary>` (weights), that the stable route's
+   * IngressRoutes reference for the canaried matches; or an IngressRoute per host with the
+   * header / cookie condition. Mirroring wraps the traffic in mirroring TraefikServices.
+   * Ingress output: nothing (the capability matrix refuses every canary feature).
+   */
+  public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    if (this.options.output === 'Ingress') return [];
+    const service = (id: string, name: string, spec: () => TraefikServiceSpec) => new ManifestObject(scope, id, {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.traefikService,
+      name,
+      namespace: canary.namespace,
+      spec,
+    });
+    if (canary.traffic.kind === 'weight') {
+      const objects: ApiObject[] = [service('Resource', weightedServiceName(canary), () => weightedSpec(canary))];
+      if (canary.mirror) objects.push(service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'split')));
+      return objects;
+    }
+    const objects: ApiObject[] = hostParts(canary.name, canary.hosts).map(part => new ManifestObject(scope, part.id, {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.ingressRoute,
+      name: part.name,
+      namespace: canary.namespace,
+      spec: () => canaryIngressRouteSpec(canary, route, part, ctx.ir(), this.entryPoints),
+    }));
+    if (canary.mirror) {
+      objects.push(
+        service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'stable')),
+        service('CanaryMirror', canaryMirrorServiceName(canary), () => mirrorSpec(canary, 'canary')),
+      );
+    }
     return objects;
   }
 
@@ -112,13 +150,14 @@ export class TraefikRenderer implements ControllerRenderer {
     return [
       // Ingress output: the Traefik Ingress provider writes the rule itself from hosts and paths,
       // which never contain a backtick; header / query conditions are refused by the matrix.
-      ...(this.name === 'traefik' ? ruleValueProblems(this.name, ir) : []),
+      ...(this.name === 'traefik' ? [...ruleValueProblems(this.name, ir), ...canaryRuleProblems(this.name, ir)] : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
       ...retryProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? backendProblems(this.name, ir) : []),
+      ...canaryPolicyProblems(this.name, ir),
     ];
   }
 

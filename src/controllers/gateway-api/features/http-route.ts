@@ -1,5 +1,5 @@
-import { BackendIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
-import { BackendRef, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RuleExtras } from '../api';
+import { BackendIR, MatchIR, PathIR } from '../../../ir/model';
+import { BackendRef, HttpRouteFilter, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RouteFilter, RuleExtras } from '../api';
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -7,15 +7,23 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** One HTTPRoute's share of a route: some hostnames, some matches (with their indexes in the route). */
+export interface RoutePart {
+  readonly hosts: readonly string[];
+  readonly matches: readonly MatchIR[];
+  /** Index of each of `matches` in the route's matches. */
+  readonly indexes: readonly number[];
+}
+
 /**
  * How one route is split over HTTPRoute objects to stay inside the CRD limits: hostnames in
  * groups of 16, matches in groups of 128 per object (two rules of 64). Splitting is lossless:
  * hostnames and matches are ORed, and precedence does not depend on which object holds a rule.
  */
-export function routeParts(route: RouteIR): Array<{ hosts: readonly string[]; matches: readonly MatchIR[] }> {
+export function routeParts(route: { readonly hosts: readonly string[]; readonly matches: readonly MatchIR[] }): RoutePart[] {
   const hostGroups = route.hosts.length > 0 ? chunk(route.hosts, LIMITS.hostnamesPerRoute) : [[]];
-  const matchGroups = chunk(route.matches, LIMITS.matchesPerRoute);
-  return hostGroups.flatMap(hosts => matchGroups.map(matches => ({ hosts, matches })));
+  const indexGroups = chunk(route.matches.map((_, i) => i), LIMITS.matchesPerRoute);
+  return hostGroups.flatMap(hosts => indexGroups.map(indexes => ({ hosts, indexes, matches: indexes.map(i => route.matches[i]) })));
 }
 
 export type RegexStyle = 'as-is' | 'anchored';
@@ -41,26 +49,68 @@ function match(m: MatchIR, regex: RegexStyle): HttpRouteMatch {
 }
 
 export function backendRefs(backends: readonly BackendIR[], routeNamespace: string): BackendRef[] {
-  return backends.map(b => ({ name: b.service, namespace: b.namespace !== routeNamespace ? b.namespace : undefined, port: b.port }));
+  return backends.map(b => backendRef(b, routeNamespace));
+}
+
+export function backendRef(b: BackendIR, routeNamespace: string, weight?: number): BackendRef {
+  return { name: b.service, namespace: b.namespace !== routeNamespace ? b.namespace : undefined, port: b.port, weight };
 }
 
 /**
- * An HTTPRoute for one part of a route. Every rule carries the same `extras` (filters, backends,
- * timeouts...): matches are ORed, so splitting them over rules changes nothing.
+ * How the rule of one match is served when it differs from the route's plain backends (a
+ * canary's weights or mirror). Matches with equal `key` share rules.
+ */
+export interface RuleTreatment {
+  readonly key: string;
+  readonly backendRefs: BackendRef[];
+  readonly filters?: HttpRouteFilter[];
+}
+
+/** Rules of a part: matches grouped by treatment (first appearance order), 64 per rule. */
+export type Treatment = (index: number) => RuleTreatment | undefined;
+
+function ruleGroups(part: RoutePart, treatment: Treatment): Array<{ matches: MatchIR[]; treatment?: RuleTreatment }> {
+  const groups = new Map<string, { matches: MatchIR[]; treatment?: RuleTreatment }>();
+  part.matches.forEach((m, j) => {
+    const t = treatment(part.indexes[j]);
+    const key = t?.key ?? '';
+    const group = groups.get(key);
+    if (group) group.matches.push(m); else groups.set(key, { matches: [m], treatment: t });
+  });
+  return [...groups.values()].flatMap(g => chunk(g.matches, LIMITS.matchesPerRule).map(matches => ({ matches, treatment: g.treatment })));
+}
+
+/** How many rules a part renders to (at most 16 fit one HTTPRoute). */
+export function ruleCount(part: RoutePart, treatment: (index: number) => RuleTreatment | undefined): number {
+  return ruleGroups(part, treatment).length;
+}
+
+/**
+ * An HTTPRoute for one part of a route. Every rule carries the route's `extras` (policy filters,
+ * backends, timeouts...); a canary's treatment of some matches (weights, a mirror) replaces the
+ * backends and adds its filters to their rules. Matches are ORed, so splitting them over rules
+ * changes nothing.
  */
 export function httpRouteSpec(
   parentRefs: ParentReference[] | undefined,
-  part: { hosts: readonly string[]; matches: readonly MatchIR[] },
+  part: RoutePart,
   extras: RuleExtras,
   regex: RegexStyle,
+  treatment: Treatment = () => undefined,
 ): HttpRouteSpec {
   const isCatchAll = part.matches.length === 1 && isDefaultMatch(part.matches[0]);
   return {
     parentRefs,
     hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
-    rules: isCatchAll
-      ? [{ ...extras }]
-      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), ...extras })),
+    rules: ruleGroups(part, treatment).map(g => {
+      const filters: RouteFilter[] = [...(extras.filters ?? []), ...((g.treatment?.filters ?? []) as unknown as RouteFilter[])];
+      return {
+        matches: isCatchAll ? undefined : g.matches.map(m => match(m, regex)),
+        ...extras,
+        filters: filters.length > 0 ? filters : undefined,
+        backendRefs: g.treatment?.backendRefs ?? extras.backendRefs,
+      };
+    }),
   };
 }
 

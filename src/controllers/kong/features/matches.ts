@@ -32,21 +32,27 @@ export function conditionKey(m: MatchIR): string {
 /** An annotation key's name part: at most 63 characters of [-A-Za-z0-9_.], alphanumeric at both ends. */
 const ANNOTATION_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
+/**
+ * Why a header condition cannot be a `konghq.com/headers.<name>: <value>` annotation, if it cannot:
+ * the name must form an annotation key, and the value must read as one literal.
+ */
+export function headerAnnotationProblem(name: string, value: string): string | undefined {
+  const namePart = `${ANNOTATIONS.headerPrefix}${name}`.slice(ANNOTATIONS.headerPrefix.indexOf('/') + 1);
+  if (!ANNOTATION_NAME.test(namePart) || namePart.length > 63) {
+    return `header '${name}' cannot form a valid konghq.com/headers.<name> annotation key (letters, digits, '-', '_' and '.', at most ${63 - 'headers.'.length} characters)`;
+  }
+  if (value.includes(',')) return `Kong splits header values at ',' into alternatives, so '${value}' would match differently`;
+  if (value.startsWith('~*')) return `Kong reads a value starting with '~*' as a regex ('${value}' given)`;
+  return undefined;
+}
+
 export function headerProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
   for (const route of ir.routes) {
     route.matches.forEach((m, i) => {
       m.headers.forEach((h, j) => {
         const prop = `${route.matches.length > 1 ? `matches[${i}]` : 'match'}.headers[${j}]`;
-        const namePart = `${ANNOTATIONS.headerPrefix}${h.name}`.slice(ANNOTATIONS.headerPrefix.indexOf('/') + 1);
-        let reason: string | undefined;
-        if (!ANNOTATION_NAME.test(namePart) || namePart.length > 63) {
-          reason = `header '${h.name}' cannot form a valid konghq.com/headers.<name> annotation key (letters, digits, '-', '_' and '.', at most ${63 - 'headers.'.length} characters)`;
-        } else if (h.value.includes(',')) {
-          reason = `Kong splits header values at ',' into alternatives, so '${h.value}' would match differently`;
-        } else if (h.value.startsWith('~*')) {
-          reason = `Kong reads a value starting with '~*' as a regex ('${h.value}' given)`;
-        }
+        const reason = headerAnnotationProblem(h.name, h.value);
         if (reason) problems.push({ source: route.source, message: unsupportedMessage('kong', 'headerMatch', prop, reason) });
       });
     });

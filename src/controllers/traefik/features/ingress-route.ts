@@ -1,7 +1,8 @@
 import { hostSlug, joinName } from '../../../core/names';
-import { BackendIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
 import { ServiceSettings, serviceSettings } from './backend';
+import { stableRouteServices } from './canary';
 import { MiddlewarePlan, RouterVariant, chainFor } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
@@ -51,15 +52,7 @@ export interface IngressRoutePart {
  * Decided from the RouteIR only, so the set is fixed at allocation.
  */
 export function ingressRouteParts(route: RouteIR): IngressRoutePart[] {
-  const parts: IngressRoutePart[] = route.hosts.length <= 1
-    ? [{ id: 'Resource', name: route.name, host: route.hosts[0], variant: 'serve' }]
-    : route.hosts.map((host, i) => ({
-      // The raw host keeps ids unique even when two hosts give the same slug (reported by validate).
-      id: i === 0 ? 'Resource' : `Host-${host}`,
-      name: joinName([route.name, hostSlug(host)]),
-      host,
-      variant: 'serve' as const,
-    }));
+  const parts = hostParts(route.name, route.hosts);
   if (!isHttpsUpgrade(route)) return parts;
   return [...parts, ...parts.map(p => ({
     id: p.id === 'Resource' ? 'HttpRedirect' : `HttpRedirect-${p.host}`,
@@ -67,6 +60,18 @@ export function ingressRouteParts(route: RouteIR): IngressRoutePart[] {
     host: p.host,
     variant: 'http' as const,
   }))];
+}
+
+/** One IngressRoute per host (or one for every host), named `<name>` or `<name>-<host-slug>`. */
+export function hostParts(name: string, hosts: readonly string[]): IngressRoutePart[] {
+  if (hosts.length <= 1) return [{ id: 'Resource', name, host: hosts[0], variant: 'serve' }];
+  return hosts.map((host, i) => ({
+    // The raw host keeps ids unique even when two hosts give the same slug (reported by validate).
+    id: i === 0 ? 'Resource' : `Host-${host}`,
+    name: joinName([name, hostSlug(host)]),
+    host,
+    variant: 'serve' as const,
+  }));
 }
 
 /**
@@ -85,7 +90,7 @@ function noop(): IngressRouteService {
   return { name: NOOP_SERVICE, kind: KINDS.traefikService };
 }
 
-function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
+export function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
   return {
     name: b.service,
     port: b.port,
@@ -97,7 +102,8 @@ function service(b: BackendIR, namespace: string, weighted: boolean): IngressRou
 
 /** What an IngressRoute spec needs beyond the route and the part. */
 export interface IngressRouteContext {
-  readonly tlsHosts: readonly TlsHostIR[];
+  /** The whole gateway, read at synth (TlsHosts and canaries may be declared after the route). */
+  readonly ir: GatewayIR;
   readonly entryPoints: EntryPoints;
   readonly middlewares: readonly MiddlewarePlan[];
   readonly serversTransport?: string;
@@ -109,14 +115,14 @@ export interface IngressRouteContext {
  * clients, answered 403: see ip-access.ts).
  */
 export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: IngressRouteContext): IngressRouteSpec {
-  const listener = listenerFor(route, part.host, part.variant, ctx.tlsHosts, ctx.entryPoints);
+  const listener = listenerFor(route, part.host, part.variant, ctx.ir.tlsHosts, ctx.entryPoints);
   const hosts = part.host === undefined ? [] : [part.host];
   const deny = route.policies.ipAccess?.deny ?? [];
   const refs = (variant: RouterVariant) => {
     const names = chainFor(ctx.middlewares, route, variant);
     return names.length > 0 ? names.map(name => ({ name })) : undefined;
   };
-  const routes = route.matches.flatMap(m => {
+  const routes = route.matches.flatMap((m, i) => {
     const rule = matchRule(hosts, m);
     const priority = routePriority(part.host, m);
     const main: IngressRouteRoute = {
@@ -124,7 +130,8 @@ export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: In
       match: deny.length > 0 ? and(rule, notFromClients(deny)) : rule,
       priority,
       middlewares: refs(part.variant),
-      services: services(route, ctx.serversTransport),
+      // A match whose traffic a canary splits or mirrors is served by the canary's TraefikService.
+      services: stableRouteServices(ctx.ir, route, i, part.host) ?? services(route, ctx.serversTransport),
     };
     if (deny.length === 0) return [main];
     const denied: IngressRouteRoute = { kind: ROUTE_KIND_RULE, match: and(rule, fromClients(deny)), priority, middlewares: refs('deny'), services: [noop()] };

@@ -20,20 +20,23 @@ const MAX_CONDITIONS = 16;
  *   5. more header conditions (at most 16)
  *   6. more query parameter conditions (at most 16)
  *
+ * A header or cookie canary counts its condition as one more header, so it outranks its stable
+ * route exactly as Gateway API's "more header matches" rule does (hence up to 17 headers).
+ *
  * Each component's unit exceeds the largest possible sum of all lower components, so the order
- * is strictly lexicographic (query <= 16 < header unit 20; headers + query <= 336 < method 400;
- * method + headers + query <= 736 < path unit 1000; path part <= 1,024,736 < kind unit 2,000,000;
- * kind + below <= 7,024,736 < host unit 10,000,000). The maximum (~27M) stays far below
+ * is strictly lexicographic (query <= 16 < header unit 20; headers + query <= 356 < method 400;
+ * method + headers + query <= 756 < path unit 1000; path part <= 1,024,756 < kind unit 2,000,000;
+ * kind + below <= 7,024,756 < host unit 10,000,000). The maximum (~27M) stays far below
  * MaxInt32 - 1000, the range Traefik reserves for its internal routers, and never reaches 0
  * (which Traefik reads as "use the rule length"). The gateway default backend uses priority 1.
  */
-export function routePriority(host: string | undefined, m: MatchIR): number {
+export function routePriority(host: string | undefined, m: MatchIR, extraHeaders = 0): number {
   const hostRank = host === undefined ? 0 : host.startsWith('*.') ? 1 : 2;
   const kindRank = m.path.kind === 'Exact' ? 3 : m.path.kind === 'Prefix' ? 2 : 1;
   return hostRank * 10_000_000
     + kindRank * 2_000_000
     + Math.min(m.path.value.length, MAX_PATH) * 1_000
     + (m.method ? 400 : 0)
-    + Math.min(m.headers.length, MAX_CONDITIONS) * 20
+    + Math.min(m.headers.length + extraHeaders, MAX_CONDITIONS + 1) * 20
     + Math.min(m.queryParams.length, MAX_CONDITIONS);
 }

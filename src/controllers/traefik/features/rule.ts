@@ -1,9 +1,10 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { FeatureKind } from '../../../capabilities/features';
-import { GatewayIR, MatchIR } from '../../../ir/model';
+import { CANARY_COOKIE_VALUE, CanaryTrafficIR, GatewayIR, MatchIR } from '../../../ir/model';
+import { escapeRegex } from '../../common/canary';
 import { anchored } from '../../common/ingress';
 import { RenderProblem } from '../../renderer';
-import { MATCHERS } from '../constants';
+import { COOKIE_HEADER, MATCHERS } from '../constants';
 
 /**
  * A value as a Traefik rule string literal. Backtick literals are raw (no escapes), so a value
@@ -80,9 +81,41 @@ export function and(rule: string, condition: string): string {
   return `${rule} && ${condition}`;
 }
 
+/**
+ * The extra condition of a header / cookie canary (undefined for weights). `HeaderRegexp` is an
+ * unanchored search over each value of the header, false when the header is absent: `.*` thus
+ * means "present"; the cookie pattern anchors itself at pair boundaries (`; ` separated).
+ */
+export function canaryCondition(t: CanaryTrafficIR): string | undefined {
+  switch (t.kind) {
+    case 'weight': return undefined;
+    case 'header': return call(MATCHERS.header, t.name, t.value);
+    case 'header-present': return call(MATCHERS.headerRegexp, t.name, '.*');
+    case 'cookie': return call(MATCHERS.headerRegexp, COOKIE_HEADER, `(^|;\\s*)${escapeRegex(t.name)}=${CANARY_COOKIE_VALUE}(;|$)`);
+  }
+}
+
 /** The catch-all rule of the gateway default backend. */
 export function catchAllRule(): string {
   return call(MATCHERS.pathPrefix, '/');
+}
+
+/** Canary header names and values that cannot be written as a raw backtick literal. */
+export function canaryRuleProblems(controller: 'traefik', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const canary of ir.canaries) {
+    const t = canary.traffic;
+    if (t.kind !== 'header' && t.kind !== 'header-present') continue;
+    const values = t.kind === 'header' ? [t.name, t.value] : [t.name];
+    if (values.some(v => v.includes('`'))) {
+      problems.push({
+        source: canary.source,
+        message: unsupportedMessage(controller, t.kind === 'header' ? 'canaryHeader' : 'canaryHeaderPresence', 'traffic',
+          'the header name or value contains a backtick, which cannot be placed in a Traefik rule string'),
+      });
+    }
+  }
+  return problems;
 }
 
 /**

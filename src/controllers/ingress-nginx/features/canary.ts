@@ -1,0 +1,71 @@
+import { nginxPaths } from './paths';
+import { unsupportedMessage } from '../../../capabilities/check';
+import { FeatureKind } from '../../../capabilities/features';
+import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { IngressSpec, ingressSpec } from '../../common/ingress';
+import { RenderProblem } from '../../renderer';
+import { ANNOTATIONS, ANY_VALUE_PATTERN } from '../annotations';
+
+/**
+ * The canary Ingress: the same hosts, paths and path types as the stable route's Ingress (so
+ * ingress-nginx merges it into those locations), pointing at the canary Service. TLS entries are
+ * copied so the canary never changes how its hosts are served.
+ */
+export function canarySpec(className: string, canary: CanaryIR, route: RouteIR, tlsHosts: readonly TlsHostIR[]): IngressSpec {
+  return ingressSpec(className, canary.hosts, canary.matchIndexes.map(i => nginxPaths(route)[i]), canary.canary, tlsHosts);
+}
+
+/**
+ * ingress-nginx decides per request: header, then cookie, then weight. A canary uses one of
+ * them; with no weight annotation the weight is 0, so requests that fail the header / cookie
+ * condition stay on the stable backend.
+ */
+export function canaryAnnotations(canary: CanaryIR): Record<string, string> {
+  const out: Record<string, string> = { [ANNOTATIONS.canary]: 'true' };
+  const t = canary.traffic;
+  switch (t.kind) {
+    case 'weight':
+      out[ANNOTATIONS.canaryWeight] = String(t.canary);
+      out[ANNOTATIONS.canaryWeightTotal] = String(t.stable + t.canary);
+      break;
+    case 'header':
+      out[ANNOTATIONS.canaryByHeader] = t.name;
+      out[ANNOTATIONS.canaryByHeaderValue] = t.value;
+      break;
+    case 'header-present':
+      out[ANNOTATIONS.canaryByHeader] = t.name;
+      out[ANNOTATIONS.canaryByHeaderPattern] = ANY_VALUE_PATTERN;
+      break;
+    case 'cookie':
+      out[ANNOTATIONS.canaryByCookie] = t.name;
+      break;
+  }
+  return out;
+}
+
+/**
+ * nginx drops request headers whose names hold anything but letters, digits and '-'
+ * (`ignore_invalid_headers`, `underscores_in_headers off`), and the annotation validator accepts
+ * only the basic characters `[-._~a-zA-Z0-9/:]` in header values and cookie names.
+ */
+const NGINX_HEADER_NAME = /^[A-Za-z0-9-]+$/;
+const BASIC_CHARS = /^[-._~a-zA-Z0-9/:]+$/;
+
+export function canaryProblems(ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const canary of ir.canaries) {
+    const t = canary.traffic;
+    const refuse = (feature: FeatureKind, reason: string) => problems.push({ source: canary.source, message: unsupportedMessage('ingress-nginx', feature, 'traffic', reason) });
+    if (t.kind === 'header' || t.kind === 'header-present') {
+      const feature: FeatureKind = t.kind === 'header' ? 'canaryHeader' : 'canaryHeaderPresence';
+      if (!NGINX_HEADER_NAME.test(t.name)) refuse(feature, `nginx ignores request headers whose names contain characters other than letters, digits and '-' ('${t.name}' given)`);
+      if (t.kind === 'header' && !BASIC_CHARS.test(t.value)) {
+        refuse(feature, `its annotation validation accepts only letters, digits and -._~/: in canary-by-header-value ('${t.value}' given)`);
+      }
+    }
+    if (t.kind === 'cookie' && !BASIC_CHARS.test(t.name)) {
+      refuse('canaryCookie', `its annotation validation accepts only letters, digits and -._~/: in canary-by-cookie ('${t.name}' given)`);
+    }
+  }
+  return problems;
+}

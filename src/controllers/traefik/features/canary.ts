@@ -1,0 +1,112 @@
+import { IngressRoutePart, IngressRouteService, IngressRouteSpec, service } from './ingress-route';
+import { routePriority } from './priority';
+import { canaryCondition, matchRule } from './rule';
+import { EntryPoints, entryPointFor } from './tls';
+import { joinName } from '../../../core/names';
+import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../../../ir/model';
+import { stableRouteCanary } from '../../common/canary';
+import { certificateFor } from '../../common/tls';
+import { KINDS, ROUTE_KIND_RULE } from '../constants';
+
+/** `traefik.io/v1alpha1` TraefikService wire types: only the fields we emit. */
+export interface MirrorService {
+  readonly name: string;
+  readonly port: number;
+  readonly namespace?: string;
+  readonly percent: number;
+}
+
+export interface TraefikServiceSpec {
+  readonly weighted?: { readonly services: IngressRouteService[] };
+  readonly mirroring?: IngressRouteService & { readonly mirrors: MirrorService[] };
+}
+
+/** The weighted TraefikService of a weight canary: `<canary>`. */
+export function weightedServiceName(c: CanaryIR): string {
+  return c.name;
+}
+
+/** The mirroring TraefikService over the stable route's traffic: `<canary>-mirror`. */
+export function mirrorServiceName(c: CanaryIR): string {
+  return joinName([c.name, 'mirror']);
+}
+
+/** The mirroring TraefikService over a header / cookie canary's own route: `<canary>-canary-mirror`. */
+export function canaryMirrorServiceName(c: CanaryIR): string {
+  return joinName([c.name, 'canary-mirror']);
+}
+
+function traefikService(name: string): IngressRouteService {
+  return { name, kind: KINDS.traefikService };
+}
+
+/**
+ * The services of a stable route's (match, host) whose traffic a canary splits or mirrors: its
+ * TraefikService. Undefined when no canary changes it.
+ */
+export function stableRouteServices(ir: GatewayIR, route: RouteIR, matchIndex: number, host: string | undefined): IngressRouteService[] | undefined {
+  const c = stableRouteCanary(ir, route.source, matchIndex, host);
+  if (!c) return undefined;
+  return [traefikService(c.mirror ? mirrorServiceName(c) : weightedServiceName(c))];
+}
+
+/**
+ * Weighted round robin between stable and canary. Traefik skips a child of weight 0, so
+ * `weight(0)` and `weight(100)` send every request to one side.
+ */
+export function weightedSpec(c: CanaryIR): TraefikServiceSpec {
+  if (c.traffic.kind !== 'weight') return {};
+  return {
+    weighted: {
+      services: [
+        { ...service(c.stable, c.namespace, false), weight: c.traffic.stable },
+        { ...service(c.canary, c.namespace, false), weight: c.traffic.canary },
+      ],
+    },
+  };
+}
+
+/** Serves `main` and copies `percent` of its requests to the mirror backend. */
+export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary'): TraefikServiceSpec {
+  if (!c.mirror) return {};
+  const target: IngressRouteService = main === 'split'
+    ? traefikService(weightedServiceName(c))
+    : service(main === 'stable' ? c.stable : c.canary, c.namespace, false);
+  return {
+    mirroring: {
+      ...target,
+      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace), percent: c.mirror.percent }],
+    },
+  };
+}
+
+function mirrorTarget(b: BackendIR, namespace: string): Omit<MirrorService, 'percent'> {
+  return { name: b.service, port: b.port, namespace: b.namespace !== namespace ? b.namespace : undefined };
+}
+
+/**
+ * The IngressRoute of a header / cookie canary for one of its hosts: per match, the stable
+ * route's rule AND the canary condition, one header-condition above the stable route's
+ * priority, to the canary (through its mirror when mirroring).
+ */
+export function canaryIngressRouteSpec(
+  c: CanaryIR, route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints,
+): IngressRouteSpec {
+  const tls = certificateFor(part.host, ir.tlsHosts);
+  const hosts = part.host === undefined ? [] : [part.host];
+  const condition = canaryCondition(c.traffic);
+  const services = c.mirror ? [traefikService(canaryMirrorServiceName(c))] : [service(c.canary, c.namespace, false)];
+  return {
+    entryPoints: [entryPointFor(tls, entryPoints)],
+    routes: c.matchIndexes.map(i => {
+      const m = route.matches[i];
+      return {
+        kind: ROUTE_KIND_RULE,
+        match: condition ? `${matchRule(hosts, m)} && ${condition}` : matchRule(hosts, m),
+        priority: routePriority(part.host, m, 1),
+        services,
+      };
+    }),
+    tls: tls ? { secretName: tls.secretName } : undefined,
+  };
+}
