@@ -45,6 +45,6 @@ describe('canaries and the stable route\'s policies', () => {
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong() });
     const stable = gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api-v1', 8080), auth: EdgeAuth.apiKey({ secretName: 'keys' }) });
     gw.addCanary('canary', { stable, canary: Backend.service('api-v2', 8080), traffic: CanaryTraffic.header('x-canary', 'always') });
-    expect(synthError(chart)).toContain("CanarySplit.traffic: on kong a header canary is served by routing objects of its own, which would not carry the policies of [test/edge/api] (auth)");
+    expect(synthError(chart)).toContain('CanarySplit.traffic: on kong a header canary is served by routing objects of its own, which would not carry the policies of [test/edge/api] (auth)');
   });
 });

@@ -122,7 +122,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
       kind: 'HTTPRoute',
       name: parts.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
       namespace: canary.namespace,
-      spec: () => httpRouteSpec(parentRefs, part, { backendRefs: backendRefs([canary.canary], canary.namespace) }, this.regex, () => canaryTreatment(canary)),
+      spec: () => httpRouteSpec(
+        parentRefs, part, { backendRefs: backendRefs([canary.canary], canary.namespace) }, this.regex, () => canaryTreatment(canary),
+      ),
     }));
     const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
     objects.push(...this.backendGrants(scope, canary.name, canary.namespace, 'HTTPRoute', referenced));

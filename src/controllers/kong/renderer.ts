@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATIONS } from './constants';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
@@ -10,10 +11,9 @@ import { ingressRewriteProblems, rewriteAnnotations } from './features/rewrite';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { canaryPolicyProblems } from '../common/canary';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
-import { canaryPolicyProblems } from '../common/canary';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface KongIngressRendererOptions {
   readonly ingressClassName: string;

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { backendProblems, needsServersTransport, serversTransportSpec } from './features/backend';
 import { canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
 import { headerProblems } from './features/headers';
@@ -14,10 +15,9 @@ import { EntryPoints } from './features/tls';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { canaryPolicyProblems } from '../common/canary';
+import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
