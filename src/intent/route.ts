@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
 import { matchKey, matchToIR, RouteMatch } from './match';
+import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
 import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
@@ -140,7 +141,7 @@ export class Route extends Construct {
       matches.push(ir!);
     }
 
-    const policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
+    let policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
     if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
     const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
     if (!Array.isArray(rawBackends)) fail(path, 'Route.backends: must be an array of Backend');
@@ -149,6 +150,11 @@ export class Route extends Construct {
     if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
     if (!redirect && rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
     if (redirect && policies.rewrite) fail(path, 'Route.rewrite: a redirecting route forwards nothing, so it cannot rewrite; remove one of them');
+    if (redirect && !httpsOnly) {
+      const forwarding = forwardingPolicyOf(props);
+      if (forwarding) fail(path, `Route.${forwarding}: a route that redirects without a backend forwards nothing, so ${forwarding} would never apply; remove it, or use a route with a backend`);
+      policies = withoutForwarding(policies);
+    }
     for (const [prop, modifier] of [['redirect', redirect?.path], ['rewrite', policies.rewrite?.path]] as const) {
       if (modifier?.kind === 'prefix' && (matches.length !== 1 || matches[0].path.kind !== 'Prefix')) {
         fail(path, `Route.${prop}: replacing the matched prefix needs exactly one match with a PathMatch.prefix() path`);

@@ -4,7 +4,7 @@ import { GROUP, HTTP_LISTENER, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, R
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
 import { httpsListenerHosts, httpsListenerName, listeners } from './features/gateway';
-import { grpcRouteSpec, routeKind, RouteKind } from './features/grpc-route';
+import { grpcCanaryProblems, grpcRouteSpec, routeKind, RouteKind } from './features/grpc-route';
 import { backendRefs, CATCH_ALL, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
@@ -159,7 +159,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    const problems = [...this.extension.validate(ir), ...this.canaryProblems(ir), ...canaryPolicyProblems(this.name, ir)];
+    const problems = [...this.extension.validate(ir), ...this.canaryProblems(ir), ...canaryPolicyProblems(this.name, ir),
+      ...grpcCanaryProblems(this.name, ir, r => routeKind(r, this.extension.handles.has('backendGrpc')))];
     const attach = this.options.attachTo;
     for (const route of ir.routes) {
       problems.push(...policyProblems(route, this.policy, {

@@ -2,8 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KINDS, TRAEFIK_API_VERSION } from './constants';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { backendProblems, needsServersTransport, serversTransportSpec } from './features/backend';
-import { canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
+import { backendProblems, serversTransportName, serversTransportSpec } from './features/backend';
+import { canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
 import { headerProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
@@ -65,9 +65,8 @@ export class TraefikRenderer implements ControllerRenderer {
       })));
       return objects;
     }
-    let serversTransport: string | undefined;
-    if (needsServersTransport(route)) {
-      serversTransport = joinName([route.name, 'transport']);
+    const serversTransport = serversTransportName(route);
+    if (serversTransport !== undefined) {
       objects.push(new ManifestObject(scope, 'ServersTransport', {
         apiVersion: TRAEFIK_API_VERSION,
         kind: KINDS.serversTransport,
@@ -102,8 +101,8 @@ export class TraefikRenderer implements ControllerRenderer {
       spec,
     });
     if (canary.traffic.kind === 'weight') {
-      const objects: ApiObject[] = [service('Resource', weightedServiceName(canary), () => weightedSpec(canary))];
-      if (canary.mirror) objects.push(service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'split')));
+      const objects: ApiObject[] = [service('Resource', weightedServiceName(canary), () => weightedSpec(canary, route))];
+      if (canary.mirror) objects.push(service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'split', route)));
       return objects;
     }
     const objects: ApiObject[] = hostParts(canary.name, canary.hosts).map(part => new ManifestObject(scope, part.id, {
@@ -115,8 +114,8 @@ export class TraefikRenderer implements ControllerRenderer {
     }));
     if (canary.mirror) {
       objects.push(
-        service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'stable')),
-        service('CanaryMirror', canaryMirrorServiceName(canary), () => mirrorSpec(canary, 'canary')),
+        service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'stable', route)),
+        service('CanaryMirror', canaryMirrorServiceName(canary), () => mirrorSpec(canary, 'canary', route)),
       );
     }
     return objects;
@@ -156,7 +155,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...headerProblems(this.name, ir),
       ...retryProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
-      ...(this.name === 'traefik' ? backendProblems(this.name, ir) : []),
+      ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
     ];
   }

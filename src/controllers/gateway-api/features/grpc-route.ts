@@ -1,4 +1,7 @@
-import { BackendIR, MatchIR, RouteIR } from '../../../ir/model';
+import { unsupportedMessage } from '../../../capabilities/check';
+import { ControllerName, FeatureKind } from '../../../capabilities/features';
+import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../../ir/model';
+import { RenderProblem } from '../../renderer';
 import { GrpcRouteMatch, GrpcRouteSpec, LIMITS, ParentReference, RouteFilter, SessionPersistence } from '../api';
 import { backendRefs, chunk, RegexStyle } from './http-route';
 
@@ -63,4 +66,27 @@ export function grpcRouteSpec(
       ? [rule]
       : chunk(matches as GrpcRouteMatch[], LIMITS.matchesPerRule).map(ms => ({ matches: ms, ...rule })),
   };
+}
+
+/**
+ * Canaries are rendered into HTTPRoute rules (weights, mirrors) or as HTTPRoutes of their own
+ * (header / cookie conditions). A stable route rendered as a GRPCRoute gets neither, so its
+ * canary would silently receive nothing: refuse it.
+ */
+export function grpcCanaryProblems(controller: ControllerName, ir: GatewayIR, kindOf: (route: RouteIR) => RouteKind): RenderProblem[] {
+  const routes = new Map(ir.routes.map(r => [r.source, r]));
+  const features: { readonly [k in CanaryIR['traffic']['kind']]: FeatureKind } = {
+    'weight': 'canaryWeight', 'header': 'canaryHeader', 'header-present': 'canaryHeaderPresence', 'cookie': 'canaryCookie',
+  };
+  const problems: RenderProblem[] = [];
+  for (const canary of ir.canaries) {
+    const route = routes.get(canary.route);
+    if (!route || kindOf(route) !== 'GRPCRoute') continue;
+    problems.push({
+      source: canary.source,
+      message: unsupportedMessage(controller, features[canary.traffic.kind], 'stable',
+        `the stable route [${route.source}] has backendProtocol GRPC and is rendered as a GRPCRoute, which this library does not split, condition or mirror; canary the gRPC service with a separate gateway or a mesh`),
+    });
+  }
+  return problems;
 }

@@ -1,4 +1,5 @@
 import { unsupportedMessage } from '../../../capabilities/check';
+import { joinName } from '../../../core/names';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
@@ -28,6 +29,22 @@ export interface ServersTransportSpec {
 /** Whether the route needs its own ServersTransport (decided from the RouteIR: allocation). */
 export function needsServersTransport(route: RouteIR): boolean {
   return route.backends.length > 0 && route.policies.timeouts?.connectMs !== undefined;
+}
+
+/** The name of the route's ServersTransport, when it has one. */
+export function serversTransportName(route: RouteIR): string | undefined {
+  return needsServersTransport(route) ? joinName([route.name, 'transport']) : undefined;
+}
+
+/**
+ * What every service carrying the route's traffic needs beyond its name and port: the server
+ * scheme and the connect timeout (stable and canary children of a weighted TraefikService, the
+ * main service of a mirroring one, a header canary's service). Sticky cookies are not included:
+ * see `canaryAffinityProblems`.
+ */
+export function forwardingSettings(route: RouteIR): Pick<ServiceSettings, 'scheme' | 'serversTransport'> {
+  const s = serviceSettings(route, serversTransportName(route));
+  return { scheme: s.scheme, serversTransport: s.serversTransport };
 }
 
 /** Milliseconds as a Go duration (whole seconds when exact). */

@@ -1,11 +1,14 @@
+import { forwardingSettings } from './backend';
 import { IngressRoutePart, IngressRouteService, IngressRouteSpec, service } from './ingress-route';
 import { routePriority } from './priority';
 import { canaryCondition, matchRule } from './rule';
 import { EntryPoints, entryPointFor } from './tls';
+import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../../../ir/model';
-import { stableRouteCanary } from '../../common/canary';
+import { changesStableRoute, stableRouteCanary } from '../../common/canary';
 import { certificateFor } from '../../common/tls';
+import { RenderProblem } from '../../renderer';
 import { KINDS, ROUTE_KIND_RULE } from '../constants';
 
 /** `traefik.io/v1alpha1` TraefikService wire types: only the fields we emit. */
@@ -13,6 +16,7 @@ export interface MirrorService {
   readonly name: string;
   readonly port: number;
   readonly namespace?: string;
+  readonly scheme?: string;
   readonly percent: number;
 }
 
@@ -54,28 +58,31 @@ export function stableRouteServices(ir: GatewayIR, route: RouteIR, matchIndex: n
  * Weighted round robin between stable and canary. Traefik skips a child of weight 0, so
  * `weight(0)` and `weight(100)` send every request to one side.
  */
-export function weightedSpec(c: CanaryIR): TraefikServiceSpec {
+export function weightedSpec(c: CanaryIR, route: RouteIR): TraefikServiceSpec {
   if (c.traffic.kind !== 'weight') return {};
+  const settings = forwardingSettings(route);
   return {
     weighted: {
       services: [
-        { ...service(c.stable, c.namespace, false), weight: c.traffic.stable },
-        { ...service(c.canary, c.namespace, false), weight: c.traffic.canary },
+        { ...service(c.stable, c.namespace, false), ...settings, weight: c.traffic.stable },
+        { ...service(c.canary, c.namespace, false), ...settings, weight: c.traffic.canary },
       ],
     },
   };
 }
 
 /** Serves `main` and copies `percent` of its requests to the mirror backend. */
-export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary'): TraefikServiceSpec {
+export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary', route: RouteIR): TraefikServiceSpec {
   if (!c.mirror) return {};
+  const settings = forwardingSettings(route);
   const target: IngressRouteService = main === 'split'
     ? traefikService(weightedServiceName(c))
-    : service(main === 'stable' ? c.stable : c.canary, c.namespace, false);
+    : { ...service(main === 'stable' ? c.stable : c.canary, c.namespace, false), ...settings };
   return {
     mirroring: {
       ...target,
-      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace), percent: c.mirror.percent }],
+      // The copies speak the route's backend protocol too.
+      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace), scheme: settings.scheme, percent: c.mirror.percent }],
     },
   };
 }
@@ -95,7 +102,9 @@ export function canaryIngressRouteSpec(
   const tls = certificateFor(part.host, ir.tlsHosts);
   const hosts = part.host === undefined ? [] : [part.host];
   const condition = canaryCondition(c.traffic);
-  const services = c.mirror ? [traefikService(canaryMirrorServiceName(c))] : [service(c.canary, c.namespace, false)];
+  const services = c.mirror
+    ? [traefikService(canaryMirrorServiceName(c))]
+    : [{ ...service(c.canary, c.namespace, false), ...forwardingSettings(route) }];
   return {
     entryPoints: [entryPointFor(tls, entryPoints)],
     routes: c.matchIndexes.map(i => {
@@ -109,4 +118,27 @@ export function canaryIngressRouteSpec(
     }),
     tls: tls ? { secretName: tls.secretName } : undefined,
   };
+}
+
+/**
+ * Sticky cookies live on a Service's load balancer (its pods). A weighted or mirroring
+ * TraefikService in front of the stable route picks stable or canary per request without a
+ * cookie of its own, so clients would not stick: refuse session affinity on a route whose traffic
+ * a canary splits or mirrors. (Header / cookie canaries with policies are refused by
+ * `canaryPolicyProblems`.)
+ */
+export function canaryAffinityProblems(controller: 'traefik', ir: GatewayIR): RenderProblem[] {
+  const routes = new Map(ir.routes.map(r => [r.source, r]));
+  const problems: RenderProblem[] = [];
+  for (const c of ir.canaries) {
+    const route = routes.get(c.route);
+    const s = route?.policies.sessionAffinity;
+    if (!route || !s || !changesStableRoute(c)) continue;
+    problems.push({
+      source: c.source,
+      message: unsupportedMessage(controller, 'sessionAffinityCookie', s.source === ir.source ? 'defaults.sessionAffinity' : 'sessionAffinity',
+        `the stable route [${route.source}] has session affinity, but the TraefikService that splits or mirrors its traffic picks stable or canary per request without a cookie, so clients would not stick to one backend; drop the affinity, or canary a route without it`),
+    });
+  }
+  return problems;
 }

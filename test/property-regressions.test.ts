@@ -1,0 +1,111 @@
+import { Duration } from 'cdk8s';
+import {
+  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, KongMode, Redirect, Retries, SessionAffinity, Timeouts,
+  TrafficMirror,
+} from '../src';
+import { newChart, synthConformant, synthError } from './util';
+
+/*
+ * Regression tests for the bugs the property tests (test/property) found. Each names the
+ * property that caught it.
+ */
+
+describe('a route that redirects without a backend (found by: every declared setting visible)', () => {
+  test.each([
+    ['timeouts', { timeouts: Timeouts.of({ connect: Duration.seconds(5) }) }],
+    ['retries', { retries: Retries.of({ attempts: 2 }) }],
+    ['sessionAffinity', { sessionAffinity: SessionAffinity.cookie({ name: 'route' }) }],
+    ['backendProtocol', { backendProtocol: BackendProtocol.GRPC }],
+    ['auth', { auth: EdgeAuth.basic({ secretName: 'users' }) }],
+  ])('refuses its own %s, which would never apply', (prop, policy) => {
+    // GIVEN
+    const gw = new ApiGateway(newChart(), 'edge', { controller: Controller.envoyGateway() });
+    // WHEN / THEN
+    expect(() => gw.addRoute('moved', { hosts: ['old.example.com'], redirect: Redirect.to({ host: 'new.example.com' }), ...policy }))
+      .toThrow(`[test/edge/moved] Route.${prop}: a route that redirects without a backend forwards nothing, so ${prop} would never apply`);
+  });
+
+  test('does not inherit forwarding-only gateway defaults (no BackendTrafficPolicy for a redirect)', () => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', {
+      controller: Controller.envoyGateway(),
+      defaults: { timeouts: Timeouts.of({ connect: Duration.seconds(5) }), backendProtocol: BackendProtocol.GRPC },
+    });
+    // WHEN
+    gw.addRoute('moved', { hosts: ['old.example.com'], redirect: Redirect.to({ host: 'new.example.com' }) });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+    // THEN
+    const objects = synthConformant(chart);
+    const policies = objects.filter(o => o.kind === 'BackendTrafficPolicy');
+    expect(policies.map(p => p.spec.targetRefs[0].name)).toEqual(['edge-api']);
+    expect(objects.find(o => o.metadata.name === 'edge-moved').kind).toBe('HTTPRoute');
+    expect(objects.find(o => o.metadata.name === 'edge-api').kind).toBe('GRPCRoute');
+  });
+
+  test('an HTTPS redirect keeps its backend and its forwarding policies', () => {
+    const gw = new ApiGateway(newChart(), 'edge', { controller: Controller.envoyGateway() });
+    expect(() => gw.addRoute('api', {
+      hosts: ['api.example.com'], backend: Backend.service('api', 8080), redirect: Redirect.toHttps(), timeouts: Timeouts.of({ connect: Duration.seconds(5) }),
+    })).not.toThrow();
+  });
+});
+
+describe('a canary of a gRPC route on Gateway API (found by: every declared setting visible)', () => {
+  test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s refuses it instead of dropping the canary from the GRPCRoute', (name) => {
+    // GIVEN
+    const chart = newChart();
+    const controller = name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
+      : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const stable = gw.addRoute('grpc', { hosts: ['grpc.example.com'], backend: Backend.service('greeter', 50051), backendProtocol: BackendProtocol.GRPC });
+    // WHEN
+    gw.addCanary('v2', { stable, canary: Backend.service('greeter-v2', 50051), traffic: CanaryTraffic.weight(10) });
+    // THEN
+    expect(synthError(chart)).toContain(`[test/edge/v2] Weighted canary split (stable) is not supported by controller '${name}': the stable route [test/edge/grpc] has backendProtocol GRPC`);
+  });
+});
+
+describe('a Traefik canary of a route with backend settings (found by: every declared setting visible)', () => {
+  test('the weighted TraefikService children keep the scheme and the connect timeout', () => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    const stable = gw.addRoute('grpc', {
+      hosts: ['grpc.example.com'],
+      backend: Backend.service('greeter', 50051),
+      backendProtocol: BackendProtocol.GRPC,
+      timeouts: Timeouts.of({ connect: Duration.seconds(3) }),
+    });
+    // WHEN
+    gw.addCanary('v2', {
+      stable, canary: Backend.service('greeter-v2', 50051), traffic: CanaryTraffic.weight(10), mirror: TrafficMirror.to(Backend.service('shadow', 50051)),
+    });
+    // THEN
+    const objects = synthConformant(chart);
+    const weighted = objects.find(o => o.kind === 'TraefikService' && o.spec.weighted).spec.weighted.services;
+    expect(weighted).toEqual([
+      { name: 'greeter', port: 50051, scheme: 'h2c', serversTransport: 'edge-grpc-transport', weight: 90 },
+      { name: 'greeter-v2', port: 50051, scheme: 'h2c', serversTransport: 'edge-grpc-transport', weight: 10 },
+    ]);
+    const mirror = objects.find(o => o.kind === 'TraefikService' && o.spec.mirroring).spec.mirroring;
+    expect(mirror.mirrors).toEqual([{ name: 'shadow', port: 50051, scheme: 'h2c', percent: 100 }]);
+  });
+
+  test('a header canary\'s own service keeps the scheme', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    const stable = gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8443), backendProtocol: BackendProtocol.HTTPS });
+    gw.addCanary('v2', { stable, canary: Backend.service('api-v2', 8443), traffic: CanaryTraffic.header('x-canary', 'always') });
+    const canaryRoute = synthConformant(chart).find(o => o.kind === 'IngressRoute' && o.metadata.name === 'edge-v2');
+    expect(canaryRoute.spec.routes[0].services).toEqual([{ name: 'api-v2', port: 8443, scheme: 'https' }]);
+  });
+
+  test('session affinity on a route whose traffic a weighted canary splits is refused', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    const stable = gw.addRoute('web', { hosts: ['web.example.com'], backend: Backend.service('web', 80), sessionAffinity: SessionAffinity.cookie({ name: 'route' }) });
+    gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.weight(10) });
+    expect(synthError(chart)).toContain("[test/edge/v2] Cookie session affinity (sessionAffinity) is not supported by controller 'traefik': the stable route [test/edge/web] has session affinity");
+  });
+});
