@@ -1,0 +1,3 @@
+import { runValidIntents } from './run';
+
+runValidIntents('istio');
