@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, KongMode, Redirect, Retries, SessionAffinity, Timeouts,
+  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, HeaderMatch, HeaderRules, KongMode, Redirect, Retries, SessionAffinity, Timeouts,
   TrafficMirror,
 } from '../src';
 import { newChart, synthConformant, synthError } from './util';
@@ -107,5 +107,21 @@ describe('a Traefik canary of a route with backend settings (found by: every dec
     const stable = gw.addRoute('web', { hosts: ['web.example.com'], backend: Backend.service('web', 80), sessionAffinity: SessionAffinity.cookie({ name: 'route' }) });
     gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.weight(10) });
     expect(synthError(chart)).toContain("[test/edge/v2] Cookie session affinity (sessionAffinity) is not supported by controller 'traefik': the stable route [test/edge/web] has session affinity");
+  });
+});
+
+describe('header values with repeated whitespace (found by: conformant, Gateway API experimental channel)', () => {
+  test('are refused where they are declared, as the Gateway API CRDs would refuse them', () => {
+    const gw = new ApiGateway(newChart(), 'edge', { controller: Controller.gatewayApi({ gatewayClassName: 'gc', experimentalChannel: true }) });
+    expect(() => gw.addRoute('r', { match: { headers: [HeaderMatch.exact('x-env', 'a  b')] }, backend: Backend.service('api', 80) }))
+      .toThrow("[test/edge/r] Route.match.headers[0]: header 'x-env' value 'a  b' must be printable ASCII without leading, trailing or repeated whitespace");
+    expect(() => HeaderRules.of({ request: { set: { 'x-a': 'a \tb' } } })).toThrow(/repeated whitespace/);
+  });
+
+  test('single spaces and tabs between words stay valid', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.gatewayApi({ gatewayClassName: 'gc', experimentalChannel: true }) });
+    gw.addRoute('r', { match: { headers: [HeaderMatch.exact('x-env', 'a b\tc')] }, backend: Backend.service('api', 80) });
+    expect(() => synthConformant(chart, { gatewayApiChannel: 'experimental' })).not.toThrow();
   });
 });

@@ -11,8 +11,11 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** RFC 7230 token: what Gateway API accepts as header / query-param names. */
 const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
-/** Printable ASCII plus SP / HTAB inside: no CR, LF, NUL or other controls. */
-const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$/;
+/**
+ * Printable ASCII words separated by one SP or HTAB: no CR, LF, NUL or other controls, no
+ * leading, trailing or repeated whitespace (Gateway API's header value pattern).
+ */
+const HEADER_VALUE = /^[\x21-\x7e]+([\t ]?[\x21-\x7e]+)*$/;
 /** Gateway API's literal path charset, which is also safe for every Ingress controller. */
 const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
@@ -113,7 +116,7 @@ export function checkHeaderValue(value: string, maxLength = 4096): string | unde
   if (typeof value !== 'string' || value.length === 0) return 'must be a non-empty value';
   if (/[\r\n\0]/.test(value)) return 'must not contain CR, LF or NUL';
   if (value.length > maxLength) return `is longer than ${maxLength} characters`;
-  if (!HEADER_VALUE.test(value)) return `'${value}' must be printable ASCII without leading or trailing whitespace`;
+  if (!HEADER_VALUE.test(value)) return `'${value}' must be printable ASCII without leading, trailing or repeated whitespace`;
   return undefined;
 }
 
