@@ -60,6 +60,14 @@ test.exec('jest --ci --json --outputFile=test-reports/jest.json', { receiveArgs:
 test.spawn(project.tasks.tryFind('eslint')!);
 test.spawn(examples);
 
+// Property tests (test/property) with many more random cases than `npm test` runs.
+project.addTask('fuzz', {
+  description: 'Property tests with a random seed and many cases: FUZZ_RUNS per controller (default 10000), FUZZ_SEED to replay a failure',
+  env: { FUZZ: '1' },
+  exec: 'jest --ci --testTimeout=3600000 test/property',
+  receiveArgs: true,
+});
+
 const bench = project.addTask('bench', {
   description: 'Synth cost vs raw cdk8s ApiObjects at 1k and 10k routes, per controller',
 });
