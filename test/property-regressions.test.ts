@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, HeaderMatch, HeaderRules, KongMode, Redirect, Retries, SessionAffinity, Timeouts,
-  TrafficMirror,
+  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, HeaderMatch, HeaderRules, KongMode, Redirect, Retries,
+  SessionAffinity, Timeouts, TrafficMirror,
 } from '../src';
 import { newChart, synthConformant, synthError } from './util';
 

@@ -1,3 +1,5 @@
+import { show } from './errors';
+
 /**
  * Value rules shared by every construct. Each returns a problem description or undefined,
  * so callers can word the error with the construct and prop that introduced the value.
@@ -21,29 +23,29 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
 export function checkHost(host: string): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
-  if (host.length > 253) return `'${host}' is longer than 253 characters`;
-  if (host.includes(':')) return `'${host}' must be a DNS name without a port or IPv6 address`;
-  if (IPV4.test(host)) return `'${host}' is an IP address; routes match DNS names only`;
-  if (host !== host.toLowerCase()) return `'${host}' must be lowercase (hosts are case-insensitive; write '${host.toLowerCase()}')`;
-  if (host.endsWith('.')) return `'${host}' must not end with a dot`;
+  if (host.length > 253) return `${show(host)} is longer than 253 characters`;
+  if (host.includes(':')) return `${show(host)} must be a DNS name without a port or IPv6 address`;
+  if (IPV4.test(host)) return `${show(host)} is an IP address; routes match DNS names only`;
+  if (host !== host.toLowerCase()) return `${show(host)} must be lowercase (hosts are case-insensitive; write '${host.toLowerCase()}')`;
+  if (host.endsWith('.')) return `${show(host)} must not end with a dot`;
   const body = host.startsWith('*.') ? host.slice(2) : host;
-  if (body.includes('*')) return `'${host}' may contain '*' only as the whole leftmost label ('*.example.com')`;
-  if (!DNS1123_SUBDOMAIN.test(body)) return `'${host}' is not a valid DNS name (lowercase letters, digits, '-' and '.', labels start and end with a letter or digit)`;
-  if (body.split('.').some(l => l.length > 63)) return `'${host}' has a label longer than 63 characters`;
-  if (host.startsWith('*.') && !body.includes('.')) return `'${host}' wildcard must cover a domain with at least two labels`;
+  if (body.includes('*')) return `${show(host)} may contain '*' only as the whole leftmost label ('*.example.com')`;
+  if (!DNS1123_SUBDOMAIN.test(body)) return `${show(host)} is not a valid DNS name (lowercase letters, digits, '-' and '.', labels start and end with a letter or digit)`;
+  if (body.split('.').some(l => l.length > 63)) return `${show(host)} has a label longer than 63 characters`;
+  if (host.startsWith('*.') && !body.includes('.')) return `${show(host)} wildcard must cover a domain with at least two labels`;
   return undefined;
 }
 
 /** Literal paths (Exact / Prefix). */
 export function checkLiteralPath(path: string): string | undefined {
   if (typeof path !== 'string' || path.length === 0) return 'must be a non-empty path';
-  if (!path.startsWith('/')) return `'${path}' must start with '/'`;
+  if (!path.startsWith('/')) return `${show(path)} must start with '/'`;
   if (path.length > 1024) return `'${path.slice(0, 40)}...' is longer than 1024 characters`;
-  if (path.includes('//')) return `'${path}' must not contain '//'`;
-  if (/%2f/i.test(path)) return `'${path}' must not contain an encoded '/' (%2F)`;
+  if (path.includes('//')) return `${show(path)} must not contain '//'`;
+  if (/%2f/i.test(path)) return `${show(path)} must not contain an encoded '/' (%2F)`;
   const segments = path.split('/');
-  if (segments.some(s => s === '.' || s === '..')) return `'${path}' must not contain '.' or '..' segments`;
-  if (!PATH_CHARS.test(path)) return `'${path}' contains characters outside the URL path set (no spaces, '?', '#', quotes, braces, backslashes or non-ASCII)`;
+  if (segments.some(s => s === '.' || s === '..')) return `${show(path)} must not contain '.' or '..' segments`;
+  if (!PATH_CHARS.test(path)) return `${show(path)} contains characters outside the URL path set (no spaces, '?', '#', quotes, braces, backslashes or non-ASCII)`;
   return undefined;
 }
 
@@ -56,35 +58,35 @@ export function checkRegex(pattern: string, mustStartWithSlash: boolean): string
   if (/[\r\n\0]/.test(pattern)) return 'must not contain CR, LF or NUL';
   if (pattern.length > 1024) return 'is longer than 1024 characters';
   const anchored = pattern.startsWith('^') ? pattern.slice(1) : pattern;
-  if (mustStartWithSlash && !anchored.startsWith('/')) return `'${pattern}' must match from the leading '/' (start it with '/' or '^/')`;
-  if (/\(\?[=!<]|\\[1-9]|\\k</.test(pattern)) return `'${pattern}' uses look-around or back-references, which RE2-based proxies do not support`;
-  if (/[`]/.test(pattern)) return `'${pattern}' must not contain a backtick`;
-  if (/\s/.test(pattern)) return `'${pattern}' must not contain whitespace`;
-  if (hasTopLevelAlternation(pattern)) return `'${pattern}' has a top-level '|'; wrap the alternatives in a group so anchoring applies to all of them (e.g. '/(a|b)')`;
+  if (mustStartWithSlash && !anchored.startsWith('/')) return `${show(pattern)} must match from the leading '/' (start it with '/' or '^/')`;
+  if (/\(\?[=!<]|\\[1-9]|\\k</.test(pattern)) return `${show(pattern)} uses look-around or back-references, which RE2-based proxies do not support`;
+  if (/[`]/.test(pattern)) return `${show(pattern)} must not contain a backtick`;
+  if (/\s/.test(pattern)) return `${show(pattern)} must not contain whitespace`;
+  if (hasTopLevelAlternation(pattern)) return `${show(pattern)} has a top-level '|'; wrap the alternatives in a group so anchoring applies to all of them (e.g. '/(a|b)')`;
   try {
     new RegExp(pattern);
   } catch (e) {
-    return `'${pattern}' is not a valid regular expression (${(e as Error).message})`;
+    return `${show(pattern)} is not a valid regular expression (${(e as Error).message})`;
   }
   return undefined;
 }
 
 export function checkPort(port: number): string | undefined {
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return `${port} must be an integer from 1 to 65535`;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return `${show(port)} must be an integer from 1 to 65535`;
   return undefined;
 }
 
 /** Service names are DNS-1035 labels. */
 export function checkServiceName(name: string): string | undefined {
   if (typeof name !== 'string' || !DNS1035_LABEL.test(name) || name.length > 63) {
-    return `'${name}' is not a valid Service name (DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`;
+    return `${show(name)} is not a valid Service name (DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`;
   }
   return undefined;
 }
 
 export function checkNamespace(ns: string): string | undefined {
   if (typeof ns !== 'string' || !DNS1123_LABEL.test(ns) || ns.length > 63) {
-    return `'${ns}' is not a valid namespace (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
+    return `${show(ns)} is not a valid namespace (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
   }
   return undefined;
 }
@@ -92,7 +94,7 @@ export function checkNamespace(ns: string): string | undefined {
 /** Names of objects we emit or reference (Secrets, Gateways, classes): DNS-1123 subdomains. */
 export function checkObjectName(name: string, maxLength = 253): string | undefined {
   if (typeof name !== 'string' || !DNS1123_SUBDOMAIN.test(name) || name.length > maxLength) {
-    return `'${name}' is not a valid object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most ${maxLength} characters)`;
+    return `${show(name)} is not a valid object name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most ${maxLength} characters)`;
   }
   return undefined;
 }
@@ -100,14 +102,14 @@ export function checkObjectName(name: string, maxLength = 253): string | undefin
 /** Names that must be DNS-1123 labels (listener section names, name segments). */
 export function checkLabelName(name: string): string | undefined {
   if (typeof name !== 'string' || !DNS1123_LABEL.test(name) || name.length > 63) {
-    return `'${name}' is not a valid name (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
+    return `${show(name)} is not a valid name (DNS-1123 label: lowercase letters, digits and '-', at most 63 characters)`;
   }
   return undefined;
 }
 
 export function checkHeaderName(name: string): string | undefined {
   if (typeof name !== 'string' || !HTTP_TOKEN.test(name) || name.length > 256) {
-    return `'${name}' is not a valid HTTP header or parameter name (RFC 7230 token, at most 256 characters)`;
+    return `${show(name)} is not a valid HTTP header or parameter name (RFC 7230 token, at most 256 characters)`;
   }
   return undefined;
 }
@@ -116,7 +118,7 @@ export function checkHeaderValue(value: string, maxLength = 4096): string | unde
   if (typeof value !== 'string' || value.length === 0) return 'must be a non-empty value';
   if (/[\r\n\0]/.test(value)) return 'must not contain CR, LF or NUL';
   if (value.length > maxLength) return `is longer than ${maxLength} characters`;
-  if (!HEADER_VALUE.test(value)) return `'${value}' must be printable ASCII without leading, trailing or repeated whitespace`;
+  if (!HEADER_VALUE.test(value)) return `${show(value)} must be printable ASCII without leading, trailing or repeated whitespace`;
   return undefined;
 }
 

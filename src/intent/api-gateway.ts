@@ -12,7 +12,7 @@ import { canaryFeatures, checkFeatures, routeFeatures, tlsFeatures } from '../ca
 import { policyFeatures } from '../capabilities/detect-policies';
 import { ControllerName } from '../capabilities/features';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
-import { fail, pathOf } from '../core/errors';
+import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../ir/model';
@@ -85,7 +85,7 @@ export class ApiGateway extends Construct {
   private cache?: { version: number; ir: GatewayIR; problems: Map<string, string[]> };
 
   constructor(scope: Construct, id: string, props: ApiGatewayProps) {
-    const path = pathOf(scope, id);
+    const path = pathOf(scope, id, 'ApiGateway');
     if (!props || !(props.controller instanceof Controller)) fail(path, 'ApiGateway.controller: must be created with a Controller factory, e.g. Controller.ingressNginx()');
     const name = props.name ?? id.toLowerCase();
     const nameProblem = checkLabelName(name);
@@ -100,6 +100,7 @@ export class ApiGateway extends Construct {
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
 
     if (props.defaults !== undefined) {
+      if (props.defaults === null || typeof props.defaults !== 'object') fail(this.node.path, `ApiGateway.defaults: must be a RoutePolicies object, got ${show(props.defaults)}`);
       const d = props.defaults as RoutePolicies & { redirect?: unknown; rewrite?: unknown };
       if (d.redirect !== undefined || d.rewrite !== undefined) fail(this.node.path, 'ApiGateway.defaults: redirect and rewrite belong to a route, not to gateway defaults');
       this._defaultPolicies = resolvePolicies('ApiGateway.defaults', this.node.path, props.defaults, undefined);
@@ -155,10 +156,10 @@ export class ApiGateway extends Construct {
    * an invalid Kubernetes name.
    * @internal
    */
-  public _childName(id: string, path = `${this.node.path}/${id}`): string {
+  public _childName(id: string, path = `${this.node.path}/${id}`, construct: 'Route' | 'TlsHost' | 'CanarySplit' = 'Route'): string {
     const segment = id.toLowerCase();
     if (checkLabelName(segment)) {
-      fail(path, `construct id '${id}' does not give a valid object name; use an id of letters, digits and '-', or set 'name'`);
+      fail(path, `${construct}: construct id '${id}' does not give a valid object name; use an id of letters, digits and '-'${construct === 'TlsHost' ? '' : ", or set 'name'"}`);
     }
     return joinName([this.name, segment]);
   }

@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
+import { optionsOf, show } from '../core/errors';
 import { checkNamespace, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR } from '../ir/model';
 
@@ -45,7 +46,7 @@ export class Backend {
    * `fromService` when the Service is defined in the same app.
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
-    return new Backend(name, port, options.namespace, `Backend.service('${name}', ${port})`);
+    return new Backend(name, port, optionsOf('Backend.service', options).namespace, `Backend.service(${show(name)}, ${show(port)})`);
   }
 
   /**
@@ -54,10 +55,10 @@ export class Backend {
    */
   public static fromService(service: kplus.Service, options: FromServiceOptions = {}): Backend {
     if (!service || typeof service !== 'object' || typeof service.name !== 'string' || !Array.isArray(service.ports)) {
-      throw new Error('Backend.fromService: service must be a cdk8s-plus Service');
+      throw new Error(`Backend.fromService: service must be a cdk8s-plus Service, got ${show(service)}`);
     }
     return Backend.fromServicePorts(service.name, service.ports.map(p => ({ port: p.port, name: p.name })), {
-      ...options, namespace: service.metadata.namespace,
+      ...optionsOf('Backend.fromService', options), namespace: service.metadata.namespace,
     });
   }
 
@@ -66,21 +67,24 @@ export class Backend {
    * line (or any other way) that `fromService` does not take. The port is checked the same way.
    */
   public static fromServicePorts(name: string, ports: ServicePortRef[], options: ServicePortsBackendOptions = {}): Backend {
-    const label = `Backend.fromService('${name}')`;
+    const label = `Backend.fromService(${show(name)})`;
+    const o = optionsOf(label, options);
     if (!Array.isArray(ports) || ports.length === 0) {
       throw new Error(`${label}: the Service has no ports; add a port to the Service before routing to it`);
     }
+    const bad = ports.findIndex(p => p === null || typeof p !== 'object' || checkPort(p.port) !== undefined);
+    if (bad >= 0) throw new Error(`${label}.ports[${bad}]: ${show(ports[bad])} is not a Service port ({ port: 1-65535, name })`);
     const numbers = ports.map(p => p.port);
-    let port = options.port;
+    let port = o.port;
     if (port === undefined) {
       if (numbers.length > 1) {
         throw new Error(`${label}: the Service has several ports (${numbers.join(', ')}); choose one with the 'port' option`);
       }
       port = numbers[0];
     } else if (!numbers.includes(port)) {
-      throw new Error(`${label}: port ${port} is not a port of Service '${name}' (its ports: ${numbers.join(', ')})`);
+      throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, options.namespace, label);
+    return new Backend(name, port, o.namespace, label);
   }
 
   private constructor(

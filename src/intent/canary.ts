@@ -4,7 +4,7 @@ import { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
 import { describeMatch, matchKey, matchToIR, RouteMatch } from './match';
 import { Route } from './route';
-import { fail, pathOf } from '../core/errors';
+import { fail, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';
 
@@ -28,8 +28,8 @@ export class CanaryTraffic {
    * @example CanaryTraffic.weight(10)
    */
   public static weight(percent: number): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.weight(${String(percent)})`, () => {
-      if (!isWholeNumber(percent) || percent < 0 || percent > 100) return `${String(percent)} is not a whole percentage from 0 to 100`;
+    return new CanaryTraffic(`CanaryTraffic.weight(${show(percent)})`, () => {
+      if (!isWholeNumber(percent) || percent < 0 || percent > 100) return `${show(percent)} is not a whole percentage from 0 to 100`;
       return { kind: 'weight', stable: 100 - percent, canary: percent };
     });
   }
@@ -42,9 +42,9 @@ export class CanaryTraffic {
    * @example CanaryTraffic.weights(95, 5)
    */
   public static weights(stable: number, canary: number): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.weights(${String(stable)}, ${String(canary)})`, () => {
+    return new CanaryTraffic(`CanaryTraffic.weights(${show(stable)}, ${show(canary)})`, () => {
       for (const [what, w] of [['stable', stable], ['canary', canary]] as const) {
-        if (!isWholeNumber(w) || w < 0 || w > MAX_WEIGHT) return `the ${what} weight ${String(w)} is not a whole number from 0 to ${MAX_WEIGHT.toLocaleString('en-US')}`;
+        if (!isWholeNumber(w) || w < 0 || w > MAX_WEIGHT) return `the ${what} weight ${show(w)} is not a whole number from 0 to ${MAX_WEIGHT.toLocaleString('en-US')}`;
       }
       if (stable === 0 && canary === 0) return 'all weights are zero, so no backend would receive traffic; give the stable or the canary backend a weight above 0';
       return { kind: 'weight', stable, canary };
@@ -58,10 +58,10 @@ export class CanaryTraffic {
    * @example CanaryTraffic.parseWeight(process.env.CANARY_WEIGHT ?? '0')
    */
   public static parseWeight(text: string): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.parseWeight(${JSON.stringify(text)})`, () => {
+    return new CanaryTraffic(`CanaryTraffic.parseWeight(${quote(text)})`, () => {
       const trimmed = typeof text === 'string' ? text.trim() : undefined;
       if (trimmed === undefined || !/^[0-9]{1,3}$/.test(trimmed) || Number(trimmed) > 100) {
-        return `${typeof text === 'string' ? JSON.stringify(text) : String(text)} is not a whole percentage from 0 to 100`;
+        return `${typeof text === 'string' ? quote(text) : show(text)} is not a whole percentage from 0 to 100`;
       }
       const percent = Number(trimmed);
       return { kind: 'weight', stable: 100 - percent, canary: percent };
@@ -74,7 +74,7 @@ export class CanaryTraffic {
    * @example CanaryTraffic.header('x-canary', 'always')
    */
   public static header(name: string, value: string): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.header(${JSON.stringify(name)}, ${JSON.stringify(value)})`, () => {
+    return new CanaryTraffic(`CanaryTraffic.header(${quote(name)}, ${quote(value)})`, () => {
       const problem = checkHeaderName(name) ?? (checkHeaderValue(value) ? `header '${name}' value ${checkHeaderValue(value)}` : undefined);
       return problem ?? { kind: 'header', name: name.toLowerCase(), value };
     });
@@ -86,7 +86,7 @@ export class CanaryTraffic {
    * @example CanaryTraffic.headerPresent('x-beta-tester')
    */
   public static headerPresent(name: string): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.headerPresent(${JSON.stringify(name)})`, () => {
+    return new CanaryTraffic(`CanaryTraffic.headerPresent(${quote(name)})`, () => {
       return checkHeaderName(name) ?? { kind: 'header-present', name: name.toLowerCase() };
     });
   }
@@ -99,9 +99,9 @@ export class CanaryTraffic {
    * @example CanaryTraffic.cookie('canary')
    */
   public static cookie(name: string): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.cookie(${JSON.stringify(name)})`, () => {
+    return new CanaryTraffic(`CanaryTraffic.cookie(${quote(name)})`, () => {
       if (typeof name !== 'string' || !COOKIE_NAME.test(name) || name.length > 256) {
-        return `${JSON.stringify(name)} is not a cookie name this library can match on every controller (letters, digits, '-', '_', '.' and '~', at most 256 characters)`;
+        return `${quote(name)} is not a cookie name this library can match on every controller (letters, digits, '-', '_', '.' and '~', at most 256 characters)`;
       }
       return { kind: 'cookie', name };
     });
@@ -144,7 +144,7 @@ export interface TrafficMirrorOptions {
 export class TrafficMirror {
   /** Copies a share of the requests to `backend`. */
   public static to(backend: Backend, options: TrafficMirrorOptions = {}): TrafficMirror {
-    return new TrafficMirror(backend, options?.percent ?? 100);
+    return new TrafficMirror(backend, optionsOf('TrafficMirror.to', options).percent ?? 100);
   }
 
   private constructor(
@@ -160,7 +160,7 @@ export class TrafficMirror {
     const { ir, problem } = this.backend._toIR(defaultNamespace);
     if (problem) return { problem };
     if (!isWholeNumber(this.percent) || this.percent < 0 || this.percent > 100) {
-      return { problem: `percent ${String(this.percent)} is not a whole percentage from 0 to 100` };
+      return { problem: `percent ${show(this.percent)} is not a whole percentage from 0 to 100` };
     }
     return { ir: { backend: ir!, percent: this.percent } };
   }
@@ -268,7 +268,7 @@ export class CanarySplit extends Construct {
   public readonly _ir: CanaryIR;
 
   constructor(scope: Construct, id: string, props: CanarySplitProps) {
-    const path = pathOf(scope, id);
+    const path = pathOf(scope, id, 'CanarySplit');
     if (!props || !(props.stable instanceof Route)) fail(path, 'CanarySplit.stable: must be the Route whose backend is the stable one');
     const route = props.stable;
     const gateway = route.gateway;
@@ -278,7 +278,7 @@ export class CanarySplit extends Construct {
     }
     const stable = routeIR.backends[0];
     const namespace = routeIR.namespace;
-    const name = props.name ?? gateway._childName(id, path);
+    const name = props.name ?? gateway._childName(id, path, 'CanarySplit');
     const nameProblem = checkObjectName(name, 63);
     if (nameProblem) fail(path, `CanarySplit.name: ${nameProblem}`);
 
@@ -344,6 +344,11 @@ export class CanarySplit extends Construct {
     this.apiObjects = gateway._registerCanary(this, routeIR);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
   }
+}
+
+/** A string in double quotes (as written in code), anything else through `show`. */
+function quote(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : show(v);
 }
 
 function isWholeNumber(n: unknown): n is number {

@@ -7,6 +7,7 @@ import { kongGatewayApiExtension } from '../controllers/kong/gateway-api-extensi
 import { KongIngressRenderer } from '../controllers/kong/renderer';
 import { ControllerRenderer } from '../controllers/renderer';
 import { TraefikRenderer } from '../controllers/traefik/renderer';
+import { optionsOf, show } from '../core/errors';
 import { checkNamespace, checkObjectName, checkPort } from '../core/validate';
 
 /** Options for `Controller.ingressNginx()`. */
@@ -155,28 +156,31 @@ export interface KongOptions extends GatewayApiOptions {
 export class Controller {
   /** ingress-nginx: `networking.k8s.io/v1` Ingress with `nginx.ingress.kubernetes.io/*` annotations. */
   public static ingressNginx(options: IngressNginxOptions = {}): Controller {
-    const ingressClassName = className('Controller.ingressNginx', 'ingressClassName', options.ingressClassName ?? 'nginx');
+    const o = optionsOf('Controller.ingressNginx', options);
+    const ingressClassName = className('Controller.ingressNginx', 'ingressClassName', o.ingressClassName ?? 'nginx');
     return new Controller('ingress-nginx', () => new IngressNginxRenderer({ ingressClassName }));
   }
 
   /** Traefik Proxy v3: IngressRoute CRDs (default) or Ingress. */
   public static traefik(options: TraefikOptions = {}): Controller {
-    const output = options.output ?? TraefikOutput.INGRESS_ROUTE;
-    if (!Object.values(TraefikOutput).includes(output)) throw new Error(`Controller.traefik.output: '${output}' is not a TraefikOutput`);
-    const ingressClassName = className('Controller.traefik', 'ingressClassName', options.ingressClassName ?? 'traefik');
-    const web = entryPoint('webEntryPoint', options.webEntryPoint ?? 'web');
-    const websecure = entryPoint('websecureEntryPoint', options.websecureEntryPoint ?? 'websecure');
+    const o = optionsOf('Controller.traefik', options);
+    const output = o.output ?? TraefikOutput.INGRESS_ROUTE;
+    if (!Object.values(TraefikOutput).includes(output)) throw new Error(`Controller.traefik.output: ${show(output)} is not a TraefikOutput`);
+    const ingressClassName = className('Controller.traefik', 'ingressClassName', o.ingressClassName ?? 'traefik');
+    const web = entryPoint('webEntryPoint', o.webEntryPoint ?? 'web');
+    const websecure = entryPoint('websecureEntryPoint', o.websecureEntryPoint ?? 'websecure');
     const name: ControllerName = output === TraefikOutput.INGRESS ? 'traefik-ingress' : 'traefik';
     return new Controller(name, () => new TraefikRenderer({ output: output === TraefikOutput.INGRESS ? 'Ingress' : 'IngressRoute', ingressClassName, web, websecure }));
   }
 
   /** Kong Ingress Controller 3.x, through Ingress (default) or its Gateway API support. */
   public static kong(options: KongOptions = {}): Controller {
-    const mode = options.mode ?? KongMode.INGRESS;
-    if (!Object.values(KongMode).includes(mode)) throw new Error(`Controller.kong.mode: '${mode}' is not a KongMode`);
-    const ingressClassName = className('Controller.kong', 'ingressClassName', options.ingressClassName ?? 'kong');
+    const o = optionsOf('Controller.kong', options);
+    const mode = o.mode ?? KongMode.INGRESS;
+    if (!Object.values(KongMode).includes(mode)) throw new Error(`Controller.kong.mode: ${show(mode)} is not a KongMode`);
+    const ingressClassName = className('Controller.kong', 'ingressClassName', o.ingressClassName ?? 'kong');
     if (mode === KongMode.GATEWAY_API) {
-      const gw = resolveGatewayOptions('Controller.kong', options, 'kong');
+      const gw = resolveGatewayOptions('Controller.kong', o, 'kong');
       return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName })));
     }
     return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }));
@@ -187,19 +191,22 @@ export class Controller {
    * defined semantics. Pick a concrete implementation for more.
    */
   public static gatewayApi(options: GatewayApiOptions = {}): Controller {
-    const gw = resolveGatewayOptions('Controller.gatewayApi', options, undefined);
+    const o = optionsOf('Controller.gatewayApi', options);
+    const gw = resolveGatewayOptions('Controller.gatewayApi', o, undefined);
     return new Controller('gateway-api', () => new GatewayApiRenderer('gateway-api', gw));
   }
 
   /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
   public static envoyGateway(options: GatewayApiOptions = {}): Controller {
-    const gw = resolveGatewayOptions('Controller.envoyGateway', options, 'eg');
+    const o = optionsOf('Controller.envoyGateway', options);
+    const gw = resolveGatewayOptions('Controller.envoyGateway', o, 'eg');
     return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension(gw.experimentalChannel)));
   }
 
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
   public static istio(options: GatewayApiOptions = {}): Controller {
-    const gw = resolveGatewayOptions('Controller.istio', options, 'istio');
+    const o = optionsOf('Controller.istio', options);
+    const gw = resolveGatewayOptions('Controller.istio', o, 'istio');
     return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })));
   }
 
@@ -223,7 +230,7 @@ function className(factory: string, prop: string, value: string): string {
 
 function entryPoint(prop: string, value: string): string {
   if (typeof value !== 'string' || !/^[A-Za-z0-9][-A-Za-z0-9_]*$/.test(value)) {
-    throw new Error(`Controller.traefik.${prop}: '${value}' is not a valid entry point name (letters, digits, '-' and '_')`);
+    throw new Error(`Controller.traefik.${prop}: ${show(value)} is not a valid entry point name (letters, digits, '-' and '_')`);
   }
   return value;
 }
@@ -236,14 +243,20 @@ function resolveGatewayOptions(factory: string, options: GatewayApiOptions, defa
     if (problem) throw new Error(`${factory}.${prop}: ${problem}`);
   }
   if (httpPort === httpsPort) throw new Error(`${factory}: httpPort and httpsPort must differ (both ${httpPort})`);
+  if (options.experimentalChannel !== undefined && typeof options.experimentalChannel !== 'boolean') {
+    throw new Error(`${factory}.experimentalChannel: ${show(options.experimentalChannel)} must be true or false`);
+  }
   const attach = options.attachTo;
+  if (attach !== undefined && (attach === null || typeof attach !== 'object')) {
+    throw new Error(`${factory}.attachTo: must be a GatewayAttachment object ({ name, namespace, sectionName, kind }), got ${show(attach)}`);
+  }
   if (attach) {
     const problem = checkObjectName(attach.name)
       ?? (attach.namespace !== undefined ? checkNamespace(attach.namespace) : undefined)
       ?? (attach.sectionName !== undefined ? checkObjectName(attach.sectionName) : undefined);
     if (problem) throw new Error(`${factory}.attachTo: ${problem}`);
     if (attach.kind !== undefined && !Object.values(GatewayParentKind).includes(attach.kind)) {
-      throw new Error(`${factory}.attachTo.kind: '${attach.kind}' is not a GatewayParentKind`);
+      throw new Error(`${factory}.attachTo.kind: ${show(attach.kind)} is not a GatewayParentKind`);
     }
     if (options.gatewayClassName !== undefined) {
       throw new Error(`${factory}: gatewayClassName and attachTo exclude each other (an attached ApiGateway does not create a Gateway)`);

@@ -1,3 +1,4 @@
+import { show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkLiteralPath, checkRegex } from '../core/validate';
 import { HeaderMatchIR, MatchIR, PathIR, QueryParamMatchIR } from '../ir/model';
 
@@ -203,7 +204,7 @@ export function matchToIR(m: RouteMatch, at: string): { ir?: MatchIR; problem?: 
   }
 
   if (m.method !== undefined && !METHODS.has(m.method)) {
-    return { problem: `${at}.method: '${m.method}' is not an HttpMethod (${[...METHODS].join(', ')})` };
+    return { problem: `${at}.method: ${show(m.method)} is not an HttpMethod (${[...METHODS].join(', ')})` };
   }
 
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -29,7 +29,7 @@ export class RateLimitedRoute extends Route {
   public readonly rateLimit: RateLimit;
 
   constructor(scope: Construct, id: string, props: RateLimitedRouteProps) {
-    const path = pathOf(scope, id);
+    const path = pathOf(scope, id, 'RateLimitedRoute');
     if (!props || !(props.limit instanceof RateLimit)) {
       fail(path, 'RateLimitedRoute.limit: required, created with RateLimit.perClientIp(), perHeader() or perConsumer()');
     }

@@ -104,13 +104,13 @@ export class Route extends Construct {
   public readonly _ir: RouteIR;
 
   constructor(scope: Construct, id: string, props: RouteProps) {
-    const path = pathOf(scope, id);
+    const path = pathOf(scope, id, 'Route');
     if (!props || !(props.gateway instanceof ApiGateway)) fail(path, 'Route.gateway: must be an ApiGateway');
     const gateway = props.gateway;
     const namespace = props.namespace ?? gateway.namespace;
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(path, `Route.namespace: ${nsProblem}`);
-    const name = props.name ?? gateway._childName(id, path);
+    const name = props.name ?? gateway._childName(id, path, 'Route');
     const nameProblem = checkObjectName(name, 63);
     if (nameProblem) fail(path, `Route.name: ${nameProblem}`);
 

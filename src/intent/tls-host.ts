@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApiGateway } from './api-gateway';
-import { fail, pathOf } from '../core/errors';
+import { fail, optionsOf, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { TlsHostIR } from '../ir/model';
 
@@ -22,7 +22,7 @@ export class TlsCertificate {
    * @example TlsCertificate.fromSecret('api-tls-cert')
    */
   public static fromSecret(secretName: string, options: SecretCertificateOptions = {}): TlsCertificate {
-    return new TlsCertificate(secretName, options.namespace);
+    return new TlsCertificate(secretName, optionsOf('TlsCertificate.fromSecret', options).namespace);
   }
 
   private constructor(
@@ -68,7 +68,7 @@ export class TlsHost extends Construct {
   public readonly _ir: TlsHostIR;
 
   constructor(scope: Construct, id: string, props: TlsHostProps) {
-    const path = pathOf(scope, id);
+    const path = pathOf(scope, id, 'TlsHost');
     if (!props || !(props.gateway instanceof ApiGateway)) fail(path, 'TlsHost.gateway: must be an ApiGateway');
     if (!Array.isArray(props.hosts) || props.hosts.length === 0) fail(path, 'TlsHost.hosts: at least one hostname is required');
     for (const [i, host] of props.hosts.entries()) {
@@ -89,7 +89,7 @@ export class TlsHost extends Construct {
     this.certificate = props.certificate;
     this._ir = {
       source: this.node.path,
-      name: this.gateway._childName(this.node.id),
+      name: this.gateway._childName(this.node.id, this.node.path, 'TlsHost'),
       hosts,
       secretName: props.certificate.secretName,
       secretNamespace: props.certificate.namespace ?? this.gateway.namespace,

@@ -158,7 +158,7 @@ describe('CanarySplit: headers and cookies', () => {
     [CanaryTraffic.header('x-canary', 'always\r\nx-injected: 1'), /header 'x-canary' value must not contain CR, LF or NUL/],
     [CanaryTraffic.header('x-canary', ''), /header 'x-canary' value must be a non-empty value/],
     [CanaryTraffic.header('x-canary', ' always'), /must be printable ASCII without leading, trailing or repeated whitespace/],
-    [CanaryTraffic.header(undefined as any, 'a'), /'undefined' is not a valid HTTP header/],
+    [CanaryTraffic.header(undefined as any, 'a'), /: undefined is not a valid HTTP header/],
     [CanaryTraffic.headerPresent('x:beta'), /CanaryTraffic.headerPresent\("x:beta"\): 'x:beta' is not a valid HTTP header/],
     [CanaryTraffic.headerPresent('x-beta\n'), /is not a valid HTTP header/],
     [CanaryTraffic.cookie('a b'), /CanaryTraffic.cookie\("a b"\): "a b" is not a cookie name/],

@@ -131,7 +131,7 @@ describe('Route: names and conflicts', () => {
   test('a construct id that cannot form an object name is refused', () => {
     const { gw } = gateway();
     expect(() => gw.addRoute('My Route!', { backend: Backend.service('svc', 80) }))
-      .toThrow(/\[test\/edge\/My Route!\] construct id 'My Route!' does not give a valid object name/);
+      .toThrow(/\[test\/edge\/My Route!\] Route: construct id 'My Route!' does not give a valid object name/);
     expect(() => gw.addRoute('r', { name: 'Bad_Name', backend: Backend.service('svc', 80) })).toThrow(/Route.name: 'Bad_Name' is not a valid object name/);
   });
 

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { show } from '../../core/errors';
 import { checkLiteralPath } from '../../core/validate';
 
 /**
@@ -14,7 +15,30 @@ export function policyFail(field: string, problem: string): never {
 
 export function positiveInt(field: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > max) {
-    policyFail(field, `${value} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? 'of at least 1' : `from 1 to ${max}`}${value === 0 ? ' (0 is never "unlimited" here: leave the policy out instead)' : ''}`);
+    policyFail(field, `${show(value)} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? 'of at least 1' : `from 1 to ${max}`}${value === 0 ? ' (0 is never "unlimited" here: leave the policy out instead)' : ''}`);
+  }
+  return value;
+}
+
+/** An optional list: `[]` when undefined, an error naming the field when not an array. */
+export function list<T>(field: string, value: readonly T[] | undefined): readonly T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) policyFail(field, `must be an array, got ${show(value)}`);
+  return value;
+}
+
+/** An optional boolean: an error naming the field when set to anything but true or false. */
+export function bool(field: string, value: boolean | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') policyFail(field, `${show(value)} must be true or false`);
+  return value;
+}
+
+/** An optional map of names to strings: `{}` when undefined, an error when not a plain object. */
+export function record(field: string, value: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    policyFail(field, `must be an object mapping header names to values, got ${show(value)}`);
   }
   return value;
 }
@@ -41,10 +65,10 @@ export function cidr(field: string, value: string): string {
   const [ip, bits, extra] = value.split('/');
   const isV4 = IPV4.test(ip);
   const isV6 = !isV4 && /^[0-9a-fA-F:]+$/.test(ip) && ip.includes(':') && isIpv6(ip);
-  if (extra !== undefined || (!isV4 && !isV6)) policyFail(field, `'${value}' is not an IP address or CIDR`);
+  if (extra !== undefined || (!isV4 && !isV6)) policyFail(field, `${show(value)} is not an IP address or CIDR`);
   const max = isV4 ? 32 : 128;
   if (bits === undefined) return `${ip.toLowerCase()}/${max}`;
-  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) policyFail(field, `'${value}' has an invalid prefix length (0-${max})`);
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) policyFail(field, `${show(value)} has an invalid prefix length (0-${max})`);
   return `${ip.toLowerCase()}/${Number(bits)}`;
 }
 

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { durationMs, policyFail, sortedUnique } from './common';
+import { bool, durationMs, list, policyFail, sortedUnique } from './common';
+import { show } from '../../core/errors';
 import { checkHeaderName } from '../../core/validate';
 import { CorsIR } from '../../ir/policies';
 
@@ -54,21 +55,21 @@ export class Cors {
     if (!options || !Array.isArray(options.origins) || options.origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
     options.origins.forEach((o, i) => {
       if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
-        policyFail(`Cors.origins[${i}]`, `'${o}' must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
+        policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
       }
     });
     if (options.origins.length > 64) policyFail('Cors.origins', `at most 64 origins (got ${options.origins.length})`);
     if (options.origins.includes('*') && options.origins.length > 1) policyFail('Cors.origins', "'*' cannot be combined with other origins");
-    const credentials = options.credentials ?? false;
+    const credentials = bool('Cors.credentials', options.credentials, false);
     if (credentials && options.origins.includes('*')) {
       policyFail('Cors.credentials', "credentials cannot be allowed for origin '*': every site could make authenticated requests (Traefik and Gateway API reflect any origin)");
     }
-    const methods = (options.methods ?? ['GET', 'HEAD', 'POST']).map((m, i) => {
+    const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST']).map((m, i) => {
       const upper = typeof m === 'string' ? m.toUpperCase() : m;
-      if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `'${m}' is not an HTTP method (${[...METHODS].join(', ')})`);
+      if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `${show(m)} is not an HTTP method (${[...METHODS].join(', ')})`);
       return upper;
     });
-    const names = (field: string, list: string[] | undefined) => (list ?? []).map((h, i) => {
+    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values).map((h, i) => {
       const problem = checkHeaderName(h);
       if (problem) policyFail(`Cors.${field}[${i}]`, problem);
       return h;

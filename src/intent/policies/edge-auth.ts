@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { durationMs, policyFail, sortedUnique } from './common';
+import { durationMs, list, policyFail, sortedUnique } from './common';
+import { show } from '../../core/errors';
 import { checkHeaderName, checkObjectName } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
 
@@ -90,9 +91,9 @@ function url(field: string, value: string, allowInCluster: boolean): string {
   if (typeof value !== 'string') policyFail(field, 'must be a URL string');
   if (HTTPS.test(value) || (allowInCluster && IN_CLUSTER.test(value))) return value;
   if (/^http:\/\//.test(value)) {
-    policyFail(field, `'${value}' uses plain http to a host outside the cluster; use https (http is accepted only for in-cluster Services: http://name.namespace.svc...)`);
+    policyFail(field, `${show(value)} uses plain http to a host outside the cluster; use https (http is accepted only for in-cluster Services: http://name.namespace.svc...)`);
   }
-  policyFail(field, `'${value}' must be an https URL with no query, quotes, '$' or whitespace`);
+  policyFail(field, `${show(value)} must be an https URL with no query, quotes, '$' or whitespace`);
 }
 
 /**
@@ -108,7 +109,7 @@ export class EdgeAuth {
     return new EdgeAuth({
       kind: 'external',
       url: url('EdgeAuth.external.url', options.url, true),
-      responseHeaders: sortedUnique((options.responseHeaders ?? []).map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
+      responseHeaders: sortedUnique(list('EdgeAuth.external.responseHeaders', options.responseHeaders).map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
       signinUrl: options.signinUrl === undefined ? undefined : url('EdgeAuth.external.signinUrl', options.signinUrl, false),
       cacheSeconds: cacheMs === undefined ? undefined : cacheMs / 1000,
     });
@@ -119,12 +120,12 @@ export class EdgeAuth {
     if (!options || typeof options.issuer !== 'string' || options.issuer.length === 0 || /[\s"'$`]/.test(options.issuer)) {
       policyFail('EdgeAuth.jwt.issuer', 'must be a non-empty string without whitespace, quotes or $');
     }
-    const audiences = (options.audiences ?? []).map((a, i) => {
+    const audiences = list('EdgeAuth.jwt.audiences', options.audiences).map((a, i) => {
       if (typeof a !== 'string' || a.length === 0 || /[\s"'$`]/.test(a)) policyFail(`EdgeAuth.jwt.audiences[${i}]`, 'must be a non-empty string without whitespace, quotes or $');
       return a;
     });
-    const claims = (options.claimsToHeaders ?? []).map((c, i) => {
-      if (!c || typeof c.claim !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(c.claim)) policyFail(`EdgeAuth.jwt.claimsToHeaders[${i}].claim`, `'${c?.claim}' is not a claim name`);
+    const claims = list('EdgeAuth.jwt.claimsToHeaders', options.claimsToHeaders).map((c, i) => {
+      if (!c || typeof c.claim !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(c.claim)) policyFail(`EdgeAuth.jwt.claimsToHeaders[${i}].claim`, `${show(c?.claim)} is not a claim name`);
       return { claim: c.claim, header: header(`EdgeAuth.jwt.claimsToHeaders[${i}].header`, c.header) };
     }).sort((a, b) => (a.header < b.header ? -1 : 1));
     return new EdgeAuth({
@@ -141,7 +142,7 @@ export class EdgeAuth {
     return new EdgeAuth({
       kind: 'apiKey',
       secretName: secret('EdgeAuth.apiKey.secretName', options?.secretName),
-      header: header('EdgeAuth.apiKey.header', options.header ?? 'x-api-key').toLowerCase(),
+      header: header('EdgeAuth.apiKey.header', options?.header ?? 'x-api-key').toLowerCase(),
     });
   }
 

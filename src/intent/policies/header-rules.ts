@@ -1,4 +1,5 @@
-import { policyFail, sortedUnique } from './common';
+import { list, policyFail, record, sortedUnique } from './common';
+import { show } from '../../core/errors';
 import { checkHeaderName, checkHeaderValue } from '../../core/validate';
 import { HeaderOpsIR, HeaderRulesIR } from '../../ir/policies';
 
@@ -59,7 +60,8 @@ export class HeaderRules {
 
 function ops(field: string, o: HeaderOperations | undefined): HeaderOpsIR | undefined {
   if (o === undefined) return undefined;
-  const pairs = (kind: string, record: Record<string, string> | undefined) => Object.entries(record ?? {}).map(([name, value]) => {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) policyFail(field, `must be an object with set, add and / or remove, got ${show(o)}`);
+  const pairs = (kind: string, values: Record<string, string> | undefined) => Object.entries(record(`${field}.${kind}`, values)).map(([name, value]) => {
     const nameProblem = checkHeaderName(name);
     if (nameProblem) policyFail(`${field}.${kind}`, nameProblem);
     const valueProblem = checkHeaderValue(value);
@@ -68,7 +70,7 @@ function ops(field: string, o: HeaderOperations | undefined): HeaderOpsIR | unde
   }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const set = pairs('set', o.set);
   const add = pairs('add', o.add);
-  const remove = (o.remove ?? []).map((name, i) => {
+  const remove = list(`${field}.remove`, o.remove).map((name, i) => {
     const problem = checkHeaderName(name);
     if (problem) policyFail(`${field}.remove[${i}]`, problem);
     return name.toLowerCase();

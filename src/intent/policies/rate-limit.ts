@@ -1,4 +1,5 @@
 import { cidrList, policyFail, positiveInt } from './common';
+import { optionsOf, show } from '../../core/errors';
 import { checkHeaderName, checkObjectName } from '../../core/validate';
 import { DistributedStoreIR, RateLimitIR, RateLimitKey } from '../../ir/policies';
 
@@ -68,13 +69,14 @@ export class DistributedRateLimit {
    */
   public static redis(endpoint: string, options: RedisRateLimitOptions = {}): DistributedRateLimit {
     if (typeof endpoint !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?:\d{1,5}$/.test(endpoint) || Number(endpoint.split(':')[1]) > 65535) {
-      policyFail('DistributedRateLimit.redis.endpoint', `'${endpoint}' must be host:port`);
+      policyFail('DistributedRateLimit.redis.endpoint', `${show(endpoint)} must be host:port`);
     }
-    if (options.secretName !== undefined) {
-      const problem = checkObjectName(options.secretName);
+    const o = optionsOf('DistributedRateLimit.redis', options);
+    if (o.secretName !== undefined) {
+      const problem = checkObjectName(o.secretName);
       if (problem) policyFail('DistributedRateLimit.redis.secretName', problem);
     }
-    return new DistributedRateLimit({ kind: 'redis', endpoint, secretName: options.secretName });
+    return new DistributedRateLimit({ kind: 'redis', endpoint, secretName: o.secretName });
   }
 
   /**
@@ -125,7 +127,7 @@ export class RateLimit {
     if (!options || typeof options !== 'object') policyFail(factory, 'options are required (at least `requests`)');
     const requests = positiveInt(`${factory}.requests`, options.requests);
     const period = options.period ?? RateLimitPeriod.SECOND;
-    if (!Object.values(RateLimitPeriod).includes(period)) policyFail(`${factory}.period`, `'${period}' is not a RateLimitPeriod`);
+    if (!Object.values(RateLimitPeriod).includes(period)) policyFail(`${factory}.period`, `${show(period)} is not a RateLimitPeriod`);
     let burst: number | undefined;
     if (options.burst !== undefined) {
       burst = positiveInt(`${factory}.burst`, options.burst);

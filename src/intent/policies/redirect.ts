@@ -1,4 +1,5 @@
 import { literal, policyFail } from './common';
+import { optionsOf, show } from '../../core/errors';
 import { checkHost, checkPort } from '../../core/validate';
 import { PathModifierIR, RedirectIR } from '../../ir/policies';
 
@@ -71,13 +72,14 @@ export interface HttpsRedirectOptions {
 export class Redirect {
   /** Redirect plain HTTP to HTTPS, keeping host and path. */
   public static toHttps(options: HttpsRedirectOptions = {}): Redirect {
-    return new Redirect({ scheme: 'https', statusCode: status('Redirect.toHttps.statusCode', options.statusCode ?? RedirectStatus.PERMANENT_REDIRECT) });
+    const o = optionsOf('Redirect.toHttps', options);
+    return new Redirect({ scheme: 'https', statusCode: status('Redirect.toHttps.statusCode', o.statusCode ?? RedirectStatus.PERMANENT_REDIRECT) });
   }
 
   public static to(options: RedirectOptions): Redirect {
     if (!options || typeof options !== 'object') policyFail('Redirect.to', 'options are required');
     const { scheme, host, port, path, replacePrefix } = options;
-    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') policyFail('Redirect.scheme', `'${scheme}' must be 'http' or 'https'`);
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') policyFail('Redirect.scheme', `${show(scheme)} must be 'http' or 'https'`);
     if (host !== undefined) {
       const problem = checkHost(host) ?? (host.startsWith('*.') ? `'${host}' must not be a wildcard` : undefined);
       if (problem) policyFail('Redirect.host', problem);
@@ -106,6 +108,6 @@ export class Redirect {
 }
 
 function status(field: string, code: RedirectStatus): RedirectIR['statusCode'] {
-  if (![301, 302, 303, 307, 308].includes(code)) policyFail(field, `${code} is not a redirect status (301, 302, 303, 307, 308)`);
+  if (![301, 302, 303, 307, 308].includes(code)) policyFail(field, `${show(code)} is not a redirect status (301, 302, 303, 307, 308)`);
   return code as RedirectIR['statusCode'];
 }

@@ -11,7 +11,7 @@ import { Rewrite } from './rewrite';
 import { RoutePolicies } from './route-policies';
 import { SessionAffinity } from './session-affinity';
 import { Timeouts } from './timeouts';
-import { fail } from '../../core/errors';
+import { fail, show } from '../../core/errors';
 import { PoliciesIR } from '../../ir/policies';
 
 type Convertible = { _toIR(source: string): unknown };
@@ -48,7 +48,7 @@ export function resolvePolicies(
     out[IR_KEY[key] ?? key] = (value as Convertible)._toIR(path);
   }
   if (own.backendProtocol !== undefined) {
-    if (!Object.values(BackendProtocol).includes(own.backendProtocol)) fail(path, `${construct}.backendProtocol: '${own.backendProtocol}' is not a BackendProtocol`);
+    if (!Object.values(BackendProtocol).includes(own.backendProtocol)) fail(path, `${construct}.backendProtocol: ${show(own.backendProtocol)} is not a BackendProtocol`);
     out.backendProtocol = { source: path, protocol: own.backendProtocol };
   }
   if (own.redirect !== undefined) {

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { durationMs, policyFail, positiveInt } from './common';
+import { durationMs, list, policyFail, positiveInt } from './common';
+import { show } from '../../core/errors';
 import { RetriesIR, RetryCondition } from '../../ir/policies';
 
 /** Failures that trigger a retry. */
@@ -47,13 +48,13 @@ export class Retries {
   public static of(options: RetriesOptions): Retries {
     if (!options || typeof options !== 'object') policyFail('Retries.of', 'options are required');
     const attempts = positiveInt('Retries.attempts', options.attempts, 10);
-    const statusCodes = (options.statusCodes ?? []).map((c, i) => {
-      if (!Number.isInteger(c) || c < 400 || c > 599) policyFail(`Retries.statusCodes[${i}]`, `${c} must be an HTTP status from 400 to 599`);
+    const statusCodes = list('Retries.statusCodes', options.statusCodes).map((c, i) => {
+      if (!Number.isInteger(c) || c < 400 || c > 599) policyFail(`Retries.statusCodes[${i}]`, `${show(c)} must be an HTTP status from 400 to 599`);
       return c;
     });
-    const on = options.on ?? (statusCodes.length > 0 ? [] : [RetryOn.CONNECT_FAILURE]);
+    const on = list('Retries.on', options.on ?? (statusCodes.length > 0 ? [] : [RetryOn.CONNECT_FAILURE]));
     on.forEach((c, i) => {
-      if (!Object.values(RetryOn).includes(c)) policyFail(`Retries.on[${i}]`, `'${c}' is not a RetryOn`);
+      if (!Object.values(RetryOn).includes(c)) policyFail(`Retries.on[${i}]`, `${show(c)} is not a RetryOn`);
     });
     return new Retries({
       attempts,

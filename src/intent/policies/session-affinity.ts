@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { durationMs, policyFail } from './common';
+import { bool, durationMs, policyFail } from './common';
+import { show } from '../../core/errors';
 import { checkLiteralPath } from '../../core/validate';
 import { SessionAffinityIR } from '../../ir/policies';
 
@@ -53,20 +54,21 @@ export interface CookieAffinityOptions {
 export class SessionAffinity {
   public static cookie(options: CookieAffinityOptions): SessionAffinity {
     if (!options || typeof options.name !== 'string' || !/^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/.test(options.name)) {
-      policyFail('SessionAffinity.cookie.name', `'${options?.name}' is not a valid cookie name`);
+      policyFail('SessionAffinity.cookie.name', `${show(options?.name)} is not a valid cookie name`);
     }
     const ttlMs = durationMs('SessionAffinity.cookie.ttl', options.ttl);
     if (ttlMs !== undefined && ttlMs % 1000 !== 0) policyFail('SessionAffinity.cookie.ttl', 'must be a whole number of seconds');
     if (options.path !== undefined && checkLiteralPath(options.path)) policyFail('SessionAffinity.cookie.path', checkLiteralPath(options.path)!);
-    if (options.sameSite !== undefined && !Object.values(SameSite).includes(options.sameSite)) policyFail('SessionAffinity.cookie.sameSite', `'${options.sameSite}' is not a SameSite`);
-    const secure = options.secure ?? true;
+    if (options.sameSite !== undefined && !Object.values(SameSite).includes(options.sameSite)) policyFail('SessionAffinity.cookie.sameSite', `${show(options.sameSite)} is not a SameSite`);
+    const secure = bool('SessionAffinity.cookie.secure', options.secure, true);
+    const httpOnly = bool('SessionAffinity.cookie.httpOnly', options.httpOnly, true);
     if (options.sameSite === SameSite.NONE && !secure) policyFail('SessionAffinity.cookie.sameSite', 'SameSite=None requires secure cookies');
     return new SessionAffinity({
       cookieName: options.name,
       ttlSeconds: ttlMs === undefined ? undefined : ttlMs / 1000,
       path: options.path,
       secure,
-      httpOnly: options.httpOnly ?? true,
+      httpOnly,
       sameSite: options.sameSite,
     });
   }

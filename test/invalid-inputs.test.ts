@@ -1,0 +1,105 @@
+import { Duration } from 'cdk8s';
+import {
+  ApiGateway, Backend, CanarySplit, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, HttpMethod,
+  Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
+} from '../src';
+import { notOurs } from './property/invalid';
+import { newChart, synthError } from './util';
+
+/*
+ * Regression tests for the invalid inputs the property tests (test/property/invalid.ts) found
+ * throwing a TypeError (or an unformatted message) from inside the library. Each now fails with
+ * the library's own error naming the construct path or the factory field, and the prop.
+ */
+
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a throw');
+}
+
+const gateway = () => new ApiGateway(newChart(), 'edge', { controller: Controller.ingressNginx() });
+const svc = Backend.service('api', 80);
+
+describe('invalid inputs fail with the library\'s own errors', () => {
+  test.each<[string, () => unknown, string | RegExp]>([
+    // Construct ids become part of every path and message.
+    ['a non-string id', () => gateway().addRoute(true as any, { backend: svc }), '[test/edge] Route: construct id true must be a non-empty string without control characters'],
+    ['an empty id', () => new ApiGateway(newChart(), '', { controller: Controller.istio() }), "[test] ApiGateway: construct id '' must be a non-empty string"],
+    ['an id with a line break', () => gateway().addTlsHost('a\r\nb', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c') }),
+      "[test/edge] TlsHost: construct id 'a\\r\\nb' must be a non-empty string without control characters"],
+    ['a symbol id', () => gateway().addCanary(Symbol.for('s') as any, {} as any), '[test/edge] CanarySplit: construct id Symbol(s) must be'],
+    ['an id that is no object name', () => gateway().addRoute('é', { backend: svc }), "[test/edge/é] Route: construct id 'é' does not give a valid object name"],
+    ['a TlsHost id that is no object name', () => gateway().addTlsHost('X)j', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c') }),
+      "[test/edge/X)j] TlsHost: construct id 'X)j' does not give a valid object name; use an id of letters, digits and '-'"],
+    // Props and options that are null or not objects.
+    ['props undefined', () => new Route(gateway(), 'r', undefined as any), '[test/edge/r] Route.gateway: must be an ApiGateway'],
+    ['CanarySplit props null', () => new CanarySplit(gateway(), 'c', null as any), '[test/edge/c] CanarySplit.stable: must be the Route'],
+    ['TlsHost props undefined', () => new TlsHost(gateway(), 't', undefined as any), '[test/edge/t] TlsHost.gateway: must be an ApiGateway'],
+    ['ApiGateway.defaults null', () => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), defaults: null as any }),
+      '[test/gw] ApiGateway.defaults: must be a RoutePolicies object, got null'],
+    ['Controller options null', () => Controller.kong(null as any), /^$/],
+    ['Controller options a string', () => Controller.traefik('x' as any), "Controller.traefik: options must be an object, got 'x'"],
+    ['Controller.gatewayApi attachTo a string', () => Controller.gatewayApi({ attachTo: 'shared' as any }), 'Controller.gatewayApi.attachTo: must be a GatewayAttachment object'],
+    ['experimentalChannel a string', () => Controller.envoyGateway({ experimentalChannel: 'no' as any }), "Controller.envoyGateway.experimentalChannel: 'no' must be true or false"],
+    ['Backend.service options null', () => Backend.service('a', 80, null as any), /^$/],
+    ['Backend.fromServicePorts with a null port', () => Backend.fromServicePorts('a', [null as any]), "Backend.fromService('a').ports[0]: null is not a Service port"],
+    ['Redirect.toHttps options null', () => Redirect.toHttps(null as any), /^$/],
+    ['DistributedRateLimit.redis options null', () => DistributedRateLimit.redis('redis:6379', null as any), /^$/],
+    ['HeaderRules request null', () => HeaderRules.of({ request: null as any, response: { remove: ['x-a'] } }), 'HeaderRules.request: must be an object with set, add and / or remove, got null'],
+    ['HeaderRules set a string', () => HeaderRules.of({ request: { set: 'abc' as any } }), "HeaderRules.request.set: must be an object mapping header names to values, got 'abc'"],
+    // Lists that are not arrays.
+    ['Cors.methods true', () => Cors.allow({ origins: ['https://a.example.com'], methods: true as any }), 'Cors.methods: must be an array, got true'],
+    ['Cors.headers an object', () => Cors.allow({ origins: ['https://a.example.com'], headers: {} as any }), 'Cors.headers: must be an array, got {}'],
+    ['HeaderRules remove true', () => HeaderRules.of({ request: { remove: true as any } }), 'HeaderRules.request.remove: must be an array, got true'],
+    ['Retries.on true', () => Retries.of({ attempts: 1, on: true as any }), 'Retries.on: must be an array, got true'],
+    ['Retries.statusCodes a number', () => Retries.of({ attempts: 1, statusCodes: 503 as any }), 'Retries.statusCodes: must be an array, got 503'],
+    ['EdgeAuth responseHeaders a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', responseHeaders: 'x-user' as any }), "EdgeAuth.external.responseHeaders: must be an array, got 'x-user'"],
+    ['EdgeAuth audiences an object', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', audiences: {} as any }), 'EdgeAuth.jwt.audiences: must be an array, got {}'],
+    ['EdgeAuth claimsToHeaders true', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', claimsToHeaders: true as any }), 'EdgeAuth.jwt.claimsToHeaders: must be an array'],
+    ['EdgeAuth.apiKey without options', () => EdgeAuth.apiKey(undefined as any), 'EdgeAuth.apiKey.secretName: undefined is not a valid object name'],
+    // Booleans that are not booleans (were rendered into annotations as text).
+    ['Cors.credentials a string', () => Cors.allow({ origins: ['https://a.example.com'], credentials: 'a\r\nb' as any }), "Cors.credentials: 'a\\r\\nb' must be true or false"],
+    ['SessionAffinity.secure a function', () => SessionAffinity.cookie({ name: 'c', secure: (() => 1) as any }), /SessionAffinity.cookie.secure: a function.* must be true or false/],
+    ['SessionAffinity.httpOnly a number', () => SessionAffinity.cookie({ name: 'c', httpOnly: 1 as any }), 'SessionAffinity.cookie.httpOnly: 1 must be true or false'],
+    // Values that cannot be turned into text.
+    ['a bigint weight text', () => CanaryTraffic.parseWeight(10n as any), /^$/],
+    ['a method that is an object', () => gateway().addRoute('r', { match: { method: Object.create(null) }, backend: svc }), '[test/edge/r] Route.match.method: {} is not an HttpMethod'],
+    ['a method that is a symbol', () => gateway().addRoute('r', { match: { method: Symbol.for('GET') as unknown as HttpMethod }, backend: svc }), '[test/edge/r] Route.match.method: Symbol(GET) is not an HttpMethod'],
+    ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array, got a Duration'],
+  ])('%s', (_name, fn, expected) => {
+    let error: Error | undefined;
+    try {
+      fn();
+    } catch (e) {
+      error = e as Error;
+    }
+    if (expected instanceof RegExp && expected.source === '^$') {
+      // Accepted at the call (optional options): nothing to throw.
+      expect(error).toBeUndefined();
+      return;
+    }
+    expect(error).toBeDefined();
+    expect(notOurs(error)).toBeUndefined();
+    if (typeof expected === 'string') expect(error!.message).toContain(expected);
+    else expect(error!.message).toMatch(expected);
+  });
+
+  test('a bigint canary weight text fails at the CanarySplit, naming it', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc });
+    const error = thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.parseWeight(10n as any) }));
+    expect(notOurs(error)).toBeUndefined();
+    expect(error.message).toBe('[test/edge/c] CanarySplit.traffic: CanaryTraffic.parseWeight(10): 10 is not a whole percentage from 0 to 100');
+  });
+
+  test('a route id with a line break no longer breaks the validation message into lines', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+    expect(() => gw.addRoute('x\n', { backend: svc })).toThrow('[test/edge] Route: construct id \'x\\n\' must be');
+    expect(synthError(chart)).toBeUndefined();
+  });
+});
