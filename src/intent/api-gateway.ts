@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { appProblemsFor, OwnerKind, registerGateway } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
@@ -73,6 +74,8 @@ export class ApiGateway extends Construct {
   public readonly _renderer: ControllerRenderer;
   /** @internal */
   public readonly _defaultPolicies?: PoliciesIR;
+  /** The routing table this gateway's routes land in (whole-app checks). @internal */
+  public readonly _routingDomain: string;
 
   private readonly routes: Route[] = [];
   private readonly tlsHosts: TlsHost[] = [];
@@ -121,6 +124,8 @@ export class ApiGateway extends Construct {
       objects.push(...this._renderer.allocateDefaultBackend(this, ir!, ctx));
     }
     this.apiObjects = objects;
+    this._routingDomain = props.controller._routingDomain(namespace);
+    registerGateway(this);
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
   }
 
@@ -193,7 +198,27 @@ export class ApiGateway extends Construct {
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return this.analyse().problems.get(source) ?? [];
+    return [...this.analyse().problems.get(source) ?? [], ...appProblemsFor(this, source)];
+  }
+
+  /** Changes whenever a construct is added (whole-app checks). @internal */
+  public get _version(): number {
+    return this.version;
+  }
+
+  /** The gateway's IR as of now (whole-app checks). @internal */
+  public _gatewayIr(): GatewayIR {
+    return this.analyse().ir;
+  }
+
+  /** Every object this gateway and its constructs render, with the owner. @internal */
+  public _ownedObjects(): Array<[string, OwnerKind, ApiObject[]]> {
+    return [
+      [this.node.path, 'ApiGateway', this.apiObjects ?? []],
+      ...this.routes.map(r => [r._ir.source, 'Route', r.apiObjects] as [string, OwnerKind, ApiObject[]]),
+      ...this.tlsHosts.map(t => [t._ir.source, 'TlsHost', t.apiObjects] as [string, OwnerKind, ApiObject[]]),
+      ...this.canaries.map(c => [c._ir.source, 'CanarySplit', c.apiObjects] as [string, OwnerKind, ApiObject[]]),
+    ];
   }
 
   private claimName(namespace: string, name: string, source: string, kind: 'Route' | 'CanarySplit') {
@@ -297,20 +322,13 @@ export class ApiGateway extends Construct {
     // Renderers derive names for split objects (`<route>-02`, `<route>-<host>`); two constructs
     // must never render the same object, or one would silently replace the other.
     const owners = new Map<string, string>();
-    const objectsOf: Array<[string, ApiObject[]]> = [
-      [this.node.path, this.apiObjects ?? []],
-      ...this.routes.map(r => [r._ir.source, r.apiObjects] as [string, ApiObject[]]),
-      ...this.tlsHosts.map(t => [t._ir.source, t.apiObjects] as [string, ApiObject[]]),
-      ...this.canaries.map(c => [c._ir.source, c.apiObjects] as [string, ApiObject[]]),
-    ];
-    for (const [source, objects] of objectsOf) {
+    for (const [source, kind, objects] of this._ownedObjects()) {
       for (const o of objects) {
         const key = `${o.apiGroup}/${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
         const owner = owners.get(key);
         if (owner === undefined) {
           owners.set(key, source);
         } else {
-          const kind = this.canaries.some(c => c._ir.source === source) ? 'CanarySplit' : 'Route';
           add(source, owner === source
             ? `${kind}.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
             : `${kind}.name: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; give one of them another id or 'name'`);

@@ -158,7 +158,7 @@ export class Controller {
   public static ingressNginx(options: IngressNginxOptions = {}): Controller {
     const o = optionsOf('Controller.ingressNginx', options);
     const ingressClassName = className('Controller.ingressNginx', 'ingressClassName', o.ingressClassName ?? 'nginx');
-    return new Controller('ingress-nginx', () => new IngressNginxRenderer({ ingressClassName }));
+    return new Controller('ingress-nginx', () => new IngressNginxRenderer({ ingressClassName }), () => `ingress-nginx IngressClass '${ingressClassName}'`);
   }
 
   /** Traefik Proxy v3: IngressRoute CRDs (default) or Ingress. */
@@ -170,7 +170,8 @@ export class Controller {
     const web = entryPoint('webEntryPoint', o.webEntryPoint ?? 'web');
     const websecure = entryPoint('websecureEntryPoint', o.websecureEntryPoint ?? 'websecure');
     const name: ControllerName = output === TraefikOutput.INGRESS ? 'traefik-ingress' : 'traefik';
-    return new Controller(name, () => new TraefikRenderer({ output: output === TraefikOutput.INGRESS ? 'Ingress' : 'IngressRoute', ingressClassName, web, websecure }));
+    return new Controller(name, () => new TraefikRenderer({ output: output === TraefikOutput.INGRESS ? 'Ingress' : 'IngressRoute', ingressClassName, web, websecure }),
+      () => `Traefik of IngressClass '${ingressClassName}'`);
   }
 
   /** Kong Ingress Controller 3.x, through Ingress (default) or its Gateway API support. */
@@ -181,9 +182,10 @@ export class Controller {
     const ingressClassName = className('Controller.kong', 'ingressClassName', o.ingressClassName ?? 'kong');
     if (mode === KongMode.GATEWAY_API) {
       const gw = resolveGatewayOptions('Controller.kong', o, 'kong');
-      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName })));
+      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName })),
+        ns => gatewayDomain('kong-gateway-api', gw, ns));
     }
-    return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }));
+    return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }), () => `Kong IngressClass '${ingressClassName}'`);
   }
 
   /**
@@ -193,33 +195,55 @@ export class Controller {
   public static gatewayApi(options: GatewayApiOptions = {}): Controller {
     const o = optionsOf('Controller.gatewayApi', options);
     const gw = resolveGatewayOptions('Controller.gatewayApi', o, undefined);
-    return new Controller('gateway-api', () => new GatewayApiRenderer('gateway-api', gw));
+    return new Controller('gateway-api', () => new GatewayApiRenderer('gateway-api', gw), ns => gatewayDomain('gateway-api', gw, ns));
   }
 
   /** Envoy Gateway v1.9: Gateway API plus Envoy Gateway policies. */
   public static envoyGateway(options: GatewayApiOptions = {}): Controller {
     const o = optionsOf('Controller.envoyGateway', options);
     const gw = resolveGatewayOptions('Controller.envoyGateway', o, 'eg');
-    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension(gw.experimentalChannel)));
+    return new Controller('envoy-gateway', () => new GatewayApiRenderer('envoy-gateway', gw, envoyGatewayExtension(gw.experimentalChannel)),
+      ns => gatewayDomain('envoy-gateway', gw, ns));
   }
 
   /** Istio 1.30 in Gateway API mode: Gateway API plus Istio security policies. */
   public static istio(options: GatewayApiOptions = {}): Controller {
     const o = optionsOf('Controller.istio', options);
     const gw = resolveGatewayOptions('Controller.istio', o, 'istio');
-    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })));
+    return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })),
+      ns => gatewayDomain('istio', gw, ns));
   }
 
   private constructor(
     /** The controller's name as used in the capability matrix and error messages. */
     public readonly name: string,
     private readonly factory: () => ControllerRenderer,
+    private readonly domain: (gatewayNamespace: string) => string,
   ) {}
 
   /** @internal */
   public _createRenderer(): ControllerRenderer {
     return this.factory();
   }
+
+  /**
+   * The routing table an ApiGateway in `gatewayNamespace` lands in: gateways with the same
+   * domain share one controller configuration (see the whole-app checks).
+   * @internal
+   */
+  public _routingDomain(gatewayNamespace: string): string {
+    return this.domain(gatewayNamespace);
+  }
+}
+
+/**
+ * Gateway API: routes attached to one parent share its listeners; Gateways of one class may share
+ * a data plane (Kong configures every Gateway of its class into one Kong; Envoy Gateway does with
+ * `mergeGateways`), so the class is the conservative domain for owned Gateways.
+ */
+function gatewayDomain(controller: ControllerName, gw: ResolvedGatewayOptions, namespace: string): string {
+  const a = gw.attachTo;
+  return a ? `${controller} ${a.kind} '${a.namespace ?? namespace}/${a.name}'` : `${controller} GatewayClass '${gw.gatewayClassName}'`;
 }
 
 function className(factory: string, prop: string, value: string): string {

@@ -1,0 +1,124 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { matchKey } from './match';
+import { GatewayIR, RouteIR } from '../ir/model';
+
+/**
+ * What the whole-app checks need from one ApiGateway (kept small so that the gateway and this
+ * module do not depend on each other's internals).
+ */
+export interface AppGateway {
+  readonly node: IConstruct['node'];
+  /** Changes whenever a construct is added to the gateway. */
+  readonly _version: number;
+  /**
+   * The routing table this gateway's routes land in: ApiGateways with the same domain share one
+   * controller configuration, e.g. `ingress-nginx class 'nginx'`. Undefined: shares nothing.
+   */
+  readonly _routingDomain: string | undefined;
+  _gatewayIr(): GatewayIR;
+  /** Every object the gateway and its constructs render, with the construct that owns it and its class. */
+  _ownedObjects(): ReadonlyArray<readonly [string, OwnerKind, readonly ApiObject[]]>;
+}
+
+export type OwnerKind = 'ApiGateway' | 'Route' | 'TlsHost' | 'CanarySplit';
+
+interface Registry {
+  readonly gateways: AppGateway[];
+  cache?: { readonly version: string; readonly problems: ReadonlyMap<string, readonly string[]> };
+}
+
+/** One registry per construct tree (per App), keyed by its root. */
+const REGISTRIES = new WeakMap<IConstruct, Registry>();
+
+/** Registers a gateway for the whole-app checks; called once by each ApiGateway. */
+export function registerGateway(gateway: AppGateway): void {
+  const root = gateway.node.root;
+  let registry = REGISTRIES.get(root);
+  if (!registry) {
+    registry = { gateways: [] };
+    REGISTRIES.set(root, registry);
+  }
+  registry.gateways.push(gateway);
+}
+
+/**
+ * Problems the whole app has with one construct (a route, a canary, a gateway), computed once per
+ * change of any gateway in the app and shared by every construct's validation. Pure: reads the
+ * gateways' IR and allocated objects, creates nothing.
+ */
+export function appProblemsFor(gateway: AppGateway, source: string): readonly string[] {
+  const registry = REGISTRIES.get(gateway.node.root);
+  if (!registry || registry.gateways.length < 2) return [];
+  const version = `${registry.gateways.length}:${registry.gateways.map(g => g._version).join(',')}`;
+  if (registry.cache?.version !== version) registry.cache = { version, problems: analyse(registry.gateways) };
+  return registry.cache.problems.get(source) ?? [];
+}
+
+function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly string[]> {
+  const problems = new Map<string, string[]>();
+  const add = (source: string, message: string) => {
+    const list = problems.get(source);
+    if (!list) problems.set(source, [message]);
+    else if (!list.includes(message)) list.push(message);
+  };
+
+  // 1. Two routes of different ApiGateways sharing a routing table, claiming the same host + match
+  //    for different targets: the controller keeps one of them (the oldest object, or the first in
+  //    its own order) and silently drops the other.
+  const claims = new Map<string, { source: string; gateway: string; target: string }>();
+  for (const gw of gateways) {
+    const domain = gw._routingDomain;
+    if (domain === undefined) continue;
+    const ir = gw._gatewayIr();
+    const claim = (source: string, host: string, key: string, target: string, what: string) => {
+      const k = `${domain}\n${host}\n${key}`;
+      const prior = claims.get(k);
+      if (!prior) {
+        claims.set(k, { source, gateway: ir.source, target });
+      } else if (prior.gateway !== ir.source && prior.target !== target) {
+        add(source, `${source === ir.source ? 'ApiGateway.defaultBackend' : 'Route.match'}: ${what} is already routed by [${prior.source}] of another ApiGateway `
+          + `[${prior.gateway}] on the same ${domain} to a different backend, and the controller would silently keep only one of them; `
+          + 'remove one of the routes, make their matches differ, or give the gateways different classes');
+      }
+    };
+    if (ir.defaultBackend && ir.defaultBackendSource) {
+      const b = ir.defaultBackend;
+      claim(ir.defaultBackendSource, '', matchKey({ path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] }),
+        `default ${b.namespace}/${b.service}:${b.port}`, 'the default backend (every request no route matches)');
+    }
+    for (const route of ir.routes) {
+      for (const m of route.matches) {
+        for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
+          claim(route.source, host, matchKey(m), target(route), `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'`);
+        }
+      }
+    }
+  }
+
+  // 2. Two ApiGateways rendering an object of the same kind, namespace and name: applying the
+  //    manifests would keep one and silently replace the other.
+  const owners = new Map<string, { source: string; gateway: string }>();
+  for (const gw of gateways) {
+    const gatewaySource = gw.node.path;
+    for (const [source, kind, objects] of gw._ownedObjects()) {
+      for (const o of objects) {
+        const key = `${o.apiGroup}/${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
+        const prior = owners.get(key);
+        if (!prior) {
+          owners.set(key, { source, gateway: gatewaySource });
+        } else if (prior.gateway !== gatewaySource) {
+          add(source, `${kind}${kind === 'TlsHost' ? '' : '.name'}: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace ?? ''}', which [${prior.source}] `
+            + `of another ApiGateway also renders, so one would replace the other; give one of them another ${kind === 'TlsHost' ? 'id' : "'name'"}, or the gateways other names`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** What a route does with matching requests, for comparing two routes. */
+function target(route: RouteIR): string {
+  if (route.policies.redirect) return `redirect ${JSON.stringify({ ...route.policies.redirect, source: undefined })}`;
+  return route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
+}
