@@ -71,12 +71,12 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     const domain = gw._routingDomain;
     if (domain === undefined) continue;
     const ir = gw._gatewayIr();
-    const claim = (source: string, host: string, key: string, target: string, what: string) => {
+    const claim = (source: string, host: string, key: string, to: string, what: string) => {
       const k = `${domain}\n${host}\n${key}`;
       const prior = claims.get(k);
       if (!prior) {
-        claims.set(k, { source, gateway: ir.source, target });
-      } else if (prior.gateway !== ir.source && prior.target !== target) {
+        claims.set(k, { source, gateway: ir.source, target: to });
+      } else if (prior.gateway !== ir.source && prior.target !== to) {
         add(source, `${source === ir.source ? 'ApiGateway.defaultBackend' : 'Route.match'}: ${what} is already routed by [${prior.source}] of another ApiGateway `
           + `[${prior.gateway}] on the same ${domain} to a different backend, and the controller would silently keep only one of them; `
           + 'remove one of the routes, make their matches differ, or give the gateways different classes');
