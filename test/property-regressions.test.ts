@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, HeaderMatch, HeaderRules, KongMode, Redirect, Retries,
-  SessionAffinity, Timeouts, TrafficMirror,
+  PathMatch, SessionAffinity, Timeouts, TlsCertificate, TrafficMirror,
 } from '../src';
 import { newChart, synthConformant, synthError } from './util';
 
@@ -123,5 +123,36 @@ describe('header values with repeated whitespace (found by: conformant, Gateway 
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.gatewayApi({ gatewayClassName: 'gc', experimentalChannel: true }) });
     gw.addRoute('r', { match: { headers: [HeaderMatch.exact('x-env', 'a b\tc')] }, backend: Backend.service('api', 80) });
     expect(() => synthConformant(chart, { gatewayApiChannel: 'experimental' })).not.toThrow();
+  });
+});
+
+describe('a TLS host served only by a redirect to HTTPS without a backend (found by: every declared setting visible, Traefik)', () => {
+  test('is refused on every controller: its HTTPS requests would reach nothing (Traefik did not even load the certificate)', () => {
+    for (const controller of [Controller.traefik(), Controller.envoyGateway(), Controller.ingressNginx()]) {
+      const chart = newChart();
+      const gw = new ApiGateway(chart, 'edge', { controller });
+      gw.addRoute('http', { hosts: ['api.example.com'], redirect: Redirect.to({ scheme: 'https' }) });
+      gw.addTlsHost('tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-cert') });
+      expect(synthError(chart)).toContain("[test/edge/tls] TlsHost.hosts: 'api.example.com' is served only by routes that redirect to HTTPS without a backend ([test/edge/http])");
+    }
+  });
+
+  test('a route that serves the host besides the redirect is enough', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    gw.addRoute('http', { hosts: ['api.example.com'], match: { path: PathMatch.exact('/old') }, redirect: Redirect.to({ scheme: 'https' }) });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 80), redirect: Redirect.toHttps() });
+    gw.addTlsHost('tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-cert') });
+    expect(synthError(chart)).toBeUndefined();
+  });
+});
+
+describe('regular expressions with non-ASCII characters (found by: invalid inputs, Gateway API header value pattern)', () => {
+  test('are refused where they are declared', () => {
+    const gw = new ApiGateway(newChart(), 'edge', { controller: Controller.istio() });
+    expect(() => gw.addRoute('r', { match: { headers: [HeaderMatch.regex('x-host', 'ÄPI.example.com')] }, backend: Backend.service('api', 80) }))
+      .toThrow("[test/edge/r] Route.match.headers[0]: header 'x-host' value 'ÄPI.example.com' must be printable ASCII");
+    expect(() => gw.addRoute('p', { match: { path: PathMatch.regex('/café/.*') }, backend: Backend.service('api', 80) }))
+      .toThrow("[test/edge/p] Route.match.path: '/café/.*' must be printable ASCII (percent-encode other characters");
   });
 });

@@ -62,6 +62,9 @@ export function checkRegex(pattern: string, mustStartWithSlash: boolean): string
   if (/\(\?[=!<]|\\[1-9]|\\k</.test(pattern)) return `${show(pattern)} uses look-around or back-references, which RE2-based proxies do not support`;
   if (/[`]/.test(pattern)) return `${show(pattern)} must not contain a backtick`;
   if (/\s/.test(pattern)) return `${show(pattern)} must not contain whitespace`;
+  // Gateway API's header value pattern; request paths arrive percent-encoded, so a non-ASCII
+  // character in a path pattern would never match.
+  if (!/^[\x21-\x7e]+$/.test(pattern)) return `${show(pattern)} must be printable ASCII (percent-encode other characters, e.g. '%C3%A9' for 'é' in a path)`;
   if (hasTopLevelAlternation(pattern)) return `${show(pattern)} has a top-level '|'; wrap the alternatives in a group so anchoring applies to all of them (e.g. '/(a|b)')`;
   try {
     new RegExp(pattern);

@@ -313,8 +313,12 @@ export class ApiGateway extends Construct {
         const owner = tlsOwners.get(host);
         if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has a certificate from [${owner}]; a hostname takes one certificate`);
         tlsOwners.set(host, tls.source);
-        if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
+        const serving = ir.routes.filter(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)));
+        if (serving.length === 0) {
           add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+        } else if (serving.every(redirectsToHttpsOnly)) {
+          add(tls.source, `TlsHost.hosts: '${host}' is served only by routes that redirect to HTTPS without a backend (${serving.map(r => `[${r.source}]`).join(', ')}), `
+            + 'so its HTTPS requests would reach nothing; give the route a backend and use Redirect.toHttps(), or remove the host from the TlsHost');
         }
       }
     }
@@ -340,6 +344,12 @@ export class ApiGateway extends Construct {
     this.cache = { version: this.version, ir, problems };
     return this.cache;
   }
+}
+
+/** A route that only sends plain HTTP to HTTPS and serves nothing itself. */
+function redirectsToHttpsOnly(r: RouteIR): boolean {
+  const d = r.policies.redirect;
+  return r.backends.length === 0 && d !== undefined && d.scheme === 'https' && !d.host && d.port === undefined && !d.path;
 }
 
 /** Whether `pattern` (possibly `*.x`) covers `host`. */
