@@ -132,8 +132,9 @@ describe('a TLS host served only by a redirect to HTTPS without a backend (found
       const chart = newChart();
       const gw = new ApiGateway(chart, 'edge', { controller });
       gw.addRoute('http', { hosts: ['api.example.com'], redirect: Redirect.to({ scheme: 'https' }) });
+      gw.addRoute('port', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/p') }, redirect: Redirect.to({ scheme: 'https', port: 8443 }) });
       gw.addTlsHost('tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-cert') });
-      expect(synthError(chart)).toContain("[test/edge/tls] TlsHost.hosts: 'api.example.com' is served only by routes that redirect to HTTPS without a backend ([test/edge/http])");
+      expect(synthError(chart)).toContain("[test/edge/tls] TlsHost.hosts: 'api.example.com' is served only by routes that redirect to HTTPS without a backend ([test/edge/http], [test/edge/port])");
     }
   });
 

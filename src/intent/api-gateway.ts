@@ -346,10 +346,14 @@ export class ApiGateway extends Construct {
   }
 }
 
-/** A route that only sends plain HTTP to HTTPS and serves nothing itself. */
+/**
+ * A route that only sends plain HTTP to HTTPS (possibly on another port) and serves nothing
+ * itself: what it does with HTTPS requests differs between controllers (Traefik and ingress-nginx
+ * serve it on plain HTTP only), so it cannot be what a TLS host is served by.
+ */
 function redirectsToHttpsOnly(r: RouteIR): boolean {
   const d = r.policies.redirect;
-  return r.backends.length === 0 && d !== undefined && d.scheme === 'https' && !d.host && d.port === undefined && !d.path;
+  return r.backends.length === 0 && d !== undefined && d.scheme === 'https' && !d.host && !d.path;
 }
 
 /** Whether `pattern` (possibly `*.x`) covers `host`. */

@@ -8,6 +8,7 @@ import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
+import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { fail, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
@@ -70,6 +71,29 @@ export interface RouteOptions extends RoutePolicies {
    * @default - `<gateway name>-<construct id, lowercased>`
    */
   readonly name?: string;
+
+  /**
+   * Escape hatch: annotations written as given on the route's Ingress objects, for controller
+   * settings this library has no typed prop for (e.g. `nginx.ingress.kubernetes.io/proxy-buffer-size`).
+   *
+   * Keys under the controller's own prefixes must be ones it documents (a typo fails with a
+   * did-you-mean); keys this library renders from typed props are refused (set the prop);
+   * Critical-risk keys (ingress-nginx `*-snippet`) need `allowUnsafe`; values must be single-line
+   * and pass the controller's own validation where it has one. Keys of other tools
+   * (`external-dns.alpha.kubernetes.io/hostname`) pass through. Only controllers whose route objects
+   * are annotated Ingresses take them (ingress-nginx, `TraefikOutput.INGRESS`, Kong Ingress); the
+   * others refuse them at synth with the standard message.
+   * @default - none
+   */
+  readonly rawAnnotations?: Record<string, string>;
+
+  /**
+   * Allow Critical-risk keys in `rawAnnotations` (ingress-nginx's `*-snippet` annotations, which
+   * inject raw nginx configuration and are refused by the controller unless its administrator
+   * enabled them).
+   * @default false
+   */
+  readonly allowUnsafe?: boolean;
 }
 
 /** Props for `Route`. */
@@ -177,6 +201,8 @@ export class Route extends Construct {
       backends.push(ir!);
     }
 
+    const raw = rawAnnotationsOf(path, gateway._renderer.name, props);
+
     super(scope, id);
     this.gateway = gateway;
     this.name = name;
@@ -185,6 +211,7 @@ export class Route extends Construct {
     // `path` equals this.node.path, which constructs recomputes on every read.
     this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
     this.apiObjects = gateway._registerRoute(this);
+    applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
   }
 }

@@ -6,6 +6,7 @@ import { unsupportedMessage } from '../../src/capabilities/check';
 import { ControllerName, FEATURE_KINDS, FEATURES, FeatureKind } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { isSupported } from '../../src/capabilities/support';
+import { rawAnnotationsUnsupported } from '../../src/controllers/raw-annotations';
 import { checkManifests, formatIssues } from '../conformance';
 import { isDNS1123Subdomain } from '../conformance/names';
 import { predictedErrors } from '../controllers/harness';
@@ -39,6 +40,9 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
       if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, 'defaultBackend')}`);
     }
   }
+  // The rawAnnotations escape hatch is not a matrix feature: its refusal is predicted here.
+  const rawRefusal = rawAnnotationsUnsupported(controller);
+  if (rawRefusal) spec.routes.forEach((r, i) => { if (r.raw) predicted.push(`[${gateway.node.path}/r${i}] ${rawRefusal}`); });
   let outcome: Outcome;
   try {
     const objects = app.charts[0].toJson();
@@ -107,6 +111,10 @@ function errorProblems(controller: ControllerName, error: string, predicted: str
     if (s) {
       unsupported = true;
       const [, title, prop, name] = s;
+      if (title === 'Raw annotations') {
+        if (!predicted.includes(`[${path}] ${message}`)) problems.push(`unpredicted rawAnnotations refusal: ${line}`);
+        continue;
+      }
       const feature = BY_TITLE.get(title);
       if (name !== controller) problems.push(`message names controller '${name}', not '${controller}': ${line}`);
       if (!feature) { problems.push(`unknown feature title '${title}': ${line}`); continue; }

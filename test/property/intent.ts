@@ -10,6 +10,7 @@ import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { isSupported } from '../../src/capabilities/support';
+import { rawAnnotationsUnsupported } from '../../src/controllers/raw-annotations';
 import { checkHost } from '../../src/core/validate';
 import { resolvePolicies } from '../../src/intent/policies/resolve';
 import { CONTROLLERS } from '../util';
@@ -125,6 +126,8 @@ export interface RouteSpec {
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
   readonly rewrite?: RewriteSpec;
+  /** Raw annotations (the escape hatch): another tool's key and one the controller documents. */
+  readonly raw?: boolean;
 }
 
 export type TrafficSpec =
@@ -380,6 +383,7 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   policies: policiesArb,
   redirect: sometimes(redirectArb, 10),
   rewrite: sometimes(rewriteArb, 8),
+  raw: sometimes(fc.constant(true), 6),
 }, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(fixRoute);
 
 /** The single-route rules of Route, applied to a random route so that it builds. */
@@ -526,6 +530,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
   const localBackend = (b: BackendSpec): BackendSpec => (crossOk ? b : { service: b.service, port: b.port });
   const routes = spec.routes.map(r => {
     const hosts = r.hosts?.filter(h => wildOk || !h.startsWith('*.'));
+    const raw = r.raw && rawAnnotationsUnsupported(controller) === undefined ? r.raw : undefined;
     const matches = r.matches.map(m => ({
       path: m.path?.kind === 'regex' && !ok('regexPath') ? undefined : m.path,
       headers: m.headers.filter(h => ok(h.kind === 'exact' ? 'headerMatch' : 'headerRegexMatch')),
@@ -545,6 +550,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       policies: keepPolicies(r.policies),
       redirect,
       rewrite,
+      raw,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -580,6 +586,13 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
 
 // ---------------------------------------------------------------------------------------------
 // Builder
+
+/** A documented annotation each controller takes in `rawAnnotations` (others: just another tool's key). */
+export const RAW_ANNOTATIONS: { readonly [c in ControllerName]?: Record<string, string> } = {
+  'ingress-nginx': { 'nginx.ingress.kubernetes.io/proxy-buffer-size': '16k' },
+  'traefik-ingress': { 'traefik.ingress.kubernetes.io/router.tls.certresolver': 'raw-resolver' },
+  'kong': { 'konghq.com/tags': 'raw-tag' },
+};
 
 const EXPERIMENTAL: { readonly [c in ControllerName]?: (o: GatewayApiOptions) => Controller } = {
   'gateway-api': o => Controller.gatewayApi({ gatewayClassName: 'example-gateway-class', ...o }),
@@ -712,6 +725,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     ...policies(r.policies),
     redirect: r.redirect ? redirect_(r.redirect) : undefined,
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
+    rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
   }));
   spec.tls.forEach((t, i) => gateway.addTlsHost(`t${i}`, {
     hosts: [...t.hosts],

@@ -1,4 +1,4 @@
-import { CaseSpec } from './intent';
+import { CaseSpec, RAW_ANNOTATIONS } from './intent';
 import { ApiGateway, CanarySplit, Route, TlsHost } from '../../src';
 import { PolicyFeature } from '../../src/capabilities/areas/policies';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
@@ -125,11 +125,15 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
       const ir = c._ir;
       for (const h of ir.hosts) require(`[${ir.source}] host`, [h, h.replace(/^\*\./, '')]);
       for (const b of ir.backends) require(`[${ir.source}] backend`, [b.service]);
-      for (const m of ir.matches) {
+      // A match ORed with an unconditional one is subsumed by it (a GRPCRoute rule then has no matches).
+      const catchAll = ir.matches.some(m => m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method);
+      for (const m of catchAll ? [] : ir.matches) {
         for (const h of m.headers) require(`[${ir.source}] header match`, [h.name]);
         for (const q of m.queryParams) require(`[${ir.source}] query match`, [q.name]);
         if (m.method) require(`[${ir.source}] method match`, [m.method]);
       }
+      const r = spec.routes[Number(c.node.id.slice(1))];
+      if (r?.raw) for (const key of Object.keys(RAW_ANNOTATIONS[controller] ?? {})) require(`[${ir.source}] rawAnnotations`, [key]);
       for (const u of policyFeatures(ir.policies, gateway.node.path)) {
         const cell = CAPABILITIES[controller][u.feature];
         if (!isSupported(cell, spec.experimental) || (cell.supported && cell.native)) continue;

@@ -1,0 +1,43 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ControllerName } from '../capabilities/features';
+import { checkRawAnnotations, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
+import { fail, show } from '../core/errors';
+
+/** A route's raw annotations, checked for its controller. */
+export interface RawAnnotations {
+  readonly entries: ReadonlyArray<readonly [string, string]>;
+  /** The standard unsupported message, when the controller's route objects take no annotations. */
+  readonly refusal?: string;
+}
+
+/**
+ * Checks `rawAnnotations` / `allowUnsafe` where they are declared (before the Route exists):
+ * single-value problems throw, naming the construct path and the key.
+ */
+export function rawAnnotationsOf(
+  path: string, controller: ControllerName, props: { readonly rawAnnotations?: unknown; readonly allowUnsafe?: unknown },
+): RawAnnotations {
+  if (props.allowUnsafe !== undefined && typeof props.allowUnsafe !== 'boolean') fail(path, `Route.allowUnsafe: ${show(props.allowUnsafe)} must be true or false`);
+  if (props.rawAnnotations === undefined) return { entries: [] };
+  const { entries, problem } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
+  if (problem) fail(path, problem);
+  return { entries, refusal: entries.length > 0 ? rawAnnotationsUnsupported(controller) : undefined };
+}
+
+/**
+ * Writes the annotations onto every Ingress the route rendered (the library's own keys were
+ * refused above, so nothing is replaced), or reports the refusal at synth with the other
+ * unsupported features.
+ */
+export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObject[], raw: RawAnnotations): void {
+  if (raw.refusal) {
+    const message = raw.refusal;
+    route.node.addValidation({ validate: () => [message] });
+    return;
+  }
+  for (const o of objects) {
+    if (o.kind !== 'Ingress') continue;
+    for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);
+  }
+}
