@@ -335,7 +335,8 @@ export class ApiGateway extends Construct {
         } else {
           add(source, owner === source
             ? `${kind}.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
-            : `${kind}.name: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; give one of them another id or 'name'`);
+            : `${kind}${kind === 'TlsHost' ? '' : '.name'}: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; `
+              + `give one of them another id${kind === 'TlsHost' ? '' : " or 'name'"}`);
         }
       }
     }

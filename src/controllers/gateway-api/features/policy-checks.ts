@@ -118,7 +118,10 @@ export function policyProblems(
 
   const filters = rulePolicies(route, c, []).filters.length + extensionFilterCount;
   if (filters > LIMITS.filtersPerRule) {
-    out.push({ source: route.source, message: `Route: its policies need ${filters} filters per rule but Gateway API allows ${LIMITS.filtersPerRule}` });
+    out.push({
+      source: route.source,
+      message: `Route: its policies need ${filters} filters per rule but Gateway API allows ${LIMITS.filtersPerRule} (request headers, response headers, redirect, rewrite, CORS, mirror and each implementation filter take one each); drop some of its policies`,
+    });
   }
   return out;
 }
