@@ -1,8 +1,8 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { ApiGateway, CanarySplit, Route, TlsHost } from '../src';
-import { CONTROLLER_NAMES } from '../src/capabilities/features';
 import { build, caseArb } from './property/intent';
+import { CONTROLLER_NAMES } from '../src/capabilities/features';
 
 /*
  * Escape hatches on every kind of construct: every object a synth emits is exposed by the
@@ -34,7 +34,8 @@ describe.each(CONTROLLER_NAMES)('escape hatches on %s', (controller) => {
         continue; // refused intents have nothing to patch
       }
       checked++;
-      const exposed = new Map(owners.flatMap(([owner, objects]) => objects.map(o => [id({ kind: o.kind, metadata: { namespace: o.metadata.namespace, name: o.name } }), owner] as const)));
+      const exposed = new Map(owners.flatMap(([owner, objects]) =>
+        objects.map(o => [id({ kind: o.kind, metadata: { namespace: o.metadata.namespace, name: o.name } }), owner] as const)));
       for (const o of emitted) {
         const owner = exposed.get(id(o));
         expect({ object: id(o), exposedBy: owner }).toEqual({ object: id(o), exposedBy: expect.any(String) });
