@@ -1,10 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { ApiGateway, Backend, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate } from '../src';
+import {
+  ApiGateway, Backend, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Controller, HeaderMatch, Hsts, HttpMethod, IssuerType,
+  PathMatch, QueryParamMatch, TlsCertificate, TlsMode, TlsVersion,
+} from '../src';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
+import { CA_KINDS, CaUsage } from '../src/capabilities/areas/tls';
 import { unsupportedMessage } from '../src/capabilities/check';
-import { CONTROLLER_NAMES, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
+import { CONTROLLER_NAMES, ControllerName, FEATURE_KINDS, FeatureKind } from '../src/capabilities/features';
 import { CAPABILITIES } from '../src/capabilities/matrix';
 import { capabilityTable } from '../src/capabilities/table';
 
@@ -74,7 +78,44 @@ const SAMPLES: { readonly [f in FeatureKind]: (chart: Chart, controller: Control
     gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert', { namespace: 'certs' }) });
     return { path: 'test/gw/tls', prop: 'certificate' };
   },
+  automaticCertificate: (c, controller) => {
+    const issuer = new ClusterIssuer(c, 'selfsigned', { type: IssuerType.selfSigned() });
+    return tlsSample(c, controller, { certificate: TlsCertificate.fromIssuer(issuer) }, 'certificate');
+  },
+  tlsPassthrough: (c, controller) => {
+    new ApiGateway(c, 'gw', { controller }).addTlsHost('tls', { hosts: ['db.example.com'], mode: TlsMode.passthrough(Backend.service('db', 5432)) });
+    return { path: 'test/gw/tls', prop: 'mode' };
+  },
+  httpsRedirect: (c, controller) => tlsSample(c, controller, {}, 'httpsRedirect'),
+  plainHttpOnTlsHost: (c, controller) => tlsSample(c, controller, { httpsRedirect: false }, 'httpsRedirect'),
+  hsts: (c, controller) => tlsSample(c, controller, { hsts: Hsts.enable() }, 'hsts'),
+  minTlsVersion: (c, controller) => tlsSample(c, controller, { minTlsVersion: TlsVersion.TLS_1_3 }, 'minTlsVersion'),
+  clientCertificateAuth: (c, controller) => tlsSample(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, 'clientAuth'),
+  optionalClientCertificate: (c, controller) => tlsSample(c, controller, { clientAuth: ClientAuth.optional(caFor(controller, 'clientAuth')) }, 'clientAuth'),
+  backendTls: (c, controller) => {
+    const tls = BackendTls.verify({ hostname: 'svc.internal', ca: caFor(controller, 'backendTls') });
+    new ApiGateway(c, 'gw', { controller }).addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 8443, { tls }) });
+    return { path: 'test/gw/r', prop: 'backend.tls' };
+  },
+  backendTlsSystemCa: (c, controller) => {
+    new ApiGateway(c, 'gw', { controller }).addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) });
+    return { path: 'test/gw/r', prop: 'backend.tls' };
+  },
 };
+
+/** A route and a TLS-terminating TlsHost for a.example.com, with extra TlsHost options. */
+function tlsSample(c: Chart, controller: Controller, options: object, prop: string): { path: string; prop: string } {
+  const gw = new ApiGateway(c, 'gw', { controller });
+  gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
+  gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert'), ...options });
+  return { path: 'test/gw/tls', prop };
+}
+
+/** A CA of the kind the controller reads for this use (so the sample exercises the feature, not the CA kind). */
+function caFor(controller: Controller, usage: CaUsage): CaCertificates {
+  const kind = CA_KINDS[controller.name as ControllerName][usage][0] ?? 'Secret';
+  return kind === 'Secret' ? CaCertificates.fromSecret('partner-ca') : CaCertificates.fromConfigMap('partner-ca');
+}
 
 describe('capability matrix: every cell is decided and behaves as declared', () => {
   const cells = CONTROLLER_NAMES.flatMap(c => FEATURE_KINDS.map(f => [c, f] as const));

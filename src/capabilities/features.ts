@@ -1,5 +1,6 @@
 import { ROUTING, RoutingFeature } from './areas/routing';
-import { CapabilityArea, FeatureInfo } from './support';
+import { TLS, TlsFeature } from './areas/tls';
+import { CapabilityArea, combine, FeatureInfo } from './support';
 
 export { CONTROLLER_NAMES, ControllerName } from './controllers';
 export { FeatureInfo } from './support';
@@ -8,10 +9,10 @@ export { FeatureInfo } from './support';
  * Every capability a controller may or may not have: the union of the areas' features.
  * Add an area here and to ALL below; the compile fails until both are done.
  */
-export type FeatureKind = RoutingFeature;
+export type FeatureKind = RoutingFeature | TlsFeature;
 
 /** Every area, joined with `combine()`. */
-export const ALL: CapabilityArea<FeatureKind> = ROUTING;
+export const ALL: CapabilityArea<FeatureKind> = combine(ROUTING, TLS);
 
 export const FEATURES: { readonly [f in FeatureKind]: FeatureInfo } = ALL.features;
 

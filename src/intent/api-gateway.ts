@@ -5,13 +5,15 @@ import { Controller } from './controller';
 import { matchKey } from './match';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
-import { checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
+import { backendTlsFeatures, caKindMessage, checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
 import { ControllerName } from '../capabilities/features';
+import { Http01Solver } from '../cert-manager/api';
+import { GatewayLink } from '../cert-manager/internal';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { BackendIR, GatewayIR } from '../ir/model';
+import { BackendIR, GatewayIR, PassthroughIR, TlsHostIR } from '../ir/model';
 
 /** Props for `ApiGateway`. */
 export interface ApiGatewayProps {
@@ -109,7 +111,7 @@ export class ApiGateway extends Construct {
     return new Route(this, id, { ...options, gateway: this });
   }
 
-  /** Terminates TLS for some hostnames with one certificate. */
+  /** Terminates TLS for some hostnames with one certificate (or passes it through). */
   public addTlsHost(id: string, options: TlsHostOptions): TlsHost {
     return new TlsHost(this, id, { ...options, gateway: this });
   }
@@ -139,7 +141,20 @@ export class ApiGateway extends Construct {
   public _registerTlsHost(tls: TlsHost): ApiObject[] {
     this.tlsHosts.push(tls);
     this.version++;
-    return this._renderer.allocateTlsHost(tls, tls._ir, this.ctx);
+    const ir = tls._ir;
+    return ir.mode === 'Passthrough'
+      ? this._renderer.allocatePassthroughHost(tls, ir, this.ctx)
+      : this._renderer.allocateTlsHost(tls, ir, this.ctx);
+  }
+
+  /** What an ACME `AcmeSolver.http01()` solver follows for this gateway's hosts. @internal */
+  public _gatewayLink(): GatewayLink {
+    return {
+      source: this.node.path,
+      key: `${this.namespace}/${this.name}`,
+      description: `ApiGateway '${this.name}' [${this.node.path}] (${this._renderer.name})`,
+      http01: (): Http01Solver => this._renderer.http01Solver(this.ctx),
+    };
   }
 
   /**
@@ -174,7 +189,8 @@ export class ApiGateway extends Construct {
       name: this.name,
       namespace: this.namespace,
       routes: this.routes.map(r => r._ir),
-      tlsHosts: this.tlsHosts.map(t => t._ir),
+      tlsHosts: this.tlsHosts.map(t => t._ir).filter((t): t is TlsHostIR => t.mode === 'Terminate'),
+      passthroughHosts: this.tlsHosts.map(t => t._ir).filter((t): t is PassthroughIR => t.mode === 'Passthrough'),
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
     };
@@ -187,15 +203,26 @@ export class ApiGateway extends Construct {
 
     for (const route of ir.routes) {
       for (const m of checkFeatures(controller, routeFeatures(route))) add(route.source, m);
+      route.backends.forEach((b, i) => {
+        const m = caKindMessage(controller, 'backendTls', b.tls?.ca, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`);
+        if (m) add(route.source, m);
+      });
     }
-    for (const tls of ir.tlsHosts) {
+    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
       for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace))) add(tls.source, m);
+      if (tls.mode === 'Terminate') {
+        const m = caKindMessage(controller, 'clientAuth', tls.clientAuth?.ca, 'clientAuth.ca');
+        if (m) add(tls.source, m);
+      }
       for (const m of this._renderer.validateTlsHost(tls)) add(tls.source, m);
     }
     if (ir.defaultBackend && ir.defaultBackendSource) {
       const used: Parameters<typeof checkFeatures>[1] = [{ feature: 'defaultBackend', prop: 'defaultBackend' }];
       if (ir.defaultBackend.namespace !== ir.namespace) used.push({ feature: 'crossNamespaceBackend', prop: 'defaultBackend' });
+      for (const f of backendTlsFeatures(ir.defaultBackend)) used.push({ feature: f, prop: 'defaultBackend.tls' });
       for (const m of checkFeatures(controller, used)) add(ir.defaultBackendSource, m);
+      const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
+      if (m) add(ir.defaultBackendSource, m);
     }
 
     // Two routes claiming the same host + match: controllers resolve this silently
@@ -223,14 +250,20 @@ export class ApiGateway extends Construct {
       }
     }
 
-    // Every TLS hostname must be served by a route, and by one TlsHost only.
+    // Every TLS hostname must be served by a route, and by one TlsHost only. Passthrough hosts
+    // are the opposite: no HTTP route may serve them (the gateway never sees their requests).
     const tlsOwners = new Map<string, string>();
-    for (const tls of ir.tlsHosts) {
+    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
       for (const host of tls.hosts) {
         const owner = tlsOwners.get(host);
-        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has a certificate from [${owner}]; a hostname takes one certificate`);
+        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has TLS from [${owner}]; a hostname takes one certificate (or one passthrough backend)`);
         tlsOwners.set(host, tls.source);
-        if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
+        if (tls.mode === 'Passthrough') {
+          const routed = ir.routes.find(r => r.hosts.some(h => h === host || hostCovers(host, h)));
+          if (routed) {
+            add(tls.source, `TlsHost.mode: '${host}' is passed through at the TLS level, so HTTP routing and policies cannot apply to it, but [${routed.source}] routes it; remove the route's host, or terminate TLS (TlsMode.terminate())`);
+          }
+        } else if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
           add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
         }
       }

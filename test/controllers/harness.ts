@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Route, TlsHost } from '../../src';
-import { routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { caKindMessage, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { SCENARIOS } from '../scenarios';
@@ -14,6 +14,11 @@ function predictedErrors(chart: Chart, controller: ControllerName): string[] {
     for (const u of used) {
       if (!CAPABILITIES[controller][u.feature].supported) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
     }
+    // The CA kinds each controller reads (a finer grain than the matrix cell).
+    const caMessages = c instanceof Route
+      ? c._ir.backends.map((b, i) => caKindMessage(controller, 'backendTls', b.tls?.ca, `${c._ir.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`))
+      : c instanceof TlsHost && c._ir.mode === 'Terminate' ? [caKindMessage(controller, 'clientAuth', c._ir.clientAuth?.ca, 'clientAuth.ca')] : [];
+    for (const m of caMessages) if (m) out.push(`[${c.node.path}] ${m}`);
   }
   return out;
 }

@@ -189,7 +189,7 @@ describe('TlsHost', () => {
     gw.addRoute('r', { hosts: ['api.example.com'], backend: Backend.service('svc', 80) });
     gw.addTlsHost('a', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('one') });
     gw.addTlsHost('b', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('two') });
-    expect(synthError(chart)).toMatch(/\[test\/edge\/b\] TlsHost.hosts: 'api.example.com' already has a certificate from \[test\/edge\/a\]/);
+    expect(synthError(chart)).toMatch(/\[test\/edge\/b\] TlsHost.hosts: 'api.example.com' already has TLS from \[test\/edge\/a\]/);
   });
 
   test.each([

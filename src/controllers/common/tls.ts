@@ -42,3 +42,32 @@ export function tlsNamespaceProblems(controller: ControllerName, kind: string, i
   }
   return problems;
 }
+
+/** The hostname of `tls` under which `host` is served: itself, or the wildcard covering it. */
+export function coveringEntry(tls: TlsHostIR, host: string): string {
+  return tls.hosts.includes(host) ? host : tls.hosts.find(h => covers(h, host)) ?? host;
+}
+
+/** Hosts of an object grouped by the value an object-wide setting would need for each. */
+export interface Disagreement {
+  readonly host: string;
+  readonly value: string;
+  readonly otherHost: string;
+  readonly otherValue: string;
+}
+
+/**
+ * Object-wide settings (an Ingress annotation, an HTTPRoute's filters or attachment) must be
+ * the same for every host of the object. `need` gives the setting a host needs, as a
+ * comparable string, or undefined when the host does not care. Returns the first conflict.
+ */
+export function disagreement(hosts: readonly string[], need: (host: string) => string | undefined): Disagreement | undefined {
+  let first: { host: string; value: string } | undefined;
+  for (const host of hosts) {
+    const value = need(host);
+    if (value === undefined) continue;
+    if (!first) first = { host, value };
+    else if (first.value !== value) return { host: first.host, value: first.value, otherHost: host, otherValue: value };
+  }
+  return undefined;
+}

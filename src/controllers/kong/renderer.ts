@@ -1,9 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { KONG_PLUGIN_API_VERSION, KONG_PLUGIN_KIND, RESPONSE_TRANSFORMER } from './annotations';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
+import { hstsPluginConfig, hstsPluginName, kongTlsAnnotations, kongTlsProblems } from './features/tls';
+import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { BackendIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -37,13 +40,30 @@ export class KongIngressRenderer implements ControllerRenderer {
       kind: 'Ingress',
       name: groups.size === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
-      annotations: () => conditionAnnotations(matches[0]),
+      annotations: () => ({ ...conditionAnnotations(matches[0]), ...kongTlsAnnotations(route.hosts, ctx.ir().tlsHosts, true) }),
       spec: () => ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts),
     }));
   }
 
-  public allocateTlsHost(): ApiObject[] {
+  /** A TlsHost with HSTS owns the `response-transformer` KongPlugin its routes reference. */
+  public allocateTlsHost(scope: Construct, tls: TlsHostIR): ApiObject[] {
+    if (!tls.hsts) return [];
+    return [new ManifestObject(scope, 'Hsts', {
+      apiVersion: KONG_PLUGIN_API_VERSION,
+      kind: KONG_PLUGIN_KIND,
+      name: hstsPluginName(tls),
+      namespace: tls.secretNamespace,
+      fields: { plugin: () => RESPONSE_TRANSFORMER, config: () => hstsPluginConfig(tls) },
+    })];
+  }
+
+  /** Refused by the matrix. */
+  public allocatePassthroughHost(_scope: Construct, _tls: PassthroughIR): ApiObject[] {
     return [];
+  }
+
+  public http01Solver(): Http01Solver {
+    return { ingress: { ingressClassName: this.options.ingressClassName } };
   }
 
   public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
@@ -51,10 +71,10 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir)];
+    return [...headerProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...kongTlsProblems('kong', ir, true)];
   }
 
-  public validateTlsHost(): string[] {
+  public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
     return [];
   }
 }

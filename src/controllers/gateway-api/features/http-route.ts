@@ -1,5 +1,5 @@
-import { BackendIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
-import { BackendRef, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference } from '../api';
+import { BackendIR, CATCH_ALL_MATCH, MatchIR, PathIR, RouteIR } from '../../../ir/model';
+import { BackendRef, HttpRouteFilter, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference } from '../api';
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -44,12 +44,14 @@ export function backendRefs(backends: readonly BackendIR[], routeNamespace: stri
   return backends.map(b => ({ name: b.service, namespace: b.namespace !== routeNamespace ? b.namespace : undefined, port: b.port }));
 }
 
+/** `filters`: applied to every rule (e.g. the HSTS header of the route's TLS hosts). */
 export function httpRouteSpec(
   parentRefs: ParentReference[],
   part: { hosts: readonly string[]; matches: readonly MatchIR[] },
   backends: readonly BackendIR[],
   routeNamespace: string,
   regex: RegexStyle,
+  filters?: HttpRouteFilter[],
 ): HttpRouteSpec {
   const refs = backendRefs(backends, routeNamespace);
   const isCatchAll = part.matches.length === 1 && isDefaultMatch(part.matches[0]);
@@ -57,13 +59,18 @@ export function httpRouteSpec(
     parentRefs,
     hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
     rules: isCatchAll
-      ? [{ backendRefs: refs }]
-      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), backendRefs: refs })),
+      ? [{ filters, backendRefs: refs }]
+      : chunk(part.matches, LIMITS.matchesPerRule).map(ms => ({ matches: ms.map(m => match(m, regex)), filters, backendRefs: refs })),
   };
 }
 
 /** Every request: what a default backend serves. */
-export const CATCH_ALL: MatchIR = { path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] };
+export const CATCH_ALL: MatchIR = CATCH_ALL_MATCH;
+
+/** Groups of at most 16 hostnames, the HTTPRoute (and our own object-name) limit. */
+export function hostChunks(hosts: readonly string[]): string[][] {
+  return chunk(hosts, LIMITS.hostnamesPerRoute);
+}
 
 /** Prefix '/' with no other condition: Gateway API's default match, left implicit. */
 function isDefaultMatch(m: MatchIR): boolean {

@@ -3,7 +3,7 @@ import { BackendIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, ROUTE_KIND_RULE } from '../constants';
 import { routePriority } from './priority';
 import { catchAllRule, matchRule } from './rule';
-import { EntryPoints, entryPointFor } from './tls';
+import { EntryPoints, entryPointFor, needsTlsOption, serversTransportName, tlsObjectNames } from './tls';
 import { certificateFor } from '../../common/tls';
 
 /** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
@@ -12,6 +12,10 @@ export interface IngressRouteService {
   readonly port: number;
   readonly namespace?: string;
   readonly weight?: number;
+  /** `https` for re-encryption. */
+  readonly scheme?: string;
+  /** ServersTransport of the same namespace. */
+  readonly serversTransport?: string;
 }
 
 export interface IngressRouteSpec {
@@ -20,9 +24,10 @@ export interface IngressRouteSpec {
     readonly kind: typeof ROUTE_KIND_RULE;
     readonly match: string;
     readonly priority: number;
+    readonly middlewares?: Array<{ readonly name: string }>;
     readonly services: IngressRouteService[];
   }>;
-  readonly tls?: { readonly secretName: string };
+  readonly tls?: { readonly secretName: string; readonly options?: { readonly name: string } };
 }
 
 /** One IngressRoute to allocate for a route. */
@@ -55,43 +60,48 @@ export function ingressRouteParts(route: RouteIR): IngressRoutePart[] {
  */
 export function services(route: RouteIR): IngressRouteService[] {
   const weighted = new Set(route.backends.map(b => b.weight)).size > 1;
-  return route.backends.map(b => service(b, route.namespace, weighted));
+  return route.backends.map(b => service(b, route.namespace, weighted, route.name));
 }
 
-function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
+/** `owner`: the name stem of the object that owns the backend's ServersTransport. */
+function service(b: BackendIR, namespace: string, weighted: boolean, owner: string): IngressRouteService {
   return {
     name: b.service,
     port: b.port,
     // Never differs today: the capability matrix refuses cross-namespace backends.
     namespace: b.namespace !== namespace ? b.namespace : undefined,
     weight: weighted ? b.weight : undefined,
+    scheme: b.tls ? 'https' : undefined,
+    serversTransport: b.tls ? serversTransportName(owner, b) : undefined,
   };
 }
 
 export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints): IngressRouteSpec {
   const tls = certificateFor(part.host, tlsHosts);
   const hosts = part.host === undefined ? [] : [part.host];
+  const middlewares = tls?.hsts ? [{ name: tlsObjectNames(tls).hsts }] : undefined;
   return {
     entryPoints: [entryPointFor(tls, entryPoints)],
     routes: route.matches.map(m => ({
       kind: ROUTE_KIND_RULE,
       match: matchRule(hosts, m),
       priority: routePriority(part.host, m),
+      middlewares,
       services: services(route),
     })),
-    tls: tls ? { secretName: tls.secretName } : undefined,
+    tls: tls ? { secretName: tls.secretName, options: needsTlsOption(tls) ? { name: tlsObjectNames(tls).tlsOption } : undefined } : undefined,
   };
 }
 
 /** The gateway default backend: a catch-all below every route, on the web entry point. */
-export function defaultBackendSpec(backend: BackendIR, namespace: string, entryPoints: EntryPoints): IngressRouteSpec {
+export function defaultBackendSpec(backend: BackendIR, namespace: string, entryPoints: EntryPoints, owner: string): IngressRouteSpec {
   return {
     entryPoints: [entryPoints.web],
     routes: [{
       kind: ROUTE_KIND_RULE,
       match: catchAllRule(),
       priority: DEFAULT_BACKEND_PRIORITY,
-      services: [service(backend, namespace, false)],
+      services: [service(backend, namespace, false, owner)],
     }],
   };
 }

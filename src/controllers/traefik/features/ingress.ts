@@ -1,9 +1,9 @@
 import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
-import { ANNOTATIONS, MATCHERS } from '../constants';
+import { ANNOTATIONS, crdRef, MATCHERS } from '../constants';
 import { routePriority } from './priority';
-import { EntryPoints, entryPointFor } from './tls';
+import { EntryPoints, entryPointFor, needsTlsOption, tlsObjectNames } from './tls';
 import { certificateFor } from '../../common/tls';
 
 /** One Ingress to allocate for a route. */
@@ -88,7 +88,12 @@ export function ingressAnnotations(part: IngressPart, tlsHosts: readonly TlsHost
     [ANNOTATIONS.priority]: String(part.priority),
     [ANNOTATIONS.entryPoints]: entryPointFor(tls, entryPoints),
   };
-  if (tls) annotations[ANNOTATIONS.tls] = 'true';
+  if (tls) {
+    annotations[ANNOTATIONS.tls] = 'true';
+    // Traefik CRD objects the TlsHost owns, in its certificate's namespace (= this Ingress's).
+    if (tls.hsts) annotations[ANNOTATIONS.middlewares] = crdRef(tls.secretNamespace, tlsObjectNames(tls).hsts);
+    if (needsTlsOption(tls)) annotations[ANNOTATIONS.tlsOptions] = crdRef(tls.secretNamespace, tlsObjectNames(tls).tlsOption);
+  }
   if (part.matches.some(m => m.path.kind === 'RegularExpression')) annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
   return annotations;
 }
