@@ -136,10 +136,10 @@ function emailProblem(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at <= 0 || at === email.length - 1 || !/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/.test(email.slice(0, at))) return `'${email}' is not an email address`;
   const domain = email.slice(at + 1).toLowerCase();
-  if (checkHost(domain) || domain.startsWith('*.') || !domain.includes('.')) return `'${email}' has no valid domain`;
   if (PLACEHOLDER_DOMAIN.test(domain)) {
     return `'${email}' uses the placeholder domain '${domain}', which ACME servers refuse (invalidContact), so the issuer would never become Ready; use a real address`;
   }
+  if (checkHost(domain) || domain.startsWith('*.') || !domain.includes('.')) return `'${email}' has no valid domain`;
   return undefined;
 }
 
@@ -226,7 +226,9 @@ export abstract class IssuerBase extends Construct implements IIssuer {
     for (const name of use.dnsNames) {
       const chosen = pick(rendered, name);
       if (!chosen) {
-        out.push(`${use.prop}: no solver of ${this._describe()} matches '${name}', so its order would stay pending; add a solver (or widen a selector) for it`);
+        out.push(name.startsWith('*.')
+          ? `${use.prop}: '${name}' is a wildcard, which ACME HTTP-01 cannot validate, and no DNS-01 solver of ${this._describe()} covers it, so its order would stay pending; add an AcmeSolver.dns01() solver covering it`
+          : `${use.prop}: no solver of ${this._describe()} matches '${name}', so its order would stay pending; add a solver (or widen a selector) for it`);
         continue;
       }
       const at = `solvers[${chosen.index}]`;

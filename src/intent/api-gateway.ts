@@ -263,8 +263,14 @@ export class ApiGateway extends Construct {
           if (routed) {
             add(tls.source, `TlsHost.mode: '${host}' is passed through at the TLS level, so HTTP routing and policies cannot apply to it, but [${routed.source}] routes it; remove the route's host, or terminate TLS (TlsMode.terminate())`);
           }
-        } else if (!ir.routes.some(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)))) {
-          add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+        } else if (!ir.routes.some(r => r.hosts.some(h => hostCovers(host, h)))) {
+          // Only a route naming the host (or a host under a wildcard TlsHost) carries the
+          // certificate on every controller: Ingress controllers key TLS by rule host, and a
+          // route without hosts or with a wider wildcard is not served under this host's TLS.
+          const wider = ir.routes.find(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host)));
+          add(tls.source, wider
+            ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => hostCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
+            : `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
         }
       }
     }
