@@ -164,9 +164,13 @@ export interface CloudDnsDns01Options {
 
 /** TSIG algorithms accepted by cert-manager's RFC 2136 solver. */
 export enum TsigAlgorithm {
+  /** HMAC-MD5 (legacy; cert-manager's default). */
   HMAC_MD5 = 'HMACMD5',
+  /** HMAC-SHA1. */
   HMAC_SHA1 = 'HMACSHA1',
+  /** HMAC-SHA256 (recommended). */
   HMAC_SHA256 = 'HMACSHA256',
+  /** HMAC-SHA512. */
   HMAC_SHA512 = 'HMACSHA512',
 }
 

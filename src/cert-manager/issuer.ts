@@ -86,7 +86,7 @@ export class IssuerType {
 
   private constructor(
     /** `acme`, `selfSigned` or `ca`. */
-    public readonly type: string,
+    public readonly kind: string,
     private readonly acmeOptions?: AcmeIssuerOptions,
     private readonly caOptions?: CaIssuerOptions,
   ) {}
@@ -326,7 +326,7 @@ export abstract class IssuerBase extends Construct implements IIssuer {
 
 function checkType(path: string, label: string, type: IssuerType): void {
   const acme = type._acme();
-  if (type.type === 'acme') {
+  if (type.kind === 'acme') {
     if (!acme || typeof acme !== 'object') fail(path, `${label}.type: IssuerType.acme() needs options`);
     if (!(acme.server instanceof AcmeServer)) fail(path, `${label}.type.server: must be AcmeServer.letsEncryptProduction(), AcmeServer.letsEncryptStaging() or AcmeServer.custom(url); there is no default`);
     const serverProblem = acme.server._problem();
@@ -346,7 +346,7 @@ function checkType(path: string, label: string, type: IssuerType): void {
       if (!(s instanceof AcmeSolver)) fail(path, `${label}.type.solvers[${i}]: must be created with an AcmeSolver factory`);
     });
     if (acme.solvers.filter(s => s._ir.type === 'http01-follow').length > 1) fail(path, `${label}.type.solvers: AcmeSolver.http01() is listed twice`);
-  } else if (type.type === 'ca') {
+  } else if (type.kind === 'ca') {
     const ca = type._ca();
     const p = ca && typeof ca === 'object' ? checkObjectName(ca.secretName) : 'IssuerType.ca() needs { secretName }';
     if (p) fail(path, `${label}.type.secretName: ${p}`);
