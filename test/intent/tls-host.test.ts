@@ -198,6 +198,22 @@ describe('TlsHost: modes and HTTPS settings', () => {
   });
 });
 
+test('Gateway API: the redirect names the HTTPS port when it is not 443', () => {
+  const { chart, gw } = gateway(Controller.envoyGateway({ httpPort: 8080, httpsPort: 8443 }));
+  gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
+  gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a') });
+  const redirect = synthConformant(chart).find(o => o.metadata.name === 'edge-tls-https-redirect');
+  expect(redirect.spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', port: 8443, statusCode: 301 } }] }]);
+});
+
+test('Gateway API: two TLS hostnames that would give one listener name are an error', () => {
+  const { chart, gw } = gateway(Controller.envoyGateway());
+  gw.addRoute('r', { hosts: ['a-b.example.com', 'a.b.example.com'], backend: Backend.service('svc', 80) });
+  gw.addTlsHost('one', { hosts: ['a-b.example.com'], certificate: TlsCertificate.fromSecret('one') });
+  gw.addTlsHost('two', { hosts: ['a.b.example.com'], certificate: TlsCertificate.fromSecret('two') });
+  expect(synthError(chart)).toMatch(/\[test\/edge\/two\] TlsHost.hosts: 'a.b.example.com' and 'a-b.example.com' both need the Gateway listener 'https-a-b-example-com'/);
+});
+
 describe('re-encryption to HTTPS backends', () => {
   test('BackendTls.verify refuses a wildcard or invalid hostname', () => {
     const { gw } = gateway();

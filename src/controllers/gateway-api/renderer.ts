@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GROUP, HTTP_LISTENER, KINDS, LIMITS, ParentReference, REFERENCE_GRANT_VERSION, V1 } from './api';
 import { CLIENT_TRAFFIC_POLICY, clientTrafficPolicySpec, EG_API_VERSION, needsClientTrafficPolicy } from './envoy-gateway';
-import { frontendTls, listeners } from './features/gateway';
+import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, routeParts } from './features/http-route';
 import { referenceGrantSpec } from './features/reference-grant';
 import {
@@ -181,6 +181,18 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
     problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
     if (this.options.attachTo) return problems;
+    // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.
+    const listenerOwners = new Map<string, string>();
+    for (const t of [...ir.tlsHosts, ...ir.passthroughHosts]) {
+      for (const host of t.hosts) {
+        const name = t.mode === 'Terminate' ? httpsListenerName(host) : passthroughListenerName(host);
+        const other = listenerOwners.get(name);
+        if (other && other !== host) {
+          problems.push({ source: t.source, message: `TlsHost.hosts: '${host}' and '${other}' both need the Gateway listener '${name}' (names are derived from the hostname with '.' replaced by '-'); rename one of the hosts or serve it from another ApiGateway` });
+        }
+        listenerOwners.set(name, host);
+      }
+    }
     const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0) + ir.passthroughHosts.reduce((n, t) => n + t.hosts.length, 0);
     if (count > LIMITS.listenersPerGateway) {
       problems.push({
