@@ -1,5 +1,5 @@
 import { unsupportedMessage } from '../../../capabilities/check';
-import { GatewayIR, RouteIR } from '../../../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
 import { SERVER_SCHEMES } from '../constants';
@@ -25,9 +25,13 @@ export interface ServersTransportSpec {
   readonly forwardingTimeouts: { readonly dialTimeout: string };
 }
 
-/** Whether the route needs its own ServersTransport (decided from the RouteIR: allocation). */
+/**
+ * Whether the route needs its own ServersTransport for the connect timeout (decided from the
+ * RouteIR: allocation). A re-encrypted backend has a ServersTransport of its own, which carries
+ * the connect timeout too (features/tls.ts), so only backends without tls use the route's.
+ */
 export function needsServersTransport(route: RouteIR): boolean {
-  return route.backends.length > 0 && route.policies.timeouts?.connectMs !== undefined;
+  return route.backends.some(b => !b.tls) && route.policies.timeouts?.connectMs !== undefined;
 }
 
 /** Milliseconds as a Go duration (whole seconds when exact). */
@@ -42,9 +46,11 @@ export function serversTransportSpec(route: RouteIR): ServersTransportSpec {
 
 /**
  * The server scheme: HTTPS and gRPC over TLS → `https` (HTTP/2 is negotiated with ALPN), gRPC
- * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively).
+ * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively). A backend
+ * with `tls` (re-encryption) is always `https`, gRPC included (h2c with tls is refused by Route).
  */
-function scheme(route: RouteIR): string | undefined {
+function scheme(route: RouteIR, b: BackendIR): string | undefined {
+  if (b.tls) return SERVER_SCHEMES.https;
   switch (route.policies.backendProtocol?.protocol) {
     case 'HTTPS':
     case 'GRPCS':
@@ -68,11 +74,17 @@ function sticky(s: SessionAffinityIR): { cookie: StickyCookie } {
   };
 }
 
-export function serviceSettings(route: RouteIR, serversTransport: string | undefined): ServiceSettings {
+/**
+ * The settings of one backend's service entry. `serversTransport`: the route's own (connect
+ * timeout); a re-encrypted backend uses its own ServersTransport instead (`tlsTransport`).
+ */
+export function serviceSettings(
+  route: RouteIR, b: BackendIR, serversTransport: string | undefined, tlsTransport: (b: BackendIR) => string,
+): ServiceSettings {
   const affinity = route.policies.sessionAffinity;
   return {
-    scheme: scheme(route),
-    serversTransport,
+    scheme: scheme(route, b),
+    serversTransport: b.tls ? tlsTransport(b) : serversTransport,
     sticky: affinity ? sticky(affinity) : undefined,
   };
 }

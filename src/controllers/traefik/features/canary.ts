@@ -1,11 +1,10 @@
 import { IngressRoutePart, IngressRouteService, IngressRouteSpec, service } from './ingress-route';
 import { routePriority } from './priority';
 import { canaryCondition, matchRule } from './rule';
-import { EntryPoints, entryPointFor } from './tls';
+import { EntryPoints, backendTlsSettings, ingressRouteTls, listenerFor, listenerHsts, tlsObjectNames } from './tls';
 import { joinName } from '../../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { stableRouteCanary } from '../../common/canary';
-import { certificateFor } from '../../common/tls';
 import { KINDS, ROUTE_KIND_RULE } from '../constants';
 
 /** `traefik.io/v1alpha1` TraefikService wire types: only the fields we emit. */
@@ -14,6 +13,9 @@ export interface MirrorService {
   readonly port: number;
   readonly namespace?: string;
   readonly percent: number;
+  /** `https` for a re-encrypted mirror backend. */
+  readonly scheme?: string;
+  readonly serversTransport?: string;
 }
 
 export interface TraefikServiceSpec {
@@ -52,61 +54,73 @@ export function stableRouteServices(ir: GatewayIR, route: RouteIR, matchIndex: n
 
 /**
  * Weighted round robin between stable and canary. Traefik skips a child of weight 0, so
- * `weight(0)` and `weight(100)` send every request to one side.
+ * `weight(0)` and `weight(100)` send every request to one side. A re-encrypted backend keeps its
+ * `https` scheme and ServersTransport: the stable one's is the route's (`routeName`), the
+ * canary's is the canary's own.
  */
-export function weightedSpec(c: CanaryIR): TraefikServiceSpec {
+export function weightedSpec(c: CanaryIR, routeName: string): TraefikServiceSpec {
   if (c.traffic.kind !== 'weight') return {};
   return {
     weighted: {
       services: [
-        { ...service(c.stable, c.namespace, false), weight: c.traffic.stable },
-        { ...service(c.canary, c.namespace, false), weight: c.traffic.canary },
+        { ...service(c.stable, c.namespace, false, routeName), weight: c.traffic.stable },
+        { ...service(c.canary, c.namespace, false, c.name), weight: c.traffic.canary },
       ],
     },
   };
 }
 
 /** Serves `main` and copies `percent` of its requests to the mirror backend. */
-export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary'): TraefikServiceSpec {
+export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary', routeName: string): TraefikServiceSpec {
   if (!c.mirror) return {};
   const target: IngressRouteService = main === 'split'
     ? traefikService(weightedServiceName(c))
-    : service(main === 'stable' ? c.stable : c.canary, c.namespace, false);
+    : main === 'stable' ? service(c.stable, c.namespace, false, routeName) : service(c.canary, c.namespace, false, c.name);
   return {
     mirroring: {
       ...target,
-      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace), percent: c.mirror.percent }],
+      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace, c.name), percent: c.mirror.percent }],
     },
   };
 }
 
-function mirrorTarget(b: BackendIR, namespace: string): Omit<MirrorService, 'percent'> {
-  return { name: b.service, port: b.port, namespace: b.namespace !== namespace ? b.namespace : undefined };
+function mirrorTarget(b: BackendIR, namespace: string, tlsOwner: string): Omit<MirrorService, 'percent'> {
+  return { name: b.service, port: b.port, namespace: b.namespace !== namespace ? b.namespace : undefined, ...backendTlsSettings(b, tlsOwner) };
+}
+
+/** The backends a canary owns a ServersTransport for (re-encrypted canary / mirror backends). */
+export function canaryTlsBackends(c: CanaryIR): BackendIR[] {
+  return [c.canary, ...(c.mirror ? [c.mirror.backend] : [])].filter(b => b.tls);
 }
 
 /**
  * The IngressRoute of a header / cookie canary for one of its hosts: per match, the stable
  * route's rule AND the canary condition, one header-condition above the stable route's
- * priority, to the canary (through its mirror when mirroring).
+ * priority, to the canary (through its mirror when mirroring). It listens where the stable
+ * route's router for the host does, with the same TLS settings (certificate, TLSOption, the
+ * TlsHost's HSTS middleware): canary requests never skip them. (A stable route with policies
+ * refuses header / cookie canaries: canaryPolicyProblems.)
  */
 export function canaryIngressRouteSpec(
   c: CanaryIR, route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints,
 ): IngressRouteSpec {
-  const tls = certificateFor(part.host, ir.tlsHosts);
+  const listener = listenerFor(route, part.host, 'serve', ir.tlsHosts, entryPoints);
   const hosts = part.host === undefined ? [] : [part.host];
   const condition = canaryCondition(c.traffic);
-  const services = c.mirror ? [traefikService(canaryMirrorServiceName(c))] : [service(c.canary, c.namespace, false)];
+  const services = c.mirror ? [traefikService(canaryMirrorServiceName(c))] : [service(c.canary, c.namespace, false, c.name)];
+  const hsts = listenerHsts(listener) && typeof listener.tls === 'object' ? [{ name: tlsObjectNames(listener.tls).hsts }] : undefined;
   return {
-    entryPoints: [entryPointFor(tls, entryPoints)],
+    entryPoints: [listener.entryPoint],
     routes: c.matchIndexes.map(i => {
       const m = route.matches[i];
       return {
         kind: ROUTE_KIND_RULE,
         match: condition ? `${matchRule(hosts, m)} && ${condition}` : matchRule(hosts, m),
         priority: routePriority(part.host, m, 1),
+        middlewares: hsts,
         services,
       };
     }),
-    tls: tls ? { secretName: tls.secretName } : undefined,
+    tls: ingressRouteTls(listener),
   };
 }
