@@ -13,6 +13,7 @@ import { SESSION_AFFINITY, affinityConflicts } from './session-affinity';
 import { TIMEOUT } from './timeouts';
 import { tlsAnnotations } from './tls';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS, ruleFor } from '../annotations';
 import { blockedWord } from '../validation';
@@ -43,11 +44,14 @@ export function routeAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[])
 export function policyProblems(gw: GatewayIR): RenderProblem[] {
   const out: RenderProblem[] = [];
   for (const route of gw.routes) {
-    // Routes without policies render no policy annotation (the hot path at 10k routes).
-    if (Object.keys(route.policies).length === 0) continue;
-    const found = POLICY_FEATURES.flatMap(f => f.problems(route, gw));
-    out.push(...found);
-    if (found.length > 0) continue;
+    if (Object.keys(route.policies).length > 0) {
+      const found = POLICY_FEATURES.flatMap(f => f.problems(route, gw));
+      out.push(...found);
+      if (found.length > 0) continue;
+    } else if (!route.hosts.some(h => certificateFor(h, gw.tlsHosts))) {
+      // No policy and no TLS setting: nothing to check (the hot path at 10k routes).
+      continue;
+    }
     for (const e of routeAnnotations(route, gw.tlsHosts)) {
       const key = ANNOTATIONS[e.name];
       const rule = ruleFor(key);
