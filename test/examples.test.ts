@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { canaryScenario, canaryWeight } from '../examples/canary/intent';
+import { certManagerScenario } from '../examples/cert-manager/intent';
 import { primerScenario } from '../examples/primer/intent';
 import { CanaryTraffic } from '../src';
 import { unsupportedMessage } from '../src/capabilities/check';
@@ -71,5 +72,26 @@ describe("the canary example (examples/canary): the primer's 90/10 canary on eve
     } finally {
       if (saved === undefined) delete process.env.CANARY_WEIGHT; else process.env.CANARY_WEIGHT = saved;
     }
+  });
+});
+
+describe("the primer's cert-manager scenario (examples/cert-manager) renders conformant YAML on every controller", () => {
+  test.each(CONTROLLER_NAMES)('%s', (controller) => {
+    // GIVEN / WHEN
+    const chart = newChart('shop');
+    certManagerScenario(chart, CONTROLLERS[controller]());
+    const objects = synthConformant(chart);
+    // THEN: the ClusterIssuer solves HTTP-01 through this controller, and the Secret the
+    // Certificate writes is the one the controller's objects read.
+    const issuer = objects.find(o => o.kind === 'ClusterIssuer');
+    expect(issuer.metadata).toEqual({ name: 'letsencrypt-prod' });
+    expect(issuer.spec.acme.server).toBe('https://acme-v02.api.letsencrypt.org/directory');
+    const [solver] = issuer.spec.acme.solvers;
+    expect(solver.selector).toEqual({ dnsNames: ['api.example.com'] });
+    expect(Object.keys(solver.http01)).toEqual([controller.includes('gateway') || controller === 'istio' ? 'gatewayHTTPRoute' : 'ingress']);
+    const cert = objects.find(o => o.kind === 'Certificate');
+    expect(cert.spec).toMatchObject({ secretName: 'api-tls-auto', dnsNames: ['api.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt-prod' } });
+    const readers = objects.filter(o => o.kind !== 'Certificate' && JSON.stringify(o.spec).includes('"api-tls-auto"'));
+    expect(readers.length).toBeGreaterThan(0);
   });
 });

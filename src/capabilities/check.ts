@@ -1,7 +1,8 @@
+import { CaUsage, caKindReason } from './areas/tls';
 import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
 import { CAPABILITIES } from './matrix';
 import { isSupported } from './support';
-import { CanaryIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, CaRefIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** The controllers that can express a feature, in matrix order (experimental-channel ones marked). */
 export function supportedBy(feature: FeatureKind): string[] {
@@ -40,13 +41,37 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   });
   if (route.backends.length > 1) use('multipleBackends', 'backends');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
+  route.backends.forEach((b, i) => {
+    for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);
+  });
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }
 
-export function tlsFeatures(tls: TlsHostIR, gatewayNamespace: string): Array<{ feature: FeatureKind; prop: string }> {
-  const out: Array<{ feature: FeatureKind; prop: string }> = [{ feature: 'tlsTermination', prop: 'certificate' }];
+/** Re-encryption features a backend uses. */
+export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
+  if (!b.tls) return [];
+  return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
+}
+
+/** Features a TlsHost uses, each with the prop that introduced it. */
+export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: string): Array<{ feature: FeatureKind; prop: string }> {
+  const out: Array<{ feature: FeatureKind; prop: string }> = [];
+  if (tls.mode === 'Passthrough') {
+    out.push({ feature: 'tlsPassthrough', prop: 'mode' });
+    if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
+    return out;
+  }
+  out.push({ feature: 'tlsTermination', prop: 'certificate' });
   if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
   if (tls.secretNamespace !== gatewayNamespace) out.push({ feature: 'crossNamespaceCertificate', prop: 'certificate' });
+  if (tls.managedCertificate) out.push({ feature: 'automaticCertificate', prop: 'certificate' });
+  out.push({ feature: tls.httpsRedirect ? 'httpsRedirect' : 'plainHttpOnTlsHost', prop: 'httpsRedirect' });
+  if (tls.hsts) out.push({ feature: 'hsts', prop: 'hsts' });
+  if (tls.minTlsVersion) out.push({ feature: 'minTlsVersion', prop: 'minTlsVersion' });
+  if (tls.clientAuth) {
+    out.push({ feature: 'clientCertificateAuth', prop: 'clientAuth' });
+    if (!tls.clientAuth.required) out.push({ feature: 'optionalClientCertificate', prop: 'clientAuth' });
+  }
   return out;
 }
 
@@ -64,7 +89,21 @@ export function canaryFeatures(canary: CanaryIR): Array<{ feature: FeatureKind; 
     out.push({ feature: 'canaryMirror', prop: 'mirror' });
     if (canary.mirror.backend.namespace !== canary.namespace) out.push({ feature: 'crossNamespaceBackend', prop: 'mirror' });
   }
+  // Re-encryption to the canary (or mirror) backend is the same cell as on a route's backend.
+  for (const f of backendTlsFeatures(canary.canary)) out.push({ feature: f, prop: 'canary.tls' });
+  if (canary.mirror) for (const f of backendTlsFeatures(canary.mirror.backend)) out.push({ feature: f, prop: 'mirror.backend.tls' });
   return out;
+}
+
+/**
+ * The standard message when a controller has the feature but cannot read the CA from this
+ * kind of object (see CA_KINDS), else undefined.
+ */
+export function caKindMessage(controller: ControllerName, usage: CaUsage, ca: CaRefIR | undefined, prop: string): string | undefined {
+  if (!ca) return undefined;
+  const feature: FeatureKind = usage === 'clientAuth' ? 'clientCertificateAuth' : 'backendTls';
+  const reason = caKindReason(controller, usage, ca.kind, CAPABILITIES[controller][feature]);
+  return reason ? unsupportedMessage(controller, feature, prop, reason) : undefined;
 }
 
 /** Messages for every unsupported feature in `used`. */

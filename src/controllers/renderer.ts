@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../ir/model';
+import { Http01Solver } from '../cert-manager/api';
+import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** What a renderer may ask of the gateway it renders for. */
 export interface GatewayContext {
@@ -30,8 +31,16 @@ export interface ControllerRenderer {
   /** Gateway-level objects (e.g. a Gateway API Gateway), created with the ApiGateway. */
   allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[];
   allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[];
+  /** Objects a TLS-terminating TlsHost owns (redirect routers, policies...), decided from its IR only. */
   allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
+  /**
+   * Objects a passthrough TlsHost owns (its TCP / TLS route). Also called where the matrix
+   * refuses passthrough (validation reports that): return nothing there, never throw.
+   */
+  allocatePassthroughHost(scope: Construct, tls: PassthroughIR, ctx: GatewayContext): ApiObject[];
   allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[];
+  /** The cert-manager HTTP-01 solver through which this controller serves ACME challenges for the gateway. */
+  http01Solver(ctx: GatewayContext): Http01Solver;
   /**
    * Objects a canary adds (a canary Ingress, TraefikServices, a more specific HTTPRoute...).
    * Weights and mirroring may instead change the stable route's objects, which read the
@@ -45,5 +54,5 @@ export interface ControllerRenderer {
    */
   validate(ir: GatewayIR): RenderProblem[];
   /** Problems with the ApiGateway / TlsHost combination itself (e.g. TLS on a Gateway we do not own). */
-  validateTlsHost(tls: TlsHostIR): string[];
+  validateTlsHost(tls: TlsHostIR | PassthroughIR): string[];
 }

@@ -7,8 +7,15 @@ export interface ManifestObjectProps {
   readonly kind: string;
   readonly name: string;
   readonly namespace?: string;
-  /** The `spec`, computed at synth. Must be pure. */
-  readonly spec: () => unknown;
+  /** A cluster-scoped kind: no `metadata.namespace`, even inside a chart with a namespace. */
+  readonly clusterScoped?: boolean;
+  /** The `spec`, computed at synth. Must be pure. Omit for kinds without a spec. */
+  readonly spec?: () => unknown;
+  /**
+   * Top-level fields other than `spec` (e.g. KongPlugin `plugin` / `config`), each computed at
+   * synth. Must be pure.
+   */
+  readonly fields?: Record<string, () => unknown>;
   /** Annotations computed at synth (their keys may depend on constructs added later). Must be pure. */
   readonly annotations?: () => Record<string, string> | undefined;
 }
@@ -23,13 +30,20 @@ export class ManifestObject extends ApiObject {
   private ownedAnnotations: string[] = [];
 
   constructor(scope: Construct, id: string, props: ManifestObjectProps) {
+    const fields: Record<string, unknown> = {};
+    for (const [key, produce] of Object.entries(props.fields ?? {})) fields[key] = Lazy.any({ produce });
     super(scope, id, {
       apiVersion: props.apiVersion,
       kind: props.kind,
       metadata: { name: props.name, namespace: props.namespace },
-      spec: Lazy.any({ produce: props.spec }),
+      ...fields,
+      ...(props.spec ? { spec: Lazy.any({ produce: props.spec }) } : {}),
     });
     this.renderAnnotations = props.annotations;
+    if (props.clusterScoped) {
+      // cdk8s gives every object the chart's namespace; a cluster-scoped object must have none.
+      (this.metadata as unknown as { namespace?: string }).namespace = undefined;
+    }
   }
 
   public toJson(): any {

@@ -9,14 +9,16 @@ import { resolvePolicies } from './policies/resolve';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
-import { canaryFeatures, checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
+import { backendTlsFeatures, caKindMessage, canaryFeatures, checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
 import { policyFeatures } from '../capabilities/detect-policies';
 import { ControllerName } from '../capabilities/features';
+import { Http01Solver } from '../cert-manager/api';
+import { GatewayLink } from '../cert-manager/internal';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
@@ -134,7 +136,7 @@ export class ApiGateway extends Construct {
     return new Route(this, id, { ...options, gateway: this });
   }
 
-  /** Terminates TLS for some hostnames with one certificate. */
+  /** Terminates TLS for some hostnames with one certificate (or passes it through). */
   public addTlsHost(id: string, options: TlsHostOptions): TlsHost {
     return new TlsHost(this, id, { ...options, gateway: this });
   }
@@ -181,7 +183,20 @@ export class ApiGateway extends Construct {
   public _registerTlsHost(tls: TlsHost): ApiObject[] {
     this.tlsHosts.push(tls);
     this.version++;
-    return this._renderer.allocateTlsHost(tls, tls._ir, this.ctx);
+    const ir = tls._ir;
+    return ir.mode === 'Passthrough'
+      ? this._renderer.allocatePassthroughHost(tls, ir, this.ctx)
+      : this._renderer.allocateTlsHost(tls, ir, this.ctx);
+  }
+
+  /** What an ACME `AcmeSolver.http01()` solver follows for this gateway's hosts. @internal */
+  public _gatewayLink(): GatewayLink {
+    return {
+      source: this.node.path,
+      key: `${this.namespace}/${this.name}`,
+      description: `ApiGateway '${this.name}' [${this.node.path}] (${this._renderer.name})`,
+      http01: (): Http01Solver => this._renderer.http01Solver(this.ctx),
+    };
   }
 
   /** @internal */
@@ -244,7 +259,8 @@ export class ApiGateway extends Construct {
       name: this.name,
       namespace: this.namespace,
       routes: this.routes.map(r => r._ir),
-      tlsHosts: this.tlsHosts.map(t => t._ir),
+      tlsHosts: this.tlsHosts.map(t => t._ir).filter((t): t is TlsHostIR => t.mode === 'Terminate'),
+      passthroughHosts: this.tlsHosts.map(t => t._ir).filter((t): t is PassthroughIR => t.mode === 'Passthrough'),
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
       canaries: this.canaries.map(c => c._ir),
@@ -261,23 +277,43 @@ export class ApiGateway extends Construct {
     const experimental = this._renderer.experimentalChannel ?? false;
     for (const route of ir.routes) {
       for (const m of checkFeatures(controller, routeFeatures(route), experimental)) add(route.source, m);
+      route.backends.forEach((b, i) => {
+        const m = caKindMessage(controller, 'backendTls', b.tls?.ca, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`);
+        if (m) add(route.source, m);
+      });
       // A policy inherited from the gateway's defaults is reported once, on the gateway.
+      // BackendProtocol.HTTPS on a route whose backends all declare tls says nothing more than
+      // the re-encryption does (rendered once, from backend.tls): it is not a feature of its own.
+      const reencrypted = route.backends.length > 0 && route.backends.every(b => b.tls);
       for (const u of policyFeatures(route.policies, this.node.path)) {
+        if (u.feature === 'backendHttps' && reencrypted) continue;
         for (const m of checkFeatures(controller, [u], experimental)) add(u.source, m);
       }
+      for (const m of tlsPolicyConflicts(route, ir.tlsHosts)) add(m.source, m.message);
     }
-    for (const tls of ir.tlsHosts) {
-      for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace))) add(tls.source, m);
+    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
+      for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace), experimental)) add(tls.source, m);
+      if (tls.mode === 'Terminate') {
+        const m = caKindMessage(controller, 'clientAuth', tls.clientAuth?.ca, 'clientAuth.ca');
+        if (m) add(tls.source, m);
+      }
       for (const m of this._renderer.validateTlsHost(tls)) add(tls.source, m);
     }
     if (ir.defaultBackend && ir.defaultBackendSource) {
       const used: Parameters<typeof checkFeatures>[1] = [{ feature: 'defaultBackend', prop: 'defaultBackend' }];
       if (ir.defaultBackend.namespace !== ir.namespace) used.push({ feature: 'crossNamespaceBackend', prop: 'defaultBackend' });
-      for (const m of checkFeatures(controller, used)) add(ir.defaultBackendSource, m);
+      for (const f of backendTlsFeatures(ir.defaultBackend)) used.push({ feature: f, prop: 'defaultBackend.tls' });
+      for (const m of checkFeatures(controller, used, experimental)) add(ir.defaultBackendSource, m);
+      const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
+      if (m) add(ir.defaultBackendSource, m);
     }
 
     for (const canary of ir.canaries) {
-      for (const m of checkFeatures(controller, canaryFeatures(canary))) add(canary.source, m);
+      for (const m of checkFeatures(controller, canaryFeatures(canary), experimental)) add(canary.source, m);
+      for (const [b, prop] of [[canary.canary, 'canary.tls.ca'], [canary.mirror?.backend, 'mirror.backend.tls.ca']] as const) {
+        const m = caKindMessage(controller, 'backendTls', b?.tls?.ca, prop);
+        if (m) add(canary.source, m);
+      }
     }
     for (const [source, message] of canaryConflicts(ir)) add(source, message);
 
@@ -306,18 +342,31 @@ export class ApiGateway extends Construct {
       }
     }
 
-    // Every TLS hostname must be served by a route, and by one TlsHost only.
+    // Every TLS hostname must be served by a route, and by one TlsHost only. Passthrough hosts
+    // are the opposite: no HTTP route may serve them (the gateway never sees their requests).
     const tlsOwners = new Map<string, string>();
-    for (const tls of ir.tlsHosts) {
+    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
       for (const host of tls.hosts) {
         const owner = tlsOwners.get(host);
-        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has a certificate from [${owner}]; a hostname takes one certificate`);
+        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has TLS from [${owner}]; a hostname takes one certificate (or one passthrough backend)`);
         tlsOwners.set(host, tls.source);
-        const serving = ir.routes.filter(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host) || hostCovers(host, h)));
-        if (serving.length === 0) {
-          add(tls.source, `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
-        } else if (serving.every(redirectsToHttpsOnly)) {
-          add(tls.source, `TlsHost.hosts: '${host}' is served only by routes that redirect to HTTPS without a backend (${serving.map(r => `[${r.source}]`).join(', ')}), `
+        if (tls.mode === 'Passthrough') {
+          const routed = ir.routes.find(r => r.hosts.some(h => h === host || hostCovers(host, h)));
+          if (routed) {
+            add(tls.source, `TlsHost.mode: '${host}' is passed through at the TLS level, so HTTP routing and policies cannot apply to it, but [${routed.source}] routes it; remove the route's host, or terminate TLS (TlsMode.terminate())`);
+          }
+        } else if (!ir.routes.some(r => r.hosts.some(h => hostCovers(host, h)))) {
+          // Only a route naming the host (or a host under a wildcard TlsHost) carries the
+          // certificate on every controller: Ingress controllers key TLS by rule host, and a
+          // route without hosts or with a wider wildcard is not served under this host's TLS.
+          const wider = ir.routes.find(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host)));
+          add(tls.source, wider
+            ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => hostCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
+            : `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+        } else if (ir.routes.filter(r => r.hosts.some(h => hostCovers(host, h))).every(redirectsToHttpsOnly)) {
+          // A redirect to HTTPS without a backend serves nothing over HTTPS (Traefik does not even load the certificate).
+          const naming = ir.routes.filter(r => r.hosts.some(h => hostCovers(host, h)));
+          add(tls.source, `TlsHost.hosts: '${host}' is served only by routes that redirect to HTTPS without a backend (${naming.map(r => `[${r.source}]`).join(', ')}), `
             + 'so its HTTPS requests would reach nothing; give the route a backend and use Redirect.toHttps(), or remove the host from the TlsHost');
         }
       }
@@ -345,6 +394,33 @@ export class ApiGateway extends Construct {
     this.cache = { version: this.version, ir, problems };
     return this.cache;
   }
+}
+
+/**
+ * Combinations of a route's policies with TLS that no controller can render with one meaning:
+ * - cleartext HTTP/2 (`BackendProtocol.H2C`) to a backend declared with `tls`;
+ * - `headerRules.response` on Strict-Transport-Security for a host whose TlsHost sends HSTS:
+ *   both would set the same response header (and every controller merges HSTS into the route's
+ *   own response header rules: one filter / plugin / middleware).
+ */
+function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[]): Array<{ source: string; message: string }> {
+  const out: Array<{ source: string; message: string }> = [];
+  const p = route.policies;
+  if (p.backendProtocol?.protocol === 'H2C' && route.backends.some(b => b.tls)) {
+    out.push({ source: route.source, message: 'Route.backendProtocol: BackendProtocol.H2C is cleartext HTTP/2, but the backend declares tls (re-encryption); use BackendProtocol.GRPC (gRPC over the verified TLS connection) or remove the backend\'s tls' });
+  }
+  const response = p.headers?.response;
+  const HSTS = 'strict-transport-security';
+  if (response && (response.set.some(h => h.name === HSTS) || response.add.some(h => h.name === HSTS) || response.remove.includes(HSTS))) {
+    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => hostCovers(th, h)))).find(t => t?.hsts);
+    if (tls) {
+      out.push({
+        source: p.headers!.source,
+        message: `${p.headers!.source === route.source ? 'Route' : 'ApiGateway.defaults'}.headerRules.response: sets Strict-Transport-Security, which [${tls.source}] also sends for this route's hosts (hsts); set it in one place only (remove the header rule, or the TlsHost's hsts)`,
+      });
+    }
+  }
+  return out;
 }
 
 /**

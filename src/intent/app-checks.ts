@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { matchKey } from './match';
+import { entries, register } from '../core/app-registry';
 import { GatewayIR, RouteIR } from '../ir/model';
 
 /**
@@ -23,23 +24,12 @@ export interface AppGateway {
 
 export type OwnerKind = 'ApiGateway' | 'Route' | 'TlsHost' | 'CanarySplit';
 
-interface Registry {
-  readonly gateways: AppGateway[];
-  cache?: { readonly version: string; readonly problems: ReadonlyMap<string, readonly string[]> };
-}
-
-/** One registry per construct tree (per App), keyed by its root. */
-const REGISTRIES = new WeakMap<IConstruct, Registry>();
+/** The app-wide check results, per construct tree, with the gateways' versions they were computed for. */
+const CACHE = new WeakMap<IConstruct, { readonly version: string; readonly problems: ReadonlyMap<string, readonly string[]> }>();
 
 /** Registers a gateway for the whole-app checks; called once by each ApiGateway. */
 export function registerGateway(gateway: AppGateway): void {
-  const root = gateway.node.root;
-  let registry = REGISTRIES.get(root);
-  if (!registry) {
-    registry = { gateways: [] };
-    REGISTRIES.set(root, registry);
-  }
-  registry.gateways.push(gateway);
+  register(gateway, 'app-checks', 'gateways', gateway);
 }
 
 /**
@@ -48,11 +38,16 @@ export function registerGateway(gateway: AppGateway): void {
  * gateways' IR and allocated objects, creates nothing.
  */
 export function appProblemsFor(gateway: AppGateway, source: string): readonly string[] {
-  const registry = REGISTRIES.get(gateway.node.root);
-  if (!registry || registry.gateways.length < 2) return [];
-  const version = `${registry.gateways.length}:${registry.gateways.map(g => g._version).join(',')}`;
-  if (registry.cache?.version !== version) registry.cache = { version, problems: analyse(registry.gateways) };
-  return registry.cache.problems.get(source) ?? [];
+  const gateways = entries<AppGateway>(gateway, 'app-checks', 'gateways');
+  if (gateways.length < 2) return [];
+  const root = gateway.node.root;
+  const version = `${gateways.length}:${gateways.map(g => g._version).join(',')}`;
+  let cached = CACHE.get(root);
+  if (cached?.version !== version) {
+    cached = { version, problems: analyse(gateways) };
+    CACHE.set(root, cached);
+  }
+  return cached.problems.get(source) ?? [];
 }
 
 function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly string[]> {

@@ -1,10 +1,72 @@
 import * as kplus from 'cdk8s-plus-27';
+import { CaCertificates, caProblem } from './ca';
 import { optionsOf, show } from '../core/errors';
-import { checkNamespace, checkPort, checkServiceName } from '../core/validate';
-import { BackendIR } from '../ir/model';
+import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
+import { BackendIR, BackendTlsIR } from '../ir/model';
+
+/** Options for `BackendTls.verify()`. */
+export interface BackendTlsOptions {
+  /**
+   * The name the backend's certificate must carry. It is also sent as SNI. A DNS name, no
+   * wildcard (e.g. `api.shop.svc.cluster.local` or the name in the backend's certificate).
+   */
+  readonly hostname: string;
+
+  /**
+   * The CA certificates that sign the backend's certificate, in the backend's namespace.
+   * @default - the proxy's system trust store (well-known public CAs)
+   */
+  readonly ca?: CaCertificates;
+}
+
+/**
+ * How the gateway connects to a backend that serves HTTPS (re-encryption): always verified.
+ *
+ * Declared on the backend rather than on the TlsHost: whether a Service port speaks TLS is a
+ * property of the Service (Gateway API's BackendTLSPolicy targets the Service, for every route
+ * using it), independent of whether clients reach the gateway over HTTPS.
+ *
+ * @example Backend.service('payments', 8443, { tls: BackendTls.verify({ hostname: 'payments.internal', ca: CaCertificates.fromConfigMap('internal-ca') }) })
+ */
+export class BackendTls {
+  /** Connect with TLS, verify the backend's certificate for `hostname` against `ca` (or the system trust store). */
+  public static verify(options: BackendTlsOptions): BackendTls {
+    return new BackendTls(options);
+  }
+
+  private constructor(private readonly options: BackendTlsOptions) {}
+
+  /** The name the backend's certificate is verified against. */
+  public get hostname(): string {
+    return this.options?.hostname;
+  }
+
+  /** @internal */
+  public _toIR(): { ir?: BackendTlsIR; problem?: string } {
+    const o = this.options;
+    if (!o || typeof o !== 'object') return { problem: 'tls: BackendTls.verify() needs options with a hostname' };
+    const hostProblem = checkHost(o.hostname);
+    if (hostProblem) return { problem: `tls.hostname: ${hostProblem}` };
+    if (o.hostname.startsWith('*.')) return { problem: `tls.hostname: '${o.hostname}' must be a concrete name, not a wildcard (it is sent as SNI)` };
+    if (o.ca !== undefined) {
+      const p = caProblem(o.ca, 'tls.ca');
+      if (p) return { problem: p };
+    }
+    return { ir: { hostname: o.hostname, ca: o.ca?._toIR() } };
+  }
+}
+
+/** The `tls` option shared by every Backend factory. */
+export interface BackendTlsOption {
+  /**
+   * The backend serves HTTPS: the gateway re-encrypts and verifies its certificate.
+   * @default - plain HTTP to the backend
+   */
+  readonly tls?: BackendTls;
+}
 
 /** Options for `Backend.service()`. */
-export interface ServiceBackendOptions {
+export interface ServiceBackendOptions extends BackendTlsOption {
   /**
    * Namespace of the Service. A namespace other than the route's needs a ReferenceGrant on
    * Gateway API (generated for you) and is not expressible on Ingress-based controllers.
@@ -14,7 +76,7 @@ export interface ServiceBackendOptions {
 }
 
 /** Options for `Backend.fromService()`. */
-export interface FromServiceOptions {
+export interface FromServiceOptions extends BackendTlsOption {
   /**
    * The Service port to send traffic to; it must be one of the Service's ports.
    * @default - the Service's only port (an error if it has several)
@@ -46,7 +108,8 @@ export class Backend {
    * `fromService` when the Service is defined in the same app.
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
-    return new Backend(name, port, optionsOf('Backend.service', options).namespace, `Backend.service(${show(name)}, ${show(port)})`);
+    const o = optionsOf('Backend.service', options);
+    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls);
   }
 
   /**
@@ -84,7 +147,7 @@ export class Backend {
     } else if (!numbers.includes(port)) {
       throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, o.namespace, label);
+    return new Backend(name, port, o.namespace, label, o.tls);
   }
 
   private constructor(
@@ -95,6 +158,8 @@ export class Backend {
     /** The Service namespace, if set explicitly. */
     public readonly namespace: string | undefined,
     private readonly label: string,
+    /** Re-encryption to the backend, if it serves HTTPS. */
+    public readonly tls?: BackendTls,
   ) {}
 
   /**
@@ -106,6 +171,13 @@ export class Backend {
       ?? (checkPort(this.port) ? `port ${checkPort(this.port)}` : undefined)
       ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined);
     if (problem) return { problem: `${this.label}: ${problem}` };
-    return { ir: { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1 } };
+    let tls: BackendTlsIR | undefined;
+    if (this.tls !== undefined) {
+      if (!(this.tls instanceof BackendTls)) return { problem: `${this.label}: tls: must be created with BackendTls.verify()` };
+      const r = this.tls._toIR();
+      if (r.problem) return { problem: `${this.label}: ${r.problem}` };
+      tls = r.ir;
+    }
+    return { ir: { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1, tls } };
   }
 }

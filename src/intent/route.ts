@@ -49,7 +49,9 @@ export interface RouteOptions extends RoutePolicies {
 
   /**
    * Answer matching requests with a redirect instead of forwarding them. A route with a redirect
-   * has no backend, except `Redirect.toHttps()`: then HTTPS requests go to the backend.
+   * has no backend, except `Redirect.toHttps()`: then HTTPS requests go to the backend. On the
+   * host of a TlsHost, `Redirect.toHttps()` replaces the TlsHost's default HTTPS redirect for this
+   * route's matches (one redirect, with this status code), even with `httpsRedirect: false`.
    * @default - no redirect
    */
   readonly redirect?: Redirect;

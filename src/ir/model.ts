@@ -35,12 +35,31 @@ export interface MatchIR {
   readonly method?: string;
 }
 
+/** A CA bundle (key `ca.crt`) in a Secret or a ConfigMap. */
+export interface CaRefIR {
+  readonly kind: 'Secret' | 'ConfigMap';
+  readonly name: string;
+}
+
+/** Re-encryption to a backend that serves HTTPS: the connection is verified. */
+export interface BackendTlsIR {
+  /** SNI and the name the backend certificate must carry. */
+  readonly hostname: string;
+  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. */
+  readonly ca?: CaRefIR;
+}
+
+/** Every request: prefix '/', no other condition. */
+export const CATCH_ALL_MATCH: MatchIR = { path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] };
+
 export interface BackendIR {
   readonly service: string;
   readonly namespace: string;
   readonly port: number;
   /** Relative weight among the route's backends. */
   readonly weight: number;
+  /** The backend serves TLS; undefined: plain HTTP. */
+  readonly tls?: BackendTlsIR;
 }
 
 export interface RouteIR {
@@ -58,13 +77,47 @@ export interface RouteIR {
   readonly policies: PoliciesIR;
 }
 
+export interface HstsIR {
+  readonly maxAgeSeconds: number;
+  readonly includeSubdomains: boolean;
+  readonly preload: boolean;
+}
+
+export type TlsVersionIR = '1.2' | '1.3';
+
+/** Client certificate verification at the edge (mTLS). The CA lives beside the certificate Secret. */
+export interface ClientAuthIR {
+  /** true: a valid client certificate is required; false: verified when presented. */
+  readonly required: boolean;
+  readonly ca: CaRefIR;
+}
+
+/** Hostnames whose TLS is terminated at the edge with one certificate. */
 export interface TlsHostIR {
+  readonly mode: 'Terminate';
   readonly source: string;
   readonly name: string;
   /** Sorted, de-duplicated. */
   readonly hosts: readonly string[];
   readonly secretName: string;
   readonly secretNamespace: string;
+  /** The Secret is written by a cert-manager Certificate this TlsHost owns. */
+  readonly managedCertificate: boolean;
+  /** Plain-HTTP requests for these hosts are redirected to HTTPS (default); false: served over HTTP too. */
+  readonly httpsRedirect: boolean;
+  readonly hsts?: HstsIR;
+  readonly minTlsVersion?: TlsVersionIR;
+  readonly clientAuth?: ClientAuthIR;
+}
+
+/** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */
+export interface PassthroughIR {
+  readonly mode: 'Passthrough';
+  readonly source: string;
+  readonly name: string;
+  /** Sorted, de-duplicated. */
+  readonly hosts: readonly string[];
+  readonly backend: BackendIR;
 }
 
 /** Which requests a canary receives. */
@@ -128,7 +181,10 @@ export interface GatewayIR {
   readonly name: string;
   readonly namespace: string;
   readonly routes: readonly RouteIR[];
+  /** TLS-terminating hosts. */
   readonly tlsHosts: readonly TlsHostIR[];
+  /** TLS passthrough hosts. */
+  readonly passthroughHosts: readonly PassthroughIR[];
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
   readonly canaries: readonly CanaryIR[];

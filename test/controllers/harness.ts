@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { CanarySplit, Route, TlsHost } from '../../src';
-import { canaryFeatures, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
+import { caKindMessage, canaryFeatures, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
@@ -19,10 +19,19 @@ export function predictedErrors(chart: Chart, controller: ControllerName, experi
       if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
     }
     if (c instanceof Route) {
+      // BackendProtocol.HTTPS on re-encrypted backends is implied by their tls (see ApiGateway).
+      const reencrypted = c._ir.backends.length > 0 && c._ir.backends.every(b => b.tls);
       for (const u of policyFeatures(c._ir.policies, c.gateway.node.path)) {
+        if (u.feature === 'backendHttps' && reencrypted) continue;
         if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${u.source}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
       }
     }
+    // The CA kinds each controller reads (a finer grain than the matrix cell).
+    const caMessages = c instanceof Route
+      ? c._ir.backends.map((b, i) => caKindMessage(controller, 'backendTls', b.tls?.ca, `${c._ir.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`))
+      : c instanceof TlsHost && c._ir.mode === 'Terminate' ? [caKindMessage(controller, 'clientAuth', c._ir.clientAuth?.ca, 'clientAuth.ca')]
+        : c instanceof CanarySplit ? [caKindMessage(controller, 'backendTls', c._ir.canary.tls?.ca, 'canary.tls.ca'), caKindMessage(controller, 'backendTls', c._ir.mirror?.backend.tls?.ca, 'mirror.backend.tls.ca')] : [];
+    for (const m of caMessages) if (m) out.push(`[${c.node.path}] ${m}`);
   }
   return [...new Set(out)];
 }

@@ -177,11 +177,22 @@ describe('TlsHost', () => {
     expect(synthError(chart)).toMatch(/\[test\/edge\/tls\] TlsHost.hosts: no route serves 'other.example.com'/);
   });
 
-  test('a wildcard route serves a matching TLS host and vice versa', () => {
+  test('a wildcard TLS host covers the routes of its one-label hosts', () => {
     const { chart, gw } = gateway();
-    gw.addRoute('r', { hosts: ['*.example.com'], backend: Backend.service('svc', 80) });
-    gw.addTlsHost('tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('cert') });
+    gw.addRoute('r', { hosts: ['api.example.com'], backend: Backend.service('svc', 80) });
+    gw.addTlsHost('tls', { hosts: ['*.example.com'], certificate: TlsCertificate.fromSecret('cert') });
     expect(synthError(chart)).toBeUndefined();
+  });
+
+  test.each([['*.example.com'], [undefined]])('a TLS host served only by a wider route (%s) is an error: the certificate would not apply', (routeHost) => {
+    // ingress-nginx keys TLS by rule host (the wildcard server gets no tls entry); Gateway API
+    // attaches the wider route to the plain-HTTP listener, behind the host's redirect.
+    for (const controller of [Controller.ingressNginx(), Controller.envoyGateway()]) {
+      const { chart, gw } = gateway(controller);
+      gw.addRoute('r', { hosts: routeHost ? [routeHost] : undefined, backend: Backend.service('svc', 80) });
+      gw.addTlsHost('tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('cert') });
+      expect(synthError(chart)).toMatch(/\[test\/edge\/tls\] TlsHost.hosts: 'api.example.com' is only served by \[test\/edge\/r\]/);
+    }
   });
 
   test('a hostname with two certificates is an error', () => {
@@ -189,7 +200,7 @@ describe('TlsHost', () => {
     gw.addRoute('r', { hosts: ['api.example.com'], backend: Backend.service('svc', 80) });
     gw.addTlsHost('a', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('one') });
     gw.addTlsHost('b', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('two') });
-    expect(synthError(chart)).toMatch(/\[test\/edge\/b\] TlsHost.hosts: 'api.example.com' already has a certificate from \[test\/edge\/a\]/);
+    expect(synthError(chart)).toMatch(/\[test\/edge\/b\] TlsHost.hosts: 'api.example.com' already has TLS from \[test\/edge\/a\]/);
   });
 
   test.each([

@@ -145,7 +145,8 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
         for (const alternatives of policyNeedles(u.feature, ir.policies)) require(`[${u.source}] ${u.prop} (${u.feature})`, alternatives);
       }
     } else if (c instanceof TlsHost) {
-      require(`[${c.node.path}] certificate`, [c._ir.secretName]);
+      const t = c._ir;
+      require(`[${c.node.path}] ${t.mode === 'Terminate' ? 'certificate' : 'passthrough backend'}`, [t.mode === 'Terminate' ? t.secretName : t.backend.service]);
     } else if (c instanceof CanarySplit) {
       const ir = c._ir;
       require(`[${ir.source}] canary backend`, [ir.canary.service]);

@@ -1,6 +1,10 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { POLICY_SCENARIOS } from './policies';
-import { ApiGateway, Backend, CanaryTraffic, Controller, HeaderMatch, HttpMethod, PathMatch, QueryParamMatch, TlsCertificate, TrafficMirror } from '../../src';
+import {
+  AcmeServer, AcmeSolver, ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, Dns01Provider,
+  HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect, TlsCertificate,
+  TlsMode, TlsVersion, TrafficMirror,
+} from '../../src';
 
 export type Scenario = (chart: Chart, controller: Controller) => void;
 
@@ -135,7 +139,10 @@ export const SCENARIOS: Record<string, Scenario> = {
       matches: [{ path: PathMatch.prefix('/v1') }, { path: PathMatch.exact('/healthz') }],
       backend: Backend.service('api-v1', 8080),
     });
+    // Both hosts have TLS: with the default HTTPS redirect, a route (one Ingress / HTTPRoute on Kong
+    // and Gateway API) cannot mix a redirected host with a plain one.
     gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
+    gw.addTlsHost('api-org-tls', { hosts: ['api.example.org'], certificate: TlsCertificate.fromSecret('api-org-tls-cert') });
     // Only one host and one match of the stable route.
     gw.addCanary('v2', {
       stable: v1,
@@ -178,6 +185,162 @@ export const SCENARIOS: Record<string, Scenario> = {
       canary: Backend.service('api-v2', 8080),
       traffic: CanaryTraffic.header('x-canary', 'always'),
       mirror: TrafficMirror.to(Backend.service('api-shadow', 8080, { namespace: 'shadow' })),
+    });
+  },
+
+  // --- TLS and certificates -------------------------------------------------------------
+
+  /** The primer's cert-manager scenario: Let's Encrypt, HTTP-01 through the gateway's controller. */
+  'tls-issuer-http01': (chart, controller) => {
+    const letsEncrypt = new ClusterIssuer(chart, 'letsencrypt-staging', {
+      type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), email: 'platform@shop.dev', solvers: [AcmeSolver.http01()] }),
+    });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromIssuer(letsEncrypt) });
+  },
+
+  /** A wildcard needs DNS-01; the exact host next to it still uses HTTP-01. */
+  'tls-issuer-dns01-wildcard': (chart, controller) => {
+    const letsEncrypt = new ClusterIssuer(chart, 'letsencrypt-prod', {
+      type: IssuerType.acme({
+        server: AcmeServer.letsEncryptProduction(),
+        email: 'platform@shop.dev',
+        accountKeySecretName: 'letsencrypt-prod-account',
+        solvers: [
+          AcmeSolver.http01(),
+          AcmeSolver.dns01(Dns01Provider.cloudflare({ apiToken: { name: 'cloudflare-api-token', key: 'api-token' } }), { selector: { dnsZones: ['apps.example.com'] } }),
+        ],
+      }),
+    });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('tenants', { hosts: ['*.apps.example.com'], backend: Backend.service('tenant-router', 8080) });
+    gw.addRoute('www', { hosts: ['www.example.com'], backend: Backend.service('web', 80) });
+    gw.addTlsHost('tenants-tls', { hosts: ['*.apps.example.com'], certificate: TlsCertificate.fromIssuer(letsEncrypt, { secretName: 'apps-wildcard' }) });
+    gw.addTlsHost('www-tls', { hosts: ['www.example.com'], certificate: TlsCertificate.fromIssuer(letsEncrypt) });
+  },
+
+  /** A namespaced CA Issuer, certificate settings, HSTS with preload. */
+  'tls-ca-issuer-hsts': (chart, controller) => {
+    const ca = new Issuer(chart, 'internal-ca', { type: IssuerType.ca({ secretName: 'internal-ca-key-pair' }) });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('admin', { hosts: ['admin.example.com'], backend: Backend.service('admin', 8080) });
+    gw.addTlsHost('admin-tls', {
+      hosts: ['admin.example.com'],
+      certificate: TlsCertificate.fromIssuer(ca, {
+        secretName: 'admin-tls',
+        duration: Duration.days(30),
+        renewBefore: Duration.days(10),
+        privateKeyAlgorithm: PrivateKeyAlgorithm.ECDSA,
+        privateKeySize: 256,
+      }),
+      hsts: Hsts.enable({ maxAge: Duration.days(730), includeSubdomains: true, preload: true }),
+    });
+  },
+
+  /** A passthrough host next to a terminated one. */
+  'tls-passthrough': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
+    gw.addTlsHost('db', { hosts: ['db.example.com'], mode: TlsMode.passthrough(Backend.service('postgres', 5432)) });
+  },
+
+  /** Opting out of the HTTPS redirect: the host is served over HTTP and HTTPS. */
+  'tls-no-redirect': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('legacy', { hosts: ['legacy.example.com'], backend: Backend.service('legacy', 8080) });
+    gw.addTlsHost('legacy-tls', { hosts: ['legacy.example.com'], certificate: TlsCertificate.fromSecret('legacy-cert'), httpsRedirect: false });
+  },
+
+  /** Required client certificates (mTLS), CA in a Secret. */
+  'tls-client-auth': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('partners', { hosts: ['partners.example.com'], backend: Backend.service('partner-api', 8080) });
+    gw.addTlsHost('partners-tls', {
+      hosts: ['partners.example.com'],
+      certificate: TlsCertificate.fromSecret('partners-cert'),
+      clientAuth: ClientAuth.required(CaCertificates.fromSecret('partner-ca')),
+    });
+  },
+
+  /** Required client certificates, CA in a ConfigMap (Gateway API's portable form). */
+  'tls-client-auth-configmap': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('partners', { hosts: ['partners.example.com'], backend: Backend.service('partner-api', 8080) });
+    gw.addTlsHost('partners-tls', {
+      hosts: ['partners.example.com'],
+      certificate: TlsCertificate.fromSecret('partners-cert'),
+      clientAuth: ClientAuth.required(CaCertificates.fromConfigMap('partner-ca')),
+    });
+  },
+
+  /** Optional client certificates, minimum TLS 1.3. */
+  'tls-optional-client-auth-min-version': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('app', { hosts: ['app.example.com'], backend: Backend.service('app', 8080) });
+    gw.addTlsHost('app-tls', {
+      hosts: ['app.example.com'],
+      certificate: TlsCertificate.fromSecret('app-cert'),
+      minTlsVersion: TlsVersion.TLS_1_3,
+      clientAuth: ClientAuth.optional(CaCertificates.fromSecret('device-ca')),
+    });
+  },
+
+  /** Minimum TLS version alone. */
+  'tls-min-version': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('app', { hosts: ['app.example.com'], backend: Backend.service('app', 8080) });
+    gw.addTlsHost('app-tls', { hosts: ['app.example.com'], certificate: TlsCertificate.fromSecret('app-cert'), minTlsVersion: TlsVersion.TLS_1_2 });
+  },
+
+  // --- TLS with edge policies and canaries (issue 4 x issues 3 and 5) -----------------------
+
+  /** A route's own Redirect.toHttps() on a TLS host: one redirect (the route's), next to a route left to the TlsHost's. */
+  'tls-route-redirect': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('web', { hosts: ['www.example.com'], backend: Backend.service('web', 80), redirect: Redirect.toHttps() });
+    gw.addRoute('api', { hosts: ['www.example.com'], match: { path: PathMatch.prefix('/api') }, backend: Backend.service('api', 8080) });
+    gw.addTlsHost('www-tls', { hosts: ['www.example.com'], certificate: TlsCertificate.fromSecret('www-cert') });
+  },
+
+  /** HSTS next to the route's own response headers: one filter / plugin / middleware. A canary on the same host. */
+  'tls-hsts-header-rules-canary': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    const v1 = gw.addRoute('v1', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api-v1', 8080),
+      headerRules: HeaderRules.of({ response: { set: { 'x-frame-options': 'DENY' } } }),
+    });
+    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert'), hsts: Hsts.enable({ includeSubdomains: true }) });
+    gw.addCanary('v2', { stable: v1, canary: Backend.service('api-v2', 8080), traffic: CanaryTraffic.weight(10) });
+  },
+
+  /** Re-encryption to an HTTPS backend, CA in a ConfigMap (Gateway API's portable form). */
+  'backend-reencrypt': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('payments', {
+      hosts: ['pay.example.com'],
+      backend: Backend.service('payments', 8443, { tls: BackendTls.verify({ hostname: 'payments.shop.svc', ca: CaCertificates.fromConfigMap('internal-ca') }) }),
+    });
+    gw.addTlsHost('pay-tls', { hosts: ['pay.example.com'], certificate: TlsCertificate.fromSecret('pay-cert') });
+  },
+
+  /** Re-encryption, CA in a Secret (ingress-nginx's form). */
+  'backend-reencrypt-secret-ca': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('payments', {
+      hosts: ['pay.example.com'],
+      backend: Backend.service('payments', 8443, { tls: BackendTls.verify({ hostname: 'payments.shop.svc', ca: CaCertificates.fromSecret('internal-ca') }) }),
+    });
+  },
+
+  /** Re-encryption verified against the proxy's system trust store (an external-facing backend). */
+  'backend-reencrypt-system-ca': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('search', {
+      hosts: ['search.example.com'],
+      backend: Backend.service('search-proxy', 443, { tls: BackendTls.verify({ hostname: 'search.vendor.example.net' }) }),
     });
   },
 };

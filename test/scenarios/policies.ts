@@ -1,26 +1,16 @@
 import { Duration } from 'cdk8s';
 import { Scenario } from './index';
+import { primerPoliciesScenario } from '../../examples/primer-policies/intent';
 import {
-  ApiGateway, Backend, BodySize, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
-  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts, TlsCertificate,
+  ApiGateway, Backend, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
+  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
 } from '../../src';
 
 /** Policy scenarios, rendered on every controller (or failing with the predicted messages). */
 export const POLICY_SCENARIOS: Record<string, Scenario> = {
-  // The primer's nginx annotation block, as typed policies.
+  // The primer's nginx annotation block, as typed policies (the example app's own intent).
   'primer-policies': (chart, controller) => {
-    const gw = new ApiGateway(chart, 'edge', { controller });
-    gw.addRoute('api', {
-      hosts: ['api.example.com'],
-      backend: Backend.service('api-v1', 8080),
-      timeouts: Timeouts.of({ connect: Duration.seconds(10), read: Duration.seconds(120), send: Duration.seconds(120) }),
-      bodySize: BodySize.mebibytes(50),
-      rateLimit: RateLimit.perClientIp({ requests: 10, concurrentConnections: 5 }),
-      cors: Cors.allow({ origins: ['https://web.example.com'] }),
-      redirect: Redirect.toHttps(),
-      auth: EdgeAuth.external({ url: 'http://auth-service.auth.svc.cluster.local/verify', responseHeaders: ['X-User-ID', 'X-User-Email'] }),
-    });
-    gw.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') });
+    primerPoliciesScenario(chart, controller);
   },
 
   'gateway-defaults': (chart, controller) => {

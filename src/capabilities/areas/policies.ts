@@ -28,9 +28,9 @@ const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotation
 const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 const GW_APPPROTOCOL = 'Gateway API selects this from the Service port\'s appProtocol, which this library does not own; set appProtocol on the Service';
-const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare backend TLS with verification instead';
+const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
-const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification';
+const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 
 const NGINX: Row = {
   rateLimitPerClientIp: yes('limit-rps / limit-rpm, per controller replica'),

@@ -1,6 +1,6 @@
 import { CapabilityArea, no, yes } from '../support';
 
-/** Host, path, header, query and method matching; backends; TLS termination with a Secret. */
+/** Host, path, header, query and method matching; backends. TLS is in `tls.ts`. */
 export type RoutingFeature =
   | 'hostRouting'
   | 'wildcardHost'
@@ -13,13 +13,10 @@ export type RoutingFeature =
   | 'methodMatch'
   | 'multipleBackends'
   | 'crossNamespaceBackend'
-  | 'defaultBackend'
-  | 'tlsTermination'
-  | 'crossNamespaceCertificate';
+  | 'defaultBackend';
 
 const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
-const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
   features: {
@@ -35,8 +32,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
-    tlsTermination: { title: 'TLS termination', prop: 'certificate' },
-    crossNamespaceCertificate: { title: 'Certificate Secret in another namespace', prop: 'certificate' },
   },
   matrix: {
     'ingress-nginx': {
@@ -52,8 +47,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: NGINX_ONE_BACKEND,
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
     },
     'traefik': {
       hostRouting: yes(),
@@ -68,8 +61,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: no('IngressRoute TLS Secrets must live in the IngressRoute namespace'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -84,8 +75,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
     },
     'kong': {
       hostRouting: yes(),
@@ -100,8 +89,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -116,8 +103,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -132,8 +117,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -148,8 +131,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
     },
     'istio': {
       hostRouting: yes(),
@@ -164,8 +145,6 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
-      tlsTermination: yes(),
-      crossNamespaceCertificate: yes('with a generated ReferenceGrant'),
     },
   },
 };

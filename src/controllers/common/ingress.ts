@@ -64,12 +64,15 @@ export function anchored(pattern: string): string {
 }
 
 /** The gateway-wide default backend as an Ingress with only `defaultBackend`. */
-export function defaultBackendIngress(scope: Construct, className: string, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
+export function defaultBackendIngress(
+  scope: Construct, className: string, backend: BackendIR, ctx: GatewayContext, annotations?: () => Record<string, string> | undefined,
+): ApiObject[] {
   return [new ManifestObject(scope, 'DefaultBackend', {
     apiVersion: INGRESS_API_VERSION,
     kind: 'Ingress',
     name: joinName([ctx.name, 'default-backend']),
     namespace: ctx.namespace,
+    annotations,
     spec: () => ({ ingressClassName: className, defaultBackend: serviceBackend(backend) }),
   })];
 }

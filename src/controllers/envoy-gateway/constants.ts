@@ -6,6 +6,7 @@ export const KIND = {
   backendTrafficPolicy: 'BackendTrafficPolicy',
   securityPolicy: 'SecurityPolicy',
   backend: 'Backend',
+  clientTrafficPolicy: 'ClientTrafficPolicy',
 } as const;
 
 /** Per-client rate limits: one Distinct rule per address family (a rule takes one CIDR). */

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { EG_VERSION, KIND } from './constants';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
+import { clientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
 import { allocateExtAuth, extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { rateLimitProblem } from './features/rate-limit';
@@ -11,7 +12,7 @@ import { needsSecurityPolicy, securityPolicySpec } from './features/security-pol
 import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
-import { GatewayIR, RouteIR } from '../../ir/model';
+import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayApiExtension } from '../gateway-api/extension';
 import { gepDuration } from '../gateway-api/features/duration';
 import { RouteKind } from '../gateway-api/features/grpc-route';
@@ -30,7 +31,8 @@ const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
 /**
  * Envoy Gateway policies where Gateway API has no field: a BackendTrafficPolicy and a
  * SecurityPolicy per route (named after it, targeting the HTTPRoutes / GRPCRoutes that serve it),
- * plus a Backend or ReferenceGrant for the external auth service.
+ * plus a Backend or ReferenceGrant for the external auth service; a ClientTrafficPolicy per
+ * TlsHost with a minimum TLS version or client certificates.
  */
 export function envoyGatewayExtension(experimentalChannel = false): GatewayApiExtension {
   const c: PolicyContext = { controller: 'envoy-gateway', experimentalChannel, handles: HANDLES };
@@ -62,6 +64,18 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
     },
     ruleFilters: () => [],
     validate: (ir: GatewayIR) => ir.routes.flatMap(route => problems(route, ir.source, c)),
+    // Minimum TLS version and client certificates per TlsHost: a ClientTrafficPolicy targeting
+    // its HTTPS listeners (Gateway API has no per-listener field for either).
+    allocateTlsHost: (scope: Construct, tls: TlsHostIR, ctx): ApiObject[] => {
+      if (!needsClientTrafficPolicy(tls)) return [];
+      return [new ManifestObject(scope, KIND.clientTrafficPolicy, {
+        apiVersion: EG_VERSION,
+        kind: KIND.clientTrafficPolicy,
+        name: tls.name,
+        namespace: ctx.namespace,
+        spec: () => clientTrafficPolicySpec(tls, ctx.name),
+      })];
+    },
   };
 }
 

@@ -4,6 +4,17 @@ export const V1 = `${GROUP}/v1`;
 /** ReferenceGrant is served as v1beta1 by every release from v1.0 to v1.6 (v1 only from v1.5). */
 export const REFERENCE_GRANT_VERSION = `${GROUP}/v1beta1`;
 
+export const KINDS = {
+  gateway: 'Gateway',
+  httpRoute: 'HTTPRoute',
+  tlsRoute: 'TLSRoute',
+  referenceGrant: 'ReferenceGrant',
+  backendTlsPolicy: 'BackendTLSPolicy',
+} as const;
+
+/** The plain-HTTP listener of an owned Gateway. */
+export const HTTP_LISTENER = 'http';
+
 export const LIMITS = {
   listenersPerGateway: 64,
   hostnamesPerRoute: 16,
@@ -13,9 +24,6 @@ export const LIMITS = {
   parentRefsPerRoute: 32,
   filtersPerRule: 16,
 } as const;
-
-/** The Gateway listener every route's plain-HTTP traffic arrives on (owned Gateways). */
-export const HTTP_LISTENER = 'http';
 
 export interface ParentReference {
   readonly group?: string;
@@ -127,12 +135,41 @@ export interface GrpcRouteSpec {
   readonly rules: GrpcRouteRule[];
 }
 
+export interface TlsRouteSpec {
+  readonly parentRefs: ParentReference[];
+  readonly hostnames: string[];
+  readonly rules: Array<{ readonly backendRefs: BackendRef[] }>;
+}
+
+/** `group: ""` is the core group (Secret, ConfigMap, Service). */
+export interface CoreObjectRef {
+  readonly group: '';
+  readonly kind: string;
+  readonly name: string;
+}
+
+export interface BackendTlsPolicySpec {
+  readonly targetRefs: CoreObjectRef[];
+  readonly validation: {
+    readonly hostname: string;
+    readonly caCertificateRefs?: CoreObjectRef[];
+    readonly wellKnownCACertificates?: 'System';
+  };
+}
+
+/** `Gateway.spec.tls.frontend` (Standard since v1.5): client certificate validation for every HTTPS listener. */
+export interface GatewayTls {
+  readonly frontend: { readonly default: { readonly validation: { readonly caCertificateRefs: CoreObjectRef[]; readonly mode: 'AllowValidOnly' } } };
+}
+
 export interface Listener {
   readonly name: string;
   readonly hostname?: string;
   readonly port: number;
-  readonly protocol: 'HTTP' | 'HTTPS';
-  readonly tls?: { readonly mode: 'Terminate'; readonly certificateRefs: Array<{ readonly kind: 'Secret'; readonly name: string; readonly namespace?: string }> };
+  readonly protocol: 'HTTP' | 'HTTPS' | 'TLS';
+  readonly tls?:
+  | { readonly mode: 'Terminate'; readonly certificateRefs: Array<{ readonly kind: 'Secret'; readonly name: string; readonly namespace?: string }> }
+  | { readonly mode: 'Passthrough' };
   readonly allowedRoutes?: {
     readonly namespaces: {
       readonly from: 'Selector';

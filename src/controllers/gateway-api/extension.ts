@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { RouteFilter } from './api';
 import { RouteKind } from './features/grpc-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
-import { GatewayIR, RouteIR } from '../../ir/model';
+import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayContext, RenderProblem } from '../renderer';
 
 /** An HTTPRoute / GRPCRoute rule filter (standard or ExtensionRef). Plain JSON. */
@@ -35,6 +35,20 @@ export interface GatewayApiExtension {
 
   /** Extension-specific checks (value formats the matrix cannot state). Pure. */
   validate(ir: GatewayIR): RenderProblem[];
+
+  /**
+   * Objects a TLS-terminating TlsHost owns where Gateway API has no field (e.g. Envoy Gateway's
+   * ClientTrafficPolicy for a minimum TLS version or client certificates). Called once, when the
+   * TlsHost is created (owned Gateways only); content must be lazy.
+   */
+  allocateTlsHost?(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
+
+  /**
+   * Whether the extension sends the route's HSTS header itself (Kong: merged into the route's own
+   * `response-transformer` plugin, since Kong runs one plugin per type on a route and KIC would
+   * turn the standard filter into a second one). The core then renders no HSTS filter for it.
+   */
+  hstsInExtension?(route: RouteIR): boolean;
 }
 
 /** The portable column: the standard only. */

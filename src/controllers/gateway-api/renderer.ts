@@ -1,22 +1,31 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GROUP, HTTP_LISTENER, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
+import { GROUP, HTTP_LISTENER, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
-import { httpsListenerHosts, httpsListenerName, listeners } from './features/gateway';
+import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, routeKind, RouteKind } from './features/grpc-route';
-import { backendRefs, CATCH_ALL, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
+import { headerModifierFilters } from './features/header-modifiers';
+import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
 import { referenceGrantSpec } from './features/reference-grant';
 import { coreRedirect, rulePolicies } from './features/rule-policies';
+import {
+  AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
+  passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRouteSpec,
+} from './features/tls';
 import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
+import { Http01Solver } from '../../cert-manager/api';
+import { entries, register } from '../../core/app-registry';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
+import { shadowedRedirectProblems } from '../common/tls';
+import { kongTlsProblems, kongTlsRedirectAnnotations } from '../kong/features/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 /** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
@@ -38,17 +47,33 @@ export interface ResolvedGatewayOptions {
 
 type Part = RoutePart;
 
+/** One Gateway API use of a Service, for the one-BackendTLSPolicy-per-Service rule. */
+interface ServiceUse {
+  readonly source: string;
+  readonly tls: string;
+}
+
+const SERVICE_USES = 'gateway-api-service-tls';
+const POLICY_OWNERS = 'gateway-api-backend-tls-policy';
+
 /**
  * Gateway API (portable, Envoy Gateway, Istio, Kong's Gateway API mode): an owned Gateway with
- * an HTTP listener and a listener per TLS hostname, one HTTPRoute (GRPCRoute for gRPC) per route
- * (split at the CRD limits), name-scoped ReferenceGrants for everything referenced across
- * namespaces, standard filters for the policies the standard expresses, and the extension's
- * objects for the rest.
+ * an HTTP listener, a listener per TLS hostname and per passthrough hostname; one HTTPRoute
+ * (GRPCRoute for gRPC) per route (split at the CRD limits) attached to the listeners of its hosts
+ * (`listenerSections`, the one attachment rule); a redirect HTTPRoute per TLS host; name-scoped
+ * ReferenceGrants for everything referenced across namespaces; a BackendTLSPolicy per
+ * re-encrypted Service; standard filters for the policies the standard expresses, and the
+ * extension's objects for the rest.
  */
 export class GatewayApiRenderer implements ControllerRenderer {
   private readonly regex: RegexStyle;
   private readonly policy: PolicyContext;
   public readonly experimentalChannel: boolean;
+  /** Kong: redirects through route annotations (KIC renders a RequestRedirect without hostname as a relative Location). */
+  private readonly kong: boolean;
+  /** Columns that render BackendTLSPolicy v1 / TLSRoute v1 (Kong's KIC 3.5 reads older, unserved versions). */
+  private readonly v1Policies: boolean;
+  private scope?: Construct;
 
   constructor(
     public readonly name: ControllerName,
@@ -57,20 +82,26 @@ export class GatewayApiRenderer implements ControllerRenderer {
   ) {
     // Envoy Gateway and Istio match RE2 against the whole value; Kong anchors only the start.
     this.regex = name === 'kong-gateway-api' ? 'anchored' : 'as-is';
+    this.kong = name === 'kong-gateway-api';
+    this.v1Policies = !this.kong;
     this.experimentalChannel = options.experimentalChannel;
     this.policy = { controller: name, experimentalChannel: options.experimentalChannel, handles: extension.handles };
   }
 
   public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
+    this.scope = scope;
     if (this.options.attachTo) return [];
     return [new ManifestObject(scope, 'Gateway', {
       apiVersion: V1,
-      kind: 'Gateway',
+      kind: KINDS.gateway,
       name: ctx.name,
       namespace: ctx.namespace,
       spec: () => ({
         gatewayClassName: this.options.gatewayClassName,
         listeners: listeners(ctx.ir(), { http: this.options.httpPort, https: this.options.httpsPort }),
+        // Only the portable column validates client certificates here; Envoy Gateway uses a
+        // ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
+        tls: this.name === 'gateway-api' ? frontendTls(ctx.ir()) : undefined,
       }),
     })];
   }
@@ -79,6 +110,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
    * One object per part of the route. A scheme-only redirect (`Redirect.toHttps()`) attaches only
    * to the listeners of the other scheme; when it keeps a backend, the backend is served by
    * separate objects attached to the listeners of the target scheme (parentRefs are per object).
+   * Everything else attaches as its hosts' TLS says (`listenerSections`).
    */
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
     const parts = routeParts(route);
@@ -88,22 +120,22 @@ export class GatewayApiRenderer implements ControllerRenderer {
     const name = (stem: string[], i: number) => joinName(parts.length === 1 ? stem : [...stem, String(i + 1).padStart(2, '0')]);
     const served: ApiObject[] = [];
     const objects: ApiObject[] = [];
+    const other = (s: 'http' | 'https'): AttachSide => (s === 'https' ? 'http' : 'https');
 
     if (scheme && route.backends.length > 0) {
       // Served over the target scheme, redirected from the other one.
       parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
-        () => this.listenerRefs(route, scheme, ctx), 'all', ctx.ir)));
-      const from = scheme === 'https' ? 'http' : 'https';
+        () => this.attach(part.hosts, route.namespace, ctx, scheme), 'all', ctx)));
       parts.forEach((part, i) => objects.push(this.routeObject(scope, i === 0 ? 'Redirect' : `Redirect${i + 1}`, name([route.name, 'redirect'], i), 'HTTPRoute', route, part,
-        () => this.listenerRefs(route, from, ctx), 'redirect', ctx.ir)));
+        () => this.attach(part.hosts, route.namespace, ctx, other(scheme)), 'redirect', ctx)));
     } else {
-      const refs = scheme
-        ? () => this.listenerRefs(route, scheme === 'https' ? 'http' : 'https', ctx)
-        : () => this.parentRefs(route.namespace, ctx);
-      parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part, refs, 'all', ctx.ir)));
+      const side: AttachSide = scheme ? other(scheme) : 'serve';
+      parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
+        () => this.attach(part.hosts, route.namespace, ctx, side), 'all', ctx)));
     }
     objects.unshift(...served);
     objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
+    objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
     objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind));
     return objects;
   }
@@ -111,51 +143,97 @@ export class GatewayApiRenderer implements ControllerRenderer {
   /**
    * Weights and mirroring are rendered into the stable route's own rule (its HTTPRoute reads the
    * canaries at synth). A header / cookie canary gets its own HTTPRoute: the stable matches plus
-   * its condition, which Gateway API precedence ranks above them ("more header matches").
-   * Backends in other namespaces get a name-scoped ReferenceGrant.
+   * its condition, which Gateway API precedence ranks above them ("more header matches"),
+   * attached to the listeners of its hosts like the stable route and carrying their HSTS.
+   * Backends in other namespaces get a name-scoped ReferenceGrant, re-encrypted ones their
+   * Service's BackendTLSPolicy.
    */
   public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
     const parts = canaryRouteParts(canary, route);
-    const parentRefs = this.parentRefs(canary.namespace, ctx);
     const objects: ApiObject[] = parts.map((part, i) => new ManifestObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, {
       apiVersion: V1,
-      kind: 'HTTPRoute',
+      kind: KINDS.httpRoute,
       name: parts.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
       namespace: canary.namespace,
-      spec: () => httpRouteSpec(
-        parentRefs, part, { backendRefs: backendRefs([canary.canary], canary.namespace) }, this.regex, () => canaryTreatment(canary),
-      ),
+      annotations: this.kong ? () => kongTlsRedirectAnnotations(route, part.hosts, ctx.ir().tlsHosts) : undefined,
+      spec: () => {
+        const hsts = this.hsts(route, part.hosts, ctx);
+        const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
+        return httpRouteSpec(
+          this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
+          { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
+          this.regex, () => canaryTreatment(canary),
+        );
+      },
     }));
     const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
     objects.push(...this.backendGrants(scope, canary.name, canary.namespace, 'HTTPRoute', referenced));
+    objects.push(...this.backendTlsPolicies(scope, canary.source, referenced));
     return objects;
   }
 
   public allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[] {
-    if (this.options.attachTo || tls.secretNamespace === ctx.namespace) return [];
-    return [new ManifestObject(scope, 'ReferenceGrant', {
-      apiVersion: REFERENCE_GRANT_VERSION,
-      kind: 'ReferenceGrant',
-      name: joinName([tls.name, 'certificate']),
-      namespace: tls.secretNamespace,
-      spec: () => referenceGrantSpec('Gateway', ctx.namespace, 'Secret', [tls.secretName]),
+    if (this.options.attachTo) return [];
+    const objects: ApiObject[] = [];
+    if (tls.secretNamespace !== ctx.namespace) {
+      objects.push(new ManifestObject(scope, 'ReferenceGrant', {
+        apiVersion: REFERENCE_GRANT_VERSION,
+        kind: KINDS.referenceGrant,
+        name: joinName([tls.name, 'certificate']),
+        namespace: tls.secretNamespace,
+        spec: () => referenceGrantSpec('Gateway', ctx.namespace, 'Secret', [tls.secretName]),
+      }));
+    }
+    if (tls.httpsRedirect && !this.kong) {
+      const chunks = hostChunks(tls.hosts);
+      chunks.forEach((hosts, i) => objects.push(new ManifestObject(scope, i === 0 ? 'HttpsRedirect' : `HttpsRedirect${i + 1}`, {
+        apiVersion: V1,
+        kind: KINDS.httpRoute,
+        name: joinName([tls.name, 'https-redirect', ...(chunks.length > 1 ? [String(i + 1).padStart(2, '0')] : [])]),
+        namespace: ctx.namespace,
+        spec: () => redirectRouteSpec(hosts, ctx.name, this.options.httpsPort, ctx.ir().routes, tls),
+      })));
+    }
+    objects.push(...(this.extension.allocateTlsHost?.(scope, tls, ctx) ?? []));
+    return objects;
+  }
+
+  /** A TLSRoute on the passthrough listeners (refused on Kong: KIC 3.5 reads TLSRoute v1alpha2). */
+  public allocatePassthroughHost(scope: Construct, tls: PassthroughIR, ctx: GatewayContext): ApiObject[] {
+    if (this.options.attachTo || !this.v1Policies) return [];
+    return [new ManifestObject(scope, 'TlsRoute', {
+      apiVersion: V1,
+      kind: KINDS.tlsRoute,
+      name: tls.name,
+      namespace: ctx.namespace,
+      spec: () => tlsRouteSpec(tls, ctx.name),
     })];
   }
 
   public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
     const name = joinName([ctx.name, 'default-backend']);
-    const parentRefs = this.parentRefs(ctx.namespace, ctx);
     return [
       new ManifestObject(scope, 'DefaultBackend', {
         apiVersion: V1,
-        kind: 'HTTPRoute',
+        kind: KINDS.httpRoute,
         name,
         namespace: ctx.namespace,
-        spec: () => httpRouteSpec(parentRefs, { hosts: [], matches: [CATCH_ALL], indexes: [0] },
+        spec: () => httpRouteSpec(this.attach([], ctx.namespace, ctx, 'serve'), { hosts: [], matches: [CATCH_ALL], indexes: [0] },
           { backendRefs: backendRefs([backend], ctx.namespace) }, this.regex),
       }),
       ...this.backendGrants(scope, name, ctx.namespace, 'HTTPRoute', [backend]),
+      ...this.backendTlsPolicies(scope, ctx.source, [backend]),
     ];
+  }
+
+  /** An HTTPRoute on the Gateway's plain-HTTP listener, for cert-manager's gatewayHTTPRoute solver. */
+  public http01Solver(ctx: GatewayContext): Http01Solver {
+    const attach = this.options.attachTo;
+    if (attach) {
+      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name };
+      return { gatewayHTTPRoute: { parentRefs: [{ ...parent, namespace: attach.namespace ?? ctx.namespace, sectionName: attach.sectionName }] } };
+    }
+    return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, sectionName: HTTP_LISTENER }] } };
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
@@ -163,6 +241,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       ...grpcCanaryProblems(this.name, ir, r => routeKind(r, this.extension.handles.has('backendGrpc')))];
     const attach = this.options.attachTo;
     for (const route of ir.routes) {
+      const kind = routeKind(route, this.extension.handles.has('backendGrpc'));
       problems.push(...policyProblems(route, this.policy, {
         gatewaySource: ir.source,
         attached: attach !== undefined,
@@ -170,16 +249,40 @@ export class GatewayApiRenderer implements ControllerRenderer {
         httpPort: this.options.httpPort,
         httpsPort: this.options.httpsPort,
         regex: this.regex,
-        listenerRefCount: (r, s) => (s === 'http' ? 1 : matchingHttpsListeners(r, ir).length),
-      }, routeKind(route, this.extension.handles.has('backendGrpc')), this.extension.ruleFilters(route).length));
+        listenerRefCount: (r, s) => (listenerSections(r.hosts, ir.tlsHosts, s) ?? []).length,
+        hostsWithoutHttpsListener: r => hostsWithoutHttpsListener(r.hosts, ir.tlsHosts),
+        hsts: r => this.hstsFromIr(r, r.hosts, ir),
+      }, kind, this.extension.ruleFilters(route).length));
+      if (!this.kong && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
+      problems.push(...hstsProblems(this.name, route, ir.tlsHosts));
     }
+    // A route's own Redirect.toHttps() a TlsHost's more specific redirect would outrank.
+    if (!this.kong && !attach) problems.push(...shadowedRedirectProblems(this.name, ir));
+    // Kong redirects with konghq.com/protocols on the HTTPRoute: whole-route, like its Ingresses.
+    if (this.kong) problems.push(...kongTlsProblems('kong-gateway-api', ir, false));
+    if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
+    problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
     if (attach) return problems;
-    const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0);
-    if (count <= LIMITS.listenersPerGateway) return problems;
-    return [...problems, {
-      source: ir.source,
-      message: `ApiGateway: needs ${count} Gateway listeners (one HTTP, one HTTPS per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
-    }];
+    // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.
+    const listenerOwners = new Map<string, string>();
+    for (const t of [...ir.tlsHosts, ...ir.passthroughHosts]) {
+      for (const host of t.hosts) {
+        const listener = t.mode === 'Terminate' ? httpsListenerName(host) : passthroughListenerName(host);
+        const owner = listenerOwners.get(listener);
+        if (owner && owner !== host) {
+          problems.push({ source: t.source, message: `TlsHost.hosts: '${host}' and '${owner}' both need the Gateway listener '${listener}' (names are derived from the hostname with '.' replaced by '-'); rename one of the hosts or serve it from another ApiGateway` });
+        }
+        listenerOwners.set(listener, host);
+      }
+    }
+    const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0) + ir.passthroughHosts.reduce((n, t) => n + t.hosts.length, 0);
+    if (count > LIMITS.listenersPerGateway) {
+      problems.push({
+        source: ir.source,
+        message: `ApiGateway: needs ${count} Gateway listeners (one HTTP, one per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
+      });
+    }
+    return problems;
   }
 
   private canaryProblems(ir: GatewayIR): RenderProblem[] {
@@ -226,36 +329,39 @@ export class GatewayApiRenderer implements ControllerRenderer {
     return problems;
   }
 
-  public validateTlsHost(tls: TlsHostIR): string[] {
+  public validateTlsHost(tls: TlsHostIR | PassthroughIR): string[] {
     const attach = this.options.attachTo;
     if (!attach) return [];
-    return [`TlsHost.hosts: this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose owner configures its listeners and certificates; add the HTTPS listener for ${tls.hosts.join(', ')} there, or let this ApiGateway own its Gateway (remove attachTo)`];
+    return [`TlsHost.hosts: this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose owner configures its listeners and certificates; add the ${tls.mode === 'Passthrough' ? 'TLS' : 'HTTPS'} listener for ${tls.hosts.join(', ')} there, or let this ApiGateway own its Gateway (remove attachTo)`];
   }
 
   /**
    * One HTTPRoute / GRPCRoute for a part of a route. `rules: 'redirect'` renders only the
-   * redirect (the plain-HTTP side of a `Redirect.toHttps()` route that keeps its backend).
+   * redirect (the plain-HTTP side of a `Redirect.toHttps()` route that keeps its backend). The
+   * served side carries the HSTS of the part's hosts (unless the extension sends it), merged
+   * into the route's response header filter.
    */
   private routeObject(
     scope: Construct, id: string, name: string, kind: RouteKind, route: RouteIR, part: Part,
-    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect', getIr: () => GatewayIR,
+    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect', ctx: GatewayContext,
   ): ApiObject {
     return new ManifestObject(scope, id, {
       apiVersion: V1,
       kind,
       name,
       namespace: route.namespace,
+      annotations: this.kong ? () => kongTlsRedirectAnnotations(route, part.hosts, ctx.ir().tlsHosts) : undefined,
       spec: () => {
         const refs = parentRefs();
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
         }
-        const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[]);
+        const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[], this.hsts(route, part.hosts, ctx));
         const filters = p.filters.length > 0 ? p.filters : undefined;
         if (kind === 'GRPCRoute') {
           return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
         }
-        const ir = getIr();
+        const ir = ctx.ir();
         return httpRouteSpec(refs, part, {
           filters,
           backendRefs: route.backends.length > 0 ? backendRefs(route.backends, route.namespace) : undefined,
@@ -267,24 +373,27 @@ export class GatewayApiRenderer implements ControllerRenderer {
     });
   }
 
-  /**
-   * The listeners of one scheme a route attaches to. On an owned Gateway: `http`, or the HTTPS
-   * listeners whose hostname intersects the route's (none when no TlsHost covers it: the object is
-   * then attached nowhere). An attached ApiGateway uses its configured parent (validation refuses
-   * what that cannot express).
-   */
-  private listenerRefs(route: RouteIR, scheme: 'http' | 'https', ctx: GatewayContext): ParentReference[] | undefined {
-    if (this.options.attachTo) return this.parentRefs(route.namespace, ctx);
-    const namespace = route.namespace !== ctx.namespace ? ctx.namespace : undefined;
-    if (scheme === 'http') return [{ name: ctx.name, namespace, sectionName: HTTP_LISTENER }];
-    const refs = matchingHttpsListeners(route, ctx.ir()).map(host => ({ name: ctx.name, namespace, sectionName: httpsListenerName(host) }));
-    return refs.length > 0 ? refs : undefined;
+  /** The HSTS header the core renders for `hosts` of `route`: none when the extension sends it. */
+  private hsts(route: RouteIR, hosts: readonly string[], ctx: GatewayContext): HstsIR | undefined {
+    return this.hstsFromIr(route, hosts, ctx.ir());
   }
 
-  private parentRefs(routeNamespace: string, ctx: GatewayContext): ParentReference[] {
+  private hstsFromIr(route: RouteIR, hosts: readonly string[], ir: GatewayIR): HstsIR | undefined {
+    if (this.extension.hstsInExtension?.(route)) return undefined;
+    return hostsHsts(hosts, ir.tlsHosts);
+  }
+
+  /**
+   * The parents of an object serving `hosts` of a route, canary or default backend: on an owned
+   * Gateway, the listeners of `listenerSections` (the one attachment rule; none when the list is
+   * empty: the object is then attached nowhere); an attached ApiGateway uses its configured
+   * parent (validation refuses what that cannot express).
+   */
+  private attach(hosts: readonly string[], routeNamespace: string, ctx: GatewayContext, side: AttachSide): ParentReference[] | undefined {
     const attach = this.options.attachTo;
     if (!attach) {
-      return [{ name: ctx.name, namespace: routeNamespace !== ctx.namespace ? ctx.namespace : undefined }];
+      const base = { name: ctx.name, namespace: routeNamespace !== ctx.namespace ? ctx.namespace : undefined };
+      return sectionRefs(listenerSections(hosts, ctx.ir().tlsHosts, side), base);
     }
     const namespace = attach.namespace ?? ctx.namespace;
     return [{
@@ -305,26 +414,55 @@ export class GatewayApiRenderer implements ControllerRenderer {
     }
     return [...byNamespace.keys()].sort().map(ns => new ManifestObject(scope, `ReferenceGrant-${ns}`, {
       apiVersion: REFERENCE_GRANT_VERSION,
-      kind: 'ReferenceGrant',
+      kind: KINDS.referenceGrant,
       name: joinName([routeName, 'from', routeNamespace]),
       namespace: ns,
       spec: () => referenceGrantSpec(kind, routeNamespace, 'Service', byNamespace.get(ns)!),
     }));
   }
+
+  /**
+   * A BackendTLSPolicy applies to a Service for every route in the cluster, so there is one per
+   * Service (app-wide): the first route (or canary, or default backend) re-encrypting to it
+   * allocates it. Every use of the Service is recorded, so uses disagreeing about its TLS are
+   * reported (serviceTlsProblems).
+   */
+  private backendTlsPolicies(scope: Construct, source: string, backends: readonly BackendIR[]): ApiObject[] {
+    const objects: ApiObject[] = [];
+    if (!this.v1Policies) return objects;
+    for (const b of backends) {
+      const key = `${b.namespace}/${b.service}`;
+      register<ServiceUse>(scope, SERVICE_USES, key, { source, tls: backendTlsKey(b) });
+      if (!b.tls) continue;
+      if (register<string>(scope, POLICY_OWNERS, key, source).length > 1) continue;
+      objects.push(new ManifestObject(scope, `BackendTlsPolicy-${b.namespace}-${b.service}`, {
+        apiVersion: V1,
+        kind: KINDS.backendTlsPolicy,
+        name: joinName([b.service, 'backend-tls']),
+        namespace: b.namespace,
+        spec: () => backendTlsPolicySpec(b),
+      }));
+    }
+    return objects;
+  }
+
+  private serviceTlsProblems(ir: GatewayIR): RenderProblem[] {
+    if (!this.scope || !this.v1Policies) return [];
+    const problems: RenderProblem[] = [];
+    const check = (source: string, backends: readonly BackendIR[]) => {
+      for (const b of backends) {
+        const mine = backendTlsKey(b);
+        const other = entries<ServiceUse>(this.scope!, SERVICE_USES, `${b.namespace}/${b.service}`).find(u => u.tls !== mine);
+        if (other) problems.push({ source, message: unsupportedBackendTls(this.name, b, mine, other) });
+      }
+    };
+    for (const r of ir.routes) check(r.source, r.backends);
+    for (const c of ir.canaries) check(c.source, [c.canary, ...(c.mirror ? [c.mirror.backend] : [])]);
+    if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
+    return problems;
+  }
 }
 
-/** HTTPS listener hostnames (sorted) that share a host with the route (every one when the route has no hosts). */
-function matchingHttpsListeners(route: RouteIR, ir: GatewayIR): string[] {
-  return httpsListenerHosts(ir).filter(l => route.hosts.length === 0 || route.hosts.some(h => hostsIntersect(h, l)));
-}
-
-/** Whether two hostnames (each possibly `*.suffix`, matching any depth) match a common host. */
-export function hostsIntersect(a: string, b: string): boolean {
-  if (a === b) return true;
-  const wa = a.startsWith('*.');
-  const wb = b.startsWith('*.');
-  if (wa && wb) return a.slice(1).endsWith(b.slice(1)) || b.slice(1).endsWith(a.slice(1));
-  if (wa) return b.endsWith(a.slice(1));
-  if (wb) return a.endsWith(b.slice(1));
-  return false;
+function unsupportedBackendTls(controller: ControllerName, b: BackendIR, mine: string, other: ServiceUse): string {
+  return `Route.backend: Service '${b.namespace}/${b.service}' is used with ${mine} here and with ${other.tls} by [${other.source}]; on Gateway API (${controller}) a BackendTLSPolicy applies to every route to the Service (all its ports), so every use must agree`;
 }

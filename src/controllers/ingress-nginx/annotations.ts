@@ -84,7 +84,10 @@ export const ANNOTATIONS = {
   /** Low. `None` / `Lax` / `Strict`. */
   sessionCookieSameSite: `${PREFIX}session-cookie-samesite`,
 
-  /** Low. `HTTPS`, `GRPC`, `GRPCS` (HTTP is the default and never emitted). */
+  /**
+   * Low. `HTTPS`, `GRPC`, `GRPCS` (HTTP is the default and never emitted). Rendered once per
+   * Ingress: from `backendProtocol`, or `HTTPS` for a backend with `tls` (re-encryption).
+   */
   backendProtocol: `${PREFIX}backend-protocol`,
 
   // External authentication.
@@ -124,6 +127,28 @@ export const ANNOTATIONS = {
   canaryByHeaderPattern: `${PREFIX}canary-by-header-pattern`,
   /** Medium risk. Cookie whose value `always` selects the canary (`never`: the stable backend). */
   canaryByCookie: `${PREFIX}canary-by-cookie`,
+
+  // TLS (issue 4).
+  /**
+   * Low. Redirect plain HTTP to HTTPS when the Ingress has TLS (308, the controller's
+   * `http-redirect-code`); also the ConfigMap default, explicit here so a cluster-wide `false`
+   * cannot drop it. Never emitted together with `force-ssl-redirect` (which already redirects).
+   */
+  sslRedirect: `${PREFIX}ssl-redirect`,
+  /** Low. L4 passthrough by SNI; needs the controller flag `--enable-ssl-passthrough`; every other annotation of that Ingress is ignored. */
+  sslPassthrough: `${PREFIX}ssl-passthrough`,
+  /** Medium. `<namespace>/<secret>` holding `ca.crt` to verify client certificates (same namespace unless allow-cross-namespace-resources). */
+  authTlsSecret: `${PREFIX}auth-tls-secret`,
+  /** Medium. `on` (required) or `optional`. */
+  authTlsVerifyClient: `${PREFIX}auth-tls-verify-client`,
+  /** Medium. `<namespace>/<secret>` with `ca.crt` to verify the backend. */
+  proxySslSecret: `${PREFIX}proxy-ssl-secret`,
+  /** Low. `on`: verify the backend certificate (default off). */
+  proxySslVerify: `${PREFIX}proxy-ssl-verify`,
+  /** High (accepted by the default `annotations-risk-level: High`). The name the backend certificate is verified against. */
+  proxySslName: `${PREFIX}proxy-ssl-name`,
+  /** Low. `on`: send `proxy-ssl-name` as SNI. */
+  proxySslServerName: `${PREFIX}proxy-ssl-server-name`,
 } as const;
 
 /** `canary-by-header-pattern` that any value of a present header matches (ngx.re.match, unanchored). */
@@ -192,6 +217,14 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   canaryByHeaderValue: { risk: 'Medium', validator: V.basicChars },
   canaryByHeaderPattern: { risk: 'Medium', validator: V.urlChars },
   canaryByCookie: { risk: 'Medium', validator: V.basicChars },
+  sslRedirect: { risk: 'Low', validator: V.bool },
+  sslPassthrough: { risk: 'Low', validator: V.bool },
+  authTlsSecret: { risk: 'Medium', validator: V.basicChars },
+  authTlsVerifyClient: { risk: 'Medium', validator: V.options(['on', 'off', 'optional', 'optional_no_ca'], true) },
+  proxySslSecret: { risk: 'Medium', validator: V.basicChars },
+  proxySslVerify: { risk: 'Low', validator: V.options(['on', 'off'], true) },
+  proxySslName: { risk: 'High', validator: V.serverName },
+  proxySslServerName: { risk: 'Low', validator: V.options(['on', 'off'], true) },
 };
 
 const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(

@@ -1,11 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ANNOTATIONS } from './annotations';
 import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary';
 import { toAnnotations } from './features/emitted';
 import { nginxPaths, pathProblems } from './features/paths';
 import { policyProblems, routeAnnotations } from './features/policies';
+import { backendTlsAnnotations, tlsProblems } from './features/tls';
+import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
-import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
@@ -15,9 +18,9 @@ export interface IngressNginxRendererOptions {
 }
 
 /**
- * ingress-nginx: one Ingress per route; policies as `nginx.ingress.kubernetes.io/*` annotations
- * from the Low / Medium / High risk sets (never Critical: no snippets), each value checked
- * against ingress-nginx's own validation. See README.md for the mapping.
+ * ingress-nginx: one Ingress per route; policies and TLS settings as `nginx.ingress.kubernetes.io/*`
+ * annotations from the Low / Medium / High risk sets (never Critical: no snippets), each value
+ * checked against ingress-nginx's own validation. See README.md for the mapping.
  */
 export class IngressNginxRenderer implements ControllerRenderer {
   public readonly name = 'ingress-nginx' as const;
@@ -34,17 +37,33 @@ export class IngressNginxRenderer implements ControllerRenderer {
       kind: 'Ingress',
       name: route.name,
       namespace: route.namespace,
-      annotations: () => toAnnotations(routeAnnotations(route)),
+      annotations: () => toAnnotations(routeAnnotations(route, ctx.ir().tlsHosts)),
       spec: () => this.routeSpec(route, ctx),
     })];
   }
 
-  public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
+  public allocateTlsHost(): ApiObject[] {
     return [];
   }
 
+  /** An Ingress with `ssl-passthrough`: ingress-nginx forwards the TLS stream by SNI to the Service. */
+  public allocatePassthroughHost(scope: Construct, tls: PassthroughIR, ctx: GatewayContext): ApiObject[] {
+    return [new ManifestObject(scope, 'Passthrough', {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: tls.name,
+      namespace: ctx.namespace,
+      annotations: () => ({ [ANNOTATIONS.sslPassthrough]: 'true' }),
+      spec: () => ingressSpec(this.options.ingressClassName, tls.hosts, [{ path: '/', pathType: 'Prefix' }], tls.backend, []),
+    })];
+  }
+
   public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
-    return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx);
+    return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx, () => backendTlsAnnotations(backend));
+  }
+
+  public http01Solver(): Http01Solver {
+    return { ingress: { ingressClassName: this.options.ingressClassName } };
   }
 
   /** A canary Ingress per canary; the stable route's Ingress is never changed. */
@@ -60,10 +79,10 @@ export class IngressNginxRenderer implements ControllerRenderer {
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...canaryProblems(ir)];
+    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...tlsProblems(ir), ...canaryProblems(ir)];
   }
 
-  public validateTlsHost(): string[] {
+  public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
     return [];
   }
 

@@ -32,6 +32,14 @@ export const EXACT_REGEX_PRIORITY = '1';
 /** Status codes `konghq.com/https-redirect-status-code` accepts (426 is not a redirect). */
 export const HTTPS_REDIRECT_CODES: readonly number[] = [301, 302, 307, 308];
 
+/** The only protocol a redirecting route accepts (`konghq.com/protocols`). */
+export const HTTPS_ONLY = 'https';
+/**
+ * The status of a TlsHost's default HTTPS redirect: permanent and method-preserving, as
+ * ingress-nginx's ssl-redirect. A route's own `Redirect.toHttps()` sets its own status instead.
+ */
+export const TLS_HTTPS_REDIRECT_STATUS = '308';
+
 /** Kong CRDs (`configuration.konghq.com/v1`): fields are top level, there is no `spec`. */
 export const CONFIGURATION_GROUP = 'configuration.konghq.com';
 export const CONFIGURATION_V1 = `${CONFIGURATION_GROUP}/v1`;

@@ -2,6 +2,7 @@ import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
 import { gatewayRewriteProblems } from './features/rewrite';
+import { hstsInRoutePlugin, routeHsts } from './features/tls';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { GatewayApiExtension, HttpRouteFilter } from '../gateway-api/extension';
 
@@ -29,11 +30,13 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
   const consumers = new ConsumerRegistry(options.ingressClassName);
   return {
     handles: KONG_PLUGIN_FEATURES,
-    allocateRoute: (scope, route) => allocatePolicyObjects(scope, route, 'kong-gateway-api', consumers),
+    allocateRoute: (scope, route, _names, ctx) => allocatePolicyObjects(scope, route, 'kong-gateway-api', consumers, () => routeHsts(route.hosts, ctx.ir().tlsHosts)),
     ruleFilters: (route): HttpRouteFilter[] => pluginNames(route, 'kong-gateway-api').map(name => ({
       type: 'ExtensionRef',
       extensionRef: { group: CONFIGURATION_GROUP, kind: KINDS.plugin, name },
     })),
     validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir)],
+    // The route's response-transformer KongPlugin carries HSTS (see features/tls.ts).
+    hstsInExtension: hstsInRoutePlugin,
   };
 }

@@ -1,19 +1,22 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ANNOTATIONS } from './constants';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { ANNOTATIONS, CONFIGURATION_V1, KINDS, PLUGINS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
 import { redirectAnnotations, redirectProblems } from './features/redirect';
 import { ingressRewriteProblems, rewriteAnnotations } from './features/rewrite';
+import { hstsPluginConfig, hstsPluginName, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
+import { TopLevelObject } from './kong-object';
+import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems } from '../common/canary';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface KongIngressRendererOptions {
   readonly ingressClassName: string;
@@ -48,30 +51,55 @@ export class KongIngressRenderer implements ControllerRenderer {
       kind: 'Ingress',
       name: groups.size === 1 ? route.name : joinName([route.name, String(i + 1).padStart(2, '0')]),
       namespace: route.namespace,
-      annotations: () => this.annotations(route, matches[0]),
+      annotations: () => this.annotations(route, matches[0], ctx),
       // A route without a backend (a redirect Kong cannot express) is refused in validation;
       // its spec still renders without throwing.
       spec: () => (route.backends.length > 0
         ? ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts)
         : { ingressClassName: this.options.ingressClassName }),
     }));
-    return [...ingresses, ...allocatePolicyObjects(scope, route, this.name, this.consumers)];
+    const hsts = () => routeHsts(route.hosts, ctx.ir().tlsHosts);
+    return [...ingresses, ...allocatePolicyObjects(scope, route, this.name, this.consumers, hsts)];
   }
 
-  /** Match conditions, then the route's policies: plugins, HTTPS redirect, prefix strip. */
-  private annotations(route: RouteIR, match: MatchIR): Record<string, string> | undefined {
-    const plugins = pluginNames(route, this.name);
+  /**
+   * Match conditions, then the route's policies and its hosts' TLS settings: plugins (the
+   * route's own, then the TlsHost's HSTS plugin unless the route's response-transformer carries
+   * HSTS), one HTTPS redirect (the route's `Redirect.toHttps()`, else the TlsHost's default),
+   * prefix strip.
+   */
+  private annotations(route: RouteIR, match: MatchIR, ctx: GatewayContext): Record<string, string> | undefined {
+    const tlsHosts = ctx.ir().tlsHosts;
+    const plugins = [...pluginNames(route, this.name), ...tlsPluginNames(route, route.hosts, tlsHosts)].sort();
     const out: Record<string, string> = {
       ...conditionAnnotations(match),
       ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
+      ...kongTlsRedirectAnnotations(route, route.hosts, tlsHosts),
       ...redirectAnnotations(route),
       ...rewriteAnnotations(route),
     };
     return Object.keys(out).length > 0 ? out : undefined;
   }
 
-  public allocateTlsHost(): ApiObject[] {
+  /** A TlsHost with HSTS owns the `response-transformer` KongPlugin its routes reference. */
+  public allocateTlsHost(scope: Construct, tls: TlsHostIR): ApiObject[] {
+    if (!tls.hsts) return [];
+    return [new TopLevelObject(scope, 'Hsts', {
+      apiVersion: CONFIGURATION_V1,
+      kind: KINDS.plugin,
+      name: hstsPluginName(tls),
+      namespace: tls.secretNamespace,
+      fields: { plugin: () => PLUGINS.responseTransformer, config: () => hstsPluginConfig(tls) },
+    })];
+  }
+
+  /** Refused by the matrix. */
+  public allocatePassthroughHost(_scope: Construct, _tls: PassthroughIR): ApiObject[] {
     return [];
+  }
+
+  public http01Solver(): Http01Solver {
+    return { ingress: { ingressClassName: this.options.ingressClassName } };
   }
 
   public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
@@ -89,15 +117,31 @@ export class KongIngressRenderer implements ControllerRenderer {
       kind: 'Ingress',
       name: groups.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
       namespace: canary.namespace,
-      annotations: () => canaryAnnotations(canary, matches[0]),
+      annotations: () => this.canaryIngressAnnotations(canary, route, matches[0], ctx),
       spec: () => canarySpec(this.options.ingressClassName, canary, matches, ctx.ir().tlsHosts),
     }));
+  }
+
+  /**
+   * A header canary's Ingress serves the same hosts as the stable route's, so it takes their TLS
+   * settings too (HTTPS-only + redirect, the HSTS plugin): canary requests must not skip them.
+   * (A stable route with policies refuses header canaries: canaryPolicyProblems.)
+   */
+  private canaryIngressAnnotations(canary: CanaryIR, route: RouteIR, match: MatchIR, ctx: GatewayContext): Record<string, string> {
+    const tlsHosts = ctx.ir().tlsHosts;
+    const plugins = tlsPluginNames(route, canary.hosts, tlsHosts);
+    return {
+      ...canaryAnnotations(canary, match),
+      ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
+      ...kongTlsRedirectAnnotations(route, canary.hosts, tlsHosts),
+    };
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
     return [
       ...headerProblems(ir),
       ...tlsNamespaceProblems(this.name, 'Ingress', ir),
+      ...kongTlsProblems('kong', ir, true),
       ...policyProblems(this.name, ir),
       ...redirectProblems(ir),
       ...ingressRewriteProblems(ir),
@@ -106,7 +150,7 @@ export class KongIngressRenderer implements ControllerRenderer {
     ];
   }
 
-  public validateTlsHost(): string[] {
+  public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
     return [];
   }
 }

@@ -9,13 +9,28 @@ export const TRAEFIK_API_VERSION = 'traefik.io/v1alpha1';
 
 export const KINDS = {
   ingressRoute: 'IngressRoute',
+  ingressRouteTcp: 'IngressRouteTCP',
   middleware: 'Middleware',
+  tlsOption: 'TLSOption',
   serversTransport: 'ServersTransport',
   /** Weighted / mirroring services, referenced from IngressRoute services with `kind: TraefikService`. */
   traefikService: 'TraefikService',
   /** The default kind of an IngressRoute / TraefikService service reference. */
   service: 'Service',
 } as const;
+
+/** `TLSOption.spec.minVersion` values. */
+export const TLS_VERSIONS = { 1.2: 'VersionTLS12', 1.3: 'VersionTLS13' } as const;
+
+/** `TLSOption.spec.clientAuth.clientAuthType` values. */
+export const CLIENT_AUTH_TYPES = { required: 'RequireAndVerifyClientCert', optional: 'VerifyClientCertIfGiven' } as const;
+
+/**
+ * Router priority of cert-manager's HTTP-01 solver Ingress (set through the issuer's
+ * `ingressTemplate`): above every router this library emits (at most ~27M, see priority.ts),
+ * including the HTTPS redirect of the same host, and below MaxInt32 - 1000 (Traefik's own).
+ */
+export const ACME_SOLVER_PRIORITY = '1000000000';
 
 /** `IngressRoute.spec.routes[].kind`: the only value. */
 export const ROUTE_KIND_RULE = 'Rule';
@@ -34,6 +49,8 @@ export const ANNOTATIONS = {
   pathMatcher: `${ANNOTATION_PREFIX}router.pathmatcher`,
   /** Comma list of middlewares, in order: `<namespace>-<name>@kubernetescrd` for Middleware CRDs. */
   middlewares: `${ANNOTATION_PREFIX}router.middlewares`,
+  /** The router's TLSOption, `<namespace>-<name>@kubernetescrd`. */
+  tlsOptions: `${ANNOTATION_PREFIX}router.tls.options`,
 } as const;
 
 /** Provider name of objects from the Kubernetes CRD provider, as referenced from other providers. */
@@ -56,6 +73,7 @@ export const MATCHERS = {
   query: 'Query',
   method: 'Method',
   clientIp: 'ClientIP',
+  hostSni: 'HostSNI',
 } as const;
 
 /** `Middleware.spec` keys (one per Middleware object). */

@@ -1,28 +1,35 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KINDS, TRAEFIK_API_VERSION } from './constants';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { backendProblems, serversTransportName, serversTransportSpec } from './features/backend';
-import { canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, mirrorServiceName, mirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec } from './features/canary';
-import { headerProblems } from './features/headers';
+import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
+import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
+import {
+  canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
+  weightedServiceName, weightedSpec,
+} from './features/canary';
+import { headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
 import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
 import { canaryRuleProblems, ruleValueProblems } from './features/rule';
-import { EntryPoints } from './features/tls';
+import {
+  backendTlsTransportSpec, EntryPoints, hstsMiddlewareSpec, needsTlsOption, passthroughSpec, redirectIngressRouteSpec, redirectMiddlewareSpec,
+  routeHsts, serversTransportName, tlsObjectNames, tlsOptionSpec,
+} from './features/tls';
+import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
-import { BackendIR, CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
-import { tlsNamespaceProblems } from '../common/tls';
+import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
   readonly output: 'Ingress' | 'IngressRoute';
-  /** The IngressClass of emitted Ingresses (Ingress output only). */
+  /** The IngressClass of emitted Ingresses, and of cert-manager's HTTP-01 solver Ingresses. */
   readonly ingressClassName: string;
   /** Entry point for plain HTTP. */
   readonly web: string;
@@ -35,7 +42,10 @@ export interface TraefikRendererOptions {
  * entry per match. Ingress output: one Ingress per (route, host, match). Every router carries an
  * explicit priority (see features/priority.ts). Policies: one Middleware per policy kind per
  * route (features/middlewares.ts), shared by the route's routers; the connect timeout is a
- * ServersTransport of the route.
+ * ServersTransport of the route (or of a re-encrypted backend). A TlsHost owns its redirect
+ * router, HSTS middleware and TLSOption (CRD objects with both outputs); a route's own
+ * `headers` Middleware carries its TlsHost's HSTS, and a route's own `Redirect.toHttps()` router
+ * outranks the TlsHost's redirect (features/tls.ts).
  */
 export class TraefikRenderer implements ControllerRenderer {
   public readonly name: 'traefik' | 'traefik-ingress';
@@ -52,7 +62,7 @@ export class TraefikRenderer implements ControllerRenderer {
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
     const ingressRoute = this.options.output === 'IngressRoute';
-    const plans = middlewarePlans(route, ingressRoute);
+    const plans = middlewarePlans(route, ingressRoute, () => routeHsts(route, ctx.ir().tlsHosts));
     const objects: ApiObject[] = plans.map(p => middleware(scope, route, p));
     if (!ingressRoute) {
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
@@ -65,7 +75,7 @@ export class TraefikRenderer implements ControllerRenderer {
       })));
       return objects;
     }
-    const serversTransport = serversTransportName(route);
+    const serversTransport = routeTransportName(route);
     if (serversTransport !== undefined) {
       objects.push(new ManifestObject(scope, 'ServersTransport', {
         apiVersion: TRAEFIK_API_VERSION,
@@ -82,6 +92,7 @@ export class TraefikRenderer implements ControllerRenderer {
       namespace: route.namespace,
       spec: () => ingressRouteSpec(route, part, { ir: ctx.ir(), entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
     })));
+    objects.push(...this.serversTransports(scope, route.name, route.namespace, route.backends, route));
     return objects;
   }
 
@@ -103,6 +114,7 @@ export class TraefikRenderer implements ControllerRenderer {
     if (canary.traffic.kind === 'weight') {
       const objects: ApiObject[] = [service('Resource', weightedServiceName(canary), () => weightedSpec(canary, route))];
       if (canary.mirror) objects.push(service('Mirror', mirrorServiceName(canary), () => mirrorSpec(canary, 'split', route)));
+      objects.push(...this.serversTransports(scope, canary.name, canary.namespace, canaryTlsBackends(canary), route));
       return objects;
     }
     const objects: ApiObject[] = hostParts(canary.name, canary.hosts).map(part => new ManifestObject(scope, part.id, {
@@ -118,11 +130,39 @@ export class TraefikRenderer implements ControllerRenderer {
         service('CanaryMirror', canaryMirrorServiceName(canary), () => mirrorSpec(canary, 'canary', route)),
       );
     }
+    objects.push(...this.serversTransports(scope, canary.name, canary.namespace, canaryTlsBackends(canary), route));
     return objects;
   }
 
-  public allocateTlsHost(_scope: Construct, _tls: TlsHostIR): ApiObject[] {
-    return [];
+  public allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[] {
+    const names = tlsObjectNames(tls);
+    const ns = tls.secretNamespace;
+    const objects: ApiObject[] = [];
+    if (tls.httpsRedirect) {
+      objects.push(
+        new ManifestObject(scope, 'HttpsRedirectMiddleware', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.redirect, namespace: ns, spec: () => redirectMiddlewareSpec() }),
+        new ManifestObject(scope, 'HttpsRedirect', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.ingressRoute, name: names.redirect, namespace: ns, spec: () => redirectIngressRouteSpec(tls, names.redirect, this.entryPoints, ctx.ir()) }),
+      );
+    }
+    if (tls.hsts) {
+      objects.push(new ManifestObject(scope, 'Hsts', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.hsts, namespace: ns, spec: () => hstsMiddlewareSpec(tls) }));
+    }
+    if (needsTlsOption(tls)) {
+      objects.push(new ManifestObject(scope, 'TlsOption', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.tlsOption, name: names.tlsOption, namespace: ns, spec: () => tlsOptionSpec(tls) }));
+    }
+    return objects;
+  }
+
+  /** IngressRoute output: an IngressRouteTCP with `tls.passthrough`. Ingress output: refused by the matrix. */
+  public allocatePassthroughHost(scope: Construct, tls: PassthroughIR, ctx: GatewayContext): ApiObject[] {
+    if (this.options.output === 'Ingress') return [];
+    return [new ManifestObject(scope, 'Passthrough', {
+      apiVersion: TRAEFIK_API_VERSION,
+      kind: KINDS.ingressRouteTcp,
+      name: tls.name,
+      namespace: ctx.namespace,
+      spec: () => passthroughSpec(tls, this.entryPoints),
+    })];
   }
 
   public allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[] {
@@ -136,13 +176,29 @@ export class TraefikRenderer implements ControllerRenderer {
         spec: () => ({ ingressClassName: this.options.ingressClassName, defaultBackend: serviceBackend(backend) }),
       })];
     }
-    return [new ManifestObject(scope, 'DefaultBackend', {
-      apiVersion: TRAEFIK_API_VERSION,
-      kind: KINDS.ingressRoute,
-      name,
-      namespace: ctx.namespace,
-      spec: () => defaultBackendSpec(backend, ctx.namespace, this.entryPoints),
-    })];
+    return [
+      new ManifestObject(scope, 'DefaultBackend', {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.ingressRoute,
+        name,
+        namespace: ctx.namespace,
+        spec: () => defaultBackendSpec(backend, ctx.namespace, this.entryPoints, name),
+      }),
+      ...this.serversTransports(scope, name, ctx.namespace, [backend], undefined),
+    ];
+  }
+
+  /**
+   * cert-manager's solver Ingress, read by Traefik's Ingress provider (IngressRoute output too),
+   * pinned to the web entry point and ranked above every router, including the host's redirect.
+   */
+  public http01Solver(): Http01Solver {
+    return {
+      ingress: {
+        ingressClassName: this.options.ingressClassName,
+        ingressTemplate: { metadata: { annotations: { [ANNOTATIONS.entryPoints]: this.options.web, [ANNOTATIONS.priority]: ACME_SOLVER_PRIORITY } } },
+      },
+    };
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
@@ -151,6 +207,9 @@ export class TraefikRenderer implements ControllerRenderer {
       // which never contain a backtick; header / query conditions are refused by the matrix.
       ...(this.name === 'traefik' ? [...ruleValueProblems(this.name, ir), ...canaryRuleProblems(this.name, ir)] : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
+      ...hstsMergeProblems(this.name, ir),
+      // A route's own Redirect.toHttps() a TlsHost's more specific redirect router would outrank.
+      ...shadowedRedirectProblems(this.name, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
       ...retryProblems(this.name, ir),
@@ -160,8 +219,31 @@ export class TraefikRenderer implements ControllerRenderer {
     ];
   }
 
-  public validateTlsHost(): string[] {
+  public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
     return [];
+  }
+
+  /**
+   * One ServersTransport per re-encrypted backend (IngressRoute output; the Ingress output refuses
+   * re-encryption), with the connect timeout of `route` (the route, or a canary's stable route).
+   */
+  private serversTransports(
+    scope: Construct, owner: string, namespace: string, backends: readonly BackendIR[], route: RouteIR | undefined,
+  ): ApiObject[] {
+    if (this.options.output === 'Ingress') return [];
+    const seen = new Set<string>();
+    return backends.filter(b => b.tls).flatMap(b => {
+      const name = serversTransportName(owner, b);
+      if (seen.has(name)) return [];
+      seen.add(name);
+      return [new ManifestObject(scope, `ServersTransport-${b.service}-${b.port}`, {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.serversTransport,
+        name,
+        namespace,
+        spec: () => backendTlsTransportSpec(b, route?.policies.timeouts?.connectMs),
+      })];
+    });
   }
 }
 

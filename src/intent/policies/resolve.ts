@@ -40,6 +40,7 @@ export function resolvePolicies(
   own: RoutePolicies & { redirect?: Redirect; rewrite?: Rewrite },
   defaults: PoliciesIR | undefined,
 ): PoliciesIR {
+  if (defaults === undefined && !hasAny(own as Record<string, unknown>)) return NO_POLICIES;
   const out: Record<string, unknown> = { ...(defaults ?? {}) };
   for (const [key, type, factory] of KINDS) {
     const value = own[key];
@@ -60,4 +61,13 @@ export function resolvePolicies(
     out.rewrite = own.rewrite._toIR(path);
   }
   return out as PoliciesIR;
+}
+
+const NO_POLICIES: PoliciesIR = Object.freeze({});
+const KEYS = [...KINDS.map(([key]) => key), 'backendProtocol', 'redirect', 'rewrite'] as const;
+
+/** Most routes carry no policy: skip the per-kind checks for them (hot path at 10k routes). */
+function hasAny(own: Record<string, unknown>): boolean {
+  for (const key of KEYS) if (own[key] !== undefined) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import { BackendIR, MatchIR, PathIR } from '../../../ir/model';
+import { BackendIR, CATCH_ALL_MATCH, MatchIR, PathIR } from '../../../ir/model';
 import { BackendRef, HttpRouteFilter, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RouteFilter, RuleExtras } from '../api';
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -115,9 +115,14 @@ export function httpRouteSpec(
 }
 
 /** Every request: what a default backend serves. */
-export const CATCH_ALL: MatchIR = { path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] };
+export const CATCH_ALL: MatchIR = CATCH_ALL_MATCH;
+
+/** Groups of at most 16 hostnames, the HTTPRoute (and our own object-name) limit. */
+export function hostChunks(hosts: readonly string[]): string[][] {
+  return chunk(hosts, LIMITS.hostnamesPerRoute);
+}
 
 /** Prefix '/' with no other condition: Gateway API's default match, left implicit. */
-function isDefaultMatch(m: MatchIR): boolean {
+export function isDefaultMatch(m: MatchIR): boolean {
   return m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method;
 }

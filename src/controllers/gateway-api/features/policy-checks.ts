@@ -1,5 +1,5 @@
 import { PolicyFeature } from '../../../capabilities/areas/policies';
-import { RouteIR } from '../../../ir/model';
+import { HstsIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
 import { LIMITS } from '../api';
 import { MAX_CORS_MAX_AGE } from './cors';
@@ -24,6 +24,10 @@ export interface CoreCheckOptions {
   readonly regex: RegexStyle;
   /** How many parentRefs a scheme-only redirect's parts need (one per listener of a scheme). */
   readonly listenerRefCount: (route: RouteIR, scheme: 'http' | 'https') => number;
+  /** The route's hosts no HTTPS listener serves (no TlsHost covers them). */
+  readonly hostsWithoutHttpsListener: (route: RouteIR) => string[];
+  /** The HSTS header the core adds to the route's rules (merged into its response header filter). */
+  readonly hsts: (route: RouteIR) => HstsIR | undefined;
 }
 
 const GRPC_ROUTE = 'a gRPC route renders as a GRPCRoute';
@@ -71,11 +75,14 @@ export function policyProblems(
         ? `a ${scheme} redirect that keeps a backend needs its own HTTPRoute on the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener and another on the ${scheme.toUpperCase()} ones, but the listeners of an attached Gateway are unknown here; put the redirect and the backend on separate ApiGateways attached to the right listeners (attachTo.sectionName)`
         : `the redirect must attach only to the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener (attached to the ${scheme.toUpperCase()} one it would redirect to itself), but the listeners of an attached Gateway are unknown here; name that listener in attachTo.sectionName`);
     }
-    if (scheme === 'https' && !o.attached && route.backends.length > 0 && o.listenerRefCount(route, 'https') === 0) {
-      // The backend is served on HTTPS listeners only; without one it would be attached nowhere.
+    const unserved = o.hostsWithoutHttpsListener(route);
+    if (scheme === 'https' && !o.attached && route.backends.length > 0 && (o.listenerRefCount(route, 'https') === 0 || unserved.length > 0)) {
+      // The backend is served on HTTPS listeners only (the listeners of the TlsHosts covering
+      // the route's hosts, as for every route): a host without one would be redirected to an
+      // HTTPS listener that does not serve it.
       out.push({
         source: redirect.source,
-        message: `Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers ${route.hosts.length > 0 ? route.hosts.join(', ') : 'this route (it has no hosts)'}, so the Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts`,
+        message: `Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers ${route.hosts.length > 0 ? unserved.join(', ') : 'this route (it has no hosts)'}, so the Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts`,
       });
     }
     if (scheme && !o.attached) {
@@ -116,7 +123,7 @@ export function policyProblems(
     });
   }
 
-  const filters = rulePolicies(route, c, []).filters.length + extensionFilterCount;
+  const filters = rulePolicies(route, c, [], o.hsts(route)).filters.length + extensionFilterCount;
   if (filters > LIMITS.filtersPerRule) {
     out.push({
       source: route.source,

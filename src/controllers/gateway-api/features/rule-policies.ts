@@ -1,4 +1,4 @@
-import { RouteIR } from '../../../ir/model';
+import { HstsIR, RouteIR } from '../../../ir/model';
 import { RouteFilter, RouteRetry, RouteTimeouts, SessionPersistence } from '../api';
 import { corsFilter } from './cors';
 import { headerModifierFilters } from './header-modifiers';
@@ -33,13 +33,14 @@ export function coreRewrite(route: RouteIR, c: PolicyContext): RewriteIR | undef
 /**
  * Rule fields for a route's served traffic. Backend-only fields (timeouts, retry, session
  * persistence) are left out of a rule without backends: a redirect is answered at the gateway.
+ * `hsts`: the HSTS header of the route's TlsHosts, merged into the response header filter.
  */
-export function rulePolicies(route: RouteIR, c: PolicyContext, extensionFilters: readonly RouteFilter[]): RulePolicies {
+export function rulePolicies(route: RouteIR, c: PolicyContext, extensionFilters: readonly RouteFilter[], hsts?: HstsIR): RulePolicies {
   const p = route.policies;
   const renders = (f: Parameters<typeof coreRenders>[1]) => coreRenders(c, f);
   const filters: RouteFilter[] = [];
   if (p.cors && renders('cors')) filters.push(corsFilter(p.cors));
-  filters.push(...headerModifierFilters(p.headers, renders));
+  filters.push(...headerModifierFilters(p.headers, renders, hsts));
   // A redirect that keeps a backend (Redirect.toHttps()) is rendered on separate objects.
   const redirect = coreRedirect(route, c);
   if (redirect && route.backends.length === 0) filters.push(redirectFilter(redirect));

@@ -13,6 +13,8 @@ export const BACKEND_PROTOCOL: NginxFeature = {
   annotations(route: RouteIR): Emitted[] {
     const p = route.policies.backendProtocol;
     const feature = p ? RENDERED[p.protocol] : undefined;
+    // A backend with tls renders `backend-protocol: HTTPS` itself (features/tls.ts): once only.
+    if (p?.protocol === 'HTTPS' && route.backends[0]?.tls) return [];
     return p && feature ? [emit('backendProtocol', p.protocol, feature, 'backendProtocol', p.source)] : [];
   },
   problems: () => [],

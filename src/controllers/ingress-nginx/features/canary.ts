@@ -66,6 +66,16 @@ export function canaryProblems(ir: GatewayIR): RenderProblem[] {
     if (t.kind === 'cookie' && !BASIC_CHARS.test(t.name)) {
       refuse('canaryCookie', `its annotation validation accepts only letters, digits and -._~/: in canary-by-cookie ('${t.name}' given)`);
     }
+    // The canary Ingress only adds an upstream to the stable Ingress's locations: how nginx
+    // connects (backend-protocol, proxy-ssl-*) is the stable Ingress's, so the canary backend must
+    // speak TLS exactly as the stable backend does.
+    if (JSON.stringify(canary.canary.tls ?? null) !== JSON.stringify(canary.stable.tls ?? null)) {
+      problems.push({
+        source: canary.source,
+        message: unsupportedMessage('ingress-nginx', 'backendTls', 'canary.tls',
+          'a canary Ingress takes the stable Ingress\'s backend-protocol and proxy-ssl-* settings, so the canary backend must have the same tls as the stable backend'),
+      });
+    }
   }
   return problems;
 }

@@ -11,7 +11,9 @@ import { RETRIES } from './retries';
 import { REWRITE } from './rewrite';
 import { SESSION_AFFINITY, affinityConflicts } from './session-affinity';
 import { TIMEOUT } from './timeouts';
-import { GatewayIR, RouteIR } from '../../../ir/model';
+import { tlsAnnotations } from './tls';
+import { GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS, ruleFor } from '../annotations';
 import { blockedWord } from '../validation';
@@ -21,11 +23,16 @@ export const POLICY_FEATURES: readonly NginxFeature[] = [
   RATE_LIMIT, TIMEOUT, BODY_SIZE, CORS, REDIRECT, REWRITE, IP_ACCESS, RETRIES, SESSION_AFFINITY, BACKEND_PROTOCOL, AUTH,
 ];
 
-/** Everything the route's Ingress carries as annotations (pure; read by the lazy producer). */
-export function routeAnnotations(route: RouteIR): Emitted[] {
+/**
+ * Everything the route's Ingress carries as annotations: policies, then the TLS settings of its
+ * hosts (pure; read by the lazy producer). Each key appears once (see features/tls.ts for the
+ * HTTPS redirect and backend-protocol).
+ */
+export function routeAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[]): Emitted[] {
   const out: Emitted[] = [];
   if (regexLocations(route)) out.push(emit('useRegex', 'true', 'regexPath', 'match.path', route.source));
   for (const f of POLICY_FEATURES) out.push(...f.annotations(route));
+  out.push(...tlsAnnotations(route, tlsHosts));
   return out;
 }
 
@@ -37,10 +44,15 @@ export function routeAnnotations(route: RouteIR): Emitted[] {
 export function policyProblems(gw: GatewayIR): RenderProblem[] {
   const out: RenderProblem[] = [];
   for (const route of gw.routes) {
-    const found = POLICY_FEATURES.flatMap(f => f.problems(route, gw));
-    out.push(...found);
-    if (found.length > 0) continue;
-    for (const e of routeAnnotations(route)) {
+    if (Object.keys(route.policies).length > 0) {
+      const found = POLICY_FEATURES.flatMap(f => f.problems(route, gw));
+      out.push(...found);
+      if (found.length > 0) continue;
+    } else if (!route.hosts.some(h => certificateFor(h, gw.tlsHosts))) {
+      // No policy and no TLS setting: nothing to check (the hot path at 10k routes).
+      continue;
+    }
+    for (const e of routeAnnotations(route, gw.tlsHosts)) {
       const key = ANNOTATIONS[e.name];
       const rule = ruleFor(key);
       const word = blockedWord(e.value);

@@ -11,6 +11,14 @@ function httpsOnly(route: RouteIR): boolean {
 }
 
 /**
+ * Whether the route's Ingress carries `force-ssl-redirect` (its own `Redirect.toHttps()` with a
+ * backend). The TlsHost's `ssl-redirect` is then left out (features/tls.ts): one redirect.
+ */
+export function forcesHttps(route: RouteIR): boolean {
+  return httpsOnly(route) && route.backends.length > 0;
+}
+
+/**
  * `Redirect.toHttps()`: `force-ssl-redirect: "true"` on the route's Ingress. Plain HTTP requests
  * are redirected with 308 (the controller-wide `http-redirect-code`), HTTPS requests go to the
  * backend. ingress-nginx has no redirect that keeps the request path to another host, port or
@@ -19,7 +27,7 @@ function httpsOnly(route: RouteIR): boolean {
 export const REDIRECT: NginxFeature = {
   annotations(route: RouteIR): Emitted[] {
     const r = route.policies.redirect;
-    if (!r || !httpsOnly(route) || route.backends.length === 0) return [];
+    if (!r || !forcesHttps(route)) return [];
     return [emit('forceSslRedirect', 'true', 'redirectScheme', 'redirect', r.source)];
   },
 

@@ -1,7 +1,8 @@
 import { KongColumn, PluginSpec, policyProp } from './plugin';
 import { PolicyFeature } from '../../../capabilities/areas/policies';
 import { unsupportedMessage } from '../../../capabilities/check';
-import { GatewayIR } from '../../../ir/model';
+import { hstsHeaderValue } from '../../../intent/tls-options';
+import { GatewayIR, HstsIR } from '../../../ir/model';
 import { HeaderOpsIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
 import { PLUGINS } from '../constants';
@@ -29,9 +30,23 @@ export function requestHeadersPlugin(ops: HeaderOpsIR): PluginSpec {
   return { plugin: PLUGINS.requestTransformer, config: () => transformerConfig(ops) };
 }
 
-/** `response-transformer`. */
-export function responseHeadersPlugin(ops: HeaderOpsIR): PluginSpec {
-  return { plugin: PLUGINS.responseTransformer, config: () => transformerConfig(ops) };
+/**
+ * `response-transformer`. Kong runs one instance per plugin type on a route, so the HSTS header
+ * of the route's TlsHost (read at synth: `hsts`) is set by this plugin too, as one more `set`
+ * entry, instead of by the TlsHost's own plugin. A header rule on Strict-Transport-Security
+ * together with HSTS is refused before rendering (the gateway's validation).
+ */
+export function responseHeadersPlugin(ops: HeaderOpsIR, hsts?: () => HstsIR | undefined): PluginSpec {
+  return {
+    plugin: PLUGINS.responseTransformer,
+    config: () => {
+      const h = hsts?.();
+      if (!h) return transformerConfig(ops);
+      const set = [...ops.set, { name: 'strict-transport-security', value: hstsHeaderValue(h) }]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return transformerConfig({ ...ops, set });
+    },
+  };
 }
 
 const TEMPLATE = "Kong's request-transformer evaluates '$(...)' in a value as a Lua template";

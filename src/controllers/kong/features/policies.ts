@@ -7,7 +7,7 @@ import { headerRuleProblems, requestHeadersPlugin, responseHeadersPlugin } from 
 import { ipRestrictionPlugin } from './ip-restriction';
 import { KongColumn, pluginObjectName, PluginSpec } from './plugin';
 import { rateLimitPlugin, rateLimitProblems, rateLimitScopeProblems } from './rate-limit';
-import { GatewayIR, RouteIR } from '../../../ir/model';
+import { GatewayIR, HstsIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
 import { CONFIGURATION_V1, KINDS } from '../constants';
 import { TopLevelObject } from '../kong-object';
@@ -17,14 +17,14 @@ import { TopLevelObject } from '../kong-object';
  * left to the standard RequestHeaderModifier filter (KIC makes its own request-transformer from
  * it; a second one on the route would conflict).
  */
-export function routePlugins(route: RouteIR, column: KongColumn): PluginSpec[] {
+export function routePlugins(route: RouteIR, column: KongColumn, hsts?: () => HstsIR | undefined): PluginSpec[] {
   const p = route.policies;
   const out: PluginSpec[] = [];
   if (p.rateLimit) out.push(rateLimitPlugin(p.rateLimit));
   if (p.bodySize) out.push(bodySizePlugin(p.bodySize));
   if (p.cors) out.push(corsPlugin(p.cors));
   if (p.headers?.request && column === 'kong') out.push(requestHeadersPlugin(p.headers.request));
-  if (p.headers?.response) out.push(responseHeadersPlugin(p.headers.response));
+  if (p.headers?.response) out.push(responseHeadersPlugin(p.headers.response, hsts));
   if (p.ipAccess) out.push(ipRestrictionPlugin(p.ipAccess));
   out.push(...authPlugins(route));
   return out.sort((a, b) => (a.plugin < b.plugin ? -1 : a.plugin > b.plugin ? 1 : 0));
@@ -42,11 +42,15 @@ function compact(config: Record<string, unknown>): Record<string, unknown> | und
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Allocates the route's KongPlugins and, for key / basic auth, its consumer (once per Secret). */
+/**
+ * Allocates the route's KongPlugins and, for key / basic auth, its consumer (once per Secret).
+ * `hsts`: the HSTS setting of the route's TlsHost, read at synth (merged into the route's
+ * response-transformer, if it has one).
+ */
 export function allocatePolicyObjects(
-  scope: Construct, route: RouteIR, column: KongColumn, consumers: ConsumerRegistry,
+  scope: Construct, route: RouteIR, column: KongColumn, consumers: ConsumerRegistry, hsts?: () => HstsIR | undefined,
 ): ApiObject[] {
-  const plugins: ApiObject[] = routePlugins(route, column).map(spec => new TopLevelObject(scope, `KongPlugin-${spec.plugin}`, {
+  const plugins: ApiObject[] = routePlugins(route, column, hsts).map(spec => new TopLevelObject(scope, `KongPlugin-${spec.plugin}`, {
     apiVersion: CONFIGURATION_V1,
     kind: KINDS.plugin,
     name: pluginObjectName(route.name, spec.plugin),

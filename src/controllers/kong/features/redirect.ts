@@ -2,16 +2,18 @@ import { policyProp } from './plugin';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, HTTPS_REDIRECT_CODES } from '../constants';
+import { ANNOTATIONS, HTTPS_ONLY, HTTPS_REDIRECT_CODES } from '../constants';
 
 /**
  * HTTPS redirect on Kong Ingress: the route accepts only `https`, and Kong answers plain-HTTP
- * requests with a redirect to the same URL over HTTPS, with the given status.
+ * requests with a redirect to the same URL over HTTPS, with the given status. On a TlsHost's
+ * host this replaces the TlsHost's default redirect (features/tls.ts): one redirect, the route's
+ * status code.
  */
 export function redirectAnnotations(route: RouteIR): Record<string, string> {
   const r = route.policies.redirect;
   if (r?.scheme !== 'https') return {};
-  return { [ANNOTATIONS.protocols]: 'https', [ANNOTATIONS.httpsRedirectStatusCode]: String(r.statusCode) };
+  return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: String(r.statusCode) };
 }
 
 /** Ingress mode (Kong's Gateway API mode has no scheme redirect at all: the matrix refuses it). */

@@ -1,6 +1,6 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
-import { GatewayIR, RouteIR } from '../../../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
 import { SERVER_SCHEMES } from '../constants';
@@ -26,25 +26,18 @@ export interface ServersTransportSpec {
   readonly forwardingTimeouts: { readonly dialTimeout: string };
 }
 
-/** Whether the route needs its own ServersTransport (decided from the RouteIR: allocation). */
-export function needsServersTransport(route: RouteIR): boolean {
-  return route.backends.length > 0 && route.policies.timeouts?.connectMs !== undefined;
-}
-
-/** The name of the route's ServersTransport, when it has one. */
-export function serversTransportName(route: RouteIR): string | undefined {
-  return needsServersTransport(route) ? joinName([route.name, 'transport']) : undefined;
-}
-
 /**
- * What every service carrying the route's traffic needs beyond its name and port: the server
- * scheme and the connect timeout (stable and canary children of a weighted TraefikService, the
- * main service of a mirroring one, a header canary's service). Sticky cookies are not included:
- * see `canaryAffinityProblems`.
+ * Whether the route needs its own ServersTransport for the connect timeout (decided from the
+ * RouteIR: allocation). A re-encrypted backend has a ServersTransport of its own, which carries
+ * the connect timeout too (features/tls.ts), so only backends without tls use the route's.
  */
-export function forwardingSettings(route: RouteIR): Pick<ServiceSettings, 'scheme' | 'serversTransport'> {
-  const s = serviceSettings(route, serversTransportName(route));
-  return { scheme: s.scheme, serversTransport: s.serversTransport };
+export function needsServersTransport(route: RouteIR): boolean {
+  return route.backends.some(b => !b.tls) && route.policies.timeouts?.connectMs !== undefined;
+}
+
+/** The name of the route's own ServersTransport (connect timeout), when it has one. */
+export function routeTransportName(route: RouteIR): string | undefined {
+  return needsServersTransport(route) ? joinName([route.name, 'transport']) : undefined;
 }
 
 /** Milliseconds as a Go duration (whole seconds when exact). */
@@ -59,9 +52,11 @@ export function serversTransportSpec(route: RouteIR): ServersTransportSpec {
 
 /**
  * The server scheme: HTTPS and gRPC over TLS → `https` (HTTP/2 is negotiated with ALPN), gRPC
- * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively).
+ * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively). A backend
+ * with `tls` (re-encryption) is always `https`, gRPC included (h2c with tls is refused by Route).
  */
-function scheme(route: RouteIR): string | undefined {
+function scheme(route: RouteIR, b: BackendIR): string | undefined {
+  if (b.tls) return SERVER_SCHEMES.https;
   switch (route.policies.backendProtocol?.protocol) {
     case 'HTTPS':
     case 'GRPCS':
@@ -85,11 +80,17 @@ function sticky(s: SessionAffinityIR): { cookie: StickyCookie } {
   };
 }
 
-export function serviceSettings(route: RouteIR, serversTransport: string | undefined): ServiceSettings {
+/**
+ * The settings of one backend's service entry. `serversTransport`: the route's own (connect
+ * timeout); a re-encrypted backend uses its own ServersTransport instead (`tlsTransport`).
+ */
+export function serviceSettings(
+  route: RouteIR, b: BackendIR, serversTransport: string | undefined, tlsTransport: (b: BackendIR) => string,
+): ServiceSettings {
   const affinity = route.policies.sessionAffinity;
   return {
-    scheme: scheme(route),
-    serversTransport,
+    scheme: scheme(route, b),
+    serversTransport: b.tls ? tlsTransport(b) : serversTransport,
     sticky: affinity ? sticky(affinity) : undefined,
   };
 }

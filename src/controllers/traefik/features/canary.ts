@@ -1,13 +1,12 @@
-import { forwardingSettings } from './backend';
+import { routeTransportName, serviceSettings } from './backend';
 import { IngressRoutePart, IngressRouteService, IngressRouteSpec, service } from './ingress-route';
 import { routePriority } from './priority';
 import { canaryCondition, matchRule } from './rule';
-import { EntryPoints, entryPointFor } from './tls';
+import { EntryPoints, backendTlsSettings, ingressRouteTls, listenerFor, listenerHsts, serversTransportName, tlsObjectNames } from './tls';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { changesStableRoute, stableRouteCanary } from '../../common/canary';
-import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { KINDS, ROUTE_KIND_RULE } from '../constants';
 
@@ -16,8 +15,10 @@ export interface MirrorService {
   readonly name: string;
   readonly port: number;
   readonly namespace?: string;
-  readonly scheme?: string;
   readonly percent: number;
+  /** `https` for a re-encrypted mirror backend. */
+  readonly scheme?: string;
+  readonly serversTransport?: string;
 }
 
 export interface TraefikServiceSpec {
@@ -56,16 +57,17 @@ export function stableRouteServices(ir: GatewayIR, route: RouteIR, matchIndex: n
 
 /**
  * Weighted round robin between stable and canary. Traefik skips a child of weight 0, so
- * `weight(0)` and `weight(100)` send every request to one side.
+ * `weight(0)` and `weight(100)` send every request to one side. A re-encrypted backend keeps its
+ * `https` scheme and ServersTransport: the stable one's is the route's (`routeName`), the
+ * canary's is the canary's own.
  */
 export function weightedSpec(c: CanaryIR, route: RouteIR): TraefikServiceSpec {
   if (c.traffic.kind !== 'weight') return {};
-  const settings = forwardingSettings(route);
   return {
     weighted: {
       services: [
-        { ...service(c.stable, c.namespace, false), ...settings, weight: c.traffic.stable },
-        { ...service(c.canary, c.namespace, false), ...settings, weight: c.traffic.canary },
+        { ...service(c.stable, c.namespace, false, route.name), ...forwarding(route, c.stable, route.name), weight: c.traffic.stable },
+        { ...service(c.canary, c.namespace, false, c.name), ...forwarding(route, c.canary, c.name), weight: c.traffic.canary },
       ],
     },
   };
@@ -74,50 +76,73 @@ export function weightedSpec(c: CanaryIR, route: RouteIR): TraefikServiceSpec {
 /** Serves `main` and copies `percent` of its requests to the mirror backend. */
 export function mirrorSpec(c: CanaryIR, main: 'split' | 'stable' | 'canary', route: RouteIR): TraefikServiceSpec {
   if (!c.mirror) return {};
-  const settings = forwardingSettings(route);
   const target: IngressRouteService = main === 'split'
     ? traefikService(weightedServiceName(c))
-    : { ...service(main === 'stable' ? c.stable : c.canary, c.namespace, false), ...settings };
+    : main === 'stable' ? { ...service(c.stable, c.namespace, false, route.name), ...forwarding(route, c.stable, route.name) }
+      : { ...service(c.canary, c.namespace, false, c.name), ...forwarding(route, c.canary, c.name) };
   return {
     mirroring: {
       ...target,
       // The copies speak the route's backend protocol too.
-      mirrors: [{ ...mirrorTarget(c.mirror.backend, c.namespace), scheme: settings.scheme, percent: c.mirror.percent }],
+      mirrors: [{
+        ...mirrorTarget(c.mirror.backend, c.namespace, c.name), scheme: forwarding(route, c.mirror.backend, c.name).scheme, percent: c.mirror.percent,
+      }],
     },
   };
 }
 
-function mirrorTarget(b: BackendIR, namespace: string): Omit<MirrorService, 'percent'> {
-  return { name: b.service, port: b.port, namespace: b.namespace !== namespace ? b.namespace : undefined };
+function mirrorTarget(b: BackendIR, namespace: string, tlsOwner: string): Omit<MirrorService, 'percent'> {
+  return { name: b.service, port: b.port, namespace: b.namespace !== namespace ? b.namespace : undefined, ...backendTlsSettings(b, tlsOwner) };
+}
+
+/** The backends a canary owns a ServersTransport for (re-encrypted canary / mirror backends). */
+export function canaryTlsBackends(c: CanaryIR): BackendIR[] {
+  return [c.canary, ...(c.mirror ? [c.mirror.backend] : [])].filter(b => b.tls);
 }
 
 /**
  * The IngressRoute of a header / cookie canary for one of its hosts: per match, the stable
  * route's rule AND the canary condition, one header-condition above the stable route's
- * priority, to the canary (through its mirror when mirroring).
+ * priority, to the canary (through its mirror when mirroring). It listens where the stable
+ * route's router for the host does, with the same TLS settings (certificate, TLSOption, the
+ * TlsHost's HSTS middleware): canary requests never skip them. (A stable route with policies
+ * refuses header / cookie canaries: canaryPolicyProblems.)
  */
 export function canaryIngressRouteSpec(
   c: CanaryIR, route: RouteIR, part: IngressRoutePart, ir: GatewayIR, entryPoints: EntryPoints,
 ): IngressRouteSpec {
-  const tls = certificateFor(part.host, ir.tlsHosts);
+  const listener = listenerFor(route, part.host, 'serve', ir.tlsHosts, entryPoints);
   const hosts = part.host === undefined ? [] : [part.host];
   const condition = canaryCondition(c.traffic);
   const services = c.mirror
     ? [traefikService(canaryMirrorServiceName(c))]
-    : [{ ...service(c.canary, c.namespace, false), ...forwardingSettings(route) }];
+    : [{ ...service(c.canary, c.namespace, false, c.name), ...forwarding(route, c.canary, c.name) }];
+  const hsts = listenerHsts(listener) && typeof listener.tls === 'object' ? [{ name: tlsObjectNames(listener.tls).hsts }] : undefined;
   return {
-    entryPoints: [entryPointFor(tls, entryPoints)],
+    entryPoints: [listener.entryPoint],
     routes: c.matchIndexes.map(i => {
       const m = route.matches[i];
       return {
         kind: ROUTE_KIND_RULE,
         match: condition ? `${matchRule(hosts, m)} && ${condition}` : matchRule(hosts, m),
         priority: routePriority(part.host, m, 1),
+        middlewares: hsts,
         services,
       };
     }),
-    tls: tls ? { secretName: tls.secretName } : undefined,
+    tls: ingressRouteTls(listener),
   };
+}
+
+/**
+ * The scheme and ServersTransport of one backend carrying the route's traffic in a canary's
+ * TraefikService or IngressRoute, as the route's own services have them (`serviceSettings`): the
+ * backend protocol, the route's connect timeout, or a re-encrypted backend's own transport (named
+ * after `tlsOwner`). Sticky cookies are not carried over: see `canaryAffinityProblems`.
+ */
+function forwarding(route: RouteIR, b: BackendIR, tlsOwner: string): { scheme?: string; serversTransport?: string } {
+  const s = serviceSettings(route, b, routeTransportName(route), x => serversTransportName(tlsOwner, x));
+  return { scheme: s.scheme, serversTransport: s.serversTransport };
 }
 
 /**
@@ -137,7 +162,8 @@ export function canaryAffinityProblems(controller: 'traefik', ir: GatewayIR): Re
     problems.push({
       source: c.source,
       message: unsupportedMessage(controller, 'sessionAffinityCookie', s.source === ir.source ? 'defaults.sessionAffinity' : 'sessionAffinity',
-        `the stable route [${route.source}] has session affinity, but the TraefikService that splits or mirrors its traffic picks stable or canary per request without a cookie, so clients would not stick to one backend; drop the affinity, or canary a route without it`),
+        `the stable route [${route.source}] has session affinity, but the TraefikService that splits or mirrors its traffic picks stable or canary per request `
+        + 'without a cookie, so clients would not stick to one backend; drop the affinity, or canary a route without it'),
     });
   }
   return problems;

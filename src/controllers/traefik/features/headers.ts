@@ -1,13 +1,18 @@
 import { unsupportedMessage } from '../../../capabilities/check';
-import { GatewayIR } from '../../../ir/model';
+import { GatewayIR, HstsIR } from '../../../ir/model';
 import { HeaderOpsIR, HeaderRulesIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
 import { MIDDLEWARE_TYPES } from '../constants';
+import { hostHstsNeed, hstsHeadersFields } from './tls';
+import { disagreement } from '../../common/tls';
 
-/** The `Middleware.spec.headers` fields for custom headers. */
+/** The `Middleware.spec.headers` fields for custom headers (and HSTS, see `customHeadersSpec`). */
 export interface CustomHeadersSpec {
   readonly customRequestHeaders?: Record<string, string>;
   readonly customResponseHeaders?: Record<string, string>;
+  readonly stsSeconds?: number;
+  readonly stsIncludeSubdomains?: boolean;
+  readonly stsPreload?: boolean;
 }
 
 /**
@@ -25,8 +30,20 @@ export function hasCustomHeaders(h: HeaderRulesIR | undefined): boolean {
   return h !== undefined && (custom(h.request) !== undefined || custom(h.response) !== undefined);
 }
 
-export function customHeadersSpec(h: HeaderRulesIR): Record<string, CustomHeadersSpec> {
-  return { [MIDDLEWARE_TYPES.headers]: { customRequestHeaders: custom(h.request), customResponseHeaders: custom(h.response) } };
+/**
+ * The route's `headers` Middleware. A router takes one `headers` middleware per route here, so
+ * the HSTS of the route's TlsHost (`hsts`, read at synth) is merged into it rather than added as
+ * the TlsHost's own HSTS middleware (features/middlewares.ts `routerChain`). A header rule on
+ * Strict-Transport-Security together with HSTS is refused before rendering (gateway validation).
+ */
+export function customHeadersSpec(h: HeaderRulesIR, hsts?: HstsIR): Record<string, CustomHeadersSpec> {
+  return {
+    [MIDDLEWARE_TYPES.headers]: {
+      customRequestHeaders: custom(h.request),
+      customResponseHeaders: custom(h.response),
+      ...(hsts ? hstsHeadersFields(hsts) : {}),
+    },
+  };
 }
 
 /**
@@ -55,6 +72,25 @@ export function headerProblems(controller: 'traefik' | 'traefik-ingress', ir: Ga
           `the route also rewrites the host (Rewrite.hostname('${route.policies.rewrite.host}')); set the Host in one place only`),
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * A route's own `headers` Middleware carries the HSTS of its TlsHosts (`customHeadersSpec`) and
+ * is shared by all its hosts, so the hosts it serves over HTTPS must agree on HSTS.
+ */
+export function hstsMergeProblems(controller: 'traefik' | 'traefik-ingress', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    if (!hasCustomHeaders(route.policies.headers)) continue;
+    const d = disagreement(route.hosts, h => hostHstsNeed(route, h, ir.tlsHosts));
+    if (!d) continue;
+    problems.push({
+      source: route.source,
+      message: unsupportedMessage(controller, 'hsts', 'hsts',
+        `the route's headerRules and its TlsHosts' HSTS share one headers Middleware for all the route's hosts, and '${d.host}' (${d.value}) and '${d.otherHost}' (${d.otherValue}) differ; put them on separate routes`),
+    });
   }
   return problems;
 }

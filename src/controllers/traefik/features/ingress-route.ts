@@ -3,11 +3,11 @@ import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
 import { ServiceSettings, serviceSettings } from './backend';
 import { stableRouteServices } from './canary';
-import { MiddlewarePlan, RouterVariant, chainFor } from './middlewares';
+import { MiddlewarePlan, RouterVariant, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
 import { and, catchAllRule, fromClients, matchRule, notFromClients } from './rule';
-import { EntryPoints, listenerFor } from './tls';
+import { EntryPoints, backendTlsSettings, ingressRouteTls, listenerFor, serversTransportName } from './tls';
 
 /** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
 export interface IngressRouteService extends ServiceSettings {
@@ -30,7 +30,7 @@ export interface IngressRouteSpec {
   readonly entryPoints: string[];
   readonly routes: IngressRouteRoute[];
   /** `{}`: Traefik's default certificate. */
-  readonly tls?: { readonly secretName?: string };
+  readonly tls?: { readonly secretName?: string; readonly options?: { readonly name: string } };
 }
 
 /** One IngressRoute to allocate for a route. */
@@ -82,21 +82,26 @@ export function hostParts(name: string, hosts: readonly string[]): IngressRouteP
 export function services(route: RouteIR, serversTransport?: string): IngressRouteService[] {
   if (route.backends.length === 0) return [noop()];
   const weighted = new Set(route.backends.map(b => b.weight)).size > 1;
-  const settings = serviceSettings(route, serversTransport);
-  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings }));
+  const settings = (b: BackendIR) => serviceSettings(route, b, serversTransport, tb => serversTransportName(route.name, tb));
+  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings(b) }));
 }
 
 function noop(): IngressRouteService {
   return { name: NOOP_SERVICE, kind: KINDS.traefikService };
 }
 
-export function service(b: BackendIR, namespace: string, weighted: boolean): IngressRouteService {
+/**
+ * A backend's service entry. `tlsOwner`: the name stem of the object owning the backend's
+ * ServersTransport (re-encryption), when the caller does not add the route's settings itself.
+ */
+export function service(b: BackendIR, namespace: string, weighted: boolean, tlsOwner?: string): IngressRouteService {
   return {
     name: b.service,
     port: b.port,
     // Never differs today: the capability matrix refuses cross-namespace backends.
     namespace: b.namespace !== namespace ? b.namespace : undefined,
     weight: weighted ? b.weight : undefined,
+    ...(tlsOwner !== undefined ? backendTlsSettings(b, tlsOwner) : {}),
   };
 }
 
@@ -119,7 +124,7 @@ export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: In
   const hosts = part.host === undefined ? [] : [part.host];
   const deny = route.policies.ipAccess?.deny ?? [];
   const refs = (variant: RouterVariant) => {
-    const names = chainFor(ctx.middlewares, route, variant);
+    const names = routerChain(ctx.middlewares, route, variant, listener);
     return names.length > 0 ? names.map(name => ({ name })) : undefined;
   };
   const routes = route.matches.flatMap((m, i) => {
@@ -137,19 +142,18 @@ export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: In
     const denied: IngressRouteRoute = { kind: ROUTE_KIND_RULE, match: and(rule, fromClients(deny)), priority, middlewares: refs('deny'), services: [noop()] };
     return [main, denied];
   });
-  const tls = listener.tls === undefined ? undefined : listener.tls === 'default' ? {} : { secretName: listener.tls.secretName };
-  return { entryPoints: [listener.entryPoint], routes, tls };
+  return { entryPoints: [listener.entryPoint], routes, tls: ingressRouteTls(listener) };
 }
 
 /** The gateway default backend: a catch-all below every route, on the web entry point. */
-export function defaultBackendSpec(backend: BackendIR, namespace: string, entryPoints: EntryPoints): IngressRouteSpec {
+export function defaultBackendSpec(backend: BackendIR, namespace: string, entryPoints: EntryPoints, owner: string): IngressRouteSpec {
   return {
     entryPoints: [entryPoints.web],
     routes: [{
       kind: ROUTE_KIND_RULE,
       match: catchAllRule(),
       priority: DEFAULT_BACKEND_PRIORITY,
-      services: [service(backend, namespace, false)],
+      services: [service(backend, namespace, false, owner)],
     }],
   };
 }

@@ -2,10 +2,10 @@ import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
 import { ANNOTATIONS, MATCHERS } from '../constants';
-import { MiddlewarePlan, RouterVariant, chainFor, crdReference } from './middlewares';
+import { MiddlewarePlan, RouterVariant, crdReference, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
-import { EntryPoints, listenerFor } from './tls';
+import { EntryPoints, listenerFor, needsTlsOption, tlsObjectNames } from './tls';
 
 /** One Ingress to allocate for a route. */
 export interface IngressPart {
@@ -111,8 +111,14 @@ export function ingressAnnotations(
     [ANNOTATIONS.entryPoints]: listener.entryPoint,
   };
   if (listener.tls) annotations[ANNOTATIONS.tls] = 'true';
+  // The TlsHost's TLSOption, a CRD object in its certificate's namespace (= this Ingress's).
+  if (typeof listener.tls === 'object' && needsTlsOption(listener.tls)) {
+    annotations[ANNOTATIONS.tlsOptions] = crdReference(listener.tls.secretNamespace, tlsObjectNames(listener.tls).tlsOption);
+  }
   if (part.matches.some(m => m.path.kind === 'RegularExpression')) annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
-  const chain = chainFor(middlewares, route, part.variant);
+  // The route's Middlewares and the TlsHost's HSTS one share the route's namespace (a certificate
+  // of another namespace is refused on Ingress).
+  const chain = routerChain(middlewares, route, part.variant, listener);
   if (chain.length > 0) annotations[ANNOTATIONS.middlewares] = chain.map(name => crdReference(route.namespace, name)).join(',');
   return annotations;
 }

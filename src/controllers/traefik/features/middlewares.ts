@@ -1,5 +1,5 @@
 import { joinName } from '../../../core/names';
-import { RouteIR } from '../../../ir/model';
+import { HstsIR, RouteIR } from '../../../ir/model';
 import { CRD_PROVIDER } from '../constants';
 import { authSpec, rendersAuth } from './auth';
 import { bodySizeSpec } from './body-size';
@@ -10,6 +10,7 @@ import { rateLimitSpec } from './rate-limit';
 import { isHttpsUpgrade, redirectSpec } from './redirect';
 import { retrySpec } from './retry';
 import { rewriteHostSpec, rewritePathSpec } from './rewrite';
+import { Listener, tlsObjectNames } from './tls';
 
 /**
  * One Middleware per policy kind per route, shared by all the route's IngressRoutes / Ingresses.
@@ -63,12 +64,13 @@ export interface MiddlewarePlan {
 /**
  * The route's Middlewares, in chain order (then `ipdeny`). Decided from the RouteIR only, so
  * the set is fixed at allocation. `withDeny`: IngressRoute output (the Ingress provider cannot
- * express a deny list; refused by the capability matrix).
+ * express a deny list; refused by the capability matrix). `hsts`: the HSTS of the route's
+ * TlsHosts, read at synth, merged into the route's `headers` Middleware when it has one.
  */
-export function middlewarePlans(route: RouteIR, withDeny: boolean): MiddlewarePlan[] {
+export function middlewarePlans(route: RouteIR, withDeny: boolean, hsts?: () => HstsIR | undefined): MiddlewarePlan[] {
   const p = route.policies;
   const specs: Partial<Record<MiddlewareRole, () => unknown>> = {};
-  if (hasCustomHeaders(p.headers)) specs.headers = () => customHeadersSpec(p.headers!);
+  if (hasCustomHeaders(p.headers)) specs.headers = () => customHeadersSpec(p.headers!, hsts?.());
   if (p.ipAccess && p.ipAccess.allow.length > 0) specs.ipallowlist = () => ipAllowSpec(p.ipAccess!);
   if (p.rateLimit) specs.ratelimit = () => rateLimitSpec(p.rateLimit!);
   if (p.cors) specs.cors = () => corsSpec(p.cors!);
@@ -104,6 +106,19 @@ export function chainFor(plans: readonly MiddlewarePlan[], route: RouteIR, varia
   // The websecure router of an HTTPS upgrade serves: only the web twin redirects.
   const skipRedirect = variant === 'serve' && isHttpsUpgrade(route);
   return plans.filter(pl => pl.role !== 'ipdeny' && !(skipRedirect && pl.role === 'redirect')).map(pl => pl.name);
+}
+
+/**
+ * The middleware names of one router, with its listener's TLS settings: on an HTTPS listener
+ * whose TlsHost sends HSTS, the TlsHost's HSTS `headers` middleware comes first (where the
+ * route's `headers` would be), unless the route has its own `headers` middleware, which then
+ * carries HSTS itself: one `headers` middleware per router.
+ */
+export function routerChain(plans: readonly MiddlewarePlan[], route: RouteIR, variant: RouterVariant, listener: Listener): string[] {
+  const chain = chainFor(plans, route, variant);
+  const tls = listener.tls;
+  if (typeof tls === 'object' && tls.hsts && !plans.some(pl => pl.role === 'headers')) return [tlsObjectNames(tls).hsts, ...chain];
+  return chain;
 }
 
 function isPlan(p: MiddlewarePlan | undefined): p is MiddlewarePlan {

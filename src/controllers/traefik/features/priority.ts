@@ -40,3 +40,13 @@ export function routePriority(host: string | undefined, m: MatchIR, extraHeaders
     + Math.min(m.headers.length + extraHeaders, MAX_CONDITIONS + 1) * 20
     + Math.min(m.queryParams.length, MAX_CONDITIONS);
 }
+
+/**
+ * The lowest priority of a host's rank (exact 2, wildcard 1): above every router of a less
+ * specific host (their maximum stays below the next rank's unit), below every router declared
+ * for this host (their path kind alone adds at least 2,000,000). The TlsHost's HTTPS-redirect
+ * router uses it, so a route's own routers for the host always win over that fallback.
+ */
+export function hostFallbackPriority(host: string): number {
+  return (host.startsWith('*.') ? 1 : 2) * 10_000_000 + 1;
+}

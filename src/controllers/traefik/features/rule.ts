@@ -25,6 +25,12 @@ export function hostCondition(hosts: readonly string[]): string | undefined {
   return `(${hosts.map(h => call(MATCHERS.host, h)).join(' || ')})`;
 }
 
+/** `HostSNI(`a`)`, or several ORed (TCP routers; wildcards since v3.7). */
+export function hostSniCondition(hosts: readonly string[]): string {
+  if (hosts.length === 1) return call(MATCHERS.hostSni, hosts[0]);
+  return hosts.map(h => call(MATCHERS.hostSni, h)).join(' || ');
+}
+
 /**
  * Our path semantics in Traefik matchers:
  * - Exact: `Path`.

@@ -1,0 +1,189 @@
+import { ControllerName } from '../controllers';
+import { CapabilityArea, no, Support, yes } from '../support';
+
+/** TLS termination and certificates, passthrough, re-encryption, client certificates, HTTPS defaults. */
+export type TlsFeature =
+  | 'tlsTermination'
+  | 'crossNamespaceCertificate'
+  | 'automaticCertificate'
+  | 'tlsPassthrough'
+  | 'httpsRedirect'
+  | 'plainHttpOnTlsHost'
+  | 'hsts'
+  | 'minTlsVersion'
+  | 'clientCertificateAuth'
+  | 'optionalClientCertificate'
+  | 'backendTls'
+  | 'backendTlsSystemCa';
+
+const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
+const GRANT = yes('with a generated ReferenceGrant');
+const CERT_INGRESS = yes('a cert-manager Certificate per TlsHost; HTTP-01 through an Ingress of the gateway\'s class');
+const CERT_TRAEFIK_CRD = yes('a cert-manager Certificate per TlsHost; HTTP-01 through Traefik\'s Ingress provider (it must be enabled)');
+const CERT_GATEWAY = yes('a cert-manager Certificate per TlsHost; HTTP-01 through an HTTPRoute on the Gateway (cert-manager\'s Gateway API support must be enabled)');
+const TRAEFIK_ONE_SCHEME = no('a Traefik router serves either HTTP or HTTPS and a TLS host gets HTTPS routers only; keep the HTTPS redirect');
+const HEADER_FILTER = yes('ResponseHeaderModifier filter on the host\'s HTTPRoutes');
+const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin, which is Kong Enterprise only');
+const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
+const ISTIO_NO_FRONTEND = no('Istio 1.30 does not implement Gateway frontend client-certificate validation (per its conformance report)');
+const TRAEFIK_INGRESS_SERVICE = no('the Traefik Ingress provider reads the backend scheme from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE');
+const KONG_SERVICE = no('Kong reads backend TLS from annotations on the Service (konghq.com/protocol), which this library does not own');
+const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
+
+export const TLS: CapabilityArea<TlsFeature> = {
+  features: {
+    tlsTermination: { title: 'TLS termination', prop: 'certificate' },
+    crossNamespaceCertificate: { title: 'Certificate Secret in another namespace', prop: 'certificate' },
+    automaticCertificate: { title: 'Automatic certificate (cert-manager)', prop: 'certificate' },
+    tlsPassthrough: { title: 'TLS passthrough', prop: 'mode' },
+    httpsRedirect: { title: 'HTTP to HTTPS redirect', prop: 'httpsRedirect' },
+    plainHttpOnTlsHost: { title: 'Plain HTTP alongside HTTPS', prop: 'httpsRedirect' },
+    hsts: { title: 'HSTS', prop: 'hsts' },
+    minTlsVersion: { title: 'Minimum TLS version per host', prop: 'minTlsVersion' },
+    clientCertificateAuth: { title: 'Client certificate verification (mTLS)', prop: 'clientAuth' },
+    optionalClientCertificate: { title: 'Optional client certificate', prop: 'clientAuth' },
+    backendTls: { title: 'Re-encryption to HTTPS backends', prop: 'backend.tls' },
+    backendTlsSystemCa: { title: 'Backend certificate checked against system CAs', prop: 'backend.tls' },
+  },
+  matrix: {
+    'ingress-nginx': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+      automaticCertificate: CERT_INGRESS,
+      tlsPassthrough: yes('needs the controller flag --enable-ssl-passthrough'),
+      httpsRedirect: yes('ssl-redirect, 308'),
+      plainHttpOnTlsHost: yes(),
+      hsts: no('ingress-nginx sets HSTS only globally (ConfigMap hsts, hsts-max-age...)'),
+      minTlsVersion: no('ingress-nginx sets TLS versions only globally (ConfigMap ssl-protocols)'),
+      clientCertificateAuth: yes('auth-tls-secret; CA from a Secret'),
+      optionalClientCertificate: yes(),
+      backendTls: yes('backend-protocol HTTPS + proxy-ssl-*; CA from a Secret'),
+      backendTlsSystemCa: no('ingress-nginx verifies backends only against a CA Secret (proxy-ssl-secret)'),
+    },
+    'traefik': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: no('IngressRoute TLS Secrets must live in the IngressRoute namespace'),
+      automaticCertificate: CERT_TRAEFIK_CRD,
+      tlsPassthrough: yes('IngressRouteTCP'),
+      httpsRedirect: yes('redirectScheme router on the web entry point; 301, 308 for non-GET'),
+      plainHttpOnTlsHost: TRAEFIK_ONE_SCHEME,
+      hsts: yes('headers Middleware'),
+      minTlsVersion: yes('TLSOption'),
+      clientCertificateAuth: yes('TLSOption clientAuth; CA from a Secret'),
+      optionalClientCertificate: yes(),
+      backendTls: yes('ServersTransport'),
+      backendTlsSystemCa: yes(),
+    },
+    'traefik-ingress': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+      automaticCertificate: CERT_INGRESS,
+      tlsPassthrough: no('the Traefik Ingress provider cannot pass TLS through; use TraefikOutput.INGRESS_ROUTE'),
+      httpsRedirect: yes('redirect IngressRoute + Middleware (needs the Traefik CRD provider); 301, 308 for non-GET'),
+      plainHttpOnTlsHost: TRAEFIK_ONE_SCHEME,
+      hsts: yes('headers Middleware (needs the Traefik CRD provider)'),
+      minTlsVersion: yes('TLSOption (needs the Traefik CRD provider)'),
+      clientCertificateAuth: yes('TLSOption clientAuth (needs the Traefik CRD provider); CA from a Secret'),
+      optionalClientCertificate: yes(),
+      backendTls: TRAEFIK_INGRESS_SERVICE,
+      backendTlsSystemCa: TRAEFIK_INGRESS_SERVICE,
+    },
+    'kong': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: INGRESS_SECRET_NAMESPACE,
+      automaticCertificate: CERT_INGRESS,
+      tlsPassthrough: no("KIC's Ingress translation has no TLS passthrough (only the deprecated TCPIngress, which this library does not emit); use a Gateway API controller"),
+      httpsRedirect: yes('HTTPS-only route, 308'),
+      plainHttpOnTlsHost: yes(),
+      hsts: yes('response-transformer KongPlugin'),
+      minTlsVersion: no('Kong sets TLS versions only globally (ssl_protocols in kong.conf)'),
+      clientCertificateAuth: KONG_MTLS,
+      optionalClientCertificate: KONG_MTLS,
+      backendTls: KONG_SERVICE,
+      backendTlsSystemCa: KONG_SERVICE,
+    },
+    'kong-gateway-api': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: GRANT,
+      automaticCertificate: CERT_GATEWAY,
+      tlsPassthrough: no('KIC 3.5 reads TLSRoute as v1alpha2, which the Gateway API v1.6 standard CRDs no longer serve'),
+      httpsRedirect: yes('HTTPS-only route (konghq.com/protocols on the HTTPRoute), 308: KIC renders a RequestRedirect without a hostname as a relative Location'),
+      plainHttpOnTlsHost: yes(),
+      hsts: HEADER_FILTER,
+      minTlsVersion: no('Kong sets TLS versions only globally (ssl_protocols in kong.conf)'),
+      clientCertificateAuth: KIC_NO_FRONTEND,
+      optionalClientCertificate: KIC_NO_FRONTEND,
+      backendTls: KIC_BTLS,
+      backendTlsSystemCa: KIC_BTLS,
+    },
+    'gateway-api': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: GRANT,
+      automaticCertificate: CERT_GATEWAY,
+      tlsPassthrough: yes('TLS listener + TLSRoute'),
+      httpsRedirect: yes('HTTPRoute with RequestRedirect on the HTTP listener, 301'),
+      plainHttpOnTlsHost: yes(),
+      hsts: HEADER_FILTER,
+      minTlsVersion: no('Gateway API has no portable TLS version field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      clientCertificateAuth: yes('Gateway spec.tls.frontend: one CA ConfigMap, required, for every TLS host of the gateway'),
+      optionalClientCertificate: no("Gateway API's AllowInsecureFallback also admits invalid certificates, which is not 'verified when presented'"),
+      backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
+      backendTlsSystemCa: no('wellKnownCACertificates is implementation-specific in Gateway API; choose Controller.envoyGateway() or Controller.istio()'),
+    },
+    'envoy-gateway': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: GRANT,
+      automaticCertificate: CERT_GATEWAY,
+      tlsPassthrough: yes('TLS listener + TLSRoute'),
+      httpsRedirect: yes('HTTPRoute with RequestRedirect on the HTTP listener, 301'),
+      plainHttpOnTlsHost: yes(),
+      hsts: HEADER_FILTER,
+      minTlsVersion: yes('ClientTrafficPolicy per listener'),
+      clientCertificateAuth: yes('ClientTrafficPolicy per listener; CA from a Secret or ConfigMap'),
+      optionalClientCertificate: yes(),
+      backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
+      backendTlsSystemCa: yes(),
+    },
+    'istio': {
+      tlsTermination: yes(),
+      crossNamespaceCertificate: GRANT,
+      automaticCertificate: CERT_GATEWAY,
+      tlsPassthrough: yes('TLS listener + TLSRoute'),
+      httpsRedirect: yes('HTTPRoute with RequestRedirect on the HTTP listener, 301'),
+      plainHttpOnTlsHost: yes(),
+      hsts: HEADER_FILTER,
+      minTlsVersion: no("Istio's Gateway API listeners have no minimum-TLS-version option (only the mesh-wide MeshConfig)"),
+      clientCertificateAuth: ISTIO_NO_FRONTEND,
+      optionalClientCertificate: ISTIO_NO_FRONTEND,
+      backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
+      backendTlsSystemCa: yes(),
+    },
+  },
+};
+
+/** Where a CA bundle is used. */
+export type CaUsage = 'clientAuth' | 'backendTls';
+
+/**
+ * The CA object kinds each controller reads, per usage: a finer grain than a matrix cell (the
+ * cell says whether the feature exists; this says from which kind of object). Typed total.
+ */
+export const CA_KINDS: { readonly [c in ControllerName]: { readonly [u in CaUsage]: ReadonlyArray<'Secret' | 'ConfigMap'> } } = {
+  'ingress-nginx': { clientAuth: ['Secret'], backendTls: ['Secret'] },
+  'traefik': { clientAuth: ['Secret'], backendTls: ['Secret', 'ConfigMap'] },
+  'traefik-ingress': { clientAuth: ['Secret'], backendTls: [] },
+  'kong': { clientAuth: [], backendTls: [] },
+  'kong-gateway-api': { clientAuth: [], backendTls: [] },
+  'gateway-api': { clientAuth: ['ConfigMap'], backendTls: ['ConfigMap'] },
+  'envoy-gateway': { clientAuth: ['Secret', 'ConfigMap'], backendTls: ['ConfigMap'] },
+  'istio': { clientAuth: [], backendTls: ['ConfigMap'] },
+};
+
+/** Why a CA kind is refused, or undefined when the controller reads it (or lacks the feature: the matrix reports that). */
+export function caKindReason(controller: ControllerName, usage: CaUsage, kind: 'Secret' | 'ConfigMap', cell: Support): string | undefined {
+  if (!cell.supported) return undefined;
+  const allowed = CA_KINDS[controller][usage];
+  if (allowed.includes(kind)) return undefined;
+  const where = usage === 'clientAuth' ? 'client certificate CA' : 'backend CA';
+  return `the ${where} must be in a ${allowed.join(' or ')} on this controller, not a ${kind} (use CaCertificates.from${allowed[0] === 'Secret' ? 'Secret' : 'ConfigMap'}())`;
+}

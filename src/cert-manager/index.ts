@@ -1,0 +1,3 @@
+export * from './acme';
+export * from './certificate';
+export * from './issuer';

@@ -1,0 +1,49 @@
+import { Http01Solver } from './api';
+
+/**
+ * The gateway a certificate's names are served by: what an issuer's `AcmeSolver.http01()`
+ * follows. Built by TlsHost from its ApiGateway.
+ * @internal
+ */
+export interface GatewayLink {
+  /** Construct path of the ApiGateway. */
+  readonly source: string;
+  /** Sort key: `<namespace>/<name>`. */
+  readonly key: string;
+  /** For messages: `ApiGateway 'edge' (ingress-nginx)`. */
+  readonly description: string;
+  /** The HTTP-01 solver through which this gateway's controller serves the challenge. */
+  http01(): Http01Solver;
+}
+
+/**
+ * One certificate issued by an issuer: a standalone Certificate, or the one a TlsHost owns.
+ * @internal
+ */
+export interface CertificateUse {
+  /** Construct path the problems are reported on. */
+  readonly source: string;
+  /** Prefix of messages: `Certificate.issuer` or `TlsHost.certificate`. */
+  readonly prop: string;
+  readonly namespace: string;
+  readonly secretName: string;
+  /** Sorted. */
+  readonly dnsNames: readonly string[];
+  readonly gateway?: GatewayLink;
+}
+
+/** Whether a certificate name covers `host`: equal, or `*.x` covering exactly one more label. @internal */
+export function nameCovers(certName: string, host: string): boolean {
+  if (certName === host) return true;
+  if (!certName.startsWith('*.') || host.startsWith('*.')) return false;
+  const suffix = certName.slice(1);
+  return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.');
+}
+
+/** Formats seconds as a Go duration (`2160h`, `1h30m`, `90s`), the form cert-manager reads. @internal */
+export function goDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 || seconds === 0 ? `${s}s` : ''}`;
+}

@@ -1,0 +1,105 @@
+import { Emitted, emit } from './emitted';
+import { forcesHttps } from './redirect';
+import { unsupportedMessage } from '../../../capabilities/check';
+import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { certificateFor, disagreement } from '../../common/tls';
+import { RenderProblem } from '../../renderer';
+import { ANNOTATIONS } from '../annotations';
+
+/**
+ * TLS annotations of a route's Ingress. `ssl-redirect` and the client-certificate settings
+ * apply to the whole Ingress (ingress-nginx reads client verification per server, from the
+ * first Ingress of the host), so the route's TLS hosts must agree on them (`tlsProblems`).
+ *
+ * One HTTPS redirect per Ingress: a route's own `Redirect.toHttps()` renders
+ * `force-ssl-redirect: "true"` (features/redirect.ts), which redirects plain HTTP whatever
+ * `ssl-redirect` says. `ssl-redirect` is then left out: with the TlsHost's default it would be
+ * the same redirect a second time, and with `httpsRedirect: false` it would contradict the
+ * route, whose explicit setting wins for its own paths.
+ */
+export function tlsAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[]): Emitted[] {
+  const out: Emitted[] = [];
+  const tls = route.hosts.map(h => certificateFor(h, tlsHosts)).filter((t): t is TlsHostIR => t !== undefined);
+  if (tls.length > 0) {
+    const t = tls[0];
+    if (!forcesHttps(route)) {
+      out.push(t.httpsRedirect
+        ? emit('sslRedirect', 'true', 'httpsRedirect', 'httpsRedirect', t.source)
+        : emit('sslRedirect', 'false', 'plainHttpOnTlsHost', 'httpsRedirect', t.source));
+    }
+    const auth = t.clientAuth;
+    if (auth) {
+      out.push(emit('authTlsSecret', `${t.secretNamespace}/${auth.ca.name}`, 'clientCertificateAuth', 'clientAuth.ca', t.source));
+      out.push(emit('authTlsVerifyClient', auth.required ? 'on' : 'optional', 'clientCertificateAuth', 'clientAuth', t.source));
+    }
+  }
+  if (route.backends[0]) out.push(...backendTlsEmitted(route.backends[0], route.source, 'backend.tls'));
+  return out;
+}
+
+/**
+ * Re-encryption: HTTPS to the backend, verified against a CA Secret of the backend's namespace.
+ * `backend-protocol: HTTPS` is also what `BackendProtocol.HTTPS` renders; the route's annotations
+ * carry it once (features/backend-protocol.ts leaves it to this function for a backend with tls).
+ */
+export function backendTlsEmitted(b: BackendIR, source: string, prop: string): Emitted[] {
+  if (!b.tls) return [];
+  const out: Emitted[] = [
+    emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
+    emit('proxySslVerify', 'on', 'backendTls', prop, source),
+    emit('proxySslName', b.tls.hostname, 'backendTls', `${prop}.hostname`, source),
+    emit('proxySslServerName', 'on', 'backendTls', prop, source),
+  ];
+  // A CA is required on ingress-nginx (the matrix refuses the system trust store).
+  if (b.tls.ca) out.push(emit('proxySslSecret', `${b.namespace}/${b.tls.ca.name}`, 'backendTls', `${prop}.ca`, source));
+  return out;
+}
+
+/** `backendTlsEmitted` as plain annotations (the default backend's Ingress). */
+export function backendTlsAnnotations(b: BackendIR): Record<string, string> | undefined {
+  const emitted = backendTlsEmitted(b, '', 'defaultBackend.tls');
+  if (emitted.length === 0) return undefined;
+  return Object.fromEntries(emitted.map(e => [ANNOTATIONS[e.name], e.value]));
+}
+
+function clientAuthKey(t: TlsHostIR | undefined): string | undefined {
+  if (!t) return undefined;
+  return t.clientAuth ? `${t.clientAuth.required ? 'required' : 'optional'} client certificates from ${t.clientAuth.ca.kind} '${t.clientAuth.ca.name}'` : 'no client certificate';
+}
+
+export function tlsProblems(ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    // With the route's own Redirect.toHttps() (force-ssl-redirect), every host of the Ingress is
+    // redirected: the TlsHosts' httpsRedirect settings are not read, so they need not agree.
+    const redirect = forcesHttps(route) ? undefined : disagreement(route.hosts, h => {
+      const t = certificateFor(h, ir.tlsHosts);
+      return t ? (t.httpsRedirect ? 'the HTTPS redirect' : 'no HTTPS redirect') : undefined;
+    });
+    if (redirect) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'plainHttpOnTlsHost', 'httpsRedirect',
+          `ssl-redirect applies to a whole Ingress, and this route serves '${redirect.host}' (${redirect.value}) and '${redirect.otherHost}' (${redirect.otherValue}); put them on separate routes`),
+      });
+    }
+    const auth = disagreement(route.hosts, h => clientAuthKey(certificateFor(h, ir.tlsHosts)));
+    if (auth) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'clientCertificateAuth', 'clientAuth',
+          `auth-tls-* annotations apply to a whole Ingress, and this route serves '${auth.host}' (${auth.value}) and '${auth.otherHost}' (${auth.otherValue}); put them on separate routes`),
+      });
+    }
+    const p = route.policies.backendProtocol;
+    const tlsBackend = route.backends.find(b => b.tls);
+    if (p && tlsBackend && (p.protocol === 'GRPC' || p.protocol === 'GRPCS')) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'backendTls', 'backend.tls',
+          `it verifies backend certificates with proxy_ssl_* directives, which do not apply to gRPC (backendProtocol ${p.protocol}); remove the backend's tls (BackendProtocol.GRPCS re-encrypts without verification) or use a Gateway API controller`),
+      });
+    }
+  }
+  return problems;
+}
