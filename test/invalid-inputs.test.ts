@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, CanarySplit, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, HttpMethod,
-  Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
+  Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -70,6 +70,20 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['a method that is an object', () => gateway().addRoute('r', { match: { method: Object.create(null) }, backend: svc }), '[test/edge/r] Route.match.method: {} is not an HttpMethod'],
     ['a method that is a symbol', () => gateway().addRoute('r', { match: { method: Symbol.for('GET') as unknown as HttpMethod }, backend: svc }), '[test/edge/r] Route.match.method: Symbol(GET) is not an HttpMethod'],
     ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array, got a Duration'],
+    // TLS and cert-manager (found after merging the TLS work).
+    ['minTlsVersion an object', () => gateway().addTlsHost('t', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c'), minTlsVersion: {} as any }),
+      '[test/edge/t] TlsHost.minTlsVersion: {} is not a TlsVersion'],
+    ['TlsCertificate.fromIssuer options null', () => TlsCertificate.fromIssuer(ClusterIssuer.fromName('le'), null as any), /^$/],
+    ['AcmeSolver.http01Gateway options null', () => AcmeSolver.http01Gateway('edge', null as any), /^$/],
+    ['Certificate.privateKeyAlgorithm a symbol', () => new Certificate(newChart(), 'c', {
+      issuer: ClusterIssuer.fromName('le'), dnsNames: ['a.shop.dev'], secretName: 's', privateKeyAlgorithm: Symbol.for('x') as any,
+    }), '[test/c] Certificate.privateKeyAlgorithm: Symbol(x) is not a PrivateKeyAlgorithm'],
+    ['Dns01Provider.route53 region an object', () => AcmeSolver.dns01(Dns01Provider.route53({ region: {} as any })), 'AcmeSolver.dns01: route53.region: {} must be a non-empty value'],
+    ['Dns01Provider.webhook config with a class instance', () => AcmeSolver.dns01(Dns01Provider.webhook({ groupName: 'acme.shop.dev', solverName: 'd', config: { at: new Date(0) } })),
+      'AcmeSolver.dns01: webhook.config: must be plain JSON data'],
+    ['EdgeAuth.jwt issuer too long (Envoy Gateway bounds it)', () => EdgeAuth.jwt({ issuer: 'x'.repeat(254), jwksUri: 'https://a.example.com/j' }), 'EdgeAuth.jwt.issuer: is 254 characters long; at most 253'],
+    ['EdgeAuth.jwt too many audiences', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', audiences: Array.from({ length: 9 }, (_, i) => `a${i}`) }),
+      "EdgeAuth.jwt.audiences: 9 audiences; at most 8 (Envoy Gateway's limit)"],
   ])('%s', (_name, fn, expected) => {
     let error: Error | undefined;
     try {
@@ -94,6 +108,18 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     const error = thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.parseWeight(10n as any) }));
     expect(notOurs(error)).toBeUndefined();
     expect(error.message).toBe('[test/edge/c] CanarySplit.traffic: CanaryTraffic.parseWeight(10): 10 is not a whole percentage from 0 to 100');
+  });
+
+  test('Hsts flags that are not booleans are refused where the TlsHost is declared (Traefik failed serializing)', () => {
+    const error = thrown(() => gateway().addTlsHost('t', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c'), hsts: Hsts.enable({ includeSubdomains: {} as any }) }));
+    expect(notOurs(error)).toBeUndefined();
+    expect(error.message).toContain('TlsHost.hsts.includeSubdomains: {} must be true or false');
+  });
+
+  test('Dns01Provider.route53(null) renders ambient credentials instead of failing serialization', () => {
+    const chart = newChart();
+    new ClusterIssuer(chart, 'i', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), solvers: [AcmeSolver.dns01(Dns01Provider.route53(null as any))] }) });
+    expect(synthError(chart)).toBeUndefined();
   });
 
   test('a route id with a line break no longer breaks the validation message into lines', () => {

@@ -1,4 +1,5 @@
 import { LETS_ENCRYPT, SecretKeySelector, SolverSelectorSpec } from './api';
+import { optionsOf, show } from '../core/errors';
 import { checkHost, checkLabelName, checkObjectName } from '../core/validate';
 
 /**
@@ -35,7 +36,7 @@ export class AcmeServer {
   /** @internal */
   public _problem(): string | undefined {
     if (typeof this.url !== 'string' || !/^https:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(this.url)) {
-      return `'${this.url}' must be an https:// URL of an ACME v2 directory`;
+      return `${show(this.url)} must be an https:// URL of an ACME v2 directory`;
     }
     if (/[\r\n]/.test(this.url)) return 'must not contain CR or LF';
     return undefined;
@@ -56,7 +57,7 @@ function secretKeyProblem(ref: SecretKeyRef | undefined, prop: string): string |
   const nameProblem = checkObjectName(ref.name);
   if (nameProblem) return `${prop}.name: ${nameProblem}`;
   if (typeof ref.key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(ref.key) || ref.key.length > 253) {
-    return `${prop}.key: '${ref.key}' is not a valid Secret key (letters, digits, '-', '_' and '.')`;
+    return `${prop}.key: ${show(ref.key)} is not a valid Secret key (letters, digits, '-', '_' and '.')`;
   }
   return undefined;
 }
@@ -98,7 +99,7 @@ function selectorIR(s: SolverSelector | undefined, prop: string): { ir?: Selecto
   }
   for (const [i, z] of zones.entries()) {
     const p = checkHost(z);
-    if (p || z.startsWith('*.')) return { problem: `${prop}.dnsZones[${i}]: ${p ?? `'${z}' must be a zone name, without '*.'`}` };
+    if (p || z.startsWith('*.')) return { problem: `${prop}.dnsZones[${i}]: ${p ?? `${show(z)} must be a zone name, without '*.'`}` };
   }
   if (new Set(names).size !== names.length || new Set(zones).size !== zones.length) return { problem: `${prop}: lists a name or zone twice` };
   if (names.length === 0 && zones.length === 0 && (s.dnsNames !== undefined || s.dnsZones !== undefined)) {
@@ -225,16 +226,16 @@ export class Dns01Provider {
       const o = options ?? {};
       if ((o.accessKeyId === undefined) !== (o.secretAccessKey === undefined)) return 'route53: set both accessKeyId and secretAccessKey, or neither (ambient credentials)';
       for (const [k, v] of [['region', o.region], ['hostedZoneId', o.hostedZoneId], ['role', o.role]] as const) {
-        if (v !== undefined && (typeof v !== 'string' || v.length === 0 || /[\s]/.test(v))) return `route53.${k}: '${v}' must be a non-empty value without whitespace`;
+        if (v !== undefined && (typeof v !== 'string' || v.length === 0 || /[\s]/.test(v))) return `route53.${k}: ${show(v)} must be a non-empty value without whitespace`;
       }
       return secretKeyProblem(o.accessKeyId, 'route53.accessKeyId') ?? secretKeyProblem(o.secretAccessKey, 'route53.secretAccessKey');
     }, () => ({
       route53: {
-        region: options.region,
-        hostedZoneID: options.hostedZoneId,
-        role: options.role,
-        accessKeyIDSecretRef: options.accessKeyId ? secretKeyWire(options.accessKeyId) : undefined,
-        secretAccessKeySecretRef: options.secretAccessKey ? secretKeyWire(options.secretAccessKey) : undefined,
+        region: options?.region,
+        hostedZoneID: options?.hostedZoneId,
+        role: options?.role,
+        accessKeyIDSecretRef: options?.accessKeyId ? secretKeyWire(options.accessKeyId) : undefined,
+        secretAccessKeySecretRef: options?.secretAccessKey ? secretKeyWire(options.secretAccessKey) : undefined,
       },
     }));
   }
@@ -243,7 +244,7 @@ export class Dns01Provider {
   public static googleCloudDns(options: CloudDnsDns01Options): Dns01Provider {
     return new Dns01Provider('cloudDNS', () => {
       if (!options || typeof options.project !== 'string' || !/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/.test(options.project)) {
-        return `cloudDNS.project: '${options?.project}' is not a Google Cloud project ID`;
+        return `cloudDNS.project: ${show(options?.project)} is not a Google Cloud project ID`;
       }
       return secretKeyProblem(options.serviceAccount, 'cloudDNS.serviceAccount');
     }, () => ({
@@ -255,11 +256,11 @@ export class Dns01Provider {
   public static rfc2136(options: Rfc2136Dns01Options): Dns01Provider {
     return new Dns01Provider('rfc2136', () => {
       if (!options || typeof options.nameserver !== 'string' || !/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(options.nameserver)) {
-        return `rfc2136.nameserver: '${options?.nameserver}' must be host[:port] or [ipv6]:port`;
+        return `rfc2136.nameserver: ${show(options?.nameserver)} must be host[:port] or [ipv6]:port`;
       }
       if ((options.tsigKeyName === undefined) !== (options.tsigSecret === undefined)) return 'rfc2136: set both tsigKeyName and tsigSecret, or neither';
-      if (options.tsigAlgorithm !== undefined && !Object.values(TsigAlgorithm).includes(options.tsigAlgorithm)) return `rfc2136.tsigAlgorithm: '${options.tsigAlgorithm}' is not a TsigAlgorithm`;
-      if (options.tsigKeyName !== undefined && (typeof options.tsigKeyName !== 'string' || !/^[A-Za-z0-9._-]+\.?$/.test(options.tsigKeyName))) return `rfc2136.tsigKeyName: '${options.tsigKeyName}' is not a key name`;
+      if (options.tsigAlgorithm !== undefined && !Object.values(TsigAlgorithm).includes(options.tsigAlgorithm)) return `rfc2136.tsigAlgorithm: ${show(options.tsigAlgorithm)} is not a TsigAlgorithm`;
+      if (options.tsigKeyName !== undefined && (typeof options.tsigKeyName !== 'string' || !/^[A-Za-z0-9._-]+\.?$/.test(options.tsigKeyName))) return `rfc2136.tsigKeyName: ${show(options.tsigKeyName)} is not a key name`;
       return secretKeyProblem(options.tsigSecret, 'rfc2136.tsigSecret');
     }, () => ({
       rfc2136: {
@@ -274,15 +275,9 @@ export class Dns01Provider {
   /** An out-of-tree provider through a cert-manager webhook. */
   public static webhook(options: WebhookDns01Options): Dns01Provider {
     return new Dns01Provider('webhook', () => {
-      if (!options || checkObjectName(options.groupName) || !options.groupName.includes('.')) return `webhook.groupName: '${options?.groupName}' must be an API group (a DNS name such as acme.mycompany.com)`;
-      if (checkLabelName(options.solverName)) return `webhook.solverName: '${options.solverName}' is not a valid solver name`;
-      if (options.config !== undefined) {
-        try {
-          JSON.stringify(options.config);
-        } catch {
-          return 'webhook.config: must be JSON-serialisable';
-        }
-      }
+      if (!options || checkObjectName(options.groupName) || !options.groupName.includes('.')) return `webhook.groupName: ${show(options?.groupName)} must be an API group (a DNS name such as acme.mycompany.com)`;
+      if (checkLabelName(options.solverName)) return `webhook.solverName: ${show(options.solverName)} is not a valid solver name`;
+      if (options.config !== undefined && !isPlainJson(options.config)) return 'webhook.config: must be plain JSON data (objects, arrays, strings, finite numbers, booleans, null)';
       return undefined;
     }, () => ({ webhook: { groupName: options.groupName, solverName: options.solverName, config: options.config } }));
   }
@@ -360,9 +355,10 @@ export class AcmeSolver {
    * app. A TlsHost whose names it solves must be on a gateway of that class.
    */
   public static http01Ingress(ingressClassName: string, options: AcmeSolverOptions = {}): AcmeSolver {
+    const o = optionsOf('AcmeSolver.http01Ingress', options);
     const problem = checkObjectName(ingressClassName);
     if (problem) throw new Error(`AcmeSolver.http01Ingress: ingressClassName ${problem}`);
-    const sel = selectorIR(options.selector, 'AcmeSolver.http01Ingress.selector');
+    const sel = selectorIR(o.selector, 'AcmeSolver.http01Ingress.selector');
     if (sel.problem) throw new Error(sel.problem);
     return new AcmeSolver({ type: 'http01-ingress', ingressClassName, selector: sel.ir! });
   }
@@ -372,21 +368,23 @@ export class AcmeSolver {
    * for issuers also used outside this app. Needs cert-manager's Gateway API support enabled.
    */
   public static http01Gateway(gatewayName: string, options: Http01GatewayOptions = {}): AcmeSolver {
+    const o = optionsOf('AcmeSolver.http01Gateway', options);
     const problem = checkObjectName(gatewayName)
-      ?? (options.namespace !== undefined ? checkLabelName(options.namespace) : undefined)
-      ?? (options.sectionName !== undefined ? checkObjectName(options.sectionName) : undefined);
+      ?? (o.namespace !== undefined ? checkLabelName(o.namespace) : undefined)
+      ?? (o.sectionName !== undefined ? checkObjectName(o.sectionName) : undefined);
     if (problem) throw new Error(`AcmeSolver.http01Gateway: ${problem}`);
-    const sel = selectorIR(options.selector, 'AcmeSolver.http01Gateway.selector');
+    const sel = selectorIR(o.selector, 'AcmeSolver.http01Gateway.selector');
     if (sel.problem) throw new Error(sel.problem);
-    return new AcmeSolver({ type: 'http01-gateway', gatewayName, namespace: options.namespace, sectionName: options.sectionName, selector: sel.ir! });
+    return new AcmeSolver({ type: 'http01-gateway', gatewayName, namespace: o.namespace, sectionName: o.sectionName, selector: sel.ir! });
   }
 
   /** DNS-01 through a DNS provider: works for wildcards and for hosts not reachable from the internet. */
   public static dns01(provider: Dns01Provider, options: AcmeSolverOptions = {}): AcmeSolver {
+    const o = optionsOf('AcmeSolver.dns01', options);
     if (!(provider instanceof Dns01Provider)) throw new Error('AcmeSolver.dns01: provider must be created with a Dns01Provider factory, e.g. Dns01Provider.cloudflare()');
     const problem = provider._problem();
     if (problem) throw new Error(`AcmeSolver.dns01: ${problem}`);
-    const sel = selectorIR(options.selector, 'AcmeSolver.dns01.selector');
+    const sel = selectorIR(o.selector, 'AcmeSolver.dns01.selector');
     if (sel.problem) throw new Error(sel.problem);
     return new AcmeSolver({ type: 'dns01', provider, selector: sel.ir! });
   }
@@ -402,4 +400,15 @@ export class AcmeSolver {
   public get challengeType(): string {
     return this._ir.type === 'dns01' ? 'dns01' : 'http01';
   }
+}
+
+/** Plain JSON data: what a webhook solver's `config` can carry into the Issuer. */
+function isPlainJson(v: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(x => isPlainJson(x, depth + 1));
+  // cdk8s cannot serialise objects without a prototype.
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(x => isPlainJson(x, depth + 1));
+  return false;
 }

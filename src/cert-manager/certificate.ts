@@ -4,7 +4,7 @@ import { CertificateSpec, KINDS, LIMITS, V1 } from './api';
 import { CertificateUse, GatewayLink, goDuration, nameCovers } from './internal';
 import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
-import { fail, pathOf } from '../core/errors';
+import { fail, pathOf, show } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 
@@ -235,14 +235,14 @@ function certificateSettings(o: CertificateOptions, err: (prop: string, problem:
   let privateKey: CertificateSpec['privateKey'];
   if (o.privateKeyAlgorithm !== undefined || o.privateKeySize !== undefined) {
     const algorithm = o.privateKeyAlgorithm ?? PrivateKeyAlgorithm.RSA;
-    if (!Object.values(PrivateKeyAlgorithm).includes(algorithm)) err('privateKeyAlgorithm', `'${algorithm}' is not a PrivateKeyAlgorithm`);
+    if (!Object.values(PrivateKeyAlgorithm).includes(algorithm)) err('privateKeyAlgorithm', `${show(algorithm)} is not a PrivateKeyAlgorithm`);
     const size = o.privateKeySize;
     if (size !== undefined) {
       const ok = algorithm === PrivateKeyAlgorithm.RSA ? Number.isInteger(size) && size >= 2048 && size <= 8192
         : algorithm === PrivateKeyAlgorithm.ECDSA ? [256, 384, 521].includes(size) : false;
       if (!ok) {
         err('privateKeySize', algorithm === PrivateKeyAlgorithm.ED25519 ? 'Ed25519 keys have no size; omit it'
-          : algorithm === PrivateKeyAlgorithm.RSA ? `${size} is not an RSA key size cert-manager accepts (2048 to 8192)` : `${size} is not an ECDSA size (256, 384 or 521)`);
+          : algorithm === PrivateKeyAlgorithm.RSA ? `${show(size)} is not an RSA key size cert-manager accepts (2048 to 8192)` : `${show(size)} is not an ECDSA size (256, 384 or 521)`);
       }
     }
     privateKey = { algorithm, size };

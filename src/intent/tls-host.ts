@@ -6,7 +6,7 @@ import { ClientAuth, Hsts, TlsMode, TlsVersion, tlsVersionIR } from './tls-optio
 import { Certificate, CertificateOptions, OwnedCertificateProps, secretKey, SecretUse, secretUseProblems } from '../cert-manager/certificate';
 import { IIssuer, IssuerKind } from '../cert-manager/issuer';
 import { register } from '../core/app-registry';
-import { fail, optionsOf, pathOf } from '../core/errors';
+import { fail, optionsOf, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { ClientAuthIR, HstsIR, PassthroughIR, TlsHostIR } from '../ir/model';
@@ -54,7 +54,8 @@ export class TlsCertificate {
    * @example TlsCertificate.fromIssuer(letsEncrypt)
    */
   public static fromIssuer(issuer: IIssuer, options: IssuedCertificateOptions = {}): TlsCertificate {
-    return new TlsCertificate(options.secretName, undefined, issuer, options);
+    const o = optionsOf('TlsCertificate.fromIssuer', options);
+    return new TlsCertificate(o.secretName, undefined, issuer, o);
   }
 
   private constructor(
@@ -210,7 +211,7 @@ export class TlsHost extends Construct {
       hsts = r.ir;
     }
     const minTlsVersion = props.minTlsVersion === undefined ? undefined : tlsVersionIR(props.minTlsVersion);
-    if (props.minTlsVersion !== undefined && !minTlsVersion) fail(path, `TlsHost.minTlsVersion: '${props.minTlsVersion}' is not a TlsVersion (TLS_1_2 or TLS_1_3)`);
+    if (props.minTlsVersion !== undefined && !minTlsVersion) fail(path, `TlsHost.minTlsVersion: ${show(props.minTlsVersion)} is not a TlsVersion (TLS_1_2 or TLS_1_3)`);
     let clientAuth: ClientAuthIR | undefined;
     if (props.clientAuth !== undefined) {
       if (!(props.clientAuth instanceof ClientAuth)) fail(path, 'TlsHost.clientAuth: must be created with ClientAuth.required() or ClientAuth.optional()');

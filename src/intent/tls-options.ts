@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Backend } from './backend';
 import { CaCertificates, caProblem } from './ca';
+import { show } from '../core/errors';
 import { ClientAuthIR, HstsIR, TlsVersionIR } from '../ir/model';
 
 /** Minimum TLS protocol versions a TlsHost can require. Older versions are never offered. */
@@ -98,6 +99,9 @@ export class Hsts {
       if (!(o.maxAge instanceof Duration)) return { problem: `${prop}.maxAge: must be a cdk8s Duration` };
       seconds = o.maxAge.toSeconds();
       if (!Number.isInteger(seconds) || seconds <= 0) return { problem: `${prop}.maxAge: must be a positive whole number of seconds (got ${seconds})` };
+    }
+    for (const k of ['includeSubdomains', 'preload'] as const) {
+      if (o[k] !== undefined && typeof o[k] !== 'boolean') return { problem: `${prop}.${k}: ${show(o[k])} must be true or false` };
     }
     const includeSubdomains = o.includeSubdomains ?? false;
     const preload = o.preload ?? false;

@@ -5,7 +5,8 @@ import {
   ApiGateway, Backend, BackendProtocol, BodySize, CanarySplit, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth,
   GatewayParentKind, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitedRoute, RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, SameSite, SessionAffinity,
-  Timeouts, TlsCertificate, TlsHost, TraefikOutput, TrafficMirror,
+  Timeouts, TlsCertificate, TlsHost, TraefikOutput, TrafficMirror, TlsMode, Hsts, TlsVersion, ClientAuth, CaCertificates, BackendTls,
+  ClusterIssuer, Issuer, IssuerType, AcmeServer, AcmeSolver, Dns01Provider, Certificate, PrivateKeyAlgorithm, TsigAlgorithm,
 } from '../../src';
 import { CONTROLLER_NAMES, ControllerName } from '../../src/capabilities/features';
 import { PolicyError } from '../../src/intent/policies/common';
@@ -253,6 +254,88 @@ export const SITES: readonly Site[] = [
   factory('EdgeAuth.apiKey', EdgeAuth.apiKey, () => [{ secretName: 'keys', header: 'x-key' }], (f, a) => useValue(f, { auth: a })),
   factory('EdgeAuth.basic', EdgeAuth.basic, () => [{ secretName: 'users', realm: 'r' }], (f, a) => useValue(f, { auth: a })),
   factory('RoutePolicies.backendProtocol', (p: unknown) => p, () => [BackendProtocol.GRPC], (f, p) => useValue(f, { backendProtocol: p })),
+  factory('RouteOptions.rawAnnotations', (raw: unknown, unsafe: unknown) => ({ rawAnnotations: raw, allowUnsafe: unsafe }),
+    () => [{ 'external-dns.alpha.kubernetes.io/hostname': 'use.example.com', 'nginx.ingress.kubernetes.io/proxy-buffer-size': '8k' }, false],
+    (f, props) => useValue(f, props)),
+  // TLS.
+  {
+    name: 'ApiGateway.addTlsHost (terminate, every option)',
+    args: () => ['t', {
+      hosts: ['api.example.com'],
+      certificate: TlsCertificate.fromSecret('cert'),
+      mode: TlsMode.terminate(),
+      httpsRedirect: true,
+      hsts: Hsts.enable({ maxAge: Duration.days(365), includeSubdomains: true, preload: true }),
+      minTlsVersion: TlsVersion.TLS_1_2,
+      clientAuth: ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')),
+    }],
+    call: (f, a) => f.gateway.addTlsHost(a[0], a[1]),
+  },
+  {
+    name: 'ApiGateway.addTlsHost (passthrough)',
+    args: () => ['p', { hosts: ['pass.example.com'], mode: TlsMode.passthrough(Backend.service('tls-app', 8443)) }],
+    call: (f, a) => f.gateway.addTlsHost(a[0], a[1]),
+  },
+  factory('Hsts.enable', Hsts.enable, () => [{ maxAge: Duration.hours(1), includeSubdomains: false, preload: false }],
+    (f, h) => f.gateway.addTlsHost('t', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('c'), hsts: h })),
+  factory('ClientAuth.required', ClientAuth.required, () => [CaCertificates.fromSecret('ca')],
+    (f, c) => f.gateway.addTlsHost('t', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('c'), clientAuth: c })),
+  factory('CaCertificates.fromConfigMap', CaCertificates.fromConfigMap, () => ['ca-bundle'],
+    (f, ca) => f.gateway.addTlsHost('t', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('c'), clientAuth: ClientAuth.optional(ca) })),
+  factory('TlsMode.passthrough', TlsMode.passthrough, () => [Backend.service('tls-app', 8443)], (f, m) => f.gateway.addTlsHost('p', { hosts: ['pass.example.com'], mode: m })),
+  factory('BackendTls.verify', BackendTls.verify, () => [{ hostname: 'api.internal', ca: CaCertificates.fromSecret('ca') }],
+    (f, t) => useValue(f, { backend: Backend.service('secure', 8443, { tls: t }) })),
+  factory('TlsCertificate.fromIssuer', TlsCertificate.fromIssuer, () => [ClusterIssuer.fromName('letsencrypt'), { secretName: 'issued', duration: Duration.days(90) }],
+    (f, c) => f.gateway.addTlsHost('t', { hosts: ['api.example.com'], certificate: c })),
+  // cert-manager.
+  {
+    name: 'new ClusterIssuer (ACME)',
+    args: () => [{
+      type: IssuerType.acme({
+        server: AcmeServer.letsEncryptStaging(),
+        email: 'ops@shop.dev',
+        accountKeySecretName: 'acme-key',
+        solvers: [
+          AcmeSolver.http01Ingress('nginx', { selector: { dnsNames: ['a.shop.dev'] } }),
+          AcmeSolver.dns01(Dns01Provider.cloudflare({ apiToken: { name: 'cf', key: 'token' } }), { selector: { dnsZones: ['shop.dev'] } }),
+        ],
+      }),
+      name: 'staging',
+    }],
+    call: (f, a) => new ClusterIssuer(f.chart, 'issuer', a[0]),
+  },
+  {
+    name: 'new Issuer (CA)',
+    args: () => [{ type: IssuerType.ca({ secretName: 'root-ca' }), namespace: 'edge', name: 'internal' }],
+    call: (f, a) => new Issuer(f.chart, 'issuer', a[0]),
+  },
+  {
+    name: 'new Certificate',
+    args: () => [{
+      issuer: ClusterIssuer.fromName('letsencrypt'),
+      dnsNames: ['a.shop.dev'],
+      secretName: 'a-cert',
+      namespace: 'edge',
+      name: 'a',
+      duration: Duration.days(90),
+      renewBefore: Duration.days(30),
+      privateKeyAlgorithm: PrivateKeyAlgorithm.ECDSA,
+      privateKeySize: 256,
+    }],
+    call: (f, a) => new Certificate(f.chart, 'cert', a[0]),
+  },
+  factory('AcmeServer.custom', AcmeServer.custom, () => ['https://acme.example.org/directory'],
+    (f, srv) => new ClusterIssuer(f.chart, 'i', { type: IssuerType.acme({ server: srv, solvers: [AcmeSolver.http01()] }) })),
+  factory('AcmeSolver.http01Gateway', AcmeSolver.http01Gateway, () => ['edge', { namespace: 'infra', sectionName: 'http', selector: { dnsNames: ['x.shop.dev'] } }],
+    (f, sol) => new ClusterIssuer(f.chart, 'i', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), solvers: [sol] }) })),
+  ...([
+    ['Dns01Provider.route53', Dns01Provider.route53, () => [{ region: 'eu-west-1', hostedZoneId: 'Z123', role: 'arn:aws:iam::1:role/dns', accessKeyId: { name: 'aws', key: 'id' }, secretAccessKey: { name: 'aws', key: 'secret' } }]],
+    ['Dns01Provider.googleCloudDns', Dns01Provider.googleCloudDns, () => [{ project: 'p1', serviceAccount: { name: 'gcp', key: 'sa.json' } }]],
+    ['Dns01Provider.rfc2136', Dns01Provider.rfc2136, () => [{ nameserver: '10.0.0.53', tsigKeyName: 'k', tsigAlgorithm: TsigAlgorithm.HMAC_SHA256, tsigSecret: { name: 't', key: 'k' } }]],
+    ['Dns01Provider.webhook', Dns01Provider.webhook, () => [{ groupName: 'acme.shop.dev', solverName: 'mydns', config: { a: 1 } }]],
+  ] as const).map(([name, fn, args]) => factory(name, fn as any, args as any,
+    (f, prov) => new ClusterIssuer(f.chart, 'i', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), solvers: [AcmeSolver.dns01(prov)] }) }))),
+  factory('Issuer.fromName', Issuer.fromName, () => ['local', 'edge'], (f, i) => f.gateway.addTlsHost('t', { hosts: ['api.example.com'], certificate: TlsCertificate.fromIssuer(i) })),
 ];
 
 /** One invalid call: a site, a controller, a position inside the arguments and the garbage put there. */
@@ -265,7 +348,7 @@ export const invalidCaseArb: fc.Arbitrary<InvalidCase> = fc.record({
   garbage: garbageArb,
 });
 
-const CONSTRUCTS = '(ApiGateway|Route|RateLimitedRoute|TlsHost|CanarySplit)';
+const CONSTRUCTS = '(ApiGateway|Route|RateLimitedRoute|TlsHost|CanarySplit|ClusterIssuer|Issuer|Certificate)';
 /** `[path] Construct.prop...` (thrown at the call) */
 const THROWN_AT_CONSTRUCT = new RegExp(`^\\[[^\\]\\n]+\\] ${CONSTRUCTS}(\\.[A-Za-z]|\\[|: |:$)`);
 /** `Factory.field...: problem` (thrown by a factory, before any construct exists) */

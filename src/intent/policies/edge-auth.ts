@@ -41,14 +41,14 @@ export interface ClaimToHeader {
 
 /** Options for `EdgeAuth.jwt()`. */
 export interface JwtAuthOptions {
-  /** Expected `iss`. */
+  /** Expected `iss` (at most 253 characters). */
   readonly issuer: string;
 
-  /** Where the signing keys are published (https). */
+  /** Where the signing keys are published (https; at most 253 characters). */
   readonly jwksUri: string;
 
   /**
-   * Accepted `aud` values.
+   * Accepted `aud` values (at most 8, Envoy Gateway's limit).
    * @default - any audience
    */
   readonly audiences?: string[];
@@ -120,10 +120,14 @@ export class EdgeAuth {
     if (!options || typeof options.issuer !== 'string' || options.issuer.length === 0 || /[\s"'$`]/.test(options.issuer)) {
       policyFail('EdgeAuth.jwt.issuer', 'must be a non-empty string without whitespace, quotes or $');
     }
+    // Envoy Gateway's SecurityPolicy bounds (the tightest of the controllers that validate JWTs).
+    if (options.issuer.length > 253) policyFail('EdgeAuth.jwt.issuer', `is ${options.issuer.length} characters long; at most 253`);
+    if (typeof options.jwksUri === 'string' && options.jwksUri.length > 253) policyFail('EdgeAuth.jwt.jwksUri', `is ${options.jwksUri.length} characters long; at most 253`);
     const audiences = list('EdgeAuth.jwt.audiences', options.audiences).map((a, i) => {
       if (typeof a !== 'string' || a.length === 0 || /[\s"'$`]/.test(a)) policyFail(`EdgeAuth.jwt.audiences[${i}]`, 'must be a non-empty string without whitespace, quotes or $');
       return a;
     });
+    if (new Set(audiences).size > 8) policyFail('EdgeAuth.jwt.audiences', `${new Set(audiences).size} audiences; at most 8 (Envoy Gateway's limit)`);
     const claims = list('EdgeAuth.jwt.claimsToHeaders', options.claimsToHeaders).map((c, i) => {
       if (!c || typeof c.claim !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(c.claim)) policyFail(`EdgeAuth.jwt.claimsToHeaders[${i}].claim`, `${show(c?.claim)} is not a claim name`);
       return { claim: c.claim, header: header(`EdgeAuth.jwt.claimsToHeaders[${i}].header`, c.header) };
@@ -136,6 +140,7 @@ export class EdgeAuth {
       claimsToHeaders: claims,
     });
   }
+
 
   /** Require an API key from a Secret. */
   public static apiKey(options: ApiKeyAuthOptions): EdgeAuth {
