@@ -34,10 +34,14 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
   if (spec.defaultBackend) {
     // predictedErrors() covers routes, TLS hosts and canaries; the gateway's default backend too:
     const ns = spec.defaultBackend.namespace;
-    const used: FeatureKind[] = ['defaultBackend'];
-    if (ns !== undefined && ns !== gateway.namespace) used.push('crossNamespaceBackend');
-    for (const f of used) {
-      if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, 'defaultBackend')}`);
+    const used: Array<[FeatureKind, string]> = [['defaultBackend', 'defaultBackend']];
+    if (ns !== undefined && ns !== gateway.namespace) used.push(['crossNamespaceBackend', 'defaultBackend']);
+    if (spec.defaultBackend.tls) {
+      used.push(['backendTls', 'defaultBackend.tls']);
+      if (!spec.defaultBackend.tls.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
+    }
+    for (const [f, prop] of used) {
+      if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, prop)}`);
     }
   }
   // The rawAnnotations escape hatch is not a matrix feature: its refusal is predicted here.

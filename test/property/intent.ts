@@ -4,7 +4,7 @@ import {
   ApiGateway, Backend, BackendProtocol, BodySize, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth,
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
-  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror,
+  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
@@ -36,7 +36,13 @@ export interface MatchSpec {
   readonly query: readonly QuerySpec[];
   readonly method?: HttpMethod;
 }
-export interface BackendSpec { readonly service: string; readonly port: number; readonly namespace?: string }
+export interface BackendSpec {
+  readonly service: string;
+  readonly port: number;
+  readonly namespace?: string;
+  /** Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs). */
+  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap' };
+}
 
 export interface RateLimitSpec {
   readonly key: 'clientIp' | 'header' | 'consumer';
@@ -150,7 +156,21 @@ export interface CanarySpec {
   readonly mirror?: { readonly backend: BackendSpec; readonly percent?: number };
 }
 
-export interface TlsSpec { readonly hosts: readonly string[]; readonly secretName: string; readonly secretNamespace?: string }
+export interface TlsSpec {
+  readonly hosts: readonly string[];
+  readonly secretName: string;
+  readonly secretNamespace?: string;
+  /** TLS options (main's TLS work): see TlsHostOptions. */
+  readonly options?: TlsOptionsSpec;
+}
+export interface TlsOptionsSpec {
+  readonly httpsRedirect?: boolean;
+  readonly hsts?: { readonly maxAgeDays: number; readonly includeSubdomains: boolean; readonly preload: boolean };
+  readonly minTls?: TlsVersion;
+  readonly clientAuth?: 'required' | 'optional';
+  /** A cert-manager Certificate from ClusterIssuer 'letsencrypt' instead of a Secret. */
+  readonly issued?: boolean;
+}
 
 export interface CaseSpec {
   /** Whether features the controller cannot express were removed (most cases), or kept to test refusals. */
@@ -163,6 +183,8 @@ export interface CaseSpec {
   readonly routes: readonly RouteSpec[];
   readonly tls: readonly TlsSpec[];
   readonly canaries: readonly CanarySpec[];
+  /** A TLS passthrough host (never routed) to a backend. */
+  readonly passthrough?: { readonly wildcard: boolean; readonly backend: BackendSpec };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +253,10 @@ export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   service: serviceName,
   port: portArb,
   namespace: sometimes(namespaceArb, 5),
-}, { requiredKeys: ['service', 'port'] });
+  tls: sometimes(fc.record({ hostname: fc.constantFrom('backend-tls.internal', 'api.svc.example'), ca: fc.constantFrom('secret' as const, 'configmap' as const, undefined) }), 8),
+}, { requiredKeys: ['service', 'port'] })
+  // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
+  .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
 const backendKey = (b: BackendSpec) => `${b.namespace ?? ''}/${b.service}:${b.port}`;
 
@@ -443,6 +468,16 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     tlsSecret: fc.constantFrom('tls-cert-a', 'wild.cert'),
     tlsNamespace: sometimes(fc.constantFrom('certs', 'edge'), 4),
     tlsSplit: fc.boolean(),
+    tlsOptions: sometimes(fc.record({
+      httpsRedirect: fc.boolean(),
+      hsts: fc.tuple(fc.constantFrom(1, 180, 365, 400), fc.boolean(), fc.boolean())
+        .map(([maxAgeDays, includeSubdomains, preload]) => ({ maxAgeDays, includeSubdomains, preload: preload && includeSubdomains && maxAgeDays >= 365 })),
+      minTls: fc.constantFrom(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
+      clientAuth: fc.constantFrom('required' as const, 'optional' as const),
+      issued: fc.boolean(),
+    }, { requiredKeys: [] }), 3),
+    // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
+    passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
@@ -459,16 +494,17 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       }),
     };
     // TLS: hosts the routes serve, each in one TlsHost.
-    const routeHosts = [...new Set(raw.routes.flatMap(r => r.hosts ?? []))];
-    const picked = [...new Set(raw.tlsPick.map(i => routeHosts[i % Math.max(routeHosts.length, 1)]).filter((h): h is string => h !== undefined))]
-      .sort();
+    // Every host of the routes a TLS host serves (a route half on HTTPS, half on plain HTTP is refused on Gateway API).
+    const hosted = raw.routes.filter(r => (r.hosts ?? []).length > 0);
+    const picked = [...new Set(raw.tlsPick.flatMap(i => (hosted.length > 0 ? hosted[i % hosted.length].hosts ?? [] : [])))].sort();
     const tls: TlsSpec[] = [];
     if (picked.length > 0) {
       if (raw.tlsSplit && picked.length > 1) {
-        tls.push({ hosts: picked.slice(0, 1), secretName: raw.tlsSecret, secretNamespace: raw.tlsNamespace });
+        tls.push({ hosts: picked.slice(0, 1), secretName: raw.tlsSecret, secretNamespace: raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace, options: raw.tlsOptions });
         tls.push({ hosts: picked.slice(1), secretName: `${raw.tlsSecret}-2` });
       } else {
-        tls.push({ hosts: picked, secretName: raw.tlsSecret, secretNamespace: raw.tlsNamespace });
+        // Client certificate verification needs the certificate Secret in the gateway's namespace.
+        tls.push({ hosts: picked, secretName: raw.tlsSecret, secretNamespace: raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace, options: raw.tlsOptions });
       }
     }
     // Canary: on a route with one backend, another canary / mirror backend than the stable one.
@@ -503,6 +539,7 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       routes: raw.routes,
       tls,
       canaries,
+      passthrough: raw.passthrough,
     };
     return raw.supportedOnly ? prune(controller, spec) : spec;
   });
@@ -527,7 +564,11 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
   const featuresOk = (p: object) => policyFeatures(resolvePolicies('Route', 'prune', p as never, undefined)).every(u => ok(u.feature));
   const wildOk = ok('wildcardHost');
   const crossOk = ok('crossNamespaceBackend');
-  const localBackend = (b: BackendSpec): BackendSpec => (crossOk ? b : { service: b.service, port: b.port });
+  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.ca !== undefined || ok('backendTlsSystemCa')));
+  const localBackend = (b0: BackendSpec): BackendSpec => {
+    const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
+    return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
+  };
   const routes = spec.routes.map(r => {
     const hosts = r.hosts?.filter(h => wildOk || !h.startsWith('*.'));
     const raw = r.raw && rawAnnotationsUnsupported(controller) === undefined ? r.raw : undefined;
@@ -538,7 +579,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       method: ok('methodMatch') ? m.method : undefined,
     }));
     const unique = matches.filter((m, i) => matches.findIndex(n => JSON.stringify(normalMatch(n)) === JSON.stringify(normalMatch(m))) === i);
-    const backends = (ok('multipleBackends') ? r.backends : r.backends.slice(0, 1)).map(b => (crossOk ? b : localBackend(b)));
+    const backends = (ok('multipleBackends') ? r.backends : r.backends.slice(0, 1)).map(localBackend);
     const dedup = backends.filter((b, i) => backends.findIndex(c => backendKey(c) === backendKey(b)) === i);
     const redirect = r.redirect && featuresOk({ redirect: redirect_(r.redirect) }) ? r.redirect : undefined;
     const rewrite = r.rewrite && featuresOk({ rewrite: rewrite_(r.rewrite) }) ? r.rewrite : undefined;
@@ -554,8 +595,20 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
+  const tlsOptions = (o: TlsOptionsSpec | undefined): TlsOptionsSpec | undefined => o && {
+    httpsRedirect: o.httpsRedirect === false && !ok('plainHttpOnTlsHost') ? undefined : o.httpsRedirect,
+    hsts: ok('hsts') ? o.hsts : undefined,
+    minTls: ok('minTlsVersion') ? o.minTls : undefined,
+    clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
+    issued: ok('automaticCertificate') ? o.issued : undefined,
+  };
   const tls = spec.tls
-    .map(t => ({ ...t, hosts: t.hosts.filter(h => hostsLeft.has(h)), secretNamespace: ok('crossNamespaceCertificate') ? t.secretNamespace : undefined }))
+    .map(t => ({
+      ...t,
+      hosts: t.hosts.filter(h => hostsLeft.has(h)),
+      secretNamespace: ok('crossNamespaceCertificate') ? t.secretNamespace : undefined,
+      options: tlsOptions(t.options),
+    }))
     .filter(t => t.hosts.length > 0);
   const trafficFeature: { readonly [k in TrafficSpec['kind']]: FeatureKind } = {
     weight: 'canaryWeight', weights: 'canaryWeight', parse: 'canaryWeight', header: 'canaryHeader', headerPresent: 'canaryHeaderPresence', cookie: 'canaryCookie',
@@ -581,6 +634,8 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     routes,
     tls,
     canaries,
+    passthrough: spec.passthrough && ok('tlsPassthrough') && (!spec.passthrough.wildcard || wildOk)
+      ? { ...spec.passthrough, backend: localBackend(spec.passthrough.backend) } : undefined,
   };
 }
 
@@ -607,7 +662,15 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
 }
 
 function backend(b: BackendSpec): Backend {
-  return Backend.service(b.service, b.port, b.namespace !== undefined ? { namespace: b.namespace } : {});
+  return Backend.service(b.service, b.port, {
+    ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
+    ...(b.tls ? {
+      tls: BackendTls.verify({
+        hostname: b.tls.hostname,
+        ca: b.tls.ca === 'secret' ? CaCertificates.fromSecret('backend-ca') : b.tls.ca === 'configmap' ? CaCertificates.fromConfigMap('backend-ca') : undefined,
+      }),
+    } : {}),
+  });
 }
 
 function path(p: PathSpec): PathMatch {
@@ -727,10 +790,22 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
   }));
-  spec.tls.forEach((t, i) => gateway.addTlsHost(`t${i}`, {
-    hosts: [...t.hosts],
-    certificate: TlsCertificate.fromSecret(t.secretName, t.secretNamespace ? { namespace: t.secretNamespace } : {}),
-  }));
+  spec.tls.forEach((t, i) => {
+    const o = t.options ?? {};
+    gateway.addTlsHost(`t${i}`, {
+      hosts: [...t.hosts],
+      certificate: o.issued ? TlsCertificate.fromIssuer(ClusterIssuer.fromName('letsencrypt'), { secretName: t.secretName })
+        : TlsCertificate.fromSecret(t.secretName, t.secretNamespace ? { namespace: t.secretNamespace } : {}),
+      httpsRedirect: o.httpsRedirect,
+      hsts: o.hsts ? Hsts.enable({ maxAge: Duration.days(o.hsts.maxAgeDays), includeSubdomains: o.hsts.includeSubdomains, preload: o.hsts.preload }) : undefined,
+      minTlsVersion: o.minTls,
+      clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
+        : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,
+    });
+  });
+  if (spec.passthrough) {
+    gateway.addTlsHost('pass', { hosts: [spec.passthrough.wildcard ? '*.pass.example.net' : 'pass.example.net'], mode: TlsMode.passthrough(backend(spec.passthrough.backend)) });
+  }
   spec.canaries.forEach((c, i) => {
     const stable = routes[c.route];
     const r = spec.routes[c.route];

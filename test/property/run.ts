@@ -40,6 +40,7 @@ export function runValidIntents(controller: ControllerName): void {
       assertWithSeed(controller, caseArb(controller), spec => checkCase(controller, spec), seed);
       // A property that mostly fails its cases would test little: most cases must synthesize.
       expect(STATS.cases).toBeGreaterThanOrEqual(RUNS);
+      expect(STATS.synthesized).toBeGreaterThanOrEqual(RUNS * 0.2);
       if (process.env.FUZZ_STATS) {
         // eslint-disable-next-line no-console
         console.log(`${controller}: ${JSON.stringify(STATS)}\n${[...REASONS].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${n} ${k}`).join('\n')}`);

@@ -124,7 +124,10 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
     if (c instanceof Route) {
       const ir = c._ir;
       for (const h of ir.hosts) require(`[${ir.source}] host`, [h, h.replace(/^\*\./, '')]);
-      for (const b of ir.backends) require(`[${ir.source}] backend`, [b.service]);
+      for (const b of ir.backends) {
+        require(`[${ir.source}] backend`, [b.service]);
+        if (b.tls) require(`[${ir.source}] backend tls`, [b.tls.hostname]);
+      }
       // A match ORed with an unconditional one is subsumed by it (a GRPCRoute rule then has no matches).
       const catchAll = ir.matches.some(m => m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method);
       for (const m of catchAll ? [] : ir.matches) {
@@ -147,6 +150,9 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
     } else if (c instanceof TlsHost) {
       const t = c._ir;
       require(`[${c.node.path}] ${t.mode === 'Terminate' ? 'certificate' : 'passthrough backend'}`, [t.mode === 'Terminate' ? t.secretName : t.backend.service]);
+      const cell = (f: 'hsts' | 'clientCertificateAuth') => isSupported(CAPABILITIES[controller][f], spec.experimental);
+      if (t.mode === 'Terminate' && t.hsts && cell('hsts')) require(`[${c.node.path}] hsts`, [`max-age=${t.hsts.maxAgeSeconds}`, t.hsts.maxAgeSeconds]);
+      if (t.mode === 'Terminate' && t.clientAuth && cell('clientCertificateAuth')) require(`[${c.node.path}] clientAuth`, ['client-ca']);
     } else if (c instanceof CanarySplit) {
       const ir = c._ir;
       require(`[${ir.source}] canary backend`, [ir.canary.service]);
