@@ -471,7 +471,9 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     tlsOptions: sometimes(fc.record({
       httpsRedirect: fc.boolean(),
       hsts: fc.tuple(fc.constantFrom(1, 180, 365, 400), fc.boolean(), fc.boolean())
-        .map(([maxAgeDays, includeSubdomains, preload]) => ({ maxAgeDays, includeSubdomains, preload: preload && includeSubdomains && maxAgeDays >= 365 })),
+        .map(([maxAgeDays, includeSubdomains, preload]) => ({
+          maxAgeDays, includeSubdomains, preload: preload && includeSubdomains && maxAgeDays >= 365,
+        })),
       minTls: fc.constantFrom(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
       clientAuth: fc.constantFrom('required' as const, 'optional' as const),
       issued: fc.boolean(),
@@ -498,13 +500,14 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     const hosted = raw.routes.filter(r => (r.hosts ?? []).length > 0);
     const picked = [...new Set(raw.tlsPick.flatMap(i => (hosted.length > 0 ? hosted[i % hosted.length].hosts ?? [] : [])))].sort();
     const tls: TlsSpec[] = [];
+    // Client certificate verification needs the certificate Secret in the gateway's namespace.
+    const secretNamespace = raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace;
     if (picked.length > 0) {
       if (raw.tlsSplit && picked.length > 1) {
-        tls.push({ hosts: picked.slice(0, 1), secretName: raw.tlsSecret, secretNamespace: raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace, options: raw.tlsOptions });
+        tls.push({ hosts: picked.slice(0, 1), secretName: raw.tlsSecret, secretNamespace, options: raw.tlsOptions });
         tls.push({ hosts: picked.slice(1), secretName: `${raw.tlsSecret}-2` });
       } else {
-        // Client certificate verification needs the certificate Secret in the gateway's namespace.
-        tls.push({ hosts: picked, secretName: raw.tlsSecret, secretNamespace: raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace, options: raw.tlsOptions });
+        tls.push({ hosts: picked, secretName: raw.tlsSecret, secretNamespace, options: raw.tlsOptions });
       }
     }
     // Canary: on a route with one backend, another canary / mirror backend than the stable one.
@@ -797,7 +800,9 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
       certificate: o.issued ? TlsCertificate.fromIssuer(ClusterIssuer.fromName('letsencrypt'), { secretName: t.secretName })
         : TlsCertificate.fromSecret(t.secretName, t.secretNamespace ? { namespace: t.secretNamespace } : {}),
       httpsRedirect: o.httpsRedirect,
-      hsts: o.hsts ? Hsts.enable({ maxAge: Duration.days(o.hsts.maxAgeDays), includeSubdomains: o.hsts.includeSubdomains, preload: o.hsts.preload }) : undefined,
+      hsts: o.hsts
+        ? Hsts.enable({ maxAge: Duration.days(o.hsts.maxAgeDays), includeSubdomains: o.hsts.includeSubdomains, preload: o.hsts.preload })
+        : undefined,
       minTlsVersion: o.minTls,
       clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
         : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,

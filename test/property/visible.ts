@@ -145,7 +145,9 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
       for (const u of policyFeatures(ir.policies, gateway.node.path)) {
         const cell = CAPABILITIES[controller][u.feature];
         if (!isSupported(cell, spec.experimental) || (cell.supported && cell.native)) continue;
-        for (const alternatives of policyNeedles(u.feature, ir.policies)) require(`[${u.source}] ${u.prop} (${u.feature})`, alternatives);
+        // gRPC to a re-encrypted backend is gRPC over TLS: `https` (HTTP/2 through ALPN) is right.
+        const tlsGrpc: Needle[] = u.feature === 'backendGrpc' && ir.backends.some(x => x.tls) ? [/scheme":"https/] : [];
+        for (const alternatives of policyNeedles(u.feature, ir.policies)) require(`[${u.source}] ${u.prop} (${u.feature})`, [...alternatives, ...tlsGrpc]);
       }
     } else if (c instanceof TlsHost) {
       const t = c._ir;
