@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { ApiGateway, Backend, Controller, GatewayParentKind, KongMode, PathMatch, Redirect, TraefikOutput } from '../src';
+import { ApiGateway, Backend, Controller, GatewayParentKind, KongMode, PathMatch, Redirect, TlsCertificate, TlsMode, TraefikOutput } from '../src';
 import { synthError } from './util';
 
 /** Whole-app checks: what no single ApiGateway can see. */
@@ -95,5 +95,33 @@ describe('whole-app checks across every ApiGateway of an App', () => {
     expect(synthError(app)).toBeUndefined();
     api(b, 'v1', 'api-b');
     expect(synthError(app)).toContain('[c/b/v1] Route.match');
+  });
+});
+
+describe('whole-app TLS checks', () => {
+  test('a host passed through by one gateway and terminated by another on the same class is refused', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c', { namespace: 'edge' });
+    const a = new ApiGateway(chart, 'a', { controller: Controller.ingressNginx() });
+    a.addTlsHost('pass', { hosts: ['db.example.com'], mode: TlsMode.passthrough(Backend.service('db', 5432)) });
+    const b = new ApiGateway(chart, 'b', { controller: Controller.ingressNginx() });
+    b.addRoute('web', { hosts: ['db.example.com'], backend: Backend.service('web', 80) });
+    b.addTlsHost('tls', { hosts: ['db.example.com'], certificate: TlsCertificate.fromSecret('db-cert') });
+    expect(synthError(app)).toMatch(/\[c\/b\/tls\] TlsHost.hosts: \[c\/b\/tls\] terminates TLS for 'db.example.com' but \[c\/a\/pass\] of another ApiGateway \[c\/a\] on the same .* passes TLS through for it/);
+  });
+
+  test('two certificates for one host on gateways of one class are refused; other classes are fine', () => {
+    const build = (classB: string) => {
+      const app = Testing.app();
+      const chart = new Chart(app, 'c', { namespace: 'edge' });
+      for (const [id, cls, secret] of [['a', 'nginx', 'one'], ['b', classB, 'two']]) {
+        const gw = new ApiGateway(chart, id, { controller: Controller.ingressNginx({ ingressClassName: cls }) });
+        gw.addRoute('web', { name: `${id}-web`, hosts: ['www.example.com'], match: { path: PathMatch.prefix(`/${id}`) }, backend: Backend.service('web', 80) });
+        gw.addTlsHost('tls', { hosts: ['www.example.com'], certificate: TlsCertificate.fromSecret(secret) });
+      }
+      return synthError(app);
+    };
+    expect(build('nginx')).toMatch(/\[c\/b\/tls\] TlsHost.hosts: .* terminates TLS for 'www.example.com' but \[c\/a\/tls\] .* uses another certificate \(edge\/one\)/);
+    expect(build('nginx-internal')).toBeUndefined();
   });
 });

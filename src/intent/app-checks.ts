@@ -91,6 +91,31 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     }
   }
 
+  // 3. A host that one ApiGateway passes through (TLS to the backend) and another, on the same
+  //    routing table, terminates: the controller routes SNI to one of them and silently breaks the
+  //    other. Terminating hosts on the same table must also use the same certificate.
+  const tls = new Map<string, { source: string; gateway: string; mode: string; secret?: string }>();
+  for (const gw of gateways) {
+    const domain = gw._routingDomain;
+    if (domain === undefined) continue;
+    const ir = gw._gatewayIr();
+    const seen = [
+      ...ir.passthroughHosts.flatMap(p => p.hosts.map(h => ({ host: h, source: p.source, mode: 'passes TLS through for', secret: undefined as string | undefined }))),
+      ...ir.tlsHosts.flatMap(t => t.hosts.map(h => ({ host: h, source: t.source, mode: 'terminates TLS for', secret: `${t.secretNamespace}/${t.secretName}` }))),
+    ];
+    for (const e of seen) {
+      const k = `${domain}\n${e.host}`;
+      const prior = tls.get(k);
+      if (!prior) {
+        tls.set(k, { source: e.source, gateway: ir.source, mode: e.mode, secret: e.secret });
+      } else if (prior.gateway !== ir.source && (prior.mode !== e.mode || prior.secret !== e.secret)) {
+        add(e.source, `TlsHost.hosts: [${e.source}] ${e.mode} '${e.host}' but [${prior.source}] of another ApiGateway [${prior.gateway}] on the same ${domain} `
+          + `${prior.mode === e.mode ? `uses another certificate (${prior.secret})` : prior.mode} it, and the controller would silently serve only one of them; `
+          + 'declare the host on one gateway, or give the gateways different classes');
+      }
+    }
+  }
+
   // 2. Two ApiGateways rendering an object of the same kind, namespace and name: applying the
   //    manifests would keep one and silently replace the other.
   const owners = new Map<string, { source: string; gateway: string }>();
