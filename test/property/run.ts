@@ -1,7 +1,9 @@
 import * as fc from 'fast-check';
 import { checkCase, REASONS, STATS } from './check';
 import { caseArb } from './intent';
+import { ROUND_TRIPS } from './roundtrip';
 import { ControllerName, CONTROLLER_NAMES } from '../../src/capabilities/features';
+import { readerFor } from '../../src/import/readers';
 
 /**
  * `npm test` runs a fixed number of cases with a fixed seed per controller (reproducible, fast);
@@ -41,6 +43,8 @@ export function runValidIntents(controller: ControllerName): void {
       // A property that mostly fails its cases would test little: most cases must synthesize.
       expect(STATS.cases).toBeGreaterThanOrEqual(RUNS);
       expect(STATS.synthesized).toBeGreaterThanOrEqual(RUNS * 0.2);
+      // Every synthesized case of a column with a reader is read back (round trip).
+      if (readerFor(controller)) expect(ROUND_TRIPS.checked).toBe(STATS.synthesized);
       if (process.env.FUZZ_STATS) {
         // eslint-disable-next-line no-console
         console.log(`${controller}: ${JSON.stringify(STATS)}\n${[...REASONS].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${n} ${k}`).join('\n')}`);

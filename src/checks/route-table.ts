@@ -1,0 +1,229 @@
+import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
+import { PoliciesIR } from '../ir/policies';
+
+/**
+ * The semantic route table of a gateway: what it does, independent of how the intent was grouped
+ * into constructs or objects. One entry per (namespace, host, match) a route serves, with its
+ * backends, policies, canary and mirror; TLS per hostname; passthrough per hostname.
+ *
+ * Two gateways that serve the same requests the same way have equal tables (`tableKey`), whatever
+ * their construct names, sources, route grouping or object names. This is the normal form of the
+ * round trip (render -> read -> same table), of `report` and of `GatewayAssertions`.
+ */
+export interface RouteTable {
+  readonly routes: readonly RouteEntry[];
+  readonly tls: readonly TlsEntry[];
+  readonly passthrough: readonly PassthroughEntry[];
+  readonly defaultBackend?: BackendEntry;
+}
+
+/** A backend, without the weight's scale: weights are reduced to their smallest integer ratio. */
+export interface BackendEntry {
+  readonly service: string;
+  readonly namespace: string;
+  readonly port: number;
+  readonly weight: number;
+  readonly tls?: { readonly hostname: string; readonly ca?: string };
+}
+
+export interface RouteEntry {
+  /** The routing object's namespace. */
+  readonly namespace: string;
+  /** One hostname, or '' for a route that serves every host of the gateway. */
+  readonly host: string;
+  readonly match: MatchIR;
+  /** Sorted by namespace, service, port. Empty for a redirect. */
+  readonly backends: readonly BackendEntry[];
+  /** The policies in force, without `source`. */
+  readonly policies: PoliciesIR;
+  readonly canary?: { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR };
+  readonly mirror?: { readonly backend: BackendEntry; readonly percent: number };
+}
+
+export interface TlsEntry {
+  readonly host: string;
+  /** `namespace/name` of the certificate Secret. */
+  readonly secret: string;
+  readonly managedCertificate: boolean;
+  readonly httpsRedirect: boolean;
+  readonly hsts?: { readonly maxAgeSeconds: number; readonly includeSubdomains: boolean; readonly preload: boolean };
+  readonly minTlsVersion?: string;
+  readonly clientAuth?: { readonly required: boolean; readonly ca: string };
+}
+
+export interface PassthroughEntry {
+  readonly host: string;
+  readonly backend: BackendEntry;
+}
+
+/** The route table of one gateway. */
+export function routeTable(ir: GatewayIR): RouteTable {
+  return routeTableOf([ir]);
+}
+
+/**
+ * The route table of several gateways read as one (e.g. a reader that found one gateway per
+ * namespace for what was rendered from one ApiGateway). Entries are sorted and de-duplicated.
+ */
+export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
+  const routes: RouteEntry[] = [];
+  const tls: TlsEntry[] = [];
+  const passthrough: PassthroughEntry[] = [];
+  let defaultBackend: BackendEntry | undefined;
+  for (const ir of gateways) {
+    const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
+    const canaryOf = new Map<string, CanaryAt>();
+    for (const c of ir.canaries) {
+      const route = routesBySource.get(c.route);
+      if (!route) continue;
+      const hosts = c.allHosts ? hostsOf(route) : c.hosts;
+      for (const host of hosts) {
+        for (const i of c.matchIndexes) {
+          const entry = { backend: backendEntry(c.canary, 1), traffic: c.traffic, mirror: c.mirror };
+          canaryOf.set(entryKey(route.namespace, host, route.matches[i]), entry);
+        }
+      }
+    }
+    for (const route of ir.routes) {
+      for (const host of hostsOf(route)) {
+        for (const match of route.matches) {
+          const canary = canaryOf.get(entryKey(route.namespace, host, match));
+          routes.push(routeEntry(route, host, match, canary));
+        }
+      }
+    }
+    for (const t of ir.tlsHosts) {
+      for (const host of t.hosts) {
+        tls.push(strip({
+          host,
+          secret: `${t.secretNamespace}/${t.secretName}`,
+          managedCertificate: t.managedCertificate,
+          httpsRedirect: t.httpsRedirect,
+          hsts: t.hsts,
+          minTlsVersion: t.minTlsVersion,
+          clientAuth: t.clientAuth ? { required: t.clientAuth.required, ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}` } : undefined,
+        }));
+      }
+    }
+    for (const p of ir.passthroughHosts) {
+      for (const host of p.hosts) passthrough.push({ host, backend: backendEntry(p.backend, 1) });
+    }
+    if (ir.defaultBackend) defaultBackend = backendEntry(ir.defaultBackend, 1);
+  }
+  return strip({
+    routes: uniqueSorted(routes),
+    tls: uniqueSorted(tls),
+    passthrough: uniqueSorted(passthrough),
+    defaultBackend,
+  });
+}
+
+/** A canonical text of a table (or any entry): equal texts, equal meaning. */
+export function tableKey(value: unknown): string {
+  return canonicalJson(value);
+}
+
+/** The differences between two tables, as human-readable lines ('-' only in `a`, '+' only in `b`). */
+export function tableDiff(a: RouteTable, b: RouteTable): string[] {
+  const lines: string[] = [];
+  const side = (name: string, xs: readonly unknown[], ys: readonly unknown[]) => {
+    const left = new Set(xs.map(canonicalJson));
+    const right = new Set(ys.map(canonicalJson));
+    for (const x of left) if (!right.has(x)) lines.push(`- ${name} ${x}`);
+    for (const y of right) if (!left.has(y)) lines.push(`+ ${name} ${y}`);
+  };
+  side('route', a.routes, b.routes);
+  side('tls', a.tls, b.tls);
+  side('passthrough', a.passthrough, b.passthrough);
+  side('defaultBackend', a.defaultBackend ? [a.defaultBackend] : [], b.defaultBackend ? [b.defaultBackend] : []);
+  return lines;
+}
+
+function hostsOf(route: RouteIR): readonly string[] {
+  return route.hosts.length > 0 ? route.hosts : [''];
+}
+
+function entryKey(namespace: string, host: string, match: MatchIR): string {
+  return canonicalJson([namespace, host, match]);
+}
+
+interface CanaryAt { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR; readonly mirror?: MirrorIR }
+
+function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: CanaryAt): RouteEntry {
+  const divisor = gcdOf(route.backends.map(b => b.weight));
+  const backends = route.backends.map(b => backendEntry(b, divisor)).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
+  return strip({
+    namespace: route.namespace,
+    host,
+    match,
+    backends,
+    policies: withoutSource(route.policies) as PoliciesIR,
+    canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
+    mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+  });
+}
+
+function backendEntry(b: BackendIR, divisor: number): BackendEntry {
+  return strip({
+    service: b.service,
+    namespace: b.namespace,
+    port: b.port,
+    weight: divisor > 0 ? b.weight / divisor : b.weight,
+    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined }) : undefined,
+  });
+}
+
+/** Weights as their smallest integer ratio (90/10 and 9/1 mean the same split). */
+function reduceTraffic(t: CanaryTrafficIR): CanaryTrafficIR {
+  if (t.kind !== 'weight') return t;
+  const d = gcdOf([t.stable, t.canary]);
+  return d > 0 ? { kind: 'weight', stable: t.stable / d, canary: t.canary / d } : t;
+}
+
+function gcdOf(ns: readonly number[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  return ns.reduce((acc, n) => gcd(acc, Math.abs(n)), 0);
+}
+
+/** A deep copy without `source` keys (construct paths differ between a program and its reading). */
+export function withoutSource(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSource);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' || v === undefined) continue;
+      out[k] = withoutSource(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Removes undefined-valued keys (shallow), so that absent and undefined compare equal. */
+function strip<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+function uniqueSorted<T>(xs: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const x of xs) byKey.set(canonicalJson(x), x);
+  return [...byKey.keys()].sort(compare).map(k => byKey.get(k)!);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** JSON with object keys sorted at every level and undefined values dropped. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if (v[k] !== undefined) sorted[k] = v[k];
+      return sorted;
+    }
+    return v;
+  });
+}

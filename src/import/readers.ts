@@ -1,0 +1,19 @@
+import { ControllerName } from '../capabilities/features';
+import { ControllerReader } from '../controllers/reader';
+
+/**
+ * The reader of each output column (`src/controllers/<name>/reader.ts`). The import, report and
+ * assertions layers find readers here; a column without one cannot be read back yet.
+ */
+const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
+};
+
+/** The reader of a column, if it has one. */
+export function readerFor(controller: ControllerName): ControllerReader | undefined {
+  return READERS[controller];
+}
+
+/** Columns that have a reader, in matrix order. */
+export function readableControllers(): ControllerName[] {
+  return Object.keys(READERS) as ControllerName[];
+}
