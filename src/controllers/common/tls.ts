@@ -1,7 +1,12 @@
 import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
-import { GatewayIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { GatewayIR, HstsIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { RenderProblem } from '../renderer';
+
+/** The `Strict-Transport-Security` header value of an HSTS setting. */
+export function hstsHeaderValue(h: HstsIR): string {
+  return [`max-age=${h.maxAgeSeconds}`, ...(h.includeSubdomains ? ['includeSubDomains'] : []), ...(h.preload ? ['preload'] : [])].join('; ');
+}
 
 /** Whether a certificate name covers `host`: equal, or `*.x` covering exactly one more label. */
 export function covers(certHost: string, host: string): boolean {
