@@ -5,6 +5,7 @@ import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
 import { describeMatch, matchKey } from './match';
+import { brandApiGateway } from './owner';
 import { resolvePolicies } from './policies/resolve';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
@@ -100,6 +101,7 @@ export class ApiGateway extends Construct {
         : `ApiGateway: construct id '${id}' does not give a valid object name (${nameProblem}); use an id of letters, digits and '-', or set 'name'`);
     }
     super(scope, id);
+    brandApiGateway(this);
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ApiGateway } from './api-gateway';
+import type { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
 import { describeMatch, matchKey, matchToIR, RouteMatch } from './match';
 import { Route } from './route';
