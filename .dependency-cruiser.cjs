@@ -5,6 +5,7 @@
  * - controllers never import intent (the public constructs);
  * - a controller folder imports no other controller folder, except the Gateway API extension
  *   contract (src/controllers/gateway-api/extension.ts), which extensions build on;
+ * - checks (src/checks) are pure functions over the IR: IR, core and capabilities only;
  * - no import cycles, except through type-only imports (a construct and its owner).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -23,6 +24,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/ir/' },
       to: { path: '^node_modules/' },
+    },
+    {
+      name: 'checks-are-pure',
+      comment: 'Checks are pure functions over the IR: they import the IR, core and the capability matrix only.',
+      severity: 'error',
+      from: { path: '^src/checks/' },
+      to: { pathNot: ['^src/(checks|ir|core|capabilities)/'] },
     },
     {
       name: 'controllers-not-to-intent',

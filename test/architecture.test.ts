@@ -1,5 +1,9 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
+import { CAPABILITIES } from '../src/capabilities/matrix';
+import { isSupported } from '../src/capabilities/support';
+import { emitters, refusedKinds } from '../src/controllers/common/policy-emitters';
+import { POLICY_EMITTERS as NGINX_POLICY_EMITTERS, POLICY_FEATURES as NGINX_POLICY_FEATURES } from '../src/controllers/ingress-nginx/features/policies';
 
 /**
  * The import-graph rules of .dependency-cruiser.cjs (see src/controllers/README.md), checked on
@@ -44,5 +48,18 @@ describe('import graph of src/', () => {
 
   test('no rule of .dependency-cruiser.cjs is broken', () => {
     expect(result.summary.violations.map(describeViolation)).toEqual([]);
+  });
+});
+
+describe('policy emitter maps', () => {
+  test('ingress-nginx refuses exactly the header rules, which the matrix refuses feature by feature', () => {
+    expect(refusedKinds(NGINX_POLICY_EMITTERS)).toEqual(['headers']);
+    const headerFeatures = ['requestHeaderSet', 'requestHeaderAdd', 'requestHeaderRemove', 'responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove'] as const;
+    for (const f of headerFeatures) expect(isSupported(CAPABILITIES['ingress-nginx'][f], true)).toBe(false);
+  });
+
+  test('the ingress-nginx renderer runs every emitter of its map, in map order', () => {
+    expect(NGINX_POLICY_FEATURES).toEqual(emitters(NGINX_POLICY_EMITTERS));
+    expect(NGINX_POLICY_FEATURES).toHaveLength(Object.keys(NGINX_POLICY_EMITTERS).length - 1);
   });
 });
