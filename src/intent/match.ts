@@ -67,8 +67,8 @@ export class HeaderMatch {
    * The header must be present with exactly this value.
    * @example HeaderMatch.exact('x-env', 'staging')
    */
-  public static exact(name: string, value: string): HeaderMatch {
-    return new HeaderMatch(name, 'Exact', value);
+  public static exact(name: string, headerValue: string): HeaderMatch {
+    return new HeaderMatch(name, 'Exact', headerValue);
   }
 
   /**
@@ -105,8 +105,8 @@ export class QueryParamMatch {
    * The query parameter must be present with exactly this value.
    * @example QueryParamMatch.exact('version', '2')
    */
-  public static exact(name: string, value: string): QueryParamMatch {
-    return new QueryParamMatch(name, value);
+  public static exact(name: string, paramValue: string): QueryParamMatch {
+    return new QueryParamMatch(name, paramValue);
   }
 
   private constructor(public readonly name: string, public readonly value: string) {}
