@@ -53,6 +53,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/.crds/', '/node_modules', '/bench/results/', '/test-reports/'],
 });
 
+// The npm tarball: lib/, .jsii, API.md, README, CHANGELOG, LICENSE and the per-controller docs
+// (src/controllers/*/README.md); nothing repo-only. test/package.test.ts checks the file list.
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.exclude('/src/**/*.ts', '/examples/', '/scripts/', '/.ci/', '/bench/', '/CONTRIBUTING.md', '/docs/');
+
+// Typings without @internal members and helpers: jsii has no stripInternal, so the declarations
+// are emitted again with it (test/package.test.ts: typings export exactly the jsii types).
+project.compileTask.exec('tsc -p tsconfig.json --emitDeclarationOnly --stripInternal');
+
 // jsii 6 prints a large end-of-life banner on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

@@ -3,6 +3,8 @@
 // temporary directory (nothing is packaged or published), then checks them:
 // - every language produced its sources;
 // - the Python compiles (`python3 -m compileall`), and no Python name needed a keyword escape;
+// - the README's Python example parses and uses only classes, methods and keyword arguments the
+//   generated Python has (the jsii Python runtime is not installable here, so it is not run);
 // - no identifier needed an escape in C# (`@namespace`), Java or Go (`type_`): reserved-word
 //   collisions get clean names.
 // Java, .NET and Go are not compiled here: their jsii runtimes and the cdk8s/constructs packages come
@@ -79,6 +81,49 @@ try {
     }
   }
 
+  // README's Python example: valid Python whose names exist in the generated module: the imported
+  // classes, the methods called on them (or on objects they build) and their keyword arguments.
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const block = readme.match(/<!-- python-primer[^>]*-->\s*```python\n([\s\S]*?)```/);
+  if (!block) problems.push('README.md: the Python example (<!-- python-primer --> then a ```python block) is missing');
+  else if (counts.python > 0) {
+    const example = path.join(out, 'readme_example.py');
+    fs.writeFileSync(example, block[1]);
+    const script = [
+      'import ast, sys',
+      'gen = ast.parse(open(sys.argv[1]).read())',
+      'classes = {n.name for n in gen.body if isinstance(n, ast.ClassDef)}',
+      'defs, params = set(), set()',
+      'for n in ast.walk(gen):',
+      '    if isinstance(n, ast.FunctionDef):',
+      '        defs.add(n.name); params.update(a.arg for a in n.args.args + n.args.kwonlyargs)',
+      'ex = ast.parse(open(sys.argv[2]).read())',
+      'ours = set()',
+      'bad = []',
+      'for n in ex.body:',
+      '    if isinstance(n, ast.ImportFrom) and n.module == "cdk8s_gateway":',
+      '        for a in n.names:',
+      '            ours.add(a.name)',
+      '            if a.name not in classes: bad.append(f"class {a.name}")',
+      '    if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name) and n.value.func.id in ours:',
+      '        ours.update(t.id for t in n.targets if isinstance(t, ast.Name))',
+      'for n in ast.walk(ex):',
+      '    if not isinstance(n, ast.Call): continue',
+      '    f = n.func',
+      '    mine = (isinstance(f, ast.Name) and f.id in ours) or (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in ours)',
+      '    if not mine: continue',
+      '    if isinstance(f, ast.Attribute) and f.attr not in defs: bad.append(f"method {f.attr}")',
+      '    bad += [f"keyword argument {k.arg}" for k in n.keywords if k.arg not in params]',
+      'print("\\n".join(bad))',
+    ].join('\n');
+    try {
+      const unknown = execFileSync('python3', ['-c', script, path.join(py, 'src', 'cdk8s_gateway', '__init__.py'), example], { encoding: 'utf8' }).trim();
+      if (unknown) problems.push(`README.md Python example: not in the generated bindings:\n${unknown}`);
+    } catch (e) {
+      problems.push(`README.md Python example: ${e.message.split('\n')[0]}`);
+    }
+  }
+
   // C#: verbatim identifiers (`@namespace`) in code.
   for (const f of counts.dotnet ? files(path.join(out, 'dotnet'), '.cs') : []) {
     for (const l of codeLines(f, ['//', '['])) {
@@ -98,7 +143,7 @@ try {
   }
 
   if (problems.length === 0) {
-    console.log(`bindings generated in ${seconds} s: ${Object.entries(counts).map(([l, n]) => `${l} ${n} files`).join(', ')}; Python compiles; no escaped names`);
+    console.log(`bindings generated in ${seconds} s: ${Object.entries(counts).map(([l, n]) => `${l} ${n} files`).join(', ')}; Python compiles; no escaped names; the README's Python example matches`);
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });

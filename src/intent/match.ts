@@ -80,8 +80,10 @@ export class HeaderMatch {
   }
 
   private constructor(
+    /** The header name. */
     public readonly name: string,
     /** @internal */ public readonly _kind: 'Exact' | 'RegularExpression',
+    /** The exact value, or the regular expression. */
     public readonly value: string,
   ) {}
 
@@ -109,7 +111,12 @@ export class QueryParamMatch {
     return new QueryParamMatch(name, paramValue);
   }
 
-  private constructor(public readonly name: string, public readonly value: string) {}
+  private constructor(
+    /** The query parameter name. */
+    public readonly name: string,
+    /** The exact value. */
+    public readonly value: string,
+  ) {}
 
   /** @internal */
   public _problem(): string | undefined {
@@ -127,14 +134,23 @@ export class QueryParamMatch {
 
 /** HTTP methods a route can match. */
 export enum HttpMethod {
+  /** GET */
   GET = 'GET',
+  /** HEAD */
   HEAD = 'HEAD',
+  /** POST */
   POST = 'POST',
+  /** PUT */
   PUT = 'PUT',
+  /** DELETE */
   DELETE = 'DELETE',
+  /** CONNECT */
   CONNECT = 'CONNECT',
+  /** OPTIONS */
   OPTIONS = 'OPTIONS',
+  /** TRACE */
   TRACE = 'TRACE',
+  /** PATCH */
   PATCH = 'PATCH',
 }
 
@@ -218,7 +234,7 @@ export function matchToIR(m: RouteMatch, at: string): { ir?: MatchIR; problem?: 
   };
 }
 
-/** A canonical string for conflict detection: two matches with equal keys match the same requests. */
+/** A canonical string for conflict detection: two matches with equal keys match the same requests. @internal */
 export function matchKey(m: MatchIR): string {
   return JSON.stringify([m.path.kind, m.path.value, m.headers.map(h => [h.name, h.kind, h.value]), m.queryParams.map(q => [q.name, q.value]), m.method ?? '']);
 }
