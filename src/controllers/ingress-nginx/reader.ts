@@ -6,6 +6,7 @@ import { IngressSource } from './read/source';
 import { backendTls, clientAuth } from './read/tls';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { PoliciesIR, RewriteIR } from '../../ir/policies';
+import { withoutSource } from '../../checks/route-table';
 import { INGRESS_API_VERSION } from '../common/ingress';
 import { covers } from '../common/tls';
 import { ControllerReader, KubeObject, ReadItem, ReadOptions, ReadResult, objectRef, sortItems } from '../reader';
@@ -135,6 +136,9 @@ interface Draft {
   policies: PoliciesIR;
 }
 
+/** Who serves a location first, and how (backend and policies). */
+interface Served { readonly ref: string; readonly how: string }
+
 interface Cert { readonly namespace: string; readonly secret: string; readonly src: IngressSource }
 
 const matchKey = (m: MatchIR) => JSON.stringify(m);
@@ -168,7 +172,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
   };
 
   const entries: Entry[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Served>();
   const drafts: Draft[] = [];
   const passthroughHosts: PassthroughIR[] = [];
   const clientAuthBySrc = new Map<IngressSource, ClientAuthIR>();
@@ -189,6 +193,15 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       otherSpecFields(src);
       continue;
     }
+    const fixed = fixedRedirect(src);
+    if (fixed) {
+      src.unmappedAll(['permanent-redirect', 'permanent-redirect-code', 'temporal-redirect', 'temporal-redirect-code'], fixed.reason);
+      unmappedPaths(src, `every request of this Ingress is redirected (${fixed.key})`);
+      if (src.object.spec?.tls !== undefined) src.fieldUnmapped('spec.tls', undefined, 'the Ingress only redirects: its routes are not imported');
+      classifyLeftovers(src, 'default-backend');
+      otherSpecFields(src);
+      continue;
+    }
     const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = readPolicies(src);
     const protocol = backendProtocol(src, tls !== undefined);
     if (protocol) policies.backendProtocol = protocol;
@@ -199,7 +212,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     readCertManager(src, certs);
     const { reads, rewrite } = readPaths(src, regexCause);
     if (rewrite) policies.rewrite = rewrite;
-    const own = readRules(src, reads, tls, seen, ctx);
+    const own = readRules(src, reads, tls, policies, seen, ctx);
     entries.push(...own);
     drafts.push(...routeDrafts(src, own, policies));
     if (src.object.spec?.defaultBackend !== undefined) {
@@ -377,7 +390,7 @@ function readPaths(src: IngressSource, regexCause: ReadonlyMap<string, string>):
     });
   }
   if (useRegex !== undefined) {
-    src.mapped('use-regex', useRegex
+    src.mapped('use-regex', target !== undefined && useRegex ? 'nothing (rewrite-target makes the paths regexes too: read with it)' : useRegex
       ? 'Route.match.path (PathMatch.regex: ingress-nginx makes every path of the Ingress\'s hosts, on every Ingress, a case-insensitive regex)'
       : 'nothing (false, the default)');
   }
@@ -402,7 +415,7 @@ function resolveBackend(b: any, src: IngressSource, field: string, tls: BackendT
   return { service: svc.name, namespace: src.namespace, port, weight: 1, ...(tls ? { tls } : {}) };
 }
 
-function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendTlsIR | undefined, seen: Map<string, string>, ctx: Context): Entry[] {
+function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendTlsIR | undefined, policies: PoliciesIR, seen: Map<string, Served>, ctx: Context): Entry[] {
   const out: Entry[] = [];
   const rules: any[] = src.object.spec.rules;
   let k = 0;
@@ -421,12 +434,16 @@ function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendT
       if (typeof backend === 'string') { src.fieldUnmapped(field, value, backend); return; }
       if ('reason' in read) { src.fieldUnmapped(field, value, read.reason); return; }
       const location = locationKey(host, p?.path ?? '/', p?.pathType);
-      const first = seen.get(location);
-      if (first !== undefined && first !== src.ref) {
-        src.fieldUnmapped(field, value, `${first} serves the same host, path and pathType: ingress-nginx keeps the oldest Ingress's location (input order stands for creation time)`);
+      const same = `${host}\u0000${matchKey(read.match)}`;
+      const first = seen.get(location) ?? seen.get(same);
+      const served = { ref: src.ref, how: JSON.stringify([backend, withoutSource(policies)]) };
+      if (first !== undefined && first.ref !== src.ref) {
+        if (first.how === served.how) src.fieldMapped(field, value, `nothing (${first.ref} already serves this host and path the same way)`);
+        else src.fieldUnmapped(field, value, `${first.ref} serves the same host and path: ingress-nginx keeps the oldest Ingress's location (input order stands for creation time)`);
         return;
       }
-      seen.set(location, src.ref);
+      seen.set(location, served);
+      seen.set(same, served);
       src.fieldMapped(field, value, `${read.to}${host ? ` on host ${host}` : ''}, backend ${backend.service}:${backend.port}`);
       out.push({ src, host, match: read.match, backend, location });
     });
@@ -616,6 +633,33 @@ function buildTlsHosts(
       httpsRedirect: g.httpsRedirect,
       ...(g.clientAuth ? { clientAuth: g.clientAuth } : {}),
     };
+  });
+}
+
+/**
+ * `permanent-redirect` / `temporal-redirect`: ingress-nginx answers every request of the Ingress
+ * with `return <code> <url>`, one fixed URL (the request's path and query are dropped). No intent
+ * says that: `Redirect.to` keeps the request's query string, and the renderer refuses a
+ * fixed-URL redirect. Returns the reason, or undefined without such a key.
+ */
+function fixedRedirect(src: IngressSource): { key: string; reason: string } | undefined {
+  const temporal = src.valid('temporal-redirect');
+  const permanent = src.valid('permanent-redirect');
+  const url = temporal ?? permanent;
+  if (url === undefined) return undefined;
+  const key = temporal !== undefined ? 'temporal-redirect' : 'permanent-redirect';
+  return {
+    key,
+    reason: `${key} ${url}: ingress-nginx answers every request with a redirect to this one URL, dropping the request's path and query; `
+      + 'Redirect.to keeps the query string, and the ingress-nginx renderer refuses fixed-URL redirects, so neither the redirect nor the Ingress\'s routes are imported',
+  };
+}
+
+function unmappedPaths(src: IngressSource, reason: string): void {
+  const rules: any[] = Array.isArray(src.object.spec?.rules) ? src.object.spec.rules : [];
+  rules.forEach((r, i) => {
+    const paths = Array.isArray(r?.http?.paths) ? r.http.paths : [];
+    paths.forEach((p: any, j: number) => src.fieldUnmapped(`spec.rules[${i}].http.paths[${j}]`, `${String(r?.host ?? '*')} ${String(p?.path ?? '/')}`, reason));
   });
 }
 

@@ -157,6 +157,10 @@ function cors(src: IngressSource): CorsIR | undefined {
   const headers = headerList.length === 1 && headerList[0] === NO_EXTRA_HEADERS ? [] : sortedUnique(headerList);
   const expose = src.valid('cors-expose-headers');
   const exposeHeaders = expose === undefined ? [] : sortedUnique(csv(expose));
+  if ([...headers, ...exposeHeaders].includes('*')) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
+    return undefined;
+  }
   const credentialsValue = src.bool('cors-allow-credentials');
   const sent = credentialsValue ?? CORS_DEFAULTS.credentials;
   // With Allow-Origin '*', browsers refuse credentialed responses whatever Allow-Credentials says.

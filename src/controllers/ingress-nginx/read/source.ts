@@ -71,23 +71,25 @@ export class IngressSource {
     return Number.isSafeInteger(n) ? n : undefined;
   }
 
+  /** Itemizes a present annotation as mapped (absent or already itemized: nothing). */
   public mapped(name: string, to: string): void {
     const key = this.key(name);
-    if (this.handled.has(key)) return;
+    if (this.handled.has(key) || this.annotations[key] === undefined) return;
     this.handled.add(key);
     this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], to });
   }
 
+  /** Itemizes a present annotation as unmapped (absent or already itemized: nothing). */
   public unmapped(name: string, reason: string): void {
     const key = this.key(name);
-    if (this.handled.has(key)) return;
+    if (this.handled.has(key) || this.annotations[key] === undefined) return;
     this.handled.add(key);
     this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], reason });
   }
 
   /** Marks every present key of `names` unmapped with one reason. */
   public unmappedAll(names: readonly string[], reason: string): void {
-    for (const n of names) if (this.annotations[this.key(n)] !== undefined) this.unmapped(n, reason);
+    for (const n of names) this.unmapped(n, reason);
   }
 
   public isHandled(name: string): boolean {
