@@ -112,7 +112,8 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   }
   return strip({
     routes: uniqueSorted(routes),
-    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t)))),
+    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t))),
+    ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
   });

@@ -1,6 +1,6 @@
 import { IngressSource } from './source';
-import { PREFIX } from '../annotations';
 import { NGINX_ANNOTATION_CATALOG } from '../annotation-catalog';
+import { PREFIX } from '../annotations';
 
 /** Annotation prefixes other controllers read: on an ingress-nginx Ingress they do nothing. */
 const OTHER_CONTROLLERS: ReadonlyArray<readonly [string, string]> = [

@@ -260,7 +260,7 @@ function sessionAffinity(src: IngressSource): SessionAffinityIR | undefined {
     src.unmappedAll(['affinity', ...SESSION_KEYS], "without session-cookie-path the cookie's path is each location's path (a regex under use-regex); set session-cookie-path to import it");
     return undefined;
   }
-  src.mapped('affinity', `Route.sessionAffinity (SessionAffinity.cookie '${cookieName}'; always HttpOnly${secure === undefined ? "; secure: false as written (nginx adds Secure on HTTPS requests unless session-cookie-secure is set)" : ''})`);
+  src.mapped('affinity', `Route.sessionAffinity (SessionAffinity.cookie '${cookieName}'; always HttpOnly${secure === undefined ? '; secure: false as written (nginx adds Secure on HTTPS requests unless session-cookie-secure is set)' : ''})`);
   if (src.has('session-cookie-name')) src.mapped('session-cookie-name', `Route.sessionAffinity.name (${cookieName})`);
   src.mapped('session-cookie-path', `Route.sessionAffinity.path (${path})`);
   if (secure !== undefined) src.mapped('session-cookie-secure', `Route.sessionAffinity.secure (${secure})`);
