@@ -335,3 +335,33 @@ describe('speed', () => {
     expect(Math.min(...runs.map(x => x.cpuMs))).toBeLessThan(1000);
   });
 });
+
+describe('context objects', () => {
+  test('a cert-manager Certificate writing a TLS Secret makes it a managed certificate; its issuer is a mapped item', () => {
+    const certificate: KubeObject = {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { secretName: 'web-tls', dnsNames: ['web.example'], issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: 'letsencrypt' } },
+    };
+    const r = read(certificate, ingress('x', {}, [{ host: 'web.example', paths: [['/', 'Prefix', 'web']] }], { tls: [{ hosts: ['web.example'], secretName: 'web-tls' }] }));
+    expect(table(r).tls).toEqual([{ host: 'web.example', secret: 'default/web-tls', managedCertificate: true, httpsRedirect: true }]);
+    expect(item(r, 'Certificate default/web', 'spec.issuerRef')).toEqual({
+      object: 'Certificate default/web',
+      field: 'spec.issuerRef',
+      value: 'ClusterIssuer/letsencrypt',
+      to: "TlsHost.fromIssuer(ClusterIssuer 'letsencrypt') (managed certificate of Secret default/web-tls)",
+    });
+  });
+
+  test('accepts: ingress-nginx classes, their IngressClasses, and unclassed Ingresses with nginx annotations', () => {
+    const plain = ingress('x', {}, [{ paths: [['/', 'Prefix', 'svc']] }]);
+    expect(INGRESS_NGINX_READER.accepts(plain)).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ ...plain, spec: { ...plain.spec, ingressClassName: 'traefik' } })).toBe(false);
+    const custom = ingress('x', { 'limit-rps': '5' }, [{ paths: [['/', 'Prefix', 'svc']] }]);
+    expect(INGRESS_NGINX_READER.accepts({ ...custom, spec: { ...custom.spec, ingressClassName: 'public' } })).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ ...custom, spec: { ...custom.spec, ingressClassName: 'kong' } })).toBe(false);
+    expect(INGRESS_NGINX_READER.accepts({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'a' }, spec: { controller: 'k8s.io/ingress-nginx' } })).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' } })).toBe(false);
+  });
+});
