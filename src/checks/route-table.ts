@@ -1,3 +1,4 @@
+import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { PoliciesIR, RetryCondition } from '../ir/policies';
 
@@ -147,7 +148,7 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
  * changes nothing for the requests the host routes.
  */
 function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolean {
-  const serving = routes.filter(r => r.host === '' || r.host === host || (r.host.startsWith('*.') && host.endsWith(r.host.slice(1)) && host !== r.host));
+  const serving = routes.filter(r => r.host === '' || wildcardCovers(r.host, host));
   const toHttps = (r: RouteEntry) => {
     const red = r.policies.redirect;
     return red !== undefined && red.scheme === 'https' && !red.host && !red.path && red.port === undefined;
@@ -163,13 +164,9 @@ function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolea
  */
 function withoutCoveredHosts(tls: readonly TlsEntry[]): TlsEntry[] {
   const settings = (t: TlsEntry) => canonicalJson({ ...t, host: undefined });
-  const wildcards = new Map<string, Set<string>>();
-  for (const t of tls) if (t.host.startsWith('*.')) wildcards.set(t.host.slice(1), (wildcards.get(t.host.slice(1)) ?? new Set()).add(settings(t)));
-  return tls.filter(t => {
-    if (t.host.startsWith('*.')) return true;
-    const dot = t.host.indexOf('.');
-    return !(dot > 0 && wildcards.get(t.host.slice(dot))?.has(settings(t)));
-  });
+  const wildcards = tls.filter(t => t.host.startsWith('*.')).map(t => ({ host: t.host, settings: settings(t) }));
+  if (wildcards.length === 0) return [...tls];
+  return tls.filter(t => t.host.startsWith('*.') || !wildcards.some(w => wildcardCovers(w.host, t.host) && w.settings === settings(t)));
 }
 
 function hostsOf(route: RouteIR): readonly string[] {
