@@ -15,13 +15,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.106',
   constructsVersion: '10.3.0',
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // Used from src/ (the import loader): bundled, because jsii libraries cannot depend on plain npm packages.
+  bundledDeps: ['yaml@^2.9.1'],
+  // `cdk8s-gateway import ...`: a small shim that requires lib/cli.
+  bin: { 'cdk8s-gateway': 'bin/cdk8s-gateway' },
   devDeps: [
     'cdk8s-plus-27@2.9.5',
     'cdk8s-cli@2.207.60',
     '@types/node@^20',
     'ajv@^8.20.0',
     '@bufbuild/cel@0.6.1',
-    'yaml@^2.9.1',
     'fast-check@^4.11.0',
   ],
   // Publishing targets need registries this project's CI cannot reach; bindings are checked with pacmak --code-only.
