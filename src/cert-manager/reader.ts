@@ -271,7 +271,8 @@ function readIssuer(f: FieldReader, o: KubeObject, defaultNamespace: string): Is
       },
     };
   }
-  return undefined; // vault, venafi...: every field is listed as unmapped by finish()
+  for (const k of Object.keys(spec)) f.reject(`spec.${k}`, `a ${k} issuer is not modelled (IssuerType: acme, selfSigned, ca)`);
+  return undefined;
 }
 
 function serverLabel(url: string): string {
@@ -280,18 +281,20 @@ function serverLabel(url: string): string {
   return `AcmeServer.custom('${url}')`;
 }
 
-function selectorOf(f: FieldReader, at: string, to: string): SelectorRead | undefined {
+function selectorOf(f: FieldReader, at: string, to: string): SelectorRead {
   const strings = (path: string) => {
     const v = f.take(path, `${to} selector.${path.split('.').pop()}`);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').sort() : [];
   };
-  f.reject(`${at}.selector.matchLabels`, 'solver selection by Certificate labels is not modelled (only dnsNames / dnsZones)');
-  if (f.get(`${at}.selector.matchLabels`) !== undefined) return undefined;
   return { dnsNames: strings(`${at}.selector.dnsNames`), dnsZones: strings(`${at}.selector.dnsZones`) };
 }
 
 function readSolver(f: FieldReader, at: string, kind: string): SolverRead | undefined {
   const to = `${kind}.type (IssuerType.acme solvers)`;
+  if (f.get(`${at}.selector.matchLabels`) !== undefined) {
+    f.reject(at, 'a solver chosen by Certificate labels (selector.matchLabels) is not modelled (selectors take dnsNames / dnsZones)');
+    return undefined;
+  }
   const http01 = f.get(`${at}.http01`);
   const dns01 = f.get(`${at}.dns01`);
   if (http01?.ingress !== undefined) {
@@ -301,8 +304,7 @@ function readSolver(f: FieldReader, at: string, kind: string): SolverRead | unde
     for (const k of ['podTemplate', 'serviceType', 'ingressTemplate']) f.reject(`${at}.http01.ingress.${k}`, `http01 solver ${k} is not modelled`);
     if (typeof className !== 'string') return undefined;
     f.take(`${at}.http01.ingress.${i.ingressClassName !== undefined ? 'ingressClassName' : 'class'}`, `${to} AcmeSolver.http01Ingress(ingressClassName)`);
-    const selector = selectorOf(f, at, to);
-    return selector && { type: 'http01-ingress', ingressClassName: className, selector };
+    return { type: 'http01-ingress', ingressClassName: className, selector: selectorOf(f, at, to) };
   }
   if (http01?.gatewayHTTPRoute !== undefined) {
     const g = http01.gatewayHTTPRoute;
@@ -322,15 +324,13 @@ function readSolver(f: FieldReader, at: string, kind: string): SolverRead | unde
     f.take(`${p}.group`, `${to} AcmeSolver.http01Gateway (the Gateway API group)`);
     f.take(`${p}.kind`, `${to} AcmeSolver.http01Gateway (a Gateway)`);
     f.reject(`${p}.port`, 'a parent port is not modelled');
-    const selector = selectorOf(f, at, to);
-    return selector && { type: 'http01-gateway', gatewayName: ref.name, namespace: ref.namespace, sectionName: ref.sectionName, selector };
+    return { type: 'http01-gateway', gatewayName: ref.name, namespace: ref.namespace, sectionName: ref.sectionName, selector: selectorOf(f, at, to) };
   }
   if (dns01 !== undefined) {
     const d = readDns01(f, `${at}.dns01`, to);
-    if (!d) return undefined;
-    const selector = selectorOf(f, at, to);
-    return selector && { type: 'dns01', dns01: d, selector };
+    return d && { type: 'dns01', dns01: d, selector: selectorOf(f, at, to) };
   }
+  f.reject(at, 'a solver without an http01 ingress / gatewayHTTPRoute or a dns01 provider is not modelled');
   return undefined;
 }
 
@@ -390,6 +390,7 @@ function readDns01(f: FieldReader, at: string, to: string): Dns01Read | undefine
     f.take(`${at}.webhook.solverName`, `${t} solverName`);
     return { provider: 'webhook', groupName, solverName, config: f.take(`${at}.webhook.config`, `${t} config`) };
   }
+  f.reject(at, `dns01 provider ${Object.keys(d).join(', ') || '(none)'} is not modelled (Dns01Provider: cloudflare, route53, googleCloudDns, rfc2136, webhook)`);
   return undefined;
 }
 
