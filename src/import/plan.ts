@@ -83,7 +83,14 @@ class Planner {
     for (const gw of this.input.gateways) this.addGateway(gw);
     const owned = new Set(this.input.gateways.flatMap(g => g.tlsHosts.filter(t => t.managedCertificate).map(t => `${t.secretNamespace}/${t.secretName}`)));
     for (const c of cm.certificates) if (!owned.has(`${c.namespace}/${c.secretName}`)) this.addCertificate(c);
-    return { statements: this.statements, notes: this.notes };
+    // A variable nobody refers to is left out (the generated code compiles with noUnusedLocals).
+    const referenced = new Set<string>();
+    for (const st of this.statements) {
+      if (st.on) referenced.add(st.on);
+      refsOf(st.props, referenced);
+    }
+    const statements = this.statements.map(st => (st.variable && !referenced.has(st.variable) ? { ...st, variable: undefined } : st));
+    return { statements, notes: this.notes };
   }
 
   // ----------------------------------------------------------------------------------------
@@ -366,6 +373,13 @@ class Planner {
     const safe = RESERVED.has(base) ? `${base}_` : base;
     return unique(safe, this.variables, '');
   }
+}
+
+function refsOf(e: Expr, out: Set<string>): void {
+  if (e.kind === 'ref') out.add(e.name);
+  else if (e.kind === 'call') e.args.forEach(a => refsOf(a, out));
+  else if (e.kind === 'object') e.props.forEach(([, v]) => refsOf(v, out));
+  else if (e.kind === 'array') e.items.forEach(i => refsOf(i, out));
 }
 
 function issuerKey(i: { kind: string; name: string; namespace?: string }): string {

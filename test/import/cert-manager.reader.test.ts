@@ -156,7 +156,7 @@ spec:
       "  type: IssuerType.ca({ secretName: 'internal-ca-keypair' }),",
       '});',
     ].join('\n'));
-    expect(code).toContain("const bootstrap = new ClusterIssuer(chart, 'bootstrap', { type: IssuerType.selfSigned() });");
+    expect(code).toContain("new ClusterIssuer(chart, 'bootstrap', { type: IssuerType.selfSigned() });");
     expect(code).toContain([
       "new Certificate(chart, 'api-cert', {",
       '  issuer: internalCa,',
