@@ -1,5 +1,5 @@
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR } from '../ir/policies';
+import { PoliciesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -112,7 +112,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   }
   return strip({
     routes: uniqueSorted(routes),
-    tls: uniqueSorted(tls),
+    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t)))),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
   });
@@ -139,6 +139,38 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
   return lines;
 }
 
+/**
+ * Whether the routes of `host` redirect its plain-HTTP requests to HTTPS themselves (their own
+ * redirect, keeping host, port and path): one on a catch-all match (see `routeRedirectOver` in
+ * controllers/common/tls.ts), or every route serving the host. A TlsHost's `httpsRedirect` then
+ * changes nothing for the requests the host routes.
+ */
+function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolean {
+  const serving = routes.filter(r => r.host === '' || r.host === host || (r.host.startsWith('*.') && host.endsWith(r.host.slice(1)) && host !== r.host));
+  const toHttps = (r: RouteEntry) => {
+    const red = r.policies.redirect;
+    return red !== undefined && red.scheme === 'https' && !red.host && !red.path && red.port === undefined;
+  };
+  const catchAll = (r: RouteEntry) => r.match.path.kind === 'Prefix' && r.match.path.value === '/' && r.match.headers.length === 0 && r.match.queryParams.length === 0 && !r.match.method;
+  return serving.some(r => toHttps(r) && catchAll(r)) || (serving.length > 0 && serving.every(toHttps));
+}
+
+/**
+ * A host served with the same certificate and settings as a one-label wildcard entry covering it
+ * says nothing more (Ingress-based controllers list each served host in `spec.tls`, where the
+ * intent named the wildcard).
+ */
+function withoutCoveredHosts(tls: readonly TlsEntry[]): TlsEntry[] {
+  const settings = (t: TlsEntry) => canonicalJson({ ...t, host: undefined });
+  const wildcards = new Map<string, Set<string>>();
+  for (const t of tls) if (t.host.startsWith('*.')) wildcards.set(t.host.slice(1), (wildcards.get(t.host.slice(1)) ?? new Set()).add(settings(t)));
+  return tls.filter(t => {
+    if (t.host.startsWith('*.')) return true;
+    const dot = t.host.indexOf('.');
+    return !(dot > 0 && wildcards.get(t.host.slice(dot))?.has(settings(t)));
+  });
+}
+
 function hostsOf(route: RouteIR): readonly string[] {
   return route.hosts.length > 0 ? route.hosts : [''];
 }
@@ -157,10 +189,42 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: withoutSource(route.policies) as PoliciesIR,
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
+}
+
+/**
+ * Policies with documented defaults spelled out or left out compare equal: `backendProtocol`
+ * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
+ * it proxies by default) are the absence of a protocol; a session cookie's path '/' is the
+ * documented default path. Retry conditions `connect-failure` and `reset` compare as one
+ * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
+ * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes.
+ */
+const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
+
+function normalPolicies(p: PoliciesIR): PoliciesIR {
+  let out = p;
+  if (p.backendProtocol && (p.backendProtocol.protocol === 'HTTP' || p.backendProtocol.protocol === 'WEBSOCKET')) {
+    const { backendProtocol: _, ...rest } = out;
+    out = rest;
+  }
+  if (p.sessionAffinity?.path === '/') {
+    const { path: _, ...rest } = p.sessionAffinity;
+    out = { ...out, sessionAffinity: rest as PoliciesIR['sessionAffinity'] };
+  }
+  if (p.retries) {
+    let conditions: RetryCondition[] = [...p.retries.conditions];
+    let statusCodes = [...p.retries.statusCodes];
+    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
+    if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
+    if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
+    conditions = [...new Set(conditions)].sort();
+    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+  }
+  return out;
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {
