@@ -101,6 +101,7 @@ function statement(s: PlanStatement, controller: Expr): string {
 
 /** A string literal in single quotes. */
 export function str(s: string): string {
+  if (/^[\w .,:/*@=+-]*$/.test(s)) return `'${s}'`;
   return `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
@@ -108,8 +109,25 @@ function key(k: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : str(k);
 }
 
+/** One-line forms, per controller expression (memoized: `fmt` asks again at every level). */
+const FLAT = new WeakMap<Expr, WeakMap<Expr, string>>();
+
 /** One-line form of an expression. */
 function flat(e: Expr, controller: Expr): string {
+  let cache = FLAT.get(controller);
+  if (!cache) {
+    cache = new WeakMap();
+    FLAT.set(controller, cache);
+  }
+  let text = cache.get(e);
+  if (text === undefined) {
+    text = flatUncached(e, controller);
+    cache.set(e, text);
+  }
+  return text;
+}
+
+function flatUncached(e: Expr, controller: Expr): string {
   switch (e.kind) {
     case 'literal': return typeof e.value === 'string' ? str(e.value) : String(e.value);
     case 'call': return `${e.callee}(${e.args.map(a => flat(a, controller)).join(', ')})`;

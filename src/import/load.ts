@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { loadAll, YAMLException } from 'js-yaml';
 import { KubeObject } from '../controllers/reader';
 
 /**
@@ -101,17 +101,19 @@ export function loadManifests(sources: readonly ManifestSource[]): LoadResult {
 function loadOne(source: ManifestSource, objects: LoadedObject[], skipped: string[]): void {
   const { file, text } = source;
   if (typeof text !== 'string') throw new ImportInputError(file, 1, 'the input must be YAML text');
-  let documents;
+  let documents: unknown[];
   try {
-    documents = parseAllDocuments(text, { prettyErrors: false });
+    // js-yaml's default (YAML 1.2 core) schema: no timestamps or other implicit types, duplicate keys refused.
+    documents = loadAll(text, { filename: file, maxAliases: 100 });
   } catch (e) {
-    throw new ImportInputError(file, 1, `not YAML: ${(e as Error).message}`);
+    if (e instanceof YAMLException) {
+      const line = e.mark?.line;
+      throw new ImportInputError(file, line === undefined ? 1 : documentAt(text, line), `not valid YAML: ${e.reason}${line !== undefined ? ` (line ${line + 1})` : ''}`);
+    }
+    throw new ImportInputError(file, 1, `not valid YAML: ${(e as Error).message}`);
   }
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, i) => {
+  documents.forEach((value, i) => {
     const index = i + 1;
-    if (doc.errors.length > 0) throw new ImportInputError(file, index, `not valid YAML: ${firstLine(doc.errors[0].message)}`);
-    const value = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) return; // an empty document (Helm emits them)
     if (isList(value)) {
       const items = (value as { items?: unknown }).items;
@@ -122,6 +124,19 @@ function loadOne(source: ManifestSource, objects: LoadedObject[], skipped: strin
     }
     accept(value, { file, document: index }, objects, skipped);
   });
+}
+
+/**
+ * The 1-based index of the document holding `line` (0-based), counted as js-yaml counts them:
+ * each `---` line starts a document, and content before the first one is a document too.
+ */
+function documentAt(text: string, line: number): number {
+  let index = 0;
+  for (const l of text.split(/\r?\n/, line + 1)) {
+    if (/^---(\s|$)/.test(l)) index++;
+    else if (index === 0 && !/^\s*(#.*)?$/.test(l) && !l.startsWith('%')) index = 1;
+  }
+  return Math.max(index, 1);
 }
 
 function isList(value: unknown): value is { kind: string } {
@@ -171,8 +186,4 @@ function accept(value: unknown, at: At, objects: LoadedObject[], skipped: string
 
 function isObject(v: unknown): v is Record<string, any> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
 }

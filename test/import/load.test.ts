@@ -75,6 +75,18 @@ items:
     expect(error(`${INGRESS('a')}---\nmetadata: [unclosed\n`, 'charts/out.yaml')).toMatch(/^charts\/out\.yaml: document 2: not valid YAML: /);
   });
 
+  test('the document index of a YAML error counts documents as the parser does (leading separator, comments)', () => {
+    const text = ['---', '# Source: a.yaml', 'apiVersion: v1', 'kind: Service', 'metadata: { name: a }', '---', 'x: 1', '---', 'c: [', '  d', ''].join('\n');
+    expect(error(text)).toMatch(/^in\.yaml: document 3: not valid YAML: .* \(line 1[01]\)$/);
+    expect(error('a: 1\na: 2\n')).toBe('in.yaml: document 1: not valid YAML: duplicated mapping key (line 2)');
+  });
+
+  test('alias bombs are refused', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `b${i}: [${Array(10).fill(i === 0 ? '*a' : `*b${i - 1}`).join(', ')}]`)]
+      .map((l, i) => (i === 0 ? l : l.replace(/^b(\d+):/, (_m, n) => `b${n}: &b${n}`))).join('\n');
+    expect(error(bomb)).toMatch(/^in\.yaml: document 1: not valid YAML: .*alias/i);
+  });
+
   test('a document that is not a Kubernetes object', () => {
     expect(error('- a\n- b\n')).toBe('in.yaml: document 1: not a Kubernetes object (a list, expected a mapping with apiVersion, kind and metadata)');
     expect(error(`${INGRESS('a')}---\nplain text\n`)).toBe('in.yaml: document 2: not a Kubernetes object (a string, expected a mapping with apiVersion, kind and metadata)');
