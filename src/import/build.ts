@@ -50,8 +50,8 @@ const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, 
 
 /** What building a plan produced. */
 export interface BuildResult {
-  /** The constructs created, by plan variable. */
-  readonly constructs: ReadonlyMap<string, Construct>;
+  /** The constructs (and shared values) created, by plan variable. */
+  readonly constructs: ReadonlyMap<string, unknown>;
   /**
    * Errors thrown while creating constructs (a value the target controller refuses at once),
    * as `[path] message`; the other statements are still built. Validation errors surface at synth.
@@ -61,13 +61,15 @@ export interface BuildResult {
 
 /** Creates the plan's constructs in `scope` for `controller`. */
 export function buildApp(scope: Construct, plan: ImportPlan, controller: ControllerName): BuildResult {
-  const vars = new Map<string, Construct>();
+  const vars = new Map<string, unknown>();
   const errors: string[] = [];
   const controllerValue = () => evaluate(controllerExpr(controller), vars, undefined);
   for (const s of plan.statements) {
     try {
-      let created: Construct;
-      if (s.construct) {
+      let created: unknown;
+      if (s.value) {
+        created = evaluate(s.props, vars, undefined);
+      } else if (s.construct) {
         created = new CONSTRUCTS[s.construct](scope, s.id, evaluate(s.props, vars, controllerValue));
       } else {
         const target = vars.get(s.on!) as any;
@@ -86,7 +88,7 @@ export function buildApp(scope: Construct, plan: ImportPlan, controller: Control
   return { constructs: vars, errors };
 }
 
-function evaluate(e: Expr, vars: ReadonlyMap<string, Construct>, controller: (() => unknown) | undefined): any {
+function evaluate(e: Expr, vars: ReadonlyMap<string, unknown>, controller: (() => unknown) | undefined): any {
   switch (e.kind) {
     case 'literal': return e.value;
     case 'call': {
@@ -97,7 +99,10 @@ function evaluate(e: Expr, vars: ReadonlyMap<string, Construct>, controller: (()
     }
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of e.props) out[k] = evaluate(v, vars, controller);
+      for (const [k, v] of e.props) {
+        if (k === '...') Object.assign(out, evaluate(v, vars, controller));
+        else out[k] = evaluate(v, vars, controller);
+      }
       return out;
     }
     case 'array': return e.items.map(i => evaluate(i, vars, controller));

@@ -43,6 +43,7 @@ export function generateCode(plan: ImportPlan, options: CodegenOptions): string 
   const names = new Set<string>();
   for (const s of plan.statements) {
     if (s.construct) names.add(s.construct);
+    if (s.value) names.add(s.value.type);
     namesUsed(s.props, names);
   }
   if (plan.statements.some(s => s.construct === 'ApiGateway')) namesUsed(controller, names);
@@ -93,6 +94,10 @@ function commentLines(text: string): string[] {
 }
 
 function statement(s: PlanStatement, controller: Expr): string {
+  if (s.value) {
+    const decl = `const ${s.variable}: ${s.value.type} = `;
+    return `${decl}${fmt(s.props, 0, decl.length, controller)};`;
+  }
   const head = s.construct
     ? `${s.variable ? `const ${s.variable} = ` : ''}new ${s.construct}(chart, ${str(s.id)}, `
     : `${s.variable ? `const ${s.variable} = ` : ''}${s.on}.${s.method}(${str(s.id)}, `;
@@ -103,6 +108,10 @@ function statement(s: PlanStatement, controller: Expr): string {
 export function str(s: string): string {
   if (/^[\w .,:/*@=+-]*$/.test(s)) return `'${s}'`;
   return `'${JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+function entry(k: string, v: string): string {
+  return k === '...' ? `...${v}` : `${key(k)}: ${v}`;
 }
 
 function key(k: string): string {
@@ -131,7 +140,7 @@ function flatUncached(e: Expr, controller: Expr): string {
   switch (e.kind) {
     case 'literal': return typeof e.value === 'string' ? str(e.value) : String(e.value);
     case 'call': return `${e.callee}(${e.args.map(a => flat(a, controller)).join(', ')})`;
-    case 'object': return e.props.length === 0 ? '{}' : `{ ${e.props.map(([k, v]) => `${key(k)}: ${flat(v, controller)}`).join(', ')} }`;
+    case 'object': return e.props.length === 0 ? '{}' : `{ ${e.props.map(([k, v]) => entry(k, flat(v, controller))).join(', ')} }`;
     case 'array': return `[${e.items.map(i => flat(i, controller)).join(', ')}]`;
     case 'enum': return `${e.type}.${e.member}`;
     case 'ref': return e.name;
@@ -150,7 +159,7 @@ function fmt(e: Expr, indent: number, col: number, controller: Expr): string {
   const close = ' '.repeat(indent);
   switch (e.kind) {
     case 'object':
-      return `{\n${e.props.map(([k, v]) => `${pad}${key(k)}: ${fmt(v, indent + 2, indent + 2 + key(k).length + 2, controller)},\n`).join('')}${close}}`;
+      return `{\n${e.props.map(([k, v]) => `${pad}${entry(k, fmt(v, indent + 2, indent + 2 + key(k).length + 2, controller))},\n`).join('')}${close}}`;
     case 'array':
       return `[\n${e.items.map(i => `${pad}${fmt(i, indent + 2, indent + 2, controller)},\n`).join('')}${close}]`;
     case 'call': {

@@ -11,6 +11,11 @@ import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../ir/policies
 export interface PlanStatement {
   /** `const <variable> = ...` (only for constructs referenced later). */
   readonly variable?: string;
+  /**
+   * A plain value instead of a construct: `const <variable>: <type> = <props>;` (policies shared
+   * by the routes of one input object).
+   */
+  readonly value?: { readonly type: string };
   /** `new <construct>(scope, id, props)`... */
   readonly construct?: 'ApiGateway' | 'ClusterIssuer' | 'Issuer' | 'Certificate';
   /** ...or `<on>.<method>(id, props)`. */
@@ -205,7 +210,17 @@ class Planner {
     const canariesByRoute = new Map<string, CanaryIR[]>();
     for (const c of gw.canaries) canariesByRoute.set(c.route, [...(canariesByRoute.get(c.route) ?? []), c]);
     const routeVars = new Map<string, string>();
+    const shared = this.sharedPolicies(gw);
+    const declared = new Set<string>();
     for (const route of gw.routes) {
+      const share = shared.get(route);
+      if (share && !declared.has(share.variable)) {
+        declared.add(share.variable);
+        this.statements.push({
+          variable: share.variable, value: { type: 'RoutePolicies' }, id: share.variable, props: share.expr,
+          comments: [`The policies of ${objectOf(route.source)}, shared by its routes.`], sources: [route.source],
+        });
+      }
       const rid = childId(route.name);
       const weighted = weightedSplit(route);
       const needsVar = canariesByRoute.has(route.source) || weighted !== undefined;
@@ -216,7 +231,7 @@ class Planner {
         on: gwVar,
         method: 'addRoute',
         id: rid,
-        props: this.routeProps(route, gw.namespace, weighted?.stable),
+        props: this.routeProps(route, gw.namespace, weighted?.stable, share?.variable),
         comments: this.routeComments(route),
         sources: [route.source],
       });
@@ -285,7 +300,29 @@ class Planner {
     return out;
   }
 
-  private routeProps(route: RouteIR, gatewayNamespace: string, onlyBackend?: BackendIR): Expr {
+  /**
+   * Policies written once for the routes of one input object that carry the same ones (an
+   * annotated Ingress gives one route per path, each with the Ingress's policies).
+   */
+  private sharedPolicies(gw: GatewayIR): Map<RouteIR, { variable: string; expr: Expr }> {
+    const groups = new Map<string, RouteIR[]>();
+    for (const r of gw.routes) {
+      const props = policyProps(r.policies).filter(([, v]) => v !== undefined);
+      if (props.length === 0) continue;
+      const key = `${objectOf(r.source)}\u0000${JSON.stringify(props)}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const out = new Map<RouteIR, { variable: string; expr: Expr }>();
+    for (const routes of groups.values()) {
+      if (routes.length < 2) continue;
+      const name = objectOf(routes[0].source).split(/[ /]/).pop() ?? 'shared';
+      const share = { variable: this.variable(`${name}-policies`), expr: obj(policyProps(routes[0].policies)) };
+      for (const r of routes) out.set(r, share);
+    }
+    return out;
+  }
+
+  private routeProps(route: RouteIR, gatewayNamespace: string, onlyBackend?: BackendIR, sharedPolicies?: string): Expr {
     const one = route.matches.length === 1;
     const m = route.matches[0];
     const catchAll = one && isCatchAll(m);
@@ -297,7 +334,7 @@ class Planner {
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace))) : undefined],
-      ...policyProps(route.policies),
+      ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
 
@@ -373,6 +410,11 @@ class Planner {
     const safe = RESERVED.has(base) ? `${base}_` : base;
     return unique(safe, this.variables, '');
   }
+}
+
+/** The input object of a source (`Kind namespace/name`, without a reader's suffix such as ` #2`). */
+function objectOf(source: string): string {
+  return source.split(' ').slice(0, 2).join(' ');
 }
 
 function refsOf(e: Expr, out: Set<string>): void {

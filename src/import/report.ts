@@ -47,6 +47,7 @@ function sourcesByPath(plan: ImportPlan): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
   const idOfVar = new Map<string, string>();
   for (const s of plan.statements) {
+    if (s.value) continue;
     const path = s.construct ? `${REPORT_CHART}/${s.id}` : `${REPORT_CHART}/${idOfVar.get(s.on!) ?? s.on}/${s.id}`;
     if (s.construct && s.variable) idOfVar.set(s.variable, s.id);
     out.set(path, s.sources);
