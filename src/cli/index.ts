@@ -115,13 +115,13 @@ function importCommand(args: string[], ctx: CliContext): number {
   }
   const out = path.resolve(io.cwd, values.out!);
   fs.mkdirSync(out, { recursive: true });
-  const main = path.join(out, 'main.ts');
+  const mainFile = path.join(out, 'main.ts');
   const report = path.join(out, 'MIGRATION.md');
-  fs.writeFileSync(main, run.code);
+  fs.writeFileSync(mainFile, run.code);
   fs.writeFileSync(report, run.report);
   const shown = (p: string) => path.relative(io.cwd, p) || p;
   io.stdout(run.summary);
-  io.stdout(`Wrote ${shown(main)} and ${shown(report)}.`);
+  io.stdout(`Wrote ${shown(mainFile)} and ${shown(report)}.`);
   const unmapped = run.items.filter(i => i.reason !== undefined).length;
   if (run.exitCode !== EXIT.ok && (unmapped > 0 || run.refused.length > 0)) {
     io.stdout(`${unmapped} setting${unmapped === 1 ? '' : 's'} cannot move and ${run.to} refuses ${run.refused.length}: see ${shown(report)}.`);

@@ -73,8 +73,8 @@ export function generateCode(plan: ImportPlan, options: CodegenOptions): string 
 }
 
 function wrapImport(names: readonly string[], from: string): string[] {
-  const flat = `import { ${names.join(', ')} } from '${from}';`;
-  if (flat.length <= MAX) return [flat];
+  const line = `import { ${names.join(', ')} } from '${from}';`;
+  if (line.length <= MAX) return [line];
   return ['import {', ...names.map(n => `  ${n},`), `} from '${from}';`];
 }
 

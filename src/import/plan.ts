@@ -127,7 +127,7 @@ class Planner {
           solvers.push(solverExpr(s));
         } else if (!comments.length) {
           solvers.push(call('AcmeSolver.http01'));
-          comments.push(`The http01 solver follows the controller of the gateways whose TlsHosts use this issuer (AcmeSolver.http01()).`);
+          comments.push('The http01 solver follows the controller of the gateways whose TlsHosts use this issuer (AcmeSolver.http01()).');
         }
       }
       type = call('IssuerType.acme', obj([
@@ -217,8 +217,12 @@ class Planner {
       if (share && !declared.has(share.variable)) {
         declared.add(share.variable);
         this.statements.push({
-          variable: share.variable, value: { type: 'RoutePolicies' }, id: share.variable, props: share.expr,
-          comments: [`The policies of ${objectOf(route.source)}, shared by its routes.`], sources: [route.source],
+          variable: share.variable,
+          value: { type: 'RoutePolicies' },
+          id: share.variable,
+          props: share.expr,
+          comments: [`The policies of ${objectOf(route.source)}, shared by its routes.`],
+          sources: [route.source],
         });
       }
       const rid = childId(route.name);

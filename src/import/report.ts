@@ -78,7 +78,9 @@ export interface ReportInput {
   /** Objects of kinds no reader looks at. */
   readonly skipped: readonly string[];
   readonly refused: readonly string[];
-  readonly counts: { readonly gateways: number; readonly routes: number; readonly tlsHosts: number; readonly canaries: number; readonly issuers: number };
+  readonly counts: {
+    readonly gateways: number; readonly routes: number; readonly tlsHosts: number; readonly canaries: number; readonly issuers: number;
+  };
 }
 
 /** MIGRATION.md. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
 import { original, planOf, sortedYaml } from './scenario-util';
 import { ControllerName } from '../../src/capabilities/features';
 import { generateCode } from '../../src/import/codegen';
@@ -68,7 +69,6 @@ test.each(RUN)('%s: the generated app of %s synthesizes the original YAML (ts-no
   }
   const dir = path.dirname(generated.get(`${controller}--${name}`)!.file);
   const yaml = fs.readFileSync(path.join(dir, 'dist', 'imported.k8s.yaml'), 'utf8');
-  const { parseAllDocuments } = require('yaml');
   const objects = parseAllDocuments(yaml).map((d: any) => d.toJS()).filter((x: unknown) => x);
   expect(sortedYaml(objects)).toEqual(sortedYaml(original(name, controller)!.objects));
 });

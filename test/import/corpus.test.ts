@@ -47,28 +47,30 @@ function reportLines(report: string): string[] {
   return [...section(/^## Cannot move/), ...section(/^## Refused by/)];
 }
 
-for (const [column, file] of CASES) describe(`corpus ${column}/${file}`, () => {
-  const text = fs.readFileSync(path.join(CORPUS, column, file), 'utf8');
-  const source = { file: `corpus/${column}/${file}`, text };
+for (const [column, file] of CASES) {
+  describe(`corpus ${column}/${file}`, () => {
+    const text = fs.readFileSync(path.join(CORPUS, column, file), 'utf8');
+    const source = { file: `corpus/${column}/${file}`, text };
 
-  test('re-rendered to its own controller, the routing reads back the same', () => {
-    const run = runImport([source], { from: column, to: column });
-    expect(run.gateways.length).toBeGreaterThan(0);
-    const chart = new Chart(Testing.app(), 'imported');
-    expect(buildApp(chart, run.plan, column).errors).toEqual([]);
-    const again = readerFor(column)!.read(Testing.synth(chart));
-    expect(tableDiff(routeTableOf(run.gateways), routeTableOf(again.gateways))).toEqual([]);
-    // Our own output reads back without anything unmapped.
-    expect(again.items.filter(i => i.reason !== undefined)).toEqual([]);
-  });
+    test('re-rendered to its own controller, the routing reads back the same', () => {
+      const run = runImport([source], { from: column, to: column });
+      expect(run.gateways.length).toBeGreaterThan(0);
+      const chart = new Chart(Testing.app(), 'imported');
+      expect(buildApp(chart, run.plan, column).errors).toEqual([]);
+      const again = readerFor(column)!.read(Testing.synth(chart));
+      expect(tableDiff(routeTableOf(run.gateways), routeTableOf(again.gateways))).toEqual([]);
+      // Our own output reads back without anything unmapped.
+      expect(again.items.filter(i => i.reason !== undefined)).toEqual([]);
+    });
 
-  test(`imported to ${TARGET}: what cannot move and what is refused`, () => {
-    const run = runImport([source], { from: column, to: TARGET });
-    const actual = `${reportLines(run.report).join('\n')}\n`;
-    const expectedFile = path.join(CORPUS, column, `${file.replace(/\.ya?ml$/, '')}.to-${TARGET}.txt`);
-    if (process.env.UPDATE_CORPUS === '1') fs.writeFileSync(expectedFile, actual);
-    if (!fs.existsSync(expectedFile)) throw new Error(`missing ${path.relative(process.cwd(), expectedFile)}; its content would be:\n${actual}`);
-    expect(actual).toEqual(fs.readFileSync(expectedFile, 'utf8'));
-    expect(run.exitCode).toBe(actual.includes('\n- ') ? 3 : 0);
+    test(`imported to ${TARGET}: what cannot move and what is refused`, () => {
+      const run = runImport([source], { from: column, to: TARGET });
+      const actual = `${reportLines(run.report).join('\n')}\n`;
+      const expectedFile = path.join(CORPUS, column, `${file.replace(/\.ya?ml$/, '')}.to-${TARGET}.txt`);
+      if (process.env.UPDATE_CORPUS === '1') fs.writeFileSync(expectedFile, actual);
+      if (!fs.existsSync(expectedFile)) throw new Error(`missing ${path.relative(process.cwd(), expectedFile)}; its content would be:\n${actual}`);
+      expect(actual).toEqual(fs.readFileSync(expectedFile, 'utf8'));
+      expect(run.exitCode).toBe(actual.includes('\n- ') ? 3 : 0);
+    });
   });
-});
+}

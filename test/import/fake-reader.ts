@@ -48,8 +48,14 @@ export const FAKE_READER: ControllerReader = {
       });
       (o.spec.tls ?? []).forEach((t: any, i: number) => {
         g.tls.push({
-          mode: 'Terminate', source: ref, name: `${o.metadata.name}-tls-${i}`, hosts: [...t.hosts].sort(), secretName: t.secretName, secretNamespace: namespace,
-          managedCertificate: o.metadata.annotations?.['cert-manager.io/cluster-issuer'] !== undefined, httpsRedirect: true,
+          mode: 'Terminate',
+          source: ref,
+          name: `${o.metadata.name}-tls-${i}`,
+          hosts: [...t.hosts].sort(),
+          secretName: t.secretName,
+          secretNamespace: namespace,
+          managedCertificate: o.metadata.annotations?.['cert-manager.io/cluster-issuer'] !== undefined,
+          httpsRedirect: true,
         });
         items.push({ object: ref, field: `spec.tls[${i}]`, to: 'TlsHost' });
       });

@@ -15,7 +15,12 @@ const route = (name: string, extra: Partial<RouteIR>): RouteIR => ({
   source: `Ingress shop/${name}`, name, namespace: 'shop', hosts: [`${name}.shop.dev`], matches: [CATCH_ALL_MATCH], backends: [b(name)], policies: {}, ...extra,
 });
 const gateway: GatewayIR = {
-  source: 'IngressClass nginx', name: 'nginx', namespace: 'shop', passthroughHosts: [], canaries: [], canariesByRoute: new Map(),
+  source: 'IngressClass nginx',
+  name: 'nginx',
+  namespace: 'shop',
+  passthroughHosts: [],
+  canaries: [],
+  canariesByRoute: new Map(),
   routes: [
     route('split', { backends: [b('v1', 3), b('v2', 1)] }),
     route('three', { backends: [b('a', 2), b('b', 1), b('c', 1)] }),
