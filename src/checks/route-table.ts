@@ -112,7 +112,8 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   }
   return strip({
     routes: uniqueSorted(routes),
-    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t)))),
+    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t))),
+    ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
   });
@@ -189,7 +190,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
@@ -198,16 +199,18 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
 /**
  * Policies with documented defaults spelled out or left out compare equal: `backendProtocol`
  * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
- * it proxies by default) are the absence of a protocol; a session cookie's path '/' is the
+ * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
+ * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
  * documented default path. Retry conditions `connect-failure` and `reset` compare as one
  * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
  * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes.
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
 
-function normalPolicies(p: PoliciesIR): PoliciesIR {
+function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   let out = p;
-  if (p.backendProtocol && (p.backendProtocol.protocol === 'HTTP' || p.backendProtocol.protocol === 'WEBSOCKET')) {
+  const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
+  if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
     const { backendProtocol: _, ...rest } = out;
     out = rest;
   }

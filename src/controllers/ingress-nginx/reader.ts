@@ -1,15 +1,16 @@
+import { ControllerReader, KubeObject, ReadItem, ReadOptions, ReadResult, objectRef, sortItems } from '../reader';
+import { PREFIX } from './annotations';
 import { canaryTraffic } from './read/canary';
 import { classifyLeftovers } from './read/classify';
 import { PathRead, plainPath, regexPath, rewritePaths } from './read/paths';
 import { backendProtocol, readPolicies } from './read/policies';
 import { IngressSource } from './read/source';
 import { backendTls, clientAuth } from './read/tls';
+import { withoutSource } from '../../checks/route-table';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { PoliciesIR, RewriteIR } from '../../ir/policies';
 import { INGRESS_API_VERSION } from '../common/ingress';
 import { covers } from '../common/tls';
-import { ControllerReader, KubeObject, ReadItem, ReadOptions, ReadResult, objectRef, sortItems } from '../reader';
-import { PREFIX } from './annotations';
 
 /** The `spec.controller` of ingress-nginx's IngressClasses. */
 export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
@@ -90,7 +91,9 @@ function read(objects: readonly KubeObject[], options: ReadOptions = {}): ReadRe
     const nginx = known ? known.spec?.controller === INGRESS_NGINX_CONTROLLER : accepts(ing) || (cls !== undefined && cls === defaultClass);
     if (!nginx) {
       items.push({
-        object: ref, field: 'spec.ingressClassName', value: cls,
+        object: ref,
+        field: 'spec.ingressClassName',
+        value: cls,
         reason: known ? `IngressClass '${cls}' belongs to controller '${String(known.spec?.controller)}', not ingress-nginx` : `class '${cls ?? '(none)'}' is not an ingress-nginx class`,
       });
       continue;
@@ -120,6 +123,8 @@ interface Entry {
   readonly src: IngressSource;
   readonly host: string;
   readonly match: MatchIR;
+  /** `matchKey(match)`. */
+  readonly key: string;
   readonly backend: BackendIR;
   /** ingress-nginx's location identity: host, path and pathType. */
   readonly location: string;
@@ -134,6 +139,9 @@ interface Draft {
   name: string;
   policies: PoliciesIR;
 }
+
+/** Who serves a location first, and how (backend and policies). */
+interface Served { readonly ref: string; readonly how: string }
 
 interface Cert { readonly namespace: string; readonly secret: string; readonly src: IngressSource }
 
@@ -168,7 +176,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
   };
 
   const entries: Entry[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Served>();
   const drafts: Draft[] = [];
   const passthroughHosts: PassthroughIR[] = [];
   const clientAuthBySrc = new Map<IngressSource, ClientAuthIR>();
@@ -189,6 +197,15 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       otherSpecFields(src);
       continue;
     }
+    const fixed = fixedRedirect(src);
+    if (fixed) {
+      src.unmappedAll(['permanent-redirect', 'permanent-redirect-code', 'temporal-redirect', 'temporal-redirect-code'], fixed.reason);
+      unmappedPaths(src, `every request of this Ingress is redirected (${fixed.key})`);
+      if (src.object.spec?.tls !== undefined) src.fieldUnmapped('spec.tls', undefined, 'the Ingress only redirects: its routes are not imported');
+      classifyLeftovers(src, 'default-backend');
+      otherSpecFields(src);
+      continue;
+    }
     const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = readPolicies(src);
     const protocol = backendProtocol(src, tls !== undefined);
     if (protocol) policies.backendProtocol = protocol;
@@ -199,7 +216,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     readCertManager(src, certs);
     const { reads, rewrite } = readPaths(src, regexCause);
     if (rewrite) policies.rewrite = rewrite;
-    const own = readRules(src, reads, tls, seen, ctx);
+    const own = readRules(src, reads, tls, policies, seen, ctx);
     entries.push(...own);
     drafts.push(...routeDrafts(src, own, policies));
     if (src.object.spec?.defaultBackend !== undefined) {
@@ -211,8 +228,13 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
   }
   nameDrafts(drafts);
   const routes: RouteIR[] = drafts.map(d => ({
-    source: d.source, name: d.name, namespace: d.src.namespace, hosts: [...d.hosts].sort(),
-    matches: d.matches, backends: [d.backend], policies: d.policies,
+    source: d.source,
+    name: d.name,
+    namespace: d.src.namespace,
+    hosts: [...d.hosts].sort(),
+    matches: d.matches,
+    backends: [d.backend],
+    policies: d.policies,
   }));
 
   // Locations of the main Ingresses, for the canaries.
@@ -224,7 +246,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     const i = (draftsOf.get(e.src) ?? []).find(j => sameBackend(drafts[j].backend, e.backend)
       && (e.host === '' ? drafts[j].hosts.length === 0 : drafts[j].hosts.includes(e.host))) ?? -1;
     if (i < 0) continue;
-    const index = drafts[i].matches.findIndex(m => matchKey(m) === matchKey(e.match));
+    const index = drafts[i].matches.findIndex(m => m === e.match || matchKey(m) === e.key);
     if (!locations.has(e.location)) locations.set(e.location, { draft: drafts[i], index, route: routes[i] });
   }
   const canaries = srcs.filter(s => isCanary.get(s)).flatMap(s => readCanary(s, locations, ctx));
@@ -260,10 +282,8 @@ function classItems(src: IngressSource, cls: string, isDefault: boolean): void {
   }
 }
 
-function ruleHosts(src: IngressSource): string[] {
-  const rules = src.object.spec?.rules;
-  if (!Array.isArray(rules)) return [];
-  return [...new Set(rules.map((r: any) => (typeof r?.host === 'string' ? r.host : '')))];
+function ruleHosts(src: IngressSource): readonly string[] {
+  return src.ruleHosts();
 }
 
 function parseBool(v: string | undefined): boolean | undefined {
@@ -293,7 +313,7 @@ function readCertificates(main: readonly IngressSource[]): Map<string, Cert> {
       const listed = listedIn(entry);
       const value = `${listed.join(', ')} -> ${String(entry?.secretName)}`;
       if (typeof entry?.secretName !== 'string' || entry.secretName === '') {
-        src.fieldUnmapped(field, value, "no secretName: ingress-nginx serves its default certificate, which the intent cannot name");
+        src.fieldUnmapped(field, value, 'no secretName: ingress-nginx serves its default certificate, which the intent cannot name');
         return;
       }
       const served = hosts.filter(h => entryOf.get(h) === i);
@@ -377,12 +397,14 @@ function readPaths(src: IngressSource, regexCause: ReadonlyMap<string, string>):
     });
   }
   if (useRegex !== undefined) {
-    src.mapped('use-regex', useRegex
+    src.mapped('use-regex', target !== undefined && useRegex ? 'nothing (rewrite-target makes the paths regexes too: read with it)' : useRegex
       ? 'Route.match.path (PathMatch.regex: ingress-nginx makes every path of the Ingress\'s hosts, on every Ingress, a case-insensitive regex)'
       : 'nothing (false, the default)');
   }
   if (vhost !== undefined) src.mapped('upstream-vhost', `Route.rewrite (Rewrite.hostname('${vhost}'))`);
-  const rewrite = modifier || vhost !== undefined ? { source: src.ref, ...(modifier ? { path: modifier } : {}), ...(vhost !== undefined ? { host: vhost } : {}) } : undefined;
+  const rewrite = modifier || vhost !== undefined
+    ? { source: src.ref, ...(modifier ? { path: modifier } : {}), ...(vhost !== undefined ? { host: vhost } : {}) }
+    : undefined;
   return { reads, rewrite };
 }
 
@@ -402,9 +424,12 @@ function resolveBackend(b: any, src: IngressSource, field: string, tls: BackendT
   return { service: svc.name, namespace: src.namespace, port, weight: 1, ...(tls ? { tls } : {}) };
 }
 
-function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendTlsIR | undefined, seen: Map<string, string>, ctx: Context): Entry[] {
+function readRules(
+  src: IngressSource, reads: readonly PathRead[], tls: BackendTlsIR | undefined, policies: PoliciesIR, seen: Map<string, Served>, ctx: Context,
+): Entry[] {
   const out: Entry[] = [];
   const rules: any[] = src.object.spec.rules;
+  const how = JSON.stringify(withoutSource(policies));
   let k = 0;
   rules.forEach((r, i) => {
     const host = typeof r?.host === 'string' ? r.host : '';
@@ -415,20 +440,25 @@ function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendT
     }
     paths.forEach((p: any, j: number) => {
       const field = `spec.rules[${i}].http.paths[${j}]`;
-      const read = reads[k++];
+      const pathRead = reads[k++];
       const value = `${host || '*'} ${String(p?.pathType)} ${String(p?.path ?? '/')} -> ${String(p?.backend?.service?.name)}:${String(p?.backend?.service?.port?.number ?? p?.backend?.service?.port?.name)}`;
       const backend = resolveBackend(p?.backend, src, field, tls, ctx);
       if (typeof backend === 'string') { src.fieldUnmapped(field, value, backend); return; }
-      if ('reason' in read) { src.fieldUnmapped(field, value, read.reason); return; }
+      if ('reason' in pathRead) { src.fieldUnmapped(field, value, pathRead.reason); return; }
       const location = locationKey(host, p?.path ?? '/', p?.pathType);
-      const first = seen.get(location);
-      if (first !== undefined && first !== src.ref) {
-        src.fieldUnmapped(field, value, `${first} serves the same host, path and pathType: ingress-nginx keeps the oldest Ingress's location (input order stands for creation time)`);
+      const key = matchKey(pathRead.match);
+      const same = `${host}\u0000${key}`;
+      const first = seen.get(location) ?? seen.get(same);
+      const served = { ref: src.ref, how: `${backend.service}:${backend.port}:${JSON.stringify(backend.tls ?? null)}:${how}` };
+      if (first !== undefined && first.ref !== src.ref) {
+        if (first.how === served.how) src.fieldMapped(field, value, `nothing (${first.ref} already serves this host and path the same way)`);
+        else src.fieldUnmapped(field, value, `${first.ref} serves the same host and path: ingress-nginx keeps the oldest Ingress's location (input order stands for creation time)`);
         return;
       }
-      seen.set(location, src.ref);
-      src.fieldMapped(field, value, `${read.to}${host ? ` on host ${host}` : ''}, backend ${backend.service}:${backend.port}`);
-      out.push({ src, host, match: read.match, backend, location });
+      seen.set(location, served);
+      seen.set(same, served);
+      src.fieldMapped(field, value, `${pathRead.to}${host ? ` on host ${host}` : ''}, backend ${backend.service}:${backend.port}`);
+      out.push({ src, host, match: pathRead.match, key, backend, location });
     });
   });
   return out;
@@ -436,20 +466,20 @@ function readRules(src: IngressSource, reads: readonly PathRead[], tls: BackendT
 
 /** One route per backend and list of matches: hosts with the same paths share a route. */
 function routeDrafts(src: IngressSource, entries: readonly Entry[], policies: PoliciesIR): Draft[] {
-  const byBackend = new Map<string, { backend: BackendIR; hosts: Map<string, MatchIR[]> }>();
+  const byBackend = new Map<string, { backend: BackendIR; hosts: Map<string, { matches: MatchIR[]; keys: string[] }> }>();
   for (const e of entries) {
     const key = `${e.backend.service}:${e.backend.port}`;
-    const group = byBackend.get(key) ?? { backend: e.backend, hosts: new Map<string, MatchIR[]>() };
+    const group = byBackend.get(key) ?? { backend: e.backend, hosts: new Map<string, { matches: MatchIR[]; keys: string[] }>() };
     byBackend.set(key, group);
-    const list = group.hosts.get(e.host) ?? [];
-    if (!list.some(m => matchKey(m) === matchKey(e.match))) list.push(e.match);
+    const list = group.hosts.get(e.host) ?? { matches: [], keys: [] };
+    if (!list.keys.includes(e.key)) { list.matches.push(e.match); list.keys.push(e.key); }
     group.hosts.set(e.host, list);
   }
   const out: Draft[] = [];
   for (const { backend, hosts } of byBackend.values()) {
     const byMatches = new Map<string, { hosts: string[]; matches: MatchIR[] }>();
-    for (const [host, matches] of hosts) {
-      const key = `${host === '' ? 'any' : 'named'}:${JSON.stringify(matches)}`;
+    for (const [host, { matches, keys }] of hosts) {
+      const key = `${host === '' ? 'any' : 'named'}:${keys.join('\n')}`;
       const g = byMatches.get(key) ?? { hosts: [], matches };
       g.hosts.push(host);
       byMatches.set(key, g);
@@ -483,7 +513,9 @@ function nameDrafts(drafts: Draft[]): void {
   for (const d of drafts) if (d.hosts.length === 1 && d.hosts[0] === '') d.hosts.length = 0;
 }
 
-function readDefaultBackend(src: IngressSource, tls: BackendTlsIR | undefined, ctx: Context, withRules = false): { backend: BackendIR; src: IngressSource } | undefined {
+function readDefaultBackend(
+  src: IngressSource, tls: BackendTlsIR | undefined, ctx: Context, withRules = false,
+): { backend: BackendIR; src: IngressSource } | undefined {
   const spec = src.object.spec?.defaultBackend;
   if (spec === undefined) {
     src.fieldUnmapped('spec', undefined, 'an Ingress with neither rules nor defaultBackend serves nothing');
@@ -509,9 +541,7 @@ function readPassthrough(src: IngressSource, ctx: Context): PassthroughIR[] {
       const field = `spec.rules[${i}].http.paths[${j}]`;
       const b = resolveBackend(p?.backend, src, field, undefined, ctx);
       const value = `${String(r?.host ?? '*')} ${String(p?.path)} -> ${String(p?.backend?.service?.name)}`;
-      if (typeof b === 'string') src.fieldUnmapped(field, value, b);
-      else if (!backend) { backend = b; src.fieldMapped(field, value, `TlsHost.passthrough backend ${b.service}:${b.port}`); } else if (b.service === backend.service && b.port === backend.port) src.fieldMapped(field, value, 'nothing (same backend: paths are not read for a passed-through stream)');
-      else src.fieldUnmapped(field, value, `ingress-nginx passes the whole TLS stream of the host to one backend (${backend.service}:${backend.port}): paths are not read`);
+      if (typeof b === 'string') {src.fieldUnmapped(field, value, b);} else if (!backend) { backend = b; src.fieldMapped(field, value, `TlsHost.passthrough backend ${b.service}:${b.port}`); } else if (b.service === backend.service && b.port === backend.port) {src.fieldMapped(field, value, 'nothing (same backend: paths are not read for a passed-through stream)');} else {src.fieldUnmapped(field, value, `ingress-nginx passes the whole TLS stream of the host to one backend (${backend.service}:${backend.port}): paths are not read`);}
     });
   });
   if (Array.isArray(src.object.spec?.tls)) src.fieldMapped('spec.tls', undefined, 'nothing (passthrough: the backend terminates TLS)');
@@ -569,7 +599,10 @@ function readCanary(src: IngressSource, locations: ReadonlyMap<string, { draft: 
   return out;
 }
 
-function canaryIr(src: IngressSource, n: number, route: RouteIR, hosts: string[], allHosts: boolean, matchIndexes: number[], canary: BackendIR, traffic: CanaryTrafficIR): CanaryIR {
+function canaryIr(
+  src: IngressSource, n: number, route: RouteIR, hosts: string[], allHosts: boolean, matchIndexes: number[],
+  canary: BackendIR, traffic: CanaryTrafficIR,
+): CanaryIR {
   return {
     source: n === 0 ? src.ref : `${src.ref} #${n + 1}`,
     name: n === 0 ? src.name : `${src.name}-${n + 1}`,
@@ -589,11 +622,16 @@ function buildTlsHosts(
   main: readonly IngressSource[], clientAuthBySrc: ReadonlyMap<IngressSource, ClientAuthIR>,
 ): TlsHostIR[] {
   const groups = new Map<string, { cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean }>();
+  // A host's client certificate settings: those of its first Ingress that has them.
+  const authByHost = new Map<string, ClientAuthIR>();
+  for (const s of main) {
+    const a = clientAuthBySrc.get(s);
+    if (a) for (const h of ruleHosts(s)) if (!authByHost.has(h)) authByHost.set(h, a);
+  }
   for (const [host, cert] of [...certs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const redirect = hostRedirect(host);
     const httpsRedirect = redirect === 'mixed' ? false : redirect;
-    const authSrc = main.find(s => clientAuthBySrc.has(s) && ruleHosts(s).includes(host));
-    const auth = authSrc ? clientAuthBySrc.get(authSrc) : undefined;
+    const auth = authByHost.get(host);
     const managed = ctx.certificates.has(`${cert.namespace}/${cert.secret}`) || SHIM_ISSUERS.some(([k]) => cert.src.annotations[k] !== undefined);
     const key = JSON.stringify([cert.namespace, cert.secret, httpsRedirect, auth ?? null, managed]);
     const g = groups.get(key) ?? { cert, hosts: [], httpsRedirect, clientAuth: auth, managed };
@@ -616,6 +654,33 @@ function buildTlsHosts(
       httpsRedirect: g.httpsRedirect,
       ...(g.clientAuth ? { clientAuth: g.clientAuth } : {}),
     };
+  });
+}
+
+/**
+ * `permanent-redirect` / `temporal-redirect`: ingress-nginx answers every request of the Ingress
+ * with `return <code> <url>`, one fixed URL (the request's path and query are dropped). No intent
+ * says that: `Redirect.to` keeps the request's query string, and the renderer refuses a
+ * fixed-URL redirect. Returns the reason, or undefined without such a key.
+ */
+function fixedRedirect(src: IngressSource): { key: string; reason: string } | undefined {
+  const temporal = src.valid('temporal-redirect');
+  const permanent = src.valid('permanent-redirect');
+  const url = temporal ?? permanent;
+  if (url === undefined) return undefined;
+  const key = temporal !== undefined ? 'temporal-redirect' : 'permanent-redirect';
+  return {
+    key,
+    reason: `${key} ${url}: ingress-nginx answers every request with a redirect to this one URL, dropping the request's path and query; `
+      + 'Redirect.to keeps the query string, and the ingress-nginx renderer refuses fixed-URL redirects, so neither the redirect nor the Ingress\'s routes are imported',
+  };
+}
+
+function unmappedPaths(src: IngressSource, reason: string): void {
+  const rules: any[] = Array.isArray(src.object.spec?.rules) ? src.object.spec.rules : [];
+  rules.forEach((r, i) => {
+    const paths = Array.isArray(r?.http?.paths) ? r.http.paths : [];
+    paths.forEach((p: any, j: number) => src.fieldUnmapped(`spec.rules[${i}].http.paths[${j}]`, `${String(r?.host ?? '*')} ${String(p?.path ?? '/')}`, reason));
   });
 }
 

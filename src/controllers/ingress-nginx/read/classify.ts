@@ -1,6 +1,6 @@
 import { IngressSource } from './source';
-import { PREFIX } from '../annotations';
 import { NGINX_ANNOTATION_CATALOG } from '../annotation-catalog';
+import { PREFIX } from '../annotations';
 
 /** Annotation prefixes other controllers read: on an ingress-nginx Ingress they do nothing. */
 const OTHER_CONTROLLERS: ReadonlyArray<readonly [string, string]> = [
@@ -65,12 +65,12 @@ export function classifyLeftovers(src: IngressSource, context: Context): void {
       src.unmapped(key, `not an ingress-nginx annotation (v1.15): ingress-nginx ignores it${suggestion(name)}`);
     } else if (known.risk === 'Critical') {
       src.unmapped(key, 'raw nginx configuration (a snippet): it has no intent meaning, and the library never emits snippets');
+    } else if (context !== 'route') {
+      src.unmapped(key, NOT_ON[context]);
     } else if (SPECIFIC[name]) {
       src.unmapped(key, SPECIFIC[name]);
     } else if (NGINX_ANNOTATION_CATALOG.ownedBy(key) !== undefined) {
       src.unmapped(key, `has no effect with the other annotations of this Ingress (${NGINX_ANNOTATION_CATALOG.ownedBy(key)} not imported)`);
-    } else if (context !== 'route') {
-      src.unmapped(key, NOT_ON[context]);
     } else {
       src.mapped(key, `Route.rawAnnotations['${key}'] = '${value}' (kept verbatim: no controller-neutral meaning; only ingress-nginx accepts it)`);
     }

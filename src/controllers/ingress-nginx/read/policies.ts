@@ -157,6 +157,10 @@ function cors(src: IngressSource): CorsIR | undefined {
   const headers = headerList.length === 1 && headerList[0] === NO_EXTRA_HEADERS ? [] : sortedUnique(headerList);
   const expose = src.valid('cors-expose-headers');
   const exposeHeaders = expose === undefined ? [] : sortedUnique(csv(expose));
+  if ([...headers, ...exposeHeaders].includes('*')) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
+    return undefined;
+  }
   const credentialsValue = src.bool('cors-allow-credentials');
   const sent = credentialsValue ?? CORS_DEFAULTS.credentials;
   // With Allow-Origin '*', browsers refuse credentialed responses whatever Allow-Credentials says.
@@ -256,7 +260,7 @@ function sessionAffinity(src: IngressSource): SessionAffinityIR | undefined {
     src.unmappedAll(['affinity', ...SESSION_KEYS], "without session-cookie-path the cookie's path is each location's path (a regex under use-regex); set session-cookie-path to import it");
     return undefined;
   }
-  src.mapped('affinity', `Route.sessionAffinity (SessionAffinity.cookie '${cookieName}'; always HttpOnly${secure === undefined ? "; secure: false as written (nginx adds Secure on HTTPS requests unless session-cookie-secure is set)" : ''})`);
+  src.mapped('affinity', `Route.sessionAffinity (SessionAffinity.cookie '${cookieName}'; always HttpOnly${secure === undefined ? '; secure: false as written (nginx adds Secure on HTTPS requests unless session-cookie-secure is set)' : ''})`);
   if (src.has('session-cookie-name')) src.mapped('session-cookie-name', `Route.sessionAffinity.name (${cookieName})`);
   src.mapped('session-cookie-path', `Route.sessionAffinity.path (${path})`);
   if (secure !== undefined) src.mapped('session-cookie-secure', `Route.sessionAffinity.secure (${secure})`);

@@ -1,6 +1,6 @@
 import { KubeObject, ReadItem } from '../../reader';
-import { PREFIX } from '../annotations';
 import { NGINX_ANNOTATION_CATALOG } from '../annotation-catalog';
+import { PREFIX } from '../annotations';
 
 /** The field of an annotation, as items name it. */
 export function annotationField(key: string): string {
@@ -19,6 +19,9 @@ export class IngressSource {
   public readonly annotations: { readonly [key: string]: string };
   private readonly handled = new Set<string>();
   private readonly invalid = new Set<string>();
+  /** Values of `nginx.ingress.kubernetes.io/<name>` by `<name>` (no key building on the hot path). */
+  private readonly nginx = new Map<string, string>();
+  private hosts?: string[];
 
   constructor(public readonly object: KubeObject, defaultNamespace: string, private readonly items: ReadItem[], public readonly order: number) {
     this.namespace = object.metadata.namespace ?? defaultNamespace;
@@ -26,12 +29,23 @@ export class IngressSource {
     this.ref = `${object.kind} ${this.namespace}/${this.name}`;
     const annotations = object.metadata.annotations;
     this.annotations = annotations !== null && typeof annotations === 'object' ? annotations : {};
+    for (const [k, v] of Object.entries(this.annotations)) {
+      if (k.startsWith(PREFIX) && typeof v === 'string') this.nginx.set(k.slice(PREFIX.length), v);
+    }
+  }
+
+  /** The hosts of `spec.rules` ('' for a rule without host), de-duplicated, in order (computed once). */
+  public ruleHosts(): readonly string[] {
+    if (!this.hosts) {
+      const rules = this.object.spec?.rules;
+      this.hosts = Array.isArray(rules) ? [...new Set(rules.map((r: any) => (typeof r?.host === 'string' ? r.host : '')))] as string[] : [];
+    }
+    return this.hosts;
   }
 
   /** The raw value of `nginx.ingress.kubernetes.io/<name>` (not marked handled). */
   public peek(name: string): string | undefined {
-    const v = this.annotations[`${PREFIX}${name}`];
-    return typeof v === 'string' ? v : undefined;
+    return this.nginx.get(name);
   }
 
   public has(name: string): boolean {
@@ -71,14 +85,18 @@ export class IngressSource {
     return Number.isSafeInteger(n) ? n : undefined;
   }
 
+  /** Itemizes a present annotation as mapped (absent or already itemized: nothing). */
   public mapped(name: string, to: string): void {
+    if (!this.present(name)) return;
     const key = this.key(name);
     if (this.handled.has(key)) return;
     this.handled.add(key);
     this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], to });
   }
 
+  /** Itemizes a present annotation as unmapped (absent or already itemized: nothing). */
   public unmapped(name: string, reason: string): void {
+    if (!this.present(name)) return;
     const key = this.key(name);
     if (this.handled.has(key)) return;
     this.handled.add(key);
@@ -87,7 +105,7 @@ export class IngressSource {
 
   /** Marks every present key of `names` unmapped with one reason. */
   public unmappedAll(names: readonly string[], reason: string): void {
-    for (const n of names) if (this.annotations[this.key(n)] !== undefined) this.unmapped(n, reason);
+    for (const n of names) this.unmapped(n, reason);
   }
 
   public isHandled(name: string): boolean {
@@ -105,6 +123,10 @@ export class IngressSource {
   /** Keys present and not yet itemized. */
   public leftovers(): string[] {
     return Object.keys(this.annotations).filter(k => !this.handled.has(k)).sort();
+  }
+
+  private present(name: string): boolean {
+    return name.includes('/') ? this.annotations[name] !== undefined : this.nginx.has(name);
   }
 
   /** A full key for a short nginx name; keys with a '/' are taken as full keys. */

@@ -47,10 +47,7 @@ export function clientAuth(src: IngressSource, secretNamespace: string | undefin
   }
   const [ns, name] = secret.includes('/') ? secret.split('/', 2) : [src.namespace, secret];
   let reason: string | undefined;
-  if (secretNamespace === undefined) reason = 'none of the Ingress\'s hosts has a certificate';
-  else if (ns !== secretNamespace) reason = `the CA Secret is in namespace '${ns}': TlsHost.clientAuth reads a CA beside the certificate Secret (namespace '${secretNamespace}')`;
-  else if (verify === 'optional_no_ca') reason = 'optional_no_ca accepts certificates that fail verification';
-  else if (verify === 'off') {
+  if (secretNamespace === undefined) {reason = 'none of the Ingress\'s hosts has a certificate';} else if (ns !== secretNamespace) {reason = `the CA Secret is in namespace '${ns}': TlsHost.clientAuth reads a CA beside the certificate Secret (namespace '${secretNamespace}')`;} else if (verify === 'optional_no_ca') {reason = 'optional_no_ca accepts certificates that fail verification';} else if (verify === 'off') {
     src.mapped('auth-tls-secret', 'nothing (auth-tls-verify-client: off)');
     src.mapped('auth-tls-verify-client', 'nothing (off)');
     return undefined;
