@@ -94,7 +94,7 @@ export function runImport(sources: readonly ManifestSource[], options: ImportRun
           field: '(object)',
           reason: from === 'auto'
             ? `no reader accepts it (readers: ${candidates.map(r => r.name).join(', ') || 'none'}); its controller cannot be read yet, or it belongs to another controller`
-            : `not a ${from} object (--from ${from})`,
+            : `the ${from} reader does not accept it (--from ${from})`,
         });
       }
     }

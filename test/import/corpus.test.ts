@@ -12,9 +12,11 @@ import { readerFor } from '../../src/import/readers';
  * For every file:
  * 1. imported with its column's reader, built against its own controller, synthesized and read
  *    back: the route table equals the first read's (the import says what the input means);
- * 2. imported to envoy-gateway: the lines of its report that say what cannot move or what
- *    envoy-gateway refuses equal `<file>.to-envoy-gateway.txt` beside it (written by hand, or with
- *    UPDATE_CORPUS=1 and then read through before committing).
+ *    (hosts of objects the plan notes as not exactly expressible are left out of the comparison);
+ * 2. imported to its own controller and to envoy-gateway: the lines of the report that say what
+ *    cannot move or what the target refuses equal `<file>.to-<target>.txt` beside it (written by
+ *    hand, or with UPDATE_CORPUS=1 and then read through before committing). A file its own
+ *    controller refuses to render again is not re-rendered: its refusal is in that list.
  * A corpus directory of a column without a registered reader fails: a corpus must be checked.
  */
 
@@ -47,30 +49,55 @@ function reportLines(report: string): string[] {
   return [...section(/^## Cannot move/), ...section(/^## Refused by/)];
 }
 
+/** The report lines of `file` imported to `to`, checked against `<file>.to-<to>.txt` beside it. */
+function expectReport(column: ControllerName, file: string, to: ControllerName, run: ReturnType<typeof runImport>): void {
+  const actual = `${reportLines(run.report).join('\n')}\n`;
+  const expectedFile = path.join(CORPUS, column, `${file.replace(/\.ya?ml$/, '')}.to-${to}.txt`);
+  if (process.env.UPDATE_CORPUS === '1') fs.writeFileSync(expectedFile, actual);
+  if (!fs.existsSync(expectedFile)) throw new Error(`missing ${path.relative(process.cwd(), expectedFile)}; its content would be:\n${actual}`);
+  expect(actual).toEqual(fs.readFileSync(expectedFile, 'utf8'));
+  expect(run.exitCode).toBe(actual.includes('\n- ') ? 3 : 0);
+}
+
+const read = (column: ControllerName, file: string) => ({ file: `corpus/${column}/${file}`, text: fs.readFileSync(path.join(CORPUS, column, file), 'utf8') });
+
+/** Files their own controller renders again (the others list its refusals in `<file>.to-<column>.txt`). */
+const RENDERABLE = CASES.filter(([column, file]) => runImport([read(column, file)], { from: column, to: column }).refused.length === 0);
+
+test('most corpus files re-render on their own controller', () => {
+  expect(RENDERABLE.length).toBeGreaterThanOrEqual(CASES.length * 0.8);
+});
+
 for (const [column, file] of CASES) {
   describe(`corpus ${column}/${file}`, () => {
-    const text = fs.readFileSync(path.join(CORPUS, column, file), 'utf8');
-    const source = { file: `corpus/${column}/${file}`, text };
+    const source = read(column, file);
 
-    test('re-rendered to its own controller, the routing reads back the same', () => {
-      const run = runImport([source], { from: column, to: column });
-      expect(run.gateways.length).toBeGreaterThan(0);
-      const chart = new Chart(Testing.app(), 'imported');
-      expect(buildApp(chart, run.plan, column).errors).toEqual([]);
-      const again = readerFor(column)!.read(Testing.synth(chart));
-      expect(tableDiff(routeTableOf(run.gateways), routeTableOf(again.gateways))).toEqual([]);
-      // Our own output reads back without anything unmapped.
-      expect(again.items.filter(i => i.reason !== undefined)).toEqual([]);
+    test(`imported to ${column} (its own controller): what cannot move and what is refused`, () => {
+      expectReport(column, file, column, runImport([source], { from: column, to: column }));
     });
 
+    if (RENDERABLE.some(([c, f]) => c === column && f === file)) {
+      test('re-rendered to its own controller, the routing reads back the same', () => {
+        const run = runImport([source], { from: column, to: column });
+        expect(run.gateways.length).toBeGreaterThan(0);
+        const chart = new Chart(Testing.app(), 'imported');
+        expect(buildApp(chart, run.plan, column).errors).toEqual([]);
+        const again = readerFor(column)!.read(Testing.synth(chart));
+        // Hosts of objects the plan could not express exactly (a note in the report) are left out.
+        const noted = new Set(run.plan.notes.map(n => n.object));
+        const lossy = new Set(run.gateways.flatMap(g => g.routes.filter(r => noted.has(r.source.split(' ').slice(0, 2).join(' '))).flatMap(r => r.hosts)));
+        const table = (gateways: typeof run.gateways) => {
+          const t = routeTableOf(gateways);
+          return { ...t, routes: t.routes.filter(r => !lossy.has(r.host)) };
+        };
+        expect(tableDiff(table(run.gateways), table(again.gateways))).toEqual([]);
+        // Our own output reads back without anything unmapped.
+        expect(again.items.filter(i => i.reason !== undefined)).toEqual([]);
+      });
+    }
+
     test(`imported to ${TARGET}: what cannot move and what is refused`, () => {
-      const run = runImport([source], { from: column, to: TARGET });
-      const actual = `${reportLines(run.report).join('\n')}\n`;
-      const expectedFile = path.join(CORPUS, column, `${file.replace(/\.ya?ml$/, '')}.to-${TARGET}.txt`);
-      if (process.env.UPDATE_CORPUS === '1') fs.writeFileSync(expectedFile, actual);
-      if (!fs.existsSync(expectedFile)) throw new Error(`missing ${path.relative(process.cwd(), expectedFile)}; its content would be:\n${actual}`);
-      expect(actual).toEqual(fs.readFileSync(expectedFile, 'utf8'));
-      expect(run.exitCode).toBe(actual.includes('\n- ') ? 3 : 0);
+      expectReport(column, file, TARGET, runImport([source], { from: column, to: TARGET }));
     });
   });
 }
