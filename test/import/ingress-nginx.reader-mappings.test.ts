@@ -1,5 +1,5 @@
 import { routeTableOf } from '../../src/checks/route-table';
-import { literalOf, plainPath, regexPath, rewritePaths, topLevelAlternation } from '../../src/controllers/ingress-nginx/read/paths';
+import { literalOf, plainPath, regexPath, rewritePaths } from '../../src/controllers/ingress-nginx/read/paths';
 import { parseNginxSize } from '../../src/controllers/ingress-nginx/read/policies';
 import { INGRESS_NGINX_READER } from '../../src/controllers/ingress-nginx/reader';
 import { KubeObject, ReadResult } from '../../src/controllers/reader';
@@ -57,10 +57,7 @@ describe('paths', () => {
   });
 
   test("a top-level '|' is refused: nginx's '^' anchors its first branch only", () => {
-    expect(topLevelAlternation('/a|/b')).toBe(true);
-    expect(topLevelAlternation('/(a|b)')).toBe(false);
-    expect(topLevelAlternation('/[|]')).toBe(false);
-    expect(topLevelAlternation('/\\|')).toBe(false);
+    expect(regexPath('/(a|b)', undefined)).toEqual({ match: expect.anything(), to: expect.anything() });
     expect(regexPath('/a|/b', undefined)).toEqual({ reason: expect.stringContaining("top-level '|'") });
   });
 
@@ -302,7 +299,7 @@ describe('speed', () => {
       if (kind === 4) Object.assign(a, { 'affinity': 'cookie', 'session-cookie-name': 'sid', 'session-cookie-path': '/', 'session-cookie-secure': 'true' });
       if (kind === 5) Object.assign(a, { 'canary': 'true', 'canary-weight': '10' });
       if (kind === 6) Object.assign(a, { 'rewrite-target': '/$2', 'use-regex': 'true' });
-      if (kind === 7) Object.assign(a, { 'configuration-snippet': 'more_set_headers "X: y";', 'x-unknown': '1', 'traefik.ingress.kubernetes.io/router.tls': 'true' });
+      if (kind === 7) Object.assign(a, { 'configuration-snippet': 'more_set_headers "X: y";', [`x-unknown-${i % 13}`]: '1', 'traefik.ingress.kubernetes.io/router.tls': 'true' });
       if (kind === 8) Object.assign(a, { 'whitelist-source-range': '192.168.0.0/16', 'backend-protocol': 'GRPC', 'force-ssl-redirect': 'true' });
       if (kind === 9) Object.assign(a, { 'auth-type': 'basic', 'auth-secret': 'users', 'auth-realm': 'Members' });
       const path = kind === 6 ? '/(?-i)api(/|$)(.*)' : kind === 5 ? `/p${i - 1}` : `/p${i}`; // a canary shares its main Ingress's host and path
@@ -336,5 +333,35 @@ describe('speed', () => {
     // Wall-clock time on a shared machine, and the process's CPU time (what the reader costs).
     expect(best).toBeLessThan(2000);
     expect(Math.min(...runs.map(x => x.cpuMs))).toBeLessThan(1000);
+  });
+});
+
+describe('context objects', () => {
+  test('a cert-manager Certificate writing a TLS Secret makes it a managed certificate; its issuer is a mapped item', () => {
+    const certificate: KubeObject = {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { secretName: 'web-tls', dnsNames: ['web.example'], issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: 'letsencrypt' } },
+    };
+    const r = read(certificate, ingress('x', {}, [{ host: 'web.example', paths: [['/', 'Prefix', 'web']] }], { tls: [{ hosts: ['web.example'], secretName: 'web-tls' }] }));
+    expect(table(r).tls).toEqual([{ host: 'web.example', secret: 'default/web-tls', managedCertificate: true, httpsRedirect: true }]);
+    expect(item(r, 'Certificate default/web', 'spec.issuerRef')).toEqual({
+      object: 'Certificate default/web',
+      field: 'spec.issuerRef',
+      value: 'ClusterIssuer/letsencrypt',
+      to: "TlsHost.fromIssuer(ClusterIssuer 'letsencrypt') (managed certificate of Secret default/web-tls)",
+    });
+  });
+
+  test('accepts: ingress-nginx classes, their IngressClasses, and unclassed Ingresses with nginx annotations', () => {
+    const plain = ingress('x', {}, [{ paths: [['/', 'Prefix', 'svc']] }]);
+    expect(INGRESS_NGINX_READER.accepts(plain)).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ ...plain, spec: { ...plain.spec, ingressClassName: 'traefik' } })).toBe(false);
+    const custom = ingress('x', { 'limit-rps': '5' }, [{ paths: [['/', 'Prefix', 'svc']] }]);
+    expect(INGRESS_NGINX_READER.accepts({ ...custom, spec: { ...custom.spec, ingressClassName: 'public' } })).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ ...custom, spec: { ...custom.spec, ingressClassName: 'kong' } })).toBe(false);
+    expect(INGRESS_NGINX_READER.accepts({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'a' }, spec: { controller: 'k8s.io/ingress-nginx' } })).toBe(true);
+    expect(INGRESS_NGINX_READER.accepts({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' } })).toBe(false);
   });
 });

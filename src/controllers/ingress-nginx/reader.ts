@@ -38,9 +38,15 @@ function accepts(o: KubeObject): boolean {
   if (o?.kind === 'IngressClass') return o.spec?.controller === INGRESS_NGINX_CONTROLLER;
   if (o?.kind !== 'Ingress' || o.apiVersion !== INGRESS_API_VERSION) return false;
   const cls = declaredClass(o);
-  if (cls !== undefined) return /nginx/i.test(cls);
-  return Object.keys(o.metadata?.annotations ?? {}).some(k => k.startsWith(PREFIX));
+  if (cls !== undefined && /nginx/i.test(cls)) return true;
+  // Without IngressClass objects, a class of another name is ingress-nginx's when the Ingress
+  // carries ingress-nginx annotations and the name is not another controller's usual one.
+  const nginxAnnotations = Object.keys(o.metadata?.annotations ?? {}).some(k => k.startsWith(PREFIX));
+  return nginxAnnotations && (cls === undefined || !OTHER_CLASS_NAMES.test(cls));
 }
+
+/** Usual class names of other Ingress controllers. */
+const OTHER_CLASS_NAMES = /traefik|kong|alb|gce|haproxy|istio|contour|skipper|ambassador|emissary|azure|openshift|cilium|envoy|apisix/i;
 
 function declaredClass(o: KubeObject): string | undefined {
   const a = o.metadata?.annotations?.[LEGACY_CLASS_ANNOTATION];
@@ -622,6 +628,7 @@ function buildTlsHosts(
   main: readonly IngressSource[], clientAuthBySrc: ReadonlyMap<IngressSource, ClientAuthIR>,
 ): TlsHostIR[] {
   const groups = new Map<string, { cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean }>();
+  const itemized = new Set<KubeObject>();
   // A host's client certificate settings: those of its first Ingress that has them.
   const authByHost = new Map<string, ClientAuthIR>();
   for (const s of main) {
@@ -632,7 +639,18 @@ function buildTlsHosts(
     const redirect = hostRedirect(host);
     const httpsRedirect = redirect === 'mixed' ? false : redirect;
     const auth = authByHost.get(host);
-    const managed = ctx.certificates.has(`${cert.namespace}/${cert.secret}`) || SHIM_ISSUERS.some(([k]) => cert.src.annotations[k] !== undefined);
+    const certificate = ctx.certificates.get(`${cert.namespace}/${cert.secret}`);
+    if (certificate && !itemized.has(certificate)) {
+      itemized.add(certificate);
+      const ref = certificate.spec?.issuerRef;
+      ctx.items.push({
+        object: objectRef(certificate, ctx.defaultNamespace),
+        field: 'spec.issuerRef',
+        value: `${String(ref?.kind ?? 'Issuer')}/${String(ref?.name)}`,
+        to: `TlsHost.fromIssuer(${String(ref?.kind ?? 'Issuer')} '${String(ref?.name)}') (managed certificate of Secret ${cert.namespace}/${cert.secret})`,
+      });
+    }
+    const managed = certificate !== undefined || SHIM_ISSUERS.some(([k]) => cert.src.annotations[k] !== undefined);
     const key = JSON.stringify([cert.namespace, cert.secret, httpsRedirect, auth ?? null, managed]);
     const g = groups.get(key) ?? { cert, hosts: [], httpsRedirect, clientAuth: auth, managed };
     g.hosts.push(host);

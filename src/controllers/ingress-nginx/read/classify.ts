@@ -1,4 +1,5 @@
 import { IngressSource } from './source';
+import { closest } from '../../raw-annotations';
 import { NGINX_ANNOTATION_CATALOG } from '../annotation-catalog';
 import { PREFIX } from '../annotations';
 
@@ -62,7 +63,7 @@ export function classifyLeftovers(src: IngressSource, context: Context): void {
     const name = key.slice(PREFIX.length);
     const known = NGINX_ANNOTATION_CATALOG.lookup(key);
     if (!known) {
-      src.unmapped(key, `not an ingress-nginx annotation (v1.15): ingress-nginx ignores it${suggestion(name)}`);
+      src.unmapped(key, `not an ingress-nginx annotation (v1.15): ingress-nginx ignores it${suggestion(key)}`);
     } else if (known.risk === 'Critical') {
       src.unmapped(key, 'raw nginx configuration (a snippet): it has no intent meaning, and the library never emits snippets');
     } else if (context !== 'route') {
@@ -77,22 +78,17 @@ export function classifyLeftovers(src: IngressSource, context: Context): void {
   }
 }
 
-function suggestion(name: string): string {
-  const close = NGINX_ANNOTATION_CATALOG.keys.map(k => k.slice(PREFIX.length)).find(k => distance(k, name) <= 2);
-  return close ? `; did you mean '${close}'?` : '';
-}
+const SUGGESTIONS = new Map<string, string>();
 
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
+/** A did-you-mean for an unknown key (memoized: a typo repeats across manifests). */
+function suggestion(key: string): string {
+  let out = SUGGESTIONS.get(key);
+  if (out === undefined) {
+    // Edit distance is costly: only keys of a close length can be close enough to be a typo.
+    const slack = Math.max(2, Math.floor((key.length - PREFIX.length) / 3));
+    const close = closest(key, NGINX_ANNOTATION_CATALOG.keys.filter(k => Math.abs(k.length - key.length) <= slack));
+    out = close ? `; did you mean '${close.slice(PREFIX.length)}'?` : '';
+    if (SUGGESTIONS.size < 1000) SUGGESTIONS.set(key, out);
   }
-  return row[b.length];
+  return out;
 }

@@ -1,3 +1,4 @@
+import { hasTopLevelAlternation } from '../../../core/validate';
 import { MatchIR, PathIR } from '../../../ir/model';
 import { PathModifierIR } from '../../../ir/policies';
 
@@ -45,22 +46,6 @@ export function plainPath(path: string, pathType: string): PathRead {
   }
 }
 
-/** Whether a PCRE has a '|' outside every group (ingress-nginx's '^' then anchors only the first branch). */
-export function topLevelAlternation(re: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
 /** Whether a regex ends with an unescaped '$'. */
 function anchoredAtEnd(re: string): boolean {
   if (!re.endsWith('$')) return false;
@@ -77,7 +62,7 @@ function anchoredAtEnd(re: string): boolean {
  */
 export function regexPath(path: string, cause: string | undefined): PathRead {
   if (typeof path !== 'string' || !path.startsWith('/')) return { reason: `'${String(path)}' does not start with '/'` };
-  if (topLevelAlternation(path)) {
+  if (hasTopLevelAlternation(path)) {
     return { reason: `'${path}' has a top-level '|': ingress-nginx's '^' anchors only its first branch, so the other branches match anywhere in the path` };
   }
   const note = `${cause ? `; ${cause} makes every path of this host a case-insensitive regex (location ~* "^${path}")` : ''}`;

@@ -87,20 +87,12 @@ export class IngressSource {
 
   /** Itemizes a present annotation as mapped (absent or already itemized: nothing). */
   public mapped(name: string, to: string): void {
-    if (!this.present(name)) return;
-    const key = this.key(name);
-    if (this.handled.has(key)) return;
-    this.handled.add(key);
-    this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], to });
+    this.itemize(name, { to });
   }
 
   /** Itemizes a present annotation as unmapped (absent or already itemized: nothing). */
   public unmapped(name: string, reason: string): void {
-    if (!this.present(name)) return;
-    const key = this.key(name);
-    if (this.handled.has(key)) return;
-    this.handled.add(key);
-    this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], reason });
+    this.itemize(name, { reason });
   }
 
   /** Marks every present key of `names` unmapped with one reason. */
@@ -123,6 +115,14 @@ export class IngressSource {
   /** Keys present and not yet itemized. */
   public leftovers(): string[] {
     return Object.keys(this.annotations).filter(k => !this.handled.has(k)).sort();
+  }
+
+  private itemize(name: string, outcome: { readonly to: string } | { readonly reason: string }): void {
+    if (!this.present(name)) return;
+    const key = this.key(name);
+    if (this.handled.has(key)) return;
+    this.handled.add(key);
+    this.items.push({ object: this.ref, field: annotationField(key), value: this.annotations[key], ...outcome });
   }
 
   private present(name: string): boolean {
