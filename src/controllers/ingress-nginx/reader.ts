@@ -10,7 +10,7 @@ import { withoutSource } from '../../checks/route-table';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { PoliciesIR, RewriteIR } from '../../ir/policies';
 import { INGRESS_API_VERSION } from '../common/ingress';
-import { covers } from '../common/tls';
+import { wildcardCovers as covers } from '../../core/hosts';
 
 /** The `spec.controller` of ingress-nginx's IngressClasses. */
 export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
