@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { buildApp } from './build';
+import { GATEWAY_CLASS_PLACEHOLDER } from './codegen';
 import { ImportPlan } from './plan';
 import { ControllerName } from '../capabilities/features';
 import { ReadItem } from '../controllers/reader';
@@ -91,6 +92,9 @@ export function migrationReport(r: ReportInput): string {
   out.push(`Imported by \`cdk8s-gateway import\` from ${r.files.length > 0 ? r.files.map(f => `\`${f}\``).join(', ') : 'the given YAML'}`
     + ` (read as ${r.from.length > 0 ? r.from.join(', ') : 'nothing'}), generated for **${r.to}**.`, '');
   out.push(summaryLine(r), '');
+  if (r.to === 'gateway-api') {
+    out.push(`The portable Gateway API output needs your cluster's GatewayClass: \`main.ts\` names '${GATEWAY_CLASS_PLACEHOLDER}'; replace it.`, '');
+  }
   out.push(`## Cannot move (${unmapped.length})`, '');
   if (unmapped.length === 0) out.push('Every annotation and field was imported with its meaning.');
   for (const i of unmapped) out.push(`- \`${i.object}\` ${code(i.field)}${i.value !== undefined ? ` = ${code(i.value)}` : ''}: ${i.reason}`);

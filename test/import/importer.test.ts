@@ -58,6 +58,8 @@ describe('runImport (fake reader)', () => {
       "[imported/fake/web-0-0] Rate limit per client IP (rateLimit) is not supported by controller 'gateway-api': Gateway API has no standard field for rate limits; choose an implementation such as Controller.envoyGateway(). Supported by: ingress-nginx, traefik, traefik-ingress, kong, kong-gateway-api, envoy-gateway. (from Ingress shop/web)",
     ]);
     expect(run.report).toContain('## Refused by gateway-api (1)');
+    expect(run.report).toContain("The portable Gateway API output needs your cluster's GatewayClass: `main.ts` names 'my-gateway-class'; replace it.");
+    expect(run.code).toContain("Controller.gatewayApi({ gatewayClassName: 'my-gateway-class' })");
   });
 
   test('objects no reader accepts are listed as not read; unrelated kinds are skipped', () => {
