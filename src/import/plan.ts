@@ -77,7 +77,8 @@ class Planner {
     for (const gw of this.input.gateways) {
       for (const t of gw.tlsHosts) {
         const issuer = t.managedCertificate ? this.issuerOf(t) : undefined;
-        if (!issuer) continue;
+        // Only TLS hosts issued through TlsCertificate.fromIssuer (in the gateway's namespace) make an http01 solver follow.
+        if (!issuer || t.secretNamespace !== gw.namespace) continue;
         const names = this.issuersUsed.get(issuerKey(issuer)) ?? new Set<string>();
         t.hosts.forEach(h => names.add(h));
         this.issuersUsed.set(issuerKey(issuer), names);
@@ -350,10 +351,26 @@ class Planner {
       const issuer = this.issuerOf(t);
       if (issuer) {
         const owned = this.ownedCertificates.get(`${t.secretNamespace}/${t.secretName}`);
-        certificate = call('TlsCertificate.fromIssuer', this.issuerExpr(issuer), obj([['secretName', lit(t.secretName)], ...this.certificateOptions(owned)]));
-        if (t.secretNamespace !== gw.namespace) {
-          comments.push(`${IMPORT_COMMENT} the certificate Secret ${t.secretNamespace}/${t.secretName} is in another namespace than the gateway; an issued certificate lives in the gateway's namespace.`);
-          this.note(t.source, 'certificate', `the cert-manager Secret ${t.secretNamespace}/${t.secretName} is outside the gateway's namespace '${gw.namespace}'; TlsCertificate.fromIssuer writes it in the gateway's namespace`);
+        if (t.secretNamespace === gw.namespace) {
+          certificate = call('TlsCertificate.fromIssuer', this.issuerExpr(issuer), obj([['secretName', lit(t.secretName)], ...this.certificateOptions(owned)]));
+        } else {
+          // TlsCertificate.fromIssuer issues into the gateway's namespace: a Certificate beside the
+          // Secret's readers says the same, and the TlsHost reads its Secret.
+          this.statements.push({
+            construct: 'Certificate',
+            id: this.uniqueChartId(owned?.name ?? `${t.secretNamespace}-${t.secretName}`),
+            props: obj([
+              ['issuer', this.issuerExpr(issuer)],
+              ['dnsNames', arr((owned?.dnsNames ?? t.hosts).map(lit))],
+              ['secretName', lit(t.secretName)],
+              ['namespace', lit(t.secretNamespace)],
+              ['name', owned && owned.name !== t.secretName ? lit(owned.name) : undefined],
+              ...this.certificateOptions(owned),
+            ]),
+            comments: [`cert-manager issues the certificate of ${t.hosts.join(', ')} in namespace '${t.secretNamespace}', outside the gateway's: a Certificate there, read by the TlsHost.`],
+            sources: [owned?.source ?? t.source],
+          });
+          certificate = callWithOptions('TlsCertificate.fromSecret', [lit(t.secretName)], namespaceOption);
         }
       } else {
         certificate = callWithOptions('TlsCertificate.fromSecret', [lit(t.secretName)], namespaceOption);

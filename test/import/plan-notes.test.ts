@@ -70,3 +70,30 @@ test('string literals survive quotes, backslashes and control characters', () =>
     expect(new Function(`return ${str(s)};`)()).toBe(s);
   }
 });
+
+test('a cert-manager Secret outside the gateway\'s namespace: a Certificate there, read by the TlsHost', () => {
+  const gw: GatewayIR = {
+    ...gateway,
+    routes: [route('blog', { namespace: 'blog', backends: [{ ...b('ghost'), namespace: 'blog' }] })],
+    tlsHosts: [{
+      mode: 'Terminate', source: 'Ingress blog/blog', name: 'blog-tls', hosts: ['blog.shop.dev'], secretName: 'blog-tls', secretNamespace: 'blog', managedCertificate: true, httpsRedirect: true,
+    }],
+  };
+  const plan = planImport({ gateways: [gw], issuersBySecret: new Map([['blog/blog-tls', { kind: 'ClusterIssuer', name: 'letsencrypt-prod' }]]) });
+  expect(plan.notes).toEqual([]);
+  const code = generateCode(plan, { controller: 'envoy-gateway' });
+  expect(code).toContain([
+    "new Certificate(chart, 'blog-blog-tls', {",
+    "  issuer: ClusterIssuer.fromName('letsencrypt-prod'),",
+    "  dnsNames: ['blog.shop.dev'],",
+    "  secretName: 'blog-tls',",
+    "  namespace: 'blog',",
+    '});',
+  ].join('\n'));
+  expect(code).toContain("certificate: TlsCertificate.fromSecret('blog-tls', { namespace: 'blog' }),");
+  const chart = new Chart(Testing.app(), 'imported');
+  expect(buildApp(chart, plan, 'envoy-gateway').errors).toEqual([]);
+  const certificates = Testing.synth(chart).filter(o => o.kind === 'Certificate');
+  expect(certificates.map(c => `${c.metadata.namespace}/${c.metadata.name} -> ${c.spec.secretName} (${c.spec.issuerRef.kind} ${c.spec.issuerRef.name})`))
+    .toEqual(['blog/blog-tls -> blog-tls (ClusterIssuer letsencrypt-prod)']);
+});
