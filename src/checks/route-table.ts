@@ -190,10 +190,24 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: withoutSource(route.policies) as PoliciesIR,
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
+}
+
+/**
+ * Retry status codes a declared retry condition already covers (500-599 for `5xx`, 502-504 for
+ * `gateway-error`) are dropped: retrying on them is what the condition says; so is
+ * `gateway-error` next to `5xx`.
+ */
+function normalPolicies(p: PoliciesIR): PoliciesIR {
+  const rt = p.retries;
+  if (!rt) return p;
+  const covered = (c: number) => (rt.conditions.includes('5xx') && c >= 500 && c <= 599) || (rt.conditions.includes('gateway-error') && c >= 502 && c <= 504);
+  // `gateway-error` (502-504) is part of `5xx`.
+  const conditions = rt.conditions.includes('5xx') ? rt.conditions.filter(c => c !== 'gateway-error') : rt.conditions;
+  return { ...p, retries: { ...rt, conditions, statusCodes: rt.statusCodes.filter(c => !covered(c)) } };
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {
