@@ -1,12 +1,15 @@
 import { ControllerName } from '../capabilities/features';
 import { KongIngressReader } from '../controllers/kong/reader';
 import { ControllerReader } from '../controllers/reader';
+import { TraefikIngressReader, TraefikReader } from '../controllers/traefik/reader';
 
 /**
  * The reader of each output column (`src/controllers/<name>/reader.ts`). The import, report and
  * assertions layers find readers here; a column without one cannot be read back yet.
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
+  'traefik': new TraefikReader(),
+  'traefik-ingress': new TraefikIngressReader(),
   'kong': new KongIngressReader(),
 };
 
