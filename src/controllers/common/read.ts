@@ -1,5 +1,6 @@
 import { KINDS as CERT_MANAGER_KINDS, GROUP as CERT_MANAGER_GROUP } from '../../cert-manager/api';
 import { BackendIR, GatewayIR, HstsIR, MatchIR, RouteIR, CanaryIR, TlsHostIR, PassthroughIR } from '../../ir/model';
+import type { AnnotationCatalog } from '../raw-annotations';
 import { KubeObject, objectRef, ReadItem, sortItems } from '../reader';
 
 /**
@@ -106,6 +107,26 @@ export function parseHsts(value: string): HstsIR | undefined {
   return { maxAgeSeconds: Number(age[1]), includeSubdomains: rest.includes('includesubdomains'), preload: rest.includes('preload') };
 }
 
+/**
+ * An annotation outside the keys a renderer writes: a documented key of `catalog` (or another
+ * tool's key) is a raw annotation; refused, invalid and unknown keys under the catalog's prefixes
+ * are unmapped.
+ */
+export function rawAnnotationItem(o: KubeObject, key: string, value: string, log: ItemLog, catalog: AnnotationCatalog, what: string): void {
+  const field = annotationField(key);
+  const known = catalog.lookup(key);
+  if (!catalog.prefixes.some(p => key.startsWith(p))) log.mapped(o, field, value, `Route.rawAnnotations['${key}']`);
+  else if (!known) log.unmapped(o, field, value, `unknown ${what} annotation '${key}'`);
+  else if (known.refused) log.unmapped(o, field, value, known.refused);
+  else if (known.value && !known.value.test(value)) log.unmapped(o, field, value, `not ${known.value.name}`);
+  else log.mapped(o, field, value, `Route.rawAnnotations['${key}']`);
+}
+
+/** An address as a CIDR (the intent's normal form). */
+export function cidr(address: string): string {
+  return address.includes('/') ? address : address.includes(':') ? `${address}/128` : `${address}/32`;
+}
+
 /** Sorted, de-duplicated. */
 export function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
@@ -114,14 +135,6 @@ export function uniqueSorted(values: Iterable<string>): string[] {
 /** A match with only a path. */
 export function pathMatch(path: MatchIR['path']): MatchIR {
   return { path, headers: [], queryParams: [] };
-}
-
-/** Regex metacharacters of RE2 / PCRE. */
-const META = /[\\.+*?()|[\]{}^$]/;
-
-/** Whether a regex is a plain literal (no metacharacter), and the literal. */
-export function regexLiteral(pattern: string): string | undefined {
-  return META.test(pattern.replace(/\\[.\-/]/g, '')) ? undefined : pattern.replace(/\\([.\-/])/g, '$1');
 }
 
 /** The pieces of a gateway a reader found, assembled into one GatewayIR. */

@@ -1,11 +1,11 @@
-import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REGEX_PATH_PREFIX } from './constants';
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
+import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REGEX_PATH_PREFIX } from './constants';
 import { authOf, credentialSecret, PluginRead, readPlugin } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
-import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { PoliciesIR, RedirectIR } from '../../ir/policies';
+import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
 import {
-  annotationField, gatewayOf, ingressBackend, isRecord, ItemLog, managedSecrets, namespaceOf, Names, servicePorts,
+  annotationField, gatewayOf, ingressBackend, rawAnnotationItem, isRecord, ItemLog, managedSecrets, namespaceOf, Names, servicePorts,
 } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
@@ -37,7 +37,10 @@ export class KongIngressReader implements ControllerReader {
     const reads = ingresses.map(o => readIngress(o, ctx));
     for (const o of objects) {
       if (o.apiVersion !== `${CONFIGURATION_GROUP}/v1`) continue;
-      if (o.kind === KINDS.plugin || o.kind === CLUSTER_PLUGIN) ctx.plugin(o);
+      if ((o.kind === KINDS.plugin || o.kind === CLUSTER_PLUGIN) && !ctx.isRead(o)) {
+        if (o.metadata.labels?.global === 'true') ctx.plugin(o);
+        else log.mapped(o, 'plugin', o.plugin, 'no effect: no Ingress read references this plugin');
+      }
       if (o.kind === KINDS.consumer) readConsumer(o, ctx);
     }
     return { gateways: assemble(reads, ctx, this.ingressClassName), items: log.sorted() };
@@ -70,6 +73,8 @@ class Context {
   public readonly managed: Set<string>;
   public readonly consumers: KubeObject[];
   public readonly secrets = new Map<string, KubeObject>();
+  public readonly services = new Map<string, KubeObject>();
+  private readonly serviceReads = new Map<KubeObject, PoliciesIR>();
   private readonly plugins = new Map<string, KubeObject>();
   private readonly pluginReads = new Map<KubeObject, PluginRead>();
 
@@ -79,6 +84,7 @@ class Context {
     this.consumers = objects.filter(o => o.kind === KINDS.consumer && o.apiVersion === `${CONFIGURATION_GROUP}/v1`);
     for (const o of objects) {
       if (o.kind === 'Secret' && o.apiVersion === 'v1') this.secrets.set(`${namespaceOf(o, defaultNs)}/${o.metadata.name}`, o);
+      if (o.kind === 'Service' && o.apiVersion === 'v1') this.services.set(`${namespaceOf(o, defaultNs)}/${o.metadata.name}`, o);
       if (o.apiVersion !== `${CONFIGURATION_GROUP}/v1`) continue;
       if (o.kind === KINDS.plugin) this.plugins.set(`${namespaceOf(o, defaultNs)}/${o.metadata.name}`, o);
       if (o.kind === CLUSTER_PLUGIN) this.plugins.set(`*/${o.metadata.name}`, o);
@@ -88,6 +94,22 @@ class Context {
   /** A plugin by the name an Ingress gives (its namespace's KongPlugin, else a KongClusterPlugin). */
   public find(namespace: string, name: string): KubeObject | undefined {
     return this.plugins.get(`${namespace}/${name}`) ?? this.plugins.get(`*/${name}`);
+  }
+
+  /** The policies a backend Service's `konghq.com/*` annotations set (read once per Service). */
+  public servicePolicies(b: BackendIR): PoliciesIR {
+    const o = this.services.get(`${b.namespace}/${b.service}`);
+    if (!o) return {};
+    let r = this.serviceReads.get(o);
+    if (!r) {
+      r = readServiceAnnotations(o, this.log);
+      this.serviceReads.set(o, r);
+    }
+    return r;
+  }
+
+  public isRead(o: KubeObject): boolean {
+    return this.pluginReads.has(o);
   }
 
   public plugin(o: KubeObject): PluginRead {
@@ -108,6 +130,35 @@ function readConsumer(o: KubeObject, ctx: Context): void {
   }
   const cls = o.metadata.annotations?.[ANNOTATIONS.ingressClass];
   if (cls !== undefined) ctx.log.mapped(o, annotationField(ANNOTATIONS.ingressClass), cls, 'the controller\'s ingressClassName');
+}
+
+/** Service protocols (`konghq.com/protocol`) as backend protocols. */
+const SERVICE_PROTOCOLS: Record<string, BackendProtocolIR['protocol']> = { http: 'HTTP', https: 'HTTPS', grpc: 'GRPC', grpcs: 'GRPCS', ws: 'WEBSOCKET', wss: 'HTTPS' };
+/** Service timeouts (milliseconds) as the intent's: Kong's read / write timeouts are between two successive reads / writes. */
+const SERVICE_TIMEOUTS: Record<string, 'connectMs' | 'readMs' | 'sendMs'> = { 'connect-timeout': 'connectMs', 'read-timeout': 'readMs', 'write-timeout': 'sendMs' };
+
+/** The `konghq.com/*` annotations KIC reads on a backend Service. */
+function readServiceAnnotations(o: KubeObject, log: ItemLog): PoliciesIR {
+  const source = log.ref(o);
+  const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = {};
+  const timeouts: { connectMs?: number; readMs?: number; sendMs?: number } = {};
+  for (const [key, value] of Object.entries(o.metadata.annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!key.startsWith(PREFIX)) continue;
+    const name = key.slice(PREFIX.length);
+    const field = annotationField(key);
+    const protocol = name === 'protocol' ? SERVICE_PROTOCOLS[value] : undefined;
+    if (protocol) {
+      policies.backendProtocol = { source, protocol };
+      log.mapped(o, field, value, `Route.backendProtocol (${protocol})`);
+    } else if (SERVICE_TIMEOUTS[name] && /^\d{1,9}$/.test(value)) {
+      timeouts[SERVICE_TIMEOUTS[name]] = Number(value);
+      log.mapped(o, field, value, `Route.timeouts (${SERVICE_TIMEOUTS[name]})`);
+    } else {
+      log.unmapped(o, field, value, name === 'protocol' ? `protocol '${value}' is not an HTTP backend protocol` : `Service annotation '${key}' is not modelled by the intent`);
+    }
+  }
+  if (Object.keys(timeouts).length > 0) policies.timeouts = { source, ...timeouts };
+  return policies;
 }
 
 /** One Ingress as read. */
@@ -138,7 +189,6 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
   const headerAlternatives: HeaderMatchIR[][] = [];
   let httpsRedirect: RedirectIR['statusCode'] | undefined;
   let hsts: HstsIR | undefined;
-  let exactPriority = false;
   let ownPolicies = false;
 
   const protocols = a[ANNOTATIONS.protocols];
@@ -160,7 +210,6 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
       }
     } else if (key === ANNOTATIONS.regexPriority) {
       if (value === EXACT_REGEX_PRIORITY) {
-        exactPriority = true;
         log.mapped(o, field, value, 'the precedence of Exact paths (implied by match.path)');
       } else {
         log.unmapped(o, field, value, 'an explicit order among regex paths; the intent ranks matches by specificity');
@@ -207,7 +256,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
     } else if (key === ANNOTATIONS.ingressClass) {
       log.mapped(o, field, value, 'the controller\'s ingressClassName');
     } else {
-      rawAnnotation(o, key, value, log);
+      rawAnnotationItem(o, key, value, log, KONG_ANNOTATION_CATALOG, 'Kong');
     }
   }
 
@@ -229,9 +278,6 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
       if (typeof backend === 'string') { log.unmapped(o, `${at}.backend`, p.backend, backend); return; }
       log.mapped(o, at, `${p.pathType} ${p.path}`, `match.path (${path.kind} ${path.value})`);
       log.mapped(o, `${at}.backend`, `${backend.service}:${backend.port}`, 'Route.backends');
-      if (path.kind === 'Exact' && !exactPriority) {
-        // KIC renders Exact and Prefix alike (`~/x$`); without the priority an Exact path ties.
-      }
       entries.push({ host, path, backend });
     });
   });
@@ -244,8 +290,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
   let defaultBackend: BackendIR | undefined;
   if (spec.defaultBackend !== undefined) {
     const b = ingressBackend(spec.defaultBackend, namespace, ctx.ports);
-    if (typeof b === 'string') log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);
-    else { defaultBackend = b; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
+    if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = b; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
   }
   return { o, namespace, source, conditions, entries, policies, httpsRedirect, hsts, tls, defaultBackend, ownPolicies };
 }
@@ -293,18 +338,6 @@ function kongPathOf(p: any): PathIR | string {
   return 'ImplementationSpecific paths are character-wise prefixes in Kong; use Prefix or Exact';
 }
 
-/** An annotation outside the keys the renderer writes: raw annotation, or unmapped. */
-function rawAnnotation(o: KubeObject, key: string, value: string, log: ItemLog): void {
-  const field = annotationField(key);
-  const inPrefix = KONG_ANNOTATION_CATALOG.prefixes.some(p => key.startsWith(p));
-  const known = KONG_ANNOTATION_CATALOG.lookup(key);
-  if (!inPrefix) { log.mapped(o, field, value, `Route.rawAnnotations['${key}']`); return; }
-  if (!known) { log.unmapped(o, field, value, `unknown Kong annotation '${key}'`); return; }
-  if (known.refused) { log.unmapped(o, field, value, known.refused); return; }
-  if (known.value && !known.value.test(value)) { log.unmapped(o, field, value, `not ${known.value.name}`); return; }
-  log.mapped(o, field, value, `Route.rawAnnotations['${key}']`);
-}
-
 /** Header canaries, routes, TLS hosts and default backends of the Ingresses read, per IngressClass. */
 function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
   const names = new Names();
@@ -332,9 +365,11 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
         name: names.next(`${r.o.metadata.name}`),
         namespace: r.namespace,
         hosts: g.host !== undefined ? [g.host] : [],
-        matches: g.paths.flatMap(path => r.conditions.map(c => ({ path, headers: c.headers, queryParams: [], ...(c.method ? { method: c.method } : {}) }))),
+        matches: g.paths.flatMap(path => r.conditions.map(c => ({
+          path, headers: c.headers, queryParams: [], ...(c.method ? { method: c.method } : {}),
+        }))),
         backends: [g.backend],
-        policies: withRedirect(r),
+        policies: { ...ctx.servicePolicies(g.backend), ...withRedirect(r) },
       };
       list.push(route);
     }
@@ -348,7 +383,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
     for (const route of routesOf.get(a) ?? []) {
       const host = route.hosts[0];
       const paths = b.entries.filter(e => e.host === host).map(e => e.path);
-      const matchIndexes = route.matches.map((m, i) => (paths.some(p => p.kind === m.path.kind && p.value === m.path.value) ? i : -1)).filter(i => i >= 0);
+      const canaried = (m: MatchIR) => paths.some(p => p.kind === m.path.kind && p.value === m.path.value);
+      const matchIndexes = route.matches.map((m, i) => (canaried(m) ? i : -1)).filter(i => i >= 0);
       if (matchIndexes.length === 0) continue;
       canaries.push({
         source: b.source,

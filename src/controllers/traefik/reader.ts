@@ -1,15 +1,17 @@
-import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
 import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
-import { parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
+import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
+import { parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
-import { annotationField, ingressBackend, isRecord, ItemLog, namespaceOf, servicePorts } from '../common/read';
+import { annotationField, ingressBackend, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
 /** Traefik CRD kinds a reader accepts. */
-const CRD_KINDS: readonly string[] = [KINDS.ingressRoute, KINDS.ingressRouteTcp, KINDS.middleware, KINDS.traefikService, KINDS.serversTransport, KINDS.tlsOption];
+const CRD_KINDS: readonly string[] = [
+  KINDS.ingressRoute, KINDS.ingressRouteTcp, KINDS.middleware, KINDS.traefikService, KINDS.serversTransport, KINDS.tlsOption,
+];
 
 /**
  * Reads Traefik Proxy v3 CRDs (the `traefik` column): IngressRoutes (rules parsed, see
@@ -81,7 +83,8 @@ export class TraefikIngressReader implements ControllerReader {
     }
     readLeftovers(accepted, ctx);
     const gateway = assembleRouters(routers, [], ctx, `IngressClass ${this.ingressClassName}`);
-    const withDefault = defaultBackend ? { ...gateway, defaultBackend: defaultBackend.backend, defaultBackendSource: defaultBackend.source } : gateway;
+    const withDefault = defaultBackend
+      ? { ...gateway, defaultBackend: defaultBackend.backend, defaultBackendSource: defaultBackend.source } : gateway;
     return { gateways: routers.length > 0 || defaultBackend ? [withDefault] : [], items: log.sorted() };
   }
 
@@ -90,10 +93,22 @@ export class TraefikIngressReader implements ControllerReader {
   }
 }
 
-/** Middlewares, TraefikServices, ServersTransports and TLSOptions no router referenced: listed as such. */
+/**
+ * Middlewares, TraefikServices, ServersTransports and TLSOptions no router references have no
+ * effect and are listed as such (e.g. a TLS host's redirect Middleware when routes redirect all
+ * its hosts themselves); annotations of the CRD
+ * objects other than the provider class are unmapped too.
+ */
 function readLeftovers(accepted: readonly KubeObject[], ctx: TraefikContext): void {
   for (const o of accepted) {
-    if (o.kind === KINDS.middleware) ctx.middleware(o);
+    if (o.kind !== 'Ingress') {
+      for (const [k, v] of Object.entries(o.metadata.annotations ?? {})) {
+        if (k === 'kubernetes.io/ingress.class') ctx.log.mapped(o, annotationField(k), v, 'the controller\'s ingressClassName');
+        else ctx.log.unmapped(o, annotationField(k), v, 'annotations of Traefik CRD objects are not modelled');
+      }
+    }
+    if (o.kind === KINDS.ingressRoute || o.kind === KINDS.ingressRouteTcp || o.kind === 'Ingress' || ctx.referenced.has(o)) continue;
+    ctx.log.mapped(o, 'spec', undefined, `no effect: no router read references this ${o.kind}`);
   }
 }
 
@@ -107,12 +122,11 @@ function ingressRouteRouters(o: KubeObject, ctx: TraefikContext): Router[] {
   let tlsOption: KubeObject | undefined;
   if (isRecord(tls)) {
     for (const k of Object.keys(tls)) {
-      if (k === 'secretName') log.mapped(o, 'spec.tls.secretName', tls[k], 'TlsHost (certificate)');
-      else if (k === 'options' && typeof tls.options?.name === 'string') {
+      if (k === 'secretName') {log.mapped(o, 'spec.tls.secretName', tls[k], 'TlsHost (certificate)');} else if (k === 'options' && typeof tls.options?.name === 'string') {
         tlsOption = ctx.get(KINDS.tlsOption, tls.options.namespace ?? ns, tls.options.name);
         if (tlsOption) log.mapped(o, 'spec.tls.options', tls.options.name, 'TlsHost (minTlsVersion / clientAuth)');
         else log.unmapped(o, 'spec.tls.options', tls.options.name, 'TLSOption not among the objects read');
-      } else log.unmapped(o, `spec.tls.${k}`, tls[k], k === 'certResolver' ? 'Traefik\'s own ACME resolver: use a cert-manager issuer (TlsCertificate.fromIssuer)' : `tls '${k}' is not modelled`);
+      } else {log.unmapped(o, `spec.tls.${k}`, tls[k], k === 'certResolver' ? 'Traefik\'s own ACME resolver: use a cert-manager issuer (TlsCertificate.fromIssuer)' : `tls '${k}' is not modelled`);}
     }
     if (Object.keys(tls).length === 0) log.mapped(o, 'spec.tls', tls, 'HTTPS with Traefik\'s default certificate (Redirect.toHttps() on a host without TlsHost)');
   }
@@ -197,7 +211,9 @@ function tcpRoutes(o: KubeObject, ctx: TraefikContext): PassthroughIR[] {
 }
 
 /** The routers of one Ingress (one per rule host and path group), and its default backend. */
-function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<string, number>): { routers: Router[]; defaultBackend?: { backend: BackendIR; source: string } } {
+function ingressRouters(
+  o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<string, number>,
+): { routers: Router[]; defaultBackend?: { backend: BackendIR; source: string } } {
   const { log } = ctx;
   const ns = namespaceOf(o, ctx.defaultNs);
   const a = o.metadata.annotations ?? {};
@@ -217,11 +233,10 @@ function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<s
         if (v === 'true' || v === 'false') log.mapped(o, field, v, 'served over HTTPS (TlsHost)'); else log.unmapped(o, field, v, 'not \'true\' or \'false\'');
         break;
       case ANNOTATIONS.pathMatcher:
-        if (v === MATCHERS.pathRegexp) { regexPaths = true; log.mapped(o, field, v, 'match.path (RegularExpression)'); } else log.unmapped(o, field, v, 'only PathRegexp ImplementationSpecific paths are read');
+        if (v === MATCHERS.pathRegexp) { regexPaths = true; log.mapped(o, field, v, 'match.path (RegularExpression)'); } else {log.unmapped(o, field, v, 'only PathRegexp ImplementationSpecific paths are read');}
         break;
       case ANNOTATIONS.tlsOptions:
-        tlsOption = ctx.byCrdReference(v.replace(/@kubernetescrd$/, `@${CRD_PROVIDER}`)) === undefined
-          ? findTlsOption(v, ctx) : undefined;
+        tlsOption = findTlsOption(v, ctx);
         if (tlsOption) log.mapped(o, field, v, 'TlsHost (minTlsVersion / clientAuth)'); else log.unmapped(o, field, v, 'TLSOption not among the objects read');
         break;
       case ANNOTATIONS.middlewares:
@@ -233,7 +248,7 @@ function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<s
         log.mapped(o, field, v, 'Route policies (one Middleware per policy)');
         break;
       case 'kubernetes.io/ingress.class': log.mapped(o, field, v, 'the controller\'s ingressClassName'); break;
-      default: rawAnnotation(o, key, v, log);
+      default: rawAnnotationItem(o, key, v, log, TRAEFIK_ANNOTATION_CATALOG, 'Traefik');
     }
   }
   for (const k of Object.keys(spec)) if (!['ingressClassName', 'rules', 'tls', 'defaultBackend'].includes(k)) log.unmapped(o, `spec.${k}`, spec[k], `Ingress '${k}' is not modelled`);
@@ -247,8 +262,7 @@ function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<s
   let defaultBackend: { backend: BackendIR; source: string } | undefined;
   if (spec.defaultBackend !== undefined) {
     const b = ingressBackend(spec.defaultBackend, ns, ports);
-    if (typeof b === 'string') log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);
-    else { defaultBackend = { backend: b, source: log.ref(o) }; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
+    if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = { backend: b, source: log.ref(o) }; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
   }
   const routers: Router[] = [];
   (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: any, i: number) => {
@@ -280,7 +294,15 @@ function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<s
       log.mapped(o, p.at, `${p.type} ${p.path}`, `match.path (${path.kind} ${path.value})`);
       const ruleRead: RuleRead = { hosts: host ? [host] : [], path, hasPath: true, headers: [], queryParams: [], notClients: [], clients: [] };
       routers.push({
-        o, field: p.at, namespace: ns, tls, secretName: host ? secrets.get(host) : undefined, tlsOption, rule: ruleRead, priority, middlewares: mws,
+        o,
+        field: p.at,
+        namespace: ns,
+        tls,
+        secretName: host ? secrets.get(host) : undefined,
+        tlsOption,
+        rule: ruleRead,
+        priority,
+        middlewares: mws,
         service: { backends: [p.backend] },
       });
     });
@@ -289,8 +311,10 @@ function ingressRouters(o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<s
 }
 
 function findTlsOption(ref: string, ctx: TraefikContext): KubeObject | undefined {
-  const id = ref.split('@')[0];
-  return ctx.objects.find(x => isTraefik(x) && x.kind === KINDS.tlsOption && `${namespaceOf(x, ctx.defaultNs)}-${x.metadata.name}` === id);
+  const [id, provider] = ref.split('@');
+  if (provider !== undefined && provider !== CRD_PROVIDER) return undefined;
+  const o = ctx.objects.find(x => isTraefik(x) && x.kind === KINDS.tlsOption && `${namespaceOf(x, ctx.defaultNs)}-${x.metadata.name}` === id);
+  return o && ctx.get(KINDS.tlsOption, namespaceOf(o, ctx.defaultNs), o.metadata.name);
 }
 
 function sameBackend(a: BackendIR, b: BackendIR): boolean {
@@ -312,18 +336,6 @@ function ingressPath(path: unknown, type: unknown, regex: boolean): PathIR | str
   return 'unknown pathType';
 }
 
-/** An annotation outside the keys the renderer writes: raw annotation, or unmapped. */
-function rawAnnotation(o: KubeObject, key: string, value: string, log: ItemLog): void {
-  const field = annotationField(key);
-  const inPrefix = TRAEFIK_ANNOTATION_CATALOG.prefixes.some(p => key.startsWith(p));
-  const known = TRAEFIK_ANNOTATION_CATALOG.lookup(key);
-  if (!inPrefix) { log.mapped(o, field, value, `Route.rawAnnotations['${key}']`); return; }
-  if (!known) { log.unmapped(o, field, value, `unknown Traefik annotation '${key}'`); return; }
-  if (known.refused) { log.unmapped(o, field, value, known.refused); return; }
-  if (known.value && !known.value.test(value)) { log.unmapped(o, field, value, `not ${known.value.name}`); return; }
-  log.mapped(o, field, value, `Route.rawAnnotations['${key}']`);
-}
-
 /**
  * Equivalences of the Traefik output (features/redirect.ts, features/backend.ts, features/tls.ts):
  * - redirects: `permanent: true` answers 301 / 308 and `false` 302 / 307 by method, so 308 reads
@@ -334,14 +346,17 @@ function rawAnnotation(o: KubeObject, key: string, value: string, log: ItemLog):
  *   whatever its own `httpsRedirect` says (no second redirect router is rendered).
  */
 function normalizeTraefik(table: RouteTable): RouteTable {
-  const routes = table.routes.map((e): RouteEntry => ({ ...e, policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)) }));
+  const routes = table.routes.map((e): RouteEntry => ({
+    ...e, policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)),
+  }));
   const tls = table.tls.map((t): TlsEntry => (routes.some(e => wholeRedirect(e, t.host)) ? { ...t, httpsRedirect: true } : t));
   return { ...table, routes, tls };
 }
 
 function normalPolicies(p: PoliciesIR, allTls: boolean): PoliciesIR {
   const out: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = { ...p };
-  if (p.redirect && (p.redirect.statusCode === 308 || p.redirect.statusCode === 307)) out.redirect = { ...p.redirect, statusCode: p.redirect.statusCode === 308 ? 301 : 302 };
+  const code = p.redirect?.statusCode;
+  if (p.redirect && (code === 308 || code === 307)) out.redirect = { ...p.redirect, statusCode: code === 308 ? 301 : 302 };
   const proto = p.backendProtocol?.protocol;
   if (proto === 'HTTP' || proto === 'WEBSOCKET' || (allTls && proto !== 'H2C')) delete out.backendProtocol;
   else if (proto === 'GRPC') out.backendProtocol = { ...p.backendProtocol!, protocol: 'H2C' };

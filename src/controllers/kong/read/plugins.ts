@@ -1,6 +1,6 @@
 import { HstsIR } from '../../../ir/model';
 import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../../../ir/policies';
-import { ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
+import { cidr, ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { ACL_GROUP_KEY, CREDENTIAL_LABEL, CREDENTIAL_TYPES, PLUGINS, REDIS_SECRET_KEYS } from '../constants';
 import { NO_EXTRA_ALLOWED_HEADERS } from '../features/cors';
@@ -171,10 +171,7 @@ function readRateLimit(
   const limitBy = take('limit_by') ?? 'consumer';
   const header = take('header_name');
   let key: RateLimitIR['key'];
-  if (limitBy === 'ip') key = 'clientIp';
-  else if (limitBy === 'header' && typeof header === 'string') key = 'header';
-  else if (limitBy === 'consumer') key = 'consumer';
-  else {
+  if (limitBy === 'ip') {key = 'clientIp';} else if (limitBy === 'header' && typeof header === 'string') {key = 'header';} else if (limitBy === 'consumer') {key = 'consumer';} else {
     log.unmapped(o, 'config.limit_by', limitBy, 'the intent counts per client IP, per header or per consumer');
     return undefined;
   }
@@ -303,17 +300,15 @@ export function strings(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every(x => typeof x === 'string') ? [...v] : undefined;
 }
 
-/** An address as a CIDR (the intent's normal form). */
-function cidr(a: string): string {
-  return a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`;
-}
 
 /**
  * The credential Secret a route's key-auth / basic-auth accepts: through the acl group of its
  * `acl` plugin, the KongConsumer in that group (username or acl credential), and that consumer's
  * other credential Secret. Returns the Secret name or the reason it cannot be found.
  */
-export function credentialSecret(group: string | undefined, namespace: string, consumers: readonly KubeObject[], secrets: ReadonlyMap<string, KubeObject>): string {
+export function credentialSecret(
+  group: string | undefined, namespace: string, consumers: readonly KubeObject[], secrets: ReadonlyMap<string, KubeObject>,
+): string {
   if (group === undefined) return 'without an acl plugin Kong accepts the credentials of every consumer; EdgeAuth names one Secret';
   const aclGroupOf = (name: string) => {
     const s = secrets.get(`${namespace}/${name}`);
@@ -321,7 +316,8 @@ export function credentialSecret(group: string | undefined, namespace: string, c
     const data = isRecord(s.stringData) ? s.stringData[ACL_GROUP_KEY] : isRecord(s.data) && typeof s.data[ACL_GROUP_KEY] === 'string' ? Buffer.from(s.data[ACL_GROUP_KEY], 'base64').toString() : undefined;
     return data;
   };
-  const members = consumers.filter(c => (c.metadata.namespace ?? namespace) === namespace && (strings(c.credentials) ?? []).some(n => aclGroupOf(n) === group));
+  const inGroup = (c: KubeObject) => (strings(c.credentials) ?? []).some(n => aclGroupOf(n) === group);
+  const members = consumers.filter(c => (c.metadata.namespace ?? namespace) === namespace && inGroup(c));
   if (members.length !== 1) return `no single KongConsumer of namespace '${namespace}' holds the acl group '${group}'`;
   const creds = (strings(members[0].credentials) ?? []).filter(n => aclGroupOf(n) === undefined);
   if (creds.length !== 1) return `KongConsumer '${members[0].metadata.name}' must hold exactly one key-auth / basic-auth credential Secret besides its acl one`;

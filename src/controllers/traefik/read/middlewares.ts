@@ -1,6 +1,6 @@
 import { HstsIR } from '../../../ir/model';
 import { PathModifierIR, PoliciesIR, RedirectIR, RetryCondition } from '../../../ir/policies';
-import { isRecord, ItemLog, uniqueSorted } from '../../common/read';
+import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
 import { quoteMeta } from './rule';
@@ -78,8 +78,7 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       }
       let key: 'clientIp' | 'header' | undefined;
       let header: string | undefined;
-      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) key = 'clientIp';
-      else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
+      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
       if (!key) { unmap('sourceCriterion', 'only the TCP peer address (depth 0) or one request header are modelled'); return { policies, failed: true }; }
       let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
       if (redis !== undefined) {
@@ -221,12 +220,10 @@ const MIDDLEWARE_REASONS: Record<string, string> = {
   stripPrefixRegex: 'only a stripPrefix of the route\'s own prefix is read',
 };
 
-function cidr(a: string): string {
-  return a.includes('/') ? a : a.includes(':') ? `${a}/128` : `${a}/32`;
-}
 
 function readHeaders(
-  o: KubeObject, c: Record<string, any>, take: (k: string) => unknown, map: (k: string, to: string) => void, unmap: (k: string, r: string) => void, source: string,
+  o: KubeObject, c: Record<string, any>, take: (k: string) => unknown,
+  map: (k: string, to: string) => void, unmap: (k: string, r: string) => void, source: string,
 ): MiddlewareRead {
   const policies: MutablePolicies = {};
   const custom = (k: string) => {

@@ -15,6 +15,8 @@ export class TraefikContext {
   public readonly managed: Set<string>;
   private readonly byKind = new Map<string, KubeObject>();
   private readonly middlewareReads = new Map<KubeObject, MiddlewareRead>();
+  /** Objects some router (or TraefikService) referenced. */
+  public readonly referenced = new Set<KubeObject>();
 
   constructor(public readonly objects: readonly KubeObject[], public readonly defaultNs: string, public readonly log: ItemLog) {
     this.managed = managedSecrets(objects, defaultNs);
@@ -24,14 +26,18 @@ export class TraefikContext {
   }
 
   public get(kind: string, namespace: string, name: string): KubeObject | undefined {
-    return this.byKind.get(`${kind}/${namespace}/${name}`);
+    const o = this.byKind.get(`${kind}/${namespace}/${name}`);
+    if (o) this.referenced.add(o);
+    return o;
   }
 
   /** A Middleware by its `<namespace>-<name>@kubernetescrd` reference (Ingress annotations). */
   public byCrdReference(ref: string): KubeObject | undefined {
     const [id, provider] = ref.split('@');
     if (provider !== undefined && provider !== CRD_PROVIDER) return undefined;
-    for (const [key, o] of this.byKind) if (key.startsWith(`${KINDS.middleware}/`) && `${namespaceOf(o, this.defaultNs)}-${o.metadata.name}` === id) return o;
+    for (const [key, o] of this.byKind) {
+      if (key.startsWith(`${KINDS.middleware}/`) && `${namespaceOf(o, this.defaultNs)}-${o.metadata.name}` === id) { this.referenced.add(o); return o; }
+    }
     return undefined;
   }
 
@@ -123,8 +129,13 @@ export function readService(s: any, namespace: string, ctx: TraefikContext, o: K
     const c = s.sticky?.cookie;
     if (isRecord(c) && typeof c.name === 'string' && Object.keys(c).every(k => ['name', 'secure', 'httpOnly', 'sameSite', 'maxAge', 'path'].includes(k))) {
       affinity = {
-        source: log.ref(o), cookieName: c.name, secure: c.secure === true, httpOnly: c.httpOnly === true,
-        sameSite: c.sameSite, ttlSeconds: typeof c.maxAge === 'number' ? c.maxAge : undefined, path: c.path,
+        source: log.ref(o),
+        cookieName: c.name,
+        secure: c.secure === true,
+        httpOnly: c.httpOnly === true,
+        sameSite: c.sameSite,
+        ttlSeconds: typeof c.maxAge === 'number' ? c.maxAge : undefined,
+        path: c.path,
       };
       log.mapped(o, `${field}.sticky`, s.sticky, 'Route.sessionAffinity');
     } else {
@@ -146,7 +157,7 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
     if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
       for (const t of Object.keys(spec[k])) {
         const ms = t === 'dialTimeout' ? goMs(spec[k][t]) : undefined;
-        if (ms !== undefined) { connectMs = ms; log.mapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'Route.timeouts (connect)'); } else log.unmapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'only the dial (connect) timeout is modelled on Traefik');
+        if (ms !== undefined) { connectMs = ms; log.mapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'Route.timeouts (connect)'); } else {log.unmapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'only the dial (connect) timeout is modelled on Traefik');}
       }
     } else if (k === 'serverName' && typeof spec[k] === 'string') {
       const roots = Array.isArray(spec.rootCAs) ? spec.rootCAs : [];
@@ -173,7 +184,12 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
     const first = parts[0] as ServiceRead;
     const backends = (parts as ServiceRead[]).map(p => p.backends[0]);
     if (backends.length === 2) {
-      return { ...first, backends: [{ ...backends[0], weight: 1 }], split: { stable: { ...backends[0], weight: 1 }, canary: { ...backends[1], weight: 1 }, stableWeight: backends[0].weight, canaryWeight: backends[1].weight } };
+      const [stable, canary] = backends;
+      return {
+        ...first,
+        backends: [{ ...stable, weight: 1 }],
+        split: { stable: { ...stable, weight: 1 }, canary: { ...canary, weight: 1 }, stableWeight: stable.weight, canaryWeight: canary.weight },
+      };
     }
     return { ...first, backends };
   }
@@ -199,7 +215,7 @@ function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick
   for (const k of Object.keys(spec)) {
     if (k === 'minVersion') {
       const v = (Object.keys(TLS_VERSIONS) as TlsVersionIR[]).find(x => TLS_VERSIONS[x] === spec[k]);
-      if (v) { out.minTlsVersion = v; ctx.log.mapped(o, 'spec.minVersion', spec[k], 'TlsHost minTlsVersion'); } else ctx.log.unmapped(o, 'spec.minVersion', spec[k], 'TLS 1.2 or 1.3 are modelled');
+      if (v) { out.minTlsVersion = v; ctx.log.mapped(o, 'spec.minVersion', spec[k], 'TlsHost minTlsVersion'); } else {ctx.log.unmapped(o, 'spec.minVersion', spec[k], 'TLS 1.2 or 1.3 are modelled');}
     } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length === 1) {
       const type = spec[k].clientAuthType;
       const required = type === CLIENT_AUTH_TYPES.required ? true : type === CLIENT_AUTH_TYPES.optional ? false : undefined;
@@ -222,7 +238,9 @@ function policiesOf(r: Router): { policies: PoliciesIR; hsts?: HstsIR } {
     if (m.hsts) hsts = m.hsts;
     const { ipAccess, headers, ...rest } = m.policies;
     if (ipAccess) p.ipAccess = { ...ipAccess, deny: p.ipAccess?.deny ?? [] };
-    if (headers) p.headers = { ...p.headers, ...headers, request: headers.request ?? p.headers?.request, response: headers.response ?? p.headers?.response };
+    if (headers) {
+      p.headers = { ...p.headers, ...headers, request: headers.request ?? p.headers?.request, response: headers.response ?? p.headers?.response };
+    }
     if (rest.rewrite && p.rewrite) rest.rewrite = { ...p.rewrite, ...rest.rewrite };
     Object.assign(p, rest);
   }
@@ -254,7 +272,14 @@ function isHttpsRedirect(p: PoliciesIR): boolean {
 /** Routers into one gateway (routes, canaries, TLS hosts, default backend). */
 export function assembleRouters(routers: readonly Router[], passthrough: readonly PassthroughIR[], ctx: TraefikContext, source: string) {
   const names = new Names();
-  const plain = routers.filter(r => !r.rule.clients.length);
+  // Deny twins: `ClientIP` conditions, refused by an all-refusing ipAllowList, serving nothing.
+  const plain = routers.filter(r => {
+    if (r.rule.clients.length === 0) return true;
+    if (!r.service.noop || !r.middlewares.some(m => m.denyAll)) {
+      ctx.log.unmapped(r.o, `${r.field}.match`, '', 'a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)');
+    }
+    return false;
+  });
   // TLS hosts' redirect routers: only a Host condition, a scheme redirect to https, no backend.
   const tlsRedirect = new Set<string>();
   const rest: Router[] = [];
@@ -376,8 +401,15 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
     }
   }
   return gatewayOf({
-    source, name: 'traefik', namespace: routers[0]?.namespace ?? ctx.defaultNs, routes, tlsHosts, canaries, passthroughHosts: passthrough,
-    defaultBackend: defaultBackend?.backend, defaultBackendSource: defaultBackend?.source,
+    source,
+    name: 'traefik',
+    namespace: routers[0]?.namespace ?? ctx.defaultNs,
+    routes,
+    tlsHosts,
+    canaries,
+    passthroughHosts: passthrough,
+    defaultBackend: defaultBackend?.backend,
+    defaultBackendSource: defaultBackend?.source,
   });
 }
 
@@ -390,7 +422,9 @@ function extraHeader(base: MatchIR, m: MatchIR): MatchIR['headers'][number] | un
   return JSON.stringify(rest) === JSON.stringify(base) ? extra[0] : undefined;
 }
 
-function canaryIr(route: RouteIR, stable: BackendIR, canary: BackendIR, traffic: CanaryTrafficIR, mirror: MirrorIR | undefined, names: Names): CanaryIR {
+function canaryIr(
+  route: RouteIR, stable: BackendIR, canary: BackendIR, traffic: CanaryTrafficIR, mirror: MirrorIR | undefined, names: Names,
+): CanaryIR {
   return {
     source: route.source,
     name: names.next(`${route.name}-canary`),

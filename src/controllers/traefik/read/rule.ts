@@ -59,7 +59,7 @@ export function parseRule(rule: string): RuleNode {
     while (rule[i] !== ')') {
       args.push(literal());
       ws();
-      if (rule[i] === ',') { i++; ws(); } else if (rule[i] !== ')') fail('expected , or )');
+      if (rule[i] === ',') { i++; ws(); } else if (rule[i] !== ')') {fail('expected , or )');}
     }
     i++;
     return { op: 'call', name: m[0], args };
@@ -68,7 +68,7 @@ export function parseRule(rule: string): RuleNode {
     const args = [next()];
     for (;;) {
       ws();
-      if (rule.startsWith(token, i)) { i += 2; args.push(next()); } else break;
+      if (rule.startsWith(token, i)) { i += 2; args.push(next()); } else {break;}
     }
     return args.length === 1 ? args[0] : { op, args };
   };
@@ -106,7 +106,13 @@ export interface RuleRead {
 /** Reads a parsed rule; returns the reason when it is not one the intent can express. */
 export function readRule(node: RuleNode): RuleRead | string {
   const terms = node.op === 'and' ? node.args : [node];
-  const out = { hosts: [] as string[], headers: [] as HeaderMatchIR[], queryParams: [] as QueryParamMatchIR[], notClients: [] as string[], clients: [] as string[] };
+  const out = {
+    hosts: [] as string[],
+    headers: [] as HeaderMatchIR[],
+    queryParams: [] as QueryParamMatchIR[],
+    notClients: [] as string[],
+    clients: [] as string[],
+  };
   let path: PathIR | undefined;
   let method: string | undefined;
   let canary: CanaryCondition | undefined;
