@@ -139,3 +139,28 @@ describe('Kong mappings', () => {
     expect(kong.accepts({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } })).toBe(false);
   });
 });
+
+describe('odd but parseable input never throws', () => {
+  test('the reader lists what it cannot read', () => {
+    const read = kong.read([
+      { apiVersion: 'configuration.konghq.com/v1', kind: 'KongPlugin', metadata: { name: 'p' }, plugin: 'cors', config: { origins: null } } as any,
+      { apiVersion: 'configuration.konghq.com/v1', kind: 'KongPlugin', metadata: { name: 'q' }, plugin: 'request-transformer', config: { add: 'x' } } as any,
+      { apiVersion: 'configuration.konghq.com/v1', kind: 'KongConsumer', metadata: { name: 'c' }, credentials: 'nope' } as any,
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'i', annotations: { 'konghq.com/plugins': 'p,q,missing', 'konghq.com/strip-path': true as any } },
+        spec: { ingressClassName: 'kong', rules: [null, { host: 'a', http: { paths: [null, { path: '/x', pathType: 'Prefix', backend: { resource: {} } }] } }], tls: [null] },
+      },
+    ]);
+    expect(read.items.filter(i => i.reason).map(i => `${i.object} ${i.field}`)).toEqual([
+      'Ingress default/i metadata.annotations[\'konghq.com/plugins\']',
+      'Ingress default/i spec.rules[1].http.paths[0]',
+      'Ingress default/i spec.rules[1].http.paths[1].backend',
+      'Ingress default/i spec.tls[0]',
+      'KongConsumer default/c credentials',
+      'KongPlugin default/p config.origins',
+      'KongPlugin default/q config',
+    ]);
+  });
+});

@@ -236,3 +236,26 @@ describe('folding the renderer\'s auxiliary routers', () => {
     expect(t.tls[0].httpsRedirect).toBe(true);
   });
 });
+
+describe('odd but parseable input never throws', () => {
+  const odd: KubeObject[] = [
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: { name: 'a' }, spec: { routes: [null, { match: 42 }, { match: 'Host(`a`)', services: [null, { name: 'x' }], middlewares: [null, {}] }] } },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: { name: 'b' }, spec: null },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'm' }, spec: { headers: null } },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'TraefikService', metadata: { name: 't' }, spec: { weighted: { services: [null] } } },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRouteTCP', metadata: { name: 'tcp' }, spec: { routes: [null], tls: { passthrough: true } } },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i', annotations: { 'traefik.ingress.kubernetes.io/router.tls': true as any } },
+      spec: { ingressClassName: 'traefik', rules: [null, { host: 'a', http: { paths: [null, { path: '/x' }] } }], tls: [null] },
+    },
+  ];
+
+  test('each reader lists what it cannot read', () => {
+    for (const reader of [traefik, ingress]) {
+      const read = reader.read(odd);
+      expect(read.items.filter(i => i.reason).length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REGEX_PATH_PREFIX } from './constants';
-import { authOf, credentialSecret, PluginRead, readPlugin } from './read/plugins';
+import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
@@ -125,7 +125,9 @@ class Context {
 function readConsumer(o: KubeObject, ctx: Context): void {
   for (const field of Object.keys(o)) {
     if (field === 'apiVersion' || field === 'kind' || field === 'metadata') continue;
-    if (field === 'username' || field === 'credentials') ctx.log.mapped(o, field, o[field], 'Route.auth (the consumer of the route\'s credential Secret)');
+    const valid = field === 'username' ? typeof o[field] === 'string' : field === 'credentials' ? strings(o[field]) !== undefined : false;
+    if (valid) ctx.log.mapped(o, field, o[field], 'Route.auth (the consumer of the route\'s credential Secret)');
+    else if (field === 'username' || field === 'credentials') ctx.log.unmapped(o, field, o[field], `not ${field === 'username' ? 'a name' : 'a list of Secret names'}`);
     else ctx.log.unmapped(o, field, o[field], `KongConsumer '${field}' is not modelled by the intent`);
   }
   const cls = o.metadata.annotations?.[ANNOTATIONS.ingressClass];
@@ -194,7 +196,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
   const protocols = a[ANNOTATIONS.protocols];
   const status = a[ANNOTATIONS.httpsRedirectStatusCode];
   for (const key of Object.keys(a).sort()) {
-    const value = a[key];
+    const value = String(a[key]);
     const field = annotationField(key);
     if (key === ANNOTATIONS.methods) {
       methods = value.split(',').map(m => m.trim().toUpperCase()).filter(m => m !== '');
@@ -272,6 +274,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
     if (host !== undefined) log.mapped(o, `spec.rules[${i}].host`, host, 'Route.hosts');
     (Array.isArray(rule?.http?.paths) ? rule.http.paths : []).forEach((p: any, j: number) => {
       const at = `spec.rules[${i}].http.paths[${j}]`;
+      if (!isRecord(p)) { log.unmapped(o, at, p, 'not an Ingress path'); return; }
       const path = kongPathOf(p);
       const backend = ingressBackend(p.backend, namespace, ctx.ports);
       if (typeof path === 'string') { log.unmapped(o, at, p.path, path); return; }

@@ -224,7 +224,7 @@ function ingressRouters(
   const mws: Router['middlewares'][number][] = [];
   let priority: number | undefined;
   for (const key of Object.keys(a).sort()) {
-    const v = a[key];
+    const v = String(a[key]);
     const field = annotationField(key);
     switch (key) {
       case ANNOTATIONS.priority: priority = Number(v); log.mapped(o, field, v, 'the precedence of the match (derived from it)'); break;
