@@ -259,3 +259,27 @@ describe('odd but parseable input never throws', () => {
     }
   });
 });
+
+describe('a top-level OR of whole matches', () => {
+  test('is one route per alternative', () => {
+    const read = traefik.read([{
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'IngressRoute',
+      metadata: { name: 'or', namespace: 'ns' },
+      spec: { entryPoints: ['web'], routes: [{ kind: 'Rule', match: 'Host(`a.example.com`) && Path(`/x`) || Host(`b.example.com`) && PathPrefix(`/`)', services: [{ name: 's', port: 80 }] }] },
+    }]);
+    expect(routeLines(routeTableOf(read.gateways))).toEqual(['ns a.example.com Exact /x -> s:80', 'ns b.example.com Prefix / -> s:80']);
+    expect(read.items.find(i => i.field === 'spec.routes[0].match')?.to).toBe('Route.hosts and matches (one route per alternative)');
+  });
+
+  test('with an alternative the intent cannot say, is unmapped', () => {
+    const read = traefik.read([{
+      apiVersion: 'traefik.io/v1alpha1',
+      kind: 'IngressRoute',
+      metadata: { name: 'or', namespace: 'ns' },
+      spec: { entryPoints: ['web'], routes: [{ kind: 'Rule', match: 'Host(`a.example.com`) || HostRegexp(`.+`)', services: [{ name: 's', port: 80 }] }] },
+    }]);
+    expect(read.gateways).toEqual([]);
+    expect(read.items.filter(i => i.reason).map(i => i.field)).toEqual(['spec.routes[0].match']);
+  });
+});

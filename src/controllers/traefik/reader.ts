@@ -136,8 +136,8 @@ function ingressRouteRouters(o: KubeObject, ctx: TraefikContext): Router[] {
   const out: Router[] = [];
   (Array.isArray(spec.routes) ? spec.routes : []).forEach((r: any, i: number) => {
     const field = `spec.routes[${i}]`;
-    const rule = readMatch(o, `${field}.match`, r?.match, log);
-    if (!rule) return;
+    const rules = readMatch(o, `${field}.match`, r?.match, log);
+    if (!rules) return;
     const mws = (Array.isArray(r.middlewares) ? r.middlewares : []).map((m: any, j: number) => {
       const mo = typeof m?.name === 'string' ? resolveMiddleware(m.name, m.namespace ?? ns, ctx) : undefined;
       if (!mo) { log.unmapped(o, `${field}.middlewares[${j}]`, m?.name, 'Middleware not among the objects read'); return undefined; }
@@ -151,7 +151,18 @@ function ingressRouteRouters(o: KubeObject, ctx: TraefikContext): Router[] {
     if (r.priority !== undefined) log.mapped(o, `${field}.priority`, r.priority, 'the precedence of the match (derived from it)');
     if (r.kind !== undefined) log.mapped(o, `${field}.kind`, r.kind, 'a routing rule');
     for (const k of Object.keys(r)) if (!['match', 'middlewares', 'services', 'priority', 'kind'].includes(k)) log.unmapped(o, `${field}.${k}`, r[k], `route '${k}' is not modelled`);
-    out.push({ o, field, namespace: ns, tls: tls !== undefined, secretName, tlsOption, rule, priority: r.priority, middlewares: mws, service });
+    rules.forEach((rule, n) => out.push({
+      o,
+      field: rules.length > 1 ? `${field} (alternative ${n + 1})` : field,
+      namespace: ns,
+      tls: tls !== undefined,
+      secretName,
+      tlsOption,
+      rule,
+      priority: r.priority,
+      middlewares: mws,
+      service,
+    }));
   });
   return out;
 }
@@ -175,17 +186,25 @@ function merge(reads: readonly ServiceRead[]): ServiceRead {
   };
 }
 
-function readMatch(o: KubeObject, field: string, match: unknown, log: ItemLog): RuleRead | undefined {
+/**
+ * A router's rule as one match, or, for a top-level OR of whole matches
+ * (`Host(`a`) && Path(`/x`) || Host(`b`) && Path(`/y`)`), one match per alternative.
+ */
+function readMatch(o: KubeObject, field: string, match: unknown, log: ItemLog): RuleRead[] | undefined {
   if (typeof match !== 'string') { log.unmapped(o, field, match, 'no rule'); return undefined; }
-  let rule: RuleRead | string;
+  let rules: RuleRead[] | string;
   try {
-    rule = readRule(parseRule(match));
+    const node = parseRule(match);
+    const whole = readRule(node);
+    const alternatives = typeof whole === 'string' && node.op === 'or' ? node.args.map(readRule) : [];
+    rules = typeof whole !== 'string' ? [whole]
+      : alternatives.length > 0 && alternatives.every(a => typeof a !== 'string') ? alternatives as RuleRead[] : whole;
   } catch (e) {
-    rule = `not a Traefik v3 rule: ${(e as Error).message}`;
+    rules = `not a Traefik v3 rule: ${(e as Error).message}`;
   }
-  if (typeof rule === 'string') { log.unmapped(o, field, match, rule); return undefined; }
-  log.mapped(o, field, match, 'Route.hosts and match');
-  return rule;
+  if (typeof rules === 'string') { log.unmapped(o, field, match, rules); return undefined; }
+  log.mapped(o, field, match, rules.length > 1 ? 'Route.hosts and matches (one route per alternative)' : 'Route.hosts and match');
+  return rules;
 }
 
 /** IngressRouteTCP with TLS passthrough: `HostSNI` per host, one service. */
