@@ -127,6 +127,18 @@ export function cidr(address: string): string {
   return address.includes('/') ? address : address.includes(':') ? `${address}/128` : `${address}/32`;
 }
 
+/**
+ * Whether `o` is an Ingress for the controller: its class (`spec.ingressClassName`, else the
+ * legacy `kubernetes.io/ingress.class` annotation) is `className`, or it names none and carries an
+ * annotation under `prefix`.
+ */
+export function isIngressFor(o: KubeObject, className: string, prefix: string): boolean {
+  if (o.kind !== 'Ingress' || !String(o.apiVersion).startsWith('networking.k8s.io/')) return false;
+  const cls = o.spec?.ingressClassName ?? o.metadata.annotations?.['kubernetes.io/ingress.class'];
+  if (cls !== undefined) return cls === className;
+  return Object.keys(o.metadata.annotations ?? {}).some(k => k.startsWith(prefix));
+}
+
 /** Sorted, de-duplicated. */
 export function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();

@@ -5,7 +5,7 @@ import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
 import {
-  annotationField, gatewayOf, ingressBackend, rawAnnotationItem, isRecord, ItemLog, managedSecrets, namespaceOf, Names, servicePorts,
+  annotationField, gatewayOf, ingressBackend, isIngressFor, rawAnnotationItem, isRecord, ItemLog, managedSecrets, namespaceOf, Names, servicePorts,
 } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
@@ -23,10 +23,7 @@ export class KongIngressReader implements ControllerReader {
 
   public accepts(o: KubeObject): boolean {
     if (o.apiVersion === `${CONFIGURATION_GROUP}/v1`) return o.kind === KINDS.plugin || o.kind === KINDS.consumer || o.kind === CLUSTER_PLUGIN;
-    if (o.kind !== 'Ingress' || !String(o.apiVersion).startsWith('networking.k8s.io/')) return false;
-    const cls = o.spec?.ingressClassName ?? o.metadata.annotations?.[ANNOTATIONS.ingressClass];
-    if (cls !== undefined) return cls === this.ingressClassName;
-    return Object.keys(o.metadata.annotations ?? {}).some(k => k.startsWith(PREFIX));
+    return isIngressFor(o, this.ingressClassName, PREFIX);
   }
 
   public read(objects: readonly KubeObject[], options: ReadOptions = {}): ReadResult {

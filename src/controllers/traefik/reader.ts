@@ -5,7 +5,7 @@ import { parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
-import { annotationField, ingressBackend, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
+import { annotationField, ingressBackend, isIngressFor, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
 /** Traefik CRD kinds a reader accepts. */
@@ -60,10 +60,7 @@ export class TraefikIngressReader implements ControllerReader {
 
   public accepts(o: KubeObject): boolean {
     if (isTraefik(o)) return CRD_KINDS.includes(o.kind);
-    if (o.kind !== 'Ingress' || !String(o.apiVersion).startsWith('networking.k8s.io/')) return false;
-    const cls = o.spec?.ingressClassName ?? o.metadata.annotations?.['kubernetes.io/ingress.class'];
-    if (cls !== undefined) return cls === this.ingressClassName;
-    return Object.keys(o.metadata.annotations ?? {}).some(k => k.startsWith(ANNOTATION_PREFIX));
+    return isIngressFor(o, this.ingressClassName, ANNOTATION_PREFIX);
   }
 
   public read(objects: readonly KubeObject[], options: ReadOptions = {}): ReadResult {
