@@ -1,5 +1,6 @@
+import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR } from '../ir/policies';
+import { PoliciesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -119,7 +120,8 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   }
   return strip({
     routes: uniqueSorted(routes),
-    tls: uniqueSorted(withoutCoveredTls(tls)),
+    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t))),
+    ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
   });
@@ -147,20 +149,31 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
 }
 
 /**
- * TLS entries of hosts a wildcard entry with the same certificate and settings already covers
- * (`*.example.com` covers `a.example.com`, one label deeper): the same connections are served
- * the same way, whether the certificate was declared for the wildcard alone or also for the name
- * (an Ingress lists the route's own hostnames in `spec.tls`).
+ * Whether the routes of `host` redirect its plain-HTTP requests to HTTPS themselves (their own
+ * redirect, keeping host, port and path): one on a catch-all match (see `routeRedirectOver` in
+ * controllers/common/tls.ts), or every route serving the host. A TlsHost's `httpsRedirect` then
+ * changes nothing for the requests the host routes.
  */
-function withoutCoveredTls(tls: readonly TlsEntry[]): TlsEntry[] {
+function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolean {
+  const serving = routes.filter(r => r.host === '' || wildcardCovers(r.host, host));
+  const toHttps = (r: RouteEntry) => {
+    const red = r.policies.redirect;
+    return red !== undefined && red.scheme === 'https' && !red.host && !red.path && red.port === undefined;
+  };
+  const catchAll = (r: RouteEntry) => r.match.path.kind === 'Prefix' && r.match.path.value === '/' && r.match.headers.length === 0 && r.match.queryParams.length === 0 && !r.match.method;
+  return serving.some(r => toHttps(r) && catchAll(r)) || (serving.length > 0 && serving.every(toHttps));
+}
+
+/**
+ * A host served with the same certificate and settings as a one-label wildcard entry covering it
+ * says nothing more (Ingress-based controllers list each served host in `spec.tls`, where the
+ * intent named the wildcard).
+ */
+function withoutCoveredHosts(tls: readonly TlsEntry[]): TlsEntry[] {
   const settings = (t: TlsEntry) => canonicalJson({ ...t, host: undefined });
-  const wildcards = new Map<string, string>();
-  for (const t of tls) if (t.host.startsWith('*.')) wildcards.set(t.host.slice(1), settings(t));
-  return tls.filter(t => {
-    if (t.host.startsWith('*.')) return true;
-    const dot = t.host.indexOf('.');
-    return dot < 0 || wildcards.get(t.host.slice(dot)) !== settings(t);
-  });
+  const wildcards = tls.filter(t => t.host.startsWith('*.')).map(t => ({ host: t.host, settings: settings(t) }));
+  if (wildcards.length === 0) return [...tls];
+  return tls.filter(t => t.host.startsWith('*.') || !wildcards.some(w => wildcardCovers(w.host, t.host) && w.settings === settings(t)));
 }
 
 function hostsOf(route: RouteIR): readonly string[] {
@@ -190,24 +203,50 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
 }
 
 /**
- * Retry status codes a declared retry condition already covers (500-599 for `5xx`, 502-504 for
- * `gateway-error`) are dropped: retrying on them is what the condition says; so is
- * `gateway-error` next to `5xx`.
+ * Policies with documented defaults spelled out or left out compare equal: `backendProtocol`
+ * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
+ * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
+ * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
+ * documented default path. Retry conditions `connect-failure` and `reset` compare as one
+ * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
+ * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
+ * covers `gateway-error` and every listed 5xx status.
  */
-function normalPolicies(p: PoliciesIR): PoliciesIR {
-  const rt = p.retries;
-  if (!rt) return p;
-  const covered = (c: number) => (rt.conditions.includes('5xx') && c >= 500 && c <= 599) || (rt.conditions.includes('gateway-error') && c >= 502 && c <= 504);
-  // `gateway-error` (502-504) is part of `5xx`.
-  const conditions = rt.conditions.includes('5xx') ? rt.conditions.filter(c => c !== 'gateway-error') : rt.conditions;
-  return { ...p, retries: { ...rt, conditions, statusCodes: rt.statusCodes.filter(c => !covered(c)) } };
+const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
+
+function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
+  let out = p;
+  const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
+  if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
+    const { backendProtocol: _, ...rest } = out;
+    out = rest;
+  }
+  if (p.sessionAffinity?.path === '/') {
+    const { path: _, ...rest } = p.sessionAffinity;
+    out = { ...out, sessionAffinity: rest as PoliciesIR['sessionAffinity'] };
+  }
+  if (p.retries) {
+    let conditions: RetryCondition[] = [...p.retries.conditions];
+    let statusCodes = [...p.retries.statusCodes];
+    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
+    if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
+    if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
+    // `5xx` covers `gateway-error` and every listed 5xx status.
+    if (conditions.includes('5xx')) {
+      conditions = conditions.filter(c => c !== 'gateway-error');
+      statusCodes = statusCodes.filter(c => c < 500 || c > 599);
+    }
+    conditions = [...new Set(conditions)].sort();
+    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+  }
+  return out;
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {

@@ -1,4 +1,5 @@
 import { ControllerName } from '../capabilities/features';
+import { INGRESS_NGINX_READER } from '../controllers/ingress-nginx/reader';
 import { KongIngressReader } from '../controllers/kong/reader';
 import { ControllerReader } from '../controllers/reader';
 import { TraefikIngressReader, TraefikReader } from '../controllers/traefik/reader';
@@ -8,6 +9,7 @@ import { TraefikIngressReader, TraefikReader } from '../controllers/traefik/read
  * assertions layers find readers here; a column without one cannot be read back yet.
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
+  'ingress-nginx': INGRESS_NGINX_READER,
   'traefik': new TraefikReader(),
   'traefik-ingress': new TraefikIngressReader(),
   'kong': new KongIngressReader(),
