@@ -1,6 +1,8 @@
 import { ControllerName } from '../capabilities/features';
 import { INGRESS_NGINX_READER } from '../controllers/ingress-nginx/reader';
+import { KongIngressReader } from '../controllers/kong/reader';
 import { ControllerReader } from '../controllers/reader';
+import { TraefikIngressReader, TraefikReader } from '../controllers/traefik/reader';
 
 /**
  * The reader of each output column (`src/controllers/<name>/reader.ts`). The import, report and
@@ -8,6 +10,9 @@ import { ControllerReader } from '../controllers/reader';
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
   'ingress-nginx': INGRESS_NGINX_READER,
+  'traefik': new TraefikReader(),
+  'traefik-ingress': new TraefikIngressReader(),
+  'kong': new KongIngressReader(),
 };
 
 /** The reader of a column, if it has one. */
