@@ -196,15 +196,22 @@ function headerRoute(match: MatchIR, canary: CanaryAt): MatchIR | undefined {
 }
 
 function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: CanaryAt): RouteEntry {
-  const divisor = gcdOf(route.backends.map(b => b.weight));
-  const backends = route.backends.map(b => backendEntry(b, divisor)).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
+  // A weighted canary of a one-backend route is a weighted split between the two backends: the
+  // same requests go to the same places whether it was declared as backends with weights or as
+  // a CanarySplit (a Traefik weighted TraefikService, Gateway API backendRefs weights).
+  const split = canary && canary.traffic.kind === 'weight' && route.backends.length === 1
+    ? mergeBackends([{ ...route.backends[0], weight: canary.traffic.stable }, { ...canary.canary, weight: canary.traffic.canary }])
+    : undefined;
+  const own = split ?? route.backends;
+  const divisor = gcdOf(own.map(b => b.weight));
+  const backends = own.map(b => backendEntry(b, divisor)).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
   return strip({
     namespace: route.namespace,
     host,
     match,
     backends,
     policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
-    canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
+    canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
 }
@@ -247,6 +254,17 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
     out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
   }
   return out;
+}
+
+/** Backends naming the same Service port (and TLS) once, their weights added. */
+function mergeBackends(backends: readonly BackendIR[]): BackendIR[] {
+  const byKey = new Map<string, BackendIR>();
+  for (const b of backends) {
+    const key = canonicalJson({ ...b, weight: undefined });
+    const prior = byKey.get(key);
+    byKey.set(key, prior ? { ...prior, weight: prior.weight + b.weight } : b);
+  }
+  return [...byKey.values()];
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {
