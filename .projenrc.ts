@@ -23,6 +23,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@bufbuild/cel@0.6.1',
     'yaml@^2.9.1',
     'fast-check@^4.11.0',
+    '@stryker-mutator/core@9.5.1',
+    '@stryker-mutator/jest-runner@9.5.1',
+    '@stryker-mutator/typescript-checker@9.5.1',
   ],
   // Publishing targets need registries this project's CI cannot reach; bindings are checked with pacmak --code-only.
   github: false,
@@ -35,7 +38,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
-  gitignore: ['/.crds/', '/node_modules', '/examples/**/dist/', '/bench/results/', '/test-reports/'],
+  gitignore: ['/.crds/', '/node_modules', '/examples/**/dist/', '/bench/results/', '/test-reports/', '/reports/mutation/', '/.stryker-tmp/'],
 });
 
 // jsii 6 prints a large end-of-life banner on Node 20.
@@ -65,6 +68,13 @@ project.addTask('fuzz', {
   description: 'Property tests with a random seed and many cases: FUZZ_RUNS per controller (default 10000), FUZZ_SEED to replay a failure',
   env: { FUZZ: '1' },
   exec: 'jest --ci --testTimeout=3600000 test/property',
+  receiveArgs: true,
+});
+
+// Mutation testing (StrykerJS): not part of `npm test`. MUTATE=<comma-separated globs> narrows the files.
+project.addTask('mutation', {
+  description: 'Mutation score of src/controllers (or the comma-separated globs in MUTATE) with StrykerJS; tests per mutant from per-test coverage',
+  exec: 'stryker run stryker.config.js',
   receiveArgs: true,
 });
 
