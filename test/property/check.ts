@@ -1,5 +1,6 @@
 import { Yaml } from 'cdk8s';
 import { build, CaseSpec } from './intent';
+import { misplacedSettings } from './placed';
 import { invisibleSettings } from './visible';
 import { ApiGateway } from '../../src';
 import { unsupportedMessage } from '../../src/capabilities/check';
@@ -87,6 +88,7 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
       ids.add(id);
     }
     problems.push(...invisibleSettings(controller, spec, gateway, outcome.objects));
+    problems.push(...misplacedSettings(controller, spec, outcome.objects));
   } else {
     STATS.refused++;
     problems.push(...errorProblems(controller, outcome.error, predicted, gateway));
