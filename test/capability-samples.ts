@@ -130,7 +130,10 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsSystemCa: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
-  canaryWeight: { sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)), baseline: (c, controller) => { canary(c, controller); } },
+  canaryWeight: {
+    sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
+    baseline: (c, controller) => { canary(c, controller); },
+  },
   canaryHeader: { sample: (c, controller) => canary(c, controller, CanaryTraffic.header('x-canary', 'always')), baseline: (c, controller) => { canary(c, controller); } },
   canaryHeaderPresence: { sample: (c, controller) => canary(c, controller, CanaryTraffic.headerPresent('x-beta')), baseline: (c, controller) => { canary(c, controller); } },
   canaryCookie: { sample: (c, controller) => canary(c, controller, CanaryTraffic.cookie('canary')), baseline: (c, controller) => { canary(c, controller); } },
