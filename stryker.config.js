@@ -12,6 +12,10 @@ if (process.env.CRD_DIR === undefined) {
   if (dir) process.env.CRD_DIR = dir;
 }
 
+// MUTATION_TESTS=<comma-separated test file globs> narrows the tests (default: every test but the properties),
+// e.g. MUTATION_TESTS=test/capabilities.test.ts for the score of the capability tests alone.
+const tests = process.env.MUTATION_TESTS?.split(',').map(s => `<rootDir>/${s.trim()}`).filter(s => s !== '<rootDir>/');
+
 const mutate = (process.env.MUTATE ?? 'src/controllers/**/*.ts')
   .split(',').map(s => s.trim()).filter(Boolean);
 
@@ -23,6 +27,7 @@ module.exports = {
     projectType: 'custom',
     config: {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/property/'],
+      ...(tests && tests.length > 0 ? { testMatch: tests } : {}),
       reporters: ['default'],
       // Type-checking is the TypeScript checker's job here: ts-jest only transpiles (much faster).
       transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
@@ -37,6 +42,8 @@ module.exports = {
   // The machine is shared: one test runner at a time.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   timeoutMS: 20_000,
+  // The first run (every test, with per-test coverage) takes minutes on a busy machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
