@@ -31,6 +31,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'yaml@^2.9.1',
     'fast-check@^4.11.0',
     'dependency-cruiser@^17.4.3',
+    '@stryker-mutator/core@9.5.1',
+    '@stryker-mutator/jest-runner@9.5.1',
+    '@stryker-mutator/typescript-checker@9.5.1',
   ],
   stability: 'experimental',
   // Bindings for every jsii language. Nothing is published from here (no workflows, no publish
@@ -56,7 +59,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
-  gitignore: ['/.crds/', '/node_modules', '/bench/results/', '/test-reports/'],
+  gitignore: ['/.crds/', '/node_modules', '/bench/results/', '/test-reports/', '/reports/mutation/', '/.stryker-tmp/'],
 });
 
 // The npm tarball: lib/, .jsii, API.md, README, CHANGELOG, LICENSE and the per-controller docs
@@ -117,6 +120,13 @@ project.addTask('fuzz', {
   description: 'Property tests with a random seed and many cases: FUZZ_RUNS per controller (default 10000), FUZZ_SEED to replay a failure',
   env: { FUZZ: '1' },
   exec: 'jest --ci --testTimeout=3600000 test/property',
+  receiveArgs: true,
+});
+
+// Mutation testing (StrykerJS): not part of `npm test`. MUTATE=<comma-separated globs> narrows the files.
+project.addTask('mutation', {
+  description: 'Mutation score of src/controllers (or the comma-separated globs in MUTATE) with StrykerJS; tests per mutant from per-test coverage',
+  exec: 'stryker run stryker.config.js',
   receiveArgs: true,
 });
 
