@@ -1,4 +1,5 @@
 import { unsupportedMessage } from '../../../capabilities/check';
+import { goDuration } from '../../../core/duration';
 import { joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
@@ -26,14 +27,9 @@ export function routeTransportName(route: RouteIR): string | undefined {
   return needsServersTransport(route) ? joinName([route.name, 'transport']) : undefined;
 }
 
-/** Milliseconds as a Go duration (whole seconds when exact). */
-export function goDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
 /** Connect timeout: `forwardingTimeouts.dialTimeout` of a ServersTransport of the route's namespace. */
 export function serversTransportSpec(route: RouteIR): ServersTransportSpec {
-  return { forwardingTimeouts: { dialTimeout: goDuration(route.policies.timeouts!.connectMs!) } };
+  return { forwardingTimeouts: { dialTimeout: goDuration(route.policies.timeouts!.connectMs!, 'single-unit') } };
 }
 
 /**
