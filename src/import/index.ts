@@ -8,14 +8,14 @@ export interface ImportOptions {
    * `auto` to let every reader take the objects it recognises.
    * @default 'auto'
    */
-  readonly from?: string;
+  readonly sourceController?: string;
 
   /**
    * The controller the generated app targets (a capability column id). The report lists what it
    * would refuse, as the library's synth messages.
    * @default - the controller that was read
    */
-  readonly to?: string;
+  readonly targetController?: string;
 
   /**
    * Namespace of objects that name none.
@@ -96,10 +96,12 @@ export class Importer {
   public static importManifests(yamlText: string, options: ImportOptions = {}): ImportResult {
     if (typeof yamlText !== 'string') throw new Error(`Importer.importManifests: yamlText must be a string of YAML, got ${yamlText === null ? 'null' : typeof yamlText}`);
     const o = options ?? {};
-    for (const k of ['from', 'to', 'defaultNamespace', 'importFrom'] as const) {
+    for (const k of ['sourceController', 'targetController', 'defaultNamespace', 'importFrom'] as const) {
       if (o[k] !== undefined && typeof o[k] !== 'string') throw new Error(`Importer.importManifests: options.${k} must be a string`);
     }
-    const run = runImport([{ file: '<input>', text: yamlText }], o);
+    const run = runImport([{ file: '<input>', text: yamlText }], {
+      from: o.sourceController, to: o.targetController, defaultNamespace: o.defaultNamespace, importFrom: o.importFrom,
+    });
     return {
       code: run.code,
       report: run.report,

@@ -91,7 +91,7 @@ describe('Importer.importManifests (public API)', () => {
   test('reads through the registry and returns code, report, items and the exit status', () => {
     jest.spyOn(readers, 'readableControllers').mockReturnValue(['ingress-nginx']);
     jest.spyOn(readers, 'readerFor').mockImplementation(c => (c === 'ingress-nginx' ? FAKE_READER : undefined));
-    const result = Importer.importManifests(HOSTILE, { to: 'envoy-gateway' });
+    const result = Importer.importManifests(HOSTILE, { targetController: 'envoy-gateway' });
     expect(result.exitCode).toBe(3);
     expect(result.sourceControllers).toEqual(['ingress-nginx']);
     expect(result.targetController).toBe('envoy-gateway');
@@ -106,7 +106,7 @@ describe('Importer.importManifests (public API)', () => {
 
   test('bad arguments from JS callers are the library\'s errors', () => {
     expect(() => Importer.importManifests(null as any)).toThrow('Importer.importManifests: yamlText must be a string of YAML, got null');
-    expect(() => Importer.importManifests('', { to: 3 as any })).toThrow('Importer.importManifests: options.to must be a string');
+    expect(() => Importer.importManifests('', { targetController: 3 as any })).toThrow('Importer.importManifests: options.targetController must be a string');
     expect(() => Importer.importManifests('kind: [', {})).toThrow(/^<input>: document 1: not valid YAML/);
   });
 });
