@@ -33,6 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       collectCoverage: false,
       testTimeout: 60_000,
+      // Synth warnings are read through Warnings.of() in tests, not printed (test/setup.ts).
+      setupFiles: ['<rootDir>/test/setup.ts'],
     },
   },
   gitignore: ['/.crds/', '/node_modules', '/examples/**/dist/', '/bench/results/', '/test-reports/'],

@@ -1,13 +1,15 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AcmeServer, AcmeSolver, SelectorIR, selectorWire, SolverIR } from './acme';
-import { GROUP as CM_GROUP, Http01Solver, IssuerSpec, KINDS, SolverSpec, V1 } from './api';
+import { GROUP as CM_GROUP, Http01Solver, IssuerSpec, KINDS, LETS_ENCRYPT, SolverSpec, V1 } from './api';
 import { CertificateUse, GatewayLink } from './internal';
+import { CERTIFICATES_PER_DOMAIN_THRESHOLD, crowdedDomains, LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN, registeredDomain } from '../checks/warnings';
 import { entries, register } from '../core/app-registry';
 import { fail, pathOf } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { joinName } from '../core/names';
 import { checkHost, checkLabelName, checkNamespace, checkObjectName } from '../core/validate';
+import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** The two cert-manager issuer kinds. */
 export enum IssuerKind {
@@ -192,6 +194,8 @@ export abstract class IssuerBase extends Construct implements IIssuer {
     if (acme) {
       register(this, 'acme-account-key', `${this.issuerNamespace ?? CLUSTER_RESOURCE_NAMESPACE}/${this.accountKeySecret()}`,
         { source: this.node.path, server: acme.server.url, label: `${label} '${name}'` });
+      if (acme.server.url === LETS_ENCRYPT.production) register(this, 'lets-encrypt-production', 'issuers', this);
+      addWarnings(this, 'acme', () => this.acmeWarnings());
     }
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: V1,
@@ -238,6 +242,33 @@ export abstract class IssuerBase extends Construct implements IIssuer {
       }
       const mismatch = explicitSolverMismatch(chosen.ir, use);
       if (mismatch) out.push(`${use.prop}: ${this._describe()} would solve '${name}' with ${at}, ${mismatch}`);
+    }
+    return out;
+  }
+
+  /** `acme-without-email`, and `certificates-per-registered-domain` over every Let's Encrypt production issuer of the app. */
+  private acmeWarnings(): WarningSpec[] {
+    const acme = this.type._acme();
+    if (!acme) return [];
+    const out: WarningSpec[] = [];
+    if (acme.email === undefined) {
+      out.push({
+        id: WARNING_IDS.acmeWithoutEmail,
+        message: `${this.kindLabel}.type.email: unset, so the ACME account has no contact and the CA cannot reach you about its certificates (revocations, policy changes); set email`,
+      });
+    }
+    if (acme.server.url === LETS_ENCRYPT.production) {
+      const issuers = entries<IssuerBase>(this, 'lets-encrypt-production', 'issuers');
+      const mine = new Set(this.users.flatMap(u => u.dnsNames.map(registeredDomain)));
+      for (const { domain, count } of crowdedDomains(issuers.flatMap(i => i.users.map(u => u.dnsNames)))) {
+        if (!mine.has(domain)) continue;
+        out.push({
+          id: WARNING_IDS.certificatesPerDomain,
+          message: `${count} certificates under the registered domain '${domain}' come from Let's Encrypt production in this app, `
+            + `which issues at most ${LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN} new certificates per registered domain per week (this warning starts above ${CERTIFICATES_PER_DOMAIN_THRESHOLD}): `
+            + 'a fresh cluster or a re-issue of all of them can hit the limit; share certificates (a wildcard TlsHost) or spread issuance',
+        });
+      }
     }
     return out;
   }

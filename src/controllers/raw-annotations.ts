@@ -124,6 +124,13 @@ function keyProblem(catalog: AnnotationCatalog, key: string, value: string, allo
   return undefined;
 }
 
+/** The keys among `entries` that the controller rates Critical (emitted only with allowUnsafe). */
+export function criticalKeys(controller: ControllerName, entries: ReadonlyArray<readonly [string, string]>): string[] {
+  const support = RAW_ANNOTATIONS[controller];
+  if (!('keys' in support)) return [];
+  return entries.map(([key]) => key).filter(key => support.prefixes.some(p => key.startsWith(p)) && support.lookup(key)?.risk === 'Critical');
+}
+
 /** The candidate closest to `key` in edit distance, when close enough to be a typo. */
 export function closest(key: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

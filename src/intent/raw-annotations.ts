@@ -1,14 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { checkRawAnnotations, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
+import { checkRawAnnotations, criticalKeys, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
 import { fail, show } from '../core/errors';
+import { WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** A route's raw annotations, checked for its controller. */
 export interface RawAnnotations {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   /** The standard unsupported message, when the controller's route objects take no annotations. */
   readonly refusal?: string;
+  /** `unsafe-raw-annotation` warnings: Critical-risk keys emitted because allowUnsafe is set. */
+  readonly warnings: readonly WarningSpec[];
 }
 
 /**
@@ -19,10 +22,16 @@ export function rawAnnotationsOf(
   path: string, controller: ControllerName, props: { readonly rawAnnotations?: unknown; readonly allowUnsafe?: unknown },
 ): RawAnnotations {
   if (props.allowUnsafe !== undefined && typeof props.allowUnsafe !== 'boolean') fail(path, `Route.allowUnsafe: ${show(props.allowUnsafe)} must be true or false`);
-  if (props.rawAnnotations === undefined) return { entries: [] };
+  if (props.rawAnnotations === undefined) return { entries: [], warnings: [] };
   const { entries, problem } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
   if (problem) fail(path, problem);
-  return { entries, refusal: entries.length > 0 ? rawAnnotationsUnsupported(controller) : undefined };
+  const refusal = entries.length > 0 ? rawAnnotationsUnsupported(controller) : undefined;
+  const warnings = refusal ? [] : criticalKeys(controller, entries).map(key => ({
+    id: WARNING_IDS.unsafeRawAnnotation,
+    message: `rawAnnotations['${key}']: a Critical-risk annotation emitted because allowUnsafe is set: it injects raw ${controller} configuration `
+      + 'that this library cannot check and that the controller refuses unless its risk settings are raised; prefer a typed prop',
+  }));
+  return { entries, refusal, warnings };
 }
 
 /**

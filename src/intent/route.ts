@@ -9,8 +9,11 @@ import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { httpsRedirectWarnings, policyWarnings } from '../checks/warnings';
+import { unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { addWarnings } from '../core/warnings';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
 
 /** Options for `ApiGateway.addRoute()`. */
@@ -215,5 +218,17 @@ export class Route extends Construct {
     this.apiObjects = gateway._registerRoute(this);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
+    const controller = gateway._renderer.name;
+    addWarnings(this, 'route', () => [
+      ...policyWarnings(this._ir.policies, path),
+      ...unsetDefaultWarnings(controller, this._ir.policies, path),
+      ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
+      ...raw.warnings,
+    ]);
+    // Gateway defaults are reported once, on the gateway, where they were declared.
+    addWarnings(gateway, 'defaults', () => {
+      const defaults = gateway._defaultPolicies;
+      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
+    });
   }
 }
