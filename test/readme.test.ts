@@ -90,13 +90,13 @@ function moduleOf(block: Block): string {
   return [...prelude, ...head, ...story, ...body, 'export {};'].join('\n');
 }
 
-function fileName(block: Block, i: number): string {
+function fileName(i: number): string {
   return path.join(ROOT, 'test', `__readme_${i}.ts`);
 }
 
 /** Type-checks every block at once (one program), returns the diagnostics per block. */
 function typeCheck(modules: string[]): string[][] {
-  const files = new Map(modules.map((m, i) => [fileName(BLOCKS[i], i), m.replace(/from 'cdk8s-gateway'/g, `from '${path.join(ROOT, 'src')}'`)]));
+  const files = new Map(modules.map((m, i) => [fileName(i), m.replace(/from 'cdk8s-gateway'/g, `from '${path.join(ROOT, 'src')}'`)]));
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,

@@ -1,5 +1,5 @@
 import { LETS_ENCRYPT, SecretKeySelector, SolverSelectorSpec } from './api';
-import { optionsOf, show } from '../core/errors';
+import { listProblem, optionsOf, show } from '../core/errors';
 import { checkHost, checkLabelName, checkObjectName } from '../core/validate';
 
 /**
@@ -92,7 +92,8 @@ function selectorIR(s: SolverSelector | undefined, prop: string): { ir?: Selecto
   if (!s || typeof s !== 'object') return { problem: `${prop}: must be a SolverSelector` };
   const names = s.dnsNames ?? [];
   const zones = s.dnsZones ?? [];
-  if (!Array.isArray(names) || !Array.isArray(zones)) return { problem: `${prop}: dnsNames and dnsZones must be arrays` };
+  const listed = listProblem(`${prop}.dnsNames`, names, 'DNS names') ?? listProblem(`${prop}.dnsZones`, zones, 'DNS zones');
+  if (listed) return { problem: listed };
   for (const [i, n] of names.entries()) {
     const p = checkHost(n);
     if (p) return { problem: `${prop}.dnsNames[${i}]: ${p}` };

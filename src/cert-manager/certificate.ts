@@ -4,7 +4,7 @@ import { CertificateSpec, KINDS, LIMITS, V1 } from './api';
 import { CertificateUse, GatewayLink, goDuration, nameCovers } from './internal';
 import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
-import { fail, pathOf, show } from '../core/errors';
+import { fail, listProblem, pathOf, show } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 
@@ -152,7 +152,9 @@ export class Certificate extends Construct {
     if (!issuer || typeof issuer.issuerName !== 'string' || !Object.values(IssuerKind).includes(issuer.issuerKind)) {
       err('issuer', 'must be a ClusterIssuer, an Issuer, or ClusterIssuer.fromName() / Issuer.fromName()');
     }
-    if (!Array.isArray(props.dnsNames) || props.dnsNames.length === 0) err('dnsNames', 'at least one name is required');
+    const namesProblem = props.dnsNames === undefined ? undefined : listProblem('dnsNames', props.dnsNames, 'DNS names');
+    if (namesProblem) err(namesProblem.slice(0, namesProblem.indexOf(': ')), namesProblem.slice(namesProblem.indexOf(': ') + 2));
+    if (!props.dnsNames || props.dnsNames.length === 0) err('dnsNames', 'at least one name is required');
     for (const [i, n] of props.dnsNames.entries()) {
       const p = checkHost(n);
       if (p) err(`dnsNames[${i}]`, p);

@@ -5,7 +5,7 @@ import { GROUP as CM_GROUP, Http01Solver, IssuerSpec, KINDS, LETS_ENCRYPT, Solve
 import { CertificateUse, GatewayLink } from './internal';
 import { CERTIFICATES_PER_DOMAIN_THRESHOLD, crowdedDomains, LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN, registeredDomain } from '../checks/warnings';
 import { entries, register } from '../core/app-registry';
-import { fail, pathOf } from '../core/errors';
+import { fail, listProblem, pathOf } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { joinName } from '../core/names';
 import { checkHost, checkLabelName, checkNamespace, checkObjectName } from '../core/validate';
@@ -370,6 +370,8 @@ function checkType(path: string, label: string, type: IssuerType): void {
       const p = checkObjectName(acme.accountKeySecretName);
       if (p) fail(path, `${label}.type.accountKeySecretName: ${p}`);
     }
+    const solversProblem = acme.solvers === undefined ? undefined : listProblem(`${label}.type.solvers`, acme.solvers, 'AcmeSolver values');
+    if (solversProblem) fail(path, solversProblem);
     if (!Array.isArray(acme.solvers) || acme.solvers.length === 0) {
       fail(path, `${label}.type.solvers: at least one solver is required (AcmeSolver.http01() or AcmeSolver.dns01(...)); without one every order stays pending`);
     }

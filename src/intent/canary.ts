@@ -4,7 +4,7 @@ import { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
 import { describeMatch, matchKey, matchToIR, RouteMatch } from './match';
 import { Route } from './route';
-import { fail, optionsOf, pathOf, show } from '../core/errors';
+import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';
 
@@ -365,7 +365,9 @@ function backendLabel(b: BackendIR): string {
 
 function canaryHosts(path: string, requested: string[] | undefined, routeSource: string, routeHosts: readonly string[]): readonly string[] {
   if (requested === undefined) return routeHosts;
-  if (!Array.isArray(requested) || requested.length === 0) fail(path, 'CanarySplit.hosts: list at least one host of the stable route, or omit hosts for all of them');
+  const hostsProblem = listProblem('CanarySplit.hosts', requested, 'hostnames');
+  if (hostsProblem) fail(path, hostsProblem);
+  if (requested.length === 0) fail(path, 'CanarySplit.hosts: list at least one host of the stable route, or omit hosts for all of them');
   if (routeHosts.length === 0) {
     fail(path, `CanarySplit.hosts: the stable route [${routeSource}] serves every host, so its canary does too; omit hosts, or give the stable route hosts`);
   }

@@ -11,7 +11,7 @@ import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { httpsRedirectWarnings, policyWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
-import { fail, pathOf } from '../core/errors';
+import { fail, listProblem, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
@@ -144,7 +144,8 @@ export class Route extends Construct {
     if (nameProblem) fail(path, `Route.name: ${nameProblem}`);
 
     const hosts = props.hosts ?? [];
-    if (!Array.isArray(hosts)) fail(path, 'Route.hosts: must be an array of hostnames');
+    const hostsProblem = listProblem('Route.hosts', hosts, 'hostnames');
+    if (hostsProblem) fail(path, hostsProblem);
     for (let i = 0; i < hosts.length; i++) {
       const problem = checkHost(hosts[i]);
       if (problem) fail(path, `Route.hosts[${i}]: ${problem}`);
@@ -154,7 +155,9 @@ export class Route extends Construct {
 
     if (props.match !== undefined && props.matches !== undefined) fail(path, 'Route: set either match or matches, not both');
     const rawMatches = props.matches ?? [props.match ?? {}];
-    if (!Array.isArray(rawMatches) || rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
+    const matchesProblem = props.matches !== undefined ? listProblem('Route.matches', rawMatches, 'RouteMatch objects') : undefined;
+    if (matchesProblem) fail(path, matchesProblem);
+    if (rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
     const matches: MatchIR[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < rawMatches.length; i++) {
@@ -173,7 +176,8 @@ export class Route extends Construct {
     let policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
     if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
     const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
-    if (!Array.isArray(rawBackends)) fail(path, 'Route.backends: must be an array of Backend');
+    const backendsProblem = props.backends !== undefined ? listProblem('Route.backends', rawBackends, 'Backend values') : undefined;
+    if (backendsProblem) fail(path, backendsProblem);
     const redirect = policies.redirect;
     const httpsOnly = redirect !== undefined && redirect.scheme === 'https' && !redirect.host && redirect.port === undefined && !redirect.path;
     if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');

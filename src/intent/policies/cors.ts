@@ -52,8 +52,10 @@ const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-
  */
 export class Cors {
   public static allow(options: CorsOptions): Cors {
-    if (!options || !Array.isArray(options.origins) || options.origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
-    options.origins.forEach((o, i) => {
+    if (!options || options.origins === undefined) policyFail('Cors.origins', 'at least one origin is required');
+    const origins = list('Cors.origins', options.origins, 'origins');
+    if (origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
+    origins.forEach((o, i) => {
       if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
         policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
       }
@@ -64,12 +66,12 @@ export class Cors {
     if (credentials && options.origins.includes('*')) {
       policyFail('Cors.credentials', "credentials cannot be allowed for origin '*': every site could make authenticated requests (Traefik and Gateway API reflect any origin)");
     }
-    const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST']).map((m, i) => {
+    const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST'], 'HTTP methods').map((m, i) => {
       const upper = typeof m === 'string' ? m.toUpperCase() : m;
       if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `${show(m)} is not an HTTP method (${[...METHODS].join(', ')})`);
       return upper;
     });
-    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values).map((h, i) => {
+    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values, 'header names').map((h, i) => {
       const problem = checkHeaderName(h);
       if (problem) policyFail(`Cors.${field}[${i}]`, problem);
       return h;
