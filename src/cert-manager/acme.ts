@@ -1,6 +1,6 @@
 import { LETS_ENCRYPT, SecretKeySelector, SolverSelectorSpec } from './api';
 import { listProblem, optionsOf, show } from '../core/errors';
-import { checkHost, checkLabelName, checkObjectName } from '../core/validate';
+import { checkHost, checkLabelName, checkObjectName, urlALabelHint } from '../core/validate';
 
 /**
  * The ACME directory an issuer registers with. There is no default: production and staging are
@@ -35,6 +35,8 @@ export class AcmeServer {
 
   /** @internal */
   public _problem(): string | undefined {
+    const idn = urlALabelHint(this.url);
+    if (idn) return idn;
     if (typeof this.url !== 'string' || !/^https:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(this.url)) {
       return `${show(this.url)} must be an https:// URL of an ACME v2 directory`;
     }

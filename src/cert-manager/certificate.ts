@@ -6,7 +6,7 @@ import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
-import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { checkHost, checkNamespace, checkObjectName, nonFiniteDuration } from '../core/validate';
 
 /** Private key algorithms cert-manager can generate. */
 export enum PrivateKeyAlgorithm {
@@ -223,7 +223,9 @@ function certificateSettings(o: CertificateOptions, err: (prop: string, problem:
   const seconds = (d: Duration | undefined, prop: string): number | undefined => {
     if (d === undefined) return undefined;
     if (!(d instanceof Duration)) err(prop, 'must be a cdk8s Duration');
-    const s = d.toSeconds();
+    const infinite = nonFiniteDuration(d);
+    if (infinite) err(prop, infinite);
+    const s = d.toSeconds({ integral: false });
     if (!Number.isInteger(s) || s <= 0) err(prop, `must be a positive whole number of seconds (got ${s})`);
     return s;
   };

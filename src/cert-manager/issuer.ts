@@ -1,3 +1,4 @@
+import { domainToASCII } from 'url';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AcmeServer, AcmeSolver, SelectorIR, selectorWire, SolverIR } from './acme';
@@ -141,6 +142,8 @@ function emailProblem(email: string): string | undefined {
   if (PLACEHOLDER_DOMAIN.test(domain)) {
     return `'${email}' uses the placeholder domain '${domain}', which ACME servers refuse (invalidContact), so the issuer would never become Ready; use a real address`;
   }
+  const ascii = /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : '';
+  if (ascii) return `'${email}' has an internationalized domain; write it in its A-label (punycode) spelling '${email.slice(0, at + 1)}${ascii}'`;
   if (checkHost(domain) || domain.startsWith('*.') || !domain.includes('.')) return `'${email}' has no valid domain`;
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { domainToASCII } from 'url';
+import { Duration } from 'cdk8s';
 import { show } from './errors';
 
 /**
@@ -23,6 +25,9 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
 export function checkHost(host: string): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
+  if (host === '*') return "'*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com'";
+  const idn = aLabelHint(host);
+  if (idn) return idn;
   if (host.length > 253) return `${show(host)} is longer than 253 characters`;
   if (host.includes(':')) return `${show(host)} must be a DNS name without a port or IPv6 address`;
   if (IPV4.test(host)) return `${show(host)} is an IP address; routes match DNS names only`;
@@ -34,6 +39,29 @@ export function checkHost(host: string): string | undefined {
   if (body.split('.').some(l => l.length > 63)) return `${show(host)} has a label longer than 63 characters`;
   if (host.startsWith('*.') && !body.includes('.')) return `${show(host)} wildcard must cover a domain with at least two labels`;
   return undefined;
+}
+
+/**
+ * For a name with non-ASCII characters (an internationalized domain name), the problem naming
+ * its A-label (punycode) spelling, which is what DNS, SNI and the Host header carry.
+ */
+export function aLabelHint(host: string): string | undefined {
+  if (!/[^\x00-\x7f]/.test(host)) return undefined;
+  const wildcard = host.startsWith('*.');
+  const ascii = domainToASCII(wildcard ? host.slice(2) : host);
+  return ascii
+    ? `${show(host)} is an internationalized name; write its A-label (punycode) spelling '${wildcard ? '*.' : ''}${ascii}'`
+    : `${show(host)} contains non-ASCII characters and is not a valid internationalized domain name`;
+}
+
+/** For a URL (or origin) whose host is internationalized, the problem naming its A-label spelling. */
+export function urlALabelHint(url: string): string | undefined {
+  if (typeof url !== 'string' || !/[^\x00-\x7f]/.test(url)) return undefined;
+  const m = /^([a-z]+:\/\/)([^/:?#]+)(.*)$/.exec(url);
+  const ascii = m && !/[^\x00-\x7f]/.test(m[3]) ? domainToASCII(m[2]) : '';
+  return ascii
+    ? `${show(url)} has an internationalized host; write its A-label (punycode) spelling '${m![1]}${ascii}${m![3]}'`
+    : `${show(url)} contains non-ASCII characters; percent-encode them in the path and write an internationalized host in its A-label (punycode) spelling`;
 }
 
 /** Literal paths (Exact / Prefix). */
@@ -143,4 +171,15 @@ function hasTopLevelAlternation(pattern: string): boolean {
     else if (c === '|' && depth === 0) return true;
   }
   return false;
+}
+
+/**
+ * A Duration made from NaN or Infinity (cdk8s accepts both), as text naming the value the way it
+ * was written (`Duration.seconds(NaN)`), else undefined.
+ */
+export function nonFiniteDuration(d: Duration): string | undefined {
+  if (Number.isFinite(d.toMilliseconds({ integral: false }))) return undefined;
+  const x = d as unknown as { amount?: unknown; unit?: { label?: unknown } };
+  const written = typeof x.unit?.label === 'string' ? `Duration.${x.unit.label}(${String(x.amount)})` : 'the Duration';
+  return `${written} is not a finite duration; give a finite amount, e.g. Duration.seconds(30)`;
 }

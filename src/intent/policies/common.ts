@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { listProblem, show } from '../../core/errors';
-import { checkLiteralPath } from '../../core/validate';
+import { checkLiteralPath, nonFiniteDuration } from '../../core/validate';
 
 /**
  * Shared checks for policy values. Each throws an Error whose message starts with the field
@@ -51,6 +51,8 @@ export function record(field: string, value: Readonly<Record<string, string>> | 
 export function durationMs(field: string, d: Duration | undefined): number | undefined {
   if (d === undefined) return undefined;
   if (!(d instanceof Duration)) policyFail(field, 'must be a cdk8s Duration, e.g. Duration.seconds(30)');
+  const infinite = nonFiniteDuration(d);
+  if (infinite) policyFail(field, infinite);
   let ms: number;
   try {
     ms = d.toMilliseconds({ integral: true });

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { bool, durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
-import { checkHeaderName } from '../../core/validate';
+import { checkHeaderName, urlALabelHint } from '../../core/validate';
 import { CorsIR } from '../../ir/policies';
 
 /** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
@@ -56,6 +56,8 @@ export class Cors {
     const origins = list('Cors.origins', options.origins, 'origins');
     if (origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
     origins.forEach((o, i) => {
+      const idn = urlALabelHint(o);
+      if (idn) policyFail(`Cors.origins[${i}]`, idn);
       if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
         policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
       }

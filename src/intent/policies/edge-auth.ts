@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
-import { checkHeaderName, checkObjectName } from '../../core/validate';
+import { checkHeaderName, checkObjectName, urlALabelHint } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
 
 /** Options for `EdgeAuth.external()`. */
@@ -89,6 +89,8 @@ const HTTPS = /^https:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-
 
 function url(field: string, value: string, allowInCluster: boolean): string {
   if (typeof value !== 'string') policyFail(field, 'must be a URL string');
+  const idn = urlALabelHint(value);
+  if (idn) policyFail(field, idn);
   if (HTTPS.test(value) || (allowInCluster && IN_CLUSTER.test(value))) return value;
   if (/^http:\/\//.test(value)) {
     policyFail(field, `${show(value)} uses plain http to a host outside the cluster; use https (http is accepted only for in-cluster Services: http://name.namespace.svc...)`);
