@@ -10,28 +10,30 @@ export interface RawAnnotations {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   /** The standard unsupported message, when the controller's route objects take no annotations. */
   readonly refusal?: string;
+  /** One problem per bad key, reported at synth with every other problem of the route. */
+  readonly problems: readonly string[];
   /** `unsafe-raw-annotation` warnings: Critical-risk keys emitted because allowUnsafe is set. */
   readonly warnings: readonly WarningSpec[];
 }
 
 /**
- * Checks `rawAnnotations` / `allowUnsafe` where they are declared (before the Route exists):
- * single-value problems throw, naming the construct path and the key.
+ * Checks `rawAnnotations` / `allowUnsafe` where they are declared (before the Route exists). A
+ * non-boolean allowUnsafe throws; problems with keys and values are collected and reported at
+ * synth, all of them together with the route's other problems.
  */
 export function rawAnnotationsOf(
   path: string, controller: ControllerName, props: { readonly rawAnnotations?: unknown; readonly allowUnsafe?: unknown },
 ): RawAnnotations {
   if (props.allowUnsafe !== undefined && typeof props.allowUnsafe !== 'boolean') fail(path, `Route.allowUnsafe: ${show(props.allowUnsafe)} must be true or false`);
-  if (props.rawAnnotations === undefined) return { entries: [], warnings: [] };
-  const { entries, problem } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
-  if (problem) fail(path, problem);
-  const refusal = entries.length > 0 ? rawAnnotationsUnsupported(controller) : undefined;
+  if (props.rawAnnotations === undefined) return { entries: [], problems: [], warnings: [] };
+  const { entries, problems } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
+  const refusal = entries.length + problems.length > 0 ? rawAnnotationsUnsupported(controller) : undefined;
   const warnings = refusal ? [] : criticalKeys(controller, entries).map(key => ({
     id: WARNING_IDS.unsafeRawAnnotation,
     message: `rawAnnotations['${key}']: a Critical-risk annotation emitted because allowUnsafe is set: it injects raw ${controller} configuration `
       + 'that this library cannot check and that the controller refuses unless its risk settings are raised; prefer a typed prop',
   }));
-  return { entries, refusal, warnings };
+  return { entries, problems, refusal, warnings };
 }
 
 /**
@@ -40,11 +42,9 @@ export function rawAnnotationsOf(
  * unsupported features.
  */
 export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObject[], raw: RawAnnotations): void {
-  if (raw.refusal) {
-    const message = raw.refusal;
-    route.node.addValidation({ validate: () => [message] });
-    return;
-  }
+  const messages = [...raw.refusal ? [raw.refusal] : [], ...raw.problems];
+  if (messages.length > 0) route.node.addValidation({ validate: () => messages });
+  if (raw.refusal) return;
   for (const o of objects) {
     if (o.kind !== 'Ingress') continue;
     for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);

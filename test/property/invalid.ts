@@ -398,7 +398,7 @@ const THROWN_AT_CONSTRUCT = new RegExp(`^\\[[^\\]\\n]+\\] ${CONSTRUCTS}(\\.[A-Za
 /** `Factory.field...: problem` (thrown by a factory, before any construct exists) */
 const THROWN_BY_FACTORY = /^[A-Z][A-Za-z]+\.[A-Za-z]+[^\n]*: /;
 const STANDARD = /^.+ \([^()]+\) is not supported by controller '[^']+': .+\. Supported by: .+\.$/;
-const FIELD = new RegExp(`^${CONSTRUCTS}(\\.[A-Za-z][A-Za-z0-9]*(\\[\\d+\\])?)*: \\S`);
+const FIELD = new RegExp(`^${CONSTRUCTS}(\\.[A-Za-z][A-Za-z0-9]*(\\[\\d+\\]|\\['[^'\\n]*'\\])?)*: \\S`);
 
 /** Why an error is not one of the library's own, or undefined when it is. */
 export function notOurs(e: unknown): string | undefined {
