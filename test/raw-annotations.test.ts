@@ -121,7 +121,7 @@ describe('controllers whose route objects take no annotations', () => {
   ])('%s refuses rawAnnotations at synth with the standard message', (name, controller) => {
     const chart = route(controller, { rawAnnotations: { 'external-dns.alpha.kubernetes.io/hostname': 'api.example.com' } });
     expect(synthError(chart)).toContain(`[test/edge/api] Raw annotations (rawAnnotations) is not supported by controller '${name}': `);
-    expect(synthError(chart)).toContain('. Supported by: ingress-nginx, traefik-ingress, kong.');
+    expect(synthError(chart)).toContain('. Supported by: Controller.ingressNginx(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong().');
   });
 
   test('an empty map declares nothing, so it is not refused', () => {

@@ -1,3 +1,4 @@
+import { supportedByCalls } from '../capabilities/check';
 import { ControllerName } from '../capabilities/features';
 import { NGINX_ANNOTATION_CATALOG } from './ingress-nginx/annotation-catalog';
 import { KONG_ANNOTATION_CATALOG } from './kong/annotation-catalog';
@@ -67,7 +68,7 @@ const RESERVED: { readonly [key: string]: string } = {
 export function rawAnnotationsUnsupported(controller: ControllerName): string | undefined {
   const support = RAW_ANNOTATIONS[controller];
   if (!('refused' in support)) return undefined;
-  return `Raw annotations (rawAnnotations) is not supported by controller '${controller}': ${support.refused}. Supported by: ${CATALOGS.map(c => c.controller).join(', ')}.`;
+  return `Raw annotations (rawAnnotations) is not supported by controller '${controller}': ${support.refused}. Supported by: ${supportedByCalls(c => 'keys' in RAW_ANNOTATIONS[c])}.`;
 }
 
 /**

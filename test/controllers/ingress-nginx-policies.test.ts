@@ -109,7 +109,7 @@ describe('rate limits', () => {
 
   test('a burst that is not a multiple of the rate is refused', () => {
     expect(render({ rateLimit: RateLimit.perClientIp({ requests: 10, burst: 25 }) }).error).toContain(
-      "[test/gw/r] Rate limit burst (rateLimit.burst) is not supported by controller 'ingress-nginx': its burst is the rate times a whole limit-burst-multiplier, and 25 is not a multiple of 10; use 20 or 30. Supported by: traefik, traefik-ingress.");
+      "[test/gw/r] Rate limit burst (rateLimit.burst) is not supported by controller 'ingress-nginx': its burst is the rate times a whole limit-burst-multiplier, and 25 is not a multiple of 10; use 20 or 30. Supported by: Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }).");
   });
 
   test('a default from the gateway is reported on the gateway, with the defaults prop', () => {
