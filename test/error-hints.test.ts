@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, Certificate, ClusterIssuer, Cors, EdgeAuth, Hsts, IssuerType, Redirect, Rewrite, SessionAffinity,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, Certificate, ClusterIssuer, Cors, EdgeAuth, Hsts, IssuerType, PathMatch, Redirect, Rewrite, SessionAffinity,
   Timeouts, TlsCertificate,
 } from '../src';
 import { CONTROLLERS } from './util';
@@ -40,6 +40,20 @@ describe.each(Object.keys(CONTROLLERS) as ControllerName[])('%s', (c) => {
     const gw = gateway();
     expect(thrown(() => gw.addRoute('r', { hosts: ['bücher.example.com'], backend: Backend.service('a', 80) }))).toBe(`[shop/edge/r] Route.hosts[0]: ${IDN}`);
     expect(thrown(() => gw.addTlsHost('t', { hosts: ['bücher.example.com'], certificate: TlsCertificate.fromSecret('s') }))).toBe(`[shop/edge/t] TlsHost.hosts[0]: ${IDN}`);
+  });
+
+  test('literal paths: regex syntax names PathMatch.regex, encoded dot-segments and controls are refused like their clear forms', () => {
+    const gw = gateway();
+    const route = (path: PathMatch) => thrown(() => gw.addRoute('r', { match: { path }, backend: Backend.service('a', 80) }));
+    expect(route(PathMatch.prefix('/api/(.*)'))).toBe("[shop/edge/r] Route.match.path: '/api/(.*)' contains the pattern '.*', but this path is matched (or written) literally, "
+      + "so it would never do what the pattern says; use PathMatch.regex() for a regular-expression match, or a plain prefix such as PathMatch.prefix('/api/')");
+    expect(route(PathMatch.exact('/static/*'))).toBe("[shop/edge/r] Route.match.path: '/static/*' contains a '*' wildcard, but this path is matched (or written) literally, "
+      + "so it would never do what the pattern says; use PathMatch.regex() for a regular-expression match, or a plain prefix such as PathMatch.prefix('/static/')");
+    expect(route(PathMatch.prefix('/a/%2E%2e/etc'))).toBe("[shop/edge/r] Route.match.path: '/a/%2E%2e/etc' must not contain '.' or '..' segments, percent-encoded ('%2e') or not");
+    expect(route(PathMatch.prefix('/a%0d%0aSet-Cookie:x'))).toBe("[shop/edge/r] Route.match.path: '/a%0d%0aSet-Cookie:x' must not contain percent-encoded control characters or backslashes (%00-%1F, %7F, %5C)");
+    expect(thrown(() => Rewrite.replaceFullPath('/$1'))).toBe("Rewrite.replaceFullPath: '/$1' contains a capture reference ('$1'), but this path is matched (or written) literally, "
+      + "so it would never do what the pattern says; use PathMatch.regex() for a regular-expression match, or a plain prefix such as PathMatch.prefix('/')");
+    expect(route(PathMatch.prefix('/c++/files(1)'))).toBe('no error');
   });
 
   test('a NaN / Infinity duration received by a construct names the value and the construct', () => {

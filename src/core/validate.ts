@@ -73,7 +73,36 @@ export function checkLiteralPath(path: string): string | undefined {
   if (/%2f/i.test(path)) return `${show(path)} must not contain an encoded '/' (%2F)`;
   const segments = path.split('/');
   if (segments.some(s => s === '.' || s === '..')) return `${show(path)} must not contain '.' or '..' segments`;
+  // Proxies decode before normalising: an encoded dot-segment is a dot-segment.
+  if (segments.some(s => /^(\.|%2e){1,2}$/i.test(s))) return `${show(path)} must not contain '.' or '..' segments, percent-encoded ('%2e') or not`;
+  // Encoded forms of characters refused in clear: controls (CR, LF, NUL...) and the backslash.
+  if (/%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i.test(path)) return `${show(path)} must not contain percent-encoded control characters or backslashes (%00-%1F, %7F, %5C)`;
   if (!PATH_CHARS.test(path)) return `${show(path)} contains characters outside the URL path set (no spaces, '?', '#', quotes, braces, backslashes or non-ASCII)`;
+  const regex = regexSyntax(path);
+  if (regex) {
+    return `${show(path)} contains ${regex}, but this path is matched (or written) literally, so it would never do what the pattern says; `
+      + `use PathMatch.regex() for a regular-expression match, or a plain prefix such as PathMatch.prefix('${literalStem(path)}')`;
+  }
+  return undefined;
+}
+
+/** The literal part of a path before its first pattern character, up to the last '/'. */
+function literalStem(path: string): string {
+  const first = path.search(/[*+$(]|\.[*+]/);
+  const head = first < 0 ? path : path.slice(0, first);
+  return head.slice(0, head.lastIndexOf('/') + 1) || '/';
+}
+
+/**
+ * Regular-expression or glob syntax in a literal path ('/api/(.*)', '/static/*', '/v1$', '/$1'),
+ * described, else undefined. '*' is legal in a URL path but never meant literally in a route.
+ */
+function regexSyntax(path: string): string | undefined {
+  if (/\$(\d|\{)/.test(path)) return 'a capture reference (\'$1\')';
+  if (/\.[*+]/.test(path)) return `the pattern '${/\.[*+]/.exec(path)![0]}'`;
+  if (path.includes('*')) return 'a \'*\' wildcard';
+  if (/\$$/.test(path)) return 'a trailing \'$\' anchor';
+  if (/\([^/]*[*+|]/.test(path)) return 'a regular-expression group';
   return undefined;
 }
 
