@@ -1,7 +1,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, Certificate, ClusterIssuer, Cors, EdgeAuth, Hsts, IssuerType, PathMatch, Redirect, Rewrite, SessionAffinity,
-  Timeouts, TlsCertificate,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, Certificate, ClusterIssuer, Cors, EdgeAuth, Hsts, IssuerType, PathMatch, Redirect, Rewrite,
+  SessionAffinity, Timeouts, TlsCertificate,
 } from '../src';
 import { CONTROLLERS } from './util';
 import { ControllerName } from '../src/capabilities/features';
