@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
-import { ApiGateway, Backend, PathMatch } from '../src';
-import { ControllerName } from '../src/capabilities/features';
+import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IssuerType, KongMode, PathMatch, TlsCertificate } from '../src';
 import { CONTROLLERS, synthError } from './util';
+import { ControllerName } from '../src/capabilities/features';
 
 /*
  * Output the cluster would reject is a synth error: values a controller's admission refuses in
@@ -29,5 +29,33 @@ describe('ingress-nginx Ingress inspector deny-list (paths)', () => {
         expect(error ?? '').not.toContain('inspector');
       }
     }
+  });
+});
+
+describe('ACME HTTP-01 through a listener that is not on port 80', () => {
+  const GATEWAY_API: Array<[ControllerName, (port: number) => Controller]> = [
+    ['gateway-api', httpPort => Controller.gatewayApi({ gatewayClassName: 'gc', httpPort })],
+    ['kong-gateway-api', httpPort => Controller.kong({ mode: KongMode.GATEWAY_API, httpPort })],
+    ['envoy-gateway', httpPort => Controller.envoyGateway({ httpPort })],
+    ['istio', httpPort => Controller.istio({ httpPort })],
+  ];
+
+  function issued(controller: Controller) {
+    const chart = new Chart(Testing.app(), 'shop');
+    const le = new ClusterIssuer(chart, 'le', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), email: 'ops@shop.dev', solvers: [AcmeSolver.http01()] }) });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80) });
+    gw.addTlsHost('tls', { hosts: ['api.shop.dev'], certificate: TlsCertificate.fromIssuer(le) });
+    return synthError(chart);
+  }
+
+  test.each(GATEWAY_API)('%s: httpPort 8080 with AcmeSolver.http01() is refused; port 80 is fine', (name, make) => {
+    expect(issued(make(8080))).toContain('[shop/edge/tls] TlsHost.certificate: ClusterIssuer \'le\' [shop/le] would validate \'api.shop.dev\' over HTTP-01 through the HTTP listener of '
+      + `ApiGateway 'edge' [shop/edge] (${name}) on port 8080, but ACME servers connect to port 80 only, so the order would never validate; use httpPort: 80 (the default), or an AcmeSolver.dns01() solver`);
+    expect(issued(make(80))).toBeUndefined();
+  });
+
+  test.each(ALL.filter(c => !GATEWAY_API.some(([n]) => n === c)))('%s: the port is the controller Service\'s, not checked', (c) => {
+    expect(issued(CONTROLLERS[c]())).toBeUndefined();
   });
 });

@@ -243,6 +243,12 @@ export abstract class IssuerBase extends Construct implements IIssuer {
         out.push(`${use.prop}: '${name}' is a wildcard, which ACME HTTP-01 cannot validate, and ${this._describe()} would use its HTTP-01 solver (${at}) for it; add an AcmeSolver.dns01() solver covering it`);
         continue;
       }
+      const port = chosen.ir.type === 'http01-follow' ? use.gateway?.http01Port() : undefined;
+      if (port !== undefined && port !== 80) {
+        out.push(`${use.prop}: ${this._describe()} would validate '${name}' over HTTP-01 through the HTTP listener of ${use.gateway!.description} on port ${port}, `
+          + 'but ACME servers connect to port 80 only, so the order would never validate; use httpPort: 80 (the default), or an AcmeSolver.dns01() solver');
+        continue;
+      }
       const mismatch = explicitSolverMismatch(chosen.ir, use);
       if (mismatch) out.push(`${use.prop}: ${this._describe()} would solve '${name}' with ${at}, ${mismatch}`);
     }

@@ -42,6 +42,11 @@ export interface ControllerRenderer {
   /** The cert-manager HTTP-01 solver through which this controller serves ACME challenges for the gateway. */
   http01Solver(ctx: GatewayContext): Http01Solver;
   /**
+   * The port of the listener `http01Solver` serves on, where this renderer owns it (a Gateway's
+   * HTTP listener); undefined where the port is the cluster's business (an Ingress controller's Service).
+   */
+  http01Port(): number | undefined;
+  /**
    * Objects a canary adds (a canary Ingress, TraefikServices, a more specific HTTPRoute...).
    * Weights and mirroring may instead change the stable route's objects, which read the
    * gateway's canaries at synth. Allocated even when the controller refuses the canary (synth

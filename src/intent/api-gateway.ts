@@ -199,6 +199,7 @@ export class ApiGateway extends Construct {
       key: `${this.namespace}/${this.name}`,
       description: `ApiGateway '${this.name}' [${this.node.path}] (${this._renderer.name})`,
       http01: (): Http01Solver => this._renderer.http01Solver(this.ctx),
+      http01Port: () => this._renderer.http01Port(),
     };
   }
 

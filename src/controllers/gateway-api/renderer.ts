@@ -220,6 +220,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     ];
   }
 
+  /** The owned Gateway's HTTP listener port (an attached Gateway's ports are its owner's). */
+  public http01Port(): number | undefined {
+    return this.options.attachTo ? undefined : this.options.httpPort;
+  }
+
   /** An HTTPRoute on the Gateway's plain-HTTP listener, for cert-manager's gatewayHTTPRoute solver. */
   public http01Solver(ctx: GatewayContext): Http01Solver {
     const attach = this.options.attachTo;
