@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IssuerType, KongMode, PathMatch, TlsCertificate } from '../src';
 import { CONTROLLERS, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';
@@ -57,5 +57,50 @@ describe('ACME HTTP-01 through a listener that is not on port 80', () => {
 
   test.each(ALL.filter(c => !GATEWAY_API.some(([n]) => n === c)))('%s: the port is the controller Service\'s, not checked', (c) => {
     expect(issued(CONTROLLERS[c]())).toBeUndefined();
+  });
+});
+
+describe('attachTo a Gateway of the same app whose named listener does not exist', () => {
+  const ATTACHING: Array<[ControllerName, (sectionName: string) => Controller]> = [
+    ['gateway-api', sectionName => Controller.gatewayApi({ attachTo: { name: 'shared', namespace: 'infra', sectionName } })],
+    ['kong-gateway-api', sectionName => Controller.kong({ mode: KongMode.GATEWAY_API, attachTo: { name: 'shared', namespace: 'infra', sectionName } })],
+    ['envoy-gateway', sectionName => Controller.envoyGateway({ attachTo: { name: 'shared', namespace: 'infra', sectionName } })],
+    ['istio', sectionName => Controller.istio({ attachTo: { name: 'shared', namespace: 'infra', sectionName } })],
+  ];
+
+  test.each(ATTACHING)('%s: a listener the ApiGateway-owned Gateway lacks is refused; its own listener is fine', (_name, make) => {
+    for (const [section, ok] of [['https', false], ['http', true]] as const) {
+      const app = Testing.app();
+      const infra = new Chart(app, 'infra', { namespace: 'infra' });
+      const shared = new ApiGateway(infra, 'shared', { controller: Controller.envoyGateway() });
+      shared.addRoute('health', { hosts: ['health.shop.dev'], backend: Backend.service('health', 80) });
+      const team = new Chart(app, 'team', { namespace: 'infra' });
+      const gw = new ApiGateway(team, 'checkout', { controller: make(section) });
+      gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80) });
+      const error = synthError(app);
+      if (ok) {
+        expect(error).toBeUndefined();
+      } else {
+        expect(error).toContain("[team/checkout] ApiGateway.controller: attachTo names the listener 'https' of Gateway 'infra/shared', which this app defines without such a listener "
+          + "(its listeners: 'http'), so the controller would refuse every route attached to it; use one of its listener names");
+      }
+    }
+  });
+
+  test('a raw Gateway ApiObject in the app is checked too; a Gateway defined elsewhere is not', () => {
+    const app = Testing.app();
+    const infra = new Chart(app, 'infra');
+    new ApiObject(infra, 'gw', {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'shared', namespace: 'infra' },
+      spec: { gatewayClassName: 'eg', listeners: [{ name: 'web', port: 80, protocol: 'HTTP' }] },
+    });
+    const gw = new ApiGateway(new Chart(app, 'team'), 'checkout', { controller: Controller.envoyGateway({ attachTo: { name: 'shared', namespace: 'infra', sectionName: 'https' } }) });
+    gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80) });
+    const other = new ApiGateway(new Chart(app, 'other'), 'x', { controller: Controller.envoyGateway({ attachTo: { name: 'elsewhere', namespace: 'infra', sectionName: 'https' } }) });
+    other.addRoute('api', { hosts: ['x.shop.dev'], backend: Backend.service('api', 80) });
+    expect(synthError(app)).toBe('Validation failed with the following errors:\n  [team/checkout] ApiGateway.controller: attachTo names the listener \'https\' of Gateway \'infra/shared\', '
+      + 'which this app defines without such a listener (its listeners: \'web\'), so the controller would refuse every route attached to it; use one of its listener names');
   });
 });

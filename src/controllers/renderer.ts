@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
+import { Attachment } from '../checks/attachment';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** What a renderer may ask of the gateway it renders for. */
@@ -46,6 +47,8 @@ export interface ControllerRenderer {
    * HTTP listener); undefined where the port is the cluster's business (an Ingress controller's Service).
    */
   http01Port(): number | undefined;
+  /** The existing parent the routes attach to (Gateway API `attachTo`), if any. */
+  attachment?(gatewayNamespace: string): Attachment | undefined;
   /**
    * Objects a canary adds (a canary Ingress, TraefikServices, a more specific HTTPRoute...).
    * Weights and mirroring may instead change the stable route's objects, which read the

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { appProblemsFor, registerGateway } from './app-checks';
+import { appProblemsFor, definedParents, registerGateway } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
@@ -12,6 +12,7 @@ import { TlsHost, TlsHostOptions } from './tls-host';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
+import { attachmentProblem } from '../checks/attachment';
 import { canaryConflicts, claimProblems } from '../checks/claims';
 import { featureProblems } from '../checks/features';
 import { OwnerKind, ownerProblems } from '../checks/owners';
@@ -131,6 +132,15 @@ export class ApiGateway extends Construct {
     this.apiObjects = objects;
     this._routingDomain = props.controller._routingDomain(namespace);
     registerGateway(this);
+    const attachment = this._renderer.attachment?.(namespace);
+    if (attachment) {
+      this.node.addValidation({
+        validate: () => {
+          const problem = attachmentProblem(attachment, definedParents(this));
+          return problem ? [problem] : [];
+        },
+      });
+    }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
   }
 
