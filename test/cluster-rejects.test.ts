@@ -104,3 +104,27 @@ describe('attachTo a Gateway of the same app whose named listener does not exist
       + 'which this app defines without such a listener (its listeners: \'web\'), so the controller would refuse every route attached to it; use one of its listener names');
   });
 });
+
+describe('partial TLS coverage of one routing object', () => {
+  test.each(ALL)('%s: a route for a and b with a TlsHost for a only is refused where HTTPS settings are per object, else rendered per host', (c) => {
+    const chart = new Chart(Testing.app(), 'shop');
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c]() });
+    gw.addRoute('web', { hosts: ['a.shop.dev', 'b.shop.dev'], backend: Backend.service('web', 80) });
+    gw.addTlsHost('tls', { hosts: ['a.shop.dev'], certificate: TlsCertificate.fromSecret('a-cert') });
+    const error = synthError(chart);
+    const expected: Partial<Record<ControllerName, string>> = {
+      'ingress-nginx': "[shop/edge/web] HTTP to HTTPS redirect (httpsRedirect) is not supported by controller 'ingress-nginx': ssl-redirect applies to a whole Ingress, and this route "
+        + "serves 'a.shop.dev' (TLS, redirected to HTTPS) and 'b.shop.dev' (no TlsHost), which would be redirected to HTTPS too and served the controller's default certificate; "
+        + "put them on separate routes, or add a TlsHost for 'b.shop.dev'.",
+      'kong': "[shop/edge/web] HTTP to HTTPS redirect (httpsRedirect) is not supported by controller 'kong': konghq.com/protocols applies to a whole Ingress, and this route serves "
+        + "'a.shop.dev' (the HTTPS redirect) and 'b.shop.dev' (plain HTTP); put them on separate routes.",
+      'kong-gateway-api': "[shop/edge/web] HTTP to HTTPS redirect (httpsRedirect) is not supported by controller 'kong-gateway-api': konghq.com/protocols applies to a whole HTTPRoute, and this route serves "
+        + "'a.shop.dev' (the HTTPS redirect) and 'b.shop.dev' (plain HTTP); put them on separate routes.",
+      ...Object.fromEntries((['gateway-api', 'envoy-gateway', 'istio'] as const).map(g => [g, `[shop/edge/web] HTTP to HTTPS redirect (httpsRedirect) is not supported by controller '${g}': `
+        + "an HTTPRoute attaches to listeners as a whole, and this route serves 'a.shop.dev' (the HTTPS redirect) and 'b.shop.dev' (plain HTTP): on the HTTP listener it would serve "
+        + "'a.shop.dev' ahead of its redirect; put them on separate routes."])),
+    };
+    if (expected[c]) expect(error).toContain(expected[c]!.slice(0, -1));
+    else expect(error).toBeUndefined();
+  });
+});
