@@ -128,3 +128,17 @@ describe('partial TLS coverage of one routing object', () => {
     else expect(error).toBeUndefined();
   });
 });
+
+describe('annotation size per object (the API server\'s 256 KiB)', () => {
+  test.each(['ingress-nginx', 'traefik-ingress', 'kong'] as ControllerName[])('%s: raw annotations over 256 KiB in total are refused; under it they pass', (c) => {
+    for (const [n, ok] of [[3, true], [5, false]] as const) {
+      const chart = new Chart(Testing.app(), 'shop');
+      const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c]() });
+      const rawAnnotations = Object.fromEntries(Array.from({ length: n }, (_, i) => [`example.com/blob-${i}`, 'x'.repeat(60_000)]));
+      gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80), rawAnnotations });
+      const error = synthError(chart);
+      if (ok) expect(error).toBeUndefined();
+      else expect(error).toMatch(/^Validation failed with the following errors:\n {2}\[shop\/edge\/api\] Route\.rawAnnotations: the annotations of Ingress '[a-z0-9.-]+' total 30[0-9]{4} bytes, above the API server's limit of 262144 \(256 KiB\) per object, so it would be rejected; shorten the values$/);
+    }
+  });
+});

@@ -36,6 +36,16 @@ export function rawAnnotationsOf(
   return { entries, problems, refusal, warnings };
 }
 
+/** The API server's limit on the total size of an object's annotations (keys and values). */
+export const MAX_ANNOTATION_BYTES = 256 * 1024;
+
+/** Total size of annotations as the API server counts it: the bytes of every key and value. */
+export function annotationBytes(annotations: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const [k, v] of Object.entries(annotations)) total += Buffer.byteLength(k) + Buffer.byteLength(String(v));
+  return total;
+}
+
 /**
  * Writes the annotations onto every Ingress the route rendered (the library's own keys were
  * refused above, so nothing is replaced), or reports the refusal at synth with the other
@@ -45,8 +55,19 @@ export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObje
   const messages = [...raw.refusal ? [raw.refusal] : [], ...raw.problems];
   if (messages.length > 0) route.node.addValidation({ validate: () => messages });
   if (raw.refusal) return;
-  for (const o of objects) {
-    if (o.kind !== 'Ingress') continue;
+  const ingresses = objects.filter(o => o.kind === 'Ingress');
+  for (const o of ingresses) {
     for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);
+  }
+  // Raw values are the only unbounded annotations: check the rendered total where they are used.
+  if (raw.entries.length > 0) {
+    route.node.addValidation({
+      validate: () => ingresses.flatMap(o => {
+        const size = annotationBytes((o.toJson() as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
+        return size > MAX_ANNOTATION_BYTES
+          ? [`Route.rawAnnotations: the annotations of Ingress '${o.name}' total ${size} bytes, above the API server's limit of ${MAX_ANNOTATION_BYTES} (256 KiB) per object, so it would be rejected; shorten the values`]
+          : [];
+      }),
+    });
   }
 }
