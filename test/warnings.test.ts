@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, IpAccess, IssuerType, RateLimit, Redirect,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, IpAccess, IssuerType, PathMatch, RateLimit, Redirect, Rewrite,
   TlsCertificate, Warnings,
 } from '../src';
 import { CONTROLLERS, synthError } from './util';
@@ -123,6 +123,18 @@ describe('warnings: HTTPS redirect without TLS', () => {
     gw.addRoute('to-https', { redirect: Redirect.toHttps() });
     expect(Warnings.of(chart).all.map(w => w.message)).toEqual([
       'redirect: redirects every host to HTTPS, but no TlsHost of this gateway terminates TLS; add a TlsHost for the hosts, or remove the redirect',
+    ]);
+  });
+});
+
+describe('warnings: literal paths with \'$\'', () => {
+  test.each(ALL)('%s: a trailing \'$\' in a match path and \'$1\' in a rewrite warn (both are literal)', (c) => {
+    const chart = chartOf();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c]() });
+    gw.addRoute('r', { match: { path: PathMatch.prefix('/v1$') }, rewrite: Rewrite.replacePrefix('/$1'), backend: Backend.service('a', 80) });
+    expect(Warnings.of(chart).all.filter(w => w.id === 'literal-path-dollar').map(w => w.message)).toEqual([
+      "match.path: '/v1$' ends with '$', which is matched literally here, not an end anchor; use PathMatch.exact() or PathMatch.regex() if you meant one",
+      "rewrite: '/$1' contains '$' followed by a digit or '{', which is matched and written literally here, not a capture reference; use PathMatch.regex() with Rewrite if you meant one",
     ]);
   });
 });

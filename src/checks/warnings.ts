@@ -1,3 +1,4 @@
+import { dollarLookalike } from '../core/validate';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
 import { GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
@@ -39,6 +40,22 @@ function clientIp(prop: string): WarningSpec {
     message: `${prop}: reads the client IP address; behind a load balancer or another proxy that is the proxy's address (one "client" for everyone) `
       + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; configure that, then acknowledge this warning',
   };
+}
+
+/** `literal-path-dollar`: '$1' or a trailing '$' in a route's literal paths (match, redirect, rewrite). */
+export function literalDollarWarnings(route: RouteIR): WarningSpec[] {
+  const paths: Array<[string, string]> = [];
+  route.matches.forEach((m, i) => {
+    if (m.path.kind !== 'RegularExpression') paths.push([route.matches.length > 1 ? `matches[${i}].path` : 'match.path', m.path.value]);
+  });
+  const r = route.policies.redirect?.path;
+  if (r && route.policies.redirect!.source === route.source) paths.push(['redirect', r.value]);
+  const w = route.policies.rewrite?.path;
+  if (w && route.policies.rewrite!.source === route.source) paths.push(['rewrite', w.value]);
+  return paths.flatMap(([prop, value]) => {
+    const hint = dollarLookalike(value);
+    return hint ? [{ id: WARNING_IDS.literalDollar, message: `${prop}: ${hint}` }] : [];
+  });
 }
 
 /**

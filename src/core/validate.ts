@@ -88,7 +88,7 @@ export function checkLiteralPath(path: string): string | undefined {
 
 /** The literal part of a path before its first pattern character, up to the last '/'. */
 function literalStem(path: string): string {
-  const first = path.search(/[*+$(]|\.[*+]/);
+  const first = path.search(/[*+(]|\.[*+]/);
   const head = first < 0 ? path : path.slice(0, first);
   return head.slice(0, head.lastIndexOf('/') + 1) || '/';
 }
@@ -98,11 +98,19 @@ function literalStem(path: string): string {
  * described, else undefined. '*' is legal in a URL path but never meant literally in a route.
  */
 function regexSyntax(path: string): string | undefined {
-  if (/\$(\d|\{)/.test(path)) return 'a capture reference (\'$1\')';
   if (/\.[*+]/.test(path)) return `the pattern '${/\.[*+]/.exec(path)![0]}'`;
   if (path.includes('*')) return 'a \'*\' wildcard';
-  if (/\$$/.test(path)) return 'a trailing \'$\' anchor';
   if (/\([^/]*[*+|]/.test(path)) return 'a regular-expression group';
+  return undefined;
+}
+
+/**
+ * '$' in a literal path is legal and rendered literally everywhere, but a trailing '$' or a
+ * '$1' usually means a regex anchor or a capture reference (ingress-nginx habits): a warning.
+ */
+export function dollarLookalike(path: string): string | undefined {
+  if (/\$(\d|\{)/.test(path)) return `${show(path)} contains '$' followed by a digit or '{', which is matched and written literally here, not a capture reference; use PathMatch.regex() with Rewrite if you meant one`;
+  if (/\$$/.test(path)) return `${show(path)} ends with '$', which is matched literally here, not an end anchor; use PathMatch.exact() or PathMatch.regex() if you meant one`;
   return undefined;
 }
 

@@ -30,6 +30,7 @@ export const WARNING_IDS = {
   certificatesPerDomain: 'certificates-per-registered-domain',
   httpsRedirectWithoutTls: 'https-redirect-without-tls',
   controllerDefault: 'controller-default',
+  literalDollar: 'literal-path-dollar',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

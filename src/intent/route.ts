@@ -11,7 +11,7 @@ import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { matchKey } from '../checks/match-key';
-import { httpsRedirectWarnings, policyWarnings } from '../checks/warnings';
+import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
@@ -229,6 +229,7 @@ export class Route extends Construct {
       ...policyWarnings(this._ir.policies, path),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
+      ...literalDollarWarnings(this._ir),
       ...raw.warnings,
     ]);
     // Gateway defaults are reported once, on the gateway, where they were declared.
