@@ -57,6 +57,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       collectCoverage: false,
       testTimeout: 60_000,
+      // Synth warnings are read through Warnings.of() in tests, not printed (test/setup.ts).
+      setupFiles: ['<rootDir>/test/setup.ts'],
     },
   },
   gitignore: ['/.crds/', '/node_modules', '/bench/results/', '/test-reports/', '/reports/mutation/', '/.stryker-tmp/'],

@@ -12,3 +12,4 @@ export * from './intent/policies/route-policies';
 export * from './intent/rate-limited-route';
 export * from './cert-manager';
 export * from './import/index';
+export * from './intent/warnings';

@@ -72,6 +72,25 @@ describe('capability matrix: every cell renders exactly its fields, or is refuse
   });
 });
 
+/** What a user writes to pick each column, as "Supported by:" lists it (written out, not computed). */
+const CALLS: { readonly [c in ControllerName]: string } = {
+  'ingress-nginx': 'Controller.ingressNginx()',
+  'traefik': 'Controller.traefik()',
+  'traefik-ingress': 'Controller.traefik({ output: TraefikOutput.INGRESS })',
+  'kong': 'Controller.kong()',
+  'kong-gateway-api': 'Controller.kong({ mode: KongMode.GATEWAY_API })',
+  'gateway-api': 'Controller.gatewayApi()',
+  'envoy-gateway': 'Controller.envoyGateway()',
+  'istio': 'Controller.istio()',
+};
+/** Only the Gateway API columns have an experimental channel. */
+const EXPERIMENTAL_CALLS: { readonly [c in ControllerName]?: string } = {
+  'kong-gateway-api': 'Controller.kong({ mode: KongMode.GATEWAY_API, experimentalChannel: true })',
+  'gateway-api': 'Controller.gatewayApi({ experimentalChannel: true })',
+  'envoy-gateway': 'Controller.envoyGateway({ experimentalChannel: true })',
+  'istio': 'Controller.istio({ experimentalChannel: true })',
+};
+
 test('the golden file has one line per unsupported cell, and the "Supported by" lists agree with the supported cells', () => {
   const decided = new Set(cells.map(([c, f]) => `${c} ${f}`));
   for (const key of GOLDEN.keys()) expect([key, decided.has(key)]).toEqual([key, true]);
@@ -79,8 +98,8 @@ test('the golden file has one line per unsupported cell, and the "Supported by" 
     const [controller, feature] = key.split(' ') as [ControllerName, FeatureKind];
     const others = CONTROLLER_NAMES.flatMap(c => {
       if (c === controller) return [];
-      if (SUPPORTED[c]?.[feature] !== undefined) return [c];
-      return EXPERIMENTAL_SUPPORTED[c]?.[feature] !== undefined ? [`${c} (experimental channel)`] : [];
+      if (SUPPORTED[c]?.[feature] !== undefined) return [CALLS[c]];
+      return EXPERIMENTAL_SUPPORTED[c]?.[feature] !== undefined ? [EXPERIMENTAL_CALLS[c]!] : [];
     });
     expect(line.endsWith(`Supported by: ${others.length > 0 ? others.join(', ') : 'none'}.`)).toBe(true);
     expect(line).toContain(`is not supported by controller '${controller}': `);

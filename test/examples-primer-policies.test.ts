@@ -19,6 +19,7 @@ describe("the primer's nginx annotation block as typed policies (examples/primer
       [`${P}limit-connections`]: '5',
       [`${P}enable-cors`]: 'true',
       [`${P}cors-allow-origin`]: 'https://web.example.com',
+      [`${P}cors-max-age`]: '5',
       [`${P}cors-allow-methods`]: 'GET, HEAD, POST',
       [`${P}cors-allow-headers`]: 'Origin',
       [`${P}cors-allow-credentials`]: 'false',

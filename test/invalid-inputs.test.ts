@@ -46,19 +46,19 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['Controller.gatewayApi attachTo a string', () => Controller.gatewayApi({ attachTo: 'shared' as any }), 'Controller.gatewayApi.attachTo: must be a GatewayAttachment object'],
     ['experimentalChannel a string', () => Controller.envoyGateway({ experimentalChannel: 'no' as any }), "Controller.envoyGateway.experimentalChannel: 'no' must be true or false"],
     ['Backend.service options null', () => Backend.service('a', 80, null as any), /^$/],
-    ['Backend.fromServicePorts with a null port', () => Backend.fromServicePorts('a', [null as any]), "Backend.fromService('a').ports[0]: null is not a Service port"],
+    ['Backend.fromServicePorts with a null port', () => Backend.fromServicePorts('a', [null as any]), "Backend.fromService('a').ports[0]: is null; the array must hold Service ports ({ port, name }) only"],
     ['Redirect.toHttps options null', () => Redirect.toHttps(null as any), /^$/],
     ['DistributedRateLimit.redis options null', () => DistributedRateLimit.redis('redis:6379', null as any), /^$/],
     ['HeaderRules request null', () => HeaderRules.of({ request: null as any, response: { remove: ['x-a'] } }), 'HeaderRules.request: must be an object with set, add and / or remove, got null'],
     ['HeaderRules set a string', () => HeaderRules.of({ request: { set: 'abc' as any } }), "HeaderRules.request.set: must be an object mapping header names to values, got 'abc'"],
     // Lists that are not arrays.
-    ['Cors.methods true', () => Cors.allow({ origins: ['https://a.example.com'], methods: true as any }), 'Cors.methods: must be an array, got true'],
-    ['Cors.headers an object', () => Cors.allow({ origins: ['https://a.example.com'], headers: {} as any }), 'Cors.headers: must be an array, got {}'],
-    ['HeaderRules remove true', () => HeaderRules.of({ request: { remove: true as any } }), 'HeaderRules.request.remove: must be an array, got true'],
-    ['Retries.on true', () => Retries.of({ attempts: 1, on: true as any }), 'Retries.on: must be an array, got true'],
-    ['Retries.statusCodes a number', () => Retries.of({ attempts: 1, statusCodes: 503 as any }), 'Retries.statusCodes: must be an array, got 503'],
-    ['EdgeAuth responseHeaders a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', responseHeaders: 'x-user' as any }), "EdgeAuth.external.responseHeaders: must be an array, got 'x-user'"],
-    ['EdgeAuth audiences an object', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', audiences: {} as any }), 'EdgeAuth.jwt.audiences: must be an array, got {}'],
+    ['Cors.methods true', () => Cors.allow({ origins: ['https://a.example.com'], methods: true as any }), 'Cors.methods: must be an array of HTTP methods, got true'],
+    ['Cors.headers an object', () => Cors.allow({ origins: ['https://a.example.com'], headers: {} as any }), 'Cors.headers: must be an array of header names, got {}'],
+    ['HeaderRules remove true', () => HeaderRules.of({ request: { remove: true as any } }), 'HeaderRules.request.remove: must be an array of header names, got true'],
+    ['Retries.on true', () => Retries.of({ attempts: 1, on: true as any }), 'Retries.on: must be an array of RetryOn values, got true'],
+    ['Retries.statusCodes a number', () => Retries.of({ attempts: 1, statusCodes: 503 as any }), 'Retries.statusCodes: must be an array of HTTP status codes, got 503'],
+    ['EdgeAuth responseHeaders a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', responseHeaders: 'x-user' as any }), "EdgeAuth.external.responseHeaders: must be an array of header names, got 'x-user'"],
+    ['EdgeAuth audiences an object', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', audiences: {} as any }), 'EdgeAuth.jwt.audiences: must be an array of audiences, got {}'],
     ['EdgeAuth claimsToHeaders true', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', claimsToHeaders: true as any }), 'EdgeAuth.jwt.claimsToHeaders: must be an array'],
     ['EdgeAuth.apiKey without options', () => EdgeAuth.apiKey(undefined as any), 'EdgeAuth.apiKey.secretName: undefined is not a valid object name'],
     // Booleans that are not booleans (were rendered into annotations as text).
@@ -69,7 +69,7 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['a bigint weight text', () => CanaryTraffic.parseWeight(10n as any), /^$/],
     ['a method that is an object', () => gateway().addRoute('r', { match: { method: Object.create(null) }, backend: svc }), '[test/edge/r] Route.match.method: {} is not an HttpMethod'],
     ['a method that is a symbol', () => gateway().addRoute('r', { match: { method: Symbol.for('GET') as unknown as HttpMethod }, backend: svc }), '[test/edge/r] Route.match.method: Symbol(GET) is not an HttpMethod'],
-    ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array, got a Duration'],
+    ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array of RetryOn values, got a Duration'],
     // TLS and cert-manager (found after merging the TLS work).
     ['minTlsVersion an object', () => gateway().addTlsHost('t', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c'), minTlsVersion: {} as any }),
       '[test/edge/t] TlsHost.minTlsVersion: {} is not a TlsVersion'],
@@ -127,5 +127,43 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
     expect(() => gw.addRoute('x\n', { backend: svc })).toThrow('[test/edge] Route: construct id \'x\\n\' must be');
     expect(synthError(chart)).toBeUndefined();
+  });
+});
+
+/** `[<hole>, value]`, what `[, value]` gives in JavaScript. */
+function holey<T>(value: T): T[] {
+  const a: T[] = [];
+  a[1] = value;
+  return a;
+}
+
+describe('lists from JavaScript and Python callers: holes, undefined / null elements, non-arrays', () => {
+  test.each<[string, () => unknown, string]>([
+    ['a hole in Cors.origins', () => Cors.allow({ origins: holey('https://a.example.com') }), 'Cors.origins[0]: is a hole in the array (a stray comma?); the array must hold origins only'],
+    ['null in Cors.methods', () => Cors.allow({ origins: ['https://a.example.com'], methods: ['GET', null as any] }), 'Cors.methods[1]: is null; the array must hold HTTP methods only'],
+    ['a hole in Cors.exposeHeaders', () => Cors.allow({ origins: ['https://a.example.com'], exposeHeaders: holey('x-a') }),
+      'Cors.exposeHeaders[0]: is a hole in the array (a stray comma?); the array must hold header names only'],
+    ['a string for HeaderRules remove', () => HeaderRules.of({ request: { remove: 'x-a' as any } }), "HeaderRules.request.remove: must be an array of header names, got 'x-a'"],
+    ['a hole in EdgeAuth.jwt audiences', () => EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/j', audiences: holey('a') }),
+      'EdgeAuth.jwt.audiences[0]: is a hole in the array (a stray comma?); the array must hold audiences only'],
+    ['undefined in Retries.statusCodes', () => Retries.of({ attempts: 1, statusCodes: [503, undefined as any] }), 'Retries.statusCodes[1]: is undefined; the array must hold HTTP status codes only'],
+    ['a hole in Route.hosts', () => gateway().addRoute('r', { hosts: holey('a.example.com'), backend: svc }),
+      '[test/edge/r] Route.hosts[0]: is a hole in the array (a stray comma?); the array must hold hostnames only'],
+    ['null in Route.backends', () => gateway().addRoute('r', { backends: [svc, null as any] }), '[test/edge/r] Route.backends[1]: is null; the array must hold Backend values only'],
+    ['a Set for Route.matches', () => gateway().addRoute('r', { matches: new Set([{}]) as any, backend: svc }), '[test/edge/r] Route.matches: must be an array of RouteMatch objects, got a Set'],
+    ['a hole in match headers', () => gateway().addRoute('r', { match: { headers: holey(undefined as any) }, backend: svc }),
+      '[test/edge/r] Route.match.headers[0]: is a hole in the array (a stray comma?); the array must hold HeaderMatch values only'],
+    ['an array-like TlsHost.hosts', () => gateway().addTlsHost('t', { hosts: { 0: 'a.example.com', length: 1 } as any, certificate: TlsCertificate.fromSecret('c') }),
+      '[test/edge/t] TlsHost.hosts: must be an array of hostnames, got {"0":"a.example.com","length":1}'],
+    ['a hole in Certificate.dnsNames', () => new Certificate(newChart(), 'c', { issuer: ClusterIssuer.fromName('le'), dnsNames: holey('a.example.com'), secretName: 'c' }),
+      '[test/c] Certificate.dnsNames[0]: is a hole in the array (a stray comma?); the array must hold DNS names only'],
+    ['null among ACME solvers', () => new ClusterIssuer(newChart(), 'le', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), solvers: [null as any] }) }),
+      '[test/le] ClusterIssuer.type.solvers[0]: is null; the array must hold AcmeSolver values only'],
+    ['a hole in a solver selector', () => AcmeSolver.dns01(Dns01Provider.cloudflare({ apiToken: { name: 'cf', key: 't' } }), { selector: { dnsZones: holey('shop.dev') } }),
+      'AcmeSolver.dns01.selector.dnsZones[0]: is a hole in the array (a stray comma?); the array must hold DNS zones only'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
   });
 });

@@ -48,9 +48,29 @@ describe('Route.rawAnnotations on ingress-nginx', () => {
     ['the class annotation', { rawAnnotations: { 'kubernetes.io/ingress.class': 'other' } }, 'the IngressClass comes from the controller options (ingressClassName)'],
     ['an invalid key', { rawAnnotations: { 'no spaces allowed': 'x' } }, "Route.rawAnnotations['no spaces allowed']: not a valid annotation key"],
     ['not an object', { rawAnnotations: ['x'] as unknown as Record<string, string> }, 'Route.rawAnnotations: must be an object mapping annotation keys to string values, got ["x"]'],
-    ['allowUnsafe not a boolean', { allowUnsafe: 'yes' as unknown as boolean }, "[test/edge/api] Route.allowUnsafe: 'yes' must be true or false"],
-  ])('refuses %s, where it is declared', (_name, options, message) => {
-    expect(() => route(Controller.ingressNginx(), options)).toThrow(message);
+  ])('refuses %s at synth, naming the route and the key', (_name, options, message) => {
+    expect(synthError(route(Controller.ingressNginx(), options))).toContain(message);
+  });
+
+  test('allowUnsafe that is not a boolean throws where it is declared', () => {
+    expect(() => route(Controller.ingressNginx(), { allowUnsafe: 'yes' as unknown as boolean })).toThrow("[test/edge/api] Route.allowUnsafe: 'yes' must be true or false");
+  });
+
+  test('every problem of the hatch is reported together with the route\'s other problems', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 8080),
+      rawAnnotations: { [`${NGINX}rewrit-target`]: '/', [`${NGINX}proxy-buffers-number`]: 'four', [`${NGINX}proxy-buffer-size`]: '16k' },
+    });
+    gw.addRoute('dup', { hosts: ['api.example.com'], backend: Backend.service('other', 8080) });
+    const error = synthError(chart)!;
+    expect(error.split('\n').slice(1)).toEqual([
+      "  [test/edge/api] Route.rawAnnotations['nginx.ingress.kubernetes.io/proxy-buffers-number']: ingress-nginx would refuse the value 'four': it must be an integer (strconv.Atoi)",
+      "  [test/edge/api] Route.rawAnnotations['nginx.ingress.kubernetes.io/rewrit-target']: not an annotation ingress-nginx documents; did you mean 'nginx.ingress.kubernetes.io/rewrite-target'?",
+      "  [test/edge/dup] Route.match: host 'api.example.com' with Prefix path '/' is already routed by [test/edge/api] to a different backend; remove one of the routes or make their matches differ",
+    ]);
   });
 
   test('a Critical-risk key is emitted with allowUnsafe: true', () => {
@@ -82,7 +102,7 @@ describe('Route.rawAnnotations on Traefik (Ingress output) and Kong', () => {
     ['Kong: a Service key', Controller.kong(), { 'konghq.com/read-timeout': '1000' }, 'KIC reads this annotation on the Service'],
     ['Kong: a bad boolean', Controller.kong(), { 'konghq.com/preserve-host': 'yes' }, "kong would refuse the value 'yes': it must be 'true' or 'false'"],
   ])('%s is refused', (_name, controller, rawAnnotations, message) => {
-    expect(() => route(controller, { rawAnnotations })).toThrow(message);
+    expect(synthError(route(controller, { rawAnnotations }))).toContain(message);
   });
 
   test('Kong: documented keys reach the Ingress', () => {
@@ -101,7 +121,7 @@ describe('controllers whose route objects take no annotations', () => {
   ])('%s refuses rawAnnotations at synth with the standard message', (name, controller) => {
     const chart = route(controller, { rawAnnotations: { 'external-dns.alpha.kubernetes.io/hostname': 'api.example.com' } });
     expect(synthError(chart)).toContain(`[test/edge/api] Raw annotations (rawAnnotations) is not supported by controller '${name}': `);
-    expect(synthError(chart)).toContain('. Supported by: ingress-nginx, traefik-ingress, kong.');
+    expect(synthError(chart)).toContain('. Supported by: Controller.ingressNginx(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong().');
   });
 
   test('an empty map declares nothing, so it is not refused', () => {

@@ -1,29 +1,33 @@
 import { CaUsage, caKindReason } from './areas/tls';
+import { controllerCall } from './controllers';
 import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
 import { CAPABILITIES } from './matrix';
 import { isSupported } from './support';
 import { BackendIR, CanaryIR, CaRefIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
-/** The controllers that can express a feature, in matrix order (experimental-channel ones marked). */
-export function supportedBy(feature: FeatureKind): string[] {
-  return CONTROLLER_NAMES.flatMap(c => {
-    const cell = CAPABILITIES[c][feature];
-    if (cell.supported) return [c];
-    return cell.experimental !== undefined ? [`${c} (experimental channel)`] : [];
-  });
-}
-
 /**
  * The standard message for an unsupported cell:
- * `<feature> (<prop>) is not supported by controller '<name>': <reason>. Supported by: <controllers>.`
+ * `<feature> (<prop>) is not supported by controller '<name>': <reason>. Supported by: <factory calls>.`
+ * where the factory calls are what a user writes to switch (`Controller.kong({ mode: KongMode.GATEWAY_API })`,
+ * with `experimentalChannel: true` where the cell needs it), in matrix order, or `none`.
  * (cdk8s prefixes validation messages with `[construct path]`.)
  */
 export function unsupportedMessage(controller: ControllerName, feature: FeatureKind, prop?: string, reason?: string): string {
   const info = FEATURES[feature];
   const cell = CAPABILITIES[controller][feature];
   const why = reason ?? (cell.supported ? 'not expressible here' : cell.reason);
-  const others = supportedBy(feature).filter(c => c !== controller && c !== `${controller} (experimental channel)`);
-  return `${info.title} (${prop ?? info.prop}) is not supported by controller '${controller}': ${why}. Supported by: ${others.length > 0 ? others.join(', ') : 'none'}.`;
+  return `${info.title} (${prop ?? info.prop}) is not supported by controller '${controller}': ${why}. Supported by: ${supportedByCalls(feature, controller)}.`;
+}
+
+/** The factory calls of the other controllers that support a feature, or 'none'. */
+export function supportedByCalls(feature: FeatureKind | ((c: ControllerName) => boolean), except?: ControllerName): string {
+  const calls = CONTROLLER_NAMES.filter(c => c !== except).flatMap(c => {
+    if (typeof feature === 'function') return feature(c) ? [controllerCall(c)] : [];
+    const cell = CAPABILITIES[c][feature];
+    if (cell.supported) return [controllerCall(c)];
+    return cell.experimental !== undefined ? [controllerCall(c, true)] : [];
+  });
+  return calls.length > 0 ? calls.join(', ') : 'none';
 }
 
 /** Features a route uses, each with the prop that introduced it. */

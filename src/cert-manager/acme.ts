@@ -1,6 +1,6 @@
 import { LETS_ENCRYPT, SecretKeySelector, SolverSelectorSpec } from './api';
-import { optionsOf, show } from '../core/errors';
-import { checkHost, checkLabelName, checkObjectName } from '../core/validate';
+import { listProblem, optionsOf, show } from '../core/errors';
+import { checkHost, checkLabelName, checkObjectName, urlALabelHint } from '../core/validate';
 
 /**
  * The ACME directory an issuer registers with. There is no default: production and staging are
@@ -35,6 +35,8 @@ export class AcmeServer {
 
   /** @internal */
   public _problem(): string | undefined {
+    const idn = urlALabelHint(this.url);
+    if (idn) return idn;
     if (typeof this.url !== 'string' || !/^https:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(this.url)) {
       return `${show(this.url)} must be an https:// URL of an ACME v2 directory`;
     }
@@ -92,7 +94,8 @@ function selectorIR(s: SolverSelector | undefined, prop: string): { ir?: Selecto
   if (!s || typeof s !== 'object') return { problem: `${prop}: must be a SolverSelector` };
   const names = s.dnsNames ?? [];
   const zones = s.dnsZones ?? [];
-  if (!Array.isArray(names) || !Array.isArray(zones)) return { problem: `${prop}: dnsNames and dnsZones must be arrays` };
+  const listed = listProblem(`${prop}.dnsNames`, names, 'DNS names') ?? listProblem(`${prop}.dnsZones`, zones, 'DNS zones');
+  if (listed) return { problem: listed };
   for (const [i, n] of names.entries()) {
     const p = checkHost(n);
     if (p) return { problem: `${prop}.dnsNames[${i}]: ${p}` };

@@ -5,10 +5,10 @@ import { CertificateUse, GatewayLink } from './internal';
 import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
 import { goDuration } from '../core/duration';
-import { fail, pathOf, show } from '../core/errors';
+import { fail, listProblem, pathOf, show } from '../core/errors';
 import { wildcardCovers } from '../core/hosts';
 import { ManifestObject } from '../core/manifest-object';
-import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { checkHost, checkNamespace, checkObjectName, nonFiniteDuration } from '../core/validate';
 
 /** Private key algorithms cert-manager can generate. */
 export enum PrivateKeyAlgorithm {
@@ -154,7 +154,9 @@ export class Certificate extends Construct {
     if (!issuer || typeof issuer.issuerName !== 'string' || !Object.values(IssuerKind).includes(issuer.issuerKind)) {
       err('issuer', 'must be a ClusterIssuer, an Issuer, or ClusterIssuer.fromName() / Issuer.fromName()');
     }
-    if (!Array.isArray(props.dnsNames) || props.dnsNames.length === 0) err('dnsNames', 'at least one name is required');
+    const namesProblem = props.dnsNames === undefined ? undefined : listProblem('dnsNames', props.dnsNames, 'DNS names');
+    if (namesProblem) err(namesProblem.slice(0, namesProblem.indexOf(': ')), namesProblem.slice(namesProblem.indexOf(': ') + 2));
+    if (!props.dnsNames || props.dnsNames.length === 0) err('dnsNames', 'at least one name is required');
     for (const [i, n] of props.dnsNames.entries()) {
       const p = checkHost(n);
       if (p) err(`dnsNames[${i}]`, p);
@@ -223,7 +225,9 @@ function certificateSettings(o: CertificateOptions, err: (prop: string, problem:
   const seconds = (d: Duration | undefined, prop: string): number | undefined => {
     if (d === undefined) return undefined;
     if (!(d instanceof Duration)) err(prop, 'must be a cdk8s Duration');
-    const s = d.toSeconds();
+    const infinite = nonFiniteDuration(d);
+    if (infinite) err(prop, infinite);
+    const s = d.toSeconds({ integral: false });
     if (!Number.isInteger(s) || s <= 0) err(prop, `must be a positive whole number of seconds (got ${s})`);
     return s;
   };

@@ -14,6 +14,8 @@ export interface GatewayLink {
   readonly description: string;
   /** The HTTP-01 solver through which this gateway's controller serves the challenge. */
   http01(): Http01Solver;
+  /** The port of the listener that solver serves on, where the library owns it (a Gateway's HTTP listener). */
+  http01Port(): number | undefined;
 }
 
 /**

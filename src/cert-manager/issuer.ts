@@ -1,13 +1,16 @@
+import { domainToASCII } from 'url';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AcmeServer, AcmeSolver, SelectorIR, selectorWire, SolverIR } from './acme';
-import { GROUP as CM_GROUP, Http01Solver, IssuerSpec, KINDS, SolverSpec, V1 } from './api';
+import { GROUP as CM_GROUP, Http01Solver, IssuerSpec, KINDS, LETS_ENCRYPT, SolverSpec, V1 } from './api';
 import { CertificateUse, GatewayLink } from './internal';
+import { CERTIFICATES_PER_DOMAIN_THRESHOLD, crowdedDomains, LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN, registeredDomain } from '../checks/warnings';
 import { entries, register } from '../core/app-registry';
-import { fail, pathOf } from '../core/errors';
+import { fail, listProblem, pathOf } from '../core/errors';
 import { ManifestObject } from '../core/manifest-object';
 import { joinName } from '../core/names';
 import { checkHost, checkLabelName, checkNamespace, checkObjectName } from '../core/validate';
+import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** The two cert-manager issuer kinds. */
 export enum IssuerKind {
@@ -139,6 +142,8 @@ function emailProblem(email: string): string | undefined {
   if (PLACEHOLDER_DOMAIN.test(domain)) {
     return `'${email}' uses the placeholder domain '${domain}', which ACME servers refuse (invalidContact), so the issuer would never become Ready; use a real address`;
   }
+  const ascii = /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : '';
+  if (ascii) return `'${email}' has an internationalized domain; write it in its A-label (punycode) spelling '${email.slice(0, at + 1)}${ascii}'`;
   if (checkHost(domain) || domain.startsWith('*.') || !domain.includes('.')) return `'${email}' has no valid domain`;
   return undefined;
 }
@@ -192,6 +197,8 @@ export abstract class IssuerBase extends Construct implements IIssuer {
     if (acme) {
       register(this, 'acme-account-key', `${this.issuerNamespace ?? CLUSTER_RESOURCE_NAMESPACE}/${this.accountKeySecret()}`,
         { source: this.node.path, server: acme.server.url, label: `${label} '${name}'` });
+      if (acme.server.url === LETS_ENCRYPT.production) register(this, 'lets-encrypt-production', 'issuers', this);
+      addWarnings(this, 'acme', () => this.acmeWarnings());
     }
     this.apiObject = new ManifestObject(this, 'Resource', {
       apiVersion: V1,
@@ -236,8 +243,41 @@ export abstract class IssuerBase extends Construct implements IIssuer {
         out.push(`${use.prop}: '${name}' is a wildcard, which ACME HTTP-01 cannot validate, and ${this._describe()} would use its HTTP-01 solver (${at}) for it; add an AcmeSolver.dns01() solver covering it`);
         continue;
       }
+      const port = chosen.ir.type === 'http01-follow' ? use.gateway?.http01Port() : undefined;
+      if (port !== undefined && port !== 80) {
+        out.push(`${use.prop}: ${this._describe()} would validate '${name}' over HTTP-01 through the HTTP listener of ${use.gateway!.description} on port ${port}, `
+          + 'but ACME servers connect to port 80 only, so the order would never validate; use httpPort: 80 (the default), or an AcmeSolver.dns01() solver');
+        continue;
+      }
       const mismatch = explicitSolverMismatch(chosen.ir, use);
       if (mismatch) out.push(`${use.prop}: ${this._describe()} would solve '${name}' with ${at}, ${mismatch}`);
+    }
+    return out;
+  }
+
+  /** `acme-without-email`, and `certificates-per-registered-domain` over every Let's Encrypt production issuer of the app. */
+  private acmeWarnings(): WarningSpec[] {
+    const acme = this.type._acme();
+    if (!acme) return [];
+    const out: WarningSpec[] = [];
+    if (acme.email === undefined) {
+      out.push({
+        id: WARNING_IDS.acmeWithoutEmail,
+        message: `${this.kindLabel}.type.email: unset, so the ACME account has no contact and the CA cannot reach you about its certificates (revocations, policy changes); set email`,
+      });
+    }
+    if (acme.server.url === LETS_ENCRYPT.production) {
+      const issuers = entries<IssuerBase>(this, 'lets-encrypt-production', 'issuers');
+      const mine = new Set(this.users.flatMap(u => u.dnsNames.map(registeredDomain)));
+      for (const { domain, count } of crowdedDomains(issuers.flatMap(i => i.users.map(u => u.dnsNames)))) {
+        if (!mine.has(domain)) continue;
+        out.push({
+          id: WARNING_IDS.certificatesPerDomain,
+          message: `${count} certificates under the registered domain '${domain}' come from Let's Encrypt production in this app, `
+            + `which issues at most ${LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN} new certificates per registered domain per week (this warning starts above ${CERTIFICATES_PER_DOMAIN_THRESHOLD}): `
+            + 'a fresh cluster or a re-issue of all of them can hit the limit; share certificates (a wildcard TlsHost) or spread issuance',
+        });
+      }
     }
     return out;
   }
@@ -339,6 +379,8 @@ function checkType(path: string, label: string, type: IssuerType): void {
       const p = checkObjectName(acme.accountKeySecretName);
       if (p) fail(path, `${label}.type.accountKeySecretName: ${p}`);
     }
+    const solversProblem = acme.solvers === undefined ? undefined : listProblem(`${label}.type.solvers`, acme.solvers, 'AcmeSolver values');
+    if (solversProblem) fail(path, solversProblem);
     if (!Array.isArray(acme.solvers) || acme.solvers.length === 0) {
       fail(path, `${label}.type.solvers: at least one solver is required (AcmeSolver.http01() or AcmeSolver.dns01(...)); without one every order stays pending`);
     }

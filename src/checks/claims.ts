@@ -45,8 +45,9 @@ export function routingClaims(ir: GatewayIR): RoutingClaim[] {
 }
 
 /**
- * Two routes of one gateway claiming the same host + match for different targets: controllers
- * resolve this silently (oldest object wins, or alphabetical order), so it is always an error.
+ * Two routes of one gateway claiming the same host + match: for different targets controllers
+ * resolve this silently (oldest object wins, or alphabetical order); for the same target one of
+ * the two is refused (ingress-nginx's admission) or dead. Either way an error.
  */
 export function claimProblems(ir: GatewayIR): Problem[] {
   const problems: Problem[] = [];
@@ -58,6 +59,14 @@ export function claimProblems(ir: GatewayIR): Problem[] {
       claims.set(k, { source: c.source, target: c.target });
     } else if (prior.source !== c.source && prior.target !== c.target) {
       problems.push({ source: c.source, message: `Route.match: ${c.what} is already routed by [${prior.source}] to a different backend; remove one of the routes or make their matches differ` });
+    } else if (prior.source !== c.source && !c.defaultBackend) {
+      // Identical duplicates: ingress-nginx's admission refuses a second Ingress for a host and
+      // path; elsewhere one of them is dead configuration whose policies silently never apply.
+      problems.push({
+        source: c.source,
+        message: `Route.match: ${c.what} is already routed by [${prior.source}] to the same target; the controller would refuse or ignore one of the two `
+          + '(with whatever policies it carries), so remove one of the routes',
+      });
     }
   }
   return problems;

@@ -1,3 +1,4 @@
+import { supportedByCalls } from '../capabilities/check';
 import { ControllerName } from '../capabilities/features';
 import { NGINX_ANNOTATION_CATALOG } from './ingress-nginx/annotation-catalog';
 import { KONG_ANNOTATION_CATALOG } from './kong/annotation-catalog';
@@ -67,38 +68,42 @@ const RESERVED: { readonly [key: string]: string } = {
 export function rawAnnotationsUnsupported(controller: ControllerName): string | undefined {
   const support = RAW_ANNOTATIONS[controller];
   if (!('refused' in support)) return undefined;
-  return `Raw annotations (rawAnnotations) is not supported by controller '${controller}': ${support.refused}. Supported by: ${CATALOGS.map(c => c.controller).join(', ')}.`;
+  return `Raw annotations (rawAnnotations) is not supported by controller '${controller}': ${support.refused}. Supported by: ${supportedByCalls(c => 'keys' in RAW_ANNOTATIONS[c])}.`;
 }
 
 /**
- * Checks raw annotations for one controller. Returns the entries sorted by key, or the problem
- * with the first bad one (`Route.rawAnnotations['<key>']: ...`). Keys outside every controller's
- * prefixes (e.g. `external-dns.alpha.kubernetes.io/hostname`) are passed through once their
- * syntax and value are checked.
+ * Checks raw annotations for one controller. Returns the good entries sorted by key, and one
+ * problem per bad key (`Route.rawAnnotations['<key>']: ...`), so every problem of the hatch is
+ * reported together. Keys outside every controller's prefixes (e.g.
+ * `external-dns.alpha.kubernetes.io/hostname`) are passed through once their syntax and value are checked.
  */
 export function checkRawAnnotations(
   controller: ControllerName, raw: unknown, allowUnsafe: boolean,
-): { entries: Array<[string, string]>; problem?: string } {
+): { entries: Array<[string, string]>; problems: string[] } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || ![Object.prototype, null].includes(Object.getPrototypeOf(raw))) {
-    return { entries: [], problem: `Route.rawAnnotations: must be an object mapping annotation keys to string values, got ${show(raw)}` };
+    return { entries: [], problems: [`Route.rawAnnotations: must be an object mapping annotation keys to string values, got ${show(raw)}`] };
   }
   const support = RAW_ANNOTATIONS[controller];
   const catalog = 'keys' in support ? support : undefined;
-  const entries = Object.entries(raw as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [key, value] of entries) {
-    const at = `Route.rawAnnotations[${show(key)}]`;
-    if (key.length > 316 || !KEY.test(key) || key.split('/').pop()!.length > 63) {
-      return { entries: [], problem: `${at}: not a valid annotation key (an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.')` };
-    }
-    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
-      return { entries: [], problem: `${at}: the value must be a single-line string (no CR, LF or NUL), got ${show(value)}` };
-    }
-    if (RESERVED[key] !== undefined) return { entries: [], problem: `${at}: ${RESERVED[key]}` };
-    if (!catalog) continue; // the whole hatch is refused in validation, with the standard message
-    const problem = keyProblem(catalog, key, value, allowUnsafe);
-    if (problem) return { entries: [], problem: `${at}: ${problem}` };
+  const all = Object.entries(raw as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries: Array<[string, string]> = [];
+  const problems: string[] = [];
+  for (const [key, value] of all) {
+    const problem = entryProblem(catalog, key, value, allowUnsafe);
+    if (problem) problems.push(`Route.rawAnnotations[${show(key)}]: ${problem}`);
+    else entries.push([key, value as string]);
   }
-  return { entries: entries as Array<[string, string]> };
+  return { entries, problems };
+}
+
+function entryProblem(catalog: AnnotationCatalog | undefined, key: string, value: unknown, allowUnsafe: boolean): string | undefined {
+  if (key.length > 316 || !KEY.test(key) || key.split('/').pop()!.length > 63) {
+    return 'not a valid annotation key (an optional DNS prefix and \'/\', then at most 63 letters, digits, \'-\', \'_\' or \'.\')';
+  }
+  if (typeof value !== 'string' || /[\r\n\0]/.test(value)) return `the value must be a single-line string (no CR, LF or NUL), got ${show(value)}`;
+  if (RESERVED[key] !== undefined) return RESERVED[key];
+  // Without a catalog the whole hatch is refused in validation, with the standard message.
+  return catalog ? keyProblem(catalog, key, value, allowUnsafe) : undefined;
 }
 
 function keyProblem(catalog: AnnotationCatalog, key: string, value: string, allowUnsafe: boolean): string | undefined {
@@ -122,6 +127,13 @@ function keyProblem(catalog: AnnotationCatalog, key: string, value: string, allo
   }
   if (known.value && !known.value.test(value)) return `${catalog.controller} would refuse the value ${show(value)}: it must be ${known.value.name}`;
   return undefined;
+}
+
+/** The keys among `entries` that the controller rates Critical (emitted only with allowUnsafe). */
+export function criticalKeys(controller: ControllerName, entries: ReadonlyArray<readonly [string, string]>): string[] {
+  const support = RAW_ANNOTATIONS[controller];
+  if (!('keys' in support)) return [];
+  return entries.map(([key]) => key).filter(key => support.prefixes.some(p => key.startsWith(p)) && support.lookup(key)?.risk === 'Critical');
 }
 
 /** The candidate closest to `key` in edit distance, when close enough to be a typo. */

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
+import { Attachment } from '../checks/attachment';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** What a renderer may ask of the gateway it renders for. */
@@ -41,6 +42,13 @@ export interface ControllerRenderer {
   allocateDefaultBackend(scope: Construct, backend: BackendIR, ctx: GatewayContext): ApiObject[];
   /** The cert-manager HTTP-01 solver through which this controller serves ACME challenges for the gateway. */
   http01Solver(ctx: GatewayContext): Http01Solver;
+  /**
+   * The port of the listener `http01Solver` serves on, where this renderer owns it (a Gateway's
+   * HTTP listener); undefined where the port is the cluster's business (an Ingress controller's Service).
+   */
+  http01Port(): number | undefined;
+  /** The existing parent the routes attach to (Gateway API `attachTo`), if any. */
+  attachment?(gatewayNamespace: string): Attachment | undefined;
   /**
    * Objects a canary adds (a canary Ingress, TraefikServices, a more specific HTTPRoute...).
    * Weights and mirroring may instead change the stable route's objects, which read the

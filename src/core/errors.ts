@@ -47,6 +47,20 @@ export function optionsOf<T extends object>(factory: string, options: T | undefi
   return options;
 }
 
+/**
+ * Checks a list from a JavaScript or Python caller: an array without holes, `undefined` or `null`
+ * elements (array methods skip holes, so a validator would never see them). Returns the problem,
+ * starting with the field (`Route.hosts[1]: ...`), or undefined.
+ */
+export function listProblem(field: string, value: unknown, items: string): string | undefined {
+  if (!Array.isArray(value)) return `${field}: must be an array of ${items}, got ${show(value)}`;
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) return `${field}[${i}]: is a hole in the array (a stray comma?); the array must hold ${items} only`;
+    if (value[i] === undefined || value[i] === null) return `${field}[${i}]: is ${String(value[i])}; the array must hold ${items} only`;
+  }
+  return undefined;
+}
+
 /** Thrown for states the capability matrix should make unreachable. */
 export function internalError(message: string): never {
   throw new Error(`cdk8s-gateway internal error: ${message}. Please report this with the program that triggered it.`);

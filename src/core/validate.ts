@@ -1,3 +1,5 @@
+import { domainToASCII } from 'url';
+import { Duration } from 'cdk8s';
 import { show } from './errors';
 
 /**
@@ -23,6 +25,9 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
 export function checkHost(host: string): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
+  if (host === '*') return "'*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com'";
+  const idn = aLabelHint(host);
+  if (idn) return idn;
   if (host.length > 253) return `${show(host)} is longer than 253 characters`;
   if (host.includes(':')) return `${show(host)} must be a DNS name without a port or IPv6 address`;
   if (IPV4.test(host)) return `${show(host)} is an IP address; routes match DNS names only`;
@@ -36,6 +41,29 @@ export function checkHost(host: string): string | undefined {
   return undefined;
 }
 
+/**
+ * For a name with non-ASCII characters (an internationalized domain name), the problem naming
+ * its A-label (punycode) spelling, which is what DNS, SNI and the Host header carry.
+ */
+export function aLabelHint(host: string): string | undefined {
+  if (!/[^\x00-\x7f]/.test(host)) return undefined;
+  const wildcard = host.startsWith('*.');
+  const ascii = domainToASCII(wildcard ? host.slice(2) : host);
+  return ascii
+    ? `${show(host)} is an internationalized name; write its A-label (punycode) spelling '${wildcard ? '*.' : ''}${ascii}'`
+    : `${show(host)} contains non-ASCII characters and is not a valid internationalized domain name`;
+}
+
+/** For a URL (or origin) whose host is internationalized, the problem naming its A-label spelling. */
+export function urlALabelHint(url: string): string | undefined {
+  if (typeof url !== 'string' || !/[^\x00-\x7f]/.test(url)) return undefined;
+  const m = /^([a-z]+:\/\/)([^/:?#]+)(.*)$/.exec(url);
+  const ascii = m && !/[^\x00-\x7f]/.test(m[3]) ? domainToASCII(m[2]) : '';
+  return ascii
+    ? `${show(url)} has an internationalized host; write its A-label (punycode) spelling '${m![1]}${ascii}${m![3]}'`
+    : `${show(url)} contains non-ASCII characters; percent-encode them in the path and write an internationalized host in its A-label (punycode) spelling`;
+}
+
 /** Literal paths (Exact / Prefix). */
 export function checkLiteralPath(path: string): string | undefined {
   if (typeof path !== 'string' || path.length === 0) return 'must be a non-empty path';
@@ -45,7 +73,44 @@ export function checkLiteralPath(path: string): string | undefined {
   if (/%2f/i.test(path)) return `${show(path)} must not contain an encoded '/' (%2F)`;
   const segments = path.split('/');
   if (segments.some(s => s === '.' || s === '..')) return `${show(path)} must not contain '.' or '..' segments`;
+  // Proxies decode before normalising: an encoded dot-segment is a dot-segment.
+  if (segments.some(s => /^(\.|%2e){1,2}$/i.test(s))) return `${show(path)} must not contain '.' or '..' segments, percent-encoded ('%2e') or not`;
+  // Encoded forms of characters refused in clear: controls (CR, LF, NUL...) and the backslash.
+  if (/%(0[0-9a-f]|1[0-9a-f]|7f|5c)/i.test(path)) return `${show(path)} must not contain percent-encoded control characters or backslashes (%00-%1F, %7F, %5C)`;
   if (!PATH_CHARS.test(path)) return `${show(path)} contains characters outside the URL path set (no spaces, '?', '#', quotes, braces, backslashes or non-ASCII)`;
+  const regex = regexSyntax(path);
+  if (regex) {
+    return `${show(path)} contains ${regex}, but this path is matched (or written) literally, so it would never do what the pattern says; `
+      + `use PathMatch.regex() for a regular-expression match, or a plain prefix such as PathMatch.prefix('${literalStem(path)}')`;
+  }
+  return undefined;
+}
+
+/** The literal part of a path before its first pattern character, up to the last '/'. */
+function literalStem(path: string): string {
+  const first = path.search(/[*+(]|\.[*+]/);
+  const head = first < 0 ? path : path.slice(0, first);
+  return head.slice(0, head.lastIndexOf('/') + 1) || '/';
+}
+
+/**
+ * Regular-expression or glob syntax in a literal path ('/api/(.*)', '/static/*', '/v1$', '/$1'),
+ * described, else undefined. '*' is legal in a URL path but never meant literally in a route.
+ */
+function regexSyntax(path: string): string | undefined {
+  if (/\.[*+]/.test(path)) return `the pattern '${/\.[*+]/.exec(path)![0]}'`;
+  if (path.includes('*')) return 'a \'*\' wildcard';
+  if (/\([^/]*[*+|]/.test(path)) return 'a regular-expression group';
+  return undefined;
+}
+
+/**
+ * '$' in a literal path is legal and rendered literally everywhere, but a trailing '$' or a
+ * '$1' usually means a regex anchor or a capture reference (ingress-nginx habits): a warning.
+ */
+export function dollarLookalike(path: string): string | undefined {
+  if (/\$(\d|\{)/.test(path)) return `${show(path)} contains '$' followed by a digit or '{', which is matched and written literally here, not a capture reference; use PathMatch.regex() with Rewrite if you meant one`;
+  if (/\$$/.test(path)) return `${show(path)} ends with '$', which is matched literally here, not an end anchor; use PathMatch.exact() or PathMatch.regex() if you meant one`;
   return undefined;
 }
 
@@ -139,4 +204,15 @@ export function hasTopLevelAlternation(pattern: string): boolean {
     else if (c === '|' && depth === 0) return true;
   }
   return false;
+}
+
+/**
+ * A Duration made from NaN or Infinity (cdk8s accepts both), as text naming the value the way it
+ * was written (`Duration.seconds(NaN)`), else undefined.
+ */
+export function nonFiniteDuration(d: Duration): string | undefined {
+  if (Number.isFinite(d.toMilliseconds({ integral: false }))) return undefined;
+  const x = d as unknown as { amount?: unknown; unit?: { label?: unknown } };
+  const written = typeof x.unit?.label === 'string' ? `Duration.${x.unit.label}(${String(x.amount)})` : 'the Duration';
+  return `${written} is not a finite duration; give a finite amount, e.g. Duration.seconds(30)`;
 }

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { appProblemsFor, registerGateway } from './app-checks';
+import { appProblemsFor, definedParents, registerGateway } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
@@ -11,6 +11,7 @@ import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
+import { attachmentProblem } from '../checks/attachment';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
@@ -127,6 +128,15 @@ export class ApiGateway extends Construct {
     this.apiObjects = objects;
     this._routingDomain = props.controller._routingDomain(namespace);
     registerGateway(this);
+    const attachment = this._renderer.attachment?.(namespace);
+    if (attachment) {
+      this.node.addValidation({
+        validate: () => {
+          const problem = attachmentProblem(attachment, definedParents(this));
+          return problem ? [problem] : [];
+        },
+      });
+    }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
   }
 
@@ -195,6 +205,7 @@ export class ApiGateway extends Construct {
       key: `${this.namespace}/${this.name}`,
       description: `ApiGateway '${this.name}' [${this.node.path}] (${this._renderer.name})`,
       http01: (): Http01Solver => this._renderer.http01Solver(this.ctx),
+      http01Port: () => this._renderer.http01Port(),
     };
   }
 

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { DefinedParent } from '../checks/attachment';
 import { routingClaims } from '../checks/claims';
 import { objectKey, OwnerKind } from '../checks/owners';
 import { tlsHostEntries } from '../checks/tls';
@@ -122,4 +123,20 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     }
   }
   return problems;
+}
+
+/**
+ * Every Gateway API Gateway and ListenerSet the app defines, whoever made it (an ApiGateway, a raw
+ * ApiObject, YAML pulled in with Include), with its listener names. Reads the objects' JSON:
+ * call from validation only.
+ */
+export function definedParents(scope: IConstruct): DefinedParent[] {
+  const out: DefinedParent[] = [];
+  for (const c of scope.node.root.node.findAll()) {
+    if (!(c instanceof ApiObject) || !c.apiVersion.startsWith('gateway.networking.k8s.io/') || (c.kind !== 'Gateway' && c.kind !== 'ListenerSet')) continue;
+    const json = c.toJson() as { spec?: { listeners?: Array<{ name?: unknown }> } };
+    const listeners = (json.spec?.listeners ?? []).map(l => l?.name).filter((n): n is string => typeof n === 'string');
+    out.push({ kind: c.kind, name: c.name, namespace: c.metadata.namespace ?? 'default', listeners });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { CaCertificates, caProblem } from './ca';
-import { optionsOf, show } from '../core/errors';
+import { listProblem, optionsOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR, BackendTlsIR } from '../ir/model';
 
@@ -170,6 +170,8 @@ export class Backend {
   public static fromServicePorts(name: string, ports: ServicePortRef[], options: ServicePortsBackendOptions = {}): Backend {
     const label = `Backend.fromService(${show(name)})`;
     const o = optionsOf(label, options);
+    const portsProblem = ports === undefined ? undefined : listProblem(`${label}.ports`, ports, 'Service ports ({ port, name })');
+    if (portsProblem) throw new Error(portsProblem);
     if (!Array.isArray(ports) || ports.length === 0) {
       throw new Error(`${label}: the Service has no ports; add a port to the Service before routing to it`);
     }

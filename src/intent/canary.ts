@@ -5,7 +5,7 @@ import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { Route } from './route';
 import { describeMatch, matchKey } from '../checks/match-key';
-import { fail, optionsOf, pathOf, show } from '../core/errors';
+import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';
 
@@ -366,7 +366,9 @@ function backendLabel(b: BackendIR): string {
 
 function canaryHosts(path: string, requested: string[] | undefined, routeSource: string, routeHosts: readonly string[]): readonly string[] {
   if (requested === undefined) return routeHosts;
-  if (!Array.isArray(requested) || requested.length === 0) fail(path, 'CanarySplit.hosts: list at least one host of the stable route, or omit hosts for all of them');
+  const hostsProblem = listProblem('CanarySplit.hosts', requested, 'hostnames');
+  if (hostsProblem) fail(path, hostsProblem);
+  if (requested.length === 0) fail(path, 'CanarySplit.hosts: list at least one host of the stable route, or omit hosts for all of them');
   if (routeHosts.length === 0) {
     fail(path, `CanarySplit.hosts: the stable route [${routeSource}] serves every host, so its canary does too; omit hosts, or give the stable route hosts`);
   }

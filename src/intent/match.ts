@@ -1,4 +1,4 @@
-import { show } from '../core/errors';
+import { listProblem, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkLiteralPath, checkRegex } from '../core/validate';
 import { HeaderMatchIR, MatchIR, PathIR, QueryParamMatchIR } from '../ir/model';
 
@@ -195,7 +195,8 @@ export function matchToIR(m: RouteMatch, at: string): { ir?: MatchIR; problem?: 
   if (pathProblem) return { problem: `${at}.path: ${pathProblem}` };
 
   const headers = m.headers ?? [];
-  if (!Array.isArray(headers)) return { problem: `${at}.headers: must be an array of HeaderMatch` };
+  const headersProblem = listProblem(`${at}.headers`, headers, 'HeaderMatch values');
+  if (headersProblem) return { problem: headersProblem };
   if (headers.length > 16) return { problem: `${at}.headers: at most 16 header conditions per match (got ${headers.length})` };
   const seen = new Set<string>();
   for (const [i, h] of headers.entries()) {
@@ -208,7 +209,8 @@ export function matchToIR(m: RouteMatch, at: string): { ir?: MatchIR; problem?: 
   }
 
   const query = m.queryParams ?? [];
-  if (!Array.isArray(query)) return { problem: `${at}.queryParams: must be an array of QueryParamMatch` };
+  const queryProblem = listProblem(`${at}.queryParams`, query, 'QueryParamMatch values');
+  if (queryProblem) return { problem: queryProblem };
   if (query.length > 16) return { problem: `${at}.queryParams: at most 16 query parameter conditions per match (got ${query.length})` };
   const seenQ = new Set<string>();
   for (const [i, q] of query.entries()) {

@@ -1,28 +1,49 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { checkRawAnnotations, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
+import { checkRawAnnotations, criticalKeys, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
 import { fail, show } from '../core/errors';
+import { WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** A route's raw annotations, checked for its controller. */
 export interface RawAnnotations {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   /** The standard unsupported message, when the controller's route objects take no annotations. */
   readonly refusal?: string;
+  /** One problem per bad key, reported at synth with every other problem of the route. */
+  readonly problems: readonly string[];
+  /** `unsafe-raw-annotation` warnings: Critical-risk keys emitted because allowUnsafe is set. */
+  readonly warnings: readonly WarningSpec[];
 }
 
 /**
- * Checks `rawAnnotations` / `allowUnsafe` where they are declared (before the Route exists):
- * single-value problems throw, naming the construct path and the key.
+ * Checks `rawAnnotations` / `allowUnsafe` where they are declared (before the Route exists). A
+ * non-boolean allowUnsafe throws; problems with keys and values are collected and reported at
+ * synth, all of them together with the route's other problems.
  */
 export function rawAnnotationsOf(
   path: string, controller: ControllerName, props: { readonly rawAnnotations?: unknown; readonly allowUnsafe?: unknown },
 ): RawAnnotations {
   if (props.allowUnsafe !== undefined && typeof props.allowUnsafe !== 'boolean') fail(path, `Route.allowUnsafe: ${show(props.allowUnsafe)} must be true or false`);
-  if (props.rawAnnotations === undefined) return { entries: [] };
-  const { entries, problem } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
-  if (problem) fail(path, problem);
-  return { entries, refusal: entries.length > 0 ? rawAnnotationsUnsupported(controller) : undefined };
+  if (props.rawAnnotations === undefined) return { entries: [], problems: [], warnings: [] };
+  const { entries, problems } = checkRawAnnotations(controller, props.rawAnnotations, props.allowUnsafe === true);
+  const refusal = entries.length + problems.length > 0 ? rawAnnotationsUnsupported(controller) : undefined;
+  const warnings = refusal ? [] : criticalKeys(controller, entries).map(key => ({
+    id: WARNING_IDS.unsafeRawAnnotation,
+    message: `rawAnnotations['${key}']: a Critical-risk annotation emitted because allowUnsafe is set: it injects raw ${controller} configuration `
+      + 'that this library cannot check and that the controller refuses unless its risk settings are raised; prefer a typed prop',
+  }));
+  return { entries, problems, refusal, warnings };
+}
+
+/** The API server's limit on the total size of an object's annotations (keys and values). */
+export const MAX_ANNOTATION_BYTES = 256 * 1024;
+
+/** Total size of annotations as the API server counts it: the bytes of every key and value. */
+export function annotationBytes(annotations: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const [k, v] of Object.entries(annotations)) total += Buffer.byteLength(k) + Buffer.byteLength(String(v));
+  return total;
 }
 
 /**
@@ -31,13 +52,22 @@ export function rawAnnotationsOf(
  * unsupported features.
  */
 export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObject[], raw: RawAnnotations): void {
-  if (raw.refusal) {
-    const message = raw.refusal;
-    route.node.addValidation({ validate: () => [message] });
-    return;
-  }
-  for (const o of objects) {
-    if (o.kind !== 'Ingress') continue;
+  const messages = [...raw.refusal ? [raw.refusal] : [], ...raw.problems];
+  if (messages.length > 0) route.node.addValidation({ validate: () => messages });
+  if (raw.refusal) return;
+  const ingresses = objects.filter(o => o.kind === 'Ingress');
+  for (const o of ingresses) {
     for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);
+  }
+  // Raw values are the only unbounded annotations: check the rendered total where they are used.
+  if (raw.entries.length > 0) {
+    route.node.addValidation({
+      validate: () => ingresses.flatMap(o => {
+        const size = annotationBytes((o.toJson() as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
+        return size > MAX_ANNOTATION_BYTES
+          ? [`Route.rawAnnotations: the annotations of Ingress '${o.name}' total ${size} bytes, above the API server's limit of ${MAX_ANNOTATION_BYTES} (256 KiB) per object, so it would be rejected; shorten the values`]
+          : [];
+      }),
+    });
   }
 }

@@ -11,8 +11,11 @@ import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { matchKey } from '../checks/match-key';
-import { fail, pathOf } from '../core/errors';
+import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
+import { unsetDefaultWarnings } from '../controllers/unset-defaults';
+import { fail, listProblem, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { addWarnings } from '../core/warnings';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
 
 /** Options for `ApiGateway.addRoute()`. */
@@ -143,7 +146,8 @@ export class Route extends Construct {
     if (nameProblem) fail(path, `Route.name: ${nameProblem}`);
 
     const hosts = props.hosts ?? [];
-    if (!Array.isArray(hosts)) fail(path, 'Route.hosts: must be an array of hostnames');
+    const hostsProblem = listProblem('Route.hosts', hosts, 'hostnames');
+    if (hostsProblem) fail(path, hostsProblem);
     for (let i = 0; i < hosts.length; i++) {
       const problem = checkHost(hosts[i]);
       if (problem) fail(path, `Route.hosts[${i}]: ${problem}`);
@@ -153,7 +157,9 @@ export class Route extends Construct {
 
     if (props.match !== undefined && props.matches !== undefined) fail(path, 'Route: set either match or matches, not both');
     const rawMatches = props.matches ?? [props.match ?? {}];
-    if (!Array.isArray(rawMatches) || rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
+    const matchesProblem = props.matches !== undefined ? listProblem('Route.matches', rawMatches, 'RouteMatch objects') : undefined;
+    if (matchesProblem) fail(path, matchesProblem);
+    if (rawMatches.length === 0) fail(path, 'Route.matches: at least one match is required');
     const matches: MatchIR[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < rawMatches.length; i++) {
@@ -172,7 +178,8 @@ export class Route extends Construct {
     let policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
     if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
     const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
-    if (!Array.isArray(rawBackends)) fail(path, 'Route.backends: must be an array of Backend');
+    const backendsProblem = props.backends !== undefined ? listProblem('Route.backends', rawBackends, 'Backend values') : undefined;
+    if (backendsProblem) fail(path, backendsProblem);
     const redirect = policies.redirect;
     const httpsOnly = redirect !== undefined && redirect.scheme === 'https' && !redirect.host && redirect.port === undefined && !redirect.path;
     if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
@@ -217,5 +224,18 @@ export class Route extends Construct {
     this.apiObjects = gateway._registerRoute(this);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
+    const controller = gateway._renderer.name;
+    addWarnings(this, 'route', () => [
+      ...policyWarnings(this._ir.policies, path),
+      ...unsetDefaultWarnings(controller, this._ir.policies, path),
+      ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
+      ...literalDollarWarnings(this._ir),
+      ...raw.warnings,
+    ]);
+    // Gateway defaults are reported once, on the gateway, where they were declared.
+    addWarnings(gateway, 'defaults', () => {
+      const defaults = gateway._defaultPolicies;
+      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
+    });
   }
 }

@@ -7,7 +7,7 @@ import { ClientAuth, Hsts, TlsMode, TlsVersion, tlsVersionIR } from './tls-optio
 import { Certificate, CertificateOptions, OwnedCertificateProps, secretKey, SecretUse, secretUseProblems } from '../cert-manager/certificate';
 import { IIssuer, IssuerKind } from '../cert-manager/issuer';
 import { register } from '../core/app-registry';
-import { fail, optionsOf, pathOf, show } from '../core/errors';
+import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { ClientAuthIR, HstsIR, PassthroughIR, TlsHostIR } from '../ir/model';
@@ -165,7 +165,9 @@ export class TlsHost extends Construct {
     const path = pathOf(scope, id, 'TlsHost');
     if (!props || !isApiGateway(props.gateway)) fail(path, 'TlsHost.gateway: must be an ApiGateway');
     const gateway = props.gateway;
-    if (!Array.isArray(props.hosts) || props.hosts.length === 0) fail(path, 'TlsHost.hosts: at least one hostname is required');
+    const hostsProblem = props.hosts === undefined ? undefined : listProblem('TlsHost.hosts', props.hosts, 'hostnames');
+    if (hostsProblem) fail(path, hostsProblem);
+    if (!props.hosts || props.hosts.length === 0) fail(path, 'TlsHost.hosts: at least one hostname is required');
     for (const [i, host] of props.hosts.entries()) {
       const problem = checkHost(host);
       if (problem) fail(path, `TlsHost.hosts[${i}]: ${problem}`);

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Backend } from './backend';
 import { CaCertificates, caProblem } from './ca';
 import { show } from '../core/errors';
+import { nonFiniteDuration } from '../core/validate';
 import { ClientAuthIR, HstsIR, TlsVersionIR } from '../ir/model';
 
 /** Minimum TLS protocol versions a TlsHost can require. Older versions are never offered. */
@@ -97,6 +98,8 @@ export class Hsts {
     let seconds = PRELOAD_MIN_SECONDS;
     if (o.maxAge !== undefined) {
       if (!(o.maxAge instanceof Duration)) return { problem: `${prop}.maxAge: must be a cdk8s Duration` };
+      const infinite = nonFiniteDuration(o.maxAge);
+      if (infinite) return { problem: `${prop}.maxAge: ${infinite}` };
       seconds = o.maxAge.toSeconds();
       if (!Number.isInteger(seconds) || seconds <= 0) return { problem: `${prop}.maxAge: must be a positive whole number of seconds (got ${seconds})` };
     }

@@ -85,7 +85,7 @@ describe('CanarySplit: what it splits', () => {
       /CanarySplit.hosts\[0\]: no stable route for host 'web.example.com': \[test\/edge\/v1\] serves 'api.example.com'/);
     expectThrows(() => gw.addCanary('canary', { stable: v1, hosts: [], canary: CANARY, traffic: CanaryTraffic.weight(10) }), /CanarySplit.hosts: list at least one host/);
     expectThrows(() => gw.addCanary('canary', { stable: v1, hosts: ['API.example.com'], canary: CANARY, traffic: CanaryTraffic.weight(10) }), /CanarySplit.hosts\[0\]: 'API.example.com' must be lowercase/);
-    expectThrows(() => gw.addCanary('canary', { stable: v1, hosts: 'api.example.com' as any, canary: CANARY, traffic: CanaryTraffic.weight(10) }), /CanarySplit.hosts: list at least one host/);
+    expectThrows(() => gw.addCanary('canary', { stable: v1, hosts: 'api.example.com' as any, canary: CANARY, traffic: CanaryTraffic.weight(10) }), /CanarySplit.hosts: must be an array of hostnames, got 'api.example.com'/);
   });
 
   test('a match the stable route does not have has no stable route', () => {

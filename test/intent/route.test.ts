@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ApiGateway, Backend, Controller, GatewayParentKind, HeaderMatch, PathMatch, QueryParamMatch, Route, TlsCertificate } from '../../src';
-import { newChart, synthError } from '../util';
+import { CONTROLLERS, newChart, synthError } from '../util';
 
 function gateway(controller = Controller.envoyGateway()) {
   const chart = newChart();
@@ -15,7 +15,9 @@ describe('Route: hosts', () => {
     ['[::1]', /Route.hosts\[0\]: .* without a port or IPv6/],
     ['*.*.example.com', /may contain '\*' only as the whole leftmost label/],
     ['a.*.example.com', /may contain '\*' only as the whole leftmost label/],
-    ['*', /may contain '\*' only as the whole leftmost label/],
+    ['*', /'\*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '\*\.example\.com'$/],
+    ['bücher.example.com', /'bücher\.example\.com' is an internationalized name; write its A-label \(punycode\) spelling 'xn--bcher-kva\.example\.com'$/],
+    ['*.bücher.example.com', /write its A-label \(punycode\) spelling '\*\.xn--bcher-kva\.example\.com'$/],
     ['*.com', /wildcard must cover a domain with at least two labels/],
     ['api.example.com:8443', /without a port/],
     ['under_score.example.com', /not a valid DNS name/],
@@ -154,11 +156,13 @@ describe('Route: names and conflicts', () => {
     expect(synthError(chart)).toMatch(/\[test\/edge\/b\] Route.match: host 'api.example.com' with Prefix path '\/v1' is already routed by \[test\/edge\/a\] to a different backend/);
   });
 
-  test('the same host + match with the same backend is not a conflict', () => {
-    const { chart, gw } = gateway();
+  test.each(Object.keys(CONTROLLERS))('%s: the same host + match with the same backend is an identical duplicate, refused', (c) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c as keyof typeof CONTROLLERS]() });
     gw.addRoute('a', { hosts: ['api.example.com'], backend: Backend.service('one', 80) });
     gw.addRoute('b', { hosts: ['api.example.com', 'www.example.com'], backend: Backend.service('one', 80) });
-    expect(synthError(chart)).toBeUndefined();
+    expect(synthError(chart)).toBe('Validation failed with the following errors:\n  [test/edge/b] Route.match: host \'api.example.com\' with Prefix path \'/\' is already routed by [test/edge/a] '
+      + 'to the same target; the controller would refuse or ignore one of the two (with whatever policies it carries), so remove one of the routes');
   });
 
   test('a default backend conflicts with a catch-all route to another Service', () => {

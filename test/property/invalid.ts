@@ -19,6 +19,13 @@ import { CONTROLLERS } from '../util';
  * (never a TypeError / RangeError) whose message names the construct path or the factory field.
  */
 
+/** `[<hole>, value]`: what `[, value]` gives in JavaScript (array methods skip the hole). */
+function withHole(value: unknown): unknown[] {
+  const a: unknown[] = [];
+  a[1] = value;
+  return a;
+}
+
 /** Values nobody should pass, and values of the wrong kind. */
 export const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
   {
@@ -27,7 +34,7 @@ export const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
       undefined, null, true, false, 0, -0, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 53 + 2, 1e308, 65536, 101, 1_000_001,
       '', ' ', 'a\r\nb', 'x\n', '\u0000', 'é', 'ÄPI.example.com', '日本', '😀', 'x'.repeat(5000), '/a b', '*', '*.', '..', '%2F', '\'"`${}',
       'nginx.ingress.kubernetes.io/configuration-snippet', '-1', '1e3', 'Infinity',
-      [], [null], [undefined], [''], [[]], {}, { a: 1 }, { name: 'x' }, { _kind: 'Exact', _value: '/' }, { port: 80 },
+      [], [null], [undefined], [''], [[]], withHole('a.example.com'), withHole(Backend.service('svc', 80)), withHole('10.0.0.0/8'), { 0: 'x', length: 1 }, {}, { a: 1 }, { name: 'x' }, { _kind: 'Exact', _value: '/' }, { port: 80 },
       () => 1, PathMatch.exact, new Date(0), /re/, new Map(), Object.create(null), Symbol.for('s'), 10n,
     ),
   },
@@ -71,6 +78,36 @@ export function replaceAt(value: unknown, path: Path, replacement: unknown): unk
   }
   const obj = value as Record<string, unknown>;
   return { ...obj, [head]: replaceAt(obj[head], rest, replacement) };
+}
+
+/**
+ * The shapes a JavaScript or Python caller can pass where a list is expected, derived from a
+ * valid list `v`: holes, `undefined` / `null` elements, an array-like object, a string, a Set,
+ * a single element instead of a list, `null`.
+ */
+export function listShapes(v: readonly unknown[]): Array<{ name: string; value: unknown }> {
+  const hole: unknown[] = [];
+  hole[1] = v[0];
+  const trailingHole: unknown[] = [...v];
+  trailingHole.length = v.length + 1;
+  return [
+    { name: 'a leading hole', value: hole },
+    { name: 'a trailing hole', value: trailingHole },
+    { name: 'an undefined element', value: [...v, undefined] },
+    { name: 'a null element', value: [null, ...v] },
+    { name: 'only null', value: [null] },
+    { name: 'a nested list', value: [[...v]] },
+    { name: 'an array-like object', value: { 0: v[0], length: 1 } },
+    { name: 'a Set', value: new Set(v) },
+    { name: 'a string', value: 'a,b' },
+    { name: 'the first element alone', value: v[0] },
+    { name: 'null', value: null },
+  ];
+}
+
+/** Every position in `value` that holds a list. */
+export function listPositions(value: unknown): Path[] {
+  return positions(value).filter(p => Array.isArray(p.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], value)));
 }
 
 /** A fresh chart with one gateway, plus a route to hang canaries on. */
@@ -324,6 +361,13 @@ export const SITES: readonly Site[] = [
     }],
     call: (f, a) => new Certificate(f.chart, 'cert', a[0]),
   },
+  factory('IssuerType.acme', IssuerType.acme, () => [{
+    server: AcmeServer.letsEncryptStaging(),
+    email: 'ops@shop.dev',
+    solvers: [AcmeSolver.http01Ingress('nginx', { selector: { dnsNames: ['a.shop.dev'] } }), AcmeSolver.http01()],
+  }], (f, t) => new ClusterIssuer(f.chart, 'i', { type: t })),
+  factory('AcmeSolver.dns01', AcmeSolver.dns01, () => [Dns01Provider.cloudflare({ apiToken: { name: 'cf', key: 'token' } }), { selector: { dnsNames: ['a.shop.dev'], dnsZones: ['shop.dev'] } }],
+    (f, sol) => new ClusterIssuer(f.chart, 'i', { type: IssuerType.acme({ server: AcmeServer.letsEncryptStaging(), solvers: [sol] }) })),
   factory('AcmeServer.custom', AcmeServer.custom, () => ['https://acme.example.org/directory'],
     (f, srv) => new ClusterIssuer(f.chart, 'i', { type: IssuerType.acme({ server: srv, solvers: [AcmeSolver.http01()] }) })),
   factory('AcmeSolver.http01Gateway', AcmeSolver.http01Gateway, () => ['edge', { namespace: 'infra', sectionName: 'http', selector: { dnsNames: ['x.shop.dev'] } }],
@@ -354,7 +398,7 @@ const THROWN_AT_CONSTRUCT = new RegExp(`^\\[[^\\]\\n]+\\] ${CONSTRUCTS}(\\.[A-Za
 /** `Factory.field...: problem` (thrown by a factory, before any construct exists) */
 const THROWN_BY_FACTORY = /^[A-Z][A-Za-z]+\.[A-Za-z]+[^\n]*: /;
 const STANDARD = /^.+ \([^()]+\) is not supported by controller '[^']+': .+\. Supported by: .+\.$/;
-const FIELD = new RegExp(`^${CONSTRUCTS}(\\.[A-Za-z][A-Za-z0-9]*(\\[\\d+\\])?)*: \\S`);
+const FIELD = new RegExp(`^${CONSTRUCTS}(\\.[A-Za-z][A-Za-z0-9]*(\\[\\d+\\]|\\['[^'\\n]*'\\])?)*: \\S`);
 
 /** Why an error is not one of the library's own, or undefined when it is. */
 export function notOurs(e: unknown): string | undefined {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GROUP, HTTP_LISTENER, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
@@ -18,13 +19,13 @@ import {
 } from './features/tls';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
+import { Attachment } from '../../checks/attachment';
 import { entries, register } from '../../core/app-registry';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { shadowedRedirectProblems } from '../common/tls';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -218,6 +219,17 @@ export class GatewayApiRenderer implements ControllerRenderer {
       ...this.backendGrants(scope, name, ctx.namespace, 'HTTPRoute', [backend]),
       ...this.backendTlsPolicies(scope, ctx.source, [backend]),
     ];
+  }
+
+  /** The existing parent the routes attach to. */
+  public attachment(gatewayNamespace: string): Attachment | undefined {
+    const a = this.options.attachTo;
+    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionName: a.sectionName } : undefined;
+  }
+
+  /** The owned Gateway's HTTP listener port (an attached Gateway's ports are its owner's). */
+  public http01Port(): number | undefined {
+    return this.options.attachTo ? undefined : this.options.httpPort;
   }
 
   /** An HTTPRoute on the Gateway's plain-HTTP listener, for cert-manager's gatewayHTTPRoute solver. */

@@ -62,6 +62,11 @@ export class IngressNginxRenderer implements ControllerRenderer {
     return defaultBackendIngress(scope, this.options.ingressClassName, backend, ctx, () => backendTlsAnnotations(backend));
   }
 
+  /** The controller's Service decides the port: not ours to check. */
+  public http01Port(): undefined {
+    return undefined;
+  }
+
   public http01Solver(): Http01Solver {
     return { ingress: { ingressClassName: this.options.ingressClassName } };
   }

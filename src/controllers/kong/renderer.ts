@@ -97,6 +97,11 @@ export class KongIngressRenderer implements ControllerRenderer {
     return [];
   }
 
+  /** The controller's Service decides the port: not ours to check. */
+  public http01Port(): undefined {
+    return undefined;
+  }
+
   public http01Solver(): Http01Solver {
     return { ingress: { ingressClassName: this.options.ingressClassName } };
   }

@@ -192,6 +192,11 @@ export class TraefikRenderer implements ControllerRenderer {
    * cert-manager's solver Ingress, read by Traefik's Ingress provider (IngressRoute output too),
    * pinned to the web entry point and ranked above every router, including the host's redirect.
    */
+  /** The controller's Service decides the port: not ours to check. */
+  public http01Port(): undefined {
+    return undefined;
+  }
+
   public http01Solver(): Http01Solver {
     return {
       ingress: {

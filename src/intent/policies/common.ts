@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import { show } from '../../core/errors';
-import { checkLiteralPath } from '../../core/validate';
+import { listProblem, show } from '../../core/errors';
+import { checkLiteralPath, nonFiniteDuration } from '../../core/validate';
 
 /**
  * Shared checks for policy values. Each throws an Error whose message starts with the field
@@ -20,10 +20,14 @@ export function positiveInt(field: string, value: number, max = Number.MAX_SAFE_
   return value;
 }
 
-/** An optional list: `[]` when undefined, an error naming the field when not an array. */
-export function list<T>(field: string, value: readonly T[] | undefined): readonly T[] {
+/**
+ * An optional list: `[]` when undefined, an error naming the field when not an array or when it
+ * has holes, `undefined` or `null` elements (see `listProblem`).
+ */
+export function list<T>(field: string, value: readonly T[] | undefined, items: string): readonly T[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) policyFail(field, `must be an array, got ${show(value)}`);
+  const problem = listProblem(field, value, items);
+  if (problem) throw new PolicyError(problem);
   return value;
 }
 
@@ -47,6 +51,8 @@ export function record(field: string, value: Readonly<Record<string, string>> | 
 export function durationMs(field: string, d: Duration | undefined): number | undefined {
   if (d === undefined) return undefined;
   if (!(d instanceof Duration)) policyFail(field, 'must be a cdk8s Duration, e.g. Duration.seconds(30)');
+  const infinite = nonFiniteDuration(d);
+  if (infinite) policyFail(field, infinite);
   let ms: number;
   try {
     ms = d.toMilliseconds({ integral: true });
@@ -81,9 +87,7 @@ function isIpv6(ip: string): boolean {
 }
 
 export function cidrList(field: string, values: string[] | undefined): string[] {
-  if (values === undefined) return [];
-  if (!Array.isArray(values)) policyFail(field, 'must be an array of IP addresses or CIDRs');
-  return [...new Set(values.map((v, i) => cidr(`${field}[${i}]`, v)))].sort();
+  return [...new Set(list(field, values, 'IP addresses or CIDRs').map((v, i) => cidr(`${field}[${i}]`, v)))].sort();
 }
 
 /** Sorted unique strings. */

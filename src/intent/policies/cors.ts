@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { bool, durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
-import { checkHeaderName } from '../../core/validate';
+import { checkHeaderName, urlALabelHint } from '../../core/validate';
 import { CorsIR } from '../../ir/policies';
 
 /** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
@@ -38,7 +38,8 @@ export interface CorsOptions {
 
   /**
    * How long browsers may cache a preflight result (whole seconds).
-   * @default - the controller's default; set it to be explicit
+   * @default - no Access-Control-Max-Age header: browsers cache a preflight for 5 seconds (rendered
+   * explicitly where a controller would otherwise send a longer default, e.g. ingress-nginx's 20 days)
    */
   readonly maxAge?: Duration;
 }
@@ -53,8 +54,12 @@ const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-
 export class Cors {
   /** Allow cross-origin requests from `origins`, with the given methods, headers and credentials. */
   public static allow(options: CorsOptions): Cors {
-    if (!options || !Array.isArray(options.origins) || options.origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
-    options.origins.forEach((o, i) => {
+    if (!options || options.origins === undefined) policyFail('Cors.origins', 'at least one origin is required');
+    const origins = list('Cors.origins', options.origins, 'origins');
+    if (origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
+    origins.forEach((o, i) => {
+      const idn = urlALabelHint(o);
+      if (idn) policyFail(`Cors.origins[${i}]`, idn);
       if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
         policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
       }
@@ -65,12 +70,12 @@ export class Cors {
     if (credentials && options.origins.includes('*')) {
       policyFail('Cors.credentials', "credentials cannot be allowed for origin '*': every site could make authenticated requests (Traefik and Gateway API reflect any origin)");
     }
-    const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST']).map((m, i) => {
+    const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST'], 'HTTP methods').map((m, i) => {
       const upper = typeof m === 'string' ? m.toUpperCase() : m;
       if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `${show(m)} is not an HTTP method (${[...METHODS].join(', ')})`);
       return upper;
     });
-    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values).map((h, i) => {
+    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values, 'header names').map((h, i) => {
       const problem = checkHeaderName(h);
       if (problem) policyFail(`Cors.${field}[${i}]`, problem);
       return h;

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
-import { checkHeaderName, checkObjectName } from '../../core/validate';
+import { checkHeaderName, checkObjectName, urlALabelHint } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
 
 /** Options for `EdgeAuth.external()`. */
@@ -89,6 +89,8 @@ const HTTPS = /^https:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-
 
 function url(field: string, value: string, allowInCluster: boolean): string {
   if (typeof value !== 'string') policyFail(field, 'must be a URL string');
+  const idn = urlALabelHint(value);
+  if (idn) policyFail(field, idn);
   if (HTTPS.test(value) || (allowInCluster && IN_CLUSTER.test(value))) return value;
   if (/^http:\/\//.test(value)) {
     policyFail(field, `${show(value)} uses plain http to a host outside the cluster; use https (http is accepted only for in-cluster Services: http://name.namespace.svc...)`);
@@ -109,7 +111,7 @@ export class EdgeAuth {
     return new EdgeAuth({
       kind: 'external',
       url: url('EdgeAuth.external.url', options.url, true),
-      responseHeaders: sortedUnique(list('EdgeAuth.external.responseHeaders', options.responseHeaders).map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
+      responseHeaders: sortedUnique(list('EdgeAuth.external.responseHeaders', options.responseHeaders, 'header names').map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
       signinUrl: options.signinUrl === undefined ? undefined : url('EdgeAuth.external.signinUrl', options.signinUrl, false),
       cacheSeconds: cacheMs === undefined ? undefined : cacheMs / 1000,
     });
@@ -123,12 +125,12 @@ export class EdgeAuth {
     // Envoy Gateway's SecurityPolicy bounds (the tightest of the controllers that validate JWTs).
     if (options.issuer.length > 253) policyFail('EdgeAuth.jwt.issuer', `is ${options.issuer.length} characters long; at most 253`);
     if (typeof options.jwksUri === 'string' && options.jwksUri.length > 253) policyFail('EdgeAuth.jwt.jwksUri', `is ${options.jwksUri.length} characters long; at most 253`);
-    const audiences = list('EdgeAuth.jwt.audiences', options.audiences).map((a, i) => {
+    const audiences = list('EdgeAuth.jwt.audiences', options.audiences, 'audiences').map((a, i) => {
       if (typeof a !== 'string' || a.length === 0 || /[\s"'$`]/.test(a)) policyFail(`EdgeAuth.jwt.audiences[${i}]`, 'must be a non-empty string without whitespace, quotes or $');
       return a;
     });
     if (new Set(audiences).size > 8) policyFail('EdgeAuth.jwt.audiences', `${new Set(audiences).size} audiences; at most 8 (Envoy Gateway's limit)`);
-    const claims = list('EdgeAuth.jwt.claimsToHeaders', options.claimsToHeaders).map((c, i) => {
+    const claims = list('EdgeAuth.jwt.claimsToHeaders', options.claimsToHeaders, 'ClaimToHeader objects ({ claim, header })').map((c, i) => {
       if (!c || typeof c.claim !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(c.claim)) policyFail(`EdgeAuth.jwt.claimsToHeaders[${i}].claim`, `${show(c?.claim)} is not a claim name`);
       return { claim: c.claim, header: header(`EdgeAuth.jwt.claimsToHeaders[${i}].header`, c.header) };
     }).sort((a, b) => (a.header < b.header ? -1 : 1));

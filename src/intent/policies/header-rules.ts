@@ -71,7 +71,7 @@ function ops(field: string, o: HeaderOperations | undefined): HeaderOpsIR | unde
   }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const set = pairs('set', o.set);
   const add = pairs('add', o.add);
-  const remove = list(`${field}.remove`, o.remove).map((name, i) => {
+  const remove = list(`${field}.remove`, o.remove, 'header names').map((name, i) => {
     const problem = checkHeaderName(name);
     if (problem) policyFail(`${field}.remove[${i}]`, problem);
     return name.toLowerCase();

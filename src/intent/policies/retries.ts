@@ -49,11 +49,11 @@ export class Retries {
   public static of(options: RetriesOptions): Retries {
     if (!options || typeof options !== 'object') policyFail('Retries.of', 'options are required');
     const attempts = positiveInt('Retries.attempts', options.attempts, 10);
-    const statusCodes = list('Retries.statusCodes', options.statusCodes).map((c, i) => {
+    const statusCodes = list('Retries.statusCodes', options.statusCodes, 'HTTP status codes').map((c, i) => {
       if (!Number.isInteger(c) || c < 400 || c > 599) policyFail(`Retries.statusCodes[${i}]`, `${show(c)} must be an HTTP status from 400 to 599`);
       return c;
     });
-    const on = list('Retries.on', options.on ?? (statusCodes.length > 0 ? [] : [RetryOn.CONNECT_FAILURE]));
+    const on = list('Retries.on', options.on ?? (statusCodes.length > 0 ? [] : [RetryOn.CONNECT_FAILURE]), 'RetryOn values');
     on.forEach((c, i) => {
       if (!Object.values(RetryOn).includes(c)) policyFail(`Retries.on[${i}]`, `${show(c)} is not a RetryOn`);
     });

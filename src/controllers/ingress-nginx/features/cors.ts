@@ -10,6 +10,9 @@ import { RenderProblem } from '../../renderer';
  */
 export const NO_EXTRA_HEADERS = 'Origin';
 
+/** How long browsers cache a preflight without Access-Control-Max-Age (the Fetch standard's default). */
+export const BROWSER_DEFAULT_MAX_AGE_SECONDS = 5;
+
 /**
  * `enable-cors` with every setting explicit. ingress-nginx answers preflights itself (204) and
  * echoes the request's Origin when it is in `cors-allow-origin` (a `*.` origin matches one DNS
@@ -28,7 +31,9 @@ export const CORS: NginxFeature = {
       at('corsAllowCredentials', String(c.credentials)),
     ];
     if (c.exposeHeaders.length > 0) out.push(at('corsExposeHeaders', c.exposeHeaders.join(', ')));
-    if (c.maxAgeSeconds !== undefined) out.push(at('corsMaxAge', String(c.maxAgeSeconds)));
+    // Unset means what it means everywhere else: no cached preflight beyond the browsers' default
+    // of 5 seconds (ingress-nginx would otherwise send its own default of 1728000, 20 days).
+    out.push(at('corsMaxAge', String(c.maxAgeSeconds ?? BROWSER_DEFAULT_MAX_AGE_SECONDS)));
     return out;
   },
 

@@ -35,6 +35,23 @@ export function regexLocations(route: RouteIR): boolean {
 /** strict-validate-path-type (default on since v1.12) rejects other characters in Exact/Prefix paths. */
 const STRICT_PATH = /^\/[A-Za-z0-9._\-/]*$/;
 
+/**
+ * ingress-nginx's Ingress inspector (always on, at admission and at sync) refuses a whole Ingress
+ * whose host, path or TLS secret matches one of these patterns (internal/ingress/inspector/rules.go).
+ */
+const INSPECTOR_DENY: ReadonlyArray<readonly [RegExp, string]> = [
+  [/alias\s*[\s\S]*;/, "an 'alias ...;' directive"],
+  [/root\s*[\s\S]*;/, "a 'root ...;' directive"],
+  [/\/etc\/(passwd|shadow|group|nginx|ingress-controller)/, "'/etc/passwd', '/etc/shadow', '/etc/group', '/etc/nginx' or '/etc/ingress-controller'"],
+  [/\/var\/run\/secrets/, "'/var/run/secrets'"],
+  [/_by_lua/, "'_by_lua'"],
+];
+
+/** What the inspector's deny-list finds in a path, else undefined. */
+export function inspectorDenied(path: string): string | undefined {
+  return INSPECTOR_DENY.find(([re]) => re.test(path))?.[1];
+}
+
 interface RegexCause {
   readonly source: string;
   readonly feature: RoutingFeature | PolicyFeature;
@@ -63,6 +80,16 @@ export function pathProblems(ir: GatewayIR): RenderProblem[] {
   for (const route of ir.routes) {
     route.matches.forEach((m, i) => {
       const prop = route.matches.length > 1 ? `matches[${i}].path` : 'match.path';
+      const denied = inspectorDenied(m.path.value);
+      if (denied) {
+        const feature = m.path.kind === 'Exact' ? 'exactPath' : m.path.kind === 'Prefix' ? 'prefixPath' : 'regexPath';
+        problems.push({
+          source: route.source,
+          message: unsupportedMessage('ingress-nginx', feature, prop,
+            `its Ingress inspector refuses every Ingress whose paths contain ${denied} (a guard against configuration injection), so '${m.path.value}' would be rejected with the whole object`),
+        });
+        return;
+      }
       if (m.path.kind !== 'RegularExpression' && !STRICT_PATH.test(m.path.value)) {
         problems.push({
           source: route.source,

@@ -83,6 +83,19 @@ export function tlsProblems(ir: GatewayIR): RenderProblem[] {
           `ssl-redirect applies to a whole Ingress, and this route serves '${redirect.host}' (${redirect.value}) and '${redirect.otherHost}' (${redirect.otherValue}); put them on separate routes`),
       });
     }
+    // Partial TLS coverage: the Ingress carries ssl-redirect and a tls entry for its TLS hosts
+    // only, and ingress-nginx would redirect the others to HTTPS too, where it has only its
+    // default certificate for them.
+    const plain = route.hosts.find(h => !certificateFor(h, ir.tlsHosts));
+    const redirected = route.hosts.find(h => certificateFor(h, ir.tlsHosts)?.httpsRedirect);
+    if (!redirect && !forcesHttps(route) && plain !== undefined && redirected !== undefined) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'httpsRedirect', 'httpsRedirect',
+          `ssl-redirect applies to a whole Ingress, and this route serves '${redirected}' (TLS, redirected to HTTPS) and '${plain}' (no TlsHost), which would be redirected `
+          + `to HTTPS too and served the controller's default certificate; put them on separate routes, or add a TlsHost for '${plain}'`),
+      });
+    }
     const auth = disagreement(route.hosts, h => clientAuthKey(certificateFor(h, ir.tlsHosts)));
     if (auth) {
       problems.push({
