@@ -157,10 +157,22 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: withoutSource(route.policies) as PoliciesIR,
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
+}
+
+/**
+ * Policies in a normal form: settings that mean what no setting means are dropped. Backend
+ * protocol HTTP is the default, and WebSocket upgrades are proxied over it by every controller
+ * that accepts `BackendProtocol.WEBSOCKET` (a `native` cell: nothing is emitted for it).
+ */
+function normalPolicies(p: PoliciesIR): PoliciesIR {
+  const protocol = p.backendProtocol?.protocol;
+  if (protocol !== 'HTTP' && protocol !== 'WEBSOCKET') return p;
+  const { backendProtocol: _default, ...rest } = p;
+  return rest;
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {
