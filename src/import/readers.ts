@@ -1,4 +1,5 @@
 import { ControllerName } from '../capabilities/features';
+import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
 import { ControllerReader } from '../controllers/reader';
 
 /**
@@ -6,6 +7,7 @@ import { ControllerReader } from '../controllers/reader';
  * assertions layers find readers here; a column without one cannot be read back yet.
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
+  'gateway-api': GATEWAY_API_READER,
 };
 
 /** The reader of a column, if it has one. */
