@@ -1,5 +1,5 @@
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR } from '../ir/policies';
+import { PoliciesIR, RetriesIR } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -170,9 +170,32 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  */
 function normalPolicies(p: PoliciesIR): PoliciesIR {
   const protocol = p.backendProtocol?.protocol;
-  if (protocol !== 'HTTP' && protocol !== 'WEBSOCKET') return p;
-  const { backendProtocol: _default, ...rest } = p;
-  return rest;
+  const { backendProtocol: _protocol, retries: _retries, ...rest } = p;
+  return strip({
+    ...rest,
+    backendProtocol: protocol === 'HTTP' || protocol === 'WEBSOCKET' ? undefined : p.backendProtocol,
+    retries: p.retries ? normalRetries(p.retries) : undefined,
+  }) as PoliciesIR;
+}
+
+/** `RetryOn.GATEWAY_ERROR`: exactly these statuses. */
+const GATEWAY_ERROR_CODES = [502, 503, 504];
+
+/**
+ * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504), and retrying a
+ * connection that could not be established is implied by every retry policy. Gateway API
+ * implementations, ingress-nginx (`error`), Traefik and Kong retry failed connections whenever
+ * retries are on, so the renderings of `[connect-failure, 503]` and `[503]` are the same there;
+ * on Envoy Gateway (explicit triggers) the table does not tell them apart.
+ */
+function normalRetries(r: RetriesIR): RetriesIR {
+  const codes = new Set(r.statusCodes);
+  if (r.conditions.includes('gateway-error')) GATEWAY_ERROR_CODES.forEach(c => codes.add(c));
+  return {
+    ...r,
+    statusCodes: [...codes].sort((a, b) => a - b),
+    conditions: r.conditions.filter(c => c !== 'gateway-error' && c !== 'connect-failure'),
+  };
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {
