@@ -1,5 +1,5 @@
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR, RetriesIR } from '../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RetriesIR } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -170,12 +170,33 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  */
 function normalPolicies(p: PoliciesIR): PoliciesIR {
   const protocol = p.backendProtocol?.protocol;
-  const { backendProtocol: _protocol, retries: _retries, ...rest } = p;
+  const { backendProtocol: _protocol, retries: _retries, auth: _auth, ...rest } = p;
   return strip({
     ...rest,
+    auth: p.auth ? normalAuth(p.auth) : undefined,
     backendProtocol: protocol === 'HTTP' || protocol === 'WEBSOCKET' ? undefined : p.backendProtocol,
     retries: p.retries ? normalRetries(p.retries) : undefined,
   }) as PoliciesIR;
+}
+
+/**
+ * Authentication in a normal form: an in-cluster auth URL names its Service by its full DNS name
+ * and port (`http://auth.auth.svc:8080/` and `http://auth.auth.svc.cluster.local:8080/` are one
+ * service), an https URL leaves out port 443, the path defaults to '/'. The basic-auth realm is
+ * the text of the browser's prompt, not a routing or security setting (Envoy Gateway has no
+ * realm: its 401 names its own).
+ */
+function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
+  if (a.kind === 'basic') {
+    const { realm: _realm, ...rest } = a;
+    return rest;
+  }
+  if (a.kind !== 'external') return a;
+  const svc = /^http:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(\.cluster\.local)?(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (svc) return { ...a, url: `http://${svc[1]}.${svc[2]}.svc.cluster.local:${svc[5] ?? 80}${svc[6] ?? '/'}` };
+  const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
+  return a;
 }
 
 /** `RetryOn.GATEWAY_ERROR`: exactly these statuses. */
