@@ -203,7 +203,8 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
 const GATEWAY_ERROR_CODES = [502, 503, 504];
 
 /**
- * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504), and retrying a
+ * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504), `5xx` covers
+ * every 5xx status code, and retrying a
  * connection that could not be established is implied by every retry policy. Gateway API
  * implementations, ingress-nginx (`error`), Traefik and Kong retry failed connections whenever
  * retries are on, so the renderings of `[connect-failure, 503]` and `[503]` are the same there;
@@ -212,9 +213,11 @@ const GATEWAY_ERROR_CODES = [502, 503, 504];
 function normalRetries(r: RetriesIR): RetriesIR {
   const codes = new Set(r.statusCodes);
   if (r.conditions.includes('gateway-error')) GATEWAY_ERROR_CODES.forEach(c => codes.add(c));
+  // `5xx` already retries every 5xx status.
+  const serverErrors = r.conditions.includes('5xx');
   return {
     ...r,
-    statusCodes: [...codes].sort((a, b) => a - b),
+    statusCodes: [...codes].filter(c => !serverErrors || c < 500 || c > 599).sort((a, b) => a - b),
     conditions: r.conditions.filter(c => c !== 'gateway-error' && c !== 'connect-failure'),
   };
 }
