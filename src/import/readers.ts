@@ -1,4 +1,5 @@
 import { ControllerName } from '../capabilities/features';
+import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
 import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
 import { ControllerReader } from '../controllers/reader';
 
@@ -8,6 +9,7 @@ import { ControllerReader } from '../controllers/reader';
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
   'gateway-api': GATEWAY_API_READER,
+  'envoy-gateway': ENVOY_GATEWAY_READER,
 };
 
 /** The reader of a column, if it has one. */

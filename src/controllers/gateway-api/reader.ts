@@ -518,6 +518,7 @@ class Reading {
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
       const policies: PoliciesIR = { ...rule.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
+      if (rule.policies.timeouts && extPolicies?.timeouts) (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       const key = JSON.stringify([policies, backends]);
       const g = groups.get(key) ?? { rules: [], policies, backends };
       g.rules.push(rule);
