@@ -352,8 +352,10 @@ class Reading {
       this.log.unmapped(o, 'spec', 'the intent passes TLS through to one backend per set of hostnames on one Gateway', spec);
       return undefined;
     }
-    const backend = this.backend(o, 'TLSRoute', refs[0], 'spec.rules[0].backendRefs[0]');
-    if (!backend) return undefined;
+    const resolved = this.backend(o, 'TLSRoute', refs[0], 'spec.rules[0].backendRefs[0]');
+    if (!resolved) return undefined;
+    // The client's TLS reaches the backend untouched: a BackendTLSPolicy does not apply to it.
+    const { tls: _tls, ...backend } = resolved;
     this.log.mapped(o, 'spec.parentRefs', 'ApiGateway (passthrough listeners)', spec.parentRefs);
     this.log.mapped(o, 'spec.hostnames', 'TlsHost.hosts (TlsMode.passthrough)', hosts);
     this.log.mapped(o, 'spec.rules[0].backendRefs[0]', 'TlsMode.passthrough(backend)', refs[0]);
