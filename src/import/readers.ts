@@ -1,6 +1,7 @@
 import { ControllerName } from '../capabilities/features';
 import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
 import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
+import { ISTIO_READER } from '../controllers/istio/reader';
 import { ControllerReader } from '../controllers/reader';
 
 /**
@@ -10,6 +11,7 @@ import { ControllerReader } from '../controllers/reader';
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
   'gateway-api': GATEWAY_API_READER,
   'envoy-gateway': ENVOY_GATEWAY_READER,
+  'istio': ISTIO_READER,
 };
 
 /** The reader of a column, if it has one. */
