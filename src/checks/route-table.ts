@@ -182,15 +182,9 @@ function normalPolicies(p: PoliciesIR): PoliciesIR {
 /**
  * Authentication in a normal form: an in-cluster auth URL names its Service by its full DNS name
  * and port (`http://auth.auth.svc:8080/` and `http://auth.auth.svc.cluster.local:8080/` are one
- * service), an https URL leaves out port 443, the path defaults to '/'. The basic-auth realm is
- * the text of the browser's prompt, not a routing or security setting (Envoy Gateway has no
- * realm: its 401 names its own).
+ * service), an https URL leaves out port 443, the path defaults to '/'.
  */
 function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
-  if (a.kind === 'basic') {
-    const { realm: _realm, ...rest } = a;
-    return rest;
-  }
   if (a.kind !== 'external') return a;
   const svc = /^http:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(\.cluster\.local)?(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
   if (svc) return { ...a, url: `http://${svc[1]}.${svc[2]}.svc.cluster.local:${svc[5] ?? 80}${svc[6] ?? '/'}` };
@@ -203,12 +197,8 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
 const GATEWAY_ERROR_CODES = [502, 503, 504];
 
 /**
- * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504), `5xx` covers
- * every 5xx status code, and retrying a
- * connection that could not be established is implied by every retry policy. Gateway API
- * implementations, ingress-nginx (`error`), Traefik and Kong retry failed connections whenever
- * retries are on, so the renderings of `[connect-failure, 503]` and `[503]` are the same there;
- * on Envoy Gateway (explicit triggers) the table does not tell them apart.
+ * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504) and `5xx` covers
+ * every 5xx status code.
  */
 function normalRetries(r: RetriesIR): RetriesIR {
   const codes = new Set(r.statusCodes);
@@ -218,7 +208,7 @@ function normalRetries(r: RetriesIR): RetriesIR {
   return {
     ...r,
     statusCodes: [...codes].filter(c => !serverErrors || c < 500 || c > 599).sort((a, b) => a - b),
-    conditions: r.conditions.filter(c => c !== 'gateway-error' && c !== 'connect-failure'),
+    conditions: r.conditions.filter(c => c !== 'gateway-error'),
   };
 }
 

@@ -23,6 +23,8 @@ const UNITS: Record<string, number> = { '': 1, 'Ki': 1024, 'Mi': 1024 ** 2, 'Gi'
 export const envoyGatewayReadExtension: GatewayApiReadExtension = {
   accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${EG_GROUP}/`) && POLICY_KINDS.has(o.kind),
   read: (objects, ctx) => read(objects, ctx),
+  // Envoy's basic auth has no realm: its 401 names its own, whatever the intent's realm.
+  expressed: p => (p.auth?.kind === 'basic' && p.auth.realm !== undefined ? { ...p, auth: { kind: 'basic', source: p.auth.source, secretName: p.auth.secretName } } : p),
 };
 
 function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): ExtensionReading {
@@ -219,7 +221,7 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
       case 'authorization': {
         const ip = ipAccess(v, source);
         if (typeof ip === 'string') ctx.unmapped(o, field, ip, v);
-        else { out.ipAccess = ip; ctx.mapped(o, field, `Route.ipAccess (IpAccess.${ip.allow.length > 0 ? 'allow' : 'deny'})`, v); }
+        else if (ip) { out.ipAccess = ip; ctx.mapped(o, field, `Route.ipAccess (IpAccess.${ip.allow.length > 0 ? 'allow' : 'deny'})`, v); }
         continue;
       }
       default:
@@ -308,4 +310,4 @@ function mergePolicies(a: PoliciesIR, b: PoliciesIR): Mutable<PoliciesIR> {
 }
 
 /** The envoy-gateway column. */
-export const ENVOY_GATEWAY_READER: ControllerReader = gatewayApiReader('envoy-gateway', envoyGatewayReadExtension);
+export const ENVOY_GATEWAY_READER: ControllerReader = gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false });

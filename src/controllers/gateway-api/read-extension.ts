@@ -69,6 +69,8 @@ export interface GatewayApiReadExtension {
    * they carry. Every annotation it returns no item for is listed as unmapped by the core.
    */
   readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext): PoliciesIR;
+  /** A route's policies as the extension's output states them (see `ControllerReader.expressed`). */
+  expressed?(policies: PoliciesIR): PoliciesIR;
 }
 
 /** The portable column: the standard only. */

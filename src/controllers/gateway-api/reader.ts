@@ -25,6 +25,8 @@ const DEFAULT_BACKEND_NAME = /(^|-)default-backend$/;
 export interface GatewayApiReaderOptions {
   /** How regular expressions were written (Kong anchors them). Default 'as-is'. */
   readonly regex?: RegexStyle;
+  /** Whether the core renders retries and session persistence (false: the extension's policies do). Default true. */
+  readonly coreBackendPolicies?: boolean;
 }
 
 /**
@@ -38,7 +40,24 @@ export function gatewayApiReader(name: ControllerName, extension: GatewayApiRead
     name,
     accepts: (o: KubeObject) => isStandard(o) || extension.accepts(o),
     read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default').run(),
+    expressed: (ir: GatewayIR) => {
+      const core = options.coreBackendPolicies ?? true;
+      const express = (p: PoliciesIR) => (extension.expressed ?? (x => x))(core ? coreExpressed(p) : p);
+      return { ...ir, routes: ir.routes.map(r => ({ ...r, policies: express(r.policies) })) };
+    },
   };
+}
+
+/**
+ * What the standard fields say of a route's policies: a retry stanza also retries a connection
+ * that could not be established (implementations always do: the request never reached the
+ * backend), and session persistence has no SameSite field (GEP-1619: implementations set Strict).
+ */
+function coreExpressed(p: PoliciesIR): PoliciesIR {
+  const out: { -readonly [k in keyof PoliciesIR]: PoliciesIR[k] } = { ...p };
+  if (p.retries && !p.retries.conditions.includes('connect-failure')) out.retries = { ...p.retries, conditions: [...p.retries.conditions, 'connect-failure' as const].sort() };
+  if (p.sessionAffinity && p.sessionAffinity.sameSite === undefined) out.sessionAffinity = { ...p.sessionAffinity, sameSite: 'Strict' };
+  return out;
 }
 
 function isStandard(o: KubeObject): boolean {
@@ -73,6 +92,8 @@ interface Parent {
 interface RouteObject extends ReadRouteObject {
   readonly parents: Parent[];
   readonly rules: RuleRead[];
+  /** Its hostnames narrowed to those of the listeners it names (`sectionName`). */
+  readonly effectiveHosts: string[];
 }
 
 class Reading {
@@ -199,13 +220,8 @@ class Reading {
           listeners.push(base);
           return;
         }
-        if (l.hostname === undefined) {
-          this.log.unmapped(g, field, 'an HTTPS listener without a hostname has no TlsHost equivalent (the intent names the hosts a certificate serves)', l.name);
-          listeners.push(base);
-          return;
-        }
         listeners.push({ ...base, secret: { namespace: secretNs, name: ref.name } });
-        this.log.mapped(g, field, 'TlsHost (hosts, certificate)', l.hostname);
+        this.log.mapped(g, field, l.hostname === undefined ? 'TlsHost (hosts: the hostnames of the routes it serves; certificate)' : 'TlsHost (hosts, certificate)', l.hostname ?? l.name);
       } else if (l?.protocol === 'TLS' && l.tls?.mode === 'Passthrough') {
         listeners.push(base);
         this.log.mapped(g, field, 'TlsHost (TlsMode.passthrough)', l.hostname);
@@ -213,6 +229,9 @@ class Reading {
         this.log.unmapped(g, field, `a ${l?.protocol} listener${l?.tls?.mode ? ` (${l.tls.mode})` : ''} has no intent meaning`, l?.name);
       }
     });
+    if (listeners.length > 0 && !listeners.some(l => l.protocol === 'HTTP')) {
+      this.log.unmapped(g, 'spec.listeners', 'the Gateway has no plain-HTTP listener, while the intent always serves plain HTTP (redirected to HTTPS for TLS hosts by default)', listeners.map(l => l.section));
+    }
     let clientAuth: ClientAuthIR | undefined;
     if (spec.tls !== undefined) {
       this.log.unknownKeys(g, 'spec.tls', spec.tls, ['frontend']);
@@ -304,7 +323,29 @@ class Reading {
       backend: (b, field) => this.backend(o, kind, b, field),
       extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects),
     }));
-    return { ...this.routeView(o, kind, hosts, parents, rules), parents, rules };
+    const effectiveHosts = this.effectiveHosts(o, hosts, parents);
+    return { ...this.routeView(o, kind, hosts, parents, rules), parents, rules, effectiveHosts };
+  }
+
+  /**
+   * A route attached only to listeners with hostnames serves the intersection of its hostnames
+   * and theirs (all of theirs when it names none).
+   */
+  private effectiveHosts(o: KubeObject, hosts: string[], parents: Parent[]): string[] {
+    const listeners = parents.map(p => (p.section === undefined ? undefined : this.gateways.get(p.gateway)?.listeners.find(l => l.section === p.section)));
+    if (parents.length === 0 || listeners.some(l => l?.hostname === undefined)) return hosts;
+    const out = new Set<string>();
+    for (const l of listeners) {
+      const lh = l!.hostname!;
+      if (hosts.length === 0) out.add(lh);
+      for (const h of hosts) {
+        if (h === lh || covers(lh, h)) out.add(h);
+        else if (covers(h, lh)) out.add(lh);
+      }
+    }
+    const narrowed = [...out].sort();
+    if (!sameList(narrowed, hosts)) this.log.mapped(o, 'spec.parentRefs', `Route.hosts (${narrowed.join(', ')}: the hostnames of the listeners it attaches to)`, parents.map(p => p.section));
+    return narrowed;
   }
 
   private routeView(o: KubeObject, kind: RouteKindName, hosts: string[], parents: Parent[], rules: RuleRead[]): ReadRouteObject {
@@ -394,6 +435,25 @@ class Reading {
     return out;
   }
 
+  /**
+   * An HTTPS listener without a hostname serves the hostnames of the routes attached to it that
+   * no listener with a hostname takes: one TLS host per such hostname.
+   */
+  private withRouteHosts(gw: GatewayRead, attached: readonly RouteObject[]): GatewayRead {
+    const named = gw.listeners.filter(l => l.protocol === 'HTTPS' && l.secret && l.hostname);
+    const listeners: Listener[] = [];
+    for (const l of gw.listeners) {
+      if (l.protocol !== 'HTTPS' || !l.secret || l.hostname !== undefined) { listeners.push(l); continue; }
+      const hosts = new Set<string>();
+      for (const r of attached) {
+        if (!r.parents.some(p => p.gateway === gw.key && (p.section === undefined || p.section === l.section))) continue;
+        for (const h of r.effectiveHosts) if (!named.some(n => n.hostname === h || covers(n.hostname!, h))) hosts.add(h);
+      }
+      listeners.push(l, ...[...hosts].sort().map(hostname => ({ ...l, hostname })));
+    }
+    return { ...gw, listeners };
+  }
+
   /** Whether the object is the HTTP-to-HTTPS redirect of TLS hosts of `gw` (a TlsHost's default redirect). */
   private isTlsRedirect(r: RouteObject, gw: GatewayRead, detached: boolean): boolean {
     if (r.kind !== 'HTTPRoute' || r.rules.length !== 1 || r.hosts.length === 0) return false;
@@ -420,6 +480,7 @@ class Reading {
   private gatewayIr(
     gw: GatewayRead, attached: RouteObject[], reading: ExtensionReading, passthroughHosts: PassthroughIR[], tlsRedirectHosts: Set<string>,
   ): GatewayIR | undefined {
+    gw = this.withRouteHosts(gw, attached);
     const source = gw.object ? this.log.ref(gw.object) : `Gateway ${gw.key}`;
     const httpSection = this.httpSection(gw);
     const onHttp = (r: RouteObject) => r.parents.some(p => p.gateway === gw.key && (p.section === undefined || p.section === httpSection));
@@ -545,7 +606,7 @@ class Reading {
         source,
         name: r.name,
         namespace: r.namespace,
-        hosts: r.hosts,
+        hosts: redirect ? r.hosts : r.effectiveHosts,
         matches,
         backends: g.backends,
         policies: withSource(g.policies, source),

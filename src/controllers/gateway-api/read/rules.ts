@@ -185,8 +185,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
     } else if (sp.absoluteTimeout !== undefined && (ttl === undefined || ttl % 1000 !== 0)) {
       log.unmapped(object, `${at}.sessionPersistence.absoluteTimeout`, 'the intent sets a cookie lifetime in whole seconds', sp.absoluteTimeout);
     } else {
+      // GEP-1619: implementations set Secure, HttpOnly and SameSite=Strict.
       policies.sessionAffinity = {
-        source, cookieName: sp.sessionName, secure: true, httpOnly: true,
+        source, cookieName: sp.sessionName, secure: true, httpOnly: true, sameSite: 'Strict',
         ...(ttl !== undefined && sp.cookieConfig?.lifetimeType === 'Permanent' ? { ttlSeconds: ttl / 1000 } : {}),
       };
       log.mapped(object, `${at}.sessionPersistence`, 'Route.sessionAffinity (SessionAffinity.cookie)', sp);
@@ -252,6 +253,6 @@ function corsPolicy(c: any, source: string): CorsIR {
  */
 function retries(r: any, source: string): RetriesIR {
   const codes = [...new Set(((r.codes ?? []) as unknown[]).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
-  const conditions: RetryCondition[] = codes.length === 0 ? ['connect-failure'] : [];
+  const conditions: RetryCondition[] = ['connect-failure'];
   return { source, attempts: typeof r.attempts === 'number' ? r.attempts : 1, statusCodes: codes, conditions };
 }
