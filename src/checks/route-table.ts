@@ -157,7 +157,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
     canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
@@ -165,16 +165,19 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
 
 /**
  * Policies in a normal form: settings that mean what no setting means are dropped. Backend
- * protocol HTTP is the default, and WebSocket upgrades are proxied over it by every controller
- * that accepts `BackendProtocol.WEBSOCKET` (a `native` cell: nothing is emitted for it).
+ * protocol HTTP is the default, WebSocket upgrades are proxied over it by every controller that
+ * accepts `BackendProtocol.WEBSOCKET` (a `native` cell: nothing is emitted for it), and HTTPS to
+ * backends that all declare tls is their re-encryption.
  */
-function normalPolicies(p: PoliciesIR): PoliciesIR {
+function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   const protocol = p.backendProtocol?.protocol;
+  // HTTPS to backends that all declare tls says nothing more than the re-encryption (ApiGateway's own rule).
+  const implied = protocol === 'HTTP' || protocol === 'WEBSOCKET' || (protocol === 'HTTPS' && reencrypted);
   const { backendProtocol: _protocol, retries: _retries, auth: _auth, ...rest } = p;
   return strip({
     ...rest,
     auth: p.auth ? normalAuth(p.auth) : undefined,
-    backendProtocol: protocol === 'HTTP' || protocol === 'WEBSOCKET' ? undefined : p.backendProtocol,
+    backendProtocol: implied ? undefined : p.backendProtocol,
     retries: p.retries ? normalRetries(p.retries) : undefined,
   }) as PoliciesIR;
 }
