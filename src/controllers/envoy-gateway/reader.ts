@@ -21,7 +21,8 @@ const UNITS: Record<string, number> = { '': 1, 'Ki': 1024, 'Mi': 1024 ** 2, 'Gi'
  * client certificates; a Backend is the HTTPS address of an external auth service.
  */
 export const envoyGatewayReadExtension: GatewayApiReadExtension = {
-  accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${EG_GROUP}/`) && POLICY_KINDS.has(o.kind),
+  // Every Envoy Gateway kind: those the intent does not model are listed as unmapped.
+  accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${EG_GROUP}/`),
   read: (objects, ctx) => read(objects, ctx),
   // Envoy's basic auth has no realm: its 401 names its own, whatever the intent's realm.
   expressed: p => (p.auth?.kind === 'basic' && p.auth.realm !== undefined ? { ...p, auth: { kind: 'basic', source: p.auth.source, secretName: p.auth.secretName } } : p),
@@ -32,6 +33,11 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   const listenerTls = new Map<string, ListenerTlsReading>();
   const backends = objects.filter(o => o.kind === KIND.backend);
   const ns = (o: KubeObject) => o.metadata.namespace ?? ctx.defaultNamespace;
+  for (const o of objects.filter(x => !POLICY_KINDS.has(x.kind))) {
+    ctx.unmapped(o, 'spec', o.kind === 'EnvoyPatchPolicy' || o.kind === 'EnvoyExtensionPolicy'
+      ? 'raw Envoy configuration or extensions: the intent never emits them'
+      : `an Envoy Gateway ${o.kind} the intent does not model`, o.kind);
+  }
   for (const b of backends) {
     ctx.mapped(b, 'spec', 'EdgeAuth.external (url: the HTTPS address of the auth service)', b.spec);
   }

@@ -324,7 +324,8 @@ class Reading {
       extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects),
     }));
     const effectiveHosts = this.effectiveHosts(o, hosts, parents);
-    return { ...this.routeView(o, kind, hosts, parents, rules), parents, rules, effectiveHosts };
+    const served = rules.filter(r => r.matches.length > 0);
+    return { ...this.routeView(o, kind, hosts, parents, served), parents, rules: served, effectiveHosts };
   }
 
   /**
@@ -549,6 +550,16 @@ class Reading {
 
     // 5. TLS hosts: per HTTPS listener, grouped by certificate and settings.
     const tlsHosts = this.tlsHosts(gw, routeDrafts, folded, reading, tlsRedirectHosts, onHttp);
+    // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning).
+    const reported = new Set<string>();
+    for (const d of routeDrafts) {
+      const red = d.ir.policies.redirect;
+      const schemeOnly = red && red.scheme && !red.host && red.port === undefined && !red.path;
+      const plain = d.ir.hosts.filter(h => tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
+      if (schemeOnly || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
+      reported.add(d.object.ref);
+      this.log.unmapped(d.object.object, 'spec.parentRefs', `it is attached to HTTPS listeners only and nothing redirects plain HTTP for ${plain.join(', ')}: the intent serves a TLS host's routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)`, d.object.object.spec?.parentRefs);
+    }
 
     const routeIrs = routeDrafts.map(d => d.ir);
     const canariesByRoute = new Map<string, CanaryIR[]>();
@@ -578,6 +589,7 @@ class Reading {
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
     const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[] }>();
     for (const rule of r.rules) {
+      if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
       const policies: PoliciesIR = { ...rule.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };

@@ -120,6 +120,8 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
       case 'CORS': {
         const cors = corsPolicy(f.cors ?? {}, source);
         log.unknownKeys(object, `${field}.cors`, f.cors, ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'allowCredentials', 'maxAge']);
+        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const).find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*'));
+        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent lists methods and headers explicitly (no \'*\')', f.cors[wild]); break; }
         policies.cors = cors;
         log.mapped(object, field, 'Route.cors', f.cors);
         break;
@@ -161,10 +163,16 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const t = rule?.timeouts;
   if (t !== undefined) {
     log.unknownKeys(object, `${at}.timeouts`, t, ['request', 'backendRequest']);
-    const requestMs = parseGepDuration(t.request);
-    const backendRequestMs = parseGepDuration(t.backendRequest);
-    if (t.request !== undefined && requestMs === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
-    if (t.backendRequest !== undefined && backendRequestMs === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
+    // "0s" turns a timeout off: the intent's default, not a value.
+    const off = (v: unknown, key: string) => {
+      if (parseGepDuration(v) !== 0) return parseGepDuration(v);
+      log.unmapped(object, `${at}.timeouts.${key}`, '0s turns the timeout off, which is what leaving the intent\'s timeout unset means for this controller only', v);
+      return undefined;
+    };
+    const requestMs = off(t.request, 'request');
+    const backendRequestMs = off(t.backendRequest, 'backendRequest');
+    if (t.request !== undefined && parseGepDuration(t.request) === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
+    if (t.backendRequest !== undefined && parseGepDuration(t.backendRequest) === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
     if (requestMs !== undefined || backendRequestMs !== undefined) {
       policies.timeouts = { ...policies.timeouts, source, ...(requestMs !== undefined ? { requestMs } : {}), ...(backendRequestMs !== undefined ? { backendRequestMs } : {}) };
       log.mapped(object, `${at}.timeouts`, 'Route.timeouts (request, backendRequest)', t);
@@ -195,6 +203,13 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   if (kind === 'GRPCRoute' && backends.length > 0) policies.backendProtocol = { source, protocol: 'GRPC' };
 
+  // A rule whose every backend is refused (or that names none and does not redirect) answers 500.
+  const refs = (rule?.backendRefs ?? []) as unknown[];
+  const served = backends.length > 0 || policies.redirect !== undefined;
+  if (!served) {
+    log.unmapped(object, `${at}`, refs.length > 0 ? 'none of its backends can be used, so the gateway answers its requests with 500' : 'a rule with neither backends nor a redirect answers 500', rule?.matches);
+    matches.length = 0;
+  }
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
   return { index, matches, backends, weighted, policies, hsts, mirror, schemeRedirect };
