@@ -33,3 +33,18 @@ export function unmappedLines(items: readonly ReadItem[]): string[] {
 export function mappedLines(items: readonly ReadItem[]): string[] {
   return items.filter(i => i.to !== undefined).map(i => `${i.object} ${i.field} -> ${i.to}`);
 }
+
+/**
+ * Route entries as compact lines:
+ * `<namespace> <host|*> <Kind>:<path>[ METHOD][ h:name=value|h:name~regex][ q:name=value] -> ns/svc:port[@weight],...[ policies]`.
+ */
+export function routeLines(table: RouteTable): string[] {
+  return table.routes.map(r => {
+    const m = r.match;
+    const match = `${m.path.kind}:${m.path.value}${m.method ? ` ${m.method}` : ''}${m.headers.map(h => ` h:${h.name}${h.kind === 'Exact' ? '=' : '~'}${h.value}`).join('')}${m.queryParams.map(q => ` q:${q.name}=${q.value}`).join('')}`;
+    const backends = r.backends.map(b => `${b.namespace}/${b.service}:${b.port}${b.weight !== 1 ? `@${b.weight}` : ''}`).join(',');
+    const policies = Object.keys(r.policies).length > 0 ? ` ${JSON.stringify(r.policies)}` : '';
+    const canary = r.canary ? ` canary ${r.canary.backend.service}:${r.canary.backend.port} ${JSON.stringify(r.canary.traffic)}` : '';
+    return `${r.namespace} ${r.host || '*'} ${match} -> ${backends}${policies}${canary}`;
+  });
+}

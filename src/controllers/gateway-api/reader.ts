@@ -422,7 +422,8 @@ class Reading {
         consumed.add(r.ref);
         this.log.mapped(r.object, 'spec', 'TlsHost.httpsRedirect (the hosts\' own routes redirect them: this object is attached to no listener)', r.object.metadata.name);
       } else {
-        this.log.unmapped(r.object, 'spec.parentRefs', 'the route is attached to no Gateway, so it serves nothing', r.object.spec?.parentRefs);
+        // Refused parentRefs have their own items.
+        if (!(r.object.spec?.parentRefs?.length > 0)) this.log.unmapped(r.object, 'spec.parentRefs', 'the route is attached to no Gateway, so it serves nothing', r.object.spec?.parentRefs);
         consumed.add(r.ref);
       }
     }
