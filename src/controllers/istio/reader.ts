@@ -217,13 +217,13 @@ function pathCovered(p: PathIR, patterns: readonly string[]): boolean {
 }
 
 /**
- * Whether an operation matches every request one host + match of a route serves. `not` lists
- * subtract requests; those naming other routes' hosts or paths are theirs (more specific routes
- * take them), so they do not make this route's coverage partial.
+ * Whether an operation matches every request one host + match of a route serves. `notHosts`
+ * subtracts hosts; `notPaths` naming other routes' paths are theirs (more specific routes take
+ * those requests), so they do not make this route's coverage partial.
  */
 function covers(op: Operation, host: string | undefined, m: MatchIR, others: Others): boolean {
   if (op.hosts !== undefined && (host === undefined || !hostPatterns(host).every(h => op.hosts!.includes(h)))) return false;
-  if (host !== undefined && op.notHosts?.includes(host) && !others.hosts.has(host)) return false;
+  if (host !== undefined && op.notHosts?.includes(host)) return false;
   if (op.methods !== undefined && (m.method === undefined || !op.methods.includes(m.method))) return false;
   if (op.paths !== undefined && !pathCovered(m.path, op.paths)) return false;
   const base = m.path.kind === 'RegularExpression' ? undefined : m.path.value;
@@ -231,16 +231,14 @@ function covers(op: Operation, host: string | undefined, m: MatchIR, others: Oth
   return true;
 }
 
-/** Hosts and path patterns of the other routes of the Gateway. */
+/** Path patterns of the other routes of the Gateway. */
 interface Others {
-  readonly hosts: ReadonlySet<string>;
   readonly paths: ReadonlySet<string>;
 }
 
 function othersOf(r: ReadRouteObject, routes: readonly ReadRouteObject[]): Others {
   const rest = routes.filter(x => x !== r);
   return {
-    hosts: new Set(rest.flatMap(x => x.hosts)),
     paths: new Set(rest.flatMap(x => x.matches.flatMap(m => pathPatterns(m.path) ?? []))),
   };
 }
