@@ -1,10 +1,7 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
-import { GROUP } from '../gateway-api/api';
-import { ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ListenerTlsReading } from '../gateway-api/read-extension';
-import { gatewayApiReader } from '../gateway-api/reader';
-import { parseGepDuration } from '../gateway-api/read/values';
+import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };

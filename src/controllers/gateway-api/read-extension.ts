@@ -2,6 +2,14 @@ import { ClientAuthIR, MatchIR, TlsVersionIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { KubeObject } from '../reader';
 
+/*
+ * The reading side of the Gateway API extension contract. A controller folder that extends the
+ * Gateway API column imports the core reader and the standard pieces it reads with from here.
+ */
+export { GROUP } from './api';
+export { gatewayApiReader, GatewayApiReaderOptions } from './reader';
+export { parseGepDuration } from './read/values';
+
 /**
  * The reading side of `GatewayApiExtension`: what a Gateway API implementation adds where the
  * standard has no field (Envoy Gateway policies, Istio security policies, Kong plugins), read back
@@ -73,8 +81,3 @@ export interface GatewayApiReadExtension {
   expressed?(policies: PoliciesIR): PoliciesIR;
 }
 
-/** The portable column: the standard only. */
-export const NO_READ_EXTENSION: GatewayApiReadExtension = {
-  accepts: () => false,
-  read: () => ({ routePolicies: new Map() }),
-};

@@ -3,7 +3,7 @@ import { canaryHeader } from './features/canary';
 import { RegexStyle } from './features/http-route';
 import { ItemLog } from './read/items';
 import { readRule, RuleRead } from './read/rules';
-import { ExtensionReading, GatewayApiReadExtension, NO_READ_EXTENSION, ReadRouteObject } from './read-extension';
+import type { ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
 import {
   BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR, PassthroughIR,
@@ -21,6 +21,12 @@ type RouteKindName = typeof ROUTE_KINDS[number];
 /** Object names our renderer gives to renderings that mean the same as others (see the README). */
 const TLS_REDIRECT_NAME = /(^|-)https-redirect(-\d+)?$/;
 const DEFAULT_BACKEND_NAME = /(^|-)default-backend$/;
+
+/** The portable column: the standard only. */
+const NO_READ_EXTENSION: GatewayApiReadExtension = {
+  accepts: () => false,
+  read: () => ({ routePolicies: new Map() }),
+};
 
 export interface GatewayApiReaderOptions {
   /** How regular expressions were written (Kong anchors them). Default 'as-is'. */

@@ -2,9 +2,7 @@ import { KIND } from './constants';
 import { hostPatterns, pathPatterns } from './features/scope';
 import { MatchIR, PathIR } from '../../ir/model';
 import { EdgeAuthIR, IpAccessIR, PoliciesIR } from '../../ir/policies';
-import { GROUP } from '../gateway-api/api';
-import { ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from '../gateway-api/read-extension';
-import { gatewayApiReader } from '../gateway-api/reader';
+import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };

@@ -5,7 +5,7 @@ import { CorsIR, HeaderOpsIR, PathModifierIR, PoliciesIR, RedirectIR, RetriesIR,
 import { KubeObject } from '../../reader';
 import { HSTS_HEADER } from '../features/header-modifiers';
 import { RegexStyle } from '../features/http-route';
-import { FilterReading } from '../read-extension';
+import type { FilterReading } from '../read-extension';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };
 
