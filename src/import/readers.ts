@@ -1,6 +1,7 @@
 import { ControllerName } from '../capabilities/features';
 import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
 import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
+import { KONG_GATEWAY_API_READER } from '../controllers/kong/gateway-api-reader';
 import { ISTIO_READER } from '../controllers/istio/reader';
 import { ControllerReader } from '../controllers/reader';
 
@@ -12,6 +13,7 @@ const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
   'gateway-api': GATEWAY_API_READER,
   'envoy-gateway': ENVOY_GATEWAY_READER,
   'istio': ISTIO_READER,
+  'kong-gateway-api': KONG_GATEWAY_API_READER,
 };
 
 /** The reader of a column, if it has one. */

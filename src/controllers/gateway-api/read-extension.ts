@@ -1,4 +1,4 @@
-import { ClientAuthIR, MatchIR, TlsVersionIR } from '../../ir/model';
+import { ClientAuthIR, HstsIR, MatchIR, TlsVersionIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { KubeObject } from '../reader';
 
@@ -8,7 +8,7 @@ import { KubeObject } from '../reader';
  */
 export { GROUP } from './api';
 export { gatewayApiReader, GatewayApiReaderOptions } from './reader';
-export { parseGepDuration } from './read/values';
+export { parseGepDuration, parseHsts } from './read/values';
 
 /**
  * The reading side of `GatewayApiExtension`: what a Gateway API implementation adds where the
@@ -59,8 +59,18 @@ export interface ExtensionReading {
   readonly listenerTls?: ReadonlyMap<string, ListenerTlsReading>;
 }
 
-/** The policies an ExtensionRef filter stands for, or why it cannot move. */
-export type FilterReading = { readonly policies: PoliciesIR; readonly to: string } | { readonly reason: string };
+/**
+ * The policies an ExtensionRef filter stands for (and the HSTS header it sets for the route's TLS
+ * hosts, if any), or why it cannot move.
+ */
+export type FilterReading = { readonly policies: PoliciesIR; readonly to: string; readonly hsts?: HstsIR } | { readonly reason: string };
+
+/** What a route object's annotations say. */
+export interface AnnotationReading {
+  readonly policies: PoliciesIR;
+  /** The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`). */
+  readonly httpsRedirect?: boolean;
+}
 
 export interface GatewayApiReadExtension {
   /** Objects of the extension (its policy kinds), read by `read`. */
@@ -71,12 +81,12 @@ export interface GatewayApiReadExtension {
    * An `ExtensionRef` filter of a rule: the policies it stands for. Undefined when the extension
    * does not know the filter (the core then lists it as unmapped).
    */
-  readFilter?(filter: { readonly group?: string; readonly kind?: string; readonly name?: string }, route: ReadRouteObject, objects: readonly KubeObject[]): FilterReading | undefined;
+  readFilter?(filter: { readonly group?: string; readonly kind?: string; readonly name?: string }, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): FilterReading | undefined;
   /**
    * Annotations of a route object the extension reads (e.g. Kong's `konghq.com/*`): the policies
    * they carry. Every annotation it returns no item for is listed as unmapped by the core.
    */
-  readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext): PoliciesIR;
+  readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext): AnnotationReading;
   /** A route's policies as the extension's output states them (see `ControllerReader.expressed`). */
   expressed?(policies: PoliciesIR): PoliciesIR;
 }

@@ -3,7 +3,7 @@ import { canaryHeader } from './features/canary';
 import { RegexStyle } from './features/http-route';
 import { ItemLog } from './read/items';
 import { readRule, RuleRead } from './read/rules';
-import type { ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
+import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
 import {
   BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR, PassthroughIR,
@@ -96,6 +96,8 @@ interface Parent {
 }
 
 interface RouteObject extends ReadRouteObject {
+  /** What the extension read from its annotations. */
+  readonly annotations: AnnotationReading;
   readonly parents: Parent[];
   readonly rules: RuleRead[];
   /** Its hostnames narrowed to those of the listeners it names (`sectionName`). */
@@ -135,15 +137,19 @@ class Reading {
     for (const g of of('Gateway')) this.readGateway(g);
 
     const routeObjects = ROUTE_KINDS.flatMap(k => of(k)).map(o => this.readRouteObject(o));
-    const reading: ExtensionReading = this.ext.read(this.objects.filter(o => !isStandard(o) && this.ext.accepts(o)), {
-      defaultNamespace: this.ns0,
-      routes: routeObjects,
-      mapped: (o, f, to, v) => this.log.mapped(o, f, to, v),
-      unmapped: (o, f, reason, v) => this.log.unmapped(o, f, reason, v),
-    });
+    const reading: ExtensionReading = this.ext.read(this.objects.filter(o => !isStandard(o) && this.ext.accepts(o)), this.extContext(routeObjects));
     const passthrough = of('TLSRoute').map(o => this.readTlsRoute(o)).filter((p): p is { gateway: string; ir: PassthroughIR } => p !== undefined);
     const gateways = this.assemble(routeObjects, reading, passthrough);
     return { gateways, items: this.log.result() };
+  }
+
+  private extContext(routes: readonly ReadRouteObject[]): ExtensionReadContext {
+    return {
+      defaultNamespace: this.ns0,
+      routes,
+      mapped: (o, f, to, v) => this.log.mapped(o, f, to, v),
+      unmapped: (o, f, reason, v) => this.log.unmapped(o, f, reason, v),
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -327,11 +333,13 @@ class Reading {
       regex: this.regex,
       source,
       backend: (b, field) => this.backend(o, kind, b, field),
-      extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects),
+      extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects, this.extContext([])),
     }));
     const effectiveHosts = this.effectiveHosts(o, hosts, parents);
     const served = rules.filter(r => r.matches.length > 0);
-    return { ...this.routeView(o, kind, hosts, parents, served), parents, rules: served, effectiveHosts };
+    const view = this.routeView(o, kind, hosts, parents, served);
+    const annotations = this.ext.readRouteAnnotations?.(view, this.extContext([])) ?? { policies: {} };
+    return { ...view, annotations, parents, rules: served, effectiveHosts };
   }
 
   /**
@@ -599,7 +607,7 @@ class Reading {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
-      const policies: PoliciesIR = { ...rule.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
+      const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
       if (rule.policies.timeouts && extPolicies?.timeouts) (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       const key = JSON.stringify([policies, backends]);
       const g = groups.get(key) ?? { rules: [], policies, backends };
@@ -731,6 +739,14 @@ class Reading {
     for (const h of redirected) {
       const l = this.tlsListenerFor(gw, h);
       if (l) redirect.set(l.hostname!, true);
+    }
+    // Redirects the extension reads from route annotations (Kong).
+    for (const d of [...drafts, ...canaryDrafts]) {
+      if (d.object.annotations.httpsRedirect === undefined) continue;
+      for (const h of d.ir.hosts) {
+        const l = this.tlsListenerFor(gw, h);
+        if (l) redirect.set(l.hostname!, d.object.annotations.httpsRedirect);
+      }
     }
     for (const d of [...drafts, ...canaryDrafts]) {
       const scheme = d.ir.policies.redirect && d.ir.policies.redirect.scheme && !d.ir.policies.redirect.host && d.ir.policies.redirect.port === undefined && !d.ir.policies.redirect.path;

@@ -150,7 +150,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
         } else if ('reason' in r) {
           log.unmapped(object, field, r.reason, f.extensionRef);
         } else {
-          Object.assign(policies, r.policies);
+          const headers = policies.headers && r.policies.headers ? { ...policies.headers, ...r.policies.headers } : undefined;
+          Object.assign(policies, r.policies, headers ? { headers } : {});
+          if (r.hsts) hsts = r.hsts;
           log.mapped(object, field, r.to, f.extensionRef);
         }
         break;
