@@ -86,7 +86,7 @@ export interface GatewayApiReadExtension {
    * Annotations of a route object the extension reads (e.g. Kong's `konghq.com/*`): the policies
    * they carry. Every annotation it returns no item for is listed as unmapped by the core.
    */
-  readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext): AnnotationReading;
+  readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext, objects: readonly KubeObject[]): AnnotationReading;
   /** A route's policies as the extension's output states them (see `ControllerReader.expressed`). */
   expressed?(policies: PoliciesIR): PoliciesIR;
 }

@@ -338,7 +338,7 @@ class Reading {
     const effectiveHosts = this.effectiveHosts(o, hosts, parents);
     const served = rules.filter(r => r.matches.length > 0);
     const view = this.routeView(o, kind, hosts, parents, served);
-    const annotations = this.ext.readRouteAnnotations?.(view, this.extContext([])) ?? { policies: {} };
+    const annotations = this.ext.readRouteAnnotations?.(view, this.extContext([]), this.objects) ?? { policies: {} };
     return { ...view, annotations, parents, rules: served, effectiveHosts };
   }
 

@@ -1,6 +1,6 @@
 import { ANNOTATIONS, CONFIGURATION_GROUP, HTTPS_ONLY, KINDS, PLUGINS, PREFIX, TLS_HTTPS_REDIRECT_STATUS } from './constants';
 import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
-import { EdgeAuthIR, HeaderOpsIR } from '../../ir/policies';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
@@ -19,8 +19,7 @@ const HSTS_NAME = 'strict-transport-security';
 export const kongGatewayApiReadExtension: GatewayApiReadExtension = {
   accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${CONFIGURATION_GROUP}/`),
   read: (objects, ctx) => {
-    const referenced = new Set(ctx.routes.flatMap(r => ruleFilters(r.object))
-      .filter(f => f.type === 'ExtensionRef' && f.extensionRef?.kind === KINDS.plugin).map(f => f.extensionRef.name));
+    const referenced = new Set(ctx.routes.flatMap(r => pluginRefs(r.object)));
     for (const o of objects) {
       if (o.kind === KINDS.plugin && !referenced.has(o.metadata.name)) {
         ctx.unmapped(o, 'plugin', 'a KongPlugin no route of the input references (by ExtensionRef) has no effect here', o.plugin);
@@ -33,21 +32,36 @@ export const kongGatewayApiReadExtension: GatewayApiReadExtension = {
     return { routePolicies: new Map() };
   },
   readFilter: (filter, route, objects, ctx) => readPluginFilter(filter, route, objects, ctx),
-  readRouteAnnotations: (route, ctx) => readAnnotations(route, ctx),
+  readRouteAnnotations: (route, ctx, objects) => readAnnotations(route, ctx, objects),
 };
 
 function ruleFilters(o: KubeObject): any[] {
   return ((o.spec?.rules ?? []) as any[]).flatMap(r => (r?.filters ?? []) as any[]);
 }
 
+/** The KongPlugins a route object names: ExtensionRef filters and the `konghq.com/plugins` annotation. */
+function pluginRefs(o: KubeObject): string[] {
+  const byFilter = ruleFilters(o).filter(f => f.type === 'ExtensionRef' && f.extensionRef?.kind === KINDS.plugin).map(f => String(f.extensionRef.name));
+  const byAnnotation = (o.metadata.annotations?.[ANNOTATIONS.plugins] ?? '').split(',').map(x => x.trim()).filter(x => x.length > 0);
+  return [...byFilter, ...byAnnotation];
+}
+
 /** `konghq.com/protocols: https` with the TlsHost redirect status: the route's hosts redirect to HTTPS. */
-function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext): AnnotationReading {
+function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, objects: readonly KubeObject[]): AnnotationReading {
   const a = route.object.metadata.annotations ?? {};
   let httpsRedirect: boolean | undefined;
+  let policies: PoliciesIR = {};
   for (const key of Object.keys(a).sort()) {
     if (!key.startsWith(PREFIX)) continue;
     const field = `metadata.annotations['${key}']`;
-    if (key === ANNOTATIONS.protocols && a[key] === HTTPS_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === TLS_HTTPS_REDIRECT_STATUS) {
+    if (key === ANNOTATIONS.plugins) {
+      // KIC applies the listed KongPlugins to every rule of the route, as ExtensionRef filters do.
+      for (const name of a[key].split(',').map(x => x.trim()).filter(x => x.length > 0)) {
+        const r = readPluginFilter({ group: CONFIGURATION_GROUP, kind: KINDS.plugin, name }, route, objects, ctx);
+        if (r && 'reason' in r) ctx.unmapped(route.object, `${field}[${name}]`, r.reason, name);
+        else if (r) { policies = { ...policies, ...r.policies }; ctx.mapped(route.object, `${field}[${name}]`, r.to, name); }
+      }
+    } else if (key === ANNOTATIONS.protocols && a[key] === HTTPS_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === TLS_HTTPS_REDIRECT_STATUS) {
       httpsRedirect = true;
       ctx.mapped(route.object, field, 'TlsHost.httpsRedirect (the default)', a[key]);
     } else if (key === ANNOTATIONS.httpsRedirectStatusCode && a[ANNOTATIONS.protocols] === HTTPS_ONLY && a[key] === TLS_HTTPS_REDIRECT_STATUS) {
@@ -58,7 +72,7 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext): Ann
         : 'a Kong annotation the intent does not model on HTTPRoutes', a[key]);
     }
   }
-  return { policies: {}, ...(httpsRedirect ? { httpsRedirect } : {}) };
+  return { policies, ...(httpsRedirect ? { httpsRedirect } : {}) };
 }
 
 function readPluginFilter(filter: { group?: string; kind?: string; name?: string }, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): FilterReading | undefined {
@@ -174,7 +188,7 @@ function pluginPolicies(
  * the username of the consumer standing for that Secret.
  */
 function aclSecret(route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): string | undefined {
-  const names = new Set(ruleFilters(route.object).filter(f => f.type === 'ExtensionRef').map(f => f.extensionRef?.name));
+  const names = new Set(pluginRefs(route.object));
   const acl = objects.find(o => o.kind === KINDS.plugin && (o as any).plugin === PLUGINS.acl && names.has(o.metadata.name) && (o.metadata.namespace ?? ctx.defaultNamespace) === route.namespace);
   const allow: string[] = (acl as any)?.config?.allow ?? [];
   if (allow.length !== 1 || !allow[0].startsWith(`${route.namespace}/`)) return undefined;
