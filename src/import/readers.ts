@@ -1,8 +1,8 @@
 import { ControllerName } from '../capabilities/features';
 import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
 import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
-import { KONG_GATEWAY_API_READER } from '../controllers/kong/gateway-api-reader';
 import { ISTIO_READER } from '../controllers/istio/reader';
+import { KONG_GATEWAY_API_READER } from '../controllers/kong/gateway-api-reader';
 import { ControllerReader } from '../controllers/reader';
 
 /**

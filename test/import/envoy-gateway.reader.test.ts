@@ -35,7 +35,11 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
   test('03 ClientTrafficPolicy on the HTTPS listener: minimum TLS version, client certificates; client IP detection unmapped', () => {
     const r = read('03-client-traffic-policy.yaml');
     expect(r.table.tls).toEqual([{
-      host: 'www.example.com', secret: 'default/example-cert', managedCertificate: false, httpsRedirect: false, minTlsVersion: '1.3',
+      host: 'www.example.com',
+      secret: 'default/example-cert',
+      managedCertificate: false,
+      httpsRedirect: false,
+      minTlsVersion: '1.3',
       clientAuth: { required: true, ca: 'ConfigMap/example-ca-cert' },
     }]);
     expect(r.unmapped).toEqual([

@@ -215,7 +215,10 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
   test('21 client certificates for every HTTPS listener; perPort unmapped', () => {
     const r = read('21-client-certificate-validation.yaml');
     expect(r.table.tls).toEqual([{
-      host: 'second-example.org', secret: `${NS}/tls-validity-checks-certificate`, managedCertificate: false, httpsRedirect: false,
+      host: 'second-example.org',
+      secret: `${NS}/tls-validity-checks-certificate`,
+      managedCertificate: false,
+      httpsRedirect: false,
       clientAuth: { required: true, ca: 'ConfigMap/tls-validity-checks-ca-certificate' },
     }]);
     expect(r.unmapped).toEqual([

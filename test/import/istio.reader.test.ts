@@ -51,11 +51,15 @@ describe('istio reader: corpus (Istio docs examples)', () => {
 describe('istio reader: tricky mappings', () => {
   const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
   const route = (name: string, path: object, hosts?: string[]): KubeObject => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, namespace: 'edge' },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'edge' },
     spec: { parentRefs: [{ name: 'gw' }], ...(hosts ? { hostnames: hosts } : {}), rules: [{ matches: [{ path }], backendRefs: [{ name, port: 80 }] }] },
   });
   const deny = (to: object[] | undefined): KubeObject => ({
-    apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'deny', namespace: 'edge' },
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name: 'deny', namespace: 'edge' },
     spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], action: 'DENY', rules: [{ from: [{ source: { remoteIpBlocks: ['192.0.2.0/24'] } }], ...(to ? { to } : {}) }] },
   });
 
@@ -84,7 +88,9 @@ describe('istio reader: tricky mappings', () => {
 
   test('a principal requirement without the issuer\'s RequestAuthentication is unmapped', () => {
     const policy: KubeObject = {
-      apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'jwt', namespace: 'edge' },
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'jwt', namespace: 'edge' },
       spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['https://issuer.example.com/*'] } }] }] },
     };
     expect(unmappedLines(ISTIO_READER.read([gw, route('a', { type: 'PathPrefix', value: '/a' }), policy]).items)).toEqual([

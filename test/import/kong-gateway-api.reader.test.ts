@@ -36,7 +36,10 @@ describe('kong-gateway-api reader: corpus (KIC examples)', () => {
       'default api.example.com Prefix:/v1 -> default/api:8080 {"rateLimit":{"key":"clientIp","requests":5,"per":"minute","exemptCidrs":[]},"cors":{"origins":["https://*.example.org","https://app.example.com"],"methods":["GET","POST"],"headers":["Authorization"],"exposeHeaders":[],"credentials":true,"maxAgeSeconds":3600},"headers":{"response":{"set":[],"add":[],"remove":["x-powered-by"]}}}',
     ]);
     expect(r.table.tls).toEqual([{
-      host: 'api.example.com', secret: 'default/api-cert', managedCertificate: false, httpsRedirect: true,
+      host: 'api.example.com',
+      secret: 'default/api-cert',
+      managedCertificate: false,
+      httpsRedirect: true,
       hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: false },
     }]);
     expect(r.unmapped).toEqual([
@@ -58,7 +61,9 @@ describe('kong-gateway-api reader: tricky mappings', () => {
   const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'kong', namespace: 'edge' }, spec: { gatewayClassName: 'kong', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
   const plugin = (name: string, type: string, config?: object, extra: object = {}): KubeObject => ({ apiVersion: 'configuration.konghq.com/v1', kind: 'KongPlugin', metadata: { name, namespace: 'edge' }, plugin: type, ...(config ? { config } : {}), ...extra });
   const route = (plugins: string[], match: object = {}): KubeObject => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'edge' },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'r', namespace: 'edge' },
     spec: { parentRefs: [{ name: 'kong' }], rules: [{ ...match, filters: plugins.map(name => ({ type: 'ExtensionRef', extensionRef: { group: 'configuration.konghq.com', kind: 'KongPlugin', name } })), backendRefs: [{ name: 'svc', port: 80 }] }] },
   });
 
@@ -67,8 +72,7 @@ describe('kong-gateway-api reader: tricky mappings', () => {
       plugin('r-key-auth', 'key-auth', { key_names: ['X-Api-Key'], key_in_header: true, key_in_query: false, key_in_body: false }),
       plugin('r-acl', 'acl', { allow: ['edge/keys-secret'] }),
       plugin('r-rate-limiting', 'rate-limiting', { second: 150, limit_by: 'consumer', policy: 'redis', redis: { host: 'redis.infra.svc.cluster.local', port: 6379 } },
-        { configPatches: [{ path: '/redis/username', valueFrom: { secretKeyRef: { name: 'redis-creds', key: 'username' } } }] }),
-    ];
+        { configPatches: [{ path: '/redis/username', valueFrom: { secretKeyRef: { name: 'redis-creds', key: 'username' } } }] })];
     const result = KONG_GATEWAY_API_READER.read(objects);
     expect(routeTableOf(result.gateways).routes[0].policies).toEqual({
       auth: { kind: 'apiKey', secretName: 'keys-secret', header: 'x-api-key' },

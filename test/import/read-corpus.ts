@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { ControllerName } from '../../src/capabilities/features';
 import { routeTableOf, RouteTable } from '../../src/checks/route-table';
 import { KubeObject, ReadItem, ReadResult } from '../../src/controllers/reader';
 import { readerFor } from '../../src/import/readers';
-import { ControllerName } from '../../src/capabilities/features';
 
 /** The corpus directory of a column. */
 export function corpusDir(column: string): string {

@@ -83,8 +83,7 @@ function backendTraffic(o: KubeObject, spec: any, source: string, ctx: Extension
       case 'targetRefs': case 'targetRef': case 'targetSelectors': break;
       case 'rateLimit': {
         const rl = rateLimit(v, source);
-        if (typeof rl === 'string') ctx.unmapped(o, field, rl, v);
-        else { out.rateLimit = rl; ctx.mapped(o, field, `Route.rateLimit (RateLimit.${rl.key === 'header' ? 'perHeader' : 'perClientIp'})`, v); }
+        if (typeof rl === 'string') {ctx.unmapped(o, field, rl, v);} else { out.rateLimit = rl; ctx.mapped(o, field, `Route.rateLimit (RateLimit.${rl.key === 'header' ? 'perHeader' : 'perClientIp'})`, v); }
         break;
       }
       case 'timeout': {
@@ -96,20 +95,17 @@ function backendTraffic(o: KubeObject, spec: any, source: string, ctx: Extension
       }
       case 'requestBuffer': {
         const m = QUANTITY.exec(String(v?.limit ?? ''));
-        if (!m || Object.keys(v).length !== 1) ctx.unmapped(o, field, 'the intent limits the body size in bytes (a Kubernetes quantity with a binary unit)', v);
-        else { out.bodySize = { source, maxBytes: Number(m[1]) * UNITS[m[2] ?? ''] }; ctx.mapped(o, field, 'Route.bodySize', v); }
+        if (!m || Object.keys(v).length !== 1) {ctx.unmapped(o, field, 'the intent limits the body size in bytes (a Kubernetes quantity with a binary unit)', v);} else { out.bodySize = { source, maxBytes: Number(m[1]) * UNITS[m[2] ?? ''] }; ctx.mapped(o, field, 'Route.bodySize', v); }
         break;
       }
       case 'retry': {
         const r = retry(v, source);
-        if (typeof r === 'string') ctx.unmapped(o, field, r, v);
-        else { out.retries = r; ctx.mapped(o, field, 'Route.retries', v); }
+        if (typeof r === 'string') {ctx.unmapped(o, field, r, v);} else { out.retries = r; ctx.mapped(o, field, 'Route.retries', v); }
         break;
       }
       case 'loadBalancer': {
         const s = sessionAffinity(v, source);
-        if (typeof s === 'string') ctx.unmapped(o, field, s, v);
-        else { out.sessionAffinity = s; ctx.mapped(o, field, 'Route.sessionAffinity (SessionAffinity.cookie)', v); }
+        if (typeof s === 'string') {ctx.unmapped(o, field, s, v);} else { out.sessionAffinity = s; ctx.mapped(o, field, 'Route.sessionAffinity (SessionAffinity.cookie)', v); }
         break;
       }
       default:
@@ -204,9 +200,14 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
         auth = p.length !== 1 || !p[0].issuer || !p[0].remoteJWKS?.uri || extra.length > 0 || Object.keys(v).length !== 1
           ? 'the intent validates tokens of one issuer from a remote JWKS (no other provider settings)'
           : {
-            kind: 'jwt', source, issuer: p[0].issuer, jwksUri: p[0].remoteJWKS.uri,
+            kind: 'jwt',
+            source,
+            issuer: p[0].issuer,
+            jwksUri: p[0].remoteJWKS.uri,
             audiences: [...(p[0].audiences ?? [])].sort(),
-            claimsToHeaders: ((p[0].claimToHeaders ?? []) as any[]).map(c => ({ claim: c.claim, header: c.header })).sort((a, b) => (a.header < b.header ? -1 : 1)),
+            claimsToHeaders: ((p[0].claimToHeaders ?? []) as any[])
+              .map(c => ({ claim: c.claim, header: c.header }))
+              .sort((a, b) => (a.header < b.header ? -1 : 1)),
           };
         break;
       }
@@ -223,16 +224,14 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
         break;
       case 'authorization': {
         const ip = ipAccess(v, source);
-        if (typeof ip === 'string') ctx.unmapped(o, field, ip, v);
-        else if (ip) { out.ipAccess = ip; ctx.mapped(o, field, `Route.ipAccess (IpAccess.${ip.allow.length > 0 ? 'allow' : 'deny'})`, v); }
+        if (typeof ip === 'string') {ctx.unmapped(o, field, ip, v);} else if (ip) { out.ipAccess = ip; ctx.mapped(o, field, `Route.ipAccess (IpAccess.${ip.allow.length > 0 ? 'allow' : 'deny'})`, v); }
         continue;
       }
       default:
         ctx.unmapped(o, field, 'a SecurityPolicy field the intent does not model', v);
         continue;
     }
-    if (typeof auth === 'string') ctx.unmapped(o, field, auth, v);
-    else if (auth) { out.auth = auth; ctx.mapped(o, field, `Route.auth (EdgeAuth.${auth.kind})`, v); }
+    if (typeof auth === 'string') {ctx.unmapped(o, field, auth, v);} else if (auth) { out.auth = auth; ctx.mapped(o, field, `Route.auth (EdgeAuth.${auth.kind})`, v); }
   }
   return out;
 }

@@ -81,7 +81,10 @@ export interface GatewayApiReadExtension {
    * An `ExtensionRef` filter of a rule: the policies it stands for. Undefined when the extension
    * does not know the filter (the core then lists it as unmapped).
    */
-  readFilter?(filter: { readonly group?: string; readonly kind?: string; readonly name?: string }, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): FilterReading | undefined;
+  readFilter?(
+    filter: { readonly group?: string; readonly kind?: string; readonly name?: string },
+    route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext,
+  ): FilterReading | undefined;
   /**
    * Annotations of a route object the extension reads (e.g. Kong's `konghq.com/*`): the policies
    * they carry. Every annotation it returns no item for is listed as unmapped by the core.

@@ -1,6 +1,8 @@
 import { GROUP, HTTP_LISTENER } from './api';
+import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 import { canaryHeader } from './features/canary';
 import { RegexStyle } from './features/http-route';
+import { schemeOnly } from './features/redirect';
 import { ItemLog } from './read/items';
 import { readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
@@ -11,7 +13,6 @@ import {
 } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { covers } from '../common/tls';
-import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
 /** The kinds of the standard this reader accepts. */
 const STANDARD_KINDS = new Set(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'ReferenceGrant', 'BackendTLSPolicy']);
@@ -41,7 +42,9 @@ export interface GatewayApiReaderOptions {
  * parent Gateway. `extension` reads what the implementation adds (its policies, ExtensionRef
  * filters, route annotations).
  */
-export function gatewayApiReader(name: ControllerName, extension: GatewayApiReadExtension = NO_READ_EXTENSION, options: GatewayApiReaderOptions = {}): ControllerReader {
+export function gatewayApiReader(
+  name: ControllerName, extension: GatewayApiReadExtension = NO_READ_EXTENSION, options: GatewayApiReaderOptions = {},
+): ControllerReader {
   return {
     name,
     accepts: (o: KubeObject) => isStandard(o) || extension.accepts(o),
@@ -347,7 +350,8 @@ class Reading {
    * and theirs (all of theirs when it names none).
    */
   private effectiveHosts(o: KubeObject, hosts: string[], parents: Parent[]): string[] {
-    const listeners = parents.map(p => (p.section === undefined ? undefined : this.gateways.get(p.gateway)?.listeners.find(l => l.section === p.section)));
+    const listenerOf = (p: Parent) => this.gateways.get(p.gateway)?.listeners.find(l => l.section === p.section);
+    const listeners = parents.map(p => (p.section === undefined ? undefined : listenerOf(p)));
     if (parents.length === 0 || listeners.some(l => l?.hostname === undefined)) return hosts;
     const out = new Set<string>();
     for (const l of listeners) {
@@ -445,7 +449,8 @@ class Reading {
     for (const key of keys) {
       const gw = this.gateways.get(key)!;
       const attached = routeObjects.filter(r => !consumed.has(r.ref) && r.parents.some(p => p.gateway === key));
-      const ir = this.gatewayIr(gw, attached, reading, passthrough.filter(p => p.gateway === key).map(p => p.ir), tlsRedirectHosts.get(key) ?? new Set());
+      const own = passthrough.filter(p => p.gateway === key).map(p => p.ir);
+      const ir = this.gatewayIr(gw, attached, reading, own, tlsRedirectHosts.get(key) ?? new Set());
       if (ir) out.push(ir);
     }
     return out;
@@ -515,7 +520,9 @@ class Reading {
     const rest: RouteObject[] = [];
     for (const r of routes) {
       const scheme = r.redirectOnly && r.rules.every(x => x.schemeRedirect !== undefined) ? r.rules[0].schemeRedirect : undefined;
-      const twin = scheme ? served.find(s => s.namespace === r.namespace && sameList(s.hosts, r.hosts) && sameMatches(s.matches, r.matches) && !redirectOf.has(s.ref)) : undefined;
+      const isTwin = (s: RouteObject) => s.namespace === r.namespace && sameList(s.hosts, r.hosts)
+        && sameMatches(s.matches, r.matches) && !redirectOf.has(s.ref);
+      const twin = scheme ? served.find(isTwin) : undefined;
       if (twin) {
         redirectOf.set(twin.ref, r.rules[0].policies.redirect);
         this.log.mapped(r.object, 'spec.rules', `Route.redirect of ${twin.ref} (plain ${scheme === 'https' ? 'HTTP' : 'HTTPS'} side)`, r.object.metadata.name);
@@ -568,10 +575,9 @@ class Reading {
     // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning).
     const reported = new Set<string>();
     for (const d of routeDrafts) {
-      const red = d.ir.policies.redirect;
-      const schemeOnly = red && red.scheme && !red.host && red.port === undefined && !red.path;
+      const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined;
       const plain = d.ir.hosts.filter(h => tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
-      if (schemeOnly || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
+      if (redirectsScheme || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
       reported.add(d.object.ref);
       this.log.unmapped(d.object.object, 'spec.parentRefs', `it is attached to HTTPS listeners only and nothing redirects plain HTTP for ${plain.join(', ')}: the intent serves a TLS host's routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)`, d.object.object.spec?.parentRefs);
     }
@@ -608,7 +614,9 @@ class Reading {
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
       const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
-      if (rule.policies.timeouts && extPolicies?.timeouts) (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
+      if (rule.policies.timeouts && extPolicies?.timeouts) {
+        (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
+      }
       const key = JSON.stringify([policies, backends]);
       const g = groups.get(key) ?? { rules: [], policies, backends };
       g.rules.push(rule);
@@ -624,7 +632,9 @@ class Reading {
           if (matches.some(x => sameMatch(x, m))) continue;
           matches.push(m);
           treatment.push({
-            weights: rule.weighted && rule.backends.length === 2 ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } } : undefined,
+            weights: rule.weighted && rule.backends.length === 2
+              ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } }
+              : undefined,
             mirror: rule.mirror,
           });
         }
@@ -701,7 +711,9 @@ class Reading {
       const [w, mirror] = JSON.parse(key) as [Treatment['weights'] | null, Treatment['mirror'] | null];
       if (!w) {
         // A mirror without weights belongs to a header / cookie canary of these matches.
-        const owner = conditioned.find(c => c.route === d.ir.source && indexes.every(i => c.matchIndexes.includes(i)) && sameMirror(c.mirror, mirror ?? undefined));
+        const owns = (c: CanaryIR) => c.route === d.ir.source && indexes.every(i => c.matchIndexes.includes(i))
+          && sameMirror(c.mirror, mirror ?? undefined);
+        const owner = conditioned.find(owns);
         if (!owner) {
           for (const rule of d.rules) {
             rule.matches.forEach(() => undefined);
@@ -729,7 +741,8 @@ class Reading {
   }
 
   private tlsHosts(
-    gw: GatewayRead, drafts: Draft[], canaryDrafts: Set<Draft>, reading: ExtensionReading, redirected: Set<string>, onHttp: (r: RouteObject) => boolean,
+    gw: GatewayRead, drafts: Draft[], canaryDrafts: Set<Draft>, reading: ExtensionReading, redirected: Set<string>,
+    onHttp: (r: RouteObject) => boolean,
   ): TlsHostIR[] {
     const listeners = gw.listeners.filter(l => l.protocol === 'HTTPS' && l.secret && l.hostname);
     if (listeners.length === 0) return [];
@@ -749,7 +762,7 @@ class Reading {
       }
     }
     for (const d of [...drafts, ...canaryDrafts]) {
-      const scheme = d.ir.policies.redirect && d.ir.policies.redirect.scheme && !d.ir.policies.redirect.host && d.ir.policies.redirect.port === undefined && !d.ir.policies.redirect.path;
+      const scheme = schemeOnly(d.ir.policies.redirect) !== undefined;
       for (const h of d.ir.hosts) {
         const l = this.tlsListenerFor(gw, h);
         if (!l) continue;
@@ -765,7 +778,8 @@ class Reading {
     const bySecret = (l: Listener) => `${l.secret!.namespace}/${l.secret!.name}`;
     const fallback = <T>(m: Map<string, T>, l: Listener): T | undefined => {
       const peers = listeners.filter(x => bySecret(x) === bySecret(l) && m.has(x.hostname!)).map(x => JSON.stringify(m.get(x.hostname!)));
-      return peers.length > 0 && new Set(peers).size === 1 ? m.get(listeners.find(x => bySecret(x) === bySecret(l) && m.has(x.hostname!))!.hostname!) : undefined;
+      const first = listeners.find(x => bySecret(x) === bySecret(l) && m.has(x.hostname!));
+      return peers.length > 0 && new Set(peers).size === 1 ? m.get(first!.hostname!) : undefined;
     };
     for (const l of listeners) {
       const host = l.hostname!;
@@ -859,11 +873,13 @@ function trafficOf(h: HeaderMatchIR): CanaryTrafficIR | undefined {
 }
 
 function mergeCanary(canaries: CanaryIR[], c: CanaryIR): void {
-  const i = canaries.findIndex(x => x.route === c.route && JSON.stringify([x.traffic, x.canary, x.mirror ?? null]) === JSON.stringify([c.traffic, c.canary, c.mirror ?? null]));
+  const key = (x: CanaryIR) => JSON.stringify([x.route, x.traffic, x.canary, x.mirror ?? null]);
+  const i = canaries.findIndex(x => key(x) === key(c));
   if (i < 0) { canaries.push(c); return; }
   const x = canaries[i];
   const hosts = [...new Set([...x.hosts, ...c.hosts])].sort();
-  canaries[i] = { ...x, hosts, allHosts: x.allHosts || c.allHosts, matchIndexes: [...new Set([...x.matchIndexes, ...c.matchIndexes])].sort((a, b) => a - b) };
+  const matchIndexes = [...new Set([...x.matchIndexes, ...c.matchIndexes])].sort((a, b) => a - b);
+  canaries[i] = { ...x, hosts, allHosts: x.allHosts || c.allHosts, matchIndexes };
 }
 
 /** Policies with `source` set (the IR records where each came from). */

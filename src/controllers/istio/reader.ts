@@ -78,7 +78,9 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
         issuer: r.issuer,
         jwksUri: r.jwksUri,
         audiences: [...(r.audiences ?? [])].sort(),
-        claimsToHeaders: ((r.outputClaimToHeaders ?? []) as any[]).map(c => ({ claim: c.claim, header: c.header })).sort((a, b) => (a.header < b.header ? -1 : 1)),
+        claimsToHeaders: ((r.outputClaimToHeaders ?? []) as any[])
+          .map(c => ({ claim: c.claim, header: c.header }))
+          .sort((a, b) => (a.header < b.header ? -1 : 1)),
       };
       for (const g of gateways) {
         let m = issuers.get(g);
@@ -115,8 +117,7 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
         const entries = entriesOf(r);
         const others = othersOf(r, routes);
         const inScope = entries.filter(e => ops === undefined || ops.some(op => covers(op, e.host, e.match, others)));
-        if (inScope.length === entries.length) covered.push(r);
-        else if (inScope.length > 0 && !r.redirectOnly) {
+        if (inScope.length === entries.length) {covered.push(r);} else if (inScope.length > 0 && !r.redirectOnly) {
           ctx.unmapped(o, `${field}.to`, `it applies to some of the requests of ${r.ref} only, which a route policy cannot say`, rule.to);
         }
       }

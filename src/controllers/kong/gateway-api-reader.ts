@@ -58,8 +58,7 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
       // KIC applies the listed KongPlugins to every rule of the route, as ExtensionRef filters do.
       for (const name of a[key].split(',').map(x => x.trim()).filter(x => x.length > 0)) {
         const r = readPluginFilter({ group: CONFIGURATION_GROUP, kind: KINDS.plugin, name }, route, objects, ctx);
-        if (r && 'reason' in r) ctx.unmapped(route.object, `${field}[${name}]`, r.reason, name);
-        else if (r) { policies = { ...policies, ...r.policies }; ctx.mapped(route.object, `${field}[${name}]`, r.to, name); }
+        if (r && 'reason' in r) {ctx.unmapped(route.object, `${field}[${name}]`, r.reason, name);} else if (r) { policies = { ...policies, ...r.policies }; ctx.mapped(route.object, `${field}[${name}]`, r.to, name); }
       }
     } else if (key === ANNOTATIONS.protocols && a[key] === HTTPS_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === TLS_HTTPS_REDIRECT_STATUS) {
       httpsRedirect = true;
@@ -75,9 +74,18 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
   return { policies, ...(httpsRedirect ? { httpsRedirect } : {}) };
 }
 
-function readPluginFilter(filter: { group?: string; kind?: string; name?: string }, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): FilterReading | undefined {
+/** A KongPlugin of the route's namespace. */
+function pluginNamed(
+  name: string | undefined, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext,
+): KubeObject | undefined {
+  return objects.find(o => o.kind === KINDS.plugin && o.metadata.name === name && (o.metadata.namespace ?? ctx.defaultNamespace) === route.namespace);
+}
+
+function readPluginFilter(
+  filter: { group?: string; kind?: string; name?: string }, route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext,
+): FilterReading | undefined {
   if (filter.group !== CONFIGURATION_GROUP || filter.kind !== KINDS.plugin) return undefined;
-  const plugin = objects.find(o => o.kind === KINDS.plugin && o.metadata.name === filter.name && (o.metadata.namespace ?? ctx.defaultNamespace) === route.namespace);
+  const plugin = pluginNamed(filter.name, route, objects, ctx);
   if (!plugin) return { reason: `the KongPlugin '${filter.name}' is not in the input` };
   const source = route.ref;
   const config: any = (plugin as any).config ?? {};
@@ -149,7 +157,11 @@ function pluginPolicies(
       const hstsEntry = set.find(p => p.name === HSTS_NAME);
       const hsts = hstsEntry ? parseHsts(hstsEntry.value) : undefined;
       if (hsts) set = set.filter(p => p !== hstsEntry);
-      const ops: HeaderOpsIR = { set, add: list(c.append).map(pair).sort((a, b) => (a.name < b.name ? -1 : 1)), remove: [...list(c.remove)].map(h => h.toLowerCase()).sort() };
+      const ops: HeaderOpsIR = {
+        set,
+        add: list(c.append).map(pair).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        remove: [...list(c.remove)].map(h => h.toLowerCase()).sort(),
+      };
       const empty = ops.set.length + ops.add.length + ops.remove.length === 0;
       return { policies: empty ? {} : { headers: { source, response: ops } }, to: hsts ? 'Route.headerRules.response and TlsHost.hsts' : 'Route.headerRules.response', ...(hsts ? { hsts } : {}) };
     }
@@ -189,7 +201,7 @@ function pluginPolicies(
  */
 function aclSecret(route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): string | undefined {
   const names = new Set(pluginRefs(route.object));
-  const acl = objects.find(o => o.kind === KINDS.plugin && (o as any).plugin === PLUGINS.acl && names.has(o.metadata.name) && (o.metadata.namespace ?? ctx.defaultNamespace) === route.namespace);
+  const acl = [...names].map(n => pluginNamed(n, route, objects, ctx)).find(o => (o as any)?.plugin === PLUGINS.acl);
   const allow: string[] = (acl as any)?.config?.allow ?? [];
   if (allow.length !== 1 || !allow[0].startsWith(`${route.namespace}/`)) return undefined;
   return allow[0].slice(route.namespace.length + 1);

@@ -176,7 +176,12 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
     if (t.request !== undefined && parseGepDuration(t.request) === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
     if (t.backendRequest !== undefined && parseGepDuration(t.backendRequest) === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
     if (requestMs !== undefined || backendRequestMs !== undefined) {
-      policies.timeouts = { ...policies.timeouts, source, ...(requestMs !== undefined ? { requestMs } : {}), ...(backendRequestMs !== undefined ? { backendRequestMs } : {}) };
+      policies.timeouts = {
+        ...policies.timeouts,
+        source,
+        ...(requestMs !== undefined ? { requestMs } : {}),
+        ...(backendRequestMs !== undefined ? { backendRequestMs } : {}),
+      };
       log.mapped(object, `${at}.timeouts`, 'Route.timeouts (request, backendRequest)', t);
     }
   }
@@ -197,7 +202,11 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
     } else {
       // GEP-1619: implementations set Secure, HttpOnly and SameSite=Strict.
       policies.sessionAffinity = {
-        source, cookieName: sp.sessionName, secure: true, httpOnly: true, sameSite: 'Strict',
+        source,
+        cookieName: sp.sessionName,
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Strict',
         ...(ttl !== undefined && sp.cookieConfig?.lifetimeType === 'Permanent' ? { ttlSeconds: ttl / 1000 } : {}),
       };
       log.mapped(object, `${at}.sessionPersistence`, 'Route.sessionAffinity (SessionAffinity.cookie)', sp);

@@ -45,8 +45,10 @@ export interface MatchReading {
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+type Problems = Array<{ field: string; reason: string; value?: unknown }>;
+
 /** Header matches (shared by HTTPRoute and GRPCRoute). */
-export function headerMatches(headers: unknown, style: RegexStyle, problems: Array<{ field: string; reason: string; value?: unknown }>): HeaderMatchIR[] {
+export function headerMatches(headers: unknown, style: RegexStyle, problems: Problems): HeaderMatchIR[] {
   if (!Array.isArray(headers)) return [];
   const out: HeaderMatchIR[] = [];
   headers.forEach((h: any, i) => {
@@ -99,9 +101,7 @@ export function grpcMatch(m: any, style: RegexStyle): MatchReading {
       problems.push({ field: 'method.type', reason: 'the intent matches gRPC services and methods by exact name only', value: method.type });
       return { problems };
     }
-    if (method.service && method.method) path = { kind: 'Exact', value: `/${method.service}/${method.method}` };
-    else if (method.service) path = { kind: 'Prefix', value: `/${method.service}` };
-    else if (method.method) {
+    if (method.service && method.method) {path = { kind: 'Exact', value: `/${method.service}/${method.method}` };} else if (method.service) {path = { kind: 'Prefix', value: `/${method.service}` };} else if (method.method) {
       problems.push({ field: 'method.method', reason: 'a method of any service cannot be written as a path match', value: method.method });
       return { problems };
     }
