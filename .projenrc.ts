@@ -23,6 +23,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@bufbuild/cel@0.6.1',
     'yaml@^2.9.1',
     'fast-check@^4.11.0',
+    'dependency-cruiser@^17.4.3',
   ],
   // Publishing targets need registries this project's CI cannot reach; bindings are checked with pacmak --code-only.
   github: false,

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CertificateSpec, KINDS, LIMITS, V1 } from './api';
-import { CertificateUse, GatewayLink, goDuration, nameCovers } from './internal';
+import { CertificateUse, GatewayLink, goDuration } from './internal';
 import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
 import { fail, pathOf, show } from '../core/errors';
+import { wildcardCovers } from '../core/hosts';
 import { ManifestObject } from '../core/manifest-object';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 
@@ -108,7 +109,7 @@ export function secretUseProblems(scope: Construct, key: string, me: SecretUse, 
     }
   } else if (writers.length > 0) {
     const w = writers[0];
-    const uncovered = me.names.filter(h => !w.names.some(n => nameCovers(n, h)));
+    const uncovered = me.names.filter(h => !w.names.some(n => wildcardCovers(n, h)));
     if (uncovered.length > 0) {
       out.push(`${prop}: Secret '${secret}' holds the certificate ${w.label} [${w.source}] issues for [${w.names.join(', ')}], which does not cover ${uncovered.map(h => `'${h}'`).join(', ')}; use a certificate for this host set (e.g. TlsCertificate.fromIssuer)`);
     }

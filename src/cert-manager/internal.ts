@@ -32,14 +32,6 @@ export interface CertificateUse {
   readonly gateway?: GatewayLink;
 }
 
-/** Whether a certificate name covers `host`: equal, or `*.x` covering exactly one more label. @internal */
-export function nameCovers(certName: string, host: string): boolean {
-  if (certName === host) return true;
-  if (!certName.startsWith('*.') || host.startsWith('*.')) return false;
-  const suffix = certName.slice(1);
-  return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.');
-}
-
 /** Formats seconds as a Go duration (`2160h`, `1h30m`, `90s`), the form cert-manager reads. @internal */
 export function goDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);

@@ -1,19 +1,21 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { appProblemsFor, OwnerKind, registerGateway } from './app-checks';
+import { appProblemsFor, registerGateway } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
-import { describeMatch, matchKey } from './match';
+import { brandApiGateway } from './owner';
 import { resolvePolicies } from './policies/resolve';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
-import { backendTlsFeatures, caKindMessage, canaryFeatures, checkFeatures, routeFeatures, tlsFeatures } from '../capabilities/check';
-import { policyFeatures } from '../capabilities/detect-policies';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
+import { canaryConflicts, claimProblems } from '../checks/claims';
+import { featureProblems } from '../checks/features';
+import { OwnerKind, ownerProblems } from '../checks/owners';
+import { tlsCoverageProblems } from '../checks/tls';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
@@ -100,6 +102,7 @@ export class ApiGateway extends Construct {
         : `ApiGateway: construct id '${id}' does not give a valid object name (${nameProblem}); use an id of letters, digits and '-', or set 'name'`);
     }
     super(scope, id);
+    brandApiGateway(this);
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
@@ -273,170 +276,20 @@ export class ApiGateway extends Construct {
       else if (!list.includes(message)) list.push(message);
     };
     const controller = this._renderer.name as ControllerName;
-
     const experimental = this._renderer.experimentalChannel ?? false;
-    for (const route of ir.routes) {
-      for (const m of checkFeatures(controller, routeFeatures(route), experimental)) add(route.source, m);
-      route.backends.forEach((b, i) => {
-        const m = caKindMessage(controller, 'backendTls', b.tls?.ca, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`);
-        if (m) add(route.source, m);
-      });
-      // A policy inherited from the gateway's defaults is reported once, on the gateway.
-      // BackendProtocol.HTTPS on a route whose backends all declare tls says nothing more than
-      // the re-encryption does (rendered once, from backend.tls): it is not a feature of its own.
-      const reencrypted = route.backends.length > 0 && route.backends.every(b => b.tls);
-      for (const u of policyFeatures(route.policies, this.node.path)) {
-        if (u.feature === 'backendHttps' && reencrypted) continue;
-        for (const m of checkFeatures(controller, [u], experimental)) add(u.source, m);
-      }
-      for (const m of tlsPolicyConflicts(route, ir.tlsHosts)) add(m.source, m.message);
-    }
-    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
-      for (const m of checkFeatures(controller, tlsFeatures(tls, ir.namespace), experimental)) add(tls.source, m);
-      if (tls.mode === 'Terminate') {
-        const m = caKindMessage(controller, 'clientAuth', tls.clientAuth?.ca, 'clientAuth.ca');
-        if (m) add(tls.source, m);
-      }
-      for (const m of this._renderer.validateTlsHost(tls)) add(tls.source, m);
-    }
-    if (ir.defaultBackend && ir.defaultBackendSource) {
-      const used: Parameters<typeof checkFeatures>[1] = [{ feature: 'defaultBackend', prop: 'defaultBackend' }];
-      if (ir.defaultBackend.namespace !== ir.namespace) used.push({ feature: 'crossNamespaceBackend', prop: 'defaultBackend' });
-      for (const f of backendTlsFeatures(ir.defaultBackend)) used.push({ feature: f, prop: 'defaultBackend.tls' });
-      for (const m of checkFeatures(controller, used, experimental)) add(ir.defaultBackendSource, m);
-      const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
-      if (m) add(ir.defaultBackendSource, m);
-    }
-
-    for (const canary of ir.canaries) {
-      for (const m of checkFeatures(controller, canaryFeatures(canary), experimental)) add(canary.source, m);
-      for (const [b, prop] of [[canary.canary, 'canary.tls.ca'], [canary.mirror?.backend, 'mirror.backend.tls.ca']] as const) {
-        const m = caKindMessage(controller, 'backendTls', b?.tls?.ca, prop);
-        if (m) add(canary.source, m);
-      }
-    }
-    for (const [source, message] of canaryConflicts(ir)) add(source, message);
-
-    // Two routes claiming the same host + match: controllers resolve this silently
-    // (oldest object wins, or alphabetical order), so it is always an error here.
-    const claims = new Map<string, { source: string; target: string }>();
-    const claim = (source: string, host: string, key: string, target: string, what: string) => {
-      const k = `${host}\n${key}`;
-      const prior = claims.get(k);
-      if (!prior) {
-        claims.set(k, { source, target });
-      } else if (prior.source !== source && prior.target !== target) {
-        add(source, `Route.match: ${what} is already routed by [${prior.source}] to a different backend; remove one of the routes or make their matches differ`);
-      }
-    };
-    if (ir.defaultBackend && ir.defaultBackendSource) {
-      const b = ir.defaultBackend;
-      claim(ir.defaultBackendSource, '', matchKey({ path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] }), `${b.namespace}/${b.service}:${b.port}`, 'every request');
-    }
-    for (const route of ir.routes) {
-      const target = route.policies.redirect ? `redirect ${JSON.stringify({ ...route.policies.redirect, source: undefined })}` : route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
-      for (const m of route.matches) {
-        for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
-          claim(route.source, host, matchKey(m), target, `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'`);
-        }
-      }
-    }
-
-    // Every TLS hostname must be served by a route, and by one TlsHost only. Passthrough hosts
-    // are the opposite: no HTTP route may serve them (the gateway never sees their requests).
-    const tlsOwners = new Map<string, string>();
-    for (const tls of [...ir.tlsHosts, ...ir.passthroughHosts]) {
-      for (const host of tls.hosts) {
-        const owner = tlsOwners.get(host);
-        if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has TLS from [${owner}]; a hostname takes one certificate (or one passthrough backend)`);
-        tlsOwners.set(host, tls.source);
-        if (tls.mode === 'Passthrough') {
-          const routed = ir.routes.find(r => r.hosts.some(h => h === host || hostCovers(host, h)));
-          if (routed) {
-            add(tls.source, `TlsHost.mode: '${host}' is passed through at the TLS level, so HTTP routing and policies cannot apply to it, but [${routed.source}] routes it; remove the route's host, or terminate TLS (TlsMode.terminate())`);
-          }
-        } else if (!ir.routes.some(r => r.hosts.some(h => hostCovers(host, h)))) {
-          // Only a route naming the host (or a host under a wildcard TlsHost) carries the
-          // certificate on every controller: Ingress controllers key TLS by rule host, and a
-          // route without hosts or with a wider wildcard is not served under this host's TLS.
-          const wider = ir.routes.find(r => r.hosts.length === 0 || r.hosts.some(h => hostCovers(h, host)));
-          add(tls.source, wider
-            ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => hostCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
-            : `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
-        } else if (ir.routes.filter(r => r.hosts.some(h => hostCovers(host, h))).every(redirectsToHttpsOnly)) {
-          // A redirect to HTTPS without a backend serves nothing over HTTPS (Traefik does not even load the certificate).
-          const naming = ir.routes.filter(r => r.hosts.some(h => hostCovers(host, h)));
-          add(tls.source, `TlsHost.hosts: '${host}' is served only by routes that redirect to HTTPS without a backend (${naming.map(r => `[${r.source}]`).join(', ')}), `
-            + 'so its HTTPS requests would reach nothing; give the route a backend and use Redirect.toHttps(), or remove the host from the TlsHost');
-        }
-      }
-    }
-
-    // Renderers derive names for split objects (`<route>-02`, `<route>-<host>`); two constructs
-    // must never render the same object, or one would silently replace the other.
-    const owners = new Map<string, string>();
-    for (const [source, kind, objects] of this._ownedObjects()) {
-      for (const o of objects) {
-        const key = `${o.apiGroup}/${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
-        const owner = owners.get(key);
-        if (owner === undefined) {
-          owners.set(key, source);
-        } else {
-          add(source, owner === source
-            ? `${kind}.hosts: renders two ${o.kind} objects named '${o.name}' (hosts that differ only in '.' and '-' give the same name); put one of them on another route`
-            : `${kind}${kind === 'TlsHost' ? '' : '.name'}: renders ${o.kind} '${o.name}' in namespace '${o.metadata.namespace}', which [${owner}] also renders; `
-              + `give one of them another id${kind === 'TlsHost' ? '' : " or 'name'"}`);
-        }
-      }
-    }
-
-    for (const p of this._renderer.validate(ir)) add(p.source, p.message);
+    const checks = [
+      ...featureProblems(ir, controller, experimental),
+      ...[...ir.tlsHosts, ...ir.passthroughHosts].flatMap(t => this._renderer.validateTlsHost(t).map(message => ({ source: t.source, message }))),
+      ...canaryConflicts(ir),
+      ...claimProblems(ir),
+      ...tlsCoverageProblems(ir),
+      ...ownerProblems(this._ownedObjects()),
+      ...this._renderer.validate(ir),
+    ];
+    for (const p of checks) add(p.source, p.message);
     this.cache = { version: this.version, ir, problems };
     return this.cache;
   }
-}
-
-/**
- * Combinations of a route's policies with TLS that no controller can render with one meaning:
- * - cleartext HTTP/2 (`BackendProtocol.H2C`) to a backend declared with `tls`;
- * - `headerRules.response` on Strict-Transport-Security for a host whose TlsHost sends HSTS:
- *   both would set the same response header (and every controller merges HSTS into the route's
- *   own response header rules: one filter / plugin / middleware).
- */
-function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[]): Array<{ source: string; message: string }> {
-  const out: Array<{ source: string; message: string }> = [];
-  const p = route.policies;
-  if (p.backendProtocol?.protocol === 'H2C' && route.backends.some(b => b.tls)) {
-    out.push({ source: route.source, message: 'Route.backendProtocol: BackendProtocol.H2C is cleartext HTTP/2, but the backend declares tls (re-encryption); use BackendProtocol.GRPC (gRPC over the verified TLS connection) or remove the backend\'s tls' });
-  }
-  const response = p.headers?.response;
-  const HSTS = 'strict-transport-security';
-  if (response && (response.set.some(h => h.name === HSTS) || response.add.some(h => h.name === HSTS) || response.remove.includes(HSTS))) {
-    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => hostCovers(th, h)))).find(t => t?.hsts);
-    if (tls) {
-      out.push({
-        source: p.headers!.source,
-        message: `${p.headers!.source === route.source ? 'Route' : 'ApiGateway.defaults'}.headerRules.response: sets Strict-Transport-Security, which [${tls.source}] also sends for this route's hosts (hsts); set it in one place only (remove the header rule, or the TlsHost's hsts)`,
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * A route that only sends plain HTTP to HTTPS (possibly on another port) and serves nothing
- * itself: what it does with HTTPS requests differs between controllers (Traefik and ingress-nginx
- * serve it on plain HTTP only), so it cannot be what a TLS host is served by.
- */
-function redirectsToHttpsOnly(r: RouteIR): boolean {
-  const d = r.policies.redirect;
-  return r.backends.length === 0 && d !== undefined && d.scheme === 'https' && !d.host && !d.path;
-}
-
-/** Whether `pattern` (possibly `*.x`) covers `host`. */
-function hostCovers(pattern: string, host: string): boolean {
-  if (pattern === host) return true;
-  return pattern.startsWith('*.') && host.endsWith(pattern.slice(1)) && !host.slice(0, -pattern.length + 1).includes('.');
 }
 
 function byRoute(canaries: readonly CanaryIR[]): ReadonlyMap<string, readonly CanaryIR[]> {
@@ -448,31 +301,3 @@ function byRoute(canaries: readonly CanaryIR[]): ReadonlyMap<string, readonly Ca
   return out;
 }
 
-/**
- * One canary per host + match: two would fight over the same requests (ingress-nginx admits
- * only one canary Ingress per host and path; elsewhere one would silently win).
- */
-function canaryConflicts(ir: GatewayIR): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const routes = new Map(ir.routes.map(r => [r.source, r]));
-  const owners = new Map<string, string>();
-  for (const canary of ir.canaries) {
-    const route = routes.get(canary.route);
-    if (!route) continue;
-    let reported = false;
-    for (const i of canary.matchIndexes) {
-      const m = route.matches[i];
-      for (const host of canary.hosts.length > 0 ? canary.hosts : ['']) {
-        const key = `${host}\n${matchKey(m)}`;
-        const owner = owners.get(key);
-        if (owner === undefined) {
-          owners.set(key, canary.source);
-        } else if (owner !== canary.source && !reported) {
-          reported = true;
-          out.push([canary.source, `CanarySplit.stable: host '${host || '*'}' with ${describeMatch(m)} already has a canary, [${owner}]; a host + match takes one canary (combine them, or narrow 'hosts' / 'match')`]);
-        }
-      }
-    }
-  }
-  return out;
-}

@@ -1,8 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { matchKey } from './match';
+import { routingClaims } from '../checks/claims';
+import { objectKey, OwnerKind } from '../checks/owners';
+import { tlsHostEntries } from '../checks/tls';
 import { entries, register } from '../core/app-registry';
-import { GatewayIR, RouteIR } from '../ir/model';
+import { GatewayIR } from '../ir/model';
 
 /**
  * What the whole-app checks need from one ApiGateway (kept small so that the gateway and this
@@ -21,8 +23,6 @@ export interface AppGateway {
   /** Every object the gateway and its constructs render, with the construct that owns it and its class. */
   _ownedObjects(): ReadonlyArray<readonly [string, OwnerKind, readonly ApiObject[]]>;
 }
-
-export type OwnerKind = 'ApiGateway' | 'Route' | 'TlsHost' | 'CanarySplit';
 
 /** The app-wide check results, per construct tree, with the gateways' versions they were computed for. */
 const CACHE = new WeakMap<IConstruct, { readonly version: string; readonly problems: ReadonlyMap<string, readonly string[]> }>();
@@ -66,27 +66,18 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     const domain = gw._routingDomain;
     if (domain === undefined) continue;
     const ir = gw._gatewayIr();
-    const claim = (source: string, host: string, key: string, to: string, what: string) => {
-      const k = `${domain}\n${host}\n${key}`;
+    for (const c of routingClaims(ir)) {
+      // A default backend only conflicts with another default backend.
+      const to = c.defaultBackend ? `default ${c.target}` : c.target;
+      const what = c.defaultBackend ? 'the default backend (every request no route matches)' : c.what;
+      const k = `${domain}\n${c.host}\n${c.key}`;
       const prior = claims.get(k);
       if (!prior) {
-        claims.set(k, { source, gateway: ir.source, target: to });
+        claims.set(k, { source: c.source, gateway: ir.source, target: to });
       } else if (prior.gateway !== ir.source && prior.target !== to) {
-        add(source, `${source === ir.source ? 'ApiGateway.defaultBackend' : 'Route.match'}: ${what} is already routed by [${prior.source}] of another ApiGateway `
+        add(c.source, `${c.source === ir.source ? 'ApiGateway.defaultBackend' : 'Route.match'}: ${what} is already routed by [${prior.source}] of another ApiGateway `
           + `[${prior.gateway}] on the same ${domain} to a different backend, and the controller would silently keep only one of them; `
           + 'remove one of the routes, make their matches differ, or give the gateways different classes');
-      }
-    };
-    if (ir.defaultBackend && ir.defaultBackendSource) {
-      const b = ir.defaultBackend;
-      claim(ir.defaultBackendSource, '', matchKey({ path: { kind: 'Prefix', value: '/' }, headers: [], queryParams: [] }),
-        `default ${b.namespace}/${b.service}:${b.port}`, 'the default backend (every request no route matches)');
-    }
-    for (const route of ir.routes) {
-      for (const m of route.matches) {
-        for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
-          claim(route.source, host, matchKey(m), target(route), `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'`);
-        }
       }
     }
   }
@@ -99,11 +90,7 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     const domain = gw._routingDomain;
     if (domain === undefined) continue;
     const ir = gw._gatewayIr();
-    const seen = [
-      ...ir.passthroughHosts.flatMap(p => p.hosts.map(h => ({ host: h, source: p.source, mode: 'passes TLS through for', secret: undefined as string | undefined }))),
-      ...ir.tlsHosts.flatMap(t => t.hosts.map(h => ({ host: h, source: t.source, mode: 'terminates TLS for', secret: `${t.secretNamespace}/${t.secretName}` }))),
-    ];
-    for (const e of seen) {
+    for (const e of tlsHostEntries(ir)) {
       const k = `${domain}\n${e.host}`;
       const prior = tls.get(k);
       if (!prior) {
@@ -123,7 +110,7 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     const gatewaySource = gw.node.path;
     for (const [source, kind, objects] of gw._ownedObjects()) {
       for (const o of objects) {
-        const key = `${o.apiGroup}/${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
+        const key = objectKey(o);
         const prior = owners.get(key);
         if (!prior) {
           owners.set(key, { source, gateway: gatewaySource });
@@ -135,10 +122,4 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
     }
   }
   return problems;
-}
-
-/** What a route does with matching requests, for comparing two routes. */
-function target(route: RouteIR): string {
-  if (route.policies.redirect) return `redirect ${JSON.stringify({ ...route.policies.redirect, source: undefined })}`;
-  return route.backends.map(b => `${b.namespace}/${b.service}:${b.port}`).join(',');
 }

@@ -1,9 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ApiGateway } from './api-gateway';
+import type { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
-import { describeMatch, matchKey, matchToIR, RouteMatch } from './match';
+import { matchToIR, RouteMatch } from './match';
 import { Route } from './route';
+import { describeMatch, matchKey } from '../checks/match-key';
 import { fail, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';

@@ -217,20 +217,3 @@ export function matchToIR(m: RouteMatch, at: string): { ir?: MatchIR; problem?: 
     },
   };
 }
-
-/** A canonical string for conflict detection: two matches with equal keys match the same requests. */
-export function matchKey(m: MatchIR): string {
-  return JSON.stringify([m.path.kind, m.path.value, m.headers.map(h => [h.name, h.kind, h.value]), m.queryParams.map(q => [q.name, q.value]), m.method ?? '']);
-}
-
-/**
- * A match in words for messages: `Prefix path '/v1'`, with any other conditions.
- * @internal
- */
-export function describeMatch(m: MatchIR): string {
-  const parts = [`${m.path.kind} path '${m.path.value}'`];
-  if (m.headers.length > 0) parts.push(`headers ${m.headers.map(h => h.name).join(', ')}`);
-  if (m.queryParams.length > 0) parts.push(`query parameters ${m.queryParams.map(q => q.name).join(', ')}`);
-  if (m.method) parts.push(`method ${m.method}`);
-  return parts.join(' and ');
-}

@@ -1,14 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ApiGateway } from './api-gateway';
+import type { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
-import { matchKey, matchToIR, RouteMatch } from './match';
+import { matchToIR, RouteMatch } from './match';
+import { isApiGateway } from './owner';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
 import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { matchKey } from '../checks/match-key';
 import { fail, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
@@ -131,7 +133,7 @@ export class Route extends Construct {
 
   constructor(scope: Construct, id: string, props: RouteProps) {
     const path = pathOf(scope, id, 'Route');
-    if (!props || !(props.gateway instanceof ApiGateway)) fail(path, 'Route.gateway: must be an ApiGateway');
+    if (!props || !isApiGateway(props.gateway)) fail(path, 'Route.gateway: must be an ApiGateway');
     const gateway = props.gateway;
     const namespace = props.namespace ?? gateway.namespace;
     const nsProblem = checkNamespace(namespace);

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ApiGateway } from './api-gateway';
+import type { ApiGateway } from './api-gateway';
 import { Backend } from './backend';
+import { isApiGateway } from './owner';
 import { ClientAuth, Hsts, TlsMode, TlsVersion, tlsVersionIR } from './tls-options';
 import { Certificate, CertificateOptions, OwnedCertificateProps, secretKey, SecretUse, secretUseProblems } from '../cert-manager/certificate';
 import { IIssuer, IssuerKind } from '../cert-manager/issuer';
@@ -159,7 +160,7 @@ export class TlsHost extends Construct {
 
   constructor(scope: Construct, id: string, props: TlsHostProps) {
     const path = pathOf(scope, id, 'TlsHost');
-    if (!props || !(props.gateway instanceof ApiGateway)) fail(path, 'TlsHost.gateway: must be an ApiGateway');
+    if (!props || !isApiGateway(props.gateway)) fail(path, 'TlsHost.gateway: must be an ApiGateway');
     const gateway = props.gateway;
     if (!Array.isArray(props.hosts) || props.hosts.length === 0) fail(path, 'TlsHost.hosts: at least one hostname is required');
     for (const [i, host] of props.hosts.entries()) {

@@ -111,11 +111,6 @@ export class Hsts {
   }
 }
 
-/** The header value of an HSTS setting. @internal */
-export function hstsHeaderValue(h: HstsIR): string {
-  return [`max-age=${h.maxAgeSeconds}`, ...(h.includeSubdomains ? ['includeSubDomains'] : []), ...(h.preload ? ['preload'] : [])].join('; ');
-}
-
 /** How a TlsHost handles TLS connections. */
 export class TlsMode {
   /** TLS ends at the gateway, which routes the decrypted HTTP requests (the default). */

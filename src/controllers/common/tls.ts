@@ -1,15 +1,14 @@
 import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
-import { GatewayIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { wildcardCovers } from '../../core/hosts';
+import { GatewayIR, HstsIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { RenderProblem } from '../renderer';
 
-/** Whether a certificate name covers `host`: equal, or `*.x` covering exactly one more label. */
-export function covers(certHost: string, host: string): boolean {
-  if (certHost === host) return true;
-  if (!certHost.startsWith('*.') || host.startsWith('*.')) return false;
-  const suffix = certHost.slice(1);
-  return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.');
+/** The `Strict-Transport-Security` header value of an HSTS setting. */
+export function hstsHeaderValue(h: HstsIR): string {
+  return [`max-age=${h.maxAgeSeconds}`, ...(h.includeSubdomains ? ['includeSubDomains'] : []), ...(h.preload ? ['preload'] : [])].join('; ');
 }
+
 
 /**
  * The certificate serving `host`, if any: a TlsHost listing it, else one whose wildcard covers it
@@ -19,7 +18,7 @@ export function covers(certHost: string, host: string): boolean {
  */
 export function certificateFor(host: string | undefined, tlsHosts: readonly TlsHostIR[]): TlsHostIR | undefined {
   if (host === undefined) return undefined;
-  return tlsHosts.find(t => t.hosts.includes(host)) ?? tlsHosts.find(t => t.hosts.some(h => covers(h, host)));
+  return tlsHosts.find(t => t.hosts.includes(host)) ?? tlsHosts.find(t => t.hosts.some(h => wildcardCovers(h, host)));
 }
 
 /**
@@ -45,7 +44,7 @@ export function tlsNamespaceProblems(controller: ControllerName, kind: string, i
 
 /** The hostname of `tls` under which `host` is served: itself, or the wildcard covering it. */
 export function coveringEntry(tls: TlsHostIR, host: string): string {
-  return tls.hosts.includes(host) ? host : tls.hosts.find(h => covers(h, host)) ?? host;
+  return tls.hosts.includes(host) ? host : tls.hosts.find(h => wildcardCovers(h, host)) ?? host;
 }
 
 /** Hosts of an object grouped by the value an object-wide setting would need for each. */

@@ -13,10 +13,7 @@ import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { GatewayApiExtension } from '../gateway-api/extension';
-import { gepDuration } from '../gateway-api/features/duration';
-import { RouteKind } from '../gateway-api/features/grpc-route';
-import { isActive, PolicyContext, refuse } from '../gateway-api/features/policy-context';
+import { GatewayApiExtension, gepDuration, RouteKind, isActive, PolicyContext, refuse } from '../gateway-api/extension';
 import { RenderProblem } from '../renderer';
 
 /** Everything Envoy Gateway renders through its own policies rather than standard fields. */

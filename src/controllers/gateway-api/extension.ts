@@ -2,9 +2,24 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RouteFilter } from './api';
 import { RouteKind } from './features/grpc-route';
+import { RegexStyle } from './features/http-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
-import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayContext, RenderProblem } from '../renderer';
+
+/*
+ * The Gateway API extension contract. A controller folder that extends the Gateway API column
+ * (envoy-gateway, istio, kong) imports from the gateway-api folder only through this module:
+ * the contract below and the standard pieces an extension builds on, re-exported here.
+ */
+export { GROUP, REFERENCE_GRANT_VERSION } from './api';
+export { gepDuration } from './features/duration';
+export { httpsListenerName } from './features/gateway';
+export { RouteKind } from './features/grpc-route';
+export { CATCH_ALL, RegexStyle, routeParts } from './features/http-route';
+export { isActive, PolicyContext, refuse } from './features/policy-context';
+export { referenceGrantSpec } from './features/reference-grant';
+export { GATEWAY_ERROR_CODES } from './features/retry';
 
 /** An HTTPRoute / GRPCRoute rule filter (standard or ExtensionRef). Plain JSON. */
 export type HttpRouteFilter = RouteFilter;
@@ -18,6 +33,30 @@ export type HttpRouteFilter = RouteFilter;
 export interface GatewayApiExtension {
   /** Policy features this extension renders itself (the core renders no standard field for them). */
   readonly handles: ReadonlySet<PolicyFeature>;
+
+  /**
+   * How the implementation matches `RegularExpression` paths and headers: `as-is` (RE2 over the
+   * whole value, as Envoy Gateway and Istio do) or `anchored` (only the start is anchored, as on
+   * Kong: the core anchors the end).
+   * @default 'as-is'
+   */
+  readonly regexStyle?: RegexStyle;
+
+  /**
+   * Whether the extension redirects a TlsHost's plain HTTP to HTTPS itself (Kong: route
+   * annotations, since KIC renders a RequestRedirect without hostname as a relative Location).
+   * The core then renders no redirect HTTPRoute and leaves the redirect checks to the extension.
+   * @default false
+   */
+  readonly tlsRedirectInExtension?: boolean;
+
+  /**
+   * Whether the implementation serves BackendTLSPolicy v1 and TLSRoute v1 (Kong's KIC 3.5 reads
+   * older, unserved versions; the matrix refuses the features there). When false, the core
+   * renders neither.
+   * @default true
+   */
+  readonly v1TlsPolicies?: boolean;
 
   /**
    * Objects belonging to a route (e.g. a BackendTrafficPolicy targeting its HTTPRoutes, a
@@ -49,6 +88,18 @@ export interface GatewayApiExtension {
    * turn the standard filter into a second one). The core then renders no HSTS filter for it.
    */
   hstsInExtension?(route: RouteIR): boolean;
+
+  /**
+   * Annotations on every HTTPRoute / GRPCRoute serving `hosts` of the route (a route part or a
+   * header canary). Called at synth. Pure.
+   */
+  routeAnnotations?(route: RouteIR, hosts: readonly string[], tlsHosts: readonly TlsHostIR[]): Record<string, string>;
+
+  /** Checks of one canary of the route the implementation adds (e.g. weight bounds). Pure. */
+  canaryProblems?(canary: CanaryIR, route: RouteIR): RenderProblem[];
+
+  /** TLS checks the implementation adds, after the core's (e.g. whole-route redirects). Pure. */
+  tlsProblems?(ir: GatewayIR): RenderProblem[];
 }
 
 /** The portable column: the standard only. */

@@ -16,7 +16,6 @@ import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
   passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRouteSpec,
 } from './features/tls';
-import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
 import { entries, register } from '../../core/app-registry';
@@ -25,11 +24,7 @@ import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { shadowedRedirectProblems } from '../common/tls';
-import { kongTlsProblems, kongTlsRedirectAnnotations } from '../kong/features/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-
-/** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
-const KONG_MAX_TARGET_WEIGHT = 65535;
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -69,9 +64,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
   private readonly regex: RegexStyle;
   private readonly policy: PolicyContext;
   public readonly experimentalChannel: boolean;
-  /** Kong: redirects through route annotations (KIC renders a RequestRedirect without hostname as a relative Location). */
-  private readonly kong: boolean;
-  /** Columns that render BackendTLSPolicy v1 / TLSRoute v1 (Kong's KIC 3.5 reads older, unserved versions). */
+  /** The extension redirects TlsHosts' plain HTTP itself (`GatewayApiExtension.tlsRedirectInExtension`). */
+  private readonly tlsRedirectInExtension: boolean;
+  /** Whether BackendTLSPolicy v1 / TLSRoute v1 are rendered (`GatewayApiExtension.v1TlsPolicies`). */
   private readonly v1Policies: boolean;
   private scope?: Construct;
 
@@ -80,10 +75,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
     private readonly options: ResolvedGatewayOptions,
     private readonly extension: GatewayApiExtension = NO_EXTENSION,
   ) {
-    // Envoy Gateway and Istio match RE2 against the whole value; Kong anchors only the start.
-    this.regex = name === 'kong-gateway-api' ? 'anchored' : 'as-is';
-    this.kong = name === 'kong-gateway-api';
-    this.v1Policies = !this.kong;
+    this.regex = extension.regexStyle ?? 'as-is';
+    this.tlsRedirectInExtension = extension.tlsRedirectInExtension ?? false;
+    this.v1Policies = extension.v1TlsPolicies ?? true;
     this.experimentalChannel = options.experimentalChannel;
     this.policy = { controller: name, experimentalChannel: options.experimentalChannel, handles: extension.handles };
   }
@@ -155,7 +149,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       kind: KINDS.httpRoute,
       name: parts.length === 1 ? canary.name : joinName([canary.name, String(i + 1).padStart(2, '0')]),
       namespace: canary.namespace,
-      annotations: this.kong ? () => kongTlsRedirectAnnotations(route, part.hosts, ctx.ir().tlsHosts) : undefined,
+      annotations: this.annotations(route, part.hosts, ctx),
       spec: () => {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
@@ -184,7 +178,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         spec: () => referenceGrantSpec('Gateway', ctx.namespace, 'Secret', [tls.secretName]),
       }));
     }
-    if (tls.httpsRedirect && !this.kong) {
+    if (tls.httpsRedirect && !this.tlsRedirectInExtension) {
       const chunks = hostChunks(tls.hosts);
       chunks.forEach((hosts, i) => objects.push(new ManifestObject(scope, i === 0 ? 'HttpsRedirect' : `HttpsRedirect${i + 1}`, {
         apiVersion: V1,
@@ -198,7 +192,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     return objects;
   }
 
-  /** A TLSRoute on the passthrough listeners (refused on Kong: KIC 3.5 reads TLSRoute v1alpha2). */
+  /** A TLSRoute on the passthrough listeners (none when the extension says TLSRoute v1 is not served). */
   public allocatePassthroughHost(scope: Construct, tls: PassthroughIR, ctx: GatewayContext): ApiObject[] {
     if (this.options.attachTo || !this.v1Policies) return [];
     return [new ManifestObject(scope, 'TlsRoute', {
@@ -253,13 +247,12 @@ export class GatewayApiRenderer implements ControllerRenderer {
         hostsWithoutHttpsListener: r => hostsWithoutHttpsListener(r.hosts, ir.tlsHosts),
         hsts: r => this.hstsFromIr(r, r.hosts, ir),
       }, kind, this.extension.ruleFilters(route).length));
-      if (!this.kong && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
+      if (!this.tlsRedirectInExtension && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
       problems.push(...hstsProblems(this.name, route, ir.tlsHosts));
     }
     // A route's own Redirect.toHttps() a TlsHost's more specific redirect would outrank.
-    if (!this.kong && !attach) problems.push(...shadowedRedirectProblems(this.name, ir));
-    // Kong redirects with konghq.com/protocols on the HTTPRoute: whole-route, like its Ingresses.
-    if (this.kong) problems.push(...kongTlsProblems('kong-gateway-api', ir, false));
+    if (!this.tlsRedirectInExtension && !attach) problems.push(...shadowedRedirectProblems(this.name, ir));
+    problems.push(...(this.extension.tlsProblems?.(ir) ?? []));
     if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
     problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
     if (attach) return problems;
@@ -303,14 +296,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
           message: `CanarySplit.traffic: the stable match already has ${MAX_HEADERS_PER_MATCH} header conditions, the most an HTTPRoute match holds, so the canary's condition cannot be added; use a weighted canary or fewer header conditions`,
         });
       }
-      // KIC gives each endpoint of a backend `weight / endpoints` as a Kong target weight (0-65535).
-      if (this.name === 'kong-gateway-api' && canary.traffic.kind === 'weight' && Math.max(canary.traffic.stable, canary.traffic.canary) > KONG_MAX_TARGET_WEIGHT) {
-        problems.push({
-          source: canary.source,
-          message: unsupportedMessage(this.name, 'canaryWeight', 'traffic',
-            `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${canary.traffic.stable} / ${canary.traffic.canary} given); scale the weights down`),
-        });
-      }
+      problems.push(...(this.extension.canaryProblems?.(canary, route) ?? []));
     }
     // Canaried matches get rules of their own: the stable route's HTTPRoutes must still hold them.
     for (const route of ir.routes) {
@@ -350,7 +336,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       kind,
       name,
       namespace: route.namespace,
-      annotations: this.kong ? () => kongTlsRedirectAnnotations(route, part.hosts, ctx.ir().tlsHosts) : undefined,
+      annotations: this.annotations(route, part.hosts, ctx),
       spec: () => {
         const refs = parentRefs();
         if (rules === 'redirect') {
@@ -371,6 +357,12 @@ export class GatewayApiRenderer implements ControllerRenderer {
         }, this.regex, index => stableTreatment(ir, route, index));
       },
     });
+  }
+
+  /** The extension's annotations for an object serving `hosts` of `route`, read at synth. */
+  private annotations(route: RouteIR, hosts: readonly string[], ctx: GatewayContext): (() => Record<string, string>) | undefined {
+    const ext = this.extension;
+    return ext.routeAnnotations ? () => ext.routeAnnotations!(route, hosts, ctx.ir().tlsHosts) : undefined;
   }
 
   /** The HSTS header the core renders for `hosts` of `route`: none when the extension sends it. */

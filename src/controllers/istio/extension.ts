@@ -10,8 +10,7 @@ import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { GatewayIR, RouteIR } from '../../ir/model';
-import { GatewayApiExtension } from '../gateway-api/extension';
-import { isActive, PolicyContext, refuse } from '../gateway-api/features/policy-context';
+import { GatewayApiExtension, isActive, PolicyContext, refuse } from '../gateway-api/extension';
 import { GatewayContext, RenderProblem } from '../renderer';
 
 /** Where an attached ApiGateway's routes go (Istio policies target that Gateway). */

@@ -2,9 +2,15 @@ import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
 import { gatewayRewriteProblems } from './features/rewrite';
-import { hstsInRoutePlugin, routeHsts } from './features/tls';
+import { hstsInRoutePlugin, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts } from './features/tls';
 import { PolicyFeature } from '../../capabilities/areas/policies';
+import { unsupportedMessage } from '../../capabilities/check';
+import { CanaryIR } from '../../ir/model';
 import { GatewayApiExtension, HttpRouteFilter } from '../gateway-api/extension';
+import { RenderProblem } from '../renderer';
+
+/** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
+const KONG_MAX_TARGET_WEIGHT = 65535;
 
 /**
  * The policy features Kong's Gateway API mode renders as KongPlugins referenced by ExtensionRef
@@ -38,5 +44,25 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
     validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir)],
     // The route's response-transformer KongPlugin carries HSTS (see features/tls.ts).
     hstsInExtension: hstsInRoutePlugin,
+    // Kong matches a regex from the start only: the core anchors the end.
+    regexStyle: 'anchored',
+    // KIC renders a RequestRedirect without hostname as a relative Location: a TlsHost's
+    // redirect is konghq.com/protocols on the HTTPRoute, whole-route like Kong's Ingresses.
+    tlsRedirectInExtension: true,
+    routeAnnotations: kongTlsRedirectAnnotations,
+    tlsProblems: ir => kongTlsProblems('kong-gateway-api', ir, false),
+    // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.
+    v1TlsPolicies: false,
+    canaryProblems: canaryWeightProblems,
   };
+}
+
+/** KIC gives each endpoint of a backend `weight / endpoints` as a Kong target weight (0-65535). */
+function canaryWeightProblems(canary: CanaryIR): RenderProblem[] {
+  if (canary.traffic.kind !== 'weight' || Math.max(canary.traffic.stable, canary.traffic.canary) <= KONG_MAX_TARGET_WEIGHT) return [];
+  return [{
+    source: canary.source,
+    message: unsupportedMessage('kong-gateway-api', 'canaryWeight', 'traffic',
+      `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${canary.traffic.stable} / ${canary.traffic.canary} given); scale the weights down`),
+  }];
 }

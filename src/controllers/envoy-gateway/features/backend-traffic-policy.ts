@@ -1,5 +1,5 @@
 import { RouteIR } from '../../../ir/model';
-import { RouteKind } from '../../gateway-api/features/grpc-route';
+import { RouteKind } from '../../gateway-api/extension';
 import { BackendTrafficPolicySpec } from '../api';
 import { requestBuffer } from './body-size';
 import { connectTimeout } from './connect-timeout';

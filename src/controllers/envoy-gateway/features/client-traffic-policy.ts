@@ -1,6 +1,5 @@
 import { TlsHostIR } from '../../../ir/model';
-import { GROUP } from '../../gateway-api/api';
-import { httpsListenerName } from '../../gateway-api/features/gateway';
+import { GROUP, httpsListenerName } from '../../gateway-api/extension';
 
 /** `ClientTrafficPolicy.spec` (fields we emit): per-listener TLS parameters. */
 export interface ClientTrafficPolicySpec {

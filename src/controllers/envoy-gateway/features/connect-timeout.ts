@@ -1,4 +1,4 @@
-import { gepDuration } from '../../gateway-api/features/duration';
+import { gepDuration } from '../../gateway-api/extension';
 
 /** `timeout.tcp.connectTimeout`: establishing the connection to the backend (TCP and TLS handshakes). */
 export function connectTimeout(ms: number): { tcp: { connectTimeout: string } } | undefined {

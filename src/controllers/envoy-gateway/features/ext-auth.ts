@@ -4,8 +4,7 @@ import { ManifestObject } from '../../../core/manifest-object';
 import { joinName } from '../../../core/names';
 import { RouteIR } from '../../../ir/model';
 import { EdgeAuthIR } from '../../../ir/policies';
-import { REFERENCE_GRANT_VERSION } from '../../gateway-api/api';
-import { referenceGrantSpec } from '../../gateway-api/features/reference-grant';
+import { REFERENCE_GRANT_VERSION, referenceGrantSpec } from '../../gateway-api/extension';
 import { BackendSpec, ExtAuthSpec } from '../api';
 import { EG_GROUP, EG_VERSION, KIND } from '../constants';
 

@@ -1,6 +1,5 @@
 import { RetriesIR } from '../../../ir/policies';
-import { gepDuration } from '../../gateway-api/features/duration';
-import { GATEWAY_ERROR_CODES } from '../../gateway-api/features/retry';
+import { gepDuration, GATEWAY_ERROR_CODES } from '../../gateway-api/extension';
 import { RetrySpec } from '../api';
 
 const SERVER_ERROR_CODES = Array.from({ length: 100 }, (_, i) => 500 + i);

@@ -1,5 +1,5 @@
 import { RouteIR } from '../../../ir/model';
-import { RouteKind } from '../../gateway-api/features/grpc-route';
+import { RouteKind } from '../../gateway-api/extension';
 import { SecurityPolicySpec } from '../api';
 import { apiKeyAuth } from './api-key';
 import { basicAuth } from './basic-auth';

@@ -1,5 +1,5 @@
 import { SessionAffinityIR } from '../../../ir/policies';
-import { gepDuration } from '../../gateway-api/features/duration';
+import { gepDuration } from '../../gateway-api/extension';
 import { LoadBalancerSpec } from '../api';
 
 /**

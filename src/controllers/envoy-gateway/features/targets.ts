@@ -1,5 +1,4 @@
-import { GROUP } from '../../gateway-api/api';
-import { RouteKind } from '../../gateway-api/features/grpc-route';
+import { GROUP, RouteKind } from '../../gateway-api/extension';
 import { PolicyTargetRef } from '../api';
 
 /** Policies attach to the route's own HTTPRoutes (GRPCRoutes), never to the whole Gateway. */

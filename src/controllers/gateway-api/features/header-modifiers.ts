@@ -1,7 +1,7 @@
 import { PolicyFeature } from '../../../capabilities/areas/policies';
-import { hstsHeaderValue } from '../../../intent/tls-options';
 import { HstsIR } from '../../../ir/model';
 import { HeaderOpsIR, HeaderRulesIR } from '../../../ir/policies';
+import { hstsHeaderValue } from '../../common/tls';
 import { HeaderModifier, RouteFilter } from '../api';
 
 function modifier(ops: HeaderOpsIR | undefined, side: 'request' | 'response', renders: (f: PolicyFeature) => boolean): HeaderModifier | undefined {

@@ -1,8 +1,7 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { ControllerName } from '../../../capabilities/features';
-import { hstsHeaderValue } from '../../../intent/tls-options';
 import { BackendIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { certificateFor, coveringEntry, disagreement, hostsLeftToTlsRedirect, redirectsToHttps } from '../../common/tls';
+import { certificateFor, coveringEntry, disagreement, hostsLeftToTlsRedirect, hstsHeaderValue, redirectsToHttps } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { BackendTlsPolicySpec, HTTP_LISTENER, HttpRouteSpec, LIMITS, ParentReference, TlsRouteSpec } from '../api';
 import { httpsListenerName, passthroughListenerName } from './gateway';

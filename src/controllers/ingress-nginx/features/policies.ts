@@ -13,15 +13,35 @@ import { SESSION_AFFINITY, affinityConflicts } from './session-affinity';
 import { TIMEOUT } from './timeouts';
 import { tlsAnnotations } from './tls';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { emitters, PolicyEmitters, REFUSED } from '../../common/policy-emitters';
 import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS, ruleFor } from '../annotations';
 import { blockedWord } from '../validation';
 
+/**
+ * Every policy kind of the IR: the feature rendering it on a route's Ingress, or refused (header
+ * rules: ingress-nginx sets headers only through snippets or a controller-wide allow-list, and
+ * the matrix refuses every header feature). Key order is the order the annotations are rendered
+ * and checked in.
+ */
+export const POLICY_EMITTERS: PolicyEmitters<NginxFeature> = {
+  rateLimit: RATE_LIMIT,
+  timeouts: TIMEOUT,
+  bodySize: BODY_SIZE,
+  cors: CORS,
+  headers: REFUSED,
+  redirect: REDIRECT,
+  rewrite: REWRITE,
+  ipAccess: IP_ACCESS,
+  retries: RETRIES,
+  sessionAffinity: SESSION_AFFINITY,
+  backendProtocol: BACKEND_PROTOCOL,
+  auth: AUTH,
+};
+
 /** Every policy feature of a route's Ingress, in a fixed order. */
-export const POLICY_FEATURES: readonly NginxFeature[] = [
-  RATE_LIMIT, TIMEOUT, BODY_SIZE, CORS, REDIRECT, REWRITE, IP_ACCESS, RETRIES, SESSION_AFFINITY, BACKEND_PROTOCOL, AUTH,
-];
+export const POLICY_FEATURES: readonly NginxFeature[] = emitters(POLICY_EMITTERS);
 
 /**
  * Everything the route's Ingress carries as annotations: policies, then the TLS settings of its

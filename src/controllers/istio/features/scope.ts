@@ -1,5 +1,5 @@
 import { GatewayIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
-import { CATCH_ALL } from '../../gateway-api/features/http-route';
+import { CATCH_ALL } from '../../gateway-api/extension';
 import { Operation } from '../api';
 
 /**

@@ -1,4 +1,4 @@
-import { GROUP } from '../../gateway-api/api';
+import { GROUP } from '../../gateway-api/extension';
 import { GatewayTargetRef } from '../api';
 
 /** The Gateway a policy attaches to (policies live in its namespace: targetRefs cannot cross namespaces). */

@@ -1,9 +1,9 @@
 import { KongColumn, PluginSpec, policyProp } from './plugin';
 import { PolicyFeature } from '../../../capabilities/areas/policies';
 import { unsupportedMessage } from '../../../capabilities/check';
-import { hstsHeaderValue } from '../../../intent/tls-options';
 import { GatewayIR, HstsIR } from '../../../ir/model';
 import { HeaderOpsIR } from '../../../ir/policies';
+import { hstsHeaderValue } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { PLUGINS } from '../constants';
 

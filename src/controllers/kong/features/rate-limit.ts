@@ -4,7 +4,7 @@ import { PolicyFeature } from '../../../capabilities/areas/policies';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RateLimitIR, RateLimitKey } from '../../../ir/policies';
-import { routeParts } from '../../gateway-api/features/http-route';
+import { routeParts } from '../../gateway-api/extension';
 import { RenderProblem } from '../../renderer';
 import { PLUGINS, REDIS_SECRET_KEYS } from '../constants';
 

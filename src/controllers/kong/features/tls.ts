@@ -1,8 +1,7 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
-import { hstsHeaderValue } from '../../../intent/tls-options';
 import { GatewayIR, HstsIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { certificateFor, disagreement } from '../../common/tls';
+import { certificateFor, hstsHeaderValue, disagreement } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS, HTTPS_ONLY, PLUGINS, TLS_HTTPS_REDIRECT_STATUS } from '../constants';
 

@@ -3,23 +3,9 @@ import { joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
+import { ServiceSettings, StickyCookie } from '../api';
 import { SERVER_SCHEMES } from '../constants';
 
-/** Per-service settings of an IngressRoute `services[]` entry (fields we emit). */
-export interface ServiceSettings {
-  readonly scheme?: string;
-  readonly serversTransport?: string;
-  readonly sticky?: { readonly cookie: StickyCookie };
-}
-
-export interface StickyCookie {
-  readonly name: string;
-  readonly secure: boolean;
-  readonly httpOnly: boolean;
-  readonly sameSite?: string;
-  readonly maxAge?: number;
-  readonly path?: string;
-}
 
 /** `ServersTransport.spec` (fields we emit). */
 export interface ServersTransportSpec {

@@ -1,13 +1,14 @@
 import { routeTransportName, serviceSettings } from './backend';
-import { IngressRoutePart, IngressRouteService, IngressRouteSpec, service } from './ingress-route';
 import { routePriority } from './priority';
 import { canaryCondition, matchRule } from './rule';
+import { service } from './service';
 import { EntryPoints, backendTlsSettings, ingressRouteTls, listenerFor, listenerHsts, serversTransportName, tlsObjectNames } from './tls';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { changesStableRoute, stableRouteCanary } from '../../common/canary';
 import { RenderProblem } from '../../renderer';
+import { IngressRoutePart, IngressRouteService, IngressRouteSpec } from '../api';
 import { KINDS, ROUTE_KIND_RULE } from '../constants';
 
 /** `traefik.io/v1alpha1` TraefikService wire types: only the fields we emit. */

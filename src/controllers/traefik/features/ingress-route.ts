@@ -1,47 +1,16 @@
 import { hostSlug, joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
-import { ServiceSettings, serviceSettings } from './backend';
+import { serviceSettings } from './backend';
 import { stableRouteServices } from './canary';
-import { MiddlewarePlan, RouterVariant, routerChain } from './middlewares';
+import { MiddlewarePlan, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
 import { and, catchAllRule, fromClients, matchRule, notFromClients } from './rule';
-import { EntryPoints, backendTlsSettings, ingressRouteTls, listenerFor, serversTransportName } from './tls';
+import { service } from './service';
+import { EntryPoints, ingressRouteTls, listenerFor, serversTransportName } from './tls';
+import { IngressRoutePart, IngressRouteRoute, IngressRouteService, IngressRouteSpec, RouterVariant } from '../api';
 
-/** `traefik.io/v1alpha1` IngressRoute wire types: only the fields we emit. */
-export interface IngressRouteService extends ServiceSettings {
-  readonly name: string;
-  readonly kind?: typeof KINDS.traefikService;
-  readonly port?: number;
-  readonly namespace?: string;
-  readonly weight?: number;
-}
-
-export interface IngressRouteRoute {
-  readonly kind: typeof ROUTE_KIND_RULE;
-  readonly match: string;
-  readonly priority: number;
-  readonly middlewares?: Array<{ readonly name: string }>;
-  readonly services: IngressRouteService[];
-}
-
-export interface IngressRouteSpec {
-  readonly entryPoints: string[];
-  readonly routes: IngressRouteRoute[];
-  /** `{}`: Traefik's default certificate. */
-  readonly tls?: { readonly secretName?: string; readonly options?: { readonly name: string } };
-}
-
-/** One IngressRoute to allocate for a route. */
-export interface IngressRoutePart {
-  readonly id: string;
-  readonly name: string;
-  /** The host it serves; undefined: every host. */
-  readonly host?: string;
-  /** `http`: the plain-HTTP twin of an HTTPS upgrade (`Redirect.toHttps()` with a backend). */
-  readonly variant: Exclude<RouterVariant, 'deny'>;
-}
 
 /**
  * One IngressRoute per (route, host): the priority depends on the host (exact / wildcard), and
@@ -88,21 +57,6 @@ export function services(route: RouteIR, serversTransport?: string): IngressRout
 
 function noop(): IngressRouteService {
   return { name: NOOP_SERVICE, kind: KINDS.traefikService };
-}
-
-/**
- * A backend's service entry. `tlsOwner`: the name stem of the object owning the backend's
- * ServersTransport (re-encryption), when the caller does not add the route's settings itself.
- */
-export function service(b: BackendIR, namespace: string, weighted: boolean, tlsOwner?: string): IngressRouteService {
-  return {
-    name: b.service,
-    port: b.port,
-    // Never differs today: the capability matrix refuses cross-namespace backends.
-    namespace: b.namespace !== namespace ? b.namespace : undefined,
-    weight: weighted ? b.weight : undefined,
-    ...(tlsOwner !== undefined ? backendTlsSettings(b, tlsOwner) : {}),
-  };
 }
 
 /** What an IngressRoute spec needs beyond the route and the part. */

@@ -2,10 +2,11 @@ import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
 import { ANNOTATIONS, MATCHERS } from '../constants';
-import { MiddlewarePlan, RouterVariant, crdReference, routerChain } from './middlewares';
+import { MiddlewarePlan, crdReference, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
 import { EntryPoints, listenerFor, needsTlsOption, tlsObjectNames } from './tls';
+import { RouterVariant } from '../api';
 
 /** One Ingress to allocate for a route. */
 export interface IngressPart {

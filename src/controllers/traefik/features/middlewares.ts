@@ -11,6 +11,7 @@ import { isHttpsUpgrade, redirectSpec } from './redirect';
 import { retrySpec } from './retry';
 import { rewriteHostSpec, rewritePathSpec } from './rewrite';
 import { Listener, tlsObjectNames } from './tls';
+import { RouterVariant } from '../api';
 
 /**
  * One Middleware per policy kind per route, shared by all the route's IngressRoutes / Ingresses.
@@ -90,14 +91,6 @@ export function middlewarePlans(route: RouteIR, withDeny: boolean, hsts?: () => 
 function plan(route: RouteIR, role: MiddlewareRole, spec: () => unknown): MiddlewarePlan {
   return { role, id: `Middleware-${role}`, name: joinName([route.name, role]), spec };
 }
-
-/**
- * The routers of a route:
- * - `serve`: the route's own routers;
- * - `http`: for `Redirect.toHttps()` with a backend, the plain-HTTP twin that redirects;
- * - `deny`: the twin answering 403 to denied clients.
- */
-export type RouterVariant = 'serve' | 'http' | 'deny';
 
 /** The middleware names of one router, in chain order. */
 export function chainFor(plans: readonly MiddlewarePlan[], route: RouteIR, variant: RouterVariant): string[] {

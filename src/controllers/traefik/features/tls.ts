@@ -1,11 +1,11 @@
 import { goDuration } from './backend';
-import { RouterVariant } from './middlewares';
 import { hostFallbackPriority } from './priority';
 import { isHttpsRedirectOnly, isHttpsUpgrade } from './redirect';
 import { hostCondition, hostSniCondition } from './rule';
 import { joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, hostsLeftToTlsRedirect } from '../../common/tls';
+import { RouterVariant } from '../api';
 import { CLIENT_AUTH_TYPES, KINDS, MIDDLEWARE_TYPES, NOOP_SERVICE, ROUTE_KIND_RULE, SERVER_SCHEMES, TLS_VERSIONS } from '../constants';
 
 export interface EntryPoints {
