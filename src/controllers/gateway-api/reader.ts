@@ -12,7 +12,7 @@ import {
   RouteIR, TlsHostIR, TlsVersionIR,
 } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
-import { covers } from '../common/tls';
+import { wildcardCovers as covers } from '../../core/hosts';
 
 /** The kinds of the standard this reader accepts. */
 const STANDARD_KINDS = new Set(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'ReferenceGrant', 'BackendTLSPolicy']);
