@@ -1,12 +1,9 @@
-import { mappedLines, readCorpus, routeLines, unmappedLines } from './read-corpus';
+import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ENVOY_GATEWAY_READER } from '../../src/controllers/envoy-gateway/reader';
 import { readerFor } from '../../src/import/readers';
 
-function read(file: string) {
-  const { result, table } = readCorpus('envoy-gateway', file);
-  return { result, table, routes: routeLines(table).sort(), unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
-}
+const read = (file: string) => readLines('envoy-gateway', file);
 
 describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
   test('01 BackendTrafficPolicy: a limit per header value and a connect timeout; a limit per hour is unmapped', () => {

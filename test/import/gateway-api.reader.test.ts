@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { corpusDir, mappedLines, readCorpus, routeLines, unmappedLines } from './read-corpus';
+import { corpusDir, mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { GATEWAY_API_READER } from '../../src/controllers/gateway-api/reader';
 import { KubeObject } from '../../src/controllers/reader';
@@ -10,10 +10,7 @@ const V1 = `${NS}/infra-backend-v1:8080`;
 const V2 = `${NS}/infra-backend-v2:8080`;
 const V3 = `${NS}/infra-backend-v3:8080`;
 
-function read(file: string) {
-  const { result, table } = readCorpus('gateway-api', file);
-  return { result, table, routes: routeLines(table).sort(), unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
-}
+const read = (file: string) => readLines('gateway-api', file);
 
 describe('gateway-api reader: corpus (Gateway API conformance manifests)', () => {
   test('the corpus has at least 20 manifests and every one is read', () => {

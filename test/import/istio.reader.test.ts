@@ -1,13 +1,10 @@
-import { mappedLines, readCorpus, routeLines, unmappedLines } from './read-corpus';
+import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ISTIO_READER } from '../../src/controllers/istio/reader';
 import { KubeObject } from '../../src/controllers/reader';
 import { readerFor } from '../../src/import/readers';
 
-function read(file: string) {
-  const { result, table } = readCorpus('istio', file);
-  return { result, table, routes: routeLines(table).sort(), unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
-}
+const read = (file: string) => readLines('istio', file);
 
 const JWKS = 'https://raw.githubusercontent.com/istio/istio/master/security/tools/jwt/samples/jwks.json';
 

@@ -1,13 +1,10 @@
-import { mappedLines, readCorpus, routeLines, unmappedLines } from './read-corpus';
+import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { KONG_GATEWAY_API_READER } from '../../src/controllers/kong/gateway-api-reader';
 import { KubeObject } from '../../src/controllers/reader';
 import { readerFor } from '../../src/import/readers';
 
-function read(file: string) {
-  const { result, table } = readCorpus('kong-gateway-api', file);
-  return { result, table, routes: routeLines(table).sort(), unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
-}
+const read = (file: string) => readLines('kong-gateway-api', file);
 
 const ANY_CONSUMER = 'without the acl plugin that limits the route to one credential Secret\'s consumer, Kong accepts the credentials of any consumer, which the intent cannot say';
 

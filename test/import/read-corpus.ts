@@ -48,3 +48,9 @@ export function routeLines(table: RouteTable): string[] {
     return `${r.namespace} ${r.host || '*'} ${match} -> ${backends}${policies}${canary}`;
   });
 }
+
+/** A corpus file read, with its route lines (sorted) and its unmapped / mapped items as lines. */
+export function readLines(column: ControllerName, file: string) {
+  const { result, table } = readCorpus(column, file);
+  return { result, table, routes: routeLines(table).sort(), unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
+}
