@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, release } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-gateway',
@@ -14,9 +14,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   typescriptVersion: '~6.0.3',
   cdk8sVersion: '2.70.106',
   constructsVersion: '10.3.0',
-  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // No cdk8s-plus peer: Backend.fromService takes a structural IServiceRef, so a Service of any
+  // cdk8s-plus line fits. Tests run against the frozen line 27 and the newest line.
   devDeps: [
     'cdk8s-plus-27@2.9.5',
+    'cdk8s-plus-34@2.0.54',
     'cdk8s-cli@2.207.60',
     '@types/node@^20',
     'ajv@^8.20.0',
@@ -25,9 +27,22 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^4.11.0',
     'dependency-cruiser@^17.4.3',
   ],
-  // Publishing targets need registries this project's CI cannot reach; bindings are checked with pacmak --code-only.
+  stability: 'experimental',
+  // Bindings for every jsii language. Nothing is published from here (no workflows, no publish
+  // tasks); `npm test` generates the four with `jsii-pacmak --code-only` and compiles the Python.
+  publishToPypi: { distName: 'cdk8s-gateway', module: 'cdk8s_gateway' },
+  publishToMaven: { javaPackage: 'io.github.cdk8s_gateway', mavenGroupId: 'io.github.cdk8s-gateway', mavenArtifactId: 'cdk8s-gateway' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sGateway', packageId: 'Cdk8sGateway' },
+  publishToGo: { moduleName: 'github.com/cdk8s-gateway/cdk8s-gateway-go', packageName: 'cdk8sgateway' },
   github: false,
-  release: false,
+  // Versions and CHANGELOG.md from conventional commits (`npm run release`: bump, build, tag), 0.x
+  // until 1.0; no publishing: no workflows, no publish tasks, no push.
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
+  majorVersion: 0,
+  publishTasks: false,
+  // commit-and-tag-version 13 pulls conventional-changelog packages that need Node 22.
+  bumpPackage: 'commit-and-tag-version@^12',
   docgen: true,
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -36,30 +51,61 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
-  gitignore: ['/.crds/', '/node_modules', '/examples/**/dist/', '/bench/results/', '/test-reports/'],
+  gitignore: ['/.crds/', '/node_modules', '/bench/results/', '/test-reports/'],
 });
+
+// The npm tarball: lib/, .jsii, API.md, README, CHANGELOG, LICENSE and the per-controller docs
+// (src/controllers/*/README.md); nothing repo-only. test/package.test.ts checks the file list.
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.exclude('/src/**/*.ts', '/examples/', '/scripts/', '/.ci/', '/bench/', '/CONTRIBUTING.md', '/docs/');
+
+// Typings without @internal members and helpers: jsii has no stripInternal, so the declarations
+// are emitted again with it (test/package.test.ts: typings export exactly the jsii types).
+project.compileTask.exec('tsc -p tsconfig.json --emitDeclarationOnly --stripInternal');
 
 // jsii 6 prints a large end-of-life banner on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-// Examples: every app under examples/ is synthesized with the real cdk8s CLI.
-const examples = project.addTask('examples', {
-  description: 'Type-check and synthesize every example app with `cdk8s synth`',
+// `package` (part of `build`, hence of `release`) makes the npm tarball only: the other languages'
+// packages need their toolchains and registries (`npm run package-all` where they exist).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// Examples: every app under examples/ is synthesized in one process, as `cdk8s synth` runs it; its
+// YAML is committed (examples/**/dist/) so a reader sees the output without running anything.
+const examplesTypeCheck = 'tsc -p examples/tsconfig.json';
+project.addTask('examples', {
+  description: 'Type-check and synthesize every example app into examples/**/dist/ (commit the result)',
   steps: [
-    { exec: 'tsc -p examples/tsconfig.json' },
+    { exec: examplesTypeCheck },
     { exec: 'node scripts/synth-examples.js' },
   ],
 });
+const examplesCheck = project.addTask('examples:check', {
+  description: 'Type-check and synthesize every example app; fail if the committed examples/**/dist/ YAML differs',
+  steps: [
+    { exec: examplesTypeCheck },
+    { exec: 'node scripts/synth-examples.js --check' },
+  ],
+});
+project.gitattributes.addAttributes('/examples/**/dist/*.yaml', 'linguist-generated');
 
-// `npm test`: jsii compile, all tests, lint, examples.
+// Bindings: generate Python, Java, .NET and Go code from .jsii and compile the Python.
+const bindings = project.addTask('bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings (jsii-pacmak --code-only) into a temporary directory and check them',
+  exec: 'node scripts/check-bindings.js',
+});
+
+// `npm test`: jsii compile, API docs, bindings, all tests, lint, example YAML drift.
 const test = project.testTask;
 test.reset();
 test.spawn(project.compileTask);
 test.spawn(project.tasks.tryFind('docgen')!);
+test.spawn(bindings);
 // --json --outputFile: .ci/run reads the counts from test-reports/jest.json.
 test.exec('jest --ci --json --outputFile=test-reports/jest.json', { receiveArgs: true });
 test.spawn(project.tasks.tryFind('eslint')!);
-test.spawn(examples);
+test.spawn(examplesCheck);
 
 // Property tests (test/property) with many more random cases than `npm test` runs.
 project.addTask('fuzz', {

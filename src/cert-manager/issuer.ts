@@ -169,7 +169,7 @@ export abstract class IssuerBase extends Construct implements IIssuer {
   private readonly users: CertificateUse[] = [];
   private readonly kindLabel: string;
 
-  protected constructor(scope: Construct, id: string, kind: IssuerKind, props: IssuerBaseProps, namespace?: string) {
+  protected constructor(scope: Construct, id: string, kind: IssuerKind, props: IssuerBaseProps, issuerNamespace?: string) {
     const label = kind === IssuerKind.CLUSTER_ISSUER ? 'ClusterIssuer' : 'Issuer';
     const path = pathOf(scope, id, label);
     if (!props || !(props.type instanceof IssuerType)) fail(path, `${label}.type: must be created with IssuerType.acme(), IssuerType.selfSigned() or IssuerType.ca()`);
@@ -183,7 +183,7 @@ export abstract class IssuerBase extends Construct implements IIssuer {
     this.issuerKind = kind;
     this.type = props.type;
     if (kind === IssuerKind.ISSUER) {
-      const ns = namespace ?? Chart.of(this).namespace ?? 'default';
+      const ns = issuerNamespace ?? Chart.of(this).namespace ?? 'default';
       const nsProblem = checkNamespace(ns);
       if (nsProblem) fail(this.node.path, `Issuer.namespace: ${nsProblem}`);
       this.issuerNamespace = ns;
@@ -442,10 +442,10 @@ export class ClusterIssuer extends IssuerBase {
  */
 export class Issuer extends IssuerBase {
   /** An existing Issuer, by name and namespace (nothing is emitted; its solvers are not checked). */
-  public static fromName(name: string, namespace: string): IIssuer {
-    const p = checkObjectName(name) ?? checkLabelName(namespace);
+  public static fromName(name: string, issuerNamespace: string): IIssuer {
+    const p = checkObjectName(name) ?? checkLabelName(issuerNamespace);
     if (p) throw new Error(`Issuer.fromName: ${p}`);
-    return new ImportedIssuer(name, IssuerKind.ISSUER, namespace);
+    return new ImportedIssuer(name, IssuerKind.ISSUER, issuerNamespace);
   }
 
   constructor(scope: Construct, id: string, props: IssuerProps) {

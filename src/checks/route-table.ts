@@ -1,5 +1,6 @@
+import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { EdgeAuthIR, PoliciesIR, RetriesIR } from '../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -112,7 +113,8 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   }
   return strip({
     routes: uniqueSorted(routes),
-    tls: uniqueSorted(tls),
+    tls: uniqueSorted(withoutCoveredHosts(tls.map(t => (!t.httpsRedirect && redirectedAsAWhole(t.host, routes) ? { ...t, httpsRedirect: true } : t))),
+    ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
   });
@@ -137,6 +139,34 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
   side('passthrough', a.passthrough, b.passthrough);
   side('defaultBackend', a.defaultBackend ? [a.defaultBackend] : [], b.defaultBackend ? [b.defaultBackend] : []);
   return lines;
+}
+
+/**
+ * Whether the routes of `host` redirect its plain-HTTP requests to HTTPS themselves (their own
+ * redirect, keeping host, port and path): one on a catch-all match (see `routeRedirectOver` in
+ * controllers/common/tls.ts), or every route serving the host. A TlsHost's `httpsRedirect` then
+ * changes nothing for the requests the host routes.
+ */
+function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolean {
+  const serving = routes.filter(r => r.host === '' || wildcardCovers(r.host, host));
+  const toHttps = (r: RouteEntry) => {
+    const red = r.policies.redirect;
+    return red !== undefined && red.scheme === 'https' && !red.host && !red.path && red.port === undefined;
+  };
+  const catchAll = (r: RouteEntry) => r.match.path.kind === 'Prefix' && r.match.path.value === '/' && r.match.headers.length === 0 && r.match.queryParams.length === 0 && !r.match.method;
+  return serving.some(r => toHttps(r) && catchAll(r)) || (serving.length > 0 && serving.every(toHttps));
+}
+
+/**
+ * A host served with the same certificate and settings as a one-label wildcard entry covering it
+ * says nothing more (Ingress-based controllers list each served host in `spec.tls`, where the
+ * intent named the wildcard).
+ */
+function withoutCoveredHosts(tls: readonly TlsEntry[]): TlsEntry[] {
+  const settings = (t: TlsEntry) => canonicalJson({ ...t, host: undefined });
+  const wildcards = tls.filter(t => t.host.startsWith('*.')).map(t => ({ host: t.host, settings: settings(t) }));
+  if (wildcards.length === 0) return [...tls];
+  return tls.filter(t => t.host.startsWith('*.') || !wildcards.some(w => wildcardCovers(w.host, t.host) && w.settings === settings(t)));
 }
 
 function hostsOf(route: RouteIR): readonly string[] {
@@ -164,22 +194,44 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
 }
 
 /**
- * Policies in a normal form: settings that mean what no setting means are dropped. Backend
- * protocol HTTP is the default, WebSocket upgrades are proxied over it by every controller that
- * accepts `BackendProtocol.WEBSOCKET` (a `native` cell: nothing is emitted for it), and HTTPS to
- * backends that all declare tls is their re-encryption.
+ * Policies with documented defaults spelled out or left out compare equal: `backendProtocol`
+ * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
+ * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
+ * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
+ * documented default path. Retry conditions `connect-failure` and `reset` compare as one
+ * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
+ * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes, and
+ * `5xx` covers every 5xx status. External auth URLs compare in a normal form (`normalAuth`).
  */
+const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
+
 function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
-  const protocol = p.backendProtocol?.protocol;
-  // HTTPS to backends that all declare tls says nothing more than the re-encryption (ApiGateway's own rule).
-  const implied = protocol === 'HTTP' || protocol === 'WEBSOCKET' || (protocol === 'HTTPS' && reencrypted);
-  const { backendProtocol: _protocol, retries: _retries, auth: _auth, ...rest } = p;
-  return strip({
-    ...rest,
-    auth: p.auth ? normalAuth(p.auth) : undefined,
-    backendProtocol: implied ? undefined : p.backendProtocol,
-    retries: p.retries ? normalRetries(p.retries) : undefined,
-  }) as PoliciesIR;
+  let out = p;
+  const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
+  if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
+    const { backendProtocol: _, ...rest } = out;
+    out = rest;
+  }
+  if (p.sessionAffinity?.path === '/') {
+    const { path: _, ...rest } = p.sessionAffinity;
+    out = { ...out, sessionAffinity: rest as PoliciesIR['sessionAffinity'] };
+  }
+  if (p.retries) {
+    let conditions: RetryCondition[] = [...p.retries.conditions];
+    let statusCodes = [...p.retries.statusCodes];
+    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
+    if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
+    if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
+    // `5xx` retries every 5xx status, gateway errors included.
+    if (conditions.includes('5xx')) {
+      statusCodes = statusCodes.filter(c => c < 500 || c > 599);
+      conditions = conditions.filter(c => c !== 'gateway-error');
+    }
+    conditions = [...new Set(conditions)].sort();
+    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+  }
+  if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  return out;
 }
 
 /**
@@ -194,25 +246,6 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
   const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
   if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
   return a;
-}
-
-/** `RetryOn.GATEWAY_ERROR`: exactly these statuses. */
-const GATEWAY_ERROR_CODES = [502, 503, 504];
-
-/**
- * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504) and `5xx` covers
- * every 5xx status code.
- */
-function normalRetries(r: RetriesIR): RetriesIR {
-  const codes = new Set(r.statusCodes);
-  if (r.conditions.includes('gateway-error')) GATEWAY_ERROR_CODES.forEach(c => codes.add(c));
-  // `5xx` already retries every 5xx status.
-  const serverErrors = r.conditions.includes('5xx');
-  return {
-    ...r,
-    statusCodes: [...codes].filter(c => !serverErrors || c < 500 || c > 599).sort((a, b) => a - b),
-    conditions: r.conditions.filter(c => c !== 'gateway-error'),
-  };
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {

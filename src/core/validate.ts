@@ -130,7 +130,7 @@ export function isDnsLabel(s: string): boolean {
 }
 
 /** Whether `|` appears outside any group or character class. */
-function hasTopLevelAlternation(pattern: string): boolean {
+export function hasTopLevelAlternation(pattern: string): boolean {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {

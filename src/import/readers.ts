@@ -1,6 +1,7 @@
 import { ControllerName } from '../capabilities/features';
 import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
 import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
+import { INGRESS_NGINX_READER } from '../controllers/ingress-nginx/reader';
 import { ISTIO_READER } from '../controllers/istio/reader';
 import { KONG_GATEWAY_API_READER } from '../controllers/kong/gateway-api-reader';
 import { ControllerReader } from '../controllers/reader';
@@ -10,6 +11,7 @@ import { ControllerReader } from '../controllers/reader';
  * assertions layers find readers here; a column without one cannot be read back yet.
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
+  'ingress-nginx': INGRESS_NGINX_READER,
   'gateway-api': GATEWAY_API_READER,
   'envoy-gateway': ENVOY_GATEWAY_READER,
   'istio': ISTIO_READER,

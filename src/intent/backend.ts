@@ -1,4 +1,3 @@
-import * as kplus from 'cdk8s-plus-27';
 import { CaCertificates, caProblem } from './ca';
 import { optionsOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
@@ -87,7 +86,7 @@ export interface FromServiceOptions extends BackendTlsOption {
 /** Options for `Backend.fromServicePorts()`. */
 export interface ServicePortsBackendOptions extends FromServiceOptions, ServiceBackendOptions {}
 
-/** A port of a Service, as `Backend.fromServicePorts` needs it. */
+/** A port of a Service, as `Backend.fromServicePorts` and `Backend.fromService` read it. */
 export interface ServicePortRef {
   /** The Service port number (not the target port). */
   readonly port: number;
@@ -96,6 +95,35 @@ export interface ServicePortRef {
    * @default - unnamed
    */
   readonly name?: string;
+}
+
+/** The metadata of a Service, as `Backend.fromService` reads it. */
+export interface ServiceRefMetadata {
+  /**
+   * The Service's namespace.
+   * @default - the namespace of the route using the backend
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * What `Backend.fromService` reads from a Service: its name, its ports and its namespace.
+ *
+ * A `Service` of every cdk8s-plus line (cdk8s-plus-27 up to the newest) has this shape, so it can
+ * be passed as it is, and this library does not depend on any cdk8s-plus line. From languages
+ * other than TypeScript, whose interfaces are nominal, use `Backend.fromServicePorts` or
+ * implement this interface.
+ */
+export interface IServiceRef {
+  /** The Service's name. */
+  readonly name: string;
+  /** The Service's ports. */
+  readonly ports: ServicePortRef[];
+  /**
+   * The Service's metadata: only `namespace` is read.
+   * @default - the namespace of the route using the backend
+   */
+  readonly metadata?: ServiceRefMetadata;
 }
 
 /**
@@ -113,21 +141,31 @@ export class Backend {
   }
 
   /**
-   * A Service defined with cdk8s-plus-27; the port is checked against the Service's ports,
-   * so a typo cannot become a 502.
+   * A Service defined in the same app, e.g. a `Service` of any cdk8s-plus line; the port is
+   * checked against the Service's ports, so a typo cannot become a 502.
+   *
+   * @example Backend.fromService(new kplus.Service(chart, 'api', { ports: [{ port: 8080 }] }))
    */
-  public static fromService(service: kplus.Service, options: FromServiceOptions = {}): Backend {
+  public static fromService(service: IServiceRef, options: FromServiceOptions = {}): Backend {
     if (!service || typeof service !== 'object' || typeof service.name !== 'string' || !Array.isArray(service.ports)) {
-      throw new Error(`Backend.fromService: service must be a cdk8s-plus Service, got ${show(service)}`);
+      throw new Error(`Backend.fromService: service must be a Service (any cdk8s-plus line, or an IServiceRef), got ${show(service)}`);
     }
-    return Backend.fromServicePorts(service.name, service.ports.map(p => ({ port: p.port, name: p.name })), {
-      ...optionsOf('Backend.fromService', options), namespace: service.metadata.namespace,
+    const metadata: unknown = service.metadata;
+    const namespace: unknown = metadata !== null && typeof metadata === 'object' ? (metadata as ServiceRefMetadata).namespace : undefined;
+    if (namespace !== undefined && typeof namespace !== 'string') {
+      throw new Error(`Backend.fromService(${show(service.name)}): metadata.namespace must be a string, got ${show(namespace)}`);
+    }
+    return Backend.fromServicePorts(service.name, service.ports.map(p => (p !== null && typeof p === 'object' ? { port: p.port, name: p.name } : p)), {
+      ...optionsOf('Backend.fromService', options), namespace,
     });
   }
 
   /**
-   * A Service described by its name and ports: for Services defined with another cdk8s-plus
-   * line (or any other way) that `fromService` does not take. The port is checked the same way.
+   * A Service described by its name and ports, e.g. one defined outside this app or, from
+   * languages other than TypeScript, a cdk8s-plus `Service`. The port is checked the same way as
+   * by `fromService`.
+   *
+   * @example Backend.fromServicePorts('api', [{ port: 8080, name: 'http' }], { port: 8080 })
    */
   public static fromServicePorts(name: string, ports: ServicePortRef[], options: ServicePortsBackendOptions = {}): Backend {
     const label = `Backend.fromService(${show(name)})`;

@@ -70,14 +70,14 @@ export class CanaryTraffic {
   }
 
   /**
-   * Requests whose header `name` has exactly `value` go to the canary; all others to the
+   * Requests whose header `name` has exactly `headerValue` go to the canary; all others to the
    * stable backend. Header names compare case-insensitively, values case-sensitively.
    * @example CanaryTraffic.header('x-canary', 'always')
    */
-  public static header(name: string, value: string): CanaryTraffic {
-    return new CanaryTraffic(`CanaryTraffic.header(${quote(name)}, ${quote(value)})`, () => {
-      const problem = checkHeaderName(name) ?? (checkHeaderValue(value) ? `header '${name}' value ${checkHeaderValue(value)}` : undefined);
-      return problem ?? { kind: 'header', name: name.toLowerCase(), value };
+  public static header(name: string, headerValue: string): CanaryTraffic {
+    return new CanaryTraffic(`CanaryTraffic.header(${quote(name)}, ${quote(headerValue)})`, () => {
+      const problem = checkHeaderName(name) ?? (checkHeaderValue(headerValue) ? `header '${name}' value ${checkHeaderValue(headerValue)}` : undefined);
+      return problem ?? { kind: 'header', name: name.toLowerCase(), value: headerValue };
     });
   }
 

@@ -152,6 +152,8 @@ export interface KongOptions extends GatewayApiOptions {
  * Switching controllers is a one-line change: the same routes render to the new controller's
  * idiomatic objects, and anything it cannot express fails at synth naming the construct, the
  * prop and the controllers that can.
+ *
+ * @example new ApiGateway(chart, 'edge', { controller: Controller.envoyGateway() })
  */
 export class Controller {
   /** ingress-nginx: `networking.k8s.io/v1` Ingress with `nginx.ingress.kubernetes.io/*` annotations. */

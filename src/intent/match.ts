@@ -67,8 +67,8 @@ export class HeaderMatch {
    * The header must be present with exactly this value.
    * @example HeaderMatch.exact('x-env', 'staging')
    */
-  public static exact(name: string, value: string): HeaderMatch {
-    return new HeaderMatch(name, 'Exact', value);
+  public static exact(name: string, headerValue: string): HeaderMatch {
+    return new HeaderMatch(name, 'Exact', headerValue);
   }
 
   /**
@@ -80,8 +80,10 @@ export class HeaderMatch {
   }
 
   private constructor(
+    /** The header name. */
     public readonly name: string,
     /** @internal */ public readonly _kind: 'Exact' | 'RegularExpression',
+    /** The exact value, or the regular expression. */
     public readonly value: string,
   ) {}
 
@@ -105,11 +107,16 @@ export class QueryParamMatch {
    * The query parameter must be present with exactly this value.
    * @example QueryParamMatch.exact('version', '2')
    */
-  public static exact(name: string, value: string): QueryParamMatch {
-    return new QueryParamMatch(name, value);
+  public static exact(name: string, paramValue: string): QueryParamMatch {
+    return new QueryParamMatch(name, paramValue);
   }
 
-  private constructor(public readonly name: string, public readonly value: string) {}
+  private constructor(
+    /** The query parameter name. */
+    public readonly name: string,
+    /** The exact value. */
+    public readonly value: string,
+  ) {}
 
   /** @internal */
   public _problem(): string | undefined {
@@ -127,14 +134,23 @@ export class QueryParamMatch {
 
 /** HTTP methods a route can match. */
 export enum HttpMethod {
+  /** GET */
   GET = 'GET',
+  /** HEAD */
   HEAD = 'HEAD',
+  /** POST */
   POST = 'POST',
+  /** PUT */
   PUT = 'PUT',
+  /** DELETE */
   DELETE = 'DELETE',
+  /** CONNECT */
   CONNECT = 'CONNECT',
+  /** OPTIONS */
   OPTIONS = 'OPTIONS',
+  /** TRACE */
   TRACE = 'TRACE',
+  /** PATCH */
   PATCH = 'PATCH',
 }
 

@@ -31,7 +31,10 @@ export interface IssuedCertificateOptions extends CertificateOptions {
   readonly secretName?: string;
 }
 
-/** Where a TLS certificate comes from. */
+/**
+ * Where a TLS certificate comes from.
+ * @example edge.addTlsHost('api-tls', { hosts: ['api.example.com'], certificate: TlsCertificate.fromSecret('api-tls-cert') })
+ */
 export class TlsCertificate {
   /**
    * An existing `kubernetes.io/tls` Secret (keys `tls.crt` and `tls.key`), managed elsewhere.

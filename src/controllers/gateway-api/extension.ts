@@ -15,9 +15,11 @@ import { GatewayContext, RenderProblem } from '../renderer';
 export { GROUP, REFERENCE_GRANT_VERSION } from './api';
 export { gepDuration } from './features/duration';
 export { httpsListenerName } from './features/gateway';
-export { RouteKind } from './features/grpc-route';
-export { CATCH_ALL, RegexStyle, routeParts } from './features/http-route';
-export { isActive, PolicyContext, refuse } from './features/policy-context';
+export type { RouteKind } from './features/grpc-route';
+export { CATCH_ALL, routeParts } from './features/http-route';
+export type { RegexStyle } from './features/http-route';
+export { isActive, refuse } from './features/policy-context';
+export type { PolicyContext } from './features/policy-context';
 export { referenceGrantSpec } from './features/reference-grant';
 export { GATEWAY_ERROR_CODES } from './features/retry';
 

@@ -51,6 +51,7 @@ const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-
  * @example Cors.allow({ origins: ['https://web.example.com'], methods: ['GET', 'POST'], maxAge: Duration.minutes(10) })
  */
 export class Cors {
+  /** Allow cross-origin requests from `origins`, with the given methods, headers and credentials. */
   public static allow(options: CorsOptions): Cors {
     if (!options || !Array.isArray(options.origins) || options.origins.length === 0) policyFail('Cors.origins', 'at least one origin is required');
     options.origins.forEach((o, i) => {

@@ -45,6 +45,7 @@ export interface HeaderRulesOptions {
  * @example HeaderRules.of({ response: { set: { 'x-frame-options': 'DENY' }, remove: ['server'] } })
  */
 export class HeaderRules {
+  /** Set, add or remove request and response headers. */
   public static of(options: HeaderRulesOptions): HeaderRules {
     if (!options || (!options.request && !options.response)) policyFail('HeaderRules.of', 'set request or response operations');
     return new HeaderRules(ops('HeaderRules.request', options.request), ops('HeaderRules.response', options.response));

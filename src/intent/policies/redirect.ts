@@ -76,6 +76,7 @@ export class Redirect {
     return new Redirect({ scheme: 'https', statusCode: status('Redirect.toHttps.statusCode', o.statusCode ?? RedirectStatus.PERMANENT_REDIRECT) });
   }
 
+  /** Redirect to another scheme, host, port or path. */
   public static to(options: RedirectOptions): Redirect {
     if (!options || typeof options !== 'object') policyFail('Redirect.to', 'options are required');
     const { scheme, host, port, path, replacePrefix } = options;

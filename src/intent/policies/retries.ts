@@ -45,6 +45,7 @@ export interface RetriesOptions {
  * @example Retries.of({ attempts: 2, on: [RetryOn.CONNECT_FAILURE], statusCodes: [503] })
  */
 export class Retries {
+  /** Retry up to `attempts` times on the given conditions. */
   public static of(options: RetriesOptions): Retries {
     if (!options || typeof options !== 'object') policyFail('Retries.of', 'options are required');
     const attempts = positiveInt('Retries.attempts', options.attempts, 10);

@@ -6,8 +6,11 @@ import { SessionAffinityIR } from '../../ir/policies';
 
 /** SameSite attribute of the affinity cookie. */
 export enum SameSite {
+  /** Sent on same-site requests only. */
   STRICT = 'Strict',
+  /** Also sent on top-level navigations from other sites (the browsers' default). */
   LAX = 'Lax',
+  /** Sent on every request; browsers require the cookie to be Secure. */
   NONE = 'None',
 }
 
@@ -52,6 +55,7 @@ export interface CookieAffinityOptions {
  * @example SessionAffinity.cookie({ name: 'route', ttl: Duration.hours(1) })
  */
 export class SessionAffinity {
+  /** Pin each client with a cookie the proxy sets. */
   public static cookie(options: CookieAffinityOptions): SessionAffinity {
     if (!options || typeof options.name !== 'string' || !/^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/.test(options.name)) {
       policyFail('SessionAffinity.cookie.name', `${show(options?.name)} is not a valid cookie name`);

@@ -42,6 +42,7 @@ export interface TimeoutsOptions {
  * @example Timeouts.of({ connect: Duration.seconds(10), read: Duration.seconds(120), send: Duration.seconds(120) })
  */
 export class Timeouts {
+  /** The given timeouts; those not set keep the controller's defaults. */
   public static of(options: TimeoutsOptions): Timeouts {
     if (!options || typeof options !== 'object') policyFail('Timeouts.of', 'options are required');
     const ir: Omit<TimeoutsIR, 'source'> = {
