@@ -48,7 +48,7 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
   test('04 retries map; the circuit breaker and an EnvoyPatchPolicy are unmapped', () => {
     const r = read('04-unmodelled.yaml');
     expect(r.routes).toEqual([
-      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure"],"perTryTimeoutMs":250}}',
+      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure","reset"],"perTryTimeoutMs":250}}',
     ]);
     expect(r.unmapped).toEqual([
       'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: a BackendTrafficPolicy field the intent does not model',
@@ -84,7 +84,7 @@ describe('envoy-gateway reader: tricky mappings', () => {
       retry: { numRetries: 2, retryOn: { triggers: ['reset', 'retriable-status-codes'], httpStatusCodes: [429, ...codes] } },
       loadBalancer: { type: 'ConsistentHash', consistentHash: { type: 'Cookie', cookie: { name: 'route', ttl: '1h', attributes: { SameSite: 'Lax', Secure: '' } } } },
     })]).policies).toEqual({
-      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'reset'] },
+      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'connect-failure', 'reset'] },
       sessionAffinity: { cookieName: 'route', ttlSeconds: 3600, secure: true, httpOnly: true, sameSite: 'Lax' },
     });
   });

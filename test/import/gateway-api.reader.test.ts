@@ -164,11 +164,12 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
     ]);
   });
 
+  // The route table's normal form: 502 / 503 / 504 is gateway-error, a failed or reset connection one condition.
   test('16 retries (experimental): codes, failed connections always retried; backoff unmapped', () => {
     const r = read('16-retry.yaml');
     expect(r.routes).toEqual([
-      `${NS} * Prefix:/retry/backoff -> ${V3} {"retries":{"attempts":2,"statusCodes":[502,503,504],"conditions":["connect-failure"]}}`,
-      `${NS} * Prefix:/retry/code-500-attempts-3 -> ${V3} {"retries":{"attempts":3,"statusCodes":[500],"conditions":["connect-failure"]}}`,
+      `${NS} * Prefix:/retry/backoff -> ${V3} {"retries":{"attempts":2,"statusCodes":[],"conditions":["connect-failure","gateway-error","reset"]}}`,
+      `${NS} * Prefix:/retry/code-500-attempts-3 -> ${V3} {"retries":{"attempts":3,"statusCodes":[500],"conditions":["connect-failure","reset"]}}`,
     ]);
     expect(r.unmapped).toEqual([`HTTPRoute ${NS}/retries spec.rules[1].retry.backoff: a field the intent does not model`]);
   });
@@ -314,7 +315,8 @@ describe('gateway-api reader: tricky mappings', () => {
     expect(routeLines(table)).toEqual([
       'edge a.example.com Prefix:/ -> edge/a:80 {"headers":{"response":{"set":[{"name":"x-frame-options","value":"DENY"}],"add":[],"remove":[]}},"redirect":{"scheme":"https","statusCode":308}}',
     ]);
-    expect(table.tls).toEqual([{ host: 'a.example.com', secret: 'edge/a-cert', managedCertificate: false, httpsRedirect: false, hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: false } }]);
+    // The route redirects every plain-HTTP request itself: the table's normal form says the host redirects.
+    expect(table.tls).toEqual([{ host: 'a.example.com', secret: 'edge/a-cert', managedCertificate: false, httpsRedirect: true, hsts: { maxAgeSeconds: 31536000, includeSubdomains: true, preload: false } }]);
     expect(mappedLines(result.items)).toEqual(expect.arrayContaining([
       'HTTPRoute edge/a spec.rules[0].filters[0].responseHeaderModifier.set[Strict-Transport-Security] -> TlsHost.hsts',
       'HTTPRoute edge/a-redirect spec.rules -> Route.redirect of HTTPRoute edge/a (plain HTTP side)',
