@@ -1,9 +1,10 @@
 import { ApiObject, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CertificateSpec, KINDS, LIMITS, V1 } from './api';
-import { CertificateUse, GatewayLink, goDuration } from './internal';
+import { CertificateUse, GatewayLink } from './internal';
 import { IIssuer, IssuerBase, issuerRef, IssuerKind } from './issuer';
 import { entries, register } from '../core/app-registry';
+import { goDuration } from '../core/duration';
 import { fail, pathOf, show } from '../core/errors';
 import { wildcardCovers } from '../core/hosts';
 import { ManifestObject } from '../core/manifest-object';
@@ -231,7 +232,7 @@ function certificateSettings(o: CertificateOptions, err: (prop: string, problem:
   if (duration !== undefined && duration < LIMITS.minDurationSeconds) err('duration', `${duration}s is below cert-manager's minimum of one hour`);
   if (renewBefore !== undefined && renewBefore < LIMITS.minRenewBeforeSeconds) err('renewBefore', `${renewBefore}s is below cert-manager's minimum of five minutes`);
   if (renewBefore !== undefined && renewBefore >= (duration ?? 90 * 86400)) {
-    err('renewBefore', `must be shorter than the certificate's lifetime (${goDuration(duration ?? 90 * 86400)}${duration === undefined ? ', cert-manager\'s default' : ''})`);
+    err('renewBefore', `must be shorter than the certificate's lifetime (${goDuration((duration ?? 90 * 86400) * 1000)}${duration === undefined ? ', cert-manager\'s default' : ''})`);
   }
   let privateKey: CertificateSpec['privateKey'];
   if (o.privateKeyAlgorithm !== undefined || o.privateKeySize !== undefined) {
@@ -249,8 +250,8 @@ function certificateSettings(o: CertificateOptions, err: (prop: string, problem:
     privateKey = { algorithm, size };
   }
   return {
-    duration: duration !== undefined ? goDuration(duration) : undefined,
-    renewBefore: renewBefore !== undefined ? goDuration(renewBefore) : undefined,
+    duration: duration !== undefined ? goDuration(duration * 1000) : undefined,
+    renewBefore: renewBefore !== undefined ? goDuration(renewBefore * 1000) : undefined,
     privateKey,
   };
 }

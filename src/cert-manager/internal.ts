@@ -32,10 +32,3 @@ export interface CertificateUse {
   readonly gateway?: GatewayLink;
 }
 
-/** Formats seconds as a Go duration (`2160h`, `1h30m`, `90s`), the form cert-manager reads. @internal */
-export function goDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 || seconds === 0 ? `${s}s` : ''}`;
-}

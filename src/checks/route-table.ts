@@ -80,7 +80,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
       const hosts = c.allHosts ? hostsOf(route) : c.hosts;
       for (const host of hosts) {
         for (const i of c.matchIndexes) {
-          const entry = { backend: backendEntry(c.canary, 1), traffic: c.traffic, mirror: c.mirror };
+          const entry = { backend: backendEntry(c.canary, 1), canary: c.canary, traffic: c.traffic, mirror: c.mirror };
           canaryOf.set(entryKey(route.namespace, host, route.matches[i]), entry);
         }
       }
@@ -89,7 +89,14 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
       for (const host of hostsOf(route)) {
         for (const match of route.matches) {
           const canary = canaryOf.get(entryKey(route.namespace, host, match));
-          routes.push(routeEntry(route, host, match, canary));
+          const split = canary && headerRoute(match, canary);
+          if (split) {
+            // A header canary without mirror is a more specific route to the canary backend, with
+            // the stable route's policies: the same requests are served the same way.
+            routes.push(routeEntry(route, host, match), routeEntry({ ...route, backends: [canary!.canary] }, host, split));
+          } else {
+            routes.push(routeEntry(route, host, match, canary));
+          }
         }
       }
     }
@@ -177,18 +184,34 @@ function entryKey(namespace: string, host: string, match: MatchIR): string {
   return canonicalJson([namespace, host, match]);
 }
 
-interface CanaryAt { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR; readonly mirror?: MirrorIR }
+interface CanaryAt { readonly backend: BackendEntry; readonly canary: BackendIR; readonly traffic: CanaryTrafficIR; readonly mirror?: MirrorIR }
+
+/** The match of a header canary's requests, when it can stand as a route of its own. */
+function headerRoute(match: MatchIR, canary: CanaryAt): MatchIR | undefined {
+  const t = canary.traffic;
+  if (t.kind !== 'header' || canary.mirror || match.headers.some(h => h.name.toLowerCase() === t.name)) return undefined;
+  const headers = [...match.headers, { name: t.name, kind: 'Exact' as const, value: t.value }]
+    .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()));
+  return { ...match, headers };
+}
 
 function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: CanaryAt): RouteEntry {
-  const divisor = gcdOf(route.backends.map(b => b.weight));
-  const backends = route.backends.map(b => backendEntry(b, divisor)).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
+  // A weighted canary of a one-backend route is a weighted split between the two backends: the
+  // same requests go to the same places whether it was declared as backends with weights or as
+  // a CanarySplit (a Traefik weighted TraefikService, Gateway API backendRefs weights).
+  const split = canary && canary.traffic.kind === 'weight' && route.backends.length === 1
+    ? mergeBackends([{ ...route.backends[0], weight: canary.traffic.stable }, { ...canary.canary, weight: canary.traffic.canary }])
+    : undefined;
+  const own = split ?? route.backends;
+  const divisor = gcdOf(own.map(b => b.weight));
+  const backends = own.map(b => backendEntry(b, divisor)).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
   return strip({
     namespace: route.namespace,
     host,
     match,
     backends,
     policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
-    canary: canary ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
+    canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
 }
@@ -200,8 +223,9 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
  * documented default path. Retry conditions `connect-failure` and `reset` compare as one
  * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
- * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes, and
- * `5xx` covers every 5xx status. External auth URLs compare in a normal form (`normalAuth`).
+ * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
+ * covers `gateway-error` and every listed 5xx status. External auth URLs compare in a
+ * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
 
@@ -222,10 +246,10 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
     if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
     if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
     if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
-    // `5xx` retries every 5xx status, gateway errors included.
+    // `5xx` covers `gateway-error` and every listed 5xx status.
     if (conditions.includes('5xx')) {
-      statusCodes = statusCodes.filter(c => c < 500 || c > 599);
       conditions = conditions.filter(c => c !== 'gateway-error');
+      statusCodes = statusCodes.filter(c => c < 500 || c > 599);
     }
     conditions = [...new Set(conditions)].sort();
     out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
@@ -246,6 +270,17 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
   const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
   if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
   return a;
+}
+
+/** Backends naming the same Service port (and TLS) once, their weights added. */
+function mergeBackends(backends: readonly BackendIR[]): BackendIR[] {
+  const byKey = new Map<string, BackendIR>();
+  for (const b of backends) {
+    const key = canonicalJson({ ...b, weight: undefined });
+    const prior = byKey.get(key);
+    byKey.set(key, prior ? { ...prior, weight: prior.weight + b.weight } : b);
+  }
+  return [...byKey.values()];
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {

@@ -1,4 +1,5 @@
 import { ControllerName } from '../capabilities/features';
+import { RouteTable } from '../checks/route-table';
 import { GatewayIR } from '../ir/model';
 
 /**
@@ -79,12 +80,12 @@ export interface ControllerReader {
    */
   read(objects: readonly KubeObject[], options?: ReadOptions): ReadResult;
   /**
-   * The intent as this controller's output states it, when the renderer writes two settings
-   * alike (e.g. Gateway API has no SameSite field: implementations set Strict, whether the intent
-   * asked for Strict or left it unset). The round trip compares a reading with this projection of
-   * the intent; each projection is documented in the controller's README. Default: the identity.
+   * Equivalences of this controller's output: intents the renderer writes identically (e.g.
+   * Traefik answers 301 and 308 with the same `permanent: true`) mapped to the one form `read`
+   * returns, applied to both sides of a comparison (round trip, reports). Each equivalence
+   * must be documented where the renderer decides it. Default: none.
    */
-  expressed?(ir: GatewayIR): GatewayIR;
+  normalize?(table: RouteTable): RouteTable;
 }
 
 /** `Kind namespace/name` (cluster-scoped objects: `Kind name`). */

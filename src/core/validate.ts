@@ -125,10 +125,6 @@ export function checkHeaderValue(value: string, maxLength = 4096): string | unde
   return undefined;
 }
 
-export function isDnsLabel(s: string): boolean {
-  return DNS1123_LABEL.test(s) && s.length <= 63;
-}
-
 /** Whether `|` appears outside any group or character class. */
 export function hasTopLevelAlternation(pattern: string): boolean {
   let depth = 0;

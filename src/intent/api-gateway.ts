@@ -4,23 +4,18 @@ import { appProblemsFor, registerGateway } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
+import { GatewayAnalysis, gatewayDefaultBackend, gatewayDefaults, OwnedObjects, ownedBy } from './gateway-ir';
 import { brandApiGateway } from './owner';
-import { resolvePolicies } from './policies/resolve';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
-import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
-import { canaryConflicts, claimProblems } from '../checks/claims';
-import { featureProblems } from '../checks/features';
-import { OwnerKind, ownerProblems } from '../checks/owners';
-import { tlsCoverageProblems } from '../checks/tls';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
-import { fail, pathOf, show } from '../core/errors';
+import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
@@ -87,9 +82,8 @@ export class ApiGateway extends Construct {
   private readonly objectNames = new Map<string, string>();
   private readonly defaultBackend?: BackendIR;
   private readonly defaultBackendSource?: string;
-  private version = 0;
   private readonly ctx: GatewayContext;
-  private cache?: { version: number; ir: GatewayIR; problems: Map<string, string[]> };
+  private readonly analysis: GatewayAnalysis;
 
   constructor(scope: Construct, id: string, props: ApiGatewayProps) {
     const path = pathOf(scope, id, 'ApiGateway');
@@ -107,26 +101,28 @@ export class ApiGateway extends Construct {
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
 
-    if (props.defaults !== undefined) {
-      if (props.defaults === null || typeof props.defaults !== 'object') fail(this.node.path, `ApiGateway.defaults: must be a RoutePolicies object, got ${show(props.defaults)}`);
-      const d = props.defaults as RoutePolicies & { redirect?: unknown; rewrite?: unknown };
-      if (d.redirect !== undefined || d.rewrite !== undefined) fail(this.node.path, 'ApiGateway.defaults: redirect and rewrite belong to a route, not to gateway defaults');
-      this._defaultPolicies = resolvePolicies('ApiGateway.defaults', this.node.path, props.defaults, undefined);
-    }
+    this._defaultPolicies = gatewayDefaults(this.node.path, props.defaults);
     this.controller = props.controller;
     this.name = name;
     this.namespace = namespace;
     this._renderer = props.controller._createRenderer();
-    const ctx = this.ctx = this.context();
+    this.analysis = new GatewayAnalysis(() => ({
+      source: this.node.path,
+      name: this.name,
+      namespace: this.namespace,
+      routes: this.routes.map(r => r._ir),
+      tlsHosts: this.tlsHosts.map(t => t._ir),
+      canaries: this.canaries.map(c => c._ir),
+      defaultBackend: this.defaultBackend,
+      defaultBackendSource: this.defaultBackendSource,
+    }), this._renderer, () => this._ownedObjects());
+    const ctx = this.ctx = { name, namespace, source: this.node.path, ir: () => this.analysis.current().ir };
     const objects = this._renderer.allocateGateway(this, ctx);
 
-    if (props.defaultBackend !== undefined) {
-      if (!(props.defaultBackend instanceof Backend)) fail(this.node.path, 'ApiGateway.defaultBackend: must be created with Backend.service() or Backend.fromService()');
-      const { ir, problem } = props.defaultBackend._toIR(namespace);
-      if (problem) fail(this.node.path, `ApiGateway.defaultBackend: ${problem}`);
-      this.defaultBackend = ir;
+    this.defaultBackend = gatewayDefaultBackend(this.node.path, props.defaultBackend, namespace);
+    if (this.defaultBackend) {
       this.defaultBackendSource = this.node.path;
-      objects.push(...this._renderer.allocateDefaultBackend(this, ir!, ctx));
+      objects.push(...this._renderer.allocateDefaultBackend(this, this.defaultBackend, ctx));
     }
     this.apiObjects = objects;
     this._routingDomain = props.controller._routingDomain(namespace);
@@ -178,14 +174,14 @@ export class ApiGateway extends Construct {
   public _registerRoute(route: Route): ApiObject[] {
     this.claimName(route.namespace, route.name, route._ir.source, 'Route');
     this.routes.push(route);
-    this.version++;
+    this.analysis.changed();
     return this._renderer.allocateRoute(route, route._ir, this.ctx);
   }
 
   /** @internal */
   public _registerTlsHost(tls: TlsHost): ApiObject[] {
     this.tlsHosts.push(tls);
-    this.version++;
+    this.analysis.changed();
     const ir = tls._ir;
     return ir.mode === 'Passthrough'
       ? this._renderer.allocatePassthroughHost(tls, ir, this.ctx)
@@ -206,7 +202,7 @@ export class ApiGateway extends Construct {
   public _registerCanary(canary: CanarySplit, route: RouteIR): ApiObject[] {
     this.claimName(canary.namespace, canary.name, canary._ir.source, 'CanarySplit');
     this.canaries.push(canary);
-    this.version++;
+    this.analysis.changed();
     return this._renderer.allocateCanary(canary, canary._ir, route, this.ctx);
   }
 
@@ -216,26 +212,24 @@ export class ApiGateway extends Construct {
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return [...this.analyse().problems.get(source) ?? [], ...appProblemsFor(this, source)];
+    return [...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source)];
   }
 
   /** Changes whenever a construct is added (whole-app checks). @internal */
   public get _version(): number {
-    return this.version;
+    return this.analysis.version;
   }
 
   /** The gateway's IR as of now (whole-app checks). @internal */
   public _gatewayIr(): GatewayIR {
-    return this.analyse().ir;
+    return this.analysis.current().ir;
   }
 
   /** Every object this gateway and its constructs render, with the owner. @internal */
-  public _ownedObjects(): Array<[string, OwnerKind, ApiObject[]]> {
+  public _ownedObjects(): OwnedObjects {
     return [
       [this.node.path, 'ApiGateway', this.apiObjects ?? []],
-      ...this.routes.map(r => [r._ir.source, 'Route', r.apiObjects] as [string, OwnerKind, ApiObject[]]),
-      ...this.tlsHosts.map(t => [t._ir.source, 'TlsHost', t.apiObjects] as [string, OwnerKind, ApiObject[]]),
-      ...this.canaries.map(c => [c._ir.source, 'CanarySplit', c.apiObjects] as [string, OwnerKind, ApiObject[]]),
+      ...ownedBy('Route', this.routes), ...ownedBy('TlsHost', this.tlsHosts), ...ownedBy('CanarySplit', this.canaries),
     ];
   }
 
@@ -245,59 +239,4 @@ export class ApiGateway extends Construct {
     if (owner) fail(source, `${kind}.name: '${name}' is already used by ${owner} in namespace '${namespace}'; give one of them another id or 'name'`);
     this.objectNames.set(key, source);
   }
-
-  private context(): GatewayContext {
-    return {
-      name: this.name,
-      namespace: this.namespace,
-      source: this.node.path,
-      ir: () => this.analyse().ir,
-    };
-  }
-
-  private analyse(): { ir: GatewayIR; problems: Map<string, string[]> } {
-    if (this.cache && this.cache.version === this.version) return this.cache;
-    const ir: GatewayIR = {
-      source: this.node.path,
-      name: this.name,
-      namespace: this.namespace,
-      routes: this.routes.map(r => r._ir),
-      tlsHosts: this.tlsHosts.map(t => t._ir).filter((t): t is TlsHostIR => t.mode === 'Terminate'),
-      passthroughHosts: this.tlsHosts.map(t => t._ir).filter((t): t is PassthroughIR => t.mode === 'Passthrough'),
-      defaultBackend: this.defaultBackend,
-      defaultBackendSource: this.defaultBackendSource,
-      canaries: this.canaries.map(c => c._ir),
-      canariesByRoute: byRoute(this.canaries.map(c => c._ir)),
-    };
-    const problems = new Map<string, string[]>();
-    const add = (source: string, message: string) => {
-      const list = problems.get(source);
-      if (!list) problems.set(source, [message]);
-      else if (!list.includes(message)) list.push(message);
-    };
-    const controller = this._renderer.name as ControllerName;
-    const experimental = this._renderer.experimentalChannel ?? false;
-    const checks = [
-      ...featureProblems(ir, controller, experimental),
-      ...[...ir.tlsHosts, ...ir.passthroughHosts].flatMap(t => this._renderer.validateTlsHost(t).map(message => ({ source: t.source, message }))),
-      ...canaryConflicts(ir),
-      ...claimProblems(ir),
-      ...tlsCoverageProblems(ir),
-      ...ownerProblems(this._ownedObjects()),
-      ...this._renderer.validate(ir),
-    ];
-    for (const p of checks) add(p.source, p.message);
-    this.cache = { version: this.version, ir, problems };
-    return this.cache;
-  }
 }
-
-function byRoute(canaries: readonly CanaryIR[]): ReadonlyMap<string, readonly CanaryIR[]> {
-  const out = new Map<string, CanaryIR[]>();
-  for (const c of canaries) {
-    const list = out.get(c.route);
-    if (list) list.push(c); else out.set(c.route, [c]);
-  }
-  return out;
-}
-

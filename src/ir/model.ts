@@ -166,16 +166,6 @@ export interface CanaryIR {
   readonly mirror?: MirrorIR;
 }
 
-export type ControllerKind = 'ingress-nginx' | 'traefik' | 'kong' | 'gateway-api' | 'envoy-gateway' | 'istio';
-
-/** Where routes attach on Gateway API when the ApiGateway does not own its Gateway. */
-export interface ParentRefIR {
-  readonly kind: 'Gateway' | 'ListenerSet';
-  readonly name: string;
-  readonly namespace: string;
-  readonly sectionName?: string;
-}
-
 export interface GatewayIR {
   readonly source: string;
   readonly name: string;

@@ -78,7 +78,8 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
   test('07 weights: three weighted backends stay a split; two weighted backends are a weighted canary', () => {
     const r = read('07-weight.yaml');
     expect(r.routes).toEqual([
-      `${NS} canary.example.com Prefix:/ -> ${V1} canary infra-backend-v2:8080 {"kind":"weight","stable":9,"canary":1}`,
+      // The route table writes a weighted canary as the weighted split it is (CanaryIR: see the reader's canaries).
+      `${NS} canary.example.com Prefix:/ -> ${V1}@9,${V2}`,
       `${NS} weights.example.com Prefix:/ -> ${V1}@7,${V2}@3,${V3}@0`,
     ]);
     expect(r.unmapped).toEqual([]);
@@ -269,7 +270,14 @@ describe('gateway-api reader: tricky mappings', () => {
     expect(routeLines(routeTableOf(result.gateways)).sort()).toEqual([
       'edge api.example.com Prefix:/ -> edge/api:80 canary api-v2:80 {"kind":"cookie","name":"beta_user"}',
       'edge shop.example.com Prefix:/ -> edge/shop:80 canary shop-v2:80 {"kind":"header-present","name":"x-beta"}',
-      'edge web.example.com Prefix:/app -> edge/web:80 canary web-v2:80 {"kind":"header","name":"x-canary","value":"always"}',
+      // The route table writes a header canary as the more specific route it stands for.
+      'edge web.example.com Prefix:/app -> edge/web:80',
+      'edge web.example.com Prefix:/app h:x-canary=always -> edge/web-v2:80',
+    ]);
+    expect(result.gateways[0].canaries.map(c => `${c.route} ${c.canary.service} ${JSON.stringify(c.traffic)}`).sort()).toEqual([
+      'HTTPRoute edge/api api-v2 {"kind":"cookie","name":"beta_user"}',
+      'HTTPRoute edge/shop shop-v2 {"kind":"header-present","name":"x-beta"}',
+      'HTTPRoute edge/web web-v2 {"kind":"header","name":"x-canary","value":"always"}',
     ]);
     expect(mappedLines(result.items)).toContain('HTTPRoute edge/web-canary spec.rules -> CanarySplit (header) of HTTPRoute edge/web');
     expect(unmappedLines(result.items)).toEqual([]);

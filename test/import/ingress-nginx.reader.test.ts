@@ -103,7 +103,12 @@ describe('ingress-nginx reader: corpus', () => {
 
   test('04 canary by header value', () => {
     const r = readFile('04-canary-header.yaml');
-    expect(routeTableOf(r.gateways).routes[0].canary?.traffic).toEqual({ kind: 'header', name: 'x-canary', value: 'beta' });
+    expect(r.gateways.flatMap(g => g.canaries).map(c => c.traffic)).toEqual([{ kind: 'header', name: 'x-canary', value: 'beta' }]);
+    // The route table reads a header canary as the more specific route it stands for.
+    expect(routeTableOf(r.gateways).routes.map(e => [e.match.headers, e.backends.map(b => b.service), e.canary])).toEqual([
+      [[], ['api-v1'], undefined],
+      [[{ name: 'x-canary', kind: 'Exact', value: 'beta' }], ['api-v2'], undefined],
+    ]);
     expectItems(r, [
       ['Ingress shop/api', CLASS, 'to', NGINX],
       ['Ingress shop/api', path0, 'to', "PathMatch.prefix('/v1')"],

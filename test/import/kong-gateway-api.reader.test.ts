@@ -11,7 +11,8 @@ const ANY_CONSUMER = 'without the acl plugin that limits the route to one creden
 describe('kong-gateway-api reader: corpus (KIC examples)', () => {
   test('01 a 75 / 25 split of two backends is a weighted canary; konghq.com/strip-path on an HTTPRoute is unmapped', () => {
     const r = read('01-httproute.yaml');
-    expect(r.routes).toEqual(['default * Prefix:/httproute-testing -> default/httpbin:80 canary nginx:8080 {"kind":"weight","stable":3,"canary":1}']);
+    expect(r.routes).toEqual(['default * Prefix:/httproute-testing -> default/httpbin:80@3,default/nginx:8080']);
+    expect(r.result.gateways[0].canaries.map(c => [c.canary.service, c.traffic])).toEqual([['nginx', { kind: 'weight', stable: 75, canary: 25 }]]);
     expect(r.unmapped).toEqual(['HTTPRoute default/httproute-testing metadata.annotations[\'konghq.com/strip-path\']: a Kong annotation the intent does not model on HTTPRoutes']);
   });
 

@@ -1,5 +1,6 @@
 import { Yaml } from 'cdk8s';
 import { build, CaseSpec } from './intent';
+import { misplacedSettings } from './placed';
 import { roundTripProblems } from './roundtrip';
 import { invisibleSettings } from './visible';
 import { ApiGateway } from '../../src';
@@ -88,6 +89,7 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
       ids.add(id);
     }
     problems.push(...invisibleSettings(controller, spec, gateway, outcome.objects));
+    problems.push(...misplacedSettings(controller, spec, outcome.objects));
     problems.push(...roundTripProblems(controller, gateway, outcome.objects));
   } else {
     STATS.refused++;

@@ -128,18 +128,7 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
         require(`[${ir.source}] backend`, [b.service]);
         if (b.tls) require(`[${ir.source}] backend tls`, [b.tls.hostname]);
       }
-      // A match ORed with an unconditional one is subsumed by it (a GRPCRoute rule then has no matches).
-      const catchAll = ir.matches.some(m => m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method);
-      for (const m of catchAll ? [] : ir.matches) {
-        // Regex forms may escape characters or add flags (ingress-nginx `/(?-i)a$`).
-        const value = m.path.value.replace(/\\/g, '').toLowerCase();
-        // On a GRPCRoute, `/pkg.Service[/Method]` is a method match.
-        const grpc = `"service":"${value.split('/')[1]}"`;
-        if (m.path.value !== '/') require(`[${ir.source}] ${m.path.kind} path '${m.path.value}'`, [h => h.replace(/\(\?-i\)/g, '').includes(value), grpc]);
-        for (const h of m.headers) require(`[${ir.source}] header match`, [h.name]);
-        for (const q of m.queryParams) require(`[${ir.source}] query match`, [q.name]);
-        if (m.method) require(`[${ir.source}] method match`, [m.method]);
-      }
+      // Matches (path, headers, query parameters, method) are checked at their place, from the case: placed.ts.
       const r = spec.routes[Number(c.node.id.slice(1))];
       if (r?.raw) for (const key of Object.keys(RAW_ANNOTATIONS[controller] ?? {})) require(`[${ir.source}] rawAnnotations`, [key]);
       for (const u of policyFeatures(ir.policies, gateway.node.path)) {

@@ -1,11 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EG_VERSION, KIND } from './constants';
+import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
 import { clientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
-import { allocateExtAuth, extAuthProblem } from './features/ext-auth';
+import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
+import { policyObjects } from './features/policies';
 import { rateLimitProblem } from './features/rate-limit';
 import { retryProblem } from './features/retry';
 import { needsSecurityPolicy, securityPolicySpec } from './features/security-policy';
@@ -14,7 +16,6 @@ import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayApiExtension, gepDuration, RouteKind, isActive, PolicyContext, refuse } from '../gateway-api/extension';
-import { RenderProblem } from '../renderer';
 
 /** Everything Envoy Gateway renders through its own policies rather than standard fields. */
 const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
@@ -55,8 +56,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
           spec: () => securityPolicySpec(route, kind, names),
         }));
       }
-      const auth = route.policies.auth;
-      if (auth?.kind === 'external') out.push(...allocateExtAuth(scope, route, auth));
+      out.push(...policyObjects(scope, route));
       return out;
     },
     ruleFilters: () => [],

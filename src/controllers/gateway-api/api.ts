@@ -41,9 +41,6 @@ export interface BackendRef {
   readonly weight?: number;
 }
 
-/** Bounds of `backendRefs[].weight` in the HTTPRoute CRD. */
-export const MAX_BACKEND_WEIGHT = 1_000_000;
-
 /** `RequestMirror` (Extended): copies requests to `backendRef`; `percent` unset = 100. */
 export interface HttpRouteFilter {
   readonly type: 'RequestMirror';

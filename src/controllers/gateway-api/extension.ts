@@ -5,6 +5,7 @@ import { RouteKind } from './features/grpc-route';
 import { RegexStyle } from './features/http-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
 import { GatewayContext, RenderProblem } from '../renderer';
 
 /*
@@ -22,6 +23,22 @@ export { isActive, refuse } from './features/policy-context';
 export type { PolicyContext } from './features/policy-context';
 export { referenceGrantSpec } from './features/reference-grant';
 export { GATEWAY_ERROR_CODES } from './features/retry';
+
+/** A policy kind an extension leaves entirely to the Gateway API core (standard fields, or refused by the matrix where the standard has none). */
+export const STANDARD = 'rendered by the Gateway API core';
+export type Standard = typeof STANDARD;
+
+/**
+ * An extension's decision for every policy kind of the IR: its emitter (the core still renders
+ * the standard fields of the kind's features the extension does not `handle`), `STANDARD`, or
+ * `REFUSED`. Adding a policy kind to the IR does not compile until each extension decides it.
+ */
+export type ExtensionPolicyEmitters<E> = PolicyEmitters<E | Standard>;
+
+/** The emitters of an extension's map, in key order, without the kinds it refuses or leaves to the core. */
+export function extensionEmitters<E>(map: ExtensionPolicyEmitters<E>): E[] {
+  return (emitters(map) as Array<E | Standard | Refused>).filter((e): e is E => e !== STANDARD);
+}
 
 /** An HTTPRoute / GRPCRoute rule filter (standard or ExtensionRef). Plain JSON. */
 export type HttpRouteFilter = RouteFilter;

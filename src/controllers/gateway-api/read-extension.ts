@@ -90,7 +90,7 @@ export interface GatewayApiReadExtension {
    * they carry. Every annotation it returns no item for is listed as unmapped by the core.
    */
   readRouteAnnotations?(route: ReadRouteObject, ctx: ExtensionReadContext, objects: readonly KubeObject[]): AnnotationReading;
-  /** A route's policies as the extension's output states them (see `ControllerReader.expressed`). */
+  /** A route's policies as the extension's output states them (see `ControllerReader.normalize`). */
   expressed?(policies: PoliciesIR): PoliciesIR;
 }
 

@@ -7,12 +7,13 @@ import { ItemLog } from './read/items';
 import { readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
+import { RouteTable } from '../../checks/route-table';
+import { wildcardCovers as covers } from '../../core/hosts';
 import {
   BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR, PassthroughIR,
   RouteIR, TlsHostIR, TlsVersionIR,
 } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
-import { wildcardCovers as covers } from '../../core/hosts';
 
 /** The kinds of the standard this reader accepts. */
 const STANDARD_KINDS = new Set(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'ReferenceGrant', 'BackendTLSPolicy']);
@@ -49,10 +50,11 @@ export function gatewayApiReader(
     name,
     accepts: (o: KubeObject) => isStandard(o) || extension.accepts(o),
     read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default').run(),
-    expressed: (ir: GatewayIR) => {
+    // Equivalences of the output: both sides of a comparison get the reading's form.
+    normalize: (table: RouteTable): RouteTable => {
       const core = options.coreBackendPolicies ?? true;
       const express = (p: PoliciesIR) => (extension.expressed ?? (x => x))(core ? coreExpressed(p) : p);
-      return { ...ir, routes: ir.routes.map(r => ({ ...r, policies: express(r.policies) })) };
+      return { ...table, routes: table.routes.map(r => ({ ...r, policies: express(r.policies) })) };
     },
   };
 }
@@ -64,7 +66,7 @@ export function gatewayApiReader(
  */
 function coreExpressed(p: PoliciesIR): PoliciesIR {
   const out: { -readonly [k in keyof PoliciesIR]: PoliciesIR[k] } = { ...p };
-  if (p.retries && !p.retries.conditions.includes('connect-failure')) out.retries = { ...p.retries, conditions: [...p.retries.conditions, 'connect-failure' as const].sort() };
+  if (p.retries) out.retries = { ...p.retries, conditions: [...new Set([...p.retries.conditions, 'connect-failure' as const, 'reset' as const])].sort() };
   if (p.sessionAffinity && p.sessionAffinity.sameSite === undefined) out.sessionAffinity = { ...p.sessionAffinity, sameSite: 'Strict' };
   return out;
 }

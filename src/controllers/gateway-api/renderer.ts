@@ -4,14 +4,14 @@ import { GROUP, HTTP_LISTENER, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentRefer
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
-import { grpcCanaryProblems, grpcRouteSpec, routeKind, RouteKind } from './features/grpc-route';
+import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
 import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
 import { referenceGrantSpec } from './features/reference-grant';
-import { coreRedirect, rulePolicies } from './features/rule-policies';
+import { coreRedirect, routeKind, rulePolicies } from './features/rule-policies';
 import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
   passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRouteSpec,

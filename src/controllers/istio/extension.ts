@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KIND, SECURITY_VERSION } from './constants';
 import { authorizationPolicySpec, needsAuthorizationPolicy } from './features/authorization-policy';
 import { issuerConfig, jwtOf, jwtProblem } from './features/jwt';
+import { requestAuthenticationOf } from './features/policies';
 import { requestAuthenticationSpec } from './features/request-authentication';
 import { scope, Signature } from './features/scope';
 import { GatewayTarget } from './features/target';
@@ -45,7 +46,7 @@ export function istioExtension(options: IstioExtensionOptions = {}): GatewayApiE
       // Policies live in the Gateway's namespace; a route from another namespace keeps its names apart.
       const name = (suffix: string) => joinName(route.namespace === gw.namespace ? [route.name, suffix] : [route.namespace, route.name, suffix]);
       const out: ApiObject[] = [];
-      const jwt = jwtOf(route);
+      const jwt = requestAuthenticationOf(route);
       if (jwt) {
         out.push(new ManifestObject(scope_, KIND.requestAuthentication, {
           apiVersion: SECURITY_VERSION,

@@ -4,9 +4,9 @@ import { ANNOTATIONS, CONFIGURATION_V1, KINDS, PLUGINS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
-import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
-import { redirectAnnotations, redirectProblems } from './features/redirect';
-import { ingressRewriteProblems, rewriteAnnotations } from './features/rewrite';
+import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
+import { redirectProblems } from './features/redirect';
+import { ingressRewriteProblems } from './features/rewrite';
 import { hstsPluginConfig, hstsPluginName, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
 import { TopLevelObject } from './kong-object';
 import { Http01Solver } from '../../cert-manager/api';
@@ -75,8 +75,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...conditionAnnotations(match),
       ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
       ...kongTlsRedirectAnnotations(route, route.hosts, tlsHosts),
-      ...redirectAnnotations(route),
-      ...rewriteAnnotations(route),
+      ...policyAnnotations(route),
     };
     return Object.keys(out).length > 0 ? out : undefined;
   }

@@ -1,3 +1,5 @@
+import { goDuration } from '../../../core/duration';
+
 /** Largest value of one GEP-2257 component (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`). */
 const MAX_COMPONENT = 99999;
 
@@ -8,16 +10,8 @@ const MAX_COMPONENT = 99999;
  */
 export function gepDuration(ms: number): string | undefined {
   if (!Number.isInteger(ms) || ms < 0) return undefined;
-  if (ms === 0) return '0s';
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours > MAX_COMPONENT) return undefined;
-  const minutes = Math.floor(ms / 60_000) % 60;
-  const seconds = Math.floor(ms / 1000) % 60;
-  const millis = ms % 1000;
-  return [[hours, 'h'], [minutes, 'm'], [seconds, 's'], [millis, 'ms']]
-    .filter(([n]) => n !== 0)
-    .map(([n, unit]) => `${n}${unit}`)
-    .join('');
+  if (Math.floor(ms / 3_600_000) > MAX_COMPONENT) return undefined;
+  return goDuration(ms);
 }
 
 /** Why a duration cannot be written, or undefined when it can. */

@@ -11,10 +11,6 @@ const METHOD = /^[A-Za-z_][A-Za-z_0-9]*$/;
 /** The kind of object a route renders to: a GRPCRoute for a gRPC backend (unless an extension handles it). */
 export type RouteKind = 'HTTPRoute' | 'GRPCRoute';
 
-export function routeKind(route: RouteIR, grpcHandledElsewhere: boolean): RouteKind {
-  return route.policies.backendProtocol?.protocol === 'GRPC' && !grpcHandledElsewhere && route.backends.length > 0 ? 'GRPCRoute' : 'HTTPRoute';
-}
-
 /**
  * A route match as a GRPCRoute match: path Exact `/pkg.Service/Method` becomes
  * `method: {service, method}`, Prefix `/pkg.Service` becomes `method: {service}` (every method of

@@ -1,18 +1,17 @@
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { AuthorizationPolicySpec, AuthorizationRule } from '../api';
 import { DENY } from '../constants';
-import { deniedAddresses } from './ip-access';
-import { jwtOf, missingPrincipal } from './jwt';
+import { denyRules } from './policies';
 import { scope, Signature } from './scope';
 import { GatewayTarget, targetRefs } from './target';
 
 export function needsAuthorizationPolicy(route: RouteIR): boolean {
-  return jwtOf(route) !== undefined || route.policies.ipAccess !== undefined;
+  return denyRules(route) !== undefined;
 }
 
 /**
  * One DENY AuthorizationPolicy per route: a rule per condition (no valid token from the issuer;
- * a refused client address), each limited to the route's requests. Rules are ORed.
+ * a refused client address; features/policies.ts), each limited to the route's requests. Rules are ORed.
  */
 export function authorizationPolicySpec(route: RouteIR, ir: GatewayIR, gw: GatewayTarget, signature: Signature): AuthorizationPolicySpec {
   const { operations } = scope(route, ir, signature);
@@ -22,9 +21,6 @@ export function authorizationPolicySpec(route: RouteIR, ir: GatewayIR, gw: Gatew
     ? undefined
     : ops.map(operation => ({ operation }));
   const rules: AuthorizationRule[] = [];
-  const jwt = jwtOf(route);
-  if (jwt) rules.push({ from: [{ source: missingPrincipal(jwt) }], to });
-  const ip = route.policies.ipAccess ? deniedAddresses(route.policies.ipAccess) : undefined;
-  if (ip) rules.push({ from: [{ source: ip }], to });
+  for (const { source } of denyRules(route) ?? []) if (source) rules.push({ from: [{ source }], to });
   return { targetRefs: targetRefs(gw), action: DENY, rules };
 }

@@ -8,26 +8,95 @@ import { ipRestrictionPlugin } from './ip-restriction';
 import { KongColumn, pluginObjectName, PluginSpec } from './plugin';
 import { rateLimitPlugin, rateLimitProblems, rateLimitScopeProblems } from './rate-limit';
 import { GatewayIR, HstsIR, RouteIR } from '../../../ir/model';
+import { emitters, PolicyEmitters, REFUSED } from '../../common/policy-emitters';
+import { ExtensionPolicyEmitters, extensionEmitters, STANDARD } from '../../gateway-api/extension';
 import { RenderProblem } from '../../renderer';
 import { CONFIGURATION_V1, KINDS } from '../constants';
 import { TopLevelObject } from '../kong-object';
+import { redirectAnnotations } from './redirect';
+import { rewriteAnnotations } from './rewrite';
 
 /**
- * The KongPlugins a route needs, sorted by plugin type. In Gateway API mode request headers are
- * left to the standard RequestHeaderModifier filter (KIC makes its own request-transformer from
- * it; a second one on the route would conflict).
+ * Where one policy kind lands on Kong. Every hook is decided from the RouteIR alone; plugin
+ * configs are pure and read at synth.
  */
+export interface KongPolicyEmitter {
+  /** The route's KongPlugins for this kind. `hsts`: the route's TlsHost HSTS, read at synth. */
+  readonly plugins?: (route: RouteIR, hsts?: () => HstsIR | undefined) => PluginSpec[];
+  /** Annotations on the route's Ingresses (Ingress mode). */
+  readonly ingressAnnotations?: (route: RouteIR) => Record<string, string>;
+}
+
+const RATE_LIMIT: KongPolicyEmitter = { plugins: route => (route.policies.rateLimit ? [rateLimitPlugin(route.policies.rateLimit)] : []) };
+const BODY_SIZE: KongPolicyEmitter = { plugins: route => (route.policies.bodySize ? [bodySizePlugin(route.policies.bodySize)] : []) };
+const CORS: KongPolicyEmitter = { plugins: route => (route.policies.cors ? [corsPlugin(route.policies.cors)] : []) };
+const IP_ACCESS: KongPolicyEmitter = { plugins: route => (route.policies.ipAccess ? [ipRestrictionPlugin(route.policies.ipAccess)] : []) };
+const AUTH: KongPolicyEmitter = { plugins: route => authPlugins(route) };
+const RESPONSE_HEADERS: KongPolicyEmitter = {
+  plugins: (route, hsts) => (route.policies.headers?.response ? [responseHeadersPlugin(route.policies.headers.response, hsts)] : []),
+};
+
+/**
+ * Every policy kind of the IR on Kong Ingress: KongPlugins, Ingress annotations, or refused by
+ * the matrix (timeouts, retries and the upstream protocol are Service annotations, which this
+ * library does not own; Kong OSS has no sticky sessions). WebSocket backends need nothing: Kong
+ * proxies upgrades natively, hence an emitter without output.
+ */
+export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {
+  rateLimit: RATE_LIMIT,
+  timeouts: REFUSED,
+  bodySize: BODY_SIZE,
+  cors: CORS,
+  headers: {
+    plugins: (route, hsts) => [
+      ...(route.policies.headers?.request ? [requestHeadersPlugin(route.policies.headers.request)] : []),
+      ...RESPONSE_HEADERS.plugins!(route, hsts),
+    ],
+  },
+  redirect: { ingressAnnotations: redirectAnnotations },
+  rewrite: { ingressAnnotations: rewriteAnnotations },
+  ipAccess: IP_ACCESS,
+  retries: REFUSED,
+  sessionAffinity: REFUSED,
+  backendProtocol: {},
+  auth: AUTH,
+};
+
+/**
+ * Every policy kind of the IR on Kong's Gateway API mode: KongPlugins referenced by ExtensionRef
+ * filters, the standard (request headers, URL rewrites, GRPCRoute; KIC makes its own
+ * request-transformer from the RequestHeaderModifier filter, so a second one on the route would
+ * conflict), or refused by the matrix.
+ */
+export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolicyEmitter> = {
+  rateLimit: RATE_LIMIT,
+  timeouts: REFUSED,
+  bodySize: BODY_SIZE,
+  cors: CORS,
+  headers: RESPONSE_HEADERS,
+  redirect: REFUSED,
+  rewrite: STANDARD,
+  ipAccess: IP_ACCESS,
+  retries: REFUSED,
+  sessionAffinity: REFUSED,
+  backendProtocol: STANDARD,
+  auth: AUTH,
+};
+
+const EMITTERS: Readonly<Record<KongColumn, readonly KongPolicyEmitter[]>> = {
+  'kong': emitters(KONG_POLICY_EMITTERS),
+  'kong-gateway-api': extensionEmitters(KONG_GATEWAY_API_POLICY_EMITTERS),
+};
+
+/** The KongPlugins a route needs in a column, sorted by plugin type. */
 export function routePlugins(route: RouteIR, column: KongColumn, hsts?: () => HstsIR | undefined): PluginSpec[] {
-  const p = route.policies;
-  const out: PluginSpec[] = [];
-  if (p.rateLimit) out.push(rateLimitPlugin(p.rateLimit));
-  if (p.bodySize) out.push(bodySizePlugin(p.bodySize));
-  if (p.cors) out.push(corsPlugin(p.cors));
-  if (p.headers?.request && column === 'kong') out.push(requestHeadersPlugin(p.headers.request));
-  if (p.headers?.response) out.push(responseHeadersPlugin(p.headers.response, hsts));
-  if (p.ipAccess) out.push(ipRestrictionPlugin(p.ipAccess));
-  out.push(...authPlugins(route));
+  const out = EMITTERS[column].flatMap(e => e.plugins?.(route, hsts) ?? []);
   return out.sort((a, b) => (a.plugin < b.plugin ? -1 : a.plugin > b.plugin ? 1 : 0));
+}
+
+/** The annotations the route's policies put on its Ingresses (Ingress mode), in map order. */
+export function policyAnnotations(route: RouteIR): Record<string, string> {
+  return Object.assign({}, ...EMITTERS.kong.map(e => e.ingressAnnotations?.(route) ?? {}));
 }
 
 /** The route's KongPlugin names, sorted (what `konghq.com/plugins` and the ExtensionRefs list). */

@@ -1,16 +1,11 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
-import { SessionAffinityIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
-import { ServiceSettings, StickyCookie } from '../api';
+import { ServiceSettings } from '../api';
 import { SERVER_SCHEMES } from '../constants';
+import { policyServersTransport, policyServiceSettings, ServersTransportSpec } from './policies';
 
-
-/** `ServersTransport.spec` (fields we emit). */
-export interface ServersTransportSpec {
-  readonly forwardingTimeouts: { readonly dialTimeout: string };
-}
 
 /**
  * Whether the route needs its own ServersTransport for the connect timeout (decided from the
@@ -18,7 +13,7 @@ export interface ServersTransportSpec {
  * the connect timeout too (features/tls.ts), so only backends without tls use the route's.
  */
 export function needsServersTransport(route: RouteIR): boolean {
-  return route.backends.some(b => !b.tls) && route.policies.timeouts?.connectMs !== undefined;
+  return route.backends.some(b => !b.tls) && policyServersTransport(route) !== undefined;
 }
 
 /** The name of the route's own ServersTransport (connect timeout), when it has one. */
@@ -26,58 +21,25 @@ export function routeTransportName(route: RouteIR): string | undefined {
   return needsServersTransport(route) ? joinName([route.name, 'transport']) : undefined;
 }
 
-/** Milliseconds as a Go duration (whole seconds when exact). */
-export function goDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
-/** Connect timeout: `forwardingTimeouts.dialTimeout` of a ServersTransport of the route's namespace. */
+/** The route's own ServersTransport (connect timeout; see features/policies.ts). */
 export function serversTransportSpec(route: RouteIR): ServersTransportSpec {
-  return { forwardingTimeouts: { dialTimeout: goDuration(route.policies.timeouts!.connectMs!) } };
+  return policyServersTransport(route)!;
 }
 
 /**
- * The server scheme: HTTPS and gRPC over TLS → `https` (HTTP/2 is negotiated with ALPN), gRPC
- * and h2c → `h2c`. HTTP and WebSocket need nothing (Traefik proxies upgrades natively). A backend
- * with `tls` (re-encryption) is always `https`, gRPC included (h2c with tls is refused by Route).
- */
-function scheme(route: RouteIR, b: BackendIR): string | undefined {
-  if (b.tls) return SERVER_SCHEMES.https;
-  switch (route.policies.backendProtocol?.protocol) {
-    case 'HTTPS':
-    case 'GRPCS':
-      return SERVER_SCHEMES.https;
-    case 'GRPC':
-    case 'H2C':
-      return SERVER_SCHEMES.h2c;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Sticky sessions: `sticky.cookie` on the service's load balancer (its pods). Secure and
- * HttpOnly are always written (Traefik's defaults are false, ours true); no `maxAge` gives a
- * session cookie.
- */
-function sticky(s: SessionAffinityIR): { cookie: StickyCookie } {
-  return {
-    cookie: { name: s.cookieName, secure: s.secure, httpOnly: s.httpOnly, sameSite: s.sameSite, maxAge: s.ttlSeconds, path: s.path },
-  };
-}
-
-/**
- * The settings of one backend's service entry. `serversTransport`: the route's own (connect
- * timeout); a re-encrypted backend uses its own ServersTransport instead (`tlsTransport`).
+ * The settings of one backend's service entry: the route's policies (scheme of the backend
+ * protocol, sticky cookie, the route's ServersTransport `serversTransport`), except that a
+ * re-encrypted backend is always `https` (gRPC included: h2c with tls is refused by Route) and
+ * uses its own ServersTransport (`tlsTransport`).
  */
 export function serviceSettings(
   route: RouteIR, b: BackendIR, serversTransport: string | undefined, tlsTransport: (b: BackendIR) => string,
 ): ServiceSettings {
-  const affinity = route.policies.sessionAffinity;
+  const p = policyServiceSettings(route);
   return {
-    scheme: scheme(route, b),
+    scheme: b.tls ? SERVER_SCHEMES.https : p.scheme,
     serversTransport: b.tls ? tlsTransport(b) : serversTransport,
-    sticky: affinity ? sticky(affinity) : undefined,
+    sticky: p.sticky,
   };
 }
 

@@ -1,15 +1,8 @@
 import { joinName } from '../../../core/names';
 import { HstsIR, RouteIR } from '../../../ir/model';
 import { CRD_PROVIDER } from '../constants';
-import { authSpec, rendersAuth } from './auth';
-import { bodySizeSpec } from './body-size';
-import { corsSpec } from './cors';
-import { customHeadersSpec, hasCustomHeaders } from './headers';
-import { ipAllowSpec, ipDenySpec } from './ip-access';
-import { rateLimitSpec } from './rate-limit';
-import { isHttpsUpgrade, redirectSpec } from './redirect';
-import { retrySpec } from './retry';
-import { rewriteHostSpec, rewritePathSpec } from './rewrite';
+import { policyMiddlewares } from './policies';
+import { isHttpsUpgrade } from './redirect';
 import { Listener, tlsObjectNames } from './tls';
 import { RouterVariant } from '../api';
 
@@ -63,28 +56,18 @@ export interface MiddlewarePlan {
 }
 
 /**
- * The route's Middlewares, in chain order (then `ipdeny`). Decided from the RouteIR only, so
+ * The route's Middlewares (from the policy emitter map, features/policies.ts), in chain order
+ * (then `ipdeny`). Decided from the RouteIR only, so
  * the set is fixed at allocation. `withDeny`: IngressRoute output (the Ingress provider cannot
  * express a deny list; refused by the capability matrix). `hsts`: the HSTS of the route's
  * TlsHosts, read at synth, merged into the route's `headers` Middleware when it has one.
  */
 export function middlewarePlans(route: RouteIR, withDeny: boolean, hsts?: () => HstsIR | undefined): MiddlewarePlan[] {
-  const p = route.policies;
-  const specs: Partial<Record<MiddlewareRole, () => unknown>> = {};
-  if (hasCustomHeaders(p.headers)) specs.headers = () => customHeadersSpec(p.headers!, hsts?.());
-  if (p.ipAccess && p.ipAccess.allow.length > 0) specs.ipallowlist = () => ipAllowSpec(p.ipAccess!);
-  if (p.rateLimit) specs.ratelimit = () => rateLimitSpec(p.rateLimit!);
-  if (p.cors) specs.cors = () => corsSpec(p.cors!);
-  if (p.redirect) specs.redirect = () => redirectSpec(p.redirect!, route);
-  if (rendersAuth(p.auth)) specs.auth = () => authSpec(p.auth!);
-  if (p.bodySize) specs.buffering = () => bodySizeSpec(p.bodySize!);
-  if (p.rewrite?.path) specs['rewrite-path'] = () => rewritePathSpec(p.rewrite!, route);
-  if (p.rewrite?.host) specs['rewrite-host'] = () => rewriteHostSpec(p.rewrite!);
-  if (p.retries) specs.retry = () => retrySpec(p.retries!);
+  const specs = policyMiddlewares(route, hsts);
   const plans = CHAIN_ORDER
     .filter(role => specs[role] !== undefined && (route.backends.length > 0 || !FORWARDING.has(role)))
     .map(role => plan(route, role, specs[role]!));
-  if (withDeny && p.ipAccess && p.ipAccess.deny.length > 0) plans.push(plan(route, 'ipdeny', ipDenySpec));
+  if (withDeny && specs.ipdeny) plans.push(plan(route, 'ipdeny', specs.ipdeny));
   return plans;
 }
 

@@ -1,7 +1,7 @@
-import { goDuration } from './backend';
 import { hostFallbackPriority } from './priority';
 import { isHttpsRedirectOnly, isHttpsUpgrade } from './redirect';
 import { hostCondition, hostSniCondition } from './rule';
+import { goDuration } from '../../../core/duration';
 import { joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, hostsLeftToTlsRedirect } from '../../common/tls';
@@ -182,7 +182,7 @@ export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
   return {
     serverName: tls.hostname,
     rootCAs: tls.ca ? [tls.ca.kind === 'Secret' ? { secret: tls.ca.name } : { configMap: tls.ca.name }] : undefined,
-    forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs) },
+    forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs, 'single-unit') },
   };
 }
 

@@ -1,0 +1,53 @@
+// StrykerJS configuration for `npm run mutation` (not part of `npm test`).
+// MUTATE=<comma-separated globs> narrows the mutated files, e.g.
+//   MUTATE=src/controllers/kong/features/rate-limit.ts npm run mutation
+// Each mutant runs only the tests that cover it (coverageAnalysis perTest). The property tests
+// (test/property) are left out: each covers nearly every line, so every mutant would run them.
+const fs = require('fs');
+const path = require('path');
+
+// The tests run in a sandbox copy (.stryker-tmp/sandbox-*), where `../shared/crds` does not resolve.
+if (process.env.CRD_DIR === undefined) {
+  const dir = [path.resolve(__dirname, '..', 'shared', 'crds'), path.resolve(__dirname, '.crds')].find(d => fs.existsSync(d));
+  if (dir) process.env.CRD_DIR = dir;
+}
+
+// MUTATION_TESTS=<comma-separated test file globs> narrows the tests (default: every test but the properties),
+// e.g. MUTATION_TESTS=test/capabilities.test.ts for the score of the capability tests alone.
+const tests = process.env.MUTATION_TESTS?.split(',').map(s => `<rootDir>/${s.trim()}`).filter(s => s !== '<rootDir>/');
+
+const mutate = (process.env.MUTATE ?? 'src/controllers/**/*.ts')
+  .split(',').map(s => s.trim()).filter(Boolean);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+module.exports = {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    config: {
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/property/'],
+      ...(tests && tests.length > 0 ? { testMatch: tests } : {}),
+      reporters: ['default'],
+      // Type-checking is the TypeScript checker's job here: ts-jest only transpiles (much faster).
+      transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
+    },
+    enableFindRelatedTests: false,
+  },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate,
+  // The machine is shared: one test runner at a time.
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
+  timeoutMS: 20_000,
+  // The first run (every test, with per-test coverage) takes minutes on a busy machine.
+  dryRunTimeoutMinutes: 30,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  ignoreStatic: true,
+  tempDirName: '.stryker-tmp',
+};

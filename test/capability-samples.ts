@@ -1,0 +1,220 @@
+import { Chart } from 'cdk8s';
+import {
+  ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
+  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
+  TrafficMirror,
+} from '../src';
+import { POLICY_SAMPLES } from './policy-samples';
+import { PolicyFeature } from '../src/capabilities/areas/policies';
+import { CA_KINDS, CaUsage } from '../src/capabilities/areas/tls';
+import { ControllerName, FEATURES, FeatureKind } from '../src/capabilities/features';
+import { CAPABILITIES } from '../src/capabilities/matrix';
+
+/** Where the standard unsupported message must point: the construct path and the prop. */
+export interface At { readonly path: string; readonly prop: string }
+
+/**
+ * One capability cell's intents: `sample` uses the feature (and nothing any controller lacks);
+ * `baseline` is the same program without the feature, or with another value of it, so the
+ * difference between their outputs is the feature's rendering and nothing else.
+ */
+export interface CellSample {
+  sample(chart: Chart, controller: Controller): At;
+  baseline(chart: Chart, controller: Controller): void;
+}
+
+const svc = () => Backend.service('svc', 80);
+
+/** A route `r` on a new gateway `gw`. */
+function route(c: Chart, controller: Controller, options: RouteOptions): ApiGateway {
+  const gw = new ApiGateway(c, 'gw', { controller });
+  gw.addRoute('r', options.backends ? options : { backend: svc(), ...options });
+  return gw;
+}
+
+/** A gateway with one stable route (api.example.com /v1 -> api-v1) and, optionally, a canary on it. */
+function canary(c: Chart, controller: Controller, traffic?: CanaryTraffic, mirror?: TrafficMirror): At {
+  const gw = new ApiGateway(c, 'gw', { controller });
+  const stable = gw.addRoute('r', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('api-v1', 80) });
+  if (traffic) gw.addCanary('canary', { stable, canary: Backend.service('api-v2', 80), traffic, mirror });
+  return { path: 'test/gw/canary', prop: mirror ? 'mirror' : 'traffic' };
+}
+
+/** A route and a TLS-terminating TlsHost for a.example.com, with extra TlsHost options. */
+function tls(c: Chart, controller: Controller, options: object, prop: string): At {
+  const gw = new ApiGateway(c, 'gw', { controller });
+  gw.addRoute('r', { hosts: ['a.example.com'], backend: svc() });
+  gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert'), ...options });
+  return { path: 'test/gw/tls', prop };
+}
+
+/** A CA of the kind the controller reads for this use (so the sample exercises the feature, not the CA kind). */
+function caFor(controller: Controller, usage: CaUsage): CaCertificates {
+  const kind = CA_KINDS[controller.name as ControllerName][usage][0] ?? 'Secret';
+  return kind === 'Secret' ? CaCertificates.fromSecret('partner-ca') : CaCertificates.fromConfigMap('partner-ca');
+}
+
+/** A route-level cell: the route with `sample` options vs the same route with `baseline` options. */
+function routeCell(sample: RouteOptions | ((controller: Controller) => RouteOptions), baseline: RouteOptions, prop: string): CellSample {
+  return {
+    sample: (c, controller) => { route(c, controller, typeof sample === 'function' ? sample(controller) : sample); return { path: 'test/gw/r', prop }; },
+    baseline: (c, controller) => { route(c, controller, baseline); },
+  };
+}
+
+const A = ['a.example.com'];
+
+const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSample } = {
+  hostRouting: routeCell({ hosts: A }, {}, 'hosts'),
+  wildcardHost: routeCell({ hosts: ['*.example.com'] }, { hosts: ['a.example.com'] }, 'hosts'),
+  exactPath: routeCell({ match: { path: PathMatch.exact('/healthz') } }, { match: { path: PathMatch.prefix('/healthz') } }, 'match.path'),
+  prefixPath: routeCell({ match: { path: PathMatch.prefix('/api') } }, { match: { path: PathMatch.exact('/api') } }, 'match.path'),
+  regexPath: routeCell({ hosts: A, match: { path: PathMatch.regex('/items/[0-9]+') } }, { hosts: A }, 'match.path'),
+  headerMatch: routeCell({ match: { headers: [HeaderMatch.exact('x-tenant', 'blue')] } }, {}, 'match.headers[0]'),
+  headerRegexMatch: routeCell({ match: { headers: [HeaderMatch.regex('x-tenant', 'blue-[a-z]+')] } }, {}, 'match.headers[0]'),
+  queryParamMatch: routeCell({ match: { queryParams: [QueryParamMatch.exact('debug', '1')] } }, {}, 'match.queryParams'),
+  methodMatch: routeCell({ match: { method: HttpMethod.POST } }, {}, 'match.method'),
+  multipleBackends: routeCell({ backends: [Backend.service('a', 80), Backend.service('b', 80)] }, { backends: [Backend.service('a', 80)] }, 'backends'),
+  crossNamespaceBackend: routeCell({ backend: Backend.service('svc', 80, { namespace: 'other' }) }, {}, 'backends'),
+  defaultBackend: {
+    sample: (c, controller) => { new ApiGateway(c, 'gw', { controller, defaultBackend: Backend.service('fallback', 80) }); return { path: 'test/gw', prop: 'defaultBackend' }; },
+    baseline: (c, controller) => { new ApiGateway(c, 'gw', { controller }); },
+  },
+  tlsTermination: {
+    sample: (c, controller) => tls(c, controller, {}, 'certificate'),
+    baseline: (c, controller) => { route(c, controller, { hosts: A }); },
+  },
+  crossNamespaceCertificate: {
+    sample: (c, controller) => tls(c, controller, { certificate: TlsCertificate.fromSecret('a-cert', { namespace: 'certs' }) }, 'certificate'),
+    baseline: (c, controller) => { tls(c, controller, {}, 'certificate'); },
+  },
+  automaticCertificate: {
+    sample: (c, controller) => {
+      const issuer = new ClusterIssuer(c, 'selfsigned', { type: IssuerType.selfSigned() });
+      return tls(c, controller, { certificate: TlsCertificate.fromIssuer(issuer) }, 'certificate');
+    },
+    baseline: (c, controller) => {
+      new ClusterIssuer(c, 'selfsigned', { type: IssuerType.selfSigned() });
+      tls(c, controller, {}, 'certificate');
+    },
+  },
+  tlsPassthrough: {
+    sample: (c, controller) => {
+      new ApiGateway(c, 'gw', { controller }).addTlsHost('tls', { hosts: ['db.example.com'], mode: TlsMode.passthrough(Backend.service('db', 5432)) });
+      return { path: 'test/gw/tls', prop: 'mode' };
+    },
+    baseline: (c, controller) => { new ApiGateway(c, 'gw', { controller }); },
+  },
+  httpsRedirect: {
+    sample: (c, controller) => tls(c, controller, {}, 'httpsRedirect'),
+    // Where a TLS host cannot serve plain HTTP (Traefik), the redirect comes with the TlsHost itself.
+    baseline: (c, controller) => {
+      if (CAPABILITIES[controller.name as ControllerName].plainHttpOnTlsHost.supported) tls(c, controller, { httpsRedirect: false }, '');
+      else route(c, controller, { hosts: A });
+    },
+  },
+  plainHttpOnTlsHost: { sample: (c, controller) => tls(c, controller, { httpsRedirect: false }, 'httpsRedirect'), baseline: (c, controller) => { tls(c, controller, {}, ''); } },
+  hsts: { sample: (c, controller) => tls(c, controller, { hsts: Hsts.enable() }, 'hsts'), baseline: (c, controller) => { tls(c, controller, {}, ''); } },
+  minTlsVersion: { sample: (c, controller) => tls(c, controller, { minTlsVersion: TlsVersion.TLS_1_3 }, 'minTlsVersion'), baseline: (c, controller) => { tls(c, controller, {}, ''); } },
+  clientCertificateAuth: {
+    sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, 'clientAuth'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
+  optionalClientCertificate: {
+    sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.optional(caFor(controller, 'clientAuth')) }, 'clientAuth'),
+    baseline: (c, controller) => { tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, ''); },
+  },
+  backendTls: routeCell(
+    controller => ({ hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.internal', ca: caFor(controller, 'backendTls') }) }) }),
+    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTlsSystemCa: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  canaryWeight: {
+    sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
+    baseline: (c, controller) => { canary(c, controller); },
+  },
+  canaryHeader: { sample: (c, controller) => canary(c, controller, CanaryTraffic.header('x-canary', 'always')), baseline: (c, controller) => { canary(c, controller); } },
+  canaryHeaderPresence: { sample: (c, controller) => canary(c, controller, CanaryTraffic.headerPresent('x-beta')), baseline: (c, controller) => { canary(c, controller); } },
+  canaryCookie: { sample: (c, controller) => canary(c, controller, CanaryTraffic.cookie('canary')), baseline: (c, controller) => { canary(c, controller); } },
+  canaryMirror: {
+    // Traffic every controller with mirroring can split: a header canary is refused on fewer.
+    sample: (c, controller) => canary(c, controller, mirrorTraffic(controller), TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 })),
+    baseline: (c, controller) => { canary(c, controller, mirrorTraffic(controller)); },
+  },
+};
+
+function mirrorTraffic(controller: Controller): CanaryTraffic {
+  return controller.name === 'kong' ? CanaryTraffic.header('x-canary', 'always') : CanaryTraffic.weight(0);
+}
+
+type PolicySample = RouteOptions & { noBackend?: boolean; tls?: boolean };
+
+/**
+ * The baseline of a policy cell, when it is not "the same route without the policy": a
+ * sub-setting (burst, exempt CIDRs, sign-in URL...) is compared with its policy without it, and a
+ * redirect with the same redirect to another value (a route without a redirect needs a backend).
+ */
+const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } = {
+  rateLimitPerConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
+  rateLimitBurst: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
+  rateLimitConnections: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
+  rateLimitExemptCidrs: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
+  rateLimitRedis: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
+  rateLimitControllerStore: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
+  redirectScheme: () => ({ tls: true }),
+  redirectHost: () => ({ redirect: Redirect.to({ host: 'other.example.com' }), noBackend: true }),
+  redirectPort: () => ({ redirect: Redirect.to({ port: 9443 }), noBackend: true }),
+  redirectPath: () => ({ redirect: Redirect.to({ path: '/elsewhere' }), noBackend: true }),
+  redirectPrefix: () => ({ match: { path: PathMatch.prefix('/old') }, redirect: Redirect.to({ replacePrefix: '/other' }), noBackend: true }),
+  rewritePrefix: () => ({ match: { path: PathMatch.prefix('/api') } }),
+  rewriteFullPath: () => ({ match: { path: PathMatch.exact('/status') } }),
+  retryStatusCodes: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryPerTryTimeout: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  externalAuthResponseHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
+  externalAuthSignin: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  externalAuthCache: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  jwtClaimsToHeaders: () => ({ auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json' }) }),
+};
+
+/**
+ * Samples that differ from POLICY_SAMPLES here: on Kong, `Redirect.toHttps()` (308) is what the
+ * TlsHost already renders by default (one redirect, not two), so that cell asks for a 301.
+ */
+const POLICY_SAMPLE_OVERRIDES: { readonly [f in PolicyFeature]?: (controller: Controller) => PolicySample } = {
+  redirectScheme: controller => (controller.name === 'kong'
+    ? { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), tls: true }
+    : POLICY_SAMPLES.redirectScheme()),
+};
+
+function policyRoute(c: Chart, controller: Controller, p: PolicySample): void {
+  const { noBackend, tls: withTls, ...options } = p;
+  const gw = new ApiGateway(c, 'gw', { controller });
+  gw.addRoute('r', { hosts: A, ...options, backend: noBackend ? undefined : svc() });
+  if (withTls) gw.addTlsHost('tls', { hosts: A, certificate: TlsCertificate.fromSecret('a-cert') });
+}
+
+function policyCell(feature: PolicyFeature): CellSample {
+  const sample = (controller: Controller) => POLICY_SAMPLE_OVERRIDES[feature]?.(controller) ?? POLICY_SAMPLES[feature]();
+  return {
+    sample: (c, controller) => { policyRoute(c, controller, sample(controller)); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
+    baseline: (c, controller) => {
+      const s = sample(controller);
+      policyRoute(c, controller, POLICY_BASELINES[feature]?.() ?? { match: s.match, tls: s.tls });
+    },
+  };
+}
+
+/** Every cell's sample and baseline. Typed total: a new feature does not compile until it has both. */
+export const CELL_SAMPLES: { readonly [f in FeatureKind]: CellSample } = {
+  ...NON_POLICY,
+  ...Object.fromEntries(Object.keys(POLICY_SAMPLES).map(f => [f, policyCell(f as PolicyFeature)])) as { [f in PolicyFeature]: CellSample },
+};
+
+/** The experimental-channel variant of a Gateway API controller, for 🧪 cells. */
+export const EXPERIMENTAL: Partial<Record<ControllerName, () => Controller>> = {
+  'gateway-api': () => Controller.gatewayApi({ gatewayClassName: 'example-gateway-class', experimentalChannel: true }),
+  'envoy-gateway': () => Controller.envoyGateway({ experimentalChannel: true }),
+  'istio': () => Controller.istio({ experimentalChannel: true }),
+  'kong-gateway-api': () => Controller.kong({ mode: KongMode.GATEWAY_API, experimentalChannel: true }),
+};
