@@ -228,6 +228,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
+const CORS_BROWSER_MAX_AGE_SECONDS = 5;
 
 function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   let out = p;
@@ -255,6 +256,12 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
     out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight
+  // for 5 seconds, what an explicit 5 says (ingress-nginx renders it, having a default of its own).
+  if (p.cors?.maxAgeSeconds === CORS_BROWSER_MAX_AGE_SECONDS) {
+    const { maxAgeSeconds: _, ...rest } = p.cors;
+    out = { ...out, cors: rest as PoliciesIR['cors'] };
+  }
   return out;
 }
 
