@@ -11,3 +11,4 @@ export * from './intent/policies/index';
 export * from './intent/policies/route-policies';
 export * from './intent/rate-limited-route';
 export * from './cert-manager';
+export * from './import/index';
