@@ -1,6 +1,6 @@
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR, RetryCondition } from '../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RetriesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -194,37 +194,67 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
 }
 
 /**
- * Policies with documented defaults spelled out or left out compare equal: `backendProtocol`
- * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
- * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
- * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
- * documented default path. Retry conditions `connect-failure` and `reset` compare as one
- * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
- * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes.
+ * Policies in a normal form: settings that mean what no setting means are dropped. Backend
+ * protocol HTTP is the default, WebSocket upgrades are proxied over it by every controller that
+ * accepts `BackendProtocol.WEBSOCKET` (a `native` cell: nothing is emitted for it), and HTTPS to
+ * backends that all declare tls is their re-encryption. A session cookie's path '/' is the
+ * documented default path.
  */
-const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
-
 function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
-  let out = p;
-  const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
-  if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
-    const { backendProtocol: _, ...rest } = out;
-    out = rest;
-  }
-  if (p.sessionAffinity?.path === '/') {
-    const { path: _, ...rest } = p.sessionAffinity;
-    out = { ...out, sessionAffinity: rest as PoliciesIR['sessionAffinity'] };
-  }
-  if (p.retries) {
-    let conditions: RetryCondition[] = [...p.retries.conditions];
-    let statusCodes = [...p.retries.statusCodes];
-    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
-    if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
-    if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
-    conditions = [...new Set(conditions)].sort();
-    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
-  }
-  return out;
+  const protocol = p.backendProtocol?.protocol;
+  // HTTPS to backends that all declare tls says nothing more than the re-encryption (ApiGateway's own rule).
+  const implied = protocol === 'HTTP' || protocol === 'WEBSOCKET' || (protocol === 'HTTPS' && reencrypted);
+  const { backendProtocol: _protocol, retries: _retries, auth: _auth, ...rest } = p;
+  return strip({
+    ...rest,
+    auth: p.auth ? normalAuth(p.auth) : undefined,
+    backendProtocol: implied ? undefined : p.backendProtocol,
+    retries: p.retries ? normalRetries(p.retries) : undefined,
+    sessionAffinity: p.sessionAffinity?.path === '/' ? withoutPath(p.sessionAffinity) : p.sessionAffinity,
+  }) as PoliciesIR;
+}
+
+function withoutPath(a: NonNullable<PoliciesIR['sessionAffinity']>): PoliciesIR['sessionAffinity'] {
+  const { path: _, ...rest } = a;
+  return rest as PoliciesIR['sessionAffinity'];
+}
+
+/**
+ * Authentication in a normal form: an in-cluster auth URL names its Service by its full DNS name
+ * and port (`http://auth.auth.svc:8080/` and `http://auth.auth.svc.cluster.local:8080/` are one
+ * service), an https URL leaves out port 443, the path defaults to '/'.
+ */
+function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
+  if (a.kind !== 'external') return a;
+  const svc = /^http:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(\.cluster\.local)?(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (svc) return { ...a, url: `http://${svc[1]}.${svc[2]}.svc.cluster.local:${svc[5] ?? 80}${svc[6] ?? '/'}` };
+  const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
+  return a;
+}
+
+/** `RetryOn.GATEWAY_ERROR`: exactly these statuses. */
+const GATEWAY_ERROR_CODES = [502, 503, 504];
+
+/**
+ * Retries in a normal form: `gateway-error` is its status codes (502, 503, 504), `5xx` covers
+ * every 5xx status code, and `connect-failure` and `reset` compare as one condition (a failed or
+ * reset connection): ingress-nginx's `error` covers both and cannot tell them apart.
+ */
+function normalRetries(r: RetriesIR): RetriesIR {
+  const codes = new Set(r.statusCodes);
+  if (r.conditions.includes('gateway-error')) GATEWAY_ERROR_CODES.forEach(c => codes.add(c));
+  // `5xx` already retries every 5xx status.
+  const serverErrors = r.conditions.includes('5xx');
+  return {
+    ...r,
+    statusCodes: [...codes].filter(c => !serverErrors || c < 500 || c > 599).sort((a, b) => a - b),
+    conditions: [...new Set(r.conditions.flatMap(connectionConditions))].filter(c => c !== 'gateway-error').sort(),
+  };
+}
+
+function connectionConditions(c: RetryCondition): RetryCondition[] {
+  return c === 'connect-failure' || c === 'reset' ? ['connect-failure', 'reset'] : [c];
 }
 
 function backendEntry(b: BackendIR, divisor: number): BackendEntry {

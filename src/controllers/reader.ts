@@ -78,6 +78,13 @@ export interface ControllerReader {
    * Never throws on valid Kubernetes objects: what cannot be read is an unmapped item.
    */
   read(objects: readonly KubeObject[], options?: ReadOptions): ReadResult;
+  /**
+   * The intent as this controller's output states it, when the renderer writes two settings
+   * alike (e.g. Gateway API has no SameSite field: implementations set Strict, whether the intent
+   * asked for Strict or left it unset). The round trip compares a reading with this projection of
+   * the intent; each projection is documented in the controller's README. Default: the identity.
+   */
+  expressed?(ir: GatewayIR): GatewayIR;
 }
 
 /** `Kind namespace/name` (cluster-scoped objects: `Kind name`). */

@@ -1,5 +1,10 @@
+import { CONTROLLER_NAMES } from '../capabilities/controllers';
 import { ControllerName } from '../capabilities/features';
+import { ENVOY_GATEWAY_READER } from '../controllers/envoy-gateway/reader';
+import { GATEWAY_API_READER } from '../controllers/gateway-api/reader';
 import { INGRESS_NGINX_READER } from '../controllers/ingress-nginx/reader';
+import { ISTIO_READER } from '../controllers/istio/reader';
+import { KONG_GATEWAY_API_READER } from '../controllers/kong/gateway-api-reader';
 import { ControllerReader } from '../controllers/reader';
 
 /**
@@ -8,6 +13,10 @@ import { ControllerReader } from '../controllers/reader';
  */
 const READERS: { readonly [c in ControllerName]?: ControllerReader } = {
   'ingress-nginx': INGRESS_NGINX_READER,
+  'gateway-api': GATEWAY_API_READER,
+  'envoy-gateway': ENVOY_GATEWAY_READER,
+  'istio': ISTIO_READER,
+  'kong-gateway-api': KONG_GATEWAY_API_READER,
 };
 
 /** The reader of a column, if it has one. */
@@ -17,5 +26,5 @@ export function readerFor(controller: ControllerName): ControllerReader | undefi
 
 /** Columns that have a reader, in matrix order. */
 export function readableControllers(): ControllerName[] {
-  return Object.keys(READERS) as ControllerName[];
+  return CONTROLLER_NAMES.filter(c => READERS[c] !== undefined);
 }

@@ -17,7 +17,8 @@ export function roundTripProblems(controller: ControllerName, gateway: ApiGatewa
   ROUND_TRIPS.checked++;
   const read = reader.read(objects);
   const problems: string[] = [];
-  const diff = tableDiff(routeTable(gateway._gatewayIr()), routeTableOf(read.gateways));
+  const intent = gateway._gatewayIr();
+  const diff = tableDiff(routeTable(reader.expressed ? reader.expressed(intent) : intent), routeTableOf(read.gateways));
   if (diff.length > 0) problems.push(`round trip: the read-back route table differs ('-' intent only, '+' read only):\n    ${diff.join('\n    ')}`);
   const unmapped = read.items.filter(i => i.reason !== undefined);
   if (unmapped.length > 0) problems.push(`round trip: our own output has unmapped items:\n    ${unmapped.map(i => `${i.object} ${i.field}: ${i.reason}`).join('\n    ')}`);
