@@ -80,7 +80,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
       const hosts = c.allHosts ? hostsOf(route) : c.hosts;
       for (const host of hosts) {
         for (const i of c.matchIndexes) {
-          const entry = { backend: backendEntry(c.canary, 1), traffic: c.traffic, mirror: c.mirror };
+          const entry = { backend: backendEntry(c.canary, 1), canary: c.canary, traffic: c.traffic, mirror: c.mirror };
           canaryOf.set(entryKey(route.namespace, host, route.matches[i]), entry);
         }
       }
@@ -89,7 +89,14 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
       for (const host of hostsOf(route)) {
         for (const match of route.matches) {
           const canary = canaryOf.get(entryKey(route.namespace, host, match));
-          routes.push(routeEntry(route, host, match, canary));
+          const split = canary && headerRoute(match, canary);
+          if (split) {
+            // A header canary without mirror is a more specific route to the canary backend, with
+            // the stable route's policies: the same requests are served the same way.
+            routes.push(routeEntry(route, host, match), routeEntry({ ...route, backends: [canary!.canary] }, host, split));
+          } else {
+            routes.push(routeEntry(route, host, match, canary));
+          }
         }
       }
     }
@@ -177,7 +184,16 @@ function entryKey(namespace: string, host: string, match: MatchIR): string {
   return canonicalJson([namespace, host, match]);
 }
 
-interface CanaryAt { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR; readonly mirror?: MirrorIR }
+interface CanaryAt { readonly backend: BackendEntry; readonly canary: BackendIR; readonly traffic: CanaryTrafficIR; readonly mirror?: MirrorIR }
+
+/** The match of a header canary's requests, when it can stand as a route of its own. */
+function headerRoute(match: MatchIR, canary: CanaryAt): MatchIR | undefined {
+  const t = canary.traffic;
+  if (t.kind !== 'header' || canary.mirror || match.headers.some(h => h.name.toLowerCase() === t.name)) return undefined;
+  const headers = [...match.headers, { name: t.name, kind: 'Exact' as const, value: t.value }]
+    .sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()));
+  return { ...match, headers };
+}
 
 function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: CanaryAt): RouteEntry {
   const divisor = gcdOf(route.backends.map(b => b.weight));

@@ -1,4 +1,5 @@
 import { ControllerName } from '../capabilities/features';
+import { RouteTable } from '../checks/route-table';
 import { GatewayIR } from '../ir/model';
 
 /**
@@ -85,6 +86,13 @@ export interface ControllerReader {
    * the intent; each projection is documented in the controller's README. Default: the identity.
    */
   expressed?(ir: GatewayIR): GatewayIR;
+  /**
+   * Equivalences of this controller's output: intents the renderer writes identically (e.g.
+   * Traefik answers 301 and 308 with the same `permanent: true`) mapped to the one form `read`
+   * returns, applied to both sides of a comparison (round trip, reports). Each equivalence
+   * must be documented where the renderer decides it. Default: none.
+   */
+  normalize?(table: RouteTable): RouteTable;
 }
 
 /** `Kind namespace/name` (cluster-scoped objects: `Kind name`). */

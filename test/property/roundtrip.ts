@@ -1,6 +1,6 @@
 import { ApiGateway } from '../../src';
 import { ControllerName } from '../../src/capabilities/features';
-import { routeTable, routeTableOf, tableDiff } from '../../src/checks/route-table';
+import { RouteTable, routeTable, routeTableOf, tableDiff } from '../../src/checks/route-table';
 import { readerFor } from '../../src/import/readers';
 
 /** Round trips checked so far (per test file), for the test's own floor on the count. */
@@ -17,8 +17,9 @@ export function roundTripProblems(controller: ControllerName, gateway: ApiGatewa
   ROUND_TRIPS.checked++;
   const read = reader.read(objects);
   const problems: string[] = [];
+  const normalize = (t: RouteTable) => (reader.normalize ? reader.normalize(t) : t);
   const intent = gateway._gatewayIr();
-  const diff = tableDiff(routeTable(reader.expressed ? reader.expressed(intent) : intent), routeTableOf(read.gateways));
+  const diff = tableDiff(normalize(routeTable(reader.expressed ? reader.expressed(intent) : intent)), normalize(routeTableOf(read.gateways)));
   if (diff.length > 0) problems.push(`round trip: the read-back route table differs ('-' intent only, '+' read only):\n    ${diff.join('\n    ')}`);
   const unmapped = read.items.filter(i => i.reason !== undefined);
   if (unmapped.length > 0) problems.push(`round trip: our own output has unmapped items:\n    ${unmapped.map(i => `${i.object} ${i.field}: ${i.reason}`).join('\n    ')}`);

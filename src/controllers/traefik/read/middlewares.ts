@@ -1,0 +1,366 @@
+import { HstsIR } from '../../../ir/model';
+import { PathModifierIR, PoliciesIR, RedirectIR, RetryCondition } from '../../../ir/policies';
+import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
+import { KubeObject } from '../../reader';
+import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
+import { quoteMeta } from './rule';
+
+/**
+ * Middleware objects as intent policies: the specs features/*.ts write map back exactly; other
+ * middleware types and fields are unmapped items.
+ */
+export type MutablePolicies = { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] };
+
+export interface MiddlewareRead {
+  readonly policies: MutablePolicies;
+  /** `stsSeconds` & co: the HSTS of the TLS host the router serves. */
+  readonly hsts?: HstsIR;
+  /** The deny router's middleware: refuses every client (403). */
+  readonly denyAll?: boolean;
+  /** A headers middleware setting only the request Host: a host rewrite. */
+  readonly hostOnly?: boolean;
+  /** Nothing could be read (the router's reading is incomplete). */
+  readonly failed?: boolean;
+}
+
+const PREFIX_REDIRECT_HEAD = '^(https?)://(\\[[^\\]]*\\]|[^/:]*)(:[0-9]+)?';
+
+export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
+  const spec = isRecord(o.spec) ? o.spec : {};
+  const types = Object.keys(spec);
+  const source = log.ref(o);
+  const policies: MutablePolicies = {};
+  if (types.length !== 1) {
+    log.unmapped(o, 'spec', spec, 'a Middleware holds exactly one middleware type');
+    return { policies, failed: true };
+  }
+  const type = types[0];
+  const c = isRecord(spec[type]) ? spec[type] : {};
+  const at = (k: string) => `spec.${type}.${k}`;
+  const seen = new Set<string>();
+  const take = (k: string) => { seen.add(k); return c[k]; };
+  const map = (k: string, to: string) => log.mapped(o, at(k), c[k], to);
+  const unmap = (k: string, reason: string) => log.unmapped(o, at(k), c[k], reason);
+  let out: MiddlewareRead = { policies };
+  const rest = () => { for (const k of Object.keys(c)) if (!seen.has(k)) unmap(k, `${type}.${k} is not modelled by the intent`); };
+  const depth0 = (v: unknown) => isRecord(v) && v.depth === 0 && Object.keys(v).length === 1;
+
+  switch (type) {
+    case MIDDLEWARE_TYPES.ipAllowList: {
+      const range = take('sourceRange');
+      const strategy = take('ipStrategy');
+      const reject = take('rejectStatusCode');
+      if (!Array.isArray(range) || !range.every(r => typeof r === 'string')) { unmap('sourceRange', 'not a list of CIDRs'); return { policies, failed: true }; }
+      if (strategy !== undefined && !depth0(strategy)) unmap('ipStrategy', 'only the TCP peer address (depth 0) is modelled; X-Forwarded-For strategies are not');
+      else if (strategy !== undefined) map('ipStrategy', 'IpAccess (the client\'s TCP address)');
+      if (JSON.stringify([...range].sort()) === JSON.stringify([...NO_CLIENT_ADDRESSES].sort()) && (reject === 403 || reject === undefined)) {
+        map('sourceRange', 'Route.ipAccess (IpAccess.deny: the deny router refuses every denied client)');
+        if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
+        out = { policies, denyAll: true };
+      } else {
+        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [] };
+        map('sourceRange', 'Route.ipAccess (IpAccess.allow)');
+        if (reject !== undefined && reject !== 403) unmap('rejectStatusCode', 'the intent refuses with 403');
+        else if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
+      }
+      break;
+    }
+    case MIDDLEWARE_TYPES.rateLimit: {
+      const average = take('average');
+      const period = take('period') ?? '1s';
+      const burst = take('burst');
+      const criterion = take('sourceCriterion');
+      const redis = take('redis');
+      const per = period === '1s' || period === 1 ? 'second' : period === '1m' || period === 60 ? 'minute' : undefined;
+      if (typeof average !== 'number' || !Number.isInteger(average) || average < 1 || !per) {
+        unmap('average', 'the intent limits whole requests per second or per minute (period 1s or 1m)');
+        return { policies, failed: true };
+      }
+      let key: 'clientIp' | 'header' | undefined;
+      let header: string | undefined;
+      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
+      if (!key) { unmap('sourceCriterion', 'only the TCP peer address (depth 0) or one request header are modelled'); return { policies, failed: true }; }
+      let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
+      if (redis !== undefined) {
+        const eps = isRecord(redis) && Array.isArray(redis.endpoints) ? redis.endpoints : [];
+        if (eps.length === 1 && typeof eps[0] === 'string' && Object.keys(redis).every(k => k === 'endpoints' || k === 'secret')) {
+          distributed = { kind: 'redis', endpoint: eps[0], secretName: typeof redis.secret === 'string' ? redis.secret : undefined };
+          map('redis', 'Route.rateLimit (DistributedRateLimit.redis)');
+        } else {
+          unmap('redis', 'one Redis endpoint and an optional credentials Secret are modelled');
+        }
+      }
+      if (burst !== undefined && (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1)) unmap('burst', 'not a whole number of requests');
+      policies.rateLimit = {
+        source, key, header, requests: average, per, burst: typeof burst === 'number' ? burst : undefined, exemptCidrs: [], distributed,
+      };
+      map('average', `Route.rateLimit (${average} per ${per})`);
+      if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
+      if (burst !== undefined && typeof burst === 'number') map('burst', 'Route.rateLimit (burst)');
+      if (criterion !== undefined) map('sourceCriterion', `Route.rateLimit (per ${key})`);
+      break;
+    }
+    case MIDDLEWARE_TYPES.headers:
+      out = readHeaders(o, c, take, map, unmap, source);
+      break;
+    case MIDDLEWARE_TYPES.redirectScheme: {
+      const scheme = take('scheme');
+      const port = take('port');
+      const permanent = take('permanent') ?? false;
+      if ((scheme !== 'https' && scheme !== 'http') || typeof permanent !== 'boolean' || (port !== undefined && !/^\d+$/.test(String(port)))) {
+        unmap('scheme', 'a redirect to http or https (with an optional port) is modelled');
+        return { policies, failed: true };
+      }
+      policies.redirect = { source, scheme, port: port === undefined ? undefined : Number(port), statusCode: permanent ? 301 : 302 };
+      for (const k of ['scheme', 'port', 'permanent']) if (c[k] !== undefined) map(k, `Route.redirect (${k})`);
+      break;
+    }
+    case MIDDLEWARE_TYPES.redirectRegex: {
+      const r = readRedirectRegex(take('regex'), take('replacement'), take('permanent') ?? false, source);
+      if (!r) { unmap('regex', 'only the URL forms the intent\'s redirects render (scheme, host, port, whole path or matched prefix) are read'); return { policies, failed: true }; }
+      policies.redirect = r;
+      for (const k of ['regex', 'replacement', 'permanent']) if (c[k] !== undefined) map(k, 'Route.redirect');
+      break;
+    }
+    case MIDDLEWARE_TYPES.replacePath: {
+      const p = take('path');
+      if (typeof p !== 'string') { unmap('path', 'not a path'); return { policies, failed: true }; }
+      policies.rewrite = { source, path: { kind: 'full', value: p } };
+      map('path', 'Route.rewrite (Rewrite.replaceFullPath)');
+      break;
+    }
+    case MIDDLEWARE_TYPES.replacePathRegex: {
+      const m = readPrefixRewrite(String(take('regex') ?? ''), String(take('replacement') ?? ''), '.', 1);
+      if (!m) { unmap('regex', 'only a replacement of the matched prefix or of the whole path is read'); return { policies, failed: true }; }
+      policies.rewrite = { source, path: m };
+      map('regex', 'Route.rewrite (Rewrite.replacePrefix)');
+      map('replacement', 'Route.rewrite (Rewrite.replacePrefix)');
+      break;
+    }
+    case 'stripPrefix': {
+      const prefixes = take('prefixes');
+      if (Array.isArray(prefixes) && prefixes.length === 1 && typeof prefixes[0] === 'string') {
+        policies.rewrite = { source, path: { kind: 'prefix', value: '/' } };
+        map('prefixes', 'Route.rewrite (Rewrite.replacePrefix(\'/\'), when the prefix is the route\'s match)');
+      } else {
+        unmap('prefixes', 'one prefix (the route\'s match) is read');
+        return { policies, failed: true };
+      }
+      break;
+    }
+    case MIDDLEWARE_TYPES.buffering: {
+      const max = take('maxRequestBodyBytes');
+      if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) { unmap('maxRequestBodyBytes', 'not a size in bytes'); return { policies, failed: true }; }
+      policies.bodySize = { source, maxBytes: max };
+      map('maxRequestBodyBytes', 'Route.bodySize');
+      break;
+    }
+    case MIDDLEWARE_TYPES.retry: {
+      const attempts = take('attempts');
+      const status = take('status');
+      const noNet = take('disableRetryOnNetworkError') ?? false;
+      if (typeof attempts !== 'number' || attempts < 2) { unmap('attempts', 'at least one retry (attempts >= 2)'); return { policies, failed: true }; }
+      const codes = statusCodes(status);
+      if (codes === undefined) { unmap('status', 'not a list of status codes and ranges'); return { policies, failed: true }; }
+      const conditions: RetryCondition[] = noNet === true ? [] : ['connect-failure'];
+      const set = new Set(codes);
+      const has = (from: number, to: number) => { for (let x = from; x <= to; x++) if (!set.has(x)) return false; return true; };
+      const drop = (from: number, to: number) => { for (let x = from; x <= to; x++) set.delete(x); };
+      if (has(500, 599)) { conditions.push('5xx'); drop(500, 599); } else if (has(502, 504)) { conditions.push('gateway-error'); drop(502, 504); }
+      policies.retries = { source, attempts: attempts - 1, statusCodes: [...set].sort((a, b) => a - b), conditions: conditions.sort() };
+      map('attempts', `Route.retries (${attempts - 1} retries)`);
+      if (status !== undefined) map('status', 'Route.retries (statusCodes / RetryOn)');
+      if (c.disableRetryOnNetworkError !== undefined) map('disableRetryOnNetworkError', 'Route.retries (RetryOn.CONNECT_FAILURE)');
+      break;
+    }
+    case MIDDLEWARE_TYPES.forwardAuth: {
+      const address = take('address');
+      const trust = take('trustForwardHeader');
+      const headers = take('authResponseHeaders');
+      const signin = take('authSigninURL');
+      if (typeof address !== 'string') { unmap('address', 'not a URL'); return { policies, failed: true }; }
+      if (trust === true) unmap('trustForwardHeader', 'trusting client X-Forwarded-* headers is not modelled');
+      else if (trust !== undefined) map('trustForwardHeader', 'Route.auth (the auth service sees the proxy\'s own X-Forwarded-*)');
+      const list = Array.isArray(headers) ? headers.filter((h): h is string => typeof h === 'string') : [];
+      policies.auth = { kind: 'external', source, url: address, responseHeaders: uniqueSorted(list), signinUrl: typeof signin === 'string' ? signin : undefined };
+      map('address', 'Route.auth (EdgeAuth.external url)');
+      if (headers !== undefined) map('authResponseHeaders', 'Route.auth (responseHeaders)');
+      if (signin !== undefined) map('authSigninURL', 'Route.auth (signinUrl)');
+      break;
+    }
+    case MIDDLEWARE_TYPES.basicAuth: {
+      const secret = take('secret');
+      const realm = take('realm');
+      if (typeof secret !== 'string') { unmap('secret', 'users must come from a Secret'); return { policies, failed: true }; }
+      policies.auth = { kind: 'basic', source, secretName: secret, realm: typeof realm === 'string' ? realm : undefined };
+      map('secret', 'Route.auth (EdgeAuth.basic secretName)');
+      if (realm !== undefined) map('realm', 'Route.auth (realm)');
+      break;
+    }
+    default:
+      log.unmapped(o, `spec.${type}`, c, MIDDLEWARE_REASONS[type] ?? `the ${type} middleware has no intent equivalent`);
+      return { policies, failed: true };
+  }
+  rest();
+  return out;
+}
+
+const MIDDLEWARE_REASONS: Record<string, string> = {
+  chain: 'a chain of Middlewares: list its members on the router instead',
+  inFlightReq: 'concurrent requests per source are not modelled by Traefik\'s intent column',
+  addPrefix: 'adding a path prefix is not modelled (Rewrite replaces the matched prefix or the whole path)',
+  compress: 'compression is not modelled by the intent',
+  errors: 'custom error pages are not modelled by the intent',
+  circuitBreaker: 'circuit breakers are not modelled by the intent',
+  digestAuth: 'digest authentication is not modelled by the intent',
+  plugin: 'Traefik plugins run third-party code; never imported',
+  passTLSClientCert: 'forwarding client certificates is not modelled by the intent',
+  contentType: 'content-type sniffing is not modelled by the intent',
+  grpcWeb: 'gRPC-Web translation is not modelled by the intent',
+  stripPrefixRegex: 'only a stripPrefix of the route\'s own prefix is read',
+};
+
+
+function readHeaders(
+  o: KubeObject, c: Record<string, any>, take: (k: string) => unknown,
+  map: (k: string, to: string) => void, unmap: (k: string, r: string) => void, source: string,
+): MiddlewareRead {
+  const policies: MutablePolicies = {};
+  const custom = (k: string) => {
+    const v = take(k);
+    if (v === undefined) return undefined;
+    if (!isRecord(v) || !Object.values(v).every(x => typeof x === 'string')) { unmap(k, 'not a map of header values'); return undefined; }
+    map(k, k === 'customRequestHeaders' ? 'Route.headerRules.request (set / remove)' : 'Route.headerRules.response (set / remove)');
+    const set = Object.entries(v).filter(([, x]) => x !== '').map(([name, value]) => ({ name: name.toLowerCase(), value: value as string }));
+    const remove = Object.entries(v).filter(([, x]) => x === '').map(([name]) => name.toLowerCase());
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return { set: set.sort(byName), add: [], remove: uniqueSorted(remove) };
+  };
+  const request = custom('customRequestHeaders');
+  const response = custom('customResponseHeaders');
+  const hostOnly = request !== undefined && response === undefined && request.remove.length === 0 && request.set.length === 1 && request.set[0].name === 'host';
+  if (hostOnly) {
+    policies.rewrite = { source, host: request!.set[0].value };
+  } else if (request || response) {
+    policies.headers = { source, request, response };
+  }
+  const sts = take('stsSeconds');
+  const sub = take('stsIncludeSubdomains');
+  const preload = take('stsPreload');
+  let hsts: HstsIR | undefined;
+  if (typeof sts === 'number') {
+    hsts = { maxAgeSeconds: sts, includeSubdomains: sub === true, preload: preload === true };
+    map('stsSeconds', 'TlsHost hsts (maxAge)');
+    if (sub !== undefined) map('stsIncludeSubdomains', 'TlsHost hsts (includeSubdomains)');
+    if (preload !== undefined) map('stsPreload', 'TlsHost hsts (preload)');
+  }
+  const origins = take('accessControlAllowOriginList');
+  const regexes = take('accessControlAllowOriginListRegex');
+  if (origins !== undefined || regexes !== undefined) {
+    const list = [...(Array.isArray(origins) ? origins : []), ...(Array.isArray(regexes) ? regexes.map(wildcardOrigin) : [])];
+    const methods = take('accessControlAllowMethods');
+    const allowHeaders = take('accessControlAllowHeaders');
+    const expose = take('accessControlExposeHeaders');
+    const credentials = take('accessControlAllowCredentials');
+    const maxAge = take('accessControlMaxAge');
+    const vary = take('addVaryHeader');
+    if (list.some(x => typeof x !== 'string') || !Array.isArray(methods)) {
+      unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host form (one or more labels) are read, with the methods listed');
+    } else {
+      policies.cors = {
+        source,
+        origins: uniqueSorted(list as string[]),
+        methods: uniqueSorted(methods.map((m: string) => m.toUpperCase())),
+        headers: uniqueSorted(Array.isArray(allowHeaders) ? allowHeaders : []),
+        exposeHeaders: uniqueSorted(Array.isArray(expose) ? expose : []),
+        credentials: credentials === true,
+        maxAgeSeconds: typeof maxAge === 'number' ? maxAge : undefined,
+      };
+      for (const k of ['accessControlAllowOriginList', 'accessControlAllowOriginListRegex', 'accessControlAllowMethods', 'accessControlAllowHeaders',
+        'accessControlExposeHeaders', 'accessControlAllowCredentials', 'accessControlMaxAge', 'addVaryHeader']) {
+        if (c[k] !== undefined) map(k, 'Route.cors');
+      }
+      void vary;
+    }
+  }
+  void o;
+  return { policies, hsts, hostOnly };
+}
+
+/** `^https://([a-z0-9-]+\.)+example\.com$` -> `https://*.example.com`. */
+function wildcardOrigin(re: unknown): string | undefined {
+  if (typeof re !== 'string') return undefined;
+  const m = /^\^(https?):\/\/\(\[a-z0-9-\]\+\\\.\)\+(.+)\$$/.exec(re);
+  if (!m) return undefined;
+  const rest = m[2].replace(/\\(.)/g, '$1');
+  return quoteMeta(rest) === m[2] ? `${m[1]}://*.${rest}` : undefined;
+}
+
+/** Traefik status list (`500-599`, `404`) as codes. */
+function statusCodes(v: unknown): number[] | undefined {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return undefined;
+  const out: number[] = [];
+  for (const s of v) {
+    const m = /^(\d{3})(?:-(\d{3}))?$/.exec(String(s));
+    if (!m) return undefined;
+    for (let x = Number(m[1]); x <= Number(m[2] ?? m[1]); x++) out.push(x);
+  }
+  return out;
+}
+
+/** A Go replacement literal (`$$` is `$`), or undefined when it references a group. */
+function literal(s: string): string | undefined {
+  const unescaped = s.replace(/\$\$/g, '\u0000');
+  return unescaped.includes('$') ? undefined : unescaped.replace(/\u0000/g, '$');
+}
+
+/**
+ * The path part of features/path-modifier.ts `pathRewrite` (groups from `first`): a whole-path or
+ * prefix replacement. `chars`: `.` (replacePathRegex) or `[^?]` (inside a URL).
+ */
+function readPrefixRewrite(regex: string, replacement: string, chars: string, first: number, anchoredBoth = true): PathModifierIR | undefined {
+  const body = anchoredBoth ? (regex.startsWith('^') && regex.endsWith('$') ? regex.slice(1, -1) : undefined) : regex;
+  if (body === undefined) return undefined;
+  const g = (n: number) => '${' + n + '}';
+  if (body === `${chars}*`) {
+    const v = literal(replacement);
+    return v === undefined ? undefined : { kind: 'full', value: v };
+  }
+  if (body === `(/${chars}*)` && replacement.endsWith(g(first))) {
+    const v = literal(replacement.slice(0, -g(first).length));
+    return v === undefined ? undefined : { kind: 'prefix', value: v === '' ? '/' : v };
+  }
+  if (body.endsWith(`((?:/${chars}*)?)`) && replacement.endsWith(g(first))) {
+    const v = literal(replacement.slice(0, -g(first).length));
+    return v === undefined || v === '' ? undefined : { kind: 'prefix', value: v };
+  }
+  if (/^\(\/\).*\(\?:\/\(.+\*\)\)\?$/.test(body) && replacement === g(first) + g(first + 1)) return { kind: 'prefix', value: '/' };
+  return undefined;
+}
+
+/** features/redirect.ts `redirectSpec` (redirectRegex forms) back to a redirect. */
+function readRedirectRegex(regex: unknown, replacement: unknown, permanent: unknown, source: string): RedirectIR | undefined {
+  if (typeof regex !== 'string' || typeof replacement !== 'string' || typeof permanent !== 'boolean' || !regex.startsWith(PREFIX_REDIRECT_HEAD)) return undefined;
+  const m = /^(\$\{1\}|https?):\/\/(.*?)(?::(\d+))?(\/.*|\$\{4\}.*)$/.exec(replacement);
+  if (!m) return undefined;
+  const scheme = m[1] === '${1}' ? undefined : m[1] as 'http' | 'https';
+  const host = m[2] === '${2}' ? undefined : literal(m[2]);
+  if (m[2] !== '${2}' && host === undefined) return undefined;
+  const port = m[3] === undefined ? undefined : Number(m[3]);
+  const tail = regex.slice(PREFIX_REDIRECT_HEAD.length);
+  const pathPart = m[4];
+  let path: PathModifierIR | undefined;
+  if (tail === '([^?]*)(.*)$') {
+    if (pathPart !== '${4}${5}') return undefined;
+  } else {
+    if (!tail.endsWith('(.*)$')) return undefined;
+    const inner = tail.slice(0, -'(.*)$'.length);
+    const groups = inner === '[^?]*' ? 0 : inner.startsWith('(/)') ? 2 : 1;
+    const last = '${' + (4 + groups) + '}';
+    if (!pathPart.endsWith(last)) return undefined;
+    path = readPrefixRewrite(inner, pathPart.slice(0, -last.length), '[^?]', 4, false);
+    if (!path) return undefined;
+  }
+  return { source, scheme, host, port, path, statusCode: permanent ? 301 : 302 };
+}

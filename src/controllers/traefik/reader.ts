@@ -1,0 +1,389 @@
+import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
+import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
+import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
+import { parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
+import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { annotationField, ingressBackend, isIngressFor, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
+import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
+
+/** Traefik CRD kinds a reader accepts. */
+const CRD_KINDS: readonly string[] = [
+  KINDS.ingressRoute, KINDS.ingressRouteTcp, KINDS.middleware, KINDS.traefikService, KINDS.serversTransport, KINDS.tlsOption,
+];
+
+/**
+ * Reads Traefik Proxy v3 CRDs (the `traefik` column): IngressRoutes (rules parsed, see
+ * read/rule.ts), Middlewares, TraefikServices (weighted canaries, mirroring), ServersTransports
+ * (connect timeout, backend TLS), TLSOptions and IngressRouteTCP passthrough. One RouteIR per
+ * router; an HTTPS upgrade's plain-HTTP twin, deny twins (`ClientIP`) and TLS hosts' redirect
+ * routers fold back into the route / TLS host they come from.
+ */
+export class TraefikReader implements ControllerReader {
+  public readonly name = 'traefik' as const;
+
+  public accepts(o: KubeObject): boolean {
+    return isTraefik(o) && CRD_KINDS.includes(o.kind);
+  }
+
+  public read(objects: readonly KubeObject[], options: ReadOptions = {}): ReadResult {
+    const defaultNs = options.defaultNamespace ?? 'default';
+    const log = new ItemLog(defaultNs);
+    const ctx = new TraefikContext(objects, defaultNs, log);
+    const routers: Router[] = [];
+    const passthrough: PassthroughIR[] = [];
+    const accepted = objects.filter(o => this.accepts(o)).sort((a, b) => (log.ref(a) < log.ref(b) ? -1 : 1));
+    for (const o of accepted) {
+      if (o.kind === KINDS.ingressRoute) routers.push(...ingressRouteRouters(o, ctx));
+      if (o.kind === KINDS.ingressRouteTcp) passthrough.push(...tcpRoutes(o, ctx));
+    }
+    readLeftovers(accepted, ctx);
+    const gateway = assembleRouters(routers, passthrough, ctx, 'Traefik IngressRoutes');
+    return { gateways: routers.length + passthrough.length > 0 ? [gateway] : [], items: log.sorted() };
+  }
+
+  public normalize(table: RouteTable): RouteTable {
+    return normalizeTraefik(table);
+  }
+}
+
+/**
+ * Reads Ingresses of the Traefik class with `traefik.ingress.kubernetes.io/*` annotations (the
+ * `traefik-ingress` column), the Middlewares and TLSOptions they reference, and the IngressRoute
+ * objects this library adds in that mode (a TLS host's HTTPS redirect).
+ */
+export class TraefikIngressReader implements ControllerReader {
+  public readonly name = 'traefik-ingress' as const;
+
+  constructor(private readonly ingressClassName = 'traefik') {}
+
+  public accepts(o: KubeObject): boolean {
+    if (isTraefik(o)) return CRD_KINDS.includes(o.kind);
+    return isIngressFor(o, this.ingressClassName, ANNOTATION_PREFIX);
+  }
+
+  public read(objects: readonly KubeObject[], options: ReadOptions = {}): ReadResult {
+    const defaultNs = options.defaultNamespace ?? 'default';
+    const log = new ItemLog(defaultNs);
+    const ctx = new TraefikContext(objects, defaultNs, log);
+    const ports = servicePorts(objects, defaultNs);
+    const routers: Router[] = [];
+    const accepted = objects.filter(o => this.accepts(o)).sort((a, b) => (log.ref(a) < log.ref(b) ? -1 : 1));
+    let defaultBackend: { backend: BackendIR; source: string } | undefined;
+    for (const o of accepted) {
+      if (o.kind === KINDS.ingressRoute) routers.push(...ingressRouteRouters(o, ctx));
+      if (o.kind !== 'Ingress') continue;
+      const read = ingressRouters(o, ctx, ports);
+      routers.push(...read.routers);
+      if (read.defaultBackend) defaultBackend = read.defaultBackend;
+    }
+    readLeftovers(accepted, ctx);
+    const gateway = assembleRouters(routers, [], ctx, `IngressClass ${this.ingressClassName}`);
+    const withDefault = defaultBackend
+      ? { ...gateway, defaultBackend: defaultBackend.backend, defaultBackendSource: defaultBackend.source } : gateway;
+    return { gateways: routers.length > 0 || defaultBackend ? [withDefault] : [], items: log.sorted() };
+  }
+
+  public normalize(table: RouteTable): RouteTable {
+    return normalizeTraefik(table);
+  }
+}
+
+/**
+ * Middlewares, TraefikServices, ServersTransports and TLSOptions no router references have no
+ * effect and are listed as such (e.g. a TLS host's redirect Middleware when routes redirect all
+ * its hosts themselves); annotations of the CRD
+ * objects other than the provider class are unmapped too.
+ */
+function readLeftovers(accepted: readonly KubeObject[], ctx: TraefikContext): void {
+  for (const o of accepted) {
+    if (o.kind !== 'Ingress') {
+      for (const [k, v] of Object.entries(o.metadata.annotations ?? {})) {
+        if (k === 'kubernetes.io/ingress.class') ctx.log.mapped(o, annotationField(k), v, 'the controller\'s ingressClassName');
+        else ctx.log.unmapped(o, annotationField(k), v, 'annotations of Traefik CRD objects are not modelled');
+      }
+    }
+    if (o.kind === KINDS.ingressRoute || o.kind === KINDS.ingressRouteTcp || o.kind === 'Ingress' || ctx.referenced.has(o)) continue;
+    ctx.log.mapped(o, 'spec', undefined, `no effect: no router read references this ${o.kind}`);
+  }
+}
+
+/** The routers of one IngressRoute. */
+function ingressRouteRouters(o: KubeObject, ctx: TraefikContext): Router[] {
+  const { log } = ctx;
+  const ns = namespaceOf(o, ctx.defaultNs);
+  const spec = isRecord(o.spec) ? o.spec : {};
+  const tls = spec.tls;
+  const secretName = isRecord(tls) && typeof tls.secretName === 'string' ? tls.secretName : undefined;
+  let tlsOption: KubeObject | undefined;
+  if (isRecord(tls)) {
+    for (const k of Object.keys(tls)) {
+      if (k === 'secretName') {log.mapped(o, 'spec.tls.secretName', tls[k], 'TlsHost (certificate)');} else if (k === 'options' && typeof tls.options?.name === 'string') {
+        tlsOption = ctx.get(KINDS.tlsOption, tls.options.namespace ?? ns, tls.options.name);
+        if (tlsOption) log.mapped(o, 'spec.tls.options', tls.options.name, 'TlsHost (minTlsVersion / clientAuth)');
+        else log.unmapped(o, 'spec.tls.options', tls.options.name, 'TLSOption not among the objects read');
+      } else {log.unmapped(o, `spec.tls.${k}`, tls[k], k === 'certResolver' ? 'Traefik\'s own ACME resolver: use a cert-manager issuer (TlsCertificate.fromIssuer)' : `tls '${k}' is not modelled`);}
+    }
+    if (Object.keys(tls).length === 0) log.mapped(o, 'spec.tls', tls, 'HTTPS with Traefik\'s default certificate (Redirect.toHttps() on a host without TlsHost)');
+  }
+  const eps = Array.isArray(spec.entryPoints) ? spec.entryPoints : [];
+  log.mapped(o, 'spec.entryPoints', eps.join(','), tls !== undefined ? 'served over HTTPS (the websecure entry point)' : 'served over plain HTTP (the web entry point)');
+  for (const k of Object.keys(spec)) if (!['tls', 'entryPoints', 'routes'].includes(k)) log.unmapped(o, `spec.${k}`, spec[k], `IngressRoute '${k}' is not modelled`);
+  const out: Router[] = [];
+  (Array.isArray(spec.routes) ? spec.routes : []).forEach((r: any, i: number) => {
+    const field = `spec.routes[${i}]`;
+    const rules = readMatch(o, `${field}.match`, r?.match, log);
+    if (!rules) return;
+    const mws = (Array.isArray(r.middlewares) ? r.middlewares : []).map((m: any, j: number) => {
+      const mo = typeof m?.name === 'string' ? resolveMiddleware(m.name, m.namespace ?? ns, ctx) : undefined;
+      if (!mo) { log.unmapped(o, `${field}.middlewares[${j}]`, m?.name, 'Middleware not among the objects read'); return undefined; }
+      log.mapped(o, `${field}.middlewares[${j}]`, m.name, 'Route policies');
+      return ctx.middleware(mo);
+    }).filter((m: unknown) => m !== undefined);
+    const services = Array.isArray(r.services) ? r.services : [];
+    const reads = services.map((s: any, j: number) => readService(s, ns, ctx, o, `${field}.services[${j}]`));
+    if (reads.length === 0 || reads.some((x: ServiceRead | undefined) => !x)) { if (reads.length === 0) log.unmapped(o, `${field}.services`, undefined, 'no service'); return; }
+    const service = merge(reads as ServiceRead[]);
+    if (r.priority !== undefined) log.mapped(o, `${field}.priority`, r.priority, 'the precedence of the match (derived from it)');
+    if (r.kind !== undefined) log.mapped(o, `${field}.kind`, r.kind, 'a routing rule');
+    for (const k of Object.keys(r)) if (!['match', 'middlewares', 'services', 'priority', 'kind'].includes(k)) log.unmapped(o, `${field}.${k}`, r[k], `route '${k}' is not modelled`);
+    rules.forEach((rule, n) => out.push({
+      o,
+      field: rules.length > 1 ? `${field} (alternative ${n + 1})` : field,
+      namespace: ns,
+      tls: tls !== undefined,
+      secretName,
+      tlsOption,
+      rule,
+      priority: r.priority,
+      middlewares: mws,
+      service,
+    }));
+  });
+  return out;
+}
+
+/** A Middleware of an IngressRoute: `name` in its namespace, or `<ns>-<name>@kubernetescrd`. */
+function resolveMiddleware(name: string, ns: string, ctx: TraefikContext): KubeObject | undefined {
+  if (name.includes('@')) return ctx.byCrdReference(name);
+  return ctx.get(KINDS.middleware, ns, name);
+}
+
+/** Several services of one router: weighted round robin. */
+function merge(reads: readonly ServiceRead[]): ServiceRead {
+  if (reads.length === 1) return reads[0];
+  return {
+    ...reads[0],
+    backends: reads.flatMap(r => r.backends),
+    protocol: reads.find(r => r.protocol)?.protocol,
+    connectMs: reads.find(r => r.connectMs !== undefined)?.connectMs,
+    split: undefined,
+    mirror: undefined,
+  };
+}
+
+/**
+ * A router's rule as one match, or, for a top-level OR of whole matches
+ * (`Host(`a`) && Path(`/x`) || Host(`b`) && Path(`/y`)`), one match per alternative.
+ */
+function readMatch(o: KubeObject, field: string, match: unknown, log: ItemLog): RuleRead[] | undefined {
+  if (typeof match !== 'string') { log.unmapped(o, field, match, 'no rule'); return undefined; }
+  let rules: RuleRead[] | string;
+  try {
+    const node = parseRule(match);
+    const whole = readRule(node);
+    const alternatives = typeof whole === 'string' && node.op === 'or' ? node.args.map(readRule) : [];
+    rules = typeof whole !== 'string' ? [whole]
+      : alternatives.length > 0 && alternatives.every(a => typeof a !== 'string') ? alternatives as RuleRead[] : whole;
+  } catch (e) {
+    rules = `not a Traefik v3 rule: ${(e as Error).message}`;
+  }
+  if (typeof rules === 'string') { log.unmapped(o, field, match, rules); return undefined; }
+  log.mapped(o, field, match, rules.length > 1 ? 'Route.hosts and matches (one route per alternative)' : 'Route.hosts and match');
+  return rules;
+}
+
+/** IngressRouteTCP with TLS passthrough: `HostSNI` per host, one service. */
+function tcpRoutes(o: KubeObject, ctx: TraefikContext): PassthroughIR[] {
+  const { log } = ctx;
+  const spec = isRecord(o.spec) ? o.spec : {};
+  const ns = namespaceOf(o, ctx.defaultNs);
+  if (spec.tls?.passthrough !== true) { log.unmapped(o, 'spec.tls', spec.tls, 'only TLS passthrough TCP routers are modelled'); return []; }
+  const out: PassthroughIR[] = [];
+  (Array.isArray(spec.routes) ? spec.routes : []).forEach((r: any, i: number) => {
+    const m = typeof r?.match === 'string' ? r.match.split('||').map((s: string) => /^\s*HostSNI\(`([^`]+)`\)\s*$/.exec(s)?.[1]) : [];
+    const svc = Array.isArray(r?.services) && r.services.length === 1 ? r.services[0] : undefined;
+    if (m.length === 0 || m.some((h: string | undefined) => h === undefined) || typeof svc?.name !== 'string' || typeof svc.port !== 'number') {
+      log.unmapped(o, `spec.routes[${i}]`, r?.match, 'HostSNI alternatives to one service are modelled');
+      return;
+    }
+    log.mapped(o, `spec.routes[${i}]`, r.match, 'TlsHost passthrough');
+    out.push({ mode: 'Passthrough', source: log.ref(o), name: o.metadata.name, hosts: [...new Set(m as string[])].sort(), backend: { service: svc.name, namespace: ns, port: svc.port, weight: 1 } });
+  });
+  log.mapped(o, 'spec.tls', spec.tls, 'TlsHost passthrough');
+  log.mapped(o, 'spec.entryPoints', spec.entryPoints, 'the websecure entry point');
+  return out;
+}
+
+/** The routers of one Ingress (one per rule host and path group), and its default backend. */
+function ingressRouters(
+  o: KubeObject, ctx: TraefikContext, ports: ReadonlyMap<string, number>,
+): { routers: Router[]; defaultBackend?: { backend: BackendIR; source: string } } {
+  const { log } = ctx;
+  const ns = namespaceOf(o, ctx.defaultNs);
+  const a = o.metadata.annotations ?? {};
+  const spec = isRecord(o.spec) ? o.spec : {};
+  const tls = a[ANNOTATIONS.tls] === 'true';
+  let regexPaths = false;
+  let tlsOption: KubeObject | undefined;
+  const mws: Router['middlewares'][number][] = [];
+  let priority: number | undefined;
+  for (const key of Object.keys(a).sort()) {
+    const v = String(a[key]);
+    const field = annotationField(key);
+    switch (key) {
+      case ANNOTATIONS.priority: priority = Number(v); log.mapped(o, field, v, 'the precedence of the match (derived from it)'); break;
+      case ANNOTATIONS.entryPoints: log.mapped(o, field, v, 'the controller\'s entry points (web / websecure)'); break;
+      case ANNOTATIONS.tls:
+        if (v === 'true' || v === 'false') log.mapped(o, field, v, 'served over HTTPS (TlsHost)'); else log.unmapped(o, field, v, 'not \'true\' or \'false\'');
+        break;
+      case ANNOTATIONS.pathMatcher:
+        if (v === MATCHERS.pathRegexp) { regexPaths = true; log.mapped(o, field, v, 'match.path (RegularExpression)'); } else {log.unmapped(o, field, v, 'only PathRegexp ImplementationSpecific paths are read');}
+        break;
+      case ANNOTATIONS.tlsOptions:
+        tlsOption = findTlsOption(v, ctx);
+        if (tlsOption) log.mapped(o, field, v, 'TlsHost (minTlsVersion / clientAuth)'); else log.unmapped(o, field, v, 'TLSOption not among the objects read');
+        break;
+      case ANNOTATIONS.middlewares:
+        for (const ref of v.split(',').map(s => s.trim()).filter(s => s !== '')) {
+          const m = ctx.byCrdReference(ref);
+          if (!m) { log.unmapped(o, field, ref, 'Middleware not among the objects read (or not from the kubernetescrd provider)'); continue; }
+          mws.push(ctx.middleware(m));
+        }
+        log.mapped(o, field, v, 'Route policies (one Middleware per policy)');
+        break;
+      case 'kubernetes.io/ingress.class': log.mapped(o, field, v, 'the controller\'s ingressClassName'); break;
+      default: rawAnnotationItem(o, key, v, log, TRAEFIK_ANNOTATION_CATALOG, 'Traefik');
+    }
+  }
+  for (const k of Object.keys(spec)) if (!['ingressClassName', 'rules', 'tls', 'defaultBackend'].includes(k)) log.unmapped(o, `spec.${k}`, spec[k], `Ingress '${k}' is not modelled`);
+  if (spec.ingressClassName !== undefined) log.mapped(o, 'spec.ingressClassName', spec.ingressClassName, 'the controller\'s ingressClassName');
+  const secrets = new Map<string, string>();
+  (Array.isArray(spec.tls) ? spec.tls : []).forEach((t: any, i: number) => {
+    if (typeof t?.secretName !== 'string') { log.unmapped(o, `spec.tls[${i}]`, t, 'a TLS entry without secretName is not modelled'); return; }
+    for (const h of Array.isArray(t.hosts) ? t.hosts : []) secrets.set(h, t.secretName);
+    log.mapped(o, `spec.tls[${i}]`, t.secretName, 'TlsHost (certificate)');
+  });
+  let defaultBackend: { backend: BackendIR; source: string } | undefined;
+  if (spec.defaultBackend !== undefined) {
+    const b = ingressBackend(spec.defaultBackend, ns, ports);
+    if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = { backend: b, source: log.ref(o) }; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
+  }
+  const routers: Router[] = [];
+  (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: any, i: number) => {
+    const host = typeof rule?.host === 'string' ? rule.host : undefined;
+    if (host !== undefined) log.mapped(o, `spec.rules[${i}].host`, host, 'Route.hosts');
+    const paths: any[] = Array.isArray(rule?.http?.paths) ? rule.http.paths : [];
+    const read = paths.map((p, j) => {
+      const at = `spec.rules[${i}].http.paths[${j}]`;
+      const b = ingressBackend(p?.backend, ns, ports);
+      if (typeof b === 'string') { log.unmapped(o, `${at}.backend`, p?.backend, b); return undefined; }
+      log.mapped(o, `${at}.backend`, `${b.service}:${b.port}`, 'Route.backends');
+      return { at, path: p?.path ?? '/', type: p?.pathType, backend: b };
+    }).filter((x): x is NonNullable<typeof x> => x !== undefined);
+    // Exact `/v1` + Prefix `/v1/` to the same backend: the element-wise prefix `/v1`.
+    const used = new Set<number>();
+    read.forEach((p, j) => {
+      if (used.has(j)) return;
+      let path: PathIR | string;
+      const twin = p.type === 'Exact' ? read.findIndex((q, k) => !used.has(k) && k !== j && q.type === 'Prefix' && q.path === `${p.path}/` && sameBackend(q.backend, p.backend)) : -1;
+      if (twin >= 0) {
+        used.add(twin);
+        path = { kind: 'Prefix', value: p.path };
+        log.mapped(o, read[twin].at, `${read[twin].type} ${read[twin].path}`, `match.path (Prefix ${p.path}, with the Exact path)`);
+      } else {
+        path = ingressPath(p.path, p.type, regexPaths);
+      }
+      used.add(j);
+      if (typeof path === 'string') { log.unmapped(o, p.at, `${p.type} ${p.path}`, path); return; }
+      log.mapped(o, p.at, `${p.type} ${p.path}`, `match.path (${path.kind} ${path.value})`);
+      const ruleRead: RuleRead = { hosts: host ? [host] : [], path, hasPath: true, headers: [], queryParams: [], notClients: [], clients: [] };
+      routers.push({
+        o,
+        field: p.at,
+        namespace: ns,
+        tls,
+        secretName: host ? secrets.get(host) : undefined,
+        tlsOption,
+        rule: ruleRead,
+        priority,
+        middlewares: mws,
+        service: { backends: [p.backend] },
+      });
+    });
+  });
+  return { routers, defaultBackend };
+}
+
+function findTlsOption(ref: string, ctx: TraefikContext): KubeObject | undefined {
+  const [id, provider] = ref.split('@');
+  if (provider !== undefined && provider !== CRD_PROVIDER) return undefined;
+  const o = ctx.objects.find(x => isTraefik(x) && x.kind === KINDS.tlsOption && `${namespaceOf(x, ctx.defaultNs)}-${x.metadata.name}` === id);
+  return o && ctx.get(KINDS.tlsOption, namespaceOf(o, ctx.defaultNs), o.metadata.name);
+}
+
+function sameBackend(a: BackendIR, b: BackendIR): boolean {
+  return a.service === b.service && a.port === b.port && a.namespace === b.namespace;
+}
+
+/** An Ingress path read by Traefik's Ingress provider. */
+function ingressPath(path: unknown, type: unknown, regex: boolean): PathIR | string {
+  if (typeof path !== 'string') return 'no path';
+  if (type === 'Exact') return { kind: 'Exact', value: path };
+  if (type === 'Prefix' || (type === 'ImplementationSpecific' && !regex)) {
+    // Traefik's PathPrefix is character-wise: `/api` also matches `/apix`.
+    return path === '/' ? { kind: 'Prefix', value: '/' } : { kind: 'RegularExpression', value: `${quoteMeta(path)}.*` };
+  }
+  if (type === 'ImplementationSpecific') {
+    const body = path.startsWith('/{0}') ? path.slice(4) : path;
+    return { kind: 'RegularExpression', value: regexOfSearch(body) };
+  }
+  return 'unknown pathType';
+}
+
+/**
+ * Equivalences of the Traefik output (features/redirect.ts, features/backend.ts, features/tls.ts):
+ * - redirects: `permanent: true` answers 301 / 308 and `false` 302 / 307 by method, so 308 reads
+ *   as 301 and 307 as 302;
+ * - backend protocols: HTTP and WebSocket need nothing; gRPC is h2c, gRPC over TLS is https;
+ *   a re-encrypted backend is https whatever the protocol (except H2C, refused with TLS);
+ * - a TLS host whose plain-HTTP traffic a catch-all route already redirects to HTTPS redirects
+ *   whatever its own `httpsRedirect` says (no second redirect router is rendered).
+ */
+function normalizeTraefik(table: RouteTable): RouteTable {
+  const routes = table.routes.map((e): RouteEntry => ({
+    ...e, policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)),
+  }));
+  const tls = table.tls.map((t): TlsEntry => (routes.some(e => wholeRedirect(e, t.host)) ? { ...t, httpsRedirect: true } : t));
+  return { ...table, routes, tls };
+}
+
+function normalPolicies(p: PoliciesIR, allTls: boolean): PoliciesIR {
+  const out: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = { ...p };
+  const code = p.redirect?.statusCode;
+  if (p.redirect && (code === 308 || code === 307)) out.redirect = { ...p.redirect, statusCode: code === 308 ? 301 : 302 };
+  const proto = p.backendProtocol?.protocol;
+  if (proto === 'HTTP' || proto === 'WEBSOCKET' || (allTls && proto !== 'H2C')) delete out.backendProtocol;
+  else if (proto === 'GRPC') out.backendProtocol = { ...p.backendProtocol!, protocol: 'H2C' };
+  else if (proto === 'GRPCS') out.backendProtocol = { ...p.backendProtocol!, protocol: 'HTTPS' };
+  return out;
+}
+
+function wholeRedirect(e: RouteEntry, host: string): boolean {
+  const r = e.policies.redirect;
+  if (!r || r.scheme !== 'https' || r.host !== undefined || r.port !== undefined || r.path !== undefined) return false;
+  const m = e.match;
+  if (m.path.kind !== 'Prefix' || m.path.value !== '/' || m.headers.length > 0 || m.queryParams.length > 0 || m.method) return false;
+  return e.host === '' || e.host === host || (e.host.startsWith('*.') && host.endsWith(e.host.slice(1)) && host !== e.host);
+}
