@@ -12,3 +12,6 @@ export * from './intent/policies/route-policies';
 export * from './intent/rate-limited-route';
 export * from './cert-manager';
 export * from './import/index';
+export * from './report/index';
+export * from './report/portability';
+export * from './assertions/index';
