@@ -1,15 +1,7 @@
-import { App, Chart } from 'cdk8s';
-import { primerScenario } from '../examples/primer/intent';
 import { Controller, GatewayAssertions } from '../src';
+import { primerChart as primerOn } from './report/primer';
 import { CONTROLLER_NAMES } from '../src/capabilities/controllers';
 
-function primerOn(controller: string): Chart {
-  const chart = new Chart(new App(), 'primer', { namespace: 'shop' });
-  // The portable column has no default GatewayClass (examples/primer/gateway-api names one).
-  const options = controller === 'gateway-api' ? { gatewayApi: { gatewayClassName: 'example-gateway-class' } } : {};
-  primerScenario(chart, Controller.fromName(controller, options));
-  return chart;
-}
 
 // The README's test, written once: it passes unchanged on all 8 columns.
 describe.each(CONTROLLER_NAMES.map(c => [c]))('primer on %s', controller => {

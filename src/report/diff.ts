@@ -101,5 +101,5 @@ function sortKey(k: Keyed): string {
 
 /** A route as lines: backends (with weights), canary and mirror, then each policy. */
 function routeLines(r: RouteEntry): string[] {
-  return [...backendsText(r).map(b => `-> ${b}`), ...trafficText(r), ...policiesText(r)];
+  return [...backendsText(r).map(b => `to ${b}`), ...trafficText(r), ...policiesText(r)];
 }
