@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Duration } from 'cdk8s';
+import { Duration, Yaml } from 'cdk8s';
 import { primerChart } from './primer';
 import { Backend, CanaryTraffic, PathMatch, Route, RouteReport, Timeouts } from '../../src';
 import { main } from '../../src/cli';
@@ -165,7 +165,6 @@ describe('cdk8s-gateway report', () => {
 });
 
 function primerYaml(changed: boolean): string {
-  const { Yaml } = require('cdk8s');
   const chart = changed ? primerChart('ingress-nginx', edge => {
     edge.addRoute('api-v3', {
       hosts: ['api.example.com'],
