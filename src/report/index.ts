@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { diffLines, diffMarkdown, diffModels } from './diff';
+import { Change, diffLines, diffMarkdown, diffModels } from './diff';
 import { toJson, toMarkdown, toMermaid } from './formats';
 import { modelOfObjects, modelOfSources, objectsOfJson, ReportModel } from './model';
 
@@ -46,7 +46,7 @@ export class RouteReport {
   /** What changed from `before` to `after`: added, removed and changed routes, TLS and policies. */
   public static diff(before: RouteReport, after: RouteReport): RouteReportDiff {
     if (!(before instanceof RouteReport) || !(after instanceof RouteReport)) throw new Error('RouteReport.diff: before and after must be RouteReports');
-    return new RouteReportDiff(before.model, after.model);
+    return RouteReportDiff._of(before.model, after.model);
   }
 
   /** @internal */
@@ -89,12 +89,12 @@ export class RouteReport {
 
 /** The changes between two route reports. */
 export class RouteReportDiff {
-  private readonly changes;
-
   /** @internal */
-  constructor(before: ReportModel, after: ReportModel) {
-    this.changes = diffModels(before, after);
+  public static _of(before: ReportModel, after: ReportModel): RouteReportDiff {
+    return new RouteReportDiff(diffModels(before, after));
   }
+
+  private constructor(private readonly changes: readonly Change[]) {}
 
   /** Whether nothing changed. */
   public get empty(): boolean {
