@@ -3,12 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { Duration, Yaml } from 'cdk8s';
 import { primerChart } from './primer';
-import { Backend, CanaryTraffic, PathMatch, Route, RouteReport, Timeouts } from '../../src';
+import { ApiGateway, Backend, CanaryTraffic, PathMatch, Route, RouteReport, Timeouts } from '../../src';
 import { main } from '../../src/cli';
 import { mermaidLabel } from '../../src/report/formats';
 
 const before = () => RouteReport.fromChart(primerChart('ingress-nginx'));
-const after = () => RouteReport.fromChart(primerChart('ingress-nginx', edge => {
+/** The primer with a new route (and a timeout), a canary on /v1, and web.example.com removed. */
+function changePrimer(edge: ApiGateway): void {
   edge.addRoute('api-v3', {
     hosts: ['api.example.com'],
     match: { path: PathMatch.prefix('/v3') },
@@ -17,7 +18,9 @@ const after = () => RouteReport.fromChart(primerChart('ingress-nginx', edge => {
   });
   edge.addCanary('v1-canary', { stable: edge.node.findChild('api-v1') as Route, canary: Backend.service('api-v1-next', 8080), traffic: CanaryTraffic.weight(10) });
   edge.node.tryRemoveChild('web');
-}));
+}
+const after = () => RouteReport.fromChart(primerChart('ingress-nginx', changePrimer));
+
 
 const AFTER_MD = `# Route report
 
@@ -165,15 +168,6 @@ describe('cdk8s-gateway report', () => {
 });
 
 function primerYaml(changed: boolean): string {
-  const chart = changed ? primerChart('ingress-nginx', edge => {
-    edge.addRoute('api-v3', {
-      hosts: ['api.example.com'],
-      match: { path: PathMatch.prefix('/v3') },
-      backend: Backend.service('api-v3', 8080),
-      timeouts: Timeouts.of({ read: Duration.seconds(30) }),
-    });
-    edge.addCanary('v1-canary', { stable: edge.node.findChild('api-v1') as Route, canary: Backend.service('api-v1-next', 8080), traffic: CanaryTraffic.weight(10) });
-    edge.node.tryRemoveChild('web');
-  }) : primerChart('ingress-nginx');
+  const chart = changed ? primerChart('ingress-nginx', changePrimer) : primerChart('ingress-nginx');
   return Yaml.stringify(...chart.toJson());
 }
