@@ -6,7 +6,7 @@ import { cell } from './formats';
 import { CONTROLLER_NAMES } from '../capabilities/controllers';
 
 /** The environment variable `PortabilityCheck` sets to each controller's id when it runs an app. */
-export const CONTROLLER_ENV = 'EDGE_CONTROLLER';
+const CONTROLLER_ENV = 'EDGE_CONTROLLER';
 
 /** Options for `PortabilityCheck.ofApp()`. */
 export interface PortabilityCheckOptions {
