@@ -11,7 +11,7 @@ export interface RouteReportOptions {
    * `auto` to let every reader take the objects it recognises.
    * @default 'auto'
    */
-  readonly from?: string;
+  readonly sourceController?: string;
 
   /**
    * Namespace of objects that name none.
@@ -34,13 +34,13 @@ export class RouteReport {
   /** Reads YAML text (one or more documents, `kind: List` included). */
   public static fromManifests(yamlText: string, options: RouteReportOptions = {}): RouteReport {
     if (typeof yamlText !== 'string') throw new Error(`RouteReport.fromManifests: yamlText must be YAML text, got ${yamlText === null ? 'null' : typeof yamlText}`);
-    return new RouteReport(modelOfSources([{ file: '<manifests>', text: yamlText }], optionsOf(options)));
+    return new RouteReport(modelOfSources([{ file: '<manifests>', text: yamlText }], readOptions(options)));
   }
 
   /** Reads what a chart synthesizes (`chart.toJson()`). */
   public static fromChart(chart: Chart, options: RouteReportOptions = {}): RouteReport {
     if (!chart || typeof (chart as Chart).toJson !== 'function') throw new Error('RouteReport.fromChart: chart must be a cdk8s Chart');
-    return new RouteReport(modelOfObjects(objectsOfJson(chart.toJson()), optionsOf(options)));
+    return new RouteReport(modelOfObjects(objectsOfJson(chart.toJson()), readOptions(options)));
   }
 
   /** What changed from `before` to `after`: added, removed and changed routes, TLS and policies. */
@@ -120,7 +120,12 @@ export class RouteReportDiff {
 function optionsOf(options: RouteReportOptions | undefined | null): RouteReportOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') throw new Error('RouteReport: options must be an object');
-  if (options.from !== undefined && typeof options.from !== 'string') throw new Error('RouteReport: options.from must be a string');
+  if (options.sourceController !== undefined && typeof options.sourceController !== 'string') throw new Error('RouteReport: options.sourceController must be a string');
   if (options.defaultNamespace !== undefined && typeof options.defaultNamespace !== 'string') throw new Error('RouteReport: options.defaultNamespace must be a string');
   return options;
+}
+
+function readOptions(options: RouteReportOptions): { from?: string; defaultNamespace?: string } {
+  const o = optionsOf(options);
+  return { from: o.sourceController, defaultNamespace: o.defaultNamespace };
 }

@@ -129,7 +129,7 @@ describe('RouteReport', () => {
 
   test('bad inputs name the argument', () => {
     expect(() => RouteReport.fromManifests(undefined as any)).toThrow('RouteReport.fromManifests: yamlText must be YAML text, got undefined');
-    expect(() => RouteReport.fromManifests('', { from: 'nginx' })).toThrow("from 'nginx' is not a controller");
+    expect(() => RouteReport.fromManifests('', { sourceController: 'nginx' })).toThrow("from 'nginx' is not a controller");
     expect(() => RouteReport.diff(before(), null as any)).toThrow('RouteReport.diff: before and after must be RouteReports');
   });
 });
