@@ -7,6 +7,9 @@
  *   contracts (src/controllers/gateway-api/extension.ts, and read-extension.ts for readers), which
  *   extensions build on;
  * - checks (src/checks) are pure functions over the IR: IR, core and capabilities only;
+ * - report and assertions (src/report, src/assertions) sit above the controllers, like src/import:
+ *   they read manifests through the readers; nothing below them imports them, and no controller,
+ *   check, IR or intent module imports the CLI;
  * - no import cycles, except through type-only imports (a construct and its owner).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -49,6 +52,20 @@ module.exports = {
         path: '^src/controllers/[^/]+/',
         pathNot: ['^src/controllers/$1/', '^src/controllers/common/', '^src/controllers/gateway-api/(read-)?extension[.]ts$'],
       },
+    },
+    {
+      name: 'report-and-assertions-on-top',
+      comment: 'src/report and src/assertions read manifests through the readers; the layers below never import them.',
+      severity: 'error',
+      from: { path: '^src/(intent|ir|checks|controllers|core|capabilities|cert-manager|import)/' },
+      to: { path: '^src/(report|assertions|cli)/' },
+    },
+    {
+      name: 'report-not-to-assertions-or-cli',
+      comment: 'The report is a library layer: assertions and the CLI build on it, not the reverse.',
+      severity: 'error',
+      from: { path: '^src/report/' },
+      to: { path: '^src/(assertions|cli)/' },
     },
     {
       name: 'no-cycles',

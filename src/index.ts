@@ -13,3 +13,6 @@ export * from './intent/rate-limited-route';
 export * from './cert-manager';
 export * from './import/index';
 export * from './intent/warnings';
+export * from './report/index';
+export * from './report/portability';
+export * from './assertions/index';

@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { checkCommand } from './check';
 import { CONTROLLER_NAMES } from '../capabilities/features';
 import { ImportOptionError, ReaderRegistry, runImport } from '../import/importer';
 import { ImportInputError, ManifestSource } from '../import/load';
+import { RouteReport } from '../report';
+import { modelOfSources } from '../report/model';
 
 /**
  * The `cdk8s-gateway` command line. `main` returns the exit status instead of exiting, so tests run
@@ -38,6 +41,12 @@ const USAGE = [
   '      Reads Kubernetes manifests (files, or directories searched for *.yaml / *.yml; - for stdin) and',
   '      writes a cdk8s app using cdk8s-gateway (DIR/main.ts, default ./imported) and a migration report',
   '      (DIR/MIGRATION.md) naming every setting that cannot move and what the target controller refuses.',
+  '  report [--format md|json|mermaid] [--from auto|<controller>] FILE|DIR...',
+  '      Prints what the manifests do: per gateway and host, each match -> backends, policies, TLS, canaries.',
+  '  report --diff [--format md|json|text] OLD NEW',
+  '      Prints the routes, TLS hosts and policies added, removed or changed from OLD to NEW (files or dirs).',
+  '  check [--controllers all|<list>] APP',
+  '      Runs a cdk8s app (a .js or .ts entry) once per controller and prints what each would refuse.',
   '',
   `Controllers: ${CONTROLLERS}.`,
   'Exit status: 0 everything imported and the target accepts it; 2 bad input or usage;',
@@ -48,6 +57,8 @@ type Command = (args: string[], ctx: CliContext) => number;
 
 const COMMANDS: { readonly [name: string]: Command } = {
   import: importCommand,
+  report: reportCommand,
+  check: checkCommand,
 };
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit status. */
@@ -88,7 +99,7 @@ function importCommand(args: string[], ctx: CliContext): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    USAGE.slice(2, 7).concat(['', USAGE[8]]).forEach(l => io.stdout(l));
+    USAGE.slice(2, 7).concat(['', USAGE.find(l => l.startsWith('Controllers:'))!]).forEach(l => io.stdout(l));
     return EXIT.ok;
   }
   if (positionals.length === 0) {
@@ -171,4 +182,51 @@ function processIo(): CliIo {
     stderr: line => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
   };
+}
+
+function reportCommand(args: string[], ctx: CliContext): number {
+  const { io } = ctx;
+  const fail = (message: string) => {
+    io.stderr(`cdk8s-gateway report: ${message}`);
+    io.stderr(USAGE[7]);
+    io.stderr(USAGE[9]);
+    return EXIT.badInput;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        from: { type: 'string', default: 'auto' },
+        diff: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const formats = values.diff ? ['md', 'json', 'text'] : ['md', 'json', 'mermaid'];
+  const format = values.format ?? 'md';
+  if (!formats.includes(format)) return fail(`--format ${format}: use one of ${formats.join(', ')}`);
+  if (values.diff && positionals.length !== 2) return fail('--diff takes exactly two paths: OLD NEW');
+  if (positionals.length === 0) return fail('give at least one FILE or DIR');
+  try {
+    const reportOf = (paths: string[]) => RouteReport._ofModel(modelOfSources(readSources(paths, io), { from: values.from }));
+    if (values.diff) {
+      const d = RouteReport.diff(reportOf([positionals[0]]), reportOf([positionals[1]]));
+      const text = format === 'json' ? d.toJson() : format === 'text' ? `${d.toLines().join('\n')}\n` : d.toMarkdown();
+      io.stdout(text.replace(/\n$/, ''));
+      return EXIT.ok;
+    }
+    const report = reportOf(positionals);
+    const text = format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown();
+    io.stdout(text.replace(/\n$/, ''));
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof ImportInputError || e instanceof ImportOptionError || /no such file|no \*\.yaml/.test((e as Error).message)) return fail((e as Error).message);
+    throw e;
+  }
 }

@@ -76,38 +76,7 @@ export function runImport(sources: readonly ManifestSource[], options: ImportRun
   const objects = loaded.objects.map(l => l.object);
   checkUnique(loaded.objects);
 
-  // Each object goes to one reader: the most specific that accepts it (the portable Gateway API
-  // reader last), then matrix order.
-  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b));
-  const assigned = new Map<ControllerReader, KubeObject[]>();
-  const unclaimed: KubeObject[] = [];
-  const notRead: ReadItem[] = [];
-  for (const o of objects) {
-    const reader = ordered.find(r => safeAccepts(r, o));
-    if (reader) {
-      assigned.set(reader, [...(assigned.get(reader) ?? []), o]);
-    } else {
-      unclaimed.push(o);
-      if (!CONTEXT_KINDS.has(o.kind) && !isCertManagerObject(o)) {
-        notRead.push({
-          object: objectRef(o, defaultNamespace),
-          field: '(object)',
-          reason: from === 'auto'
-            ? `no reader accepts it (readers: ${candidates.map(r => r.name).join(', ') || 'none'}); its controller cannot be read yet, or it belongs to another controller`
-            : `the ${from} reader does not accept it (--from ${from})`,
-        });
-      }
-    }
-  }
-  const notReadSet = new Set(unclaimed.filter(o => !CONTEXT_KINDS.has(o.kind) && !isCertManagerObject(o)));
-  const used = candidates.filter(r => assigned.has(r));
-  const gateways: GatewayIR[] = [];
-  const items: ReadItem[] = [...notRead];
-  for (const reader of used) {
-    const result = reader.read([...assigned.get(reader)!, ...unclaimed], { defaultNamespace });
-    gateways.push(...result.gateways);
-    items.push(...result.items);
-  }
+  const { gateways, items, used, notReadSet } = readWith(candidates, objects, { defaultNamespace, from });
   const certManager = readCertManager(objects, { defaultNamespace });
   items.push(...certManager.items);
   const plan = planImport({ gateways, certManager, issuersBySecret: issuersBySecret(objects, defaultNamespace) });
@@ -156,6 +125,68 @@ export function runImport(sources: readonly ManifestSource[], options: ImportRun
     gateways,
     exitCode: unmapped || refused.length > 0 || nothing ? 3 : 0,
   };
+}
+
+/** What the readers made of a set of objects (see `readWith`). */
+export interface ReadAll {
+  readonly gateways: readonly GatewayIR[];
+  /** Gateways by the reader that read them. */
+  readonly byReader: ReadonlyMap<ControllerReader, readonly GatewayIR[]>;
+  /** The readers' items, plus one unmapped item per object no reader accepts. */
+  readonly items: ReadItem[];
+  /** Readers that accepted at least one object, in candidate order. */
+  readonly used: readonly ControllerReader[];
+  /** Objects no reader accepts that are not context (Services, Secrets, cert-manager objects...). */
+  readonly notReadSet: ReadonlySet<KubeObject>;
+}
+
+/**
+ * Reads objects with the candidate readers: each object goes to one reader, the most specific that
+ * accepts it (the portable Gateway API reader last), then matrix order; objects no reader accepts
+ * are context for every reader, or an unmapped item. Shared by import, report and assertions.
+ */
+export function readWith(
+  candidates: readonly ControllerReader[],
+  objects: readonly KubeObject[],
+  options: { readonly defaultNamespace: string; readonly from?: string },
+): ReadAll {
+  const { defaultNamespace } = options;
+  const from = options.from ?? 'auto';
+  // Each object goes to one reader: the most specific that accepts it (the portable Gateway API
+  // reader last), then matrix order.
+  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b));
+  const assigned = new Map<ControllerReader, KubeObject[]>();
+  const unclaimed: KubeObject[] = [];
+  const notRead: ReadItem[] = [];
+  for (const o of objects) {
+    const reader = ordered.find(r => safeAccepts(r, o));
+    if (reader) {
+      assigned.set(reader, [...(assigned.get(reader) ?? []), o]);
+    } else {
+      unclaimed.push(o);
+      if (!CONTEXT_KINDS.has(o.kind) && !isCertManagerObject(o)) {
+        notRead.push({
+          object: objectRef(o, defaultNamespace),
+          field: '(object)',
+          reason: from === 'auto'
+            ? `no reader accepts it (readers: ${candidates.map(r => r.name).join(', ') || 'none'}); its controller cannot be read yet, or it belongs to another controller`
+            : `the ${from} reader does not accept it (--from ${from})`,
+        });
+      }
+    }
+  }
+  const notReadSet = new Set(unclaimed.filter(o => !CONTEXT_KINDS.has(o.kind) && !isCertManagerObject(o)));
+  const used = candidates.filter(r => assigned.has(r));
+  const gateways: GatewayIR[] = [];
+  const byReader = new Map<ControllerReader, readonly GatewayIR[]>();
+  const items: ReadItem[] = [...notRead];
+  for (const reader of used) {
+    const result = reader.read([...assigned.get(reader)!, ...unclaimed], { defaultNamespace });
+    gateways.push(...result.gateways);
+    byReader.set(reader, result.gateways);
+    items.push(...result.items);
+  }
+  return { gateways, byReader, items, used, notReadSet };
 }
 
 function isColumn(s: string): s is ControllerName {

@@ -1,4 +1,4 @@
-import { ControllerName } from '../capabilities/features';
+import { CONTROLLER_NAMES, ControllerName } from '../capabilities/features';
 import { envoyGatewayExtension } from '../controllers/envoy-gateway/extension';
 import { GatewayApiRenderer, ResolvedGatewayOptions } from '../controllers/gateway-api/renderer';
 import { IngressNginxRenderer } from '../controllers/ingress-nginx/renderer';
@@ -146,6 +146,22 @@ export interface KongOptions extends GatewayApiOptions {
   readonly ingressClassName?: string;
 }
 
+/** Options for `Controller.fromName()`: the settings of whichever controller the name picks. */
+export interface ControllerFromNameOptions {
+  /**
+   * IngressClass of the Ingress-based columns (`ingress-nginx`, `traefik`, `traefik-ingress`, `kong`).
+   * @default - the controller's usual class: 'nginx', 'traefik' or 'kong'
+   */
+  readonly ingressClassName?: string;
+
+  /**
+   * Gateway settings of the Gateway API columns (`kong-gateway-api`, `gateway-api`,
+   * `envoy-gateway`, `istio`).
+   * @default - the column's defaults (see `GatewayApiOptions`)
+   */
+  readonly gatewayApi?: GatewayApiOptions;
+}
+
 /**
  * The ingress or gateway controller an ApiGateway compiles to.
  *
@@ -214,6 +230,33 @@ export class Controller {
     const gw = resolveGatewayOptions('Controller.istio', o, 'istio');
     return new Controller('istio', () => new GatewayApiRenderer('istio', gw, istioExtension({ attachTo: gw.attachTo, experimentalChannel: gw.experimentalChannel })),
       ns => gatewayDomain('istio', gw, ns));
+  }
+
+  /**
+   * The controller of a capability column, by its id: `ingress-nginx`, `traefik`,
+   * `traefik-ingress`, `kong`, `kong-gateway-api`, `gateway-api`, `envoy-gateway` or `istio`.
+   * Lets one app target any controller without editing code, e.g. from an environment variable
+   * (`cdk8s-gateway check` sets `EDGE_CONTROLLER` for each controller it tries) or an app context key.
+   *
+   * @example Controller.fromName(process.env.EDGE_CONTROLLER ?? 'ingress-nginx')
+   * @example Controller.fromName(app.node.tryGetContext('edgeController') ?? 'ingress-nginx')
+   */
+  public static fromName(name: string, options: ControllerFromNameOptions = {}): Controller {
+    const o = optionsOf('Controller.fromName', options);
+    const ingress = o.ingressClassName !== undefined ? { ingressClassName: o.ingressClassName } : {};
+    const gateway = o.gatewayApi ?? {};
+    switch (name) {
+      case 'ingress-nginx': return Controller.ingressNginx(ingress);
+      case 'traefik': return Controller.traefik(ingress);
+      case 'traefik-ingress': return Controller.traefik({ ...ingress, output: TraefikOutput.INGRESS });
+      case 'kong': return Controller.kong(ingress);
+      case 'kong-gateway-api': return Controller.kong({ ...gateway, mode: KongMode.GATEWAY_API });
+      case 'gateway-api': return Controller.gatewayApi(gateway);
+      case 'envoy-gateway': return Controller.envoyGateway(gateway);
+      case 'istio': return Controller.istio(gateway);
+      default:
+        throw new Error(`Controller.fromName: ${show(name)} is not a controller: use one of ${CONTROLLER_NAMES.join(', ')}`);
+    }
   }
 
   private constructor(

@@ -145,7 +145,7 @@ describe('cdk8s-gateway import (CLI, in-process)', () => {
     expect(cli(['import', '--to', 'nginx', 'a.yaml'], { 'a.yaml': FAKE_INGRESS }).err[0]).toMatch(/^cdk8s-gateway import: --to 'nginx' is not a controller/);
     const unknown = cli(['export']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err[0]).toBe("cdk8s-gateway: unknown command 'export' (commands: import)");
+    expect(unknown.err[0]).toBe("cdk8s-gateway: unknown command 'export' (commands: import, report, check)");
     expect(cli(['--help']).code).toBe(0);
   });
 });
