@@ -31,8 +31,9 @@ describe('npm pack', () => {
 
   test('ships nothing repo-only: no sources, tests, examples, scripts or CI', () => {
     // Bundled dependencies (the import loader's YAML parser) ship under node_modules/, with their own dependencies.
-    const bundled: string[] = require(built('package.json')).bundledDependencies ?? [];
-    const shipped = new Set(bundled.flatMap(d => [d, ...Object.keys(require(built(`node_modules/${d}/package.json`)).dependencies ?? {})]));
+    const json = (file: string) => JSON.parse(fs.readFileSync(built(file), 'utf8'));
+    const bundled: string[] = json('package.json').bundledDependencies ?? [];
+    const shipped = new Set(bundled.flatMap(d => [d, ...Object.keys(json(`node_modules/${d}/package.json`).dependencies ?? {})]));
     const shipsBundled = (f: string) => shipped.has(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? '');
     const repoOnly = files.filter(f => !shipsBundled(f)
       && !/^(lib\/.*\.(js|d\.ts)|bin\/cdk8s-gateway|src\/controllers\/[^/]+\/README\.md|\.jsii|API\.md|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/.test(f));

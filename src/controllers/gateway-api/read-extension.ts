@@ -7,7 +7,8 @@ import { KubeObject } from '../reader';
  * Gateway API column imports the core reader and the standard pieces it reads with from here.
  */
 export { GROUP } from './api';
-export { gatewayApiReader, GatewayApiReaderOptions } from './reader';
+export { gatewayApiReader } from './reader';
+export type { GatewayApiReaderOptions } from './reader';
 export { parseGepDuration, parseHsts } from './read/values';
 
 /**
