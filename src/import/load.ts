@@ -59,6 +59,7 @@ const READ_KINDS: { readonly [kind: string]: { readonly [group: string]: readonl
   BackendTLSPolicy: { 'gateway.networking.k8s.io': ['v1alpha3', 'v1'] },
   ListenerSet: { 'gateway.networking.k8s.io': ['v1'], 'gateway.networking.x-k8s.io': ['v1alpha1'] },
   IngressRoute: { 'traefik.io': ['v1alpha1'], 'traefik.containo.us': [] },
+  IngressRouteTCP: { 'traefik.io': ['v1alpha1'], 'traefik.containo.us': [] },
   Middleware: { 'traefik.io': ['v1alpha1'], 'traefik.containo.us': [] },
   TraefikService: { 'traefik.io': ['v1alpha1'], 'traefik.containo.us': [] },
   ServersTransport: { 'traefik.io': ['v1alpha1'], 'traefik.containo.us': [] },
