@@ -63,11 +63,11 @@ describe('Traefik IngressRoute corpus', () => {
     expect(r.unmapped).toEqual([]);
   });
 
-  test('04 a weighted TraefikService of two is a canary; mirroring copies a share; several services are backends', () => {
+  test('04 a weighted TraefikService of two is a weighted split; mirroring copies a share; several services are backends', () => {
     const r = readCorpus(traefik, 'traefik', '04-weighted-mirroring.yaml');
     expect(routeLines(r.table)).toEqual([
-      'default canary.example.com Prefix / -> whoami1:80 canary whoami2:80 {"kind":"weight","stable":3,"canary":1} mirror whoami-shadow:80 10%',
       'default split.example.com Prefix / -> whoami1:80*2,whoami3:80',
+      'default canary.example.com Prefix / -> whoami1:80*3,whoami2:80 mirror whoami-shadow:80 10%',
     ]);
     expect(r.unmapped).toEqual([]);
   });
@@ -97,6 +97,8 @@ describe('Traefik IngressRoute corpus', () => {
       'Middleware default/slow-ratelimit spec.rateLimit.average: the intent limits whole requests per second or per minute (period 1s or 1m)',
       'Middleware default/test-inflightreq spec.inFlightReq: concurrent requests per source are not modelled by Traefik\'s intent column',
     ]);
+    expect(r.items.filter(i => i.field === 'spec.routes[1].match' && i.reason !== undefined).map(i => i.value))
+      .toEqual(['Host(`office.example.com`) && ClientIP(`10.0.0.0/8`)']);
     // The plugin Middleware is only referenced by the chain: it has no effect of its own.
     expect(r.items).toContainEqual({ object: 'Middleware default/my-plugin', field: 'spec', to: 'no effect: no router read references this Middleware' });
   });

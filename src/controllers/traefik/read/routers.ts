@@ -77,6 +77,8 @@ export interface Router {
   readonly secretName?: string;
   readonly tlsOption?: KubeObject;
   readonly rule: RuleRead;
+  /** The rule as written (an IngressRoute's `match`), for what cannot move. */
+  readonly match?: string;
   readonly priority?: number;
   readonly middlewares: readonly MiddlewareRead[];
   readonly service: ServiceRead;
@@ -276,7 +278,7 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
   const plain = routers.filter(r => {
     if (r.rule.clients.length === 0) return true;
     if (!r.service.noop || !r.middlewares.some(m => m.denyAll)) {
-      ctx.log.unmapped(r.o, `${r.field}.match`, '', 'a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)');
+      ctx.log.unmapped(r.o, `${r.field}.match`, r.match ?? '', 'a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)');
     }
     return false;
   });
