@@ -50,6 +50,7 @@ const READ_KINDS: { readonly [kind: string]: { readonly [group: string]: readonl
   Ingress: { 'networking.k8s.io': ['v1'], 'extensions': [] },
   IngressClass: { 'networking.k8s.io': ['v1'] },
   Service: { '': ['v1'] },
+  Secret: { '': ['v1'] },
   Gateway: { 'gateway.networking.k8s.io': ['v1', 'v1beta1'] },
   GatewayClass: { 'gateway.networking.k8s.io': ['v1', 'v1beta1'] },
   HTTPRoute: { 'gateway.networking.k8s.io': ['v1', 'v1beta1'] },

@@ -35,6 +35,12 @@ describe('loadManifests', () => {
     expect(tcp.skipped).toEqual([]);
   });
 
+  test('Secrets are kept as context (Kong reads acl groups and key-auth credentials from them)', () => {
+    const secret = load('apiVersion: v1\nkind: Secret\nmetadata:\n  name: partner-acl\n  labels:\n    konghq.com/credential: acl\nstringData:\n  group: partners\n');
+    expect(secret.objects.map(o => o.object.kind)).toEqual(['Secret']);
+    expect(secret.skipped).toEqual([]);
+  });
+
   test('multi-document files keep their order and document index; unrelated kinds are skipped', () => {
     const r = load([INGRESS('a'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\n', INGRESS('b'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n'].join('---\n'));
     expect(r.objects.map(o => [o.object.metadata.name, o.document])).toEqual([['a', 1], ['b', 3]]);
