@@ -119,8 +119,11 @@ describe('Traefik Ingress corpus', () => {
       'users users.example.com RegularExpression /static.* -> static:8080',
     ]);
     expect(r.table.routes[0].policies).toEqual({ rateLimit: { key: 'clientIp', requests: 100, per: 'second', burst: 200, exemptCidrs: [] } });
-    expect(r.table.tls).toEqual([{ host: 'users.example.com', secret: 'users/users-tls', managedCertificate: false, httpsRedirect: false }]);
-    expect(r.unmapped).toEqual([]);
+    // Only websecure routers: plain HTTP reaches none of them; the TlsHost redirects it (never serves it).
+    expect(r.table.tls).toEqual([{ host: 'users.example.com', secret: 'users/users-tls', managedCertificate: false, httpsRedirect: true }]);
+    expect(r.unmapped).toEqual([
+      'Ingress users/users-ingress spec.tls: only HTTPS routers and no redirect router: plain HTTP is not answered by these objects (unless the web entry point redirects); imported as TlsHost with the HTTPS redirect',
+    ]);
   });
 
   test('02 hostile: typos, Service keys, the v2 syntax and other providers are unmapped; a certresolver and other tools\' keys are raw annotations', () => {
