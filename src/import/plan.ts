@@ -210,7 +210,8 @@ class Planner {
     const childId = (name: string) => unique(idOf(stripPrefix(name, `${gw.name}-`)), childIds);
     const canariesByRoute = new Map<string, CanaryIR[]>();
     for (const c of gw.canaries) canariesByRoute.set(c.route, [...(canariesByRoute.get(c.route) ?? []), c]);
-    const routeVars = new Map<string, string>();
+    /** The route variables of each route (one per match when the route is split, see `perMatch`). */
+    const routeVars = new Map<string, string[]>();
     const shared = this.sharedPolicies(gw);
     const declared = new Set<string>();
     for (const route of gw.routes) {
@@ -226,56 +227,67 @@ class Planner {
           sources: [route.source],
         });
       }
-      const rid = childId(route.name);
       const weighted = weightedSplit(route);
       const needsVar = canariesByRoute.has(route.source) || weighted !== undefined;
-      const variable = needsVar ? this.variable(`${rid}-route`) : undefined;
-      if (variable) routeVars.set(route.source, variable);
-      this.statements.push({
-        variable,
-        on: gwVar,
-        method: 'addRoute',
-        id: rid,
-        props: this.routeProps(route, gw.namespace, weighted?.stable, share?.variable),
-        comments: this.routeComments(route),
-        sources: [route.source],
-      });
-      if (weighted) {
+      const split = perMatch(route);
+      const notes = this.routeComments(route);
+      const variables: string[] = [];
+      split.forEach((part, i) => {
+        const rid = childId(split.length > 1 ? `${route.name}-${i + 1}` : route.name);
+        const variable = needsVar ? this.variable(`${rid}-route`) : undefined;
+        if (variable) variables.push(variable);
         this.statements.push({
+          variable,
           on: gwVar,
-          method: 'addCanary',
-          id: childId(`${rid}-weight`),
-          props: obj([
-            ['stable', ref(variable!)],
-            ['canary', backendExpr(weighted.canary, route.namespace)],
-            ['traffic', call('CanaryTraffic.weights', lit(weighted.stable.weight), lit(weighted.canary.weight))],
-          ]),
-          comments: [`The weighted backends of ${route.source} (${weighted.stable.weight}:${weighted.canary.weight}): a weighted CanarySplit (the intent's routes split evenly).`],
+          method: 'addRoute',
+          id: rid,
+          props: this.routeProps(part, gw.namespace, weighted?.stable, share?.variable),
+          comments: i === 0 ? [
+            ...notes,
+            ...(split.length > 1 ? [`${route.source} replaces the matched path prefix of each of its ${split.length} paths: one route per path.`] : []),
+          ] : [],
           sources: [route.source],
         });
-      }
+        if (weighted) {
+          this.statements.push({
+            on: gwVar,
+            method: 'addCanary',
+            id: childId(`${rid}-weight`),
+            props: obj([
+              ['stable', ref(variable!)],
+              ['canary', backendExpr(weighted.canary, route.namespace)],
+              ['traffic', call('CanaryTraffic.weights', lit(weighted.stable.weight), lit(weighted.canary.weight))],
+            ]),
+            comments: [`The weighted backends of ${route.source} (${weighted.stable.weight}:${weighted.canary.weight}): a weighted CanarySplit (the intent's routes split evenly).`],
+            sources: [route.source],
+          });
+        }
+      });
+      if (variables.length > 0) routeVars.set(route.source, variables);
     }
     for (const t of gw.tlsHosts) this.addTlsHost(gwVar, gw, t, childId(t.name));
     for (const p of gw.passthroughHosts) this.addPassthrough(gwVar, gw, p, childId(p.name));
     for (const c of gw.canaries) {
       const route = gw.routes.find(r => r.source === c.route);
-      const variable = routeVars.get(c.route);
-      if (!route || !variable) {
+      const variables = routeVars.get(c.route);
+      if (!route || !variables) {
         this.note(c.source, 'canary', `its stable route ${c.route} was not imported`);
         continue;
       }
-      const indexes = c.matchIndexes.length === route.matches.length ? [undefined] : c.matchIndexes;
+      // A route split per match: the canary of each of its matches is a canary of that match's route.
+      const split = variables.length > 1;
+      const indexes = !split && c.matchIndexes.length === route.matches.length ? [undefined] : c.matchIndexes;
       for (const i of indexes) {
         this.statements.push({
           on: gwVar,
           method: 'addCanary',
           id: childId(indexes.length > 1 ? `${c.name}-${i}` : c.name),
           props: obj([
-            ['stable', ref(variable)],
+            ['stable', ref(split ? variables[i!] : variables[0])],
             ['canary', backendExpr(c.canary, c.namespace)],
             ['traffic', trafficExpr(c.traffic)],
             ['hosts', c.allHosts ? undefined : arr(c.hosts.map(lit))],
-            ['match', i !== undefined ? matchExpr(route.matches[i]) : undefined],
+            ['match', i !== undefined && !split ? matchExpr(route.matches[i]) : undefined],
             ['mirror', c.mirror ? callWithOptions('TrafficMirror.to', [backendExpr(c.mirror.backend, c.namespace)], obj([['percent', c.mirror.percent !== 100 ? lit(c.mirror.percent) : undefined]])) : undefined],
           ]),
           comments: [],
@@ -447,6 +459,17 @@ function refsOf(e: Expr, out: Set<string>): void {
 
 function issuerKey(i: { kind: string; name: string; namespace?: string }): string {
   return `${i.kind} ${i.namespace ?? ''}/${i.name}`;
+}
+
+/**
+ * A route whose rewrite or redirect replaces the matched path prefix, with several matches, is one
+ * route per match: each path's own prefix is replaced (what an Ingress with several paths and a
+ * prefix-stripping annotation means); a Route replaces the prefix of its one match.
+ */
+function perMatch(route: RouteIR): RouteIR[] {
+  const prefix = route.policies.rewrite?.path?.kind === 'prefix' || route.policies.redirect?.path?.kind === 'prefix';
+  if (!prefix || route.matches.length < 2) return [route];
+  return route.matches.map(m => ({ ...route, matches: [m] }));
 }
 
 /** Two backends with unequal weights: the lighter one is a weighted canary of the heavier one. */

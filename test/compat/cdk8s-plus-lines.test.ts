@@ -35,7 +35,7 @@ describe('Backend.fromService takes a Service of any cdk8s-plus line', () => {
   test.each([
     [undefined, /service must be a Service \(any cdk8s-plus line, or an IServiceRef\), got undefined/],
     [{ name: 'api' }, /service must be a Service .*got/],
-    [{ name: 'api', ports: [null] }, /Backend.fromService\('api'\).ports\[0\]: null is not a Service port/],
+    [{ name: 'api', ports: [null] }, /Backend.fromService\('api'\).ports\[0\]: is null; the array must hold Service ports \(\{ port, name \}\) only/],
     [{ name: 'api', ports: [{ port: 80 }], metadata: { namespace: 7 } }, /metadata.namespace must be a string, got 7/],
   ])('bad input from an untyped caller %#', (service, message) => {
     expect(() => Backend.fromService(service as any)).toThrow(message);

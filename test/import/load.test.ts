@@ -1,4 +1,6 @@
-import { ImportInputError, loadManifests } from '../../src/import/load';
+import { KINDS as TRAEFIK_KINDS } from '../../src/controllers/traefik/constants';
+import { TraefikReader } from '../../src/controllers/traefik/reader';
+import { ImportInputError, isReadKind, loadManifests } from '../../src/import/load';
 
 const INGRESS = (name: string) => `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -23,6 +25,22 @@ function error(text: string, file = 'in.yaml'): string {
 }
 
 describe('loadManifests', () => {
+  test('every Traefik CRD kind the traefik reader accepts is kept (IngressRouteTCP included)', () => {
+    const reader = new TraefikReader();
+    const accepted = Object.values(TRAEFIK_KINDS).filter(kind => reader.accepts({ apiVersion: 'traefik.io/v1alpha1', kind, metadata: { name: 'x' } }));
+    expect(accepted).toContain('IngressRouteTCP');
+    expect(accepted.filter(kind => !isReadKind(kind))).toEqual([]);
+    const tcp = load('apiVersion: traefik.io/v1alpha1\nkind: IngressRouteTCP\nmetadata:\n  name: db\nspec: {}\n');
+    expect(tcp.objects.map(o => o.object.kind)).toEqual(['IngressRouteTCP']);
+    expect(tcp.skipped).toEqual([]);
+  });
+
+  test('Secrets are kept as context (Kong reads acl groups and key-auth credentials from them)', () => {
+    const secret = load('apiVersion: v1\nkind: Secret\nmetadata:\n  name: partner-acl\n  labels:\n    konghq.com/credential: acl\nstringData:\n  group: partners\n');
+    expect(secret.objects.map(o => o.object.kind)).toEqual(['Secret']);
+    expect(secret.skipped).toEqual([]);
+  });
+
   test('multi-document files keep their order and document index; unrelated kinds are skipped', () => {
     const r = load([INGRESS('a'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\n', INGRESS('b'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n'].join('---\n'));
     expect(r.objects.map(o => [o.object.metadata.name, o.document])).toEqual([['a', 1], ['b', 3]]);

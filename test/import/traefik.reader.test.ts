@@ -63,11 +63,11 @@ describe('Traefik IngressRoute corpus', () => {
     expect(r.unmapped).toEqual([]);
   });
 
-  test('04 a weighted TraefikService of two is a canary; mirroring copies a share; several services are backends', () => {
+  test('04 a weighted TraefikService of two is a weighted split; mirroring copies a share; several services are backends', () => {
     const r = readCorpus(traefik, 'traefik', '04-weighted-mirroring.yaml');
     expect(routeLines(r.table)).toEqual([
-      'default canary.example.com Prefix / -> whoami1:80 canary whoami2:80 {"kind":"weight","stable":3,"canary":1} mirror whoami-shadow:80 10%',
       'default split.example.com Prefix / -> whoami1:80*2,whoami3:80',
+      'default canary.example.com Prefix / -> whoami1:80*3,whoami2:80 mirror whoami-shadow:80 10%',
     ]);
     expect(r.unmapped).toEqual([]);
   });
@@ -97,6 +97,8 @@ describe('Traefik IngressRoute corpus', () => {
       'Middleware default/slow-ratelimit spec.rateLimit.average: the intent limits whole requests per second or per minute (period 1s or 1m)',
       'Middleware default/test-inflightreq spec.inFlightReq: concurrent requests per source are not modelled by Traefik\'s intent column',
     ]);
+    expect(r.items.filter(i => i.field === 'spec.routes[1].match' && i.reason !== undefined).map(i => i.value))
+      .toEqual(['Host(`office.example.com`) && ClientIP(`10.0.0.0/8`)']);
     // The plugin Middleware is only referenced by the chain: it has no effect of its own.
     expect(r.items).toContainEqual({ object: 'Middleware default/my-plugin', field: 'spec', to: 'no effect: no router read references this Middleware' });
   });
@@ -117,8 +119,11 @@ describe('Traefik Ingress corpus', () => {
       'users users.example.com RegularExpression /static.* -> static:8080',
     ]);
     expect(r.table.routes[0].policies).toEqual({ rateLimit: { key: 'clientIp', requests: 100, per: 'second', burst: 200, exemptCidrs: [] } });
-    expect(r.table.tls).toEqual([{ host: 'users.example.com', secret: 'users/users-tls', managedCertificate: false, httpsRedirect: false }]);
-    expect(r.unmapped).toEqual([]);
+    // Only websecure routers: plain HTTP reaches none of them; the TlsHost redirects it (never serves it).
+    expect(r.table.tls).toEqual([{ host: 'users.example.com', secret: 'users/users-tls', managedCertificate: false, httpsRedirect: true }]);
+    expect(r.unmapped).toEqual([
+      'Ingress users/users-ingress spec.tls: only HTTPS routers and no redirect router: plain HTTP is not answered by these objects (unless the web entry point redirects); imported as TlsHost with the HTTPS redirect',
+    ]);
   });
 
   test('02 hostile: typos, Service keys, the v2 syntax and other providers are unmapped; a certresolver and other tools\' keys are raw annotations', () => {

@@ -156,6 +156,7 @@ function ingressRouteRouters(o: KubeObject, ctx: TraefikContext): Router[] {
       secretName,
       tlsOption,
       rule,
+      match: r.match,
       priority: r.priority,
       middlewares: mws,
       service,

@@ -77,6 +77,8 @@ export interface Router {
   readonly secretName?: string;
   readonly tlsOption?: KubeObject;
   readonly rule: RuleRead;
+  /** The rule as written (an IngressRoute's `match`), for what cannot move. */
+  readonly match?: string;
   readonly priority?: number;
   readonly middlewares: readonly MiddlewareRead[];
   readonly service: ServiceRead;
@@ -264,6 +266,14 @@ function matchOf(rule: RuleRead): MatchIR {
   return { path: rule.path, headers: rule.headers, queryParams: rule.queryParams, ...(rule.method ? { method: rule.method } : {}) };
 }
 
+/** A catch-all route of `host` redirecting to HTTPS (the renderer then writes no TLS redirect router). */
+function redirectsWholeHost(route: RouteIR, host: string): boolean {
+  const m = route.matches[0];
+  const served = route.hosts.length === 0 || route.hosts.some(x => x === host || (x.startsWith('*.') && host.endsWith(x.slice(1)) && host !== x));
+  return served && isHttpsRedirect(route.policies) && route.matches.length === 1
+    && m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && m.method === undefined;
+}
+
 function isHttpsRedirect(p: PoliciesIR): boolean {
   const r = p.redirect;
   return r !== undefined && r.scheme === 'https' && r.host === undefined && r.port === undefined && r.path === undefined;
@@ -276,7 +286,7 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
   const plain = routers.filter(r => {
     if (r.rule.clients.length === 0) return true;
     if (!r.service.noop || !r.middlewares.some(m => m.denyAll)) {
-      ctx.log.unmapped(r.o, `${r.field}.match`, '', 'a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)');
+      ctx.log.unmapped(r.o, `${r.field}.match`, r.match ?? '', 'a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)');
     }
     return false;
   });
@@ -385,6 +395,13 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
       const k = `${r.namespace}/${h}`;
       if (seen.has(k)) continue;
       seen.add(k);
+      // A TLS host's redirect router for `*.x` also redirects the names it covers.
+      const redirected = tlsRedirect.has(k) || (h.includes('.') && !h.startsWith('*.') && tlsRedirect.has(`${r.namespace}/*${h.slice(h.indexOf('.'))}`));
+      if (!redirected && !routes.some(x => x.namespace === r.namespace && redirectsWholeHost(x, h))) {
+        // Only HTTPS routers: plain HTTP to the host reaches no router of these objects. The intent's
+        // TlsHost either redirects plain HTTP (taken) or serves it (never taken: it would expose more).
+        ctx.log.unmapped(r.o, 'spec.tls', h, 'only HTTPS routers and no redirect router: plain HTTP is not answered by these objects (unless the web entry point redirects); imported as TlsHost with the HTTPS redirect');
+      }
       tlsHosts.push({
         mode: 'Terminate',
         source: ctx.log.ref(r.o),
@@ -393,8 +410,7 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
         secretName: r.secretName,
         secretNamespace: r.namespace,
         managedCertificate: ctx.managed.has(`${r.namespace}/${r.secretName}`),
-        // A TLS host's redirect router for `*.x` also redirects the names it covers.
-        httpsRedirect: tlsRedirect.has(k) || (h.includes('.') && !h.startsWith('*.') && tlsRedirect.has(`${r.namespace}/*${h.slice(h.indexOf('.'))}`)),
+        httpsRedirect: true,
         hsts: hstsOf.get(k),
         ...(r.tlsOption ? tlsOptionOf(r.tlsOption, ctx, r.namespace) : {}),
       });
