@@ -92,8 +92,10 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
       `${NS} * Prefix:/mirror -> ${V1}`,
     ]);
     expect(r.unmapped).toEqual([
-      `HTTPRoute ${NS}/request-mirror spec.rules[0].filters: a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)`,
+      `HTTPRoute ${NS}/request-mirror spec.rules[0].filters[0]: a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)`,
     ]);
+    // One verdict per field: the unmapped mirror filter is not also listed as mapped.
+    expect(r.mapped.filter(l => l.includes('spec.rules[0].filters[0]'))).toEqual([]);
   });
 
   test('09 HTTPS listeners: a hostname-less listener serves its routes\' hostnames, sectionName narrows a hostless route', () => {

@@ -6,7 +6,7 @@ import { readerFor } from '../../src/import/readers';
 
 const read = (file: string) => readLines('kong-gateway-api', file);
 
-const ANY_CONSUMER = 'without the acl plugin that limits the route to one credential Secret\'s consumer, Kong accepts the credentials of any consumer, which the intent cannot say';
+const ANY_CONSUMER = 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say';
 
 describe('kong-gateway-api reader: corpus (KIC examples)', () => {
   test('01 a 75 / 25 split of two backends is a weighted canary; konghq.com/strip-path on an HTTPRoute is unmapped', () => {
@@ -20,10 +20,10 @@ describe('kong-gateway-api reader: corpus (KIC examples)', () => {
     const r = read('02-acl-key-auth.yaml');
     expect(r.routes).toEqual(['default * Prefix:/echo -> default/echo:80', 'default * Prefix:/httpbin -> default/httpbin:80']);
     expect(r.unmapped).toEqual([
-      'HTTPRoute default/httproute-echo metadata.annotations[\'konghq.com/plugins\'][acl-group-1]: an acl plugin without key-auth or basic-auth on the route is not modelled',
+      'HTTPRoute default/httproute-echo metadata.annotations[\'konghq.com/plugins\'][acl-group-1]: the intent models an acl plugin only as the one group \'<namespace>/<credential Secret>\' of a key-auth or basic-auth route',
       `HTTPRoute default/httproute-echo metadata.annotations['konghq.com/plugins'][key-auth]: ${ANY_CONSUMER}`,
       `HTTPRoute default/httproute-httpbin metadata.annotations['konghq.com/plugins'][key-auth]: ${ANY_CONSUMER}`,
-      'KongPlugin default/acl-group-1 config: an acl plugin without key-auth or basic-auth on the route is not modelled',
+      'KongPlugin default/acl-group-1 config: the intent models an acl plugin only as the one group \'<namespace>/<credential Secret>\' of a key-auth or basic-auth route',
       `KongPlugin default/key-auth config: ${ANY_CONSUMER}`,
     ]);
   });

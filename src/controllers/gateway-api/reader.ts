@@ -718,8 +718,11 @@ class Reading {
         const owner = conditioned.find(owns);
         if (!owner) {
           for (const rule of d.rules) {
-            rule.matches.forEach(() => undefined);
-            this.log.unmapped(d.object.object, `spec.rules[${rule.index}].filters`, 'a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)', mirror);
+            const filters: unknown[] = (d.object.object as any).spec?.rules?.[rule.index]?.filters ?? [];
+            filters.forEach((f: any, j) => {
+              if (f?.type !== 'RequestMirror') return;
+              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)', f.requestMirror);
+            });
           }
         }
         continue;

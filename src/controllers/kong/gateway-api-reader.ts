@@ -172,7 +172,7 @@ function pluginPolicies(
     case PLUGINS.keyAuth:
     case PLUGINS.basicAuth: {
       const secret = aclSecret(route, objects, ctx);
-      if (!secret) return { reason: 'without the acl plugin that limits the route to one credential Secret\'s consumer, Kong accepts the credentials of any consumer, which the intent cannot say' };
+      if (!secret) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
       let auth: EdgeAuthIR;
       if (type === PLUGINS.keyAuth) {
         const names = (c.key_names ?? ['apikey']) as string[];
@@ -189,7 +189,7 @@ function pluginPolicies(
     case PLUGINS.acl:
       return aclSecret(route, objects, ctx)
         ? { policies: {}, to: 'EdgeAuth (only the consumer of the route\'s credential Secret)' }
-        : { reason: 'an acl plugin without key-auth or basic-auth on the route is not modelled' };
+        : { reason: 'the intent models an acl plugin only as the one group \'<namespace>/<credential Secret>\' of a key-auth or basic-auth route' };
     default:
       return { reason: `the Kong plugin '${type}' is not modelled` };
   }

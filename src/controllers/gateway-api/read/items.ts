@@ -19,6 +19,19 @@ export class ItemLog {
   }
 
   /**
+   * Takes back what was mapped for `field` of `object` and lists it as unmapped instead (a reading
+   * found later that the mapped value cannot be expressed after all): one field, one verdict.
+   */
+  public unmap(object: KubeObject, field: string, reason: string, value?: unknown): void {
+    const ref = this.ref(object);
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i];
+      if (item.object === ref && item.field === field && item.to !== undefined) this.items.splice(i, 1);
+    }
+    this.unmapped(object, field, reason, value);
+  }
+
+  /**
    * Lists the keys of `value` that `known` does not name as unmapped (`<field>.<key>`): fields this
    * reader does not model are never dropped silently.
    */
