@@ -21,7 +21,8 @@ test('cdk8s-gateway check prints what each controller refuses', () => {
     '## gateway-api',
     '',
     "- [primer/edge/limited] Rate limit per client IP (rateLimit) is not supported by controller 'gateway-api': Gateway API has no standard field for rate limits; "
-      + 'choose an implementation such as Controller.envoyGateway(). Supported by: ingress-nginx, traefik, traefik-ingress, kong, kong-gateway-api, envoy-gateway.',
+      + 'choose an implementation such as Controller.envoyGateway(). Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), '
+      + 'Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway().',
   ].join('\n'));
   expect(code).toBe(3);
 }, 120_000);

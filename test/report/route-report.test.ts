@@ -32,7 +32,7 @@ TLS: certificate shop/api-tls-cert, HTTPS redirect
 
 | Match | Backends | Policies |
 |---|---|---|
-| Prefix /v1 | shop/api-v1:8080<br>canary shop/api-v1-next:8080 (weight 1 of 10) | - |
+| Prefix /v1 | shop/api-v1:8080 weight 9<br>shop/api-v1-next:8080 weight 1 | - |
 | Prefix /v2 | shop/api-v2:8080 | - |
 | Prefix /v3 | shop/api-v3:8080 | timeouts: {"readMs":30000} |
 `;
@@ -49,8 +49,8 @@ const AFTER_MERMAID = `flowchart LR
   b2[("shop/api-v2:8080")]
   b3[("shop/api-v3:8080")]
   g0h0 --> g0h0m0
-  g0h0m0 --> b0
-  g0h0m0 -.->|"canary weight 1 of 10"| b1
+  g0h0m0 -->|"weight 9"| b0
+  g0h0m0 -->|"weight 1"| b1
   g0h0 --> g0h0m1
   g0h0m1 --> b2
   g0h0 --> g0h0m2
@@ -63,13 +63,13 @@ const DIFF_MD = `# Route changes
 
 | Change | Host | What | Before | After |
 |---|---|---|---|---|
-| changed | api.example.com | Prefix /v1 | - | canary shop/api-v1-next:8080 (weight 1 of 10) |
+| changed | api.example.com | Prefix /v1 | to shop/api-v1:8080 | to shop/api-v1:8080 weight 9<br>to shop/api-v1-next:8080 weight 1 |
 | added | api.example.com | Prefix /v3 | - | to shop/api-v3:8080<br>timeouts: {"readMs":30000} |
 | removed | web.example.com | Prefix / | to shop/web-frontend:80 | - |
 `;
 
 const DIFF_LINES = [
-  '~ api.example.com Prefix /v1: - => canary shop/api-v1-next:8080 (weight 1 of 10)',
+  '~ api.example.com Prefix /v1: to shop/api-v1:8080 => to shop/api-v1:8080 weight 9; to shop/api-v1-next:8080 weight 1',
   '+ api.example.com Prefix /v3: to shop/api-v3:8080; timeouts: {"readMs":30000}',
   '- web.example.com Prefix /: to shop/web-frontend:80',
 ];
