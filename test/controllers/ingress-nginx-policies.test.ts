@@ -152,7 +152,7 @@ describe('CORS', () => {
         origins: ['https://web.example.com', 'https://*.apps.example.com'],
         methods: ['get', 'PUT'],
         headers: ['X-Requested-With', 'Content-Type'],
-        exposeHeaders: ['X-Total'],
+        exposeHeaders: ['X-Total', 'X-Page'],
         credentials: true,
         maxAge: Duration.minutes(10),
       }),
@@ -161,7 +161,7 @@ describe('CORS', () => {
       [A('corsAllowOrigin')]: 'https://*.apps.example.com, https://web.example.com',
       [A('corsAllowMethods')]: 'GET, PUT',
       [A('corsAllowHeaders')]: 'Content-Type, X-Requested-With',
-      [A('corsExposeHeaders')]: 'X-Total',
+      [A('corsExposeHeaders')]: 'X-Page, X-Total',
       [A('corsAllowCredentials')]: 'true',
       [A('corsMaxAge')]: '600',
     });
