@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendProtocol, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, GatewayParentKind, HeaderMatch,
-  HttpMethod, IpAccess, PathMatch, RateLimit, Redirect, Retries, RetryOn, SessionAffinity, TlsCertificate,
+  HttpMethod, IpAccess, PathMatch, RateLimit, RateLimitPeriod, Redirect, Retries, RetryOn, SessionAffinity, TlsCertificate,
 } from '../../src';
 import { gepDuration } from '../../src/controllers/gateway-api/features/duration';
 import { newChart, synthConformant, synthError } from '../util';
@@ -117,6 +117,36 @@ describe('Envoy Gateway policies', () => {
     expect(find(objects, 'ReferenceGrant', 'gw-a-ext-auth-from-edge').spec.from).toEqual([{ group: 'gateway.envoyproxy.io', kind: 'SecurityPolicy', namespace: 'edge' }]);
     expect(find(objects, 'Backend', 'gw-b-ext-auth').spec).toEqual({ endpoints: [{ fqdn: { hostname: 'auth.example.com', port: 443 } }], tls: { sni: 'auth.example.com', wellKnownCACertificates: 'System' } });
     expect(find(objects, 'SecurityPolicy', 'gw-b').spec.authorization).toEqual({ defaultAction: 'Deny', rules: [{ action: 'Allow', principal: { clientCIDRs: ['10.0.0.0/8'] } }] });
+  });
+
+  test('local rate limits: a Distinct bucket per header value or per address family, per minute, not shared', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() });
+    gw.addRoute('h', { hosts: ['h.example.com'], backend: Backend.service('h', 80), rateLimit: RateLimit.perHeader('X-Tenant', { requests: 30, period: RateLimitPeriod.MINUTE }) });
+    gw.addRoute('i', { hosts: ['i.example.com'], backend: Backend.service('i', 80), rateLimit: RateLimit.perClientIp({ requests: 4 }) });
+    const objects = synthConformant(chart);
+    expect(find(objects, 'BackendTrafficPolicy', 'gw-h').spec.rateLimit).toStrictEqual({
+      local: { rules: [{ clientSelectors: [{ headers: [{ name: 'x-tenant', type: 'Distinct' }] }], limit: { requests: 30, unit: 'Minute' } }] },
+    });
+    expect(find(objects, 'BackendTrafficPolicy', 'gw-i').spec.rateLimit).toStrictEqual({
+      local: {
+        rules: [
+          { clientSelectors: [{ sourceCIDR: { type: 'Distinct', value: '0.0.0.0/0' } }], limit: { requests: 4, unit: 'Second' } },
+          { clientSelectors: [{ sourceCIDR: { type: 'Distinct', value: '::/0' } }], limit: { requests: 4, unit: 'Second' } },
+        ],
+      },
+    });
+  });
+
+  test('a rate limit above what Envoy Gateway counts is refused; its largest count is rendered', () => {
+    const render = (requests: number) => {
+      const chart = newChart();
+      new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', { backend: Backend.service('r', 80), rateLimit: RateLimit.perClientIp({ requests }) });
+      return chart;
+    };
+    expect(synthError(render(4_294_967_296))).toContain(
+      "[test/gw/r] Rate limit per client IP (rateLimit.requests) is not supported by controller 'envoy-gateway': Envoy Gateway counts at most 4294967295 requests per period");
+    expect(find(synthConformant(render(4_294_967_295)), 'BackendTrafficPolicy', 'gw-r').spec.rateLimit.local.rules[0].limit).toStrictEqual({ requests: 4_294_967_295, unit: 'Second' });
   });
 
   test('retries on status classes use explicit codes; cookie attributes follow the intent', () => {

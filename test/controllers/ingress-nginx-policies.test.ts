@@ -152,7 +152,7 @@ describe('CORS', () => {
         origins: ['https://web.example.com', 'https://*.apps.example.com'],
         methods: ['get', 'PUT'],
         headers: ['X-Requested-With', 'Content-Type'],
-        exposeHeaders: ['X-Total'],
+        exposeHeaders: ['X-Total', 'X-Page'],
         credentials: true,
         maxAge: Duration.minutes(10),
       }),
@@ -161,23 +161,33 @@ describe('CORS', () => {
       [A('corsAllowOrigin')]: 'https://*.apps.example.com, https://web.example.com',
       [A('corsAllowMethods')]: 'GET, PUT',
       [A('corsAllowHeaders')]: 'Content-Type, X-Requested-With',
-      [A('corsExposeHeaders')]: 'X-Total',
+      [A('corsExposeHeaders')]: 'X-Page, X-Total',
       [A('corsAllowCredentials')]: 'true',
       [A('corsMaxAge')]: '600',
     });
   });
 
   test('no extra request headers: a header only browsers set, never ingress-nginx\'s default list', () => {
-    const a = annotationsOf({ cors: Cors.allow({ origins: ['*'] }) });
-    expect(a[A('corsAllowHeaders')]).toBe('Origin');
-    expect(a[A('corsAllowCredentials')]).toBe('false');
-    expect(a[A('corsAllowOrigin')]).toBe('*');
-    expect(a[A('corsMaxAge')]).toBe('5'); // unset: the browsers' default, not ingress-nginx's 20 days
+    expect(annotationsOf({ cors: Cors.allow({ origins: ['*'] }) })).toEqual({
+      [A('enableCors')]: 'true',
+      [A('corsAllowOrigin')]: '*',
+      [A('corsAllowMethods')]: 'GET, HEAD, POST',
+      [A('corsAllowHeaders')]: 'Origin',
+      [A('corsAllowCredentials')]: 'false',
+      [A('corsMaxAge')]: '5', // unset: the browsers' default, not ingress-nginx's 20 days
+    });
   });
 
   test('header names outside ingress-nginx\'s character class are refused', () => {
     expect(render({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['x.trace'], exposeHeaders: ['x!'] }) }).error).toContain(
       "[test/gw/r] CORS (cors.headers) is not supported by controller 'ingress-nginx': cors-allow-headers accepts only letters, digits, '-' and '_' in header names ('x.trace' given).");
+    expect(render({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['x-ok', 'x!'] }) }).error).toContain(
+      "[test/gw/r] CORS (cors.exposeHeaders) is not supported by controller 'ingress-nginx': cors-expose-headers accepts only letters, digits, '-' and '_' in header names ('x!' given).");
+  });
+
+  test('a CORS value ingress-nginx would refuse names the CORS policy', () => {
+    expect(render({ cors: Cors.allow({ origins: ['https://location.example.com'] }) }).error).toContain(
+      "[test/gw/r] CORS (cors) is not supported by controller 'ingress-nginx':");
   });
 });
 

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, HttpMethod, KongMode, PathMatch,
-  RateLimit, Redirect, RedirectStatus, Rewrite, RouteOptions,
+  RateLimit, RateLimitPeriod, Redirect, RedirectStatus, Rewrite, RouteOptions,
 } from '../../src';
 import { kongOrigin } from '../../src/controllers/kong/features/cors';
 import { newChart, synthConformant, synthError } from '../util';
@@ -73,6 +73,27 @@ describe('Kong plugins', () => {
       { path: '/redis/username', valueFrom: { secretKeyRef: { name: 'redis-auth', key: 'username' } } },
       { path: '/redis/password', valueFrom: { secretKeyRef: { name: 'redis-auth', key: 'password' } } },
     ]);
+  });
+
+  test.each(MODES)('%s: per-minute client-IP limit counted per Kong node (local), no Redis settings or patches', (_, mode) => {
+    const objects = synthConformant(render(mode, { r: { rateLimit: RateLimit.perClientIp({ requests: 30, period: RateLimitPeriod.MINUTE }) } }));
+    const p = plugin(objects, 'gw-r-rate-limiting');
+    expect(p.config).toStrictEqual({ minute: 30, limit_by: 'ip', policy: 'local' });
+    expect(p.configPatches).toBeUndefined();
+  });
+
+  test('redis rate limit without a Secret: no credentials patched in', () => {
+    const objects = synthConformant(render(KongMode.INGRESS, {
+      r: { rateLimit: RateLimit.perClientIp({ requests: 7, distributed: DistributedRateLimit.redis('redis:6379') }) },
+    }));
+    const p = plugin(objects, 'gw-r-rate-limiting');
+    expect(p.config).toStrictEqual({ second: 7, limit_by: 'ip', policy: 'redis', redis: { host: 'redis', port: 6379 } });
+    expect(p.configPatches).toBeUndefined();
+  });
+
+  test.each(MODES)('%s: a per-consumer limit behind basic auth counts per consumer', (_, mode) => {
+    const objects = synthConformant(render(mode, { r: { auth: EdgeAuth.basic({ secretName: 'users' }), rateLimit: RateLimit.perConsumer({ requests: 5 }) } }));
+    expect(plugin(objects, 'gw-r-rate-limiting').config).toStrictEqual({ second: 5, limit_by: 'consumer', policy: 'local' });
   });
 
   test.each(MODES)('%s: API-key auth shared through gateway defaults: one consumer, an acl per route', (_, mode) => {
@@ -161,7 +182,7 @@ describe('Kong refusals name the construct, the prop and why', () => {
       /Rate limit per client IP \(rateLimit\) is not supported by controller 'kong': Kong counts a rate limit per Kong route and KIC renders this route as 2 Kong routes \(one per host and per set of header \/ method conditions\), so a client could make 2 times the limit/],
     ['rate limit on matches with different conditions (Gateway API)', KongMode.GATEWAY_API,
       { r: { matches: [{ path: PathMatch.prefix('/a'), method: HttpMethod.GET }, { path: PathMatch.prefix('/b') }], rateLimit: RateLimit.perClientIp({ requests: 5 }) } },
-      /\(rateLimit\) is not supported by controller 'kong-gateway-api': Kong counts a rate limit per Kong route and KIC renders this route as 2 Kong routes/],
+      /\(rateLimit\) is not supported by controller 'kong-gateway-api': Kong counts a rate limit per Kong route and KIC renders this route as 2 Kong routes \(one per HTTPRoute and per set of method \/ header \/ query conditions\), so a client could make 2 times the limit/],
     ['one Secret as two kinds of credential', KongMode.INGRESS, { a: { auth: EdgeAuth.apiKey({ secretName: 'creds' }) }, b: { auth: EdgeAuth.basic({ secretName: 'creds' }) } },
       /\[test\/gw\/b\] Basic authentication \(auth.secretName\) is not supported by controller 'kong': Secret 'creds' is also used for API keys by \[test\/gw\/a\]/],
   ];
