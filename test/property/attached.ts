@@ -25,12 +25,14 @@ const TARGETING_KINDS = new Set([
  *   own response-transformer (HSTS merged into it; Kong runs one plugin of a type per route).
  * - Traefik: the TlsHost's plain-HTTP redirect IngressRoute (and its Middleware), when routes
  *   already redirect every host of the TlsHost.
+ * - Gateway API family (portable, Envoy Gateway, Istio): the TlsHost's plain-HTTP redirect
+ *   HTTPRoute, left without parentRefs in the same case.
  */
 export function knownDead(o: any, problem: string): boolean {
   const name = String(o.metadata?.name ?? '');
   if (o.kind === 'KongPlugin' && name.endsWith('-hsts-response-transformer') && problem.endsWith('is referenced by no other object')) return true;
-  return (o.kind === 'IngressRoute' || o.kind === 'Middleware') && name.endsWith('-https-redirect')
-    && (problem.endsWith('has no routes') || problem.endsWith('is referenced by no other object'));
+  return (o.kind === 'IngressRoute' || o.kind === 'Middleware' || o.kind === 'HTTPRoute') && name.endsWith('-https-redirect')
+    && (problem.endsWith('has no routes') || problem.endsWith('is referenced by no other object') || problem.endsWith('is attached to no Gateway or ListenerSet'));
 }
 
 /** Every string value inside `v`. */
