@@ -1,6 +1,6 @@
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { PoliciesIR, RetryCondition } from '../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -224,9 +224,11 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * documented default path. Retry conditions `connect-failure` and `reset` compare as one
  * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
  * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
- * covers `gateway-error` and every listed 5xx status.
+ * covers `gateway-error` and every listed 5xx status. External auth URLs compare in a
+ * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
+const CORS_BROWSER_MAX_AGE_SECONDS = 5;
 
 function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   let out = p;
@@ -253,7 +255,28 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
     conditions = [...new Set(conditions)].sort();
     out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
   }
+  if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight
+  // for 5 seconds, what an explicit 5 says (ingress-nginx renders it, having a default of its own).
+  if (p.cors?.maxAgeSeconds === CORS_BROWSER_MAX_AGE_SECONDS) {
+    const { maxAgeSeconds: _, ...rest } = p.cors;
+    out = { ...out, cors: rest as PoliciesIR['cors'] };
+  }
   return out;
+}
+
+/**
+ * Authentication in a normal form: an in-cluster auth URL names its Service by its full DNS name
+ * and port (`http://auth.auth.svc:8080/` and `http://auth.auth.svc.cluster.local:8080/` are one
+ * service), an https URL leaves out port 443, the path defaults to '/'.
+ */
+function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
+  if (a.kind !== 'external') return a;
+  const svc = /^http:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc(\.cluster\.local)?(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (svc) return { ...a, url: `http://${svc[1]}.${svc[2]}.svc.cluster.local:${svc[5] ?? 80}${svc[6] ?? '/'}` };
+  const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
+  if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
+  return a;
 }
 
 /** Backends naming the same Service port (and TLS) once, their weights added. */

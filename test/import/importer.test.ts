@@ -55,7 +55,7 @@ describe('runImport (fake reader)', () => {
     const run = runImport([{ file: 'web.yaml', text: FAKE_INGRESS }], { registry: FAKE_REGISTRY, to: 'gateway-api' });
     expect(run.exitCode).toBe(3);
     expect(run.refused).toEqual([
-      "[imported/fake/web-0-0] Rate limit per client IP (rateLimit) is not supported by controller 'gateway-api': Gateway API has no standard field for rate limits; choose an implementation such as Controller.envoyGateway(). Supported by: ingress-nginx, traefik, traefik-ingress, kong, kong-gateway-api, envoy-gateway. (from Ingress shop/web)",
+      "[imported/fake/web-0-0] Rate limit per client IP (rateLimit) is not supported by controller 'gateway-api': Gateway API has no standard field for rate limits; choose an implementation such as Controller.envoyGateway(). Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway(). (from Ingress shop/web)",
     ]);
     expect(run.report).toContain('## Refused by gateway-api (1)');
     expect(run.report).toContain("The portable Gateway API output needs your cluster's GatewayClass: `main.ts` names 'my-gateway-class'; replace it.");

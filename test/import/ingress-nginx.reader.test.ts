@@ -88,8 +88,10 @@ describe('ingress-nginx reader: corpus', () => {
   test('03 canary by weight', () => {
     const r = readFile('03-canary-weight.yaml');
     const entry = routeTableOf(r.gateways).routes[0];
-    expect(routeLine(entry)).toBe('echo echo.prod.mydomain.com Prefix / -> production:80');
-    expect(entry.canary).toEqual({ backend: { service: 'canary', namespace: 'echo', port: 80, weight: 1 }, traffic: { kind: 'weight', stable: 9, canary: 1 } });
+    // In the route table a weighted canary is the weighted split of the two backends.
+    expect(routeLine(entry)).toBe('echo echo.prod.mydomain.com Prefix / -> canary:80,production:80');
+    expect(entry.backends.map(b => [b.service, b.weight])).toEqual([['canary', 1], ['production', 9]]);
+    expect(entry.canary).toBeUndefined();
     expect(r.gateways[0].canaries[0].traffic).toEqual({ kind: 'weight', stable: 90, canary: 10 });
     expectItems(r, [
       ['Ingress echo/canary', ann('canary'), 'to', 'CanarySplit (CanaryTraffic.weights(90, 10))'],
@@ -192,6 +194,8 @@ describe('ingress-nginx reader: corpus', () => {
         exposeHeaders: [],
         // ingress-nginx sends Allow-Credentials: true with Allow-Origin '*', which browsers refuse.
         credentials: false,
+        // cors-max-age absent: ingress-nginx's own default, 20 days.
+        maxAgeSeconds: 1728000,
       },
     });
     expect(policiesOf(r, 'cors.example.com')).toEqual({

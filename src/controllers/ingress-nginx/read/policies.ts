@@ -132,6 +132,8 @@ export const CORS_DEFAULTS = {
   methods: 'GET, PUT, POST, DELETE, PATCH, OPTIONS',
   headers: 'DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,Range,Authorization',
   credentials: true,
+  /** cors-max-age when absent: 20 days (ingress-nginx's annotation default). */
+  maxAgeSeconds: 1728000,
 };
 
 const CORS_KEYS = ['cors-allow-origin', 'cors-allow-methods', 'cors-allow-headers', 'cors-expose-headers', 'cors-allow-credentials', 'cors-max-age'];
@@ -165,7 +167,7 @@ function cors(src: IngressSource): CorsIR | undefined {
   const sent = credentialsValue ?? CORS_DEFAULTS.credentials;
   // With Allow-Origin '*', browsers refuse credentialed responses whatever Allow-Credentials says.
   const credentials = sent && !wildcard;
-  const maxAge = src.int('cors-max-age');
+  const maxAge = src.int('cors-max-age') ?? CORS_DEFAULTS.maxAgeSeconds;
   const absent = (k: string, v: string) => (src.has(k) ? '' : ` (absent: ingress-nginx's default ${v})`);
   src.mapped('enable-cors', `Route.cors (Cors.allow: origins ${origins.join(', ')}${absent('cors-allow-origin', "'*'")}; methods ${methods.join(', ')}${absent('cors-allow-methods', 'list')}; `
     + `headers ${headers.join(', ') || 'none beyond the safelisted ones'}${headersValue ? '' : " (absent or empty: ingress-nginx's default list)"}; credentials ${credentials}${absent('cors-allow-credentials', 'true')})`);
@@ -175,7 +177,7 @@ function cors(src: IngressSource): CorsIR | undefined {
   src.mapped('cors-expose-headers', `Route.cors.exposeHeaders (${exposeHeaders.join(', ')})`);
   src.mapped('cors-allow-credentials', wildcard && sent
     ? "Route.cors.credentials (false: browsers refuse credentials with Access-Control-Allow-Origin '*')" : `Route.cors.credentials (${credentials})`);
-  if (maxAge !== undefined) src.mapped('cors-max-age', `Route.cors.maxAge (${maxAge} s)`);
+  src.mapped('cors-max-age', `Route.cors.maxAge (${maxAge} s${absent('cors-max-age', '20 days')})`);
   return strip({ source: src.ref, origins, methods, headers, exposeHeaders, credentials, maxAgeSeconds: maxAge });
 }
 

@@ -1,0 +1,315 @@
+import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
+import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
+import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
+import { ControllerReader, KubeObject } from '../reader';
+
+type Mutable<T> = { -readonly [k in keyof T]: T[k] };
+
+const POLICY_KINDS = new Set<string>([KIND.backendTrafficPolicy, KIND.securityPolicy, KIND.clientTrafficPolicy, KIND.backend]);
+const SERVER_ERROR_CODES = Array.from({ length: 100 }, (_, i) => 500 + i);
+const QUANTITY = /^([0-9]+)(Ki|Mi|Gi|Ti)?$/;
+const UNITS: Record<string, number> = { '': 1, 'Ki': 1024, 'Mi': 1024 ** 2, 'Gi': 1024 ** 3, 'Ti': 1024 ** 4 };
+
+/**
+ * Envoy Gateway's policies read back (the reading side of `envoyGatewayExtension`):
+ * BackendTrafficPolicy and SecurityPolicy targeting HTTPRoutes / GRPCRoutes become the routes'
+ * policies, ClientTrafficPolicy targeting HTTPS listeners their TLS hosts' minimum version and
+ * client certificates; a Backend is the HTTPS address of an external auth service.
+ */
+export const envoyGatewayReadExtension: GatewayApiReadExtension = {
+  // Every Envoy Gateway kind: those the intent does not model are listed as unmapped.
+  accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${EG_GROUP}/`),
+  read: (objects, ctx) => read(objects, ctx),
+  // Envoy's basic auth has no realm: its 401 names its own, whatever the intent's realm.
+  expressed: p => (p.auth?.kind === 'basic' && p.auth.realm !== undefined ? { ...p, auth: { kind: 'basic', source: p.auth.source, secretName: p.auth.secretName } } : p),
+};
+
+function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): ExtensionReading {
+  const routePolicies = new Map<string, Mutable<PoliciesIR>>();
+  const listenerTls = new Map<string, ListenerTlsReading>();
+  const backends = objects.filter(o => o.kind === KIND.backend);
+  const ns = (o: KubeObject) => o.metadata.namespace ?? ctx.defaultNamespace;
+  for (const o of objects.filter(x => !POLICY_KINDS.has(x.kind))) {
+    ctx.unmapped(o, 'spec', o.kind === 'EnvoyPatchPolicy' || o.kind === 'EnvoyExtensionPolicy'
+      ? 'raw Envoy configuration or extensions: the intent never emits them'
+      : `an Envoy Gateway ${o.kind} the intent does not model`, o.kind);
+  }
+  for (const b of backends) {
+    ctx.mapped(b, 'spec', 'EdgeAuth.external (url: the HTTPS address of the auth service)', b.spec);
+  }
+  for (const o of objects) {
+    if (o.kind === KIND.clientTrafficPolicy) {
+      readClientTrafficPolicy(o, ctx, listenerTls);
+      continue;
+    }
+    if (o.kind !== KIND.backendTrafficPolicy && o.kind !== KIND.securityPolicy) continue;
+    const spec = o.spec ?? {};
+    const targets = targetRoutes(o, ctx);
+    const source = ctx.routes.find(r => r.ref === targets[0])?.ref ?? `${o.kind} ${ns(o)}/${o.metadata.name}`;
+    const policies = o.kind === KIND.backendTrafficPolicy ? backendTraffic(o, spec, source, ctx) : security(o, spec, source, ctx, backends);
+    for (const t of targets) routePolicies.set(t, mergePolicies(routePolicies.get(t) ?? {}, policies));
+  }
+  return { routePolicies, listenerTls };
+}
+
+/** The route objects a policy targets (`targetRefs`, or the older `targetRef`). */
+function targetRoutes(o: KubeObject, ctx: ExtensionReadContext): string[] {
+  const ns = o.metadata.namespace ?? ctx.defaultNamespace;
+  const refs: any[] = [...(o.spec?.targetRefs ?? []), ...(o.spec?.targetRef ? [o.spec.targetRef] : [])];
+  const out: string[] = [];
+  refs.forEach((t, i) => {
+    const field = o.spec?.targetRef ? 'spec.targetRef' : `spec.targetRefs[${i}]`;
+    const route = ctx.routes.find(r => r.kind === t?.kind && r.name === t?.name && r.namespace === ns && (t?.group ?? GROUP) === GROUP);
+    if (!route) {
+      ctx.unmapped(o, field, t?.kind === 'Gateway'
+        ? 'a policy on a whole Gateway: the intent sets policies per route (ApiGateway.defaults applies them to every route of the gateway); repeat it on each route'
+        : `the ${t?.kind} '${t?.name}' is not in the input`, t);
+      return;
+    }
+    out.push(route.ref);
+    ctx.mapped(o, field, `the policies of ${route.ref}`, t);
+  });
+  if (o.spec?.targetSelectors !== undefined) ctx.unmapped(o, 'spec.targetSelectors', 'policies attached by label selector are not modelled', o.spec.targetSelectors);
+  return out;
+}
+
+function backendTraffic(o: KubeObject, spec: any, source: string, ctx: ExtensionReadContext): PoliciesIR {
+  const out: Mutable<PoliciesIR> = {};
+  for (const key of Object.keys(spec).sort()) {
+    const v = spec[key];
+    const field = `spec.${key}`;
+    switch (key) {
+      case 'targetRefs': case 'targetRef': case 'targetSelectors': break;
+      case 'rateLimit': {
+        const rl = rateLimit(v, source);
+        if (typeof rl === 'string') {ctx.unmapped(o, field, rl, v);} else { out.rateLimit = rl; ctx.mapped(o, field, `Route.rateLimit (RateLimit.${rl.key === 'header' ? 'perHeader' : 'perClientIp'})`, v); }
+        break;
+      }
+      case 'timeout': {
+        const ms = parseGepDuration(v?.tcp?.connectTimeout);
+        const extra = Object.keys(v ?? {}).filter(k => k !== 'tcp').concat(Object.keys(v?.tcp ?? {}).filter(k => k !== 'connectTimeout').map(k => `tcp.${k}`));
+        extra.forEach(k => ctx.unmapped(o, `${field}.${k}`, 'an Envoy Gateway timeout the intent does not model', k));
+        if (ms !== undefined) { out.timeouts = { source, connectMs: ms }; ctx.mapped(o, `${field}.tcp.connectTimeout`, 'Route.timeouts.connect', v.tcp.connectTimeout); }
+        break;
+      }
+      case 'requestBuffer': {
+        const m = QUANTITY.exec(String(v?.limit ?? ''));
+        if (!m || Object.keys(v).length !== 1) {ctx.unmapped(o, field, 'the intent limits the body size in bytes (a Kubernetes quantity with a binary unit)', v);} else { out.bodySize = { source, maxBytes: Number(m[1]) * UNITS[m[2] ?? ''] }; ctx.mapped(o, field, 'Route.bodySize', v); }
+        break;
+      }
+      case 'retry': {
+        const r = retry(v, source);
+        if (typeof r === 'string') {ctx.unmapped(o, field, r, v);} else { out.retries = r; ctx.mapped(o, field, 'Route.retries', v); }
+        break;
+      }
+      case 'loadBalancer': {
+        const s = sessionAffinity(v, source);
+        if (typeof s === 'string') {ctx.unmapped(o, field, s, v);} else { out.sessionAffinity = s; ctx.mapped(o, field, 'Route.sessionAffinity (SessionAffinity.cookie)', v); }
+        break;
+      }
+      default:
+        ctx.unmapped(o, field, 'a BackendTrafficPolicy field the intent does not model', v);
+    }
+  }
+  return out;
+}
+
+function rateLimit(v: any, source: string): RateLimitIR | string {
+  const global = v?.global !== undefined;
+  const rules: any[] = (global ? v.global?.rules : v?.local?.rules) ?? [];
+  if ((v?.local && v?.global) || rules.length === 0) return 'the intent sets one local or global limit per route';
+  const extra = Object.keys(v).filter(k => k !== 'local' && k !== 'global' && k !== 'type');
+  if (extra.length > 0) return `the rate limit's ${extra.join(', ')} is not modelled`;
+  const limit = rules[0].limit;
+  if (!rules.every(r => JSON.stringify(r.limit) === JSON.stringify(limit) && (r.shared ?? false) === (rules[0].shared ?? false))) return 'rules with different limits are not one intent limit';
+  const per = limit?.unit === 'Second' ? 'second' : limit?.unit === 'Minute' ? 'minute' : undefined;
+  if (!per) return `the intent counts requests per second or minute, not per ${limit?.unit}`;
+  const distributed = global ? { distributed: { kind: 'controller' as const } } : {};
+  const selectors = rules.map(r => r.clientSelectors ?? []);
+  const cidrs = selectors.map(s => (s.length === 1 && s[0].sourceCIDR?.type === 'Distinct' && !s[0].headers ? s[0].sourceCIDR.value : undefined));
+  if (rules.length === 2 && cidrs.includes(ALL_IPV4) && cidrs.includes(ALL_IPV6)) {
+    return { source, key: 'clientIp', requests: limit.requests, per, exemptCidrs: [], ...distributed };
+  }
+  const h = selectors[0]?.[0]?.headers;
+  if (rules.length === 1 && selectors[0].length === 1 && h?.length === 1 && h[0].type === 'Distinct' && !selectors[0][0].sourceCIDR) {
+    return { source, key: 'header', header: String(h[0].name).toLowerCase(), requests: limit.requests, per, exemptCidrs: [], ...distributed };
+  }
+  return 'the intent limits per client address (every address) or per value of one header';
+}
+
+function retry(v: any, source: string): RetriesIR | string {
+  const extra = Object.keys(v ?? {}).filter(k => !['numRetries', 'retryOn', 'perRetry'].includes(k));
+  if (extra.length > 0) return `the retry's ${extra.join(', ')} is not modelled`;
+  const triggers: string[] = v.retryOn?.triggers ?? [];
+  const known = ['connect-failure', 'reset', 'retriable-status-codes'];
+  const unknown = triggers.filter(t => !known.includes(t));
+  if (unknown.length > 0) return `retry triggers ${unknown.join(', ')} have no intent meaning`;
+  if (v.perRetry && Object.keys(v.perRetry).some(k => k !== 'timeout')) return 'the per-retry back-off is not modelled';
+  let codes: number[] = [...new Set<number>(v.retryOn?.httpStatusCodes ?? [])].sort((a, b) => a - b);
+  const conditions: RetryCondition[] = triggers.filter((t): t is RetryCondition => t === 'connect-failure' || t === 'reset');
+  if (SERVER_ERROR_CODES.every(c => codes.includes(c))) {
+    conditions.push('5xx');
+    codes = codes.filter(c => !SERVER_ERROR_CODES.includes(c));
+  }
+  const perTry = v.perRetry?.timeout !== undefined ? parseGepDuration(v.perRetry.timeout) : undefined;
+  return {
+    source,
+    attempts: v.numRetries ?? 2,
+    statusCodes: codes,
+    conditions: conditions.sort(),
+    ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}),
+  };
+}
+
+function sessionAffinity(v: any, source: string): SessionAffinityIR | string {
+  const c = v?.consistentHash?.cookie;
+  if (v?.type !== 'ConsistentHash' || v.consistentHash?.type !== 'Cookie' || !c?.name) return 'the intent keeps sessions with a cookie (consistent hashing on a cookie)';
+  const attributes: Record<string, string> = c.attributes ?? {};
+  const unknown = Object.keys(attributes).filter(k => !['Path', 'SameSite', 'Secure'].includes(k));
+  if (unknown.length > 0) return `cookie attributes ${unknown.join(', ')} are not modelled`;
+  const ttl = c.ttl !== undefined ? parseGepDuration(c.ttl) : 0;
+  if (ttl === undefined || ttl % 1000 !== 0) return 'the intent sets a cookie lifetime in whole seconds';
+  const sameSite = attributes.SameSite;
+  if (sameSite !== undefined && !['Strict', 'Lax', 'None'].includes(sameSite)) return `SameSite=${sameSite} is not a SameSite value`;
+  return {
+    source,
+    cookieName: c.name,
+    ...(ttl > 0 ? { ttlSeconds: ttl / 1000 } : {}),
+    ...(attributes.Path !== undefined ? { path: attributes.Path } : {}),
+    secure: 'Secure' in attributes,
+    // Envoy always marks the cookie it generates HttpOnly.
+    httpOnly: true,
+    ...(sameSite ? { sameSite: sameSite as SessionAffinityIR['sameSite'] } : {}),
+  };
+}
+
+function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadContext, backends: readonly KubeObject[]): PoliciesIR {
+  const out: Mutable<PoliciesIR> = {};
+  const ns = o.metadata.namespace ?? ctx.defaultNamespace;
+  for (const key of Object.keys(spec).sort()) {
+    const v = spec[key];
+    const field = `spec.${key}`;
+    let auth: EdgeAuthIR | string | undefined;
+    switch (key) {
+      case 'targetRefs': case 'targetRef': case 'targetSelectors': continue;
+      case 'extAuth': auth = extAuth(v, ns, source, backends); break;
+      case 'jwt': {
+        const p = v?.providers ?? [];
+        const extra = p[0] ? Object.keys(p[0]).filter(k => !['name', 'issuer', 'audiences', 'remoteJWKS', 'claimToHeaders'].includes(k)) : [];
+        auth = p.length !== 1 || !p[0].issuer || !p[0].remoteJWKS?.uri || extra.length > 0 || Object.keys(v).length !== 1
+          ? 'the intent validates tokens of one issuer from a remote JWKS (no other provider settings)'
+          : {
+            kind: 'jwt',
+            source,
+            issuer: p[0].issuer,
+            jwksUri: p[0].remoteJWKS.uri,
+            audiences: [...(p[0].audiences ?? [])].sort(),
+            claimsToHeaders: ((p[0].claimToHeaders ?? []) as any[])
+              .map(c => ({ claim: c.claim, header: c.header }))
+              .sort((a, b) => (a.header < b.header ? -1 : 1)),
+          };
+        break;
+      }
+      case 'apiKeyAuth': {
+        const refs = v?.credentialRefs ?? [];
+        const headers = v?.extractFrom?.[0]?.headers ?? [];
+        auth = refs.length === 1 && v.extractFrom?.length === 1 && headers.length === 1 && Object.keys(v.extractFrom[0]).length === 1
+          ? { kind: 'apiKey', source, secretName: refs[0].name, header: String(headers[0]).toLowerCase() }
+          : 'the intent reads one API key header checked against one Secret';
+        break;
+      }
+      case 'basicAuth':
+        auth = v?.users?.name && Object.keys(v).length === 1 ? { kind: 'basic', source, secretName: v.users.name } : 'the intent checks users of one htpasswd Secret';
+        break;
+      case 'authorization': {
+        const ip = ipAccess(v, source);
+        if (typeof ip === 'string') {ctx.unmapped(o, field, ip, v);} else if (ip) { out.ipAccess = ip; ctx.mapped(o, field, `Route.ipAccess (IpAccess.${ip.allow.length > 0 ? 'allow' : 'deny'})`, v); }
+        continue;
+      }
+      default:
+        ctx.unmapped(o, field, 'a SecurityPolicy field the intent does not model', v);
+        continue;
+    }
+    if (typeof auth === 'string') {ctx.unmapped(o, field, auth, v);} else if (auth) { out.auth = auth; ctx.mapped(o, field, `Route.auth (EdgeAuth.${auth.kind})`, v); }
+  }
+  return out;
+}
+
+function extAuth(v: any, ns: string, source: string, backends: readonly KubeObject[]): EdgeAuthIR | string {
+  const http = v?.http;
+  const extra = Object.keys(v ?? {}).filter(k => k !== 'http');
+  if (!http || extra.length > 0) return 'the intent calls an HTTP auth service (no gRPC, no other settings)';
+  const unknown = Object.keys(http).filter(k => !['backendRefs', 'pathOverride', 'headersToBackend'].includes(k));
+  if (unknown.length > 0) return `the auth call's ${unknown.join(', ')} is not modelled`;
+  const refs = http.backendRefs ?? [];
+  if (refs.length !== 1) return 'the intent calls one auth service';
+  const ref = refs[0];
+  const path = http.pathOverride ?? '/';
+  let url: string;
+  if ((ref.group ?? '') === '' && (ref.kind ?? 'Service') === 'Service') {
+    url = `http://${ref.name}.${ref.namespace ?? ns}.svc.cluster.local:${ref.port ?? 80}${path}`;
+  } else if (ref.group === EG_GROUP && ref.kind === KIND.backend) {
+    const b = backends.find(x => x.metadata.name === ref.name && (x.metadata.namespace ?? ns) === (ref.namespace ?? ns));
+    const fqdn = b?.spec?.endpoints?.[0]?.fqdn;
+    if (!fqdn || b?.spec?.tls?.wellKnownCACertificates !== 'System') return 'the intent calls an HTTPS auth service verified against the system CAs';
+    url = `https://${fqdn.hostname}${fqdn.port && fqdn.port !== 443 ? `:${fqdn.port}` : ''}${path}`;
+  } else {
+    return `an auth backend of kind '${ref.kind}' is not modelled`;
+  }
+  return { kind: 'external', source, url, responseHeaders: [...(http.headersToBackend ?? [])].sort() };
+}
+
+function ipAccess(v: any, source: string): PoliciesIR['ipAccess'] | string {
+  const rules: any[] = v?.rules ?? [];
+  const cidrs = rules.length === 1 && Object.keys(rules[0].principal ?? {}).length === 1 ? rules[0].principal.clientCIDRs : undefined;
+  if (!cidrs || Object.keys(v).some(k => k !== 'defaultAction' && k !== 'rules') || Object.keys(rules[0]).some(k => k !== 'action' && k !== 'principal')) {
+    return 'the intent filters by client address only (one allow or deny list)';
+  }
+  const sorted = [...cidrs].sort();
+  if (v.defaultAction === 'Deny' && rules[0].action === 'Allow') return { source, allow: sorted, deny: [] };
+  if ((v.defaultAction ?? 'Deny') === 'Allow' && rules[0].action === 'Deny') return { source, allow: [], deny: sorted };
+  return 'the intent filters by client address with an allow list (others denied) or a deny list (others allowed)';
+}
+
+function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: Map<string, ListenerTlsReading>): void {
+  const ns = o.metadata.namespace ?? ctx.defaultNamespace;
+  const spec = o.spec ?? {};
+  for (const key of Object.keys(spec).sort()) {
+    if (key !== 'targetRefs' && key !== 'tls') ctx.unmapped(o, `spec.${key}`, 'a ClientTrafficPolicy field the intent does not model', spec[key]);
+  }
+  const tls = spec.tls ?? {};
+  const reading: Mutable<ListenerTlsReading> = {};
+  for (const key of Object.keys(tls).sort()) {
+    const v = tls[key];
+    if (key === 'minVersion' && (v === '1.2' || v === '1.3')) {
+      reading.minTlsVersion = v as TlsVersionIR;
+      ctx.mapped(o, 'spec.tls.minVersion', 'TlsHost.minTlsVersion', v);
+    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length === 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
+      const ca = v.caCertificateRefs[0];
+      const auth: ClientAuthIR = { required: (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify', ca: { kind: ca.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret', name: ca.name } };
+      reading.clientAuth = auth;
+      ctx.mapped(o, 'spec.tls.clientValidation', `TlsHost.clientAuth (ClientAuth.${auth.required ? 'required' : 'optional'})`, v);
+    } else {
+      ctx.unmapped(o, `spec.tls.${key}`, 'a TLS setting the intent does not model', v);
+    }
+  }
+  ((spec.targetRefs ?? []) as any[]).forEach((t, i) => {
+    if (t?.kind !== 'Gateway' || !t.sectionName) {
+      ctx.unmapped(o, `spec.targetRefs[${i}]`, 'the intent sets TLS parameters per HTTPS listener (a Gateway and its sectionName)', t);
+      return;
+    }
+    out.set(`${ns}/${t.name}#${t.sectionName}`, reading);
+    ctx.mapped(o, `spec.targetRefs[${i}]`, 'TlsHost (the listener of its hostname)', t);
+  });
+}
+
+/** Policies of two objects on one route (timeouts merge field by field). */
+function mergePolicies(a: PoliciesIR, b: PoliciesIR): Mutable<PoliciesIR> {
+  const out: Mutable<PoliciesIR> = { ...a, ...b };
+  if (a.timeouts && b.timeouts) out.timeouts = { ...a.timeouts, ...b.timeouts };
+  return out;
+}
+
+/** The envoy-gateway column. */
+export const ENVOY_GATEWAY_READER: ControllerReader = gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false });

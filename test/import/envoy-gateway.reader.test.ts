@@ -1,0 +1,108 @@
+import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
+import { routeTableOf } from '../../src/checks/route-table';
+import { ENVOY_GATEWAY_READER } from '../../src/controllers/envoy-gateway/reader';
+import { readerFor } from '../../src/import/readers';
+
+const read = (file: string) => readLines('envoy-gateway', file);
+
+describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
+  test('01 BackendTrafficPolicy: a limit per header value and a connect timeout; a limit per hour is unmapped', () => {
+    const r = read('01-rate-limit.yaml');
+    expect(r.routes).toEqual([
+      'default one-user.example Prefix:/ -> default/backend:3000',
+      'default ratelimit.example Prefix:/ -> default/backend:3000 {"rateLimit":{"key":"header","header":"x-user-id","requests":3,"per":"minute","exemptCidrs":[]},"timeouts":{"connectMs":10000}}',
+    ]);
+    expect(r.unmapped).toEqual(['BackendTrafficPolicy default/policy-one-user spec.rateLimit: the intent counts requests per second or minute, not per Hour']);
+    expect(r.mapped).toEqual(expect.arrayContaining([
+      'BackendTrafficPolicy default/policy-httproute spec.rateLimit -> Route.rateLimit (RateLimit.perHeader)',
+      'BackendTrafficPolicy default/policy-httproute spec.targetRefs[0] -> the policies of HTTPRoute default/http-ratelimit',
+      'BackendTrafficPolicy default/policy-httproute spec.timeout.tcp.connectTimeout -> Route.timeouts.connect',
+    ]));
+  });
+
+  test('02 SecurityPolicy: JWT with claims to headers; basic auth and a client address allow list', () => {
+    const r = read('02-jwt.yaml');
+    expect(r.routes).toEqual([
+      'default admin.example.com Prefix:/ -> default/admin:3000 {"ipAccess":{"allow":["10.0.0.0/8"],"deny":[]},"auth":{"kind":"basic","secretName":"basic-auth"}}',
+      'default www.example.com Prefix:/foo -> default/backend:3000 {"auth":{"kind":"jwt","issuer":"https://foo.bar.com","jwksUri":"https://raw.githubusercontent.com/envoyproxy/gateway/main/examples/kubernetes/jwt/jwks.json","audiences":[],"claimsToHeaders":[{"claim":"sub","header":"x-sub"}]}}',
+    ]);
+    expect(r.unmapped).toEqual([]);
+  });
+
+  test('03 ClientTrafficPolicy on the HTTPS listener: minimum TLS version, client certificates; client IP detection unmapped', () => {
+    const r = read('03-client-traffic-policy.yaml');
+    expect(r.table.tls).toEqual([{
+      host: 'www.example.com',
+      secret: 'default/example-cert',
+      managedCertificate: false,
+      httpsRedirect: false,
+      minTlsVersion: '1.3',
+      clientAuth: { required: true, ca: 'ConfigMap/example-ca-cert' },
+    }]);
+    expect(r.unmapped).toEqual([
+      'ClientTrafficPolicy default/enable-mtls spec.clientIPDetection: a ClientTrafficPolicy field the intent does not model',
+      'HTTPRoute default/backend spec.parentRefs: it is attached to HTTPS listeners only and nothing redirects plain HTTP for www.example.com: the intent serves a TLS host\'s routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)',
+    ]);
+  });
+
+  test('04 retries map; the circuit breaker and an EnvoyPatchPolicy are unmapped', () => {
+    const r = read('04-unmodelled.yaml');
+    expect(r.routes).toEqual([
+      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure","reset"],"perTryTimeoutMs":250}}',
+    ]);
+    expect(r.unmapped).toEqual([
+      'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: a BackendTrafficPolicy field the intent does not model',
+      'EnvoyPatchPolicy default/custom-response-patch-policy spec: raw Envoy configuration or extensions: the intent never emits them',
+    ]);
+  });
+
+  test('the registry serves this reader for the envoy-gateway column; it accepts every Envoy Gateway kind', () => {
+    expect(readerFor('envoy-gateway')).toBe(ENVOY_GATEWAY_READER);
+    expect(ENVOY_GATEWAY_READER.accepts({ apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'EnvoyExtensionPolicy', metadata: { name: 'x' } })).toBe(true);
+    expect(ENVOY_GATEWAY_READER.accepts({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'x' } })).toBe(false);
+  });
+});
+
+describe('envoy-gateway reader: tricky mappings', () => {
+  const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'edge' }, spec: { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [{ name: 'svc', port: 80 }] }] } };
+  const policy = (kind: string, spec: object) => ({ apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind, metadata: { name: 'p', namespace: 'edge' }, spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'r' }], ...spec } });
+  const policiesOf = (objects: any[]) => {
+    const result = ENVOY_GATEWAY_READER.read(objects);
+    return { policies: routeTableOf(result.gateways).routes[0].policies, unmapped: unmappedLines(result.items) };
+  };
+
+  test('a per-address limit is two Distinct rules (IPv4, IPv6); global rules are the controller store', () => {
+    const rules = ['0.0.0.0/0', '::/0'].map(value => ({ clientSelectors: [{ sourceCIDR: { type: 'Distinct', value } }], limit: { requests: 100, unit: 'Second' }, shared: true }));
+    expect(policiesOf([route, policy('BackendTrafficPolicy', { rateLimit: { global: { rules } } })]).policies).toEqual({
+      rateLimit: { key: 'clientIp', requests: 100, per: 'second', exemptCidrs: [], distributed: { kind: 'controller' } },
+    });
+  });
+
+  test('retries on every 5xx code are RetryOn 5xx; the cookie of consistent hashing is session affinity', () => {
+    const codes = Array.from({ length: 100 }, (_, i) => 500 + i);
+    expect(policiesOf([route, policy('BackendTrafficPolicy', {
+      retry: { numRetries: 2, retryOn: { triggers: ['reset', 'retriable-status-codes'], httpStatusCodes: [429, ...codes] } },
+      loadBalancer: { type: 'ConsistentHash', consistentHash: { type: 'Cookie', cookie: { name: 'route', ttl: '1h', attributes: { SameSite: 'Lax', Secure: '' } } } },
+    })]).policies).toEqual({
+      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'connect-failure', 'reset'] },
+      sessionAffinity: { cookieName: 'route', ttlSeconds: 3600, secure: true, httpOnly: true, sameSite: 'Lax' },
+    });
+  });
+
+  test('external auth to an in-cluster Service or an HTTPS Backend becomes its URL', () => {
+    const backend = { apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'Backend', metadata: { name: 'auth', namespace: 'edge' }, spec: { endpoints: [{ fqdn: { hostname: 'auth.example.com', port: 443 } }], tls: { wellKnownCACertificates: 'System', sni: 'auth.example.com' } } };
+    expect(policiesOf([route, backend, policy('SecurityPolicy', { extAuth: { http: { backendRefs: [{ group: 'gateway.envoyproxy.io', kind: 'Backend', name: 'auth' }], pathOverride: '/check', headersToBackend: ['x-user'] } } })]).policies).toEqual({
+      auth: { kind: 'external', url: 'https://auth.example.com/check', responseHeaders: ['x-user'] },
+    });
+    expect(policiesOf([route, policy('SecurityPolicy', { extAuth: { http: { backendRefs: [{ name: 'authz', namespace: 'sec', port: 9000 }] } } })]).policies).toEqual({
+      auth: { kind: 'external', url: 'http://authz.sec.svc.cluster.local:9000/', responseHeaders: [] },
+    });
+  });
+
+  test('a policy on a whole Gateway or on a route not in the input is unmapped', () => {
+    const onGateway = policy('BackendTrafficPolicy', { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], timeout: { tcp: { connectTimeout: '5s' } } });
+    expect(policiesOf([route, onGateway]).unmapped).toEqual([
+      'BackendTrafficPolicy edge/p spec.targetRefs[0]: a policy on a whole Gateway: the intent sets policies per route (ApiGateway.defaults applies them to every route of the gateway); repeat it on each route',
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
+import { routeTableOf } from '../../src/checks/route-table';
+import { ISTIO_READER } from '../../src/controllers/istio/reader';
+import { KubeObject } from '../../src/controllers/reader';
+import { readerFor } from '../../src/import/readers';
+
+const read = (file: string) => readLines('istio', file);
+
+const JWKS = 'https://raw.githubusercontent.com/istio/istio/master/security/tools/jwt/samples/jwks.json';
+
+describe('istio reader: corpus (Istio docs examples)', () => {
+  test('01 a DENY policy without a principal of the issuer, scoped to one route, is that route\'s EdgeAuth.jwt', () => {
+    const r = read('01-jwt.yaml');
+    expect(r.routes).toEqual([
+      `istio-ingress httpbin.example.com Prefix:/headers -> istio-ingress/httpbin:8000 {"auth":{"kind":"jwt","issuer":"testing@secure.istio.io","jwksUri":"${JWKS}","audiences":[],"claimsToHeaders":[{"claim":"sub","header":"x-jwt-sub"}]}}`,
+      'istio-ingress httpbin.example.com Prefix:/status -> istio-ingress/httpbin:8000',
+    ]);
+    expect(r.unmapped).toEqual([]);
+    expect(r.mapped).toContain('AuthorizationPolicy istio-ingress/require-jwt-headers spec.rules[0] -> Route.auth (EdgeAuth.jwt) of HTTPRoute istio-ingress/httpbin');
+  });
+
+  test('02 client addresses: DENY remoteIpBlocks is a deny list; an ALLOW policy is an allow list and refuses the other routes (unmapped)', () => {
+    const r = read('02-ip-access.yaml');
+    expect(r.routes).toEqual([
+      'istio-ingress admin.example.com Prefix:/ -> istio-ingress/admin:8000 {"ipAccess":{"allow":["10.0.0.0/8"],"deny":[]}}',
+      'istio-ingress shop.example.com Prefix:/ -> istio-ingress/shop:8000 {"ipAccess":{"allow":[],"deny":["203.0.113.0/24"]}}',
+    ]);
+    expect(r.unmapped).toEqual([
+      'AuthorizationPolicy istio-ingress/allow-office spec.action: an ALLOW policy on the Gateway refuses every request it does not allow, so HTTPRoute istio-ingress/shop would be refused entirely, which the intent cannot say',
+    ]);
+  });
+
+  test('03 Istio\'s own routing and raw Envoy configuration are unmapped', () => {
+    const r = read('03-istio-routing.yaml');
+    expect(r.routes).toEqual(['istio-ingress * Exact:/productpage -> istio-ingress/productpage:9080']);
+    expect(r.unmapped).toEqual([
+      'DestinationRule istio-ingress/reviews spec: Istio\'s load balancing / connection pool / TLS origination API is not modelled (a BackendTLSPolicy re-encrypts)',
+      'EnvoyFilter istio-ingress/lua-filter spec: raw Envoy configuration: the intent never emits it',
+      'VirtualService istio-ingress/reviews spec: Istio\'s own routing API: this reader reads the Gateway API routes (convert the VirtualService to an HTTPRoute first)',
+    ]);
+  });
+
+  test('the registry serves this reader for the istio column', () => {
+    expect(readerFor('istio')).toBe(ISTIO_READER);
+  });
+});
+
+describe('istio reader: tricky mappings', () => {
+  const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
+  const route = (name: string, path: object, hosts?: string[]): KubeObject => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'edge' },
+    spec: { parentRefs: [{ name: 'gw' }], ...(hosts ? { hostnames: hosts } : {}), rules: [{ matches: [{ path }], backendRefs: [{ name, port: 80 }] }] },
+  });
+  const deny = (to: object[] | undefined): KubeObject => ({
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name: 'deny', namespace: 'edge' },
+    spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], action: 'DENY', rules: [{ from: [{ source: { remoteIpBlocks: ['192.0.2.0/24'] } }], ...(to ? { to } : {}) }] },
+  });
+
+  test('notPaths naming a more specific route\'s paths subtract that route only', () => {
+    const objects = [gw, route('api', { type: 'PathPrefix', value: '/api' }), route('health', { type: 'Exact', value: '/api/health' }),
+      deny([{ operation: { paths: ['/api', '/api/*'], notPaths: ['/api/health'] } }])];
+    const result = ISTIO_READER.read(objects);
+    expect(routeLines(routeTableOf(result.gateways)).sort()).toEqual([
+      'edge * Exact:/api/health -> edge/health:80',
+      'edge * Prefix:/api -> edge/api:80 {"ipAccess":{"allow":[],"deny":["192.0.2.0/24"]}}',
+    ]);
+    expect(unmappedLines(result.items)).toEqual([]);
+  });
+
+  test('a policy covering only part of a route\'s requests is unmapped; one without `to` covers every route', () => {
+    const partial = ISTIO_READER.read([gw, route('api', { type: 'PathPrefix', value: '/api' }), deny([{ operation: { paths: ['/api/admin/*'] } }])]);
+    expect(unmappedLines(partial.items)).toEqual([
+      'AuthorizationPolicy edge/deny spec.rules[0]: it applies to none of the routes read (as a whole)',
+    ]);
+    const all = ISTIO_READER.read([gw, route('a', { type: 'PathPrefix', value: '/a' }), route('b', { type: 'Exact', value: '/b' }), deny(undefined)]);
+    expect(routeLines(routeTableOf(all.gateways)).sort()).toEqual([
+      'edge * Exact:/b -> edge/b:80 {"ipAccess":{"allow":[],"deny":["192.0.2.0/24"]}}',
+      'edge * Prefix:/a -> edge/a:80 {"ipAccess":{"allow":[],"deny":["192.0.2.0/24"]}}',
+    ]);
+  });
+
+  test('a principal requirement without the issuer\'s RequestAuthentication is unmapped', () => {
+    const policy: KubeObject = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'jwt', namespace: 'edge' },
+      spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['https://issuer.example.com/*'] } }] }] },
+    };
+    expect(unmappedLines(ISTIO_READER.read([gw, route('a', { type: 'PathPrefix', value: '/a' }), policy]).items)).toEqual([
+      'AuthorizationPolicy edge/jwt spec.rules[0]: no RequestAuthentication on the Gateway validates tokens of \'https://issuer.example.com\'',
+    ]);
+  });
+});
