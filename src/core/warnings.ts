@@ -31,6 +31,7 @@ export const WARNING_IDS = {
   httpsRedirectWithoutTls: 'https-redirect-without-tls',
   controllerDefault: 'controller-default',
   literalDollar: 'literal-path-dollar',
+  serviceWithoutEndpoints: 'service-without-endpoints',
 } as const;
 
 type Producer = () => readonly WarningSpec[];
@@ -122,7 +123,8 @@ function isAcknowledged(scope: IConstruct, id: string): boolean {
   return scope.node.scopes.some(s => ACKNOWLEDGED.get(s)?.has(id) ?? false);
 }
 
-function flag(scope: IConstruct, contextKey: string, envVar: string): boolean {
+/** A boolean app context key, or its environment variable (cdk8s synth has no --context flag). */
+export function flag(scope: IConstruct, contextKey: string, envVar: string): boolean {
   const value = scope.node.tryGetContext(contextKey) ?? process.env[envVar];
   return value === true || value === 'true' || value === '1';
 }

@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { appProblemsFor, definedParents, registerGateway } from './app-checks';
+import { appProblemsFor, backendProblemsFor, backendWarningsFor, definedParents, registerGateway, STRICT_BACKENDS_CONTEXT } from './app-checks';
 import { Backend } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { Controller } from './controller';
@@ -16,6 +16,7 @@ import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
+import { addWarnings } from '../core/warnings';
 import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
@@ -62,6 +63,14 @@ export interface ApiGatewayProps {
  * });
  */
 export class ApiGateway extends Construct {
+  /**
+   * App context key (or the environment variable `CDK8S_GATEWAY_STRICT_BACKENDS=true`): every
+   * backend's Service must be defined in this app, else synth fails. Without it, a backend whose
+   * Service the app does not define is allowed (it may be deployed elsewhere); a Service the app
+   * defines is always checked for the backend's port.
+   */
+  public static readonly STRICT_BACKENDS_CONTEXT = STRICT_BACKENDS_CONTEXT;
+
   /** The controller this gateway compiles to. */
   public readonly controller: Controller;
   /** The gateway's name. */
@@ -138,6 +147,7 @@ export class ApiGateway extends Construct {
       });
     }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
+    if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
   }
 
   /** Adds a route to this gateway. */
@@ -223,7 +233,7 @@ export class ApiGateway extends Construct {
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return [...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source)];
+    return [...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source)];
   }
 
   /** Changes whenever a construct is added (whole-app checks). @internal */

@@ -1,10 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DefinedParent } from '../checks/attachment';
+import { BackendReference, backendProblem, backendReferences, backendWarning, DefinedService, DefinedWorkload } from '../checks/backends';
 import { routingClaims } from '../checks/claims';
 import { objectKey, OwnerKind } from '../checks/owners';
 import { tlsHostEntries } from '../checks/tls';
 import { entries, register } from '../core/app-registry';
+import { flag, WarningSpec } from '../core/warnings';
 import { GatewayIR } from '../ir/model';
 
 /**
@@ -125,18 +127,105 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
   return problems;
 }
 
+/** App context key: a backend whose Service this app does not define is a synth error. */
+export const STRICT_BACKENDS_CONTEXT = 'cdk8s-gateway:strict-backends';
+
+/** The objects of the app that whole-app checks read, by kind. */
+interface AppObjects {
+  readonly parents: DefinedParent[];
+  readonly services: DefinedService[];
+  readonly workloads: DefinedWorkload[];
+}
+
+/** The index per construct tree, with the shape of the tree it was built from (see `treeShape`). */
+const OBJECTS = new WeakMap<IConstruct, { readonly shape: string; readonly objects: AppObjects }>();
+
 /**
- * Every Gateway API Gateway and ListenerSet the app defines, whoever made it (an ApiGateway, a raw
- * ApiObject, YAML pulled in with Include), with its listener names. Reads the objects' JSON:
- * call from validation only.
+ * A cheap fingerprint of the tree: the children of the root (charts) and of each chart. Every
+ * validation of a synth reads the index, so it must not walk the whole tree (that would make a
+ * synth quadratic in routes); constructs added under a chart's existing children after a first
+ * validation are the blind spot (validation normally runs once, on the finished app).
  */
-export function definedParents(scope: IConstruct): DefinedParent[] {
-  const out: DefinedParent[] = [];
-  for (const c of scope.node.root.node.findAll()) {
-    if (!(c instanceof ApiObject) || !c.apiVersion.startsWith('gateway.networking.k8s.io/') || (c.kind !== 'Gateway' && c.kind !== 'ListenerSet')) continue;
-    const json = c.toJson() as { spec?: { listeners?: Array<{ name?: unknown }> } };
-    const listeners = (json.spec?.listeners ?? []).map(l => l?.name).filter((n): n is string => typeof n === 'string');
-    out.push({ kind: c.kind, name: c.name, namespace: c.metadata.namespace ?? 'default', listeners });
+function treeShape(root: IConstruct): string {
+  const charts = root.node.children;
+  return [charts.length, ...charts.map(c => c.node.children.length)].join(',');
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
+
+type Json = Record<string, unknown> | undefined;
+const obj = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined);
+const labelsOf = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v) ?? {}).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+
+/**
+ * Every Gateway / ListenerSet, Service and workload the app defines, whoever made it (an
+ * ApiGateway, cdk8s-plus, a raw ApiObject, YAML pulled in with Include). Reads the objects' JSON,
+ * once per app (rebuilt only if constructs were added since): call from validation only.
+ */
+export function appObjects(scope: IConstruct): AppObjects {
+  const root = scope.node.root;
+  const shape = treeShape(root);
+  const cached = OBJECTS.get(root);
+  if (cached?.shape === shape) return cached.objects;
+  const objects: AppObjects = { parents: [], services: [], workloads: [] };
+  for (const c of root.node.findAll()) {
+    if (!(c instanceof ApiObject)) continue;
+    const namespace = c.metadata.namespace ?? 'default';
+    if (c.apiVersion.startsWith('gateway.networking.k8s.io/') && (c.kind === 'Gateway' || c.kind === 'ListenerSet')) {
+      const json = c.toJson() as { spec?: { listeners?: Array<{ name?: unknown }> } };
+      const listeners = (json.spec?.listeners ?? []).map(l => l?.name).filter((n): n is string => typeof n === 'string');
+      objects.parents.push({ kind: c.kind, name: c.name, namespace, listeners });
+    } else if (c.apiVersion === 'v1' && c.kind === 'Service') {
+      const spec = obj((c.toJson() as Json)?.spec);
+      const ports = (Array.isArray(spec?.ports) ? spec!.ports as unknown[] : []).map(obj)
+        .filter(p => typeof p?.port === 'number')
+        .map(p => ({ port: p!.port as number, name: typeof p!.name === 'string' ? p!.name : undefined }));
+      const selector = spec?.type === 'ExternalName' || obj(spec?.selector) === undefined ? undefined : labelsOf(spec!.selector);
+      objects.services.push({ path: c.node.path, name: c.name, namespace, ports, selector });
+    } else if (c.kind === 'Pod' && c.apiVersion === 'v1') {
+      objects.workloads.push({ namespace, labels: labelsOf(obj((c.toJson() as Json)?.metadata)?.labels) });
+    } else if (WORKLOAD_KINDS.has(c.kind) || c.kind === 'CronJob') {
+      let spec = obj((c.toJson() as Json)?.spec);
+      if (c.kind === 'CronJob') spec = obj(obj(spec?.jobTemplate)?.spec);
+      objects.workloads.push({ namespace, labels: labelsOf(obj(obj(spec?.template)?.metadata)?.labels) });
+    }
   }
-  return out;
+  OBJECTS.set(root, { shape, objects });
+  return objects;
+}
+
+/** Every Gateway API Gateway and ListenerSet the app defines, with its listener names. */
+export function definedParents(scope: IConstruct): DefinedParent[] {
+  return appObjects(scope).parents;
+}
+
+/** Backend problems of the construct at `source` of `gateway` (ports of Services the app defines; strict: undefined Services). */
+export function backendProblemsFor(gateway: AppGateway, source: string): string[] {
+  const refs = referencesOf(gateway, source);
+  if (refs.length === 0) return [];
+  const services = appObjects(gateway).services;
+  const strict = flag(gateway, STRICT_BACKENDS_CONTEXT, 'CDK8S_GATEWAY_STRICT_BACKENDS');
+  return [...new Set(refs.map(r => backendProblem(r, services, strict, STRICT_BACKENDS_CONTEXT)).filter((p): p is string => p !== undefined))];
+}
+
+/** `service-without-endpoints` warnings of the construct at `source` of `gateway`. */
+export function backendWarningsFor(gateway: AppGateway, source: string): WarningSpec[] {
+  const refs = referencesOf(gateway, source);
+  if (refs.length === 0) return [];
+  const { services, workloads } = appObjects(gateway);
+  return refs.map(r => backendWarning(r, services, workloads)).filter((w): w is WarningSpec => w !== undefined);
+}
+
+/** The backends of each construct of a gateway, per gateway version. */
+const REFERENCES = new WeakMap<AppGateway, { readonly version: number; readonly bySource: ReadonlyMap<string, BackendReference[]> }>();
+
+function referencesOf(gateway: AppGateway, source: string): readonly BackendReference[] {
+  let cached = REFERENCES.get(gateway);
+  if (cached?.version !== gateway._version) {
+    const bySource = new Map<string, BackendReference[]>();
+    for (const r of backendReferences(gateway._gatewayIr())) bySource.set(r.source, [...bySource.get(r.source) ?? [], r]);
+    cached = { version: gateway._version, bySource };
+    REFERENCES.set(gateway, cached);
+  }
+  return cached.bySource.get(source) ?? [];
 }

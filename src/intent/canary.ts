@@ -1,12 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ApiGateway } from './api-gateway';
+import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { Route } from './route';
 import { describeMatch, matchKey } from '../checks/match-key';
 import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
+import { addWarnings } from '../core/warnings';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';
 
 /** Gateway API's bound for a backendRef weight; the bound every controller here accepts. */
@@ -344,6 +346,7 @@ export class CanarySplit extends Construct {
     };
     this.apiObjects = gateway._registerCanary(this, routeIR);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
+    addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ApiGateway } from './api-gateway';
+import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { isApiGateway } from './owner';
@@ -232,6 +233,7 @@ export class Route extends Construct {
       ...literalDollarWarnings(this._ir),
       ...raw.warnings,
     ]);
+    addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;

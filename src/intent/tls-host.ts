@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ApiGateway } from './api-gateway';
+import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { isApiGateway } from './owner';
 import { ClientAuth, Hsts, TlsMode, TlsVersion, tlsVersionIR } from './tls-options';
@@ -10,6 +11,7 @@ import { register } from '../core/app-registry';
 import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { addWarnings } from '../core/warnings';
 import { ClientAuthIR, HstsIR, PassthroughIR, TlsHostIR } from '../ir/model';
 
 /** Options for `TlsCertificate.fromSecret()`. */
@@ -195,6 +197,7 @@ export class TlsHost extends Construct {
       this._ir = { mode: 'Passthrough', source: this.node.path, name, hosts, backend: backend! };
       this.apiObjects = gateway._registerTlsHost(this);
       this.node.addValidation({ validate: () => gateway._problemsFor(this.node.path) });
+      addWarnings(this, 'backends', () => backendWarningsFor(gateway, this.node.path));
       return;
     }
 

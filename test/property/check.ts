@@ -1,4 +1,5 @@
 import { Yaml } from 'cdk8s';
+import { deadObjects } from './attached';
 import { build, CaseSpec } from './intent';
 import { misplacedSettings } from './placed';
 import { roundTripProblems } from './roundtrip';
@@ -88,6 +89,7 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
       if (ids.has(id)) problems.push(`two objects are both ${id}: one would replace the other`);
       ids.add(id);
     }
+    problems.push(...deadObjects(outcome.objects));
     problems.push(...invisibleSettings(controller, spec, gateway, outcome.objects));
     problems.push(...misplacedSettings(controller, spec, outcome.objects));
     problems.push(...roundTripProblems(controller, gateway, outcome.objects));
