@@ -25,14 +25,16 @@ export function objectKey(o: OwnedObject): string {
  */
 export function ownerProblems(owned: readonly Owned[]): Problem[] {
   const problems: Problem[] = [];
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { readonly source: string; readonly object: OwnedObject }>();
   for (const [source, kind, objects] of owned) {
     for (const o of objects) {
       const key = objectKey(o);
-      const owner = owners.get(key);
-      if (owner === undefined) {
-        owners.set(key, source);
-      } else {
+      const prior = owners.get(key);
+      if (prior === undefined) {
+        owners.set(key, { source, object: o });
+      } else if (prior.object !== o) {
+        // The same object listed by several routes is one shared object (a renderer's grouping step).
+        const owner = prior.source;
         problems.push({
           source,
           message: owner === source

@@ -10,6 +10,11 @@ export interface GatewayContext {
   readonly name: string;
   readonly namespace: string;
   readonly source: string;
+  /**
+   * One object per route (`ApiGatewayProps.objectPerRoute`): no grouping step shares a route's
+   * objects with other routes.
+   */
+  readonly objectPerRoute?: boolean;
   /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
   ir(): GatewayIR;
 }

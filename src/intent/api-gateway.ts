@@ -13,7 +13,7 @@ import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
 import { attachmentProblem } from '../checks/attachment';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
-import { fail, pathOf } from '../core/errors';
+import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { addWarnings } from '../core/warnings';
@@ -48,6 +48,21 @@ export interface ApiGatewayProps {
    * @default - the controller's own default (usually a 404)
    */
   readonly defaultBackend?: Backend;
+
+  /**
+   * Render every route into objects of its own (one Ingress, HTTPRoute, IngressRoute... per
+   * route), as some teams prefer for ownership or per-object escape hatches.
+   *
+   * By default, routes that can share an object do: same namespace, same hosts, same per-object
+   * settings (annotations, plugins, policy objects), split at the kind's limits. A shared object
+   * keeps the name of the route that opened it, so adding a route changes one object; every
+   * route of a group lists the shared object in its `apiObjects`. Routes with `rawAnnotations`,
+   * and routes whose controller renders policy objects targeting their object by name, always
+   * get objects of their own. Routing, precedence, canaries, policies and TLS are the same in
+   * both modes.
+   * @default false
+   */
+  readonly objectPerRoute?: boolean;
 }
 
 /**
@@ -126,7 +141,11 @@ export class ApiGateway extends Construct {
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
     }), this._renderer, () => this._ownedObjects());
-    const ctx = this.ctx = { name, namespace, source: this.node.path, ir: () => this.analysis.current().ir };
+    if (props.objectPerRoute !== undefined && typeof props.objectPerRoute !== 'boolean') {
+      fail(this.node.path, `ApiGateway.objectPerRoute: ${show(props.objectPerRoute)} must be true or false`);
+    }
+    const objectPerRoute = props.objectPerRoute === true;
+    const ctx = this.ctx = { name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir };
     const objects = this._renderer.allocateGateway(this, ctx);
 
     this.defaultBackend = gatewayDefaultBackend(this.node.path, props.defaultBackend, namespace);
@@ -190,12 +209,16 @@ export class ApiGateway extends Construct {
     return joinName([this.name, segment]);
   }
 
-  /** @internal */
-  public _registerRoute(route: Route): ApiObject[] {
+  /**
+   * `apart`: the route's objects carry settings of its own the renderer does not see (raw
+   * annotations), so it shares them with no other route.
+   * @internal
+   */
+  public _registerRoute(route: Route, apart = false): ApiObject[] {
     this.claimName(route.namespace, route.name, route._ir.source, 'Route');
     this.routes.push(route);
     this.analysis.changed();
-    return this._renderer.allocateRoute(route, route._ir, this.ctx);
+    return this._renderer.allocateRoute(route, route._ir, apart ? { ...this.ctx, objectPerRoute: true } : this.ctx);
   }
 
   /** @internal */

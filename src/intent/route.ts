@@ -222,7 +222,7 @@ export class Route extends Construct {
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
     this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
-    this.apiObjects = gateway._registerRoute(this);
+    this.apiObjects = gateway._registerRoute(this, raw.entries.length > 0);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;

@@ -39,7 +39,23 @@ export function serviceBackend(b: BackendIR): IngressServiceBackend {
 export function ingressSpec(
   className: string, hosts: readonly string[], paths: readonly IngressPath[], backend: BackendIR, tls: readonly TlsHostIR[],
 ): IngressSpec {
-  const httpPaths = paths.map(p => ({ ...p, backend: serviceBackend(backend) }));
+  return groupedIngressSpec(className, hosts, [{ paths, backend }], tls);
+}
+
+/** One route's share of an Ingress: its paths, to its backend. */
+export interface IngressRoutePaths {
+  readonly paths: readonly IngressPath[];
+  readonly backend: BackendIR;
+}
+
+/**
+ * The spec of an Ingress shared by routes of the same hosts: on each host, every route's paths
+ * to its own backend, in declaration order.
+ */
+export function groupedIngressSpec(
+  className: string, hosts: readonly string[], routes: ReadonlyArray<IngressRoutePaths>, tls: readonly TlsHostIR[],
+): IngressSpec {
+  const httpPaths = routes.flatMap(r => r.paths.map(p => ({ ...p, backend: serviceBackend(r.backend) })));
   const rules = (hosts.length > 0 ? hosts : [undefined]).map(host => ({ host, http: { paths: httpPaths } }));
   return { ingressClassName: className, rules, tls: tlsEntries(hosts, tls) };
 }

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GROUP, HTTP_LISTENER, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
+import { GROUP, HTTP_LISTENER, HttpRouteSpec, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
@@ -25,6 +25,7 @@ import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
+import { RouteGroups, sharedValue } from '../common/grouping';
 import { shadowedRedirectProblems } from '../common/tls';
 
 /** Gateway API settings resolved from the controller options. */
@@ -70,6 +71,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
   /** Whether BackendTLSPolicy v1 / TLSRoute v1 are rendered (`GatewayApiExtension.v1TlsPolicies`). */
   private readonly v1Policies: boolean;
   private scope?: Construct;
+  /** Routes sharing HTTPRoutes: at most 16 rules each, a route counting one rule per match. */
+  private readonly groups = new RouteGroups(LIMITS.rulesPerRoute);
 
   constructor(
     public readonly name: ControllerName,
@@ -123,6 +126,13 @@ export class GatewayApiRenderer implements ControllerRenderer {
         () => this.attach(part.hosts, route.namespace, ctx, scheme), 'all', ctx)));
       parts.forEach((part, i) => objects.push(this.routeObject(scope, i === 0 ? 'Redirect' : `Redirect${i + 1}`, name([route.name, 'redirect'], i), 'HTTPRoute', route, part,
         () => this.attach(part.hosts, route.namespace, ctx, other(scheme)), 'redirect', ctx)));
+    } else if (this.groupable(route, parts, kind, scheme, ctx)) {
+      // Served by an HTTPRoute shared with the routes of the same namespace and hosts (rules
+      // are per route, so each keeps its matches, backends and filters).
+      const part = parts[0];
+      served.push(...this.groups.place(route, JSON.stringify([route.namespace, route.hosts]), route.matches.length, members => [
+        this.routeObject(scope, 'Resource', route.name, kind, route, part, () => this.attach(part.hosts, route.namespace, ctx, 'serve'), 'all', ctx, members),
+      ]));
     } else {
       const side: AttachSide = scheme ? other(scheme) : 'serve';
       parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
@@ -341,34 +351,59 @@ export class GatewayApiRenderer implements ControllerRenderer {
    */
   private routeObject(
     scope: Construct, id: string, name: string, kind: RouteKind, route: RouteIR, part: Part,
-    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect', ctx: GatewayContext,
+    parentRefs: () => ParentReference[] | undefined, rules: 'all' | 'redirect', ctx: GatewayContext, members: readonly RouteIR[] = [route],
   ): ApiObject {
+    const annotations = this.annotations(route, part.hosts, ctx);
     return new ManifestObject(scope, id, {
       apiVersion: V1,
       kind,
       name,
       namespace: route.namespace,
-      annotations: this.annotations(route, part.hosts, ctx),
+      annotations: annotations && members.length > 1 ? () => sharedValue(members, 'annotations', r => this.annotations(r, part.hosts, ctx)!()) : annotations,
       spec: () => {
         const refs = parentRefs();
+        if (members.length > 1) {
+          // Rules in route-name order: among equally specific matches, Gateway API prefers the
+          // first rule of an HTTPRoute, as it preferred the alphabetically first HTTPRoute.
+          const sorted = [...members].sort((a, b) => (a.name < b.name ? -1 : 1));
+          const spec = (r: RouteIR) => this.servedSpec(refs, 'HTTPRoute', r, routeParts(r)[0], ctx) as HttpRouteSpec;
+          return { ...spec(sorted[0]), rules: sorted.flatMap(r => spec(r).rules) };
+        }
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
         }
-        const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[], this.hsts(route, part.hosts, ctx));
-        const filters = p.filters.length > 0 ? p.filters : undefined;
-        if (kind === 'GRPCRoute') {
-          return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
-        }
-        const ir = ctx.ir();
-        return httpRouteSpec(refs, part, {
-          filters,
-          backendRefs: route.backends.length > 0 ? backendRefs(route.backends, route.namespace) : undefined,
-          timeouts: p.timeouts,
-          retry: p.retry,
-          sessionPersistence: p.sessionPersistence,
-        }, this.regex, index => stableTreatment(ir, route, index));
+        return this.servedSpec(refs, kind, route, part, ctx);
       },
     });
+  }
+
+  /** The spec of the objects serving a part of a route (its rules carry the route's policies). */
+  private servedSpec(refs: ParentReference[] | undefined, kind: RouteKind, route: RouteIR, part: Part, ctx: GatewayContext) {
+    const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[], this.hsts(route, part.hosts, ctx));
+    const filters = p.filters.length > 0 ? p.filters : undefined;
+    if (kind === 'GRPCRoute') {
+      return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
+    }
+    const ir = ctx.ir();
+    return httpRouteSpec(refs, part, {
+      filters,
+      backendRefs: route.backends.length > 0 ? backendRefs(route.backends, route.namespace) : undefined,
+      timeouts: p.timeouts,
+      retry: p.retry,
+      sessionPersistence: p.sessionPersistence,
+    }, this.regex, index => stableTreatment(ir, route, index));
+  }
+
+  /**
+   * Whether the route may share its HTTPRoute (grouping step): one part (at most 16 hostnames,
+   * 128 matches) whose rules fit one HTTPRoute however canaries split them (a route renders at
+   * most one rule per match), served on its hosts' listeners as-is (a scheme-only redirect
+   * attaches elsewhere), and no policy an extension renders itself (its objects target the
+   * route's objects by name, so they would apply to every route of the group).
+   */
+  private groupable(route: RouteIR, parts: readonly Part[], kind: RouteKind, scheme: unknown, ctx: GatewayContext): boolean {
+    return !ctx.objectPerRoute && kind === 'HTTPRoute' && parts.length === 1 && route.matches.length <= LIMITS.rulesPerRoute && !scheme
+      && (this.extension === NO_EXTENSION || Object.keys(route.policies).length === 0);
   }
 
   /** The extension's annotations for an object serving `hosts` of `route`, read at synth. */

@@ -5,11 +5,13 @@ import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary
 import { toAnnotations } from './features/emitted';
 import { nginxPaths, pathProblems } from './features/paths';
 import { policyProblems, routeAnnotations } from './features/policies';
+import { forcesHttps } from './features/redirect';
 import { backendTlsAnnotations, tlsProblems } from './features/tls';
 import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { defaultBackendIngress, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
+import { RouteGroups, sharedValue } from '../common/grouping';
+import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
@@ -17,13 +19,19 @@ export interface IngressNginxRendererOptions {
   readonly ingressClassName: string;
 }
 
+/** Paths x hosts per shared Ingress: far below the API server's object size for any path. */
+const INGRESS_PATH_CAPACITY = 100;
+
 /**
- * ingress-nginx: one Ingress per route; policies and TLS settings as `nginx.ingress.kubernetes.io/*`
+ * ingress-nginx: routes with the same namespace, hosts and annotations share an Ingress (one per
+ * route with `objectPerRoute`); policies and TLS settings as `nginx.ingress.kubernetes.io/*`
  * annotations from the Low / Medium / High risk sets (never Critical: no snippets), each value
  * checked against ingress-nginx's own validation. See README.md for the mapping.
  */
 export class IngressNginxRenderer implements ControllerRenderer {
   public readonly name = 'ingress-nginx' as const;
+
+  private readonly groups = new RouteGroups(INGRESS_PATH_CAPACITY);
 
   constructor(private readonly options: IngressNginxRendererOptions) {}
 
@@ -31,15 +39,24 @@ export class IngressNginxRenderer implements ControllerRenderer {
     return [];
   }
 
+  /**
+   * The route's Ingress, shared with the routes of the same namespace, hosts and annotations
+   * (ingress-nginx reads annotations per Ingress and merges the paths of every Ingress of a host,
+   * so sharing changes nothing but the object count). Routes without a backend keep their own.
+   */
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    return [new ManifestObject(scope, 'Resource', {
+    const key = ctx.objectPerRoute || route.backends.length === 0 ? undefined
+      : JSON.stringify([route.namespace, route.hosts, forcesHttps(route), toAnnotations(routeAnnotations(route, []))]);
+    const cost = nginxPaths(route).length * Math.max(1, route.hosts.length);
+    return this.groups.place(route, key, cost, members => [new ManifestObject(scope, 'Resource', {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: route.name,
       namespace: route.namespace,
-      annotations: () => toAnnotations(routeAnnotations(route, ctx.ir().tlsHosts)),
-      spec: () => this.routeSpec(route, ctx),
-    })];
+      annotations: () => sharedValue(members, 'annotations', r => toAnnotations(routeAnnotations(r, ctx.ir().tlsHosts))),
+      spec: () => (members.length === 1 ? this.routeSpec(route, ctx) : groupedIngressSpec(
+        this.options.ingressClassName, route.hosts, members.map(r => ({ paths: nginxPaths(r), backend: r.backends[0] })), ctx.ir().tlsHosts)),
+    })]);
   }
 
   public allocateTlsHost(): ApiObject[] {
