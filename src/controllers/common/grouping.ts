@@ -46,12 +46,12 @@ export class RouteGroups {
  * annotations). Group keys are built so that they agree; a disagreement is a bug in a key
  * function, never something to resolve silently.
  */
-export function sharedValue<T>(members: readonly RouteIR[], what: string, render: (route: RouteIR) => T): T {
-  const first = render(members[0]);
+export function sharedValue<T>(members: readonly RouteIR[], what: string, render: (route: RouteIR, index: number) => T): T {
+  const first = render(members[0], 0);
   if (members.length === 1) return first;
   const json = JSON.stringify(first);
   for (let i = 1; i < members.length; i++) {
-    if (JSON.stringify(render(members[i])) !== json) {
+    if (JSON.stringify(render(members[i], i)) !== json) {
       internalError(`routes [${members[0].source}] and [${members[i].source}] share an object but render different ${what}`);
     }
   }

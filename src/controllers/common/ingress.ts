@@ -28,6 +28,9 @@ export interface IngressSpec {
 
 export const INGRESS_API_VERSION = 'networking.k8s.io/v1';
 
+/** Paths x hosts of an Ingress shared by routes: far below the API server's object size for any path. */
+export const INGRESS_PATH_CAPACITY = 100;
+
 export function serviceBackend(b: BackendIR): IngressServiceBackend {
   return { service: { name: b.service, port: { number: b.port } } };
 }

@@ -11,16 +11,13 @@ import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { RouteGroups, sharedValue } from '../common/grouping';
-import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
+import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface IngressNginxRendererOptions {
   readonly ingressClassName: string;
 }
-
-/** Paths x hosts per shared Ingress: far below the API server's object size for any path. */
-const INGRESS_PATH_CAPACITY = 100;
 
 /**
  * ingress-nginx: routes with the same namespace, hosts and annotations share an Ingress (one per

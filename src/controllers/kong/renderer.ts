@@ -14,7 +14,8 @@ import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems } from '../common/canary';
-import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
+import { RouteGroups, sharedValue } from '../common/grouping';
+import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
@@ -24,12 +25,14 @@ export interface KongIngressRendererOptions {
 
 /**
  * Kong Ingress Controller in Ingress mode: one Ingress per route, or one per distinct set of
- * header / method conditions, since KIC reads those from Ingress-wide annotations.
+ * header / method conditions, since KIC reads those from Ingress-wide annotations; routes of
+ * the same hosts and conditions without policies share one (not with `objectPerRoute`).
  */
 export class KongIngressRenderer implements ControllerRenderer {
   public readonly name = 'kong' as const;
 
   private readonly consumers: ConsumerRegistry;
+  private readonly groups = new RouteGroups(INGRESS_PATH_CAPACITY);
 
   constructor(private readonly options: KongIngressRendererOptions) {
     this.consumers = new ConsumerRegistry(options.ingressClassName);
@@ -40,6 +43,25 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
+    // Routes without policies and with one set of conditions render the same annotations when
+    // they serve the same hosts: they share an Ingress (KIC reads plugins and conditions per Ingress).
+    if (!ctx.objectPerRoute && route.backends.length > 0 && Object.keys(route.policies).length === 0) {
+      const conditions = new Set(route.matches.map(conditionKey));
+      if (conditions.size === 1) {
+        const key = JSON.stringify([route.namespace, route.hosts, [...conditions][0]]);
+        return this.groups.place(route, key, route.matches.length * Math.max(1, route.hosts.length), members => [new ManifestObject(scope, 'Resource', {
+          apiVersion: INGRESS_API_VERSION,
+          kind: 'Ingress',
+          name: route.name,
+          namespace: route.namespace,
+          annotations: () => sharedValue(members, 'annotations', r => this.annotations(r, r.matches[0], ctx)),
+          spec: () => {
+            const paths = members.map(r => ({ paths: r.matches.map(kongPath), backend: r.backends[0] }));
+            return groupedIngressSpec(this.options.ingressClassName, route.hosts, paths, ctx.ir().tlsHosts);
+          },
+        })]);
+      }
+    }
     const groups = new Map<string, MatchIR[]>();
     for (const m of route.matches) {
       const key = conditionKey(m);

@@ -22,7 +22,8 @@ import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems } from '../common/canary';
-import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
+import { RouteGroups, sharedValue } from '../common/grouping';
+import { INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, serviceBackend } from '../common/ingress';
 import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
@@ -50,6 +51,8 @@ export interface TraefikRendererOptions {
 export class TraefikRenderer implements ControllerRenderer {
   public readonly name: 'traefik' | 'traefik-ingress';
   private readonly entryPoints: EntryPoints;
+  /** Routes sharing an IngressRoute or an Ingress: at most 100 matches each. */
+  private readonly groups = new RouteGroups(INGRESS_PATH_CAPACITY);
 
   constructor(private readonly options: TraefikRendererOptions) {
     this.name = options.output === 'Ingress' ? 'traefik-ingress' : 'traefik';
@@ -62,6 +65,8 @@ export class TraefikRenderer implements ControllerRenderer {
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
     const ingressRoute = this.options.output === 'IngressRoute';
+    const shared = this.sharedObject(scope, route, ctx);
+    if (shared) return ingressRoute ? [...shared, ...this.serversTransports(scope, route.name, route.namespace, route.backends, route)] : shared;
     const plans = middlewarePlans(route, ingressRoute, () => routeHsts(route, ctx.ir().tlsHosts));
     const objects: ApiObject[] = plans.map(p => middleware(scope, route, p));
     if (!ingressRoute) {
@@ -94,6 +99,49 @@ export class TraefikRenderer implements ControllerRenderer {
     })));
     objects.push(...this.serversTransports(scope, route.name, route.namespace, route.backends, route));
     return objects;
+  }
+
+  /**
+   * Grouping step: a route without policies (so without Middlewares or a ServersTransport of its
+   * own) on at most one host shares the IngressRoute of the routes of its namespace and host (its
+   * routers keep their own priorities); on the Ingress output, the Ingress of those whose router
+   * priority and path matcher are its own too (both are Ingress-wide annotations). Undefined:
+   * the route renders objects of its own.
+   */
+  private sharedObject(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] | undefined {
+    if (ctx.objectPerRoute || route.backends.length === 0 || route.hosts.length > 1 || Object.keys(route.policies).length > 0) return undefined;
+    if (this.options.output === 'IngressRoute') {
+      if (routeTransportName(route) !== undefined) return undefined;
+      const key = JSON.stringify([route.namespace, route.hosts]);
+      return this.groups.place(route, key, route.matches.length, members => [new ManifestObject(scope, 'Resource', {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.ingressRoute,
+        name: route.name,
+        namespace: route.namespace,
+        spec: () => {
+          const ir = ctx.ir();
+          const specs = members.map(r => ingressRouteSpec(r, hostParts(r.name, r.hosts)[0], { ir, entryPoints: this.entryPoints, middlewares: [] }));
+          const { entryPoints, tls } = sharedValue(members, 'entry points and TLS', (_, i) => ({ entryPoints: specs[i].entryPoints, tls: specs[i].tls }));
+          return { entryPoints, routes: specs.flatMap(spec => spec.routes), tls };
+        },
+      })]);
+    }
+    const parts = ingressParts(route);
+    if (parts.length !== 1) return undefined;
+    const part = parts[0];
+    const key = JSON.stringify([route.namespace, route.hosts, part.priority, part.matches.some(m => m.path.kind === 'RegularExpression')]);
+    return this.groups.place(route, key, route.matches.length, members => [new ManifestObject(scope, 'Resource', {
+      apiVersion: INGRESS_API_VERSION,
+      kind: 'Ingress',
+      name: route.name,
+      namespace: route.namespace,
+      annotations: () => sharedValue(members, 'annotations', r => ingressAnnotations(r, ingressParts(r)[0], ctx.ir().tlsHosts, this.entryPoints, [])),
+      spec: () => {
+        const specs = members.map(r => ingressSpecFor(this.options.ingressClassName, r, ingressParts(r)[0], ctx.ir().tlsHosts, this.entryPoints));
+        const paths = specs.flatMap(spec => spec.rules?.[0].http.paths ?? []);
+        return { ...specs[0], rules: [{ host: part.host, http: { paths } }] };
+      },
+    })]);
   }
 
   /**
