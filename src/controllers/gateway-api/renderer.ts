@@ -15,7 +15,7 @@ import { referenceGrantSpec } from './features/reference-grant';
 import { coreRedirect, routeKind, rulePolicies } from './features/rule-policies';
 import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
-  passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRouteSpec,
+  passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRedirectHostsLeft, tlsRouteSpec,
 } from './features/tls';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
@@ -187,6 +187,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
         name: joinName([tls.name, 'https-redirect', ...(chunks.length > 1 ? [String(i + 1).padStart(2, '0')] : [])]),
         namespace: ctx.namespace,
         spec: () => redirectRouteSpec(hosts, ctx.name, this.options.httpsPort, ctx.ir().routes, tls),
+        // Left out when the routes already redirect every host of this chunk (no parent left).
+        omit: () => tlsRedirectHostsLeft(hosts, ctx.ir().routes, tls).length === 0,
       })));
     }
     objects.push(...(this.extension.allocateTlsHost?.(scope, tls, ctx) ?? []));

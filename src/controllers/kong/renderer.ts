@@ -7,7 +7,7 @@ import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
 import { redirectProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
-import { hstsPluginConfig, hstsPluginName, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
+import { hstsPluginConfig, hstsPluginName, hstsPluginReferenced, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
 import { TopLevelObject } from './kong-object';
 import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
@@ -81,7 +81,7 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   /** A TlsHost with HSTS owns the `response-transformer` KongPlugin its routes reference. */
-  public allocateTlsHost(scope: Construct, tls: TlsHostIR): ApiObject[] {
+  public allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[] {
     if (!tls.hsts) return [];
     return [new TopLevelObject(scope, 'Hsts', {
       apiVersion: CONFIGURATION_V1,
@@ -89,6 +89,8 @@ export class KongIngressRenderer implements ControllerRenderer {
       name: hstsPluginName(tls),
       namespace: tls.secretNamespace,
       fields: { plugin: () => PLUGINS.responseTransformer, config: () => hstsPluginConfig(tls) },
+      // Left out when every route of its hosts carries HSTS in its own response-transformer.
+      omit: () => !hstsPluginReferenced(tls, ctx.ir()),
     })];
   }
 

@@ -23,7 +23,7 @@ import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
-import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
+import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface TraefikRendererOptions {
@@ -139,9 +139,11 @@ export class TraefikRenderer implements ControllerRenderer {
     const ns = tls.secretNamespace;
     const objects: ApiObject[] = [];
     if (tls.httpsRedirect) {
+      // Left out when the routes already redirect every host of the TlsHost (no router left).
+      const omit = () => hostsLeftToTlsRedirect(tls, ctx.ir().routes).length === 0;
       objects.push(
-        new ManifestObject(scope, 'HttpsRedirectMiddleware', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.redirect, namespace: ns, spec: () => redirectMiddlewareSpec() }),
-        new ManifestObject(scope, 'HttpsRedirect', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.ingressRoute, name: names.redirect, namespace: ns, spec: () => redirectIngressRouteSpec(tls, names.redirect, this.entryPoints, ctx.ir()) }),
+        new ManifestObject(scope, 'HttpsRedirectMiddleware', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.redirect, namespace: ns, spec: () => redirectMiddlewareSpec(), omit }),
+        new ManifestObject(scope, 'HttpsRedirect', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.ingressRoute, name: names.redirect, namespace: ns, spec: () => redirectIngressRouteSpec(tls, names.redirect, this.entryPoints, ctx.ir()), omit }),
       );
     }
     if (tls.hsts) {
