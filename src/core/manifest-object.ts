@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { internalError } from './errors';
+import { checkApiServerLimits } from './limits';
 
 export interface ManifestObjectProps {
   readonly apiVersion: string;
@@ -72,6 +73,17 @@ export class ManifestObject extends ApiObject {
   }
 
   public toJson(): any {
+    const json = this._toJsonUnchecked();
+    checkApiServerLimits(this, json);
+    return json;
+  }
+
+  /**
+   * The object's JSON without the API server limit check, for a check that reports a more
+   * precise message first (e.g. `Route.rawAnnotations`).
+   * @internal
+   */
+  public _toJsonUnchecked(): any {
     if (this.renderAnnotations) {
       // cdk8s has no lazily-keyed annotations: merge ours just before serialising. Keys we set
       // last time are replaced; keys the user set through `metadata` are never overwritten.

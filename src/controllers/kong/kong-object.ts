@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkApiServerLimits } from '../../core/limits';
 import { omitAtSynth } from '../../core/manifest-object';
 
 export interface TopLevelObjectProps {
@@ -35,5 +36,11 @@ export class TopLevelObject extends ApiObject {
       ...fields,
     });
     if (props.omit) omitAtSynth(this, props.omit);
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    checkApiServerLimits(this, json);
+    return json;
   }
 }
