@@ -102,3 +102,12 @@ export class ManifestObject extends ApiObject {
     return super.toJson();
   }
 }
+
+/**
+ * The JSON of an object without the API server limit check (see `ManifestObject._toJsonUnchecked`).
+ * Not `instanceof`: cdk8s's `ApiObject[Symbol.hasInstance]` holds for every ApiObject.
+ */
+export function jsonWithoutLimitCheck(object: ApiObject): any {
+  const unchecked = (object as Partial<Pick<ManifestObject, '_toJsonUnchecked'>>)._toJsonUnchecked;
+  return typeof unchecked === 'function' ? unchecked.call(object) : object.toJson();
+}

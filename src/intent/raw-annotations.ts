@@ -4,7 +4,7 @@ import { ControllerName } from '../capabilities/features';
 import { checkRawAnnotations, criticalKeys, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
 import { fail, show } from '../core/errors';
 import { annotationBytes, MAX_ANNOTATION_BYTES } from '../core/limits';
-import { ManifestObject } from '../core/manifest-object';
+import { jsonWithoutLimitCheck } from '../core/manifest-object';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** A route's raw annotations, checked for its controller. */
@@ -55,7 +55,7 @@ export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObje
   if (raw.entries.length > 0) {
     route.node.addValidation({
       validate: () => ingresses.flatMap(o => {
-        const json = o instanceof ManifestObject ? o._toJsonUnchecked() : o.toJson();
+        const json = jsonWithoutLimitCheck(o);
         const size = annotationBytes((json as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
         return size > MAX_ANNOTATION_BYTES
           ? [`Route.rawAnnotations: the annotations of Ingress '${o.name}' total ${size} bytes, above the API server's limit of ${MAX_ANNOTATION_BYTES} (256 KiB) per object, so it would be rejected; shorten the values`]

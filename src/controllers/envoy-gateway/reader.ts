@@ -312,4 +312,7 @@ function mergePolicies(a: PoliciesIR, b: PoliciesIR): Mutable<PoliciesIR> {
 }
 
 /** The envoy-gateway column. */
-export const ENVOY_GATEWAY_READER: ControllerReader = gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false });
+export const ENVOY_GATEWAY_READER: ControllerReader = {
+  ...gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false }),
+  gatewayClass: { controllerNamePrefix: 'gateway.envoyproxy.io/', defaultClassName: 'eg' },
+};

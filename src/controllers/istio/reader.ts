@@ -243,4 +243,7 @@ function othersOf(r: ReadRouteObject, routes: readonly ReadRouteObject[]): Other
 }
 
 /** The istio column. */
-export const ISTIO_READER: ControllerReader = gatewayApiReader('istio', istioReadExtension);
+export const ISTIO_READER: ControllerReader = {
+  ...gatewayApiReader('istio', istioReadExtension),
+  gatewayClass: { controllerNamePrefix: 'istio.io/', defaultClassName: 'istio' },
+};

@@ -215,4 +215,7 @@ function intentOrigin(origin: string): string | undefined {
 }
 
 /** The kong-gateway-api column: KIC anchors regular expressions at the start only (the renderer adds `^...$`). */
-export const KONG_GATEWAY_API_READER: ControllerReader = gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored' });
+export const KONG_GATEWAY_API_READER: ControllerReader = {
+  ...gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored' }),
+  gatewayClass: { controllerNamePrefix: 'konghq.com/', defaultClassName: 'kong' },
+};
