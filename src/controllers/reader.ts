@@ -76,6 +76,12 @@ export interface ControllerReader {
    */
   readonly gatewayClass?: GatewayClassHint;
   /**
+   * Columns whose objects this reader reads too, as parts of its own output (Traefik's Ingress
+   * output uses IngressRoutes for what an Ingress cannot say). With `--from auto`, an input this
+   * reader recognises beyond those columns' objects is read by this reader alone. Default: none.
+   */
+  readonly alsoReads?: readonly ControllerName[];
+  /**
    * Whether the object belongs to this controller (e.g. an Ingress of an nginx IngressClass, a
    * Traefik Middleware). Services, Secrets and cert-manager objects are context, not accepted.
    */

@@ -155,7 +155,8 @@ export function readWith(
   // Each object goes to one reader: the most specific that accepts it (the portable Gateway API
   // reader last), then matrix order. In auto mode, one Gateway API implementation at most reads
   // the input: the one its GatewayClasses (or class names, or extension objects) point at.
-  const ordered = (from === 'auto' ? oneGatewayApiImplementation(candidates, objects) : [...candidates]).sort((a, b) => rank(a) - rank(b));
+  const ordered = (from === 'auto' ? oneGatewayApiImplementation(withoutSuperseded(candidates, objects), objects) : [...candidates])
+    .sort((a, b) => rank(a) - rank(b));
   const assigned = new Map<ControllerReader, KubeObject[]>();
   const unclaimed: KubeObject[] = [];
   const notRead: ReadItem[] = [];
@@ -215,6 +216,20 @@ function oneGatewayApiImplementation(candidates: readonly ControllerReader[], ob
     ?? (controllerNames.length === 0 ? implementations.find(r => classNames.includes(r.gatewayClass!.defaultClassName)) : undefined)
     ?? implementations.find(byOwnObjects);
   return candidates.filter(r => r.gatewayClass === undefined || r === chosen);
+}
+
+/**
+ * A reader that reads another column's objects as parts of its own output (`alsoReads`) takes
+ * them when the input has objects only it recognises (Traefik Ingresses with the IngressRoutes
+ * their TlsHost redirect needs): the other column's reader is left out.
+ */
+function withoutSuperseded(candidates: readonly ControllerReader[], objects: readonly KubeObject[]): ControllerReader[] {
+  const superseded = new Set<ControllerReader>();
+  for (const r of candidates) {
+    const others = candidates.filter(x => (r.alsoReads ?? []).includes(x.name));
+    if (others.length > 0 && objects.some(o => safeAccepts(r, o) && !others.some(x => safeAccepts(x, o)))) others.forEach(x => superseded.add(x));
+  }
+  return candidates.filter(r => !superseded.has(r));
 }
 
 function isGatewayApi(o: KubeObject): boolean {

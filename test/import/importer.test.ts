@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { FAKE_INGRESS, FAKE_READER, FAKE_REGISTRY } from './fake-reader';
-import { ApiGateway, Backend, Importer } from '../../src';
+import { ApiGateway, Backend, Importer, TlsCertificate } from '../../src';
 import { ControllerName } from '../../src/capabilities/features';
 import { main } from '../../src/cli';
 import { runImport } from '../../src/import/importer';
@@ -183,5 +183,19 @@ describe('--from auto tells the Gateway API implementations apart', () => {
 
   test('--from <controller> still reads with that controller only', () => {
     expect(runImport([{ file: 'in.yaml', text: Yaml.stringify(...output('gateway-api')) }], { from: 'istio' }).from).toEqual(['istio']);
+  });
+
+  test('Traefik Ingress output with a TlsHost (its redirect is an IngressRoute) is read by the traefik-ingress reader alone, redirect included', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'edge' });
+    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['traefik-ingress']() });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('app', 8080) });
+    gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert') });
+    const objects = Testing.synth(chart);
+    expect(objects.map(o => o.kind).sort()).toEqual(['Ingress', 'IngressRoute', 'Middleware']);
+    const run = runImport([{ file: 'in.yaml', text: Yaml.stringify(...objects) }]);
+    expect(run.from).toEqual(['traefik-ingress']);
+    expect(run.items.filter(i => i.to === undefined)).toEqual([]);
+    expect(run.gateways).toHaveLength(1);
+    expect(run.gateways[0].tlsHosts.map(t => [t.hosts, t.httpsRedirect])).toEqual([[['a.example.com'], true]]);
   });
 });
