@@ -1,9 +1,9 @@
 import { Yaml } from 'cdk8s';
 import { deadObjects } from './attached';
+import { intentProblems } from './expected';
 import { build, CaseSpec } from './intent';
 import { misplacedSettings } from './placed';
 import { roundTripProblems } from './roundtrip';
-import { invisibleSettings } from './visible';
 import { ApiGateway } from '../../src';
 import { unsupportedMessage } from '../../src/capabilities/check';
 import { ControllerName, FEATURE_KINDS, FEATURES, FeatureKind } from '../../src/capabilities/features';
@@ -89,8 +89,8 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
       if (ids.has(id)) problems.push(`two objects are both ${id}: one would replace the other`);
       ids.add(id);
     }
+    problems.push(...intentProblems(spec, gateway));
     problems.push(...deadObjects(outcome.objects));
-    problems.push(...invisibleSettings(controller, spec, gateway, outcome.objects));
     problems.push(...misplacedSettings(controller, spec, outcome.objects));
     problems.push(...roundTripProblems(controller, gateway, outcome.objects));
   } else {

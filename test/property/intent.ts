@@ -23,7 +23,7 @@ import { CONTROLLERS } from '../util';
  * claiming one host + match, a controller that cannot express a feature) are still possible and
  * must surface as synth errors in the library's format.
  *
- * Values are drawn so that each declared setting is recognisable in the output (see visible.ts):
+ * Values are drawn so that each declared setting is recognisable in the output:
  * rates, timeouts and sizes come from ranges no other field uses, names carry a marker.
  */
 
@@ -265,7 +265,7 @@ const cidrArb = fc.oneof(
   fc.constantFrom('192.168.1.10', '2001:db8::/32', '203.0.113.0/24'),
 );
 
-// Distinguishing ranges (see visible.ts): requests 101-999, seconds 11-59, body sizes 3-9 (units).
+// Distinguishing ranges: requests 101-999, seconds 11-59, body sizes 3-9 (units).
 const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
   key: fc.constantFrom('clientIp' as const, 'clientIp' as const, 'header' as const, 'consumer' as const),
   header: fc.constantFrom('x-api-key', 'x-tenant-id'),

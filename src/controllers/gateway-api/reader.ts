@@ -574,11 +574,16 @@ class Reading {
 
     // 5. TLS hosts: per HTTPS listener, grouped by certificate and settings.
     const tlsHosts = this.tlsHosts(gw, routeDrafts, folded, reading, tlsRedirectHosts, onHttp);
-    // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning).
+    // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning),
+    // unless a route's own Redirect.toHttps() redirects the host's whole plain HTTP (the renderer
+    // then leaves the TlsHost's redirect out: the route table counts the host as redirected).
+    const wholeRedirects = routeDrafts.filter(d => schemeOnly(d.ir.policies.redirect) === 'https' && d.ir.matches.some(isCatchAll));
+    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || covers(x, h)));
     const reported = new Set<string>();
     for (const d of routeDrafts) {
       const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined;
-      const plain = d.ir.hosts.filter(h => tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
+      const plain = d.ir.hosts.filter(h => !redirectedAsAWhole(h)
+        && tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
       if (redirectsScheme || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
       reported.add(d.object.ref);
       this.log.unmapped(d.object.object, 'spec.parentRefs', `it is attached to HTTPS listeners only and nothing redirects plain HTTP for ${plain.join(', ')}: the intent serves a TLS host's routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)`, d.object.object.spec?.parentRefs);
