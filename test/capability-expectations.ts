@@ -3121,6 +3121,17 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': GONE,
     },
     backendWebsocket: SAME,
+    externalAuthProvider: {
+      'AuthorizationPolicy/gw-r-ext-authz': {
+        'spec.action': 'CUSTOM',
+        'spec.provider.name': 'ext-authz',
+        'spec.rules[0].to[0].operation.hosts[0]': 'a.example.com',
+        'spec.rules[0].to[0].operation.hosts[1]': 'a.example.com:*',
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
+      },
+    },
     jwtAuth: {
       'RequestAuthentication/gw-r-jwt': {
         'spec.jwtRules[0].audiences[0]': 'api',

@@ -567,6 +567,7 @@ function authExpr(a: EdgeAuthIR): Expr {
     ]));
     case 'apiKey': return call('EdgeAuth.apiKey', obj([['secretName', lit(a.secretName)], ['header', a.header !== 'x-api-key' ? lit(a.header) : undefined]]));
     case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
+    case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
   }
 }
 

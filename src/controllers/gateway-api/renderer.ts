@@ -34,7 +34,9 @@ export interface ResolvedGatewayOptions {
     readonly kind: 'Gateway' | 'ListenerSet';
     readonly name: string;
     readonly namespace?: string;
-    readonly sectionName?: string;
+    /** Sorted; empty: every listener (with `port`, every listener on that port). */
+    readonly sectionNames: readonly string[];
+    readonly port?: number;
   };
   readonly httpPort: number;
   readonly httpsPort: number;
@@ -224,7 +226,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   /** The existing parent the routes attach to. */
   public attachment(gatewayNamespace: string): Attachment | undefined {
     const a = this.options.attachTo;
-    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionName: a.sectionName } : undefined;
+    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionNames: a.sectionNames, port: a.port } : undefined;
   }
 
   /** The owned Gateway's HTTP listener port (an attached Gateway's ports are its owner's). */
@@ -236,8 +238,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
   public http01Solver(ctx: GatewayContext): Http01Solver {
     const attach = this.options.attachTo;
     if (attach) {
-      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name };
-      return { gatewayHTTPRoute: { parentRefs: [{ ...parent, namespace: attach.namespace ?? ctx.namespace, sectionName: attach.sectionName }] } };
+      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name, namespace: attach.namespace ?? ctx.namespace, port: attach.port };
+      const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+      return { gatewayHTTPRoute: { parentRefs: sections.map(sectionName => ({ ...parent, sectionName })) } };
     }
     return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, sectionName: HTTP_LISTENER }] } };
   }
@@ -251,7 +254,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
       problems.push(...policyProblems(route, this.policy, {
         gatewaySource: ir.source,
         attached: attach !== undefined,
-        attachedSection: attach?.sectionName,
+        attachedSections: attach?.sectionNames ?? [],
+        attachedPort: attach?.port,
         httpPort: this.options.httpPort,
         httpsPort: this.options.httpsPort,
         regex: this.regex,
@@ -400,13 +404,15 @@ export class GatewayApiRenderer implements ControllerRenderer {
       return sectionRefs(listenerSections(hosts, ctx.ir().tlsHosts, side), base);
     }
     const namespace = attach.namespace ?? ctx.namespace;
-    return [{
+    const parent: ParentReference = {
       group: attach.kind === 'ListenerSet' ? GROUP : undefined,
       kind: attach.kind === 'ListenerSet' ? 'ListenerSet' : undefined,
       name: attach.name,
       namespace: namespace !== routeNamespace ? namespace : undefined,
-      sectionName: attach.sectionName,
-    }];
+    };
+    // One parentRef per named listener, each with the port when one is set.
+    const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+    return sections.map(sectionName => ({ ...parent, sectionName, port: attach.port }));
   }
 
   /** One ReferenceGrant per foreign namespace, naming exactly the Services used. */
