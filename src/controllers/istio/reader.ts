@@ -151,7 +151,8 @@ function readCustom(o: KubeObject, ctx: ExtensionReadContext, routePolicies: Map
     const field = `spec.rules[${i}]`;
     const extra = Object.keys(rule ?? {}).filter(k => k !== 'to');
     if (extra.length > 0) {
-      ctx.unmapped(o, `${field}.${extra[0]}`, 'the intent sends every request of a route to the provider (conditions on the source or request attributes are not modelled)', rule[extra[0]]);
+      const reason = 'the intent sends every request of a route to the provider (conditions on the source or request attributes are not modelled)';
+      ctx.unmapped(o, `${field}.${extra[0]}`, reason, rule[extra[0]]);
       return;
     }
     const covered = coveredRoutes(o, ctx, field, rule, routes);
