@@ -170,7 +170,9 @@ function readCustom(o: KubeObject, ctx: ExtensionReadContext, routePolicies: Map
  * The routes whose every request one rule's operations (`to`; absent: every request) select;
  * undefined (reported as unmapped) when it selects none as a whole or uses unmodelled operations.
  */
-function coveredRoutes(o: KubeObject, ctx: ExtensionReadContext, field: string, rule: any, routes: readonly ReadRouteObject[]): ReadRouteObject[] | undefined {
+function coveredRoutes(
+  o: KubeObject, ctx: ExtensionReadContext, field: string, rule: any, routes: readonly ReadRouteObject[],
+): ReadRouteObject[] | undefined {
   const ops: Operation[] | undefined = rule?.to === undefined ? undefined : (rule.to as any[]).map(t => t?.operation ?? {});
   const badOp = (ops ?? []).find(op => Object.keys(op).some(k => !['hosts', 'notHosts', 'methods', 'paths', 'notPaths'].includes(k)));
   if (badOp) { ctx.unmapped(o, `${field}.to`, 'operations on ports or other attributes are not modelled', badOp); return undefined; }
