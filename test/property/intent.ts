@@ -90,7 +90,8 @@ export type AuthSpec =
   | { readonly kind: 'external'; readonly url: string; readonly responseHeaders?: readonly string[]; readonly signinUrl?: string; readonly cache?: number }
   | { readonly kind: 'jwt'; readonly issuer: string; readonly jwksUri: string; readonly audiences?: readonly string[]; readonly claims?: ReadonlyArray<{ claim: string; header: string }> }
   | { readonly kind: 'apiKey'; readonly secretName: string; readonly header?: string }
-  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string };
+  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
+  | { readonly kind: 'externalProvider'; readonly provider: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
 
 export interface PoliciesSpec {
@@ -356,6 +357,7 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
+  fc.record({ kind: fc.constant('externalProvider' as const), provider: fc.constantFrom('ext-authz', 'oauth2-proxy') }),
 );
 
 const bodySizeArb: fc.Arbitrary<BodySizeSpec> = fc.record({
@@ -748,7 +750,8 @@ export function policies(p: PoliciesSpec): RoutePolicies {
     out.auth = a.kind === 'external' ? EdgeAuth.external({ url: a.url, responseHeaders: a.responseHeaders && [...a.responseHeaders], signinUrl: a.signinUrl, cache: a.cache === undefined ? undefined : Duration.seconds(a.cache) })
       : a.kind === 'jwt' ? EdgeAuth.jwt({ issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && [...a.audiences], claimsToHeaders: a.claims && a.claims.map(c => ({ ...c })) })
         : a.kind === 'apiKey' ? EdgeAuth.apiKey({ secretName: a.secretName, header: a.header })
-          : EdgeAuth.basic({ secretName: a.secretName, realm: a.realm });
+          : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
+            : EdgeAuth.externalProvider(a.provider);
   }
   return out;
 }

@@ -95,6 +95,7 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
     case 'jwtClaimsToHeaders': return a!.kind === 'jwt' ? a!.claimsToHeaders.map(c => [c.header]) : [];
     case 'apiKeyAuth': return a!.kind === 'apiKey' ? [[a!.secretName]] : [];
     case 'basicAuth': return a!.kind === 'basic' ? [[a!.secretName]] : [];
+    case 'externalAuthProvider': return a!.kind === 'externalProvider' ? [[a!.provider]] : [];
   }
 }
 
