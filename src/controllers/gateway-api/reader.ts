@@ -320,7 +320,7 @@ class Reading {
         this.log.unmapped(o, field, `a parent of kind '${pkind}' is not a Gateway`, p);
         return;
       }
-      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'the intent attaches routes by listener, not by port', p.port);
+      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'an imported ApiGateway owns its Gateway and attaches each route to the listeners of its hosts; write attachTo.port to attach to an existing Gateway by port', p.port);
       const key = `${p.namespace ?? ns}/${p.name}`;
       const g = this.gatewayFor(key, pkind);
       if (g.object && !g.admits(ns)) {
