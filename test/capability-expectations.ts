@@ -1437,6 +1437,11 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
+      },
+    },
     wildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
@@ -1864,6 +1869,11 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
+      },
+    },
     wildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
@@ -2198,6 +2208,11 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -2780,6 +2795,11 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {

@@ -351,6 +351,7 @@ class Planner {
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace))) : undefined],
+      ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }

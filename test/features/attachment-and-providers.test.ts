@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { ApiGateway, Backend, Controller, Cors, EdgeAuth, GatewayParentKind, KongMode, PathMatch, Redirect } from '../../src';
+import { ApiGateway, Backend, CanaryTraffic, Controller, Cors, EdgeAuth, GatewayParentKind, IpAccess, KongMode, PathMatch, RateLimit, Redirect } from '../../src';
+import { readerFor } from '../../src/import/readers';
 import { roundTripProblems } from '../property/roundtrip';
 import { newChart, synthConformant, synthError } from '../util';
 
@@ -180,5 +181,74 @@ describe('Istio external authorization through a mesh extension provider', () =>
     ['x'.repeat(254), 'must be an extension provider name'],
   ])('bad provider name %p', (name, message) => {
     expect(() => EdgeAuth.externalProvider(name as any)).toThrow(message);
+  });
+});
+
+describe('named rules (Route.ruleName)', () => {
+  test('every rule of the route\'s objects is named; a weighted canary adds <name>-2; the canary HTTPRoute keeps the name', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.gatewayApi({ gatewayClassName: 'example' }) });
+    const stable = gw.addRoute('api', {
+      ruleName: 'checkout',
+      matches: [{ path: PathMatch.prefix('/v1') }, { path: PathMatch.prefix('/v2') }],
+      backend: Backend.service('api', 80),
+    });
+    gw.addCanary('canary', { stable, canary: Backend.service('api-next', 80), traffic: CanaryTraffic.weight(10), match: { path: PathMatch.prefix('/v1') } });
+    gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80), match: { path: PathMatch.prefix('/web') } });
+    const objects = synthConformant(chart);
+    expect(find(objects, 'HTTPRoute', 'gw-api').spec.rules.map((r: any) => r.name)).toEqual(['checkout', 'checkout-2']);
+    expect(find(objects, 'HTTPRoute', 'gw-web').spec.rules.map((r: any) => r.name)).toEqual(['web']);
+    expect(roundTripProblems('gateway-api', gw, objects)).toEqual([]);
+  });
+
+  test('Envoy Gateway: the route\'s policies target its named rules (sectionName), and read back', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() });
+    gw.addRoute('api', {
+      ruleName: 'checkout',
+      hosts: ['shop.example.com'],
+      backend: Backend.service('api', 80),
+      rateLimit: RateLimit.perClientIp({ requests: 10 }),
+      ipAccess: IpAccess.allow(['10.0.0.0/8']),
+    });
+    const objects = synthConformant(chart);
+    const target = [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'gw-api', sectionName: 'checkout' }];
+    expect(find(objects, 'BackendTrafficPolicy', 'gw-api').spec.targetRefs).toEqual(target);
+    expect(find(objects, 'SecurityPolicy', 'gw-api').spec.targetRefs).toEqual(target);
+    expect(roundTripProblems('envoy-gateway', gw, objects)).toEqual([]);
+  });
+
+  test('a policy targeting only some rules of an HTTPRoute does not read as the route\'s policy', () => {
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'shop', namespace: 'edge' },
+      spec: {
+        parentRefs: [{ name: 'eg' }],
+        rules: [
+          { name: 'cart', matches: [{ path: { type: 'PathPrefix', value: '/cart' } }], backendRefs: [{ name: 'cart', port: 80 }] },
+          { name: 'search', matches: [{ path: { type: 'PathPrefix', value: '/search' } }], backendRefs: [{ name: 'search', port: 80 }] },
+        ],
+      },
+    };
+    const policy = {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'BackendTrafficPolicy', metadata: { name: 'cart', namespace: 'edge' },
+      spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shop', sectionName: 'cart' }], requestBuffer: { limit: '1Mi' } },
+    };
+    const read = readerFor('envoy-gateway')!.read([route, policy]);
+    expect(read.items.filter(i => i.reason !== undefined).map(i => `${i.field}: ${i.reason}`)).toEqual([
+      "spec.targetRefs[0]: it targets some rules of HTTPRoute edge/shop only (or a rule it does not have): the intent applies a route's policies to all its rules; give those rules a route of their own",
+    ]);
+    expect(read.gateways.flatMap(g => g.routes.map(r => r.ruleName)).sort()).toEqual(['cart', 'search']);
+  });
+
+  test.each([
+    ['Checkout', "Route.ruleName: 'Checkout' must be a lowercase DNS subdomain"],
+    ['-x', "Route.ruleName: '-x' must be a lowercase DNS subdomain"],
+    ['', "Route.ruleName: '' must be a lowercase DNS subdomain"],
+    [42, 'Route.ruleName: 42 must be a lowercase DNS subdomain'],
+    [null, 'Route.ruleName: null must be a lowercase DNS subdomain'],
+    ['a'.repeat(241), 'of at most 240 characters'],
+  ])('bad rule name %p', (ruleName, message) => {
+    const gw = new ApiGateway(newChart(), 'gw', { controller: Controller.istio() });
+    expect(() => gw.addRoute('r', { backend: Backend.service('a', 80), ruleName: ruleName as any })).toThrow(message);
   });
 });

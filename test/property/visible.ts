@@ -132,6 +132,7 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
       // Matches (path, headers, query parameters, method) are checked at their place, from the case: placed.ts.
       const r = spec.routes[Number(c.node.id.slice(1))];
       if (r?.raw) for (const key of Object.keys(RAW_ANNOTATIONS[controller] ?? {})) require(`[${ir.source}] rawAnnotations`, [key]);
+      if (ir.ruleName !== undefined) require(`[${ir.source}] ruleName`, [`"name":"${ir.ruleName}"`]);
       for (const u of policyFeatures(ir.policies, gateway.node.path)) {
         const cell = CAPABILITIES[controller][u.feature];
         if (!isSupported(cell, spec.experimental) || (cell.supported && cell.native)) continue;

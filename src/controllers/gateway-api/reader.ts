@@ -610,7 +610,13 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[] }>();
+    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string }>();
+    const names = new Set(r.rules.map(x => x.name));
+    // Rules named `<name>-<n>` beside a rule `<name>` are further rules of one route (the renderer's numbering).
+    const baseName = (n: string | undefined) => {
+      const m = n === undefined ? null : /^(.+)-(\d+)$/.exec(n);
+      return m && names.has(m[1]) ? m[1] : n;
+    };
     for (const rule of r.rules) {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
@@ -619,8 +625,9 @@ class Reading {
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
-      const key = JSON.stringify([policies, backends]);
-      const g = groups.get(key) ?? { rules: [], policies, backends };
+      const ruleName = baseName(rule.name);
+      const key = JSON.stringify([policies, backends, ruleName ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, ruleName };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -649,6 +656,7 @@ class Reading {
         matches,
         backends: g.backends,
         policies: withSource(g.policies, source),
+        ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });

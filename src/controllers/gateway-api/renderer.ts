@@ -7,7 +7,7 @@ import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/c
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
-import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
+import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
@@ -133,7 +133,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
     objects.unshift(...served);
     objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
     objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
-    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind));
+    // The rule names of each served object, read at synth (their number depends on the canaries).
+    const sections = () => served.map(o => ({ name: o.name, sections: ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(r => r.name) }));
+    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind, route.ruleName !== undefined ? sections : undefined));
     return objects;
   }
 
@@ -156,11 +158,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
       spec: () => {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
-        return httpRouteSpec(
+        return withRuleNames(httpRouteSpec(
           this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
           { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
           this.regex, () => canaryTreatment(canary),
-        );
+        ), route.ruleName);
       },
     }));
     const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
@@ -353,7 +355,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       name,
       namespace: route.namespace,
       annotations: this.annotations(route, part.hosts, ctx),
-      spec: () => {
+      spec: named(route.ruleName, () => {
         const refs = parentRefs();
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
@@ -371,7 +373,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
           retry: p.retry,
           sessionPersistence: p.sessionPersistence,
         }, this.regex, index => stableTreatment(ir, route, index));
-      },
+      }),
     });
   }
 
@@ -471,6 +473,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;
   }
+}
+
+/** A spec producer whose rules carry the route's rule names (`withRuleNames`). */
+function named<S extends { readonly rules?: readonly object[] }>(ruleName: string | undefined, produce: () => S): () => S {
+  return () => withRuleNames(produce(), ruleName);
 }
 
 function unsupportedBackendTls(controller: ControllerName, b: BackendIR, mine: string, other: ServiceUse): string {
