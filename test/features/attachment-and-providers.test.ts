@@ -1,6 +1,10 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { ApiGateway, Backend, CanaryTraffic, Controller, Cors, EdgeAuth, GatewayParentKind, IpAccess, KongMode, PathMatch, RateLimit, Redirect } from '../../src';
+import { routeTableOf, tableDiff } from '../../src/checks/route-table';
+import { buildApp } from '../../src/import/build';
+import { generateCode } from '../../src/import/codegen';
 import { readerFor } from '../../src/import/readers';
+import { planOf } from '../import/scenario-util';
 import { roundTripProblems } from '../property/roundtrip';
 import { newChart, synthConformant, synthError } from '../util';
 
@@ -220,7 +224,9 @@ describe('named rules (Route.ruleName)', () => {
 
   test('a policy targeting only some rules of an HTTPRoute does not read as the route\'s policy', () => {
     const route = {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'shop', namespace: 'edge' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop', namespace: 'edge' },
       spec: {
         parentRefs: [{ name: 'eg' }],
         rules: [
@@ -230,7 +236,9 @@ describe('named rules (Route.ruleName)', () => {
       },
     };
     const policy = {
-      apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'BackendTrafficPolicy', metadata: { name: 'cart', namespace: 'edge' },
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'BackendTrafficPolicy',
+      metadata: { name: 'cart', namespace: 'edge' },
       spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shop', sectionName: 'cart' }], requestBuffer: { limit: '1Mi' } },
     };
     const read = readerFor('envoy-gateway')!.read([route, policy]);
@@ -250,5 +258,23 @@ describe('named rules (Route.ruleName)', () => {
   ])('bad rule name %p', (ruleName, message) => {
     const gw = new ApiGateway(newChart(), 'gw', { controller: Controller.istio() });
     expect(() => gw.addRoute('r', { backend: Backend.service('a', 80), ruleName: ruleName as any })).toThrow(message);
+  });
+});
+
+describe('import: named rules and extension providers rebuild and print', () => {
+  test.each([
+    ['envoy-gateway' as const, () => Controller.envoyGateway(), { ruleName: 'checkout', rateLimit: RateLimit.perClientIp({ requests: 10 }) }, "ruleName: 'checkout'"],
+    ['istio' as const, () => Controller.istio(), { auth: EdgeAuth.externalProvider('oauth2-proxy') }, "auth: EdgeAuth.externalProvider('oauth2-proxy')"],
+  ])('%s', (controller, make, options, printed) => {
+    const chart = new Chart(Testing.app(), 'scenario', { namespace: 'edge' });
+    const gw = new ApiGateway(chart, 'gw', { controller: make() });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 80), ...options });
+    const objects = Testing.synth(chart);
+    const plan = planOf({ chart, objects, gateways: [gw] });
+    const rebuiltChart = new Chart(Testing.app(), 'imported');
+    expect(buildApp(rebuiltChart, plan, controller).errors).toEqual([]);
+    const rebuilt = rebuiltChart.node.findAll().filter((c): c is ApiGateway => c instanceof ApiGateway);
+    expect(tableDiff(routeTableOf([gw._gatewayIr()]), routeTableOf(rebuilt.map(g => g._gatewayIr())))).toEqual([]);
+    expect(generateCode(plan, { controller })).toContain(printed);
   });
 });

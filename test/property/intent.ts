@@ -365,15 +365,15 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
  * a fixed seed gives) stays what it was before they were added. A stable hash of the value picks
  * them for a share of the cases.
  */
-function pick(value: unknown, share: number): number | undefined {
+function derivedPick(value: unknown, share: number): number | undefined {
   let h = 0;
-  for (const ch of JSON.stringify(value) ?? '') h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of JSON.stringify(value) ?? '') h = (h * 31 + ch.charCodeAt(0)) % 2_147_483_647;
   return h % share === 0 ? h : undefined;
 }
 
 /** Some in-cluster external auth services are the mesh's extension provider instead (EdgeAuth.externalProvider). */
 function derivedProvider(a: AuthSpec): AuthSpec {
-  const h = a.kind === 'external' ? pick(a, 2) : undefined;
+  const h = a.kind === 'external' ? derivedPick(a, 2) : undefined;
   return h === undefined ? a : { kind: 'externalProvider', provider: h % 4 === 0 ? 'oauth2-proxy' : 'ext-authz' };
 }
 
@@ -430,9 +430,9 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   raw: sometimes(fc.constant(true), 6),
 }, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(r => fixRoute(withRuleName(r)));
 
-/** A share of the routes name their rules (derived, see `pick`). */
+/** A share of the routes name their rules (derived, see `derivedPick`). */
 function withRuleName(r: RouteSpec): RouteSpec {
-  const h = pick(r, 5);
+  const h = derivedPick(r, 5);
   return h === undefined ? r : { ...r, ruleName: h % 2 === 0 ? 'checkout' : 'api.v1' };
 }
 

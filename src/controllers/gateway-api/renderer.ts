@@ -134,8 +134,10 @@ export class GatewayApiRenderer implements ControllerRenderer {
     objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
     objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
     // The rule names of each served object, read at synth (their number depends on the canaries).
-    const sections = () => served.map(o => ({ name: o.name, sections: ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(r => r.name) }));
-    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind, route.ruleName !== undefined ? sections : undefined));
+    const ruleNames = (o: ApiObject) => ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(x => x.name);
+    const sections = () => served.map(o => ({ name: o.name, sections: ruleNames(o) }));
+    const named = route.ruleName !== undefined ? sections : undefined;
+    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind, named));
     return objects;
   }
 
@@ -355,7 +357,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       name,
       namespace: route.namespace,
       annotations: this.annotations(route, part.hosts, ctx),
-      spec: named(route.ruleName, () => {
+      spec: namedRules(route.ruleName, () => {
         const refs = parentRefs();
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
@@ -476,7 +478,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
 }
 
 /** A spec producer whose rules carry the route's rule names (`withRuleNames`). */
-function named<S extends { readonly rules?: readonly object[] }>(ruleName: string | undefined, produce: () => S): () => S {
+function namedRules<S extends { readonly rules?: readonly object[] }>(ruleName: string | undefined, produce: () => S): () => S {
   return () => withRuleNames(produce(), ruleName);
 }
 

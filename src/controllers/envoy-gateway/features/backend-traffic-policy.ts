@@ -10,6 +10,8 @@ export function needsBackendTrafficPolicy(route: RouteIR): boolean {
 }
 
 /** One BackendTrafficPolicy per route, targeting every object that serves it (fields: features/policies.ts). */
-export function backendTrafficPolicySpec(route: RouteIR, kind: RouteKind, names: readonly string[], sections?: RuleSections): BackendTrafficPolicySpec {
+export function backendTrafficPolicySpec(
+  route: RouteIR, kind: RouteKind, names: readonly string[], sections?: RuleSections,
+): BackendTrafficPolicySpec {
   return { targetRefs: targetRefs(kind, names, sections), ...backendTrafficFields(route) };
 }
