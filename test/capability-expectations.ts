@@ -1437,6 +1437,11 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
+      },
+    },
     wildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
@@ -1864,6 +1869,11 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
+      },
+    },
     wildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
@@ -2198,6 +2208,11 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -2782,6 +2797,11 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
+      },
+    },
     wildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
@@ -3121,6 +3141,17 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': GONE,
     },
     backendWebsocket: SAME,
+    externalAuthProvider: {
+      'AuthorizationPolicy/gw-r-ext-authz': {
+        'spec.action': 'CUSTOM',
+        'spec.provider.name': 'ext-authz',
+        'spec.rules[0].to[0].operation.hosts[0]': 'a.example.com',
+        'spec.rules[0].to[0].operation.hosts[1]': 'a.example.com:*',
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
+      },
+    },
     jwtAuth: {
       'RequestAuthentication/gw-r-jwt': {
         'spec.jwtRules[0].audiences[0]': 'api',

@@ -76,6 +76,7 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   methodMatch: routeCell({ match: { method: HttpMethod.POST } }, {}, 'match.method'),
   multipleBackends: routeCell({ backends: [Backend.service('a', 80), Backend.service('b', 80)] }, { backends: [Backend.service('a', 80)] }, 'backends'),
   crossNamespaceBackend: routeCell({ backend: Backend.service('svc', 80, { namespace: 'other' }) }, {}, 'backends'),
+  namedRule: routeCell({ ruleName: 'checkout' }, {}, 'ruleName'),
   defaultBackend: {
     sample: (c, controller) => { new ApiGateway(c, 'gw', { controller, defaultBackend: Backend.service('fallback', 80) }); return { path: 'test/gw', prop: 'defaultBackend' }; },
     baseline: (c, controller) => { new ApiGateway(c, 'gw', { controller }); },

@@ -61,4 +61,5 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   }),
   apiKeyAuth: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   basicAuth: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
+  externalAuthProvider: () => ({ auth: EdgeAuth.externalProvider('ext-authz') }),
 };

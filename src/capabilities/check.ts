@@ -44,6 +44,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
     if (m.method) use('methodMatch', `${at}.method`);
   });
   if (route.backends.length > 1) use('multipleBackends', 'backends');
+  if (route.ruleName !== undefined) use('namedRule', 'ruleName');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
   route.backends.forEach((b, i) => {
     for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);

@@ -91,6 +91,9 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
       case 'basic':
         use('basicAuth', 'auth', a.source);
         break;
+      case 'externalProvider':
+        use('externalAuthProvider', 'auth', a.source);
+        break;
     }
   }
   return out;

@@ -39,6 +39,8 @@ export interface RouteEntry {
   readonly policies: PoliciesIR;
   readonly canary?: { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR };
   readonly mirror?: { readonly backend: BackendEntry; readonly percent: number };
+  /** The name of the rule serving it (Gateway API `rules[].name`). */
+  readonly ruleName?: string;
 }
 
 export interface TlsEntry {
@@ -213,6 +215,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
     canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+    ruleName: route.ruleName,
   });
 }
 

@@ -351,6 +351,7 @@ class Planner {
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace))) : undefined],
+      ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -567,6 +568,7 @@ function authExpr(a: EdgeAuthIR): Expr {
     ]));
     case 'apiKey': return call('EdgeAuth.apiKey', obj([['secretName', lit(a.secretName)], ['header', a.header !== 'x-api-key' ? lit(a.header) : undefined]]));
     case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
+    case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
   }
 }
 

@@ -11,7 +11,7 @@ import { Route, RouteOptions } from './route';
 import { TlsHost, TlsHostOptions } from './tls-host';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
-import { attachmentProblem } from '../checks/attachment';
+import { Attachment, attachmentProblem } from '../checks/attachment';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
@@ -85,6 +85,8 @@ export class ApiGateway extends Construct {
   public readonly _defaultPolicies?: PoliciesIR;
   /** The routing table this gateway's routes land in (whole-app checks). @internal */
   public readonly _routingDomain: string;
+  /** The existing parent the routes attach to, if any (whole-app checks). @internal */
+  public readonly _attachment?: Attachment;
 
   private readonly routes: Route[] = [];
   private readonly tlsHosts: TlsHost[] = [];
@@ -137,7 +139,7 @@ export class ApiGateway extends Construct {
     this.apiObjects = objects;
     this._routingDomain = props.controller._routingDomain(namespace);
     registerGateway(this);
-    const attachment = this._renderer.attachment?.(namespace);
+    const attachment = this._attachment = this._renderer.attachment?.(namespace);
     if (attachment) {
       this.node.addValidation({
         validate: () => {

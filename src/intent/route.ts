@@ -14,10 +14,13 @@ import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
-import { fail, listProblem, pathOf } from '../core/errors';
+import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
 import { BackendIR, MatchIR, RouteIR } from '../ir/model';
+
+/** Gateway API's rule name pattern (a DNS subdomain). */
+const RULE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Options for `ApiGateway.addRoute()`. */
 export interface RouteOptions extends RoutePolicies {
@@ -79,6 +82,18 @@ export interface RouteOptions extends RoutePolicies {
    * @default - `<gateway name>-<construct id, lowercased>`
    */
   readonly name?: string;
+
+  /**
+   * Name of the route's rule in Gateway API output (`rules[].name`): status conditions and
+   * policies attached by section name (Envoy Gateway's BackendTrafficPolicy and SecurityPolicy of
+   * this route target it by `sectionName`) refer to it. Where an object holds several rules of
+   * the route (a weighted canary on some matches, more than 64 matches) they are named
+   * `<ruleName>`, `<ruleName>-2`, ... Ingress-based controllers have no rule names and refuse it.
+   * A lowercase DNS subdomain (letters, digits, '-' and '.'), at most 240 characters.
+   * @default - rules are unnamed
+   * @example 'checkout'
+   */
+  readonly ruleName?: string;
 
   /**
    * Escape hatch: annotations written as given on the route's Ingress objects, for controller
@@ -213,6 +228,11 @@ export class Route extends Construct {
       backends.push(ir!);
     }
 
+    const ruleName = props.ruleName;
+    if (ruleName !== undefined && (typeof ruleName !== 'string' || ruleName.length > 240 || !RULE_NAME.test(ruleName))) {
+      fail(path, `Route.ruleName: ${show(ruleName)} must be a lowercase DNS subdomain (letters, digits, '-' and '.', starting and ending with a letter or digit) of at most 240 characters`);
+    }
+
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);
 
     super(scope, id);
@@ -221,7 +241,7 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
-    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
+    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies, ...(ruleName !== undefined ? { ruleName } : {}) };
     this.apiObjects = gateway._registerRoute(this);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });

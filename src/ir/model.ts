@@ -75,6 +75,8 @@ export interface RouteIR {
   readonly backends: readonly BackendIR[];
   /** The route's policies, gateway defaults applied. */
   readonly policies: PoliciesIR;
+  /** The name of the route's rules (Gateway API `rules[].name`; further rules of an object get `-2`, `-3`...). */
+  readonly ruleName?: string;
 }
 
 export interface HstsIR {

@@ -171,6 +171,12 @@ export type EdgeAuthIR =
     /** Secret holding htpasswd lines under the key `auth`. */
     readonly secretName: string;
     readonly realm?: string;
+  }
+  | {
+    /** External authorization through an extension provider the mesh already configures, by name. */
+    readonly kind: 'externalProvider';
+    readonly source: string;
+    readonly provider: string;
   };
 
 /** The policies in force on one route: its own, else the gateway's defaults. */

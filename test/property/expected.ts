@@ -55,6 +55,7 @@ function expectedAuth(a: AuthSpec) {
     case 'jwt': return { kind: a.kind, issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && sorted(a.audiences) };
     case 'apiKey': return { kind: a.kind, secretName: a.secretName, header: a.header?.toLowerCase() };
     case 'basic': return { kind: a.kind, secretName: a.secretName, realm: a.realm };
+    case 'externalProvider': return { kind: a.kind, provider: a.provider };
   }
 }
 
@@ -177,6 +178,7 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
     differences(source, {
       namespace,
       hosts: r.hosts ? sorted(r.hosts) : [],
+      ruleName: r.ruleName,
       matches: r.matches.map(expectedMatch),
       backends: r.backends.map(b => expectedBackend(b, namespace)),
       policies: expectedPolicies(r.policies, spec.defaults, r.redirect, r.rewrite),

@@ -90,7 +90,8 @@ export type AuthSpec =
   | { readonly kind: 'external'; readonly url: string; readonly responseHeaders?: readonly string[]; readonly signinUrl?: string; readonly cache?: number }
   | { readonly kind: 'jwt'; readonly issuer: string; readonly jwksUri: string; readonly audiences?: readonly string[]; readonly claims?: ReadonlyArray<{ claim: string; header: string }> }
   | { readonly kind: 'apiKey'; readonly secretName: string; readonly header?: string }
-  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string };
+  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
+  | { readonly kind: 'externalProvider'; readonly provider: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
 
 export interface PoliciesSpec {
@@ -134,6 +135,7 @@ export interface RouteSpec {
   readonly rewrite?: RewriteSpec;
   /** Raw annotations (the escape hatch): another tool's key and one the controller documents. */
   readonly raw?: boolean;
+  readonly ruleName?: string;
 }
 
 export type TrafficSpec =
@@ -356,7 +358,24 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
-);
+).map(derivedProvider);
+
+/**
+ * Settings derived from a generated value instead of drawn: the random stream (and so every case
+ * a fixed seed gives) stays what it was before they were added. A stable hash of the value picks
+ * them for a share of the cases.
+ */
+function derivedPick(value: unknown, share: number): number | undefined {
+  let h = 0;
+  for (const ch of JSON.stringify(value) ?? '') h = (h * 31 + ch.charCodeAt(0)) % 2_147_483_647;
+  return h % share === 0 ? h : undefined;
+}
+
+/** Some in-cluster external auth services are the mesh's extension provider instead (EdgeAuth.externalProvider). */
+function derivedProvider(a: AuthSpec): AuthSpec {
+  const h = a.kind === 'external' ? derivedPick(a, 2) : undefined;
+  return h === undefined ? a : { kind: 'externalProvider', provider: h % 4 === 0 ? 'oauth2-proxy' : 'ext-authz' };
+}
 
 const bodySizeArb: fc.Arbitrary<BodySizeSpec> = fc.record({
   unit: fc.constantFrom('bytes' as const, 'kibibytes' as const, 'mebibytes' as const, 'gibibytes' as const),
@@ -409,7 +428,13 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   redirect: sometimes(redirectArb, 10),
   rewrite: sometimes(rewriteArb, 8),
   raw: sometimes(fc.constant(true), 6),
-}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(fixRoute);
+}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(r => fixRoute(withRuleName(r)));
+
+/** A share of the routes name their rules (derived, see `derivedPick`). */
+function withRuleName(r: RouteSpec): RouteSpec {
+  const h = derivedPick(r, 5);
+  return h === undefined ? r : { ...r, ruleName: h % 2 === 0 ? 'checkout' : 'api.v1' };
+}
 
 /** The single-route rules of Route, applied to a random route so that it builds. */
 function fixRoute(r: RouteSpec): RouteSpec {
@@ -595,6 +620,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       redirect,
       rewrite,
       raw,
+      ruleName: ok('namedRule') ? r.ruleName : undefined,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -748,7 +774,8 @@ export function policies(p: PoliciesSpec): RoutePolicies {
     out.auth = a.kind === 'external' ? EdgeAuth.external({ url: a.url, responseHeaders: a.responseHeaders && [...a.responseHeaders], signinUrl: a.signinUrl, cache: a.cache === undefined ? undefined : Duration.seconds(a.cache) })
       : a.kind === 'jwt' ? EdgeAuth.jwt({ issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && [...a.audiences], claimsToHeaders: a.claims && a.claims.map(c => ({ ...c })) })
         : a.kind === 'apiKey' ? EdgeAuth.apiKey({ secretName: a.secretName, header: a.header })
-          : EdgeAuth.basic({ secretName: a.secretName, realm: a.realm });
+          : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
+            : EdgeAuth.externalProvider(a.provider);
   }
   return out;
 }
@@ -792,6 +819,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     redirect: r.redirect ? redirect_(r.redirect) : undefined,
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
+    ruleName: r.ruleName,
   }));
   spec.tls.forEach((t, i) => {
     const o = t.options ?? {};

@@ -18,7 +18,8 @@ export type PolicyFeature =
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
   | 'jwtAuth' | 'jwtClaimsToHeaders'
   | 'apiKeyAuth'
-  | 'basicAuth';
+  | 'basicAuth'
+  | 'externalAuthProvider';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -26,6 +27,7 @@ const SNIPPETS = 'only possible with snippets or global controller configuration
 const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library never emits';
 const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotations on the Service, which this library does not own; annotate the Service itself`;
 const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
+const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 const GW_APPPROTOCOL = 'Gateway API selects this from the Service port\'s appProtocol, which this library does not own; set appProtocol on the Service';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -81,6 +83,7 @@ const NGINX: Row = {
   jwtClaimsToHeaders: no('ingress-nginx has no JWT validation'),
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
+  externalAuthProvider: no(NO_PROVIDER('ingress-nginx', 'EdgeAuth.external()')),
 };
 
 const TRAEFIK: Row = {
@@ -132,6 +135,7 @@ const TRAEFIK: Row = {
   jwtClaimsToHeaders: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
+  externalAuthProvider: no(NO_PROVIDER("Traefik's forwardAuth middleware", 'EdgeAuth.external()')),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -200,6 +204,7 @@ const KONG: Row = {
   jwtClaimsToHeaders: no('Kong OSS\'s jwt plugin does not copy claims to headers'),
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
+  externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -263,6 +268,7 @@ const GATEWAY_API: Row = {
   jwtClaimsToHeaders: no(GW_NO('JWT validation')),
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
+  externalAuthProvider: no(NO_PROVIDER("Gateway API's ExternalAuth filter", 'Controller.istio()')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -291,6 +297,7 @@ const ENVOY_GATEWAY: Row = {
   jwtClaimsToHeaders: yes('SecurityPolicy jwt claimToHeaders'),
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
+  externalAuthProvider: no(NO_PROVIDER("Envoy Gateway's SecurityPolicy extAuth", 'EdgeAuth.external()')),
 };
 
 const ISTIO: Row = {
@@ -315,6 +322,7 @@ const ISTIO: Row = {
   jwtAuth: yes('RequestAuthentication + AuthorizationPolicy requiring a principal'),
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -367,6 +375,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     jwtClaimsToHeaders: { title: 'JWT claims to headers', prop: 'auth.claimsToHeaders' },
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
+    externalAuthProvider: { title: 'External authorization through a mesh extension provider', prop: 'auth' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -13,9 +13,11 @@ export type RoutingFeature =
   | 'methodMatch'
   | 'multipleBackends'
   | 'crossNamespaceBackend'
-  | 'defaultBackend';
+  | 'defaultBackend'
+  | 'namedRule';
 
 const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
+const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
@@ -32,6 +34,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
+    namedRule: { title: 'Named route rule', prop: 'ruleName' },
   },
   matrix: {
     'ingress-nginx': {
@@ -47,6 +50,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: NGINX_ONE_BACKEND,
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an Ingress path')),
     },
     'traefik': {
       hostRouting: yes(),
@@ -61,6 +65,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an IngressRoute route')),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -75,6 +80,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an Ingress path')),
     },
     'kong': {
       hostRouting: yes(),
@@ -89,6 +95,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -103,6 +110,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -117,6 +125,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (standard channel, Extended support)'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -131,6 +140,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
     },
     'istio': {
       hostRouting: yes(),
@@ -145,6 +155,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
     },
   },
 };

@@ -4,6 +4,8 @@ export interface PolicyTargetRef {
   readonly group: string;
   readonly kind: string;
   readonly name: string;
+  /** A rule of the route (`rules[].name`). */
+  readonly sectionName?: string;
 }
 
 export interface RateLimitRule {

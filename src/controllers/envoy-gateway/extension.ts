@@ -15,7 +15,7 @@ import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { ManifestObject } from '../../core/manifest-object';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { GatewayApiExtension, gepDuration, RouteKind, isActive, PolicyContext, refuse } from '../gateway-api/extension';
+import { GatewayApiExtension, gepDuration, RouteKind, RuleSections, isActive, PolicyContext, refuse } from '../gateway-api/extension';
 
 /** Everything Envoy Gateway renders through its own policies rather than standard fields. */
 const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
@@ -36,7 +36,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
   const c: PolicyContext = { controller: 'envoy-gateway', experimentalChannel, handles: HANDLES };
   return {
     handles: HANDLES,
-    allocateRoute: (scope: Construct, route: RouteIR, names: readonly string[], _ctx, kind: RouteKind): ApiObject[] => {
+    allocateRoute: (scope: Construct, route: RouteIR, names: readonly string[], _ctx, kind: RouteKind, sections?: RuleSections): ApiObject[] => {
       const out: ApiObject[] = [];
       if (needsBackendTrafficPolicy(route)) {
         out.push(new ManifestObject(scope, KIND.backendTrafficPolicy, {
@@ -44,7 +44,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
           kind: KIND.backendTrafficPolicy,
           name: route.name,
           namespace: route.namespace,
-          spec: () => backendTrafficPolicySpec(route, kind, names),
+          spec: () => backendTrafficPolicySpec(route, kind, names, sections),
         }));
       }
       if (needsSecurityPolicy(route)) {
@@ -53,7 +53,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
           kind: KIND.securityPolicy,
           name: route.name,
           namespace: route.namespace,
-          spec: () => securityPolicySpec(route, kind, names),
+          spec: () => securityPolicySpec(route, kind, names, sections),
         }));
       }
       out.push(...policyObjects(scope, route));

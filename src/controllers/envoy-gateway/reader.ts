@@ -1,7 +1,9 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
-import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
+import {
+  ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration, ReadRouteObject,
+} from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };
@@ -53,11 +55,16 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   return { routePolicies, listenerTls };
 }
 
-/** The route objects a policy targets (`targetRefs`, or the older `targetRef`). */
+/**
+ * The route objects a policy targets (`targetRefs`, or the older `targetRef`). Targets naming rules
+ * (`sectionName`) count when together they name every rule of the object: the intent applies a
+ * route's policies to all its rules.
+ */
 function targetRoutes(o: KubeObject, ctx: ExtensionReadContext): string[] {
   const ns = o.metadata.namespace ?? ctx.defaultNamespace;
   const refs: any[] = [...(o.spec?.targetRefs ?? []), ...(o.spec?.targetRef ? [o.spec.targetRef] : [])];
   const out: string[] = [];
+  const sectioned = new Map<ReadRouteObject, Array<{ field: string; ref: any }>>();
   refs.forEach((t, i) => {
     const field = o.spec?.targetRef ? 'spec.targetRef' : `spec.targetRefs[${i}]`;
     const route = ctx.routes.find(r => r.kind === t?.kind && r.name === t?.name && r.namespace === ns && (t?.group ?? GROUP) === GROUP);
@@ -67,9 +74,23 @@ function targetRoutes(o: KubeObject, ctx: ExtensionReadContext): string[] {
         : `the ${t?.kind} '${t?.name}' is not in the input`, t);
       return;
     }
+    if (t.sectionName !== undefined) {
+      sectioned.set(route, [...sectioned.get(route) ?? [], { field, ref: t }]);
+      return;
+    }
     out.push(route.ref);
     ctx.mapped(o, field, `the policies of ${route.ref}`, t);
   });
+  for (const [route, targets] of sectioned) {
+    const rules = ((route.object.spec?.rules ?? []) as any[]).map(r => r?.name);
+    const named = new Set(targets.map(x => x.ref.sectionName));
+    const whole = out.includes(route.ref) || (rules.every(n => named.has(n)) && [...named].every(n => rules.includes(n)));
+    for (const { field, ref } of targets) {
+      if (whole) ctx.mapped(o, field, `the policies of ${route.ref} (its rules by name, together all of them)`, ref);
+      else ctx.unmapped(o, field, `it targets some rules of ${route.ref} only (or a rule it does not have): the intent applies a route's policies to all its rules; give those rules a route of their own`, ref);
+    }
+    if (whole && !out.includes(route.ref)) out.push(route.ref);
+  }
   if (o.spec?.targetSelectors !== undefined) ctx.unmapped(o, 'spec.targetSelectors', 'policies attached by label selector are not modelled', o.spec.targetSelectors);
   return out;
 }

@@ -31,6 +31,8 @@ export interface ParentReference {
   readonly name: string;
   readonly namespace?: string;
   readonly sectionName?: string;
+  /** Only the listeners on this port (standard channel). */
+  readonly port?: number;
 }
 
 export interface BackendRef {

@@ -86,7 +86,9 @@ export interface GatewayApiExtension {
    * renders HTTPRoutes that only redirect plain HTTP: they are not listed, since the redirect
    * happens before any policy (as with ingress-nginx).
    */
-  allocateRoute(scope: Construct, route: RouteIR, routeNames: readonly string[], ctx: GatewayContext, routeKind: RouteKind): ApiObject[];
+  allocateRoute(
+    scope: Construct, route: RouteIR, routeNames: readonly string[], ctx: GatewayContext, routeKind: RouteKind, ruleSections?: RuleSections,
+  ): ApiObject[];
 
   /** Filters added to every rule serving the route, after the standard ones. Pure. */
   ruleFilters(route: RouteIR): HttpRouteFilter[];
@@ -120,6 +122,12 @@ export interface GatewayApiExtension {
   /** TLS checks the implementation adds, after the core's (e.g. whole-route redirects). Pure. */
   tlsProblems?(ir: GatewayIR): RenderProblem[];
 }
+
+/**
+ * The rule names of each object serving a route (`rules[].name`), for policies attached by section
+ * name; read at synth. Given only to routes with a `ruleName`.
+ */
+export type RuleSections = () => ReadonlyArray<{ readonly name: string; readonly sections: readonly string[] }>;
 
 /** The portable column: the standard only. */
 export const NO_EXTENSION: GatewayApiExtension = {

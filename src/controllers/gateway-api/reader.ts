@@ -320,7 +320,7 @@ class Reading {
         this.log.unmapped(o, field, `a parent of kind '${pkind}' is not a Gateway`, p);
         return;
       }
-      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'the intent attaches routes by listener, not by port', p.port);
+      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'an imported ApiGateway owns its Gateway and attaches each route to the listeners of its hosts; write attachTo.port to attach to an existing Gateway by port', p.port);
       const key = `${p.namespace ?? ns}/${p.name}`;
       const g = this.gatewayFor(key, pkind);
       if (g.object && !g.admits(ns)) {
@@ -615,7 +615,13 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[] }>();
+    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string }>();
+    const names = new Set(r.rules.map(x => x.name));
+    // Rules named `<name>-<n>` beside a rule `<name>` are further rules of one route (the renderer's numbering).
+    const baseName = (n: string | undefined) => {
+      const m = n === undefined ? null : /^(.+)-(\d+)$/.exec(n);
+      return m && names.has(m[1]) ? m[1] : n;
+    };
     for (const rule of r.rules) {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
@@ -624,8 +630,9 @@ class Reading {
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
-      const key = JSON.stringify([policies, backends]);
-      const g = groups.get(key) ?? { rules: [], policies, backends };
+      const ruleName = baseName(rule.name);
+      const key = JSON.stringify([policies, backends, ruleName ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, ruleName };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -654,6 +661,7 @@ class Reading {
         matches,
         backends: g.backends,
         policies: withSource(g.policies, source),
+        ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });

@@ -7,7 +7,7 @@ import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/c
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
-import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
+import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
@@ -34,7 +34,9 @@ export interface ResolvedGatewayOptions {
     readonly kind: 'Gateway' | 'ListenerSet';
     readonly name: string;
     readonly namespace?: string;
-    readonly sectionName?: string;
+    /** Sorted; empty: every listener (with `port`, every listener on that port). */
+    readonly sectionNames: readonly string[];
+    readonly port?: number;
   };
   readonly httpPort: number;
   readonly httpsPort: number;
@@ -131,7 +133,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     objects.unshift(...served);
     objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
     objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
-    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind));
+    // The rule names of each served object, read at synth (their number depends on the canaries).
+    const ruleNames = (o: ApiObject) => ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(x => x.name);
+    const sections = () => served.map(o => ({ name: o.name, sections: ruleNames(o) }));
+    const named = route.ruleName !== undefined ? sections : undefined;
+    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind, named));
     return objects;
   }
 
@@ -154,11 +160,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
       spec: () => {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
-        return httpRouteSpec(
+        return withRuleNames(httpRouteSpec(
           this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
           { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
           this.regex, () => canaryTreatment(canary),
-        );
+        ), route.ruleName);
       },
     }));
     const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
@@ -226,7 +232,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   /** The existing parent the routes attach to. */
   public attachment(gatewayNamespace: string): Attachment | undefined {
     const a = this.options.attachTo;
-    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionName: a.sectionName } : undefined;
+    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionNames: a.sectionNames, port: a.port } : undefined;
   }
 
   /** The owned Gateway's HTTP listener port (an attached Gateway's ports are its owner's). */
@@ -238,8 +244,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
   public http01Solver(ctx: GatewayContext): Http01Solver {
     const attach = this.options.attachTo;
     if (attach) {
-      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name };
-      return { gatewayHTTPRoute: { parentRefs: [{ ...parent, namespace: attach.namespace ?? ctx.namespace, sectionName: attach.sectionName }] } };
+      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name, namespace: attach.namespace ?? ctx.namespace, port: attach.port };
+      const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+      return { gatewayHTTPRoute: { parentRefs: sections.map(sectionName => ({ ...parent, sectionName })) } };
     }
     return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, sectionName: HTTP_LISTENER }] } };
   }
@@ -253,7 +260,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
       problems.push(...policyProblems(route, this.policy, {
         gatewaySource: ir.source,
         attached: attach !== undefined,
-        attachedSection: attach?.sectionName,
+        attachedSections: attach?.sectionNames ?? [],
+        attachedPort: attach?.port,
         httpPort: this.options.httpPort,
         httpsPort: this.options.httpsPort,
         regex: this.regex,
@@ -351,7 +359,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       name,
       namespace: route.namespace,
       annotations: this.annotations(route, part.hosts, ctx),
-      spec: () => {
+      spec: namedRules(route.ruleName, () => {
         const refs = parentRefs();
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
@@ -369,7 +377,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
           retry: p.retry,
           sessionPersistence: p.sessionPersistence,
         }, this.regex, index => stableTreatment(ir, route, index));
-      },
+      }),
     });
   }
 
@@ -402,13 +410,15 @@ export class GatewayApiRenderer implements ControllerRenderer {
       return sectionRefs(listenerSections(hosts, ctx.ir().tlsHosts, side), base);
     }
     const namespace = attach.namespace ?? ctx.namespace;
-    return [{
+    const parent: ParentReference = {
       group: attach.kind === 'ListenerSet' ? GROUP : undefined,
       kind: attach.kind === 'ListenerSet' ? 'ListenerSet' : undefined,
       name: attach.name,
       namespace: namespace !== routeNamespace ? namespace : undefined,
-      sectionName: attach.sectionName,
-    }];
+    };
+    // One parentRef per named listener, each with the port when one is set.
+    const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+    return sections.map(sectionName => ({ ...parent, sectionName, port: attach.port }));
   }
 
   /** One ReferenceGrant per foreign namespace, naming exactly the Services used. */
@@ -467,6 +477,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;
   }
+}
+
+/** A spec producer whose rules carry the route's rule names (`withRuleNames`). */
+function namedRules<S extends { readonly rules?: readonly object[] }>(ruleName: string | undefined, produce: () => S): () => S {
+  return () => withRuleNames(produce(), ruleName);
 }
 
 function unsupportedBackendTls(controller: ControllerName, b: BackendIR, mine: string, other: ServiceUse): string {

@@ -126,3 +126,17 @@ export function hostChunks(hosts: readonly string[]): string[][] {
 export function isDefaultMatch(m: MatchIR): boolean {
   return m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method;
 }
+
+/** The name of the i-th rule (from 0) of an object serving a route named `ruleName`. */
+export function ruleNameAt(ruleName: string, i: number): string {
+  return i === 0 ? ruleName : `${ruleName}-${i + 1}`;
+}
+
+/**
+ * The spec with its rules named after the route's `ruleName` (`rules[].name`, unique within the
+ * object: `<ruleName>`, `<ruleName>-2`, ...); unchanged without one.
+ */
+export function withRuleNames<S extends { readonly rules?: readonly object[] }>(spec: S, ruleName: string | undefined): S {
+  if (ruleName === undefined || !spec.rules) return spec;
+  return { ...spec, rules: spec.rules.map((r, i) => ({ name: ruleNameAt(ruleName, i), ...r })) };
+}

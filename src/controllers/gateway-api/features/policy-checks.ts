@@ -17,8 +17,10 @@ export interface CoreCheckOptions {
   readonly gatewaySource: string;
   /** The ApiGateway attaches to an existing Gateway (its listeners are unknown here). */
   readonly attached: boolean;
-  /** The listener an attached ApiGateway names, if any. */
-  readonly attachedSection?: string;
+  /** The listeners an attached ApiGateway names (empty: every listener). */
+  readonly attachedSections: readonly string[];
+  /** The listener port an attached ApiGateway names, if any. */
+  readonly attachedPort?: number;
   readonly httpPort: number;
   readonly httpsPort: number;
   readonly regex: RegexStyle;
@@ -70,7 +72,7 @@ export function policyProblems(
     if (!redirect.scheme && redirect.port === undefined && !o.attached && (o.httpPort !== 80 || o.httpsPort !== 443)) {
       no(feature, redirect.source, prop, `without a scheme or port, Gateway API redirects to the listener's port (${o.httpPort} or ${o.httpsPort}), not the scheme's default port; set the redirect's port (and scheme) explicitly`);
     }
-    if (scheme && o.attached && (route.backends.length > 0 || o.attachedSection === undefined)) {
+    if (scheme && o.attached && (route.backends.length > 0 || (o.attachedSections.length === 0 && o.attachedPort === undefined))) {
       no('redirectScheme', redirect.source, 'redirect', route.backends.length > 0
         ? `a ${scheme} redirect that keeps a backend needs its own HTTPRoute on the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener and another on the ${scheme.toUpperCase()} ones, but the listeners of an attached Gateway are unknown here; put the redirect and the backend on separate ApiGateways attached to the right listeners (attachTo.sectionName)`
         : `the redirect must attach only to the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener (attached to the ${scheme.toUpperCase()} one it would redirect to itself), but the listeners of an attached Gateway are unknown here; name that listener in attachTo.sectionName`);

@@ -24,6 +24,8 @@ export interface RuleRead {
   readonly mirror?: { readonly backend: BackendIR; readonly percent: number };
   /** The rule only redirects, changing only the scheme (`Redirect.toHttps()`). */
   readonly schemeRedirect?: 'http' | 'https';
+  /** `rules[].name`. */
+  readonly name?: string;
 }
 
 export interface RuleContext {
@@ -43,7 +45,8 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const log = c.log;
   const at = `spec.rules[${index}]`;
   log.unknownKeys(object, at, rule, RULE_FIELDS);
-  if (rule?.name !== undefined) log.mapped(object, `${at}.name`, 'nothing: a rule name only labels the rule for policies and status', rule.name);
+  const name = typeof rule?.name === 'string' ? rule.name as string : undefined;
+  if (rule?.name !== undefined) log.mapped(object, `${at}.name`, 'Route.ruleName (rules named <name>, <name>-2, ... are one route\'s)', rule.name);
 
   const matches: MatchIR[] = [];
   const rawMatches: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [undefined];
@@ -223,7 +226,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
-  return { index, matches, backends, weighted, policies, hsts, mirror, schemeRedirect };
+  return { index, matches, backends, weighted, policies, hsts, mirror, schemeRedirect, name };
 }
 
 function headerOps(m: any): HeaderOpsIR {
