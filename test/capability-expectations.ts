@@ -813,6 +813,11 @@ export const SUPPORTED: Table = {
         'spec.mirroring.name': 'gw-canary',
       },
     },
+    redirectStatusOnly: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.permanent': false,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -2192,6 +2197,16 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
@@ -2774,6 +2789,16 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3201,6 +3226,16 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
   },

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
-  Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
+  Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
 
@@ -61,4 +61,6 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   }),
   apiKeyAuth: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   basicAuth: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
+  timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(0) }) }),
+  redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.FOUND }), noBackend: true }),
 };

@@ -284,7 +284,12 @@ const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
 
 const seconds = fc.integer({ min: 11, max: 59 });
 const timeoutsArb: fc.Arbitrary<TimeoutsSpec> = fc.record({
-  connect: seconds, read: seconds, send: seconds, request: fc.integer({ min: 31, max: 59 }), backendRequest: fc.integer({ min: 11, max: 30 }),
+  connect: seconds,
+  read: seconds,
+  send: seconds,
+  // 0 turns the timeout off (Gateway API's 0s).
+  request: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 31, max: 59 }) }, { weight: 1, arbitrary: fc.constant(0) }),
+  backendRequest: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 11, max: 30 }) }, { weight: 1, arbitrary: fc.constant(0) }),
 }, { requiredKeys: [] }).filter(t => Object.keys(t).length > 0);
 
 const originArb = fc.oneof(
@@ -390,7 +395,7 @@ const redirectArb: fc.Arbitrary<RedirectSpec> = fc.oneof(
     port: fc.integer({ min: 8001, max: 8999 }),
     path: fc.constantFrom('/moved-here', '/gone'),
     statusCode: fc.constantFrom(...[301, 302, 303, 307, 308] as RedirectStatus[]),
-  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined),
+  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined || r.statusCode !== undefined),
 );
 
 const rewriteArb: fc.Arbitrary<RewriteSpec> = fc.oneof(

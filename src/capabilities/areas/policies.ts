@@ -18,7 +18,9 @@ export type PolicyFeature =
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
   | 'jwtAuth' | 'jwtClaimsToHeaders'
   | 'apiKeyAuth'
-  | 'basicAuth';
+  | 'basicAuth'
+  | 'timeoutDisabled'
+  | 'redirectStatusOnly';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -81,6 +83,8 @@ const NGINX: Row = {
   jwtClaimsToHeaders: no('ingress-nginx has no JWT validation'),
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
+  timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
 };
 
 const TRAEFIK: Row = {
@@ -132,6 +136,8 @@ const TRAEFIK: Row = {
   jwtClaimsToHeaders: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
+  timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
+  redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -149,6 +155,7 @@ const TRAEFIK_INGRESS: Row = {
   backendGrpc: no(TRAEFIK_SERVICE('the server scheme')),
   backendGrpcs: no(TRAEFIK_SERVICE('the server scheme')),
   backendH2c: no(TRAEFIK_SERVICE('the server scheme')),
+  redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
 };
 
 const KONG: Row = {
@@ -200,6 +207,8 @@ const KONG: Row = {
   jwtClaimsToHeaders: no('Kong OSS\'s jwt plugin does not copy claims to headers'),
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
+  timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -212,6 +221,7 @@ const KONG_GATEWAY_API: Row = {
   requestHeaderAdd: yes('RequestHeaderModifier filter'),
   requestHeaderRemove: yes('RequestHeaderModifier filter'),
   backendGrpc: yes('GRPCRoute'),
+  redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
 };
 
 const GATEWAY_API: Row = {
@@ -263,6 +273,8 @@ const GATEWAY_API: Row = {
   jwtClaimsToHeaders: no(GW_NO('JWT validation')),
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
+  timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
+  redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -291,6 +303,7 @@ const ENVOY_GATEWAY: Row = {
   jwtClaimsToHeaders: yes('SecurityPolicy jwt claimToHeaders'),
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Envoy\'s route timeout 0 is off'),
 };
 
 const ISTIO: Row = {
@@ -315,6 +328,7 @@ const ISTIO: Row = {
   jwtAuth: yes('RequestAuthentication + AuthorizationPolicy requiring a principal'),
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -367,6 +381,8 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     jwtClaimsToHeaders: { title: 'JWT claims to headers', prop: 'auth.claimsToHeaders' },
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
+    timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
+    redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
   },
   matrix: {
     'ingress-nginx': NGINX,

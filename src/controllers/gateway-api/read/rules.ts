@@ -165,14 +165,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const t = rule?.timeouts;
   if (t !== undefined) {
     log.unknownKeys(object, `${at}.timeouts`, t, ['request', 'backendRequest']);
-    // "0s" turns a timeout off: the intent's default, not a value.
-    const off = (v: unknown, key: string) => {
-      if (parseGepDuration(v) !== 0) return parseGepDuration(v);
-      log.unmapped(object, `${at}.timeouts.${key}`, '0s turns the timeout off, which is what leaving the intent\'s timeout unset means for this controller only', v);
-      return undefined;
-    };
-    const requestMs = off(t.request, 'request');
-    const backendRequestMs = off(t.backendRequest, 'backendRequest');
+    // "0s" turns a timeout off: Timeouts.of({ request: Duration.seconds(0) }) says the same.
+    const requestMs = parseGepDuration(t.request);
+    const backendRequestMs = parseGepDuration(t.backendRequest);
     if (t.request !== undefined && parseGepDuration(t.request) === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
     if (t.backendRequest !== undefined && parseGepDuration(t.backendRequest) === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
     if (requestMs !== undefined || backendRequestMs !== undefined) {
