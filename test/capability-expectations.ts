@@ -818,6 +818,12 @@ export const SUPPORTED: Table = {
         'spec.redirectRegex.permanent': false,
       },
     },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1134,6 +1140,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-auth@kubernetescrd',
       },
     },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1432,6 +1444,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].backend.service.port.number': 80,
         'spec.rules[0].http.paths[0].path': '/v1',
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
   },
@@ -1861,6 +1878,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2205,6 +2227,11 @@ export const SUPPORTED: Table = {
     redirectStatusOnly: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
     },
   },
@@ -2799,6 +2826,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3236,6 +3268,11 @@ export const SUPPORTED: Table = {
     redirectStatusOnly: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
     },
   },

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ApiGateway, Backend, BackendProtocol, Importer, Redirect, RedirectStatus, Timeouts } from '../src';
+import { ApiGateway, Backend, BackendProtocol, Cors, Importer, Redirect, RedirectStatus, Timeouts } from '../src';
 import { roundTripProblems } from './property/roundtrip';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { CONTROLLER_NAMES, ControllerName } from '../src/capabilities/features';
@@ -185,5 +185,44 @@ spec:
     const result = Importer.importManifests(YAML, { sourceController: 'gateway-api', targetController: 'kong' });
     expect(result.refused.join('\n')).toMatch(/Timeout turned off \(0s\) \(timeouts.request\) is not supported by controller 'kong'/);
     expect(result.refused.join('\n')).toMatch(/Redirect to the same URL \(status code only\) \(redirect.statusCode\) is not supported by controller 'kong'/);
+  });
+});
+
+describe('CORS: a `*.` origin is one or more DNS labels on every controller (#16 item 6)', () => {
+  const WILD = Cors.allow({ origins: ['https://*.example.com'] });
+  const ONE_OR_MORE = /^\^https:\/\/\(\[a-z0-9-\]\+\\\.\)\+example\\\.com\$$/;
+
+  test('Traefik and Kong match one or more labels, anchored', () => {
+    const regexes = (['traefik', 'traefik-ingress', 'kong', 'kong-gateway-api'] as const).map(controller => {
+      const { chart, gw } = gateway(controller);
+      gw.addRoute('r', { backend: Backend.service('svc', 80), cors: WILD });
+      const objects = synthConformant(chart);
+      const mw = find(objects, 'Middleware', 'gw-r-cors');
+      return mw ? mw.spec.headers.accessControlAllowOriginListRegex[0] : find(objects, 'KongPlugin', 'gw-r-cors').config.origins[0];
+    });
+    for (const r of regexes) {
+      expect(r).toMatch(ONE_OR_MORE);
+      const re = new RegExp(r);
+      expect(['https://a.example.com', 'https://a.b.example.com'].map(o => re.test(o))).toEqual([true, true]);
+      expect(['https://example.com', 'http://a.example.com', 'https://a.example.com.evil.test', 'https://aexample.com'].map(o => re.test(o))).toEqual([false, false, false, false]);
+    }
+  });
+
+  test('ingress-nginx refuses it (its `*` is exactly one label)', () => {
+    const { chart, gw } = gateway('ingress-nginx');
+    gw.addRoute('r', { backend: Backend.service('svc', 80), cors: WILD });
+    expect(synthError(chart)).toContain("CORS wildcard origin (`*.`: one or more labels) (cors.origins) is not supported by controller 'ingress-nginx': cors-allow-origin turns `*` into `[A-Za-z0-9-]+`");
+  });
+
+  test('ingress-nginx renders the intent\'s CORS defaults explicitly, not its own', () => {
+    const { chart, gw } = gateway('ingress-nginx');
+    gw.addRoute('r', { backend: Backend.service('svc', 80), cors: Cors.allow({ origins: ['https://web.example.com'] }) });
+    const a = find(synthConformant(chart), 'Ingress', 'gw-r').metadata.annotations;
+    const k = (n: string) => a[`nginx.ingress.kubernetes.io/${n}`];
+    // Unset methods: GET, HEAD, POST (ingress-nginx: GET, PUT, POST, DELETE, PATCH, OPTIONS); unset headers: none
+    // beyond the safelisted ones (ingress-nginx: a list with Authorization); credentials false (ingress-nginx: true);
+    // max age: the browsers' 5 s (ingress-nginx: 20 days).
+    expect([k('cors-allow-methods'), k('cors-allow-headers'), k('cors-allow-credentials'), k('cors-max-age'), k('cors-expose-headers')])
+      .toEqual(['GET, HEAD, POST', 'Origin', 'false', '5', undefined]);
   });
 });

@@ -33,6 +33,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
   }
   if (p.bodySize) use('bodySize', 'bodySize', p.bodySize.source);
   if (p.cors) use('cors', 'cors', p.cors.source);
+  if (p.cors?.origins.some(o => o.includes('://*.'))) use('corsWildcardOrigin', 'cors.origins', p.cors.source);
   const h = p.headers;
   if (h) {
     for (const [side, ops] of [['request', h.request], ['response', h.response]] as const) {

@@ -53,6 +53,7 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
       return [[b, b / 1024, b / 1024 ** 2, `${b / 1024}k`, `${b / 1024 ** 2}m`, `${b / 1024 ** 3}g`, `${b / 1024}Ki`, `${b / 1024 ** 2}Mi`, `${b / 1024 ** 3}Gi`]];
     }
     case 'cors':
+    case 'corsWildcardOrigin':
       return p.cors!.origins.map(o => [o, o.replace(/^https?:\/\/\*\./, '')]);
     case 'requestHeaderSet': return p.headers!.request!.set.map(h => [h.name]);
     case 'requestHeaderAdd': return p.headers!.request!.add.map(h => [h.name]);

@@ -20,7 +20,8 @@ export type PolicyFeature =
   | 'apiKeyAuth'
   | 'basicAuth'
   | 'timeoutDisabled'
-  | 'redirectStatusOnly';
+  | 'redirectStatusOnly'
+  | 'corsWildcardOrigin';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -49,7 +50,7 @@ const NGINX: Row = {
   timeoutRequest: no('ingress-nginx has no whole-request timeout'),
   timeoutBackendRequest: no('ingress-nginx has no per-attempt backend request timeout (proxy-next-upstream-timeout bounds all attempts together)'),
   bodySize: yes('proxy-body-size'),
-  cors: yes('enable-cors with every setting explicit; a `*.` origin matches one DNS label'),
+  cors: yes('enable-cors with every setting explicit'),
   requestHeaderSet: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderAdd: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderRemove: no(`per-route request headers are ${SNIPPETS}`),
@@ -85,6 +86,7 @@ const NGINX: Row = {
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
   timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
+  corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
 };
 
 const TRAEFIK: Row = {
@@ -138,6 +140,7 @@ const TRAEFIK: Row = {
   basicAuth: yes('basicAuth middleware'),
   timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
   redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
+  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -209,6 +212,7 @@ const KONG: Row = {
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
   timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
+  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -275,6 +279,7 @@ const GATEWAY_API: Row = {
   basicAuth: no(GW_NO('basic authentication')),
   timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
   redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
+  corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -383,6 +388,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
     timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
     redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
+    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -7,7 +7,9 @@ import { CorsIR } from '../../ir/policies';
 /** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
 export interface CorsOptions {
   /**
-   * Allowed origins: `scheme://host[:port]` (the host may start with `*.`), or `*` alone.
+   * Allowed origins: `scheme://host[:port]`, or `*` alone. The host may start with `*.`, which
+   * stands for one or more DNS labels (`https://*.example.com` allows `https://a.example.com` and
+   * `https://a.b.example.com`, not `https://example.com`), as in Gateway API's CORS filter.
    * `*` cannot be combined with other origins or with `credentials`.
    */
   readonly origins: string[];

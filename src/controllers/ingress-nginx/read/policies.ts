@@ -152,6 +152,10 @@ function cors(src: IngressSource): CorsIR | undefined {
     src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' among other origins: the intent allows '*' alone");
     return undefined;
   }
+  if (origins.some(o => o.includes('://*.'))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "a '*.' origin matches exactly one DNS label here, one or more in the intent");
+    return undefined;
+  }
   const methods = sortedUnique(csv(src.valid('cors-allow-methods') ?? CORS_DEFAULTS.methods).map(m => m.toUpperCase()));
   const headersValue = src.valid('cors-allow-headers');
   const headerList = csv(headersValue || CORS_DEFAULTS.headers);
