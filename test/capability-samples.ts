@@ -1,8 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
-  IssuerType, KongMode, Cors, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
-  TrafficMirror, Timeouts,
+  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
+  TrafficMirror, Timeouts, Cors,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
