@@ -73,6 +73,9 @@ describe('Redirect: status only, to the same URL', () => {
     expect(() => Redirect.to({})).toThrow(/Redirect.to: set at least one of scheme, host, port, path, replacePrefix \(or only statusCode, to redirect to the same URL\)/);
     expect(() => Redirect.to({ statusCode: 200 as RedirectStatus })).toThrow(/Redirect.statusCode: 200 is not a redirect status \(301, 302, 303, 307, 308\)/);
     expect(() => Redirect.to({ statusCode: null as any })).toThrow(/Redirect.to: set at least one of/);
+    for (const bad of [NaN, '302', 3.5, [], {}]) {
+      expect(() => Redirect.to({ statusCode: bad as any })).toThrow(/^Redirect.statusCode: .* is not a redirect status \(301, 302, 303, 307, 308\)$/);
+    }
   });
 
   test('a status-only redirect still forwards nothing: a backend is refused', () => {
