@@ -320,6 +320,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
       },
     },
+    corsAnyExposedHeader: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']": '*',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -824,6 +829,22 @@ export const SUPPORTED: Table = {
         'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1146,6 +1167,22 @@ export const SUPPORTED: Table = {
         'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1449,6 +1486,16 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'KongPlugin/gw-r-cors': {
         'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
       },
     },
   },
@@ -1883,6 +1930,16 @@ export const SUPPORTED: Table = {
         'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2232,6 +2289,22 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
       },
     },
   },
@@ -2831,6 +2904,22 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
     },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3273,6 +3362,22 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
       },
     },
   },

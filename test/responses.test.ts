@@ -229,3 +229,42 @@ describe('CORS: a `*.` origin is one or more DNS labels on every controller (#16
       .toEqual(['GET, HEAD, POST', 'Origin', 'false', '5', undefined]);
   });
 });
+
+describe("CORS: '*' for methods, headers and exposed headers", () => {
+  test("'*' stands alone and never with credentials", () => {
+    expect(Cors.allow({ origins: ['https://a.example.com'], methods: ['*'], headers: ['*'], exposeHeaders: ['*'] })._toIR('x'))
+      .toMatchObject({ methods: ['*'], headers: ['*'], exposeHeaders: ['*'], credentials: false });
+    expect(() => Cors.allow({ origins: ['https://a.example.com'], methods: ['*', 'GET'] })).toThrow(/^Cors.methods: '\*' cannot be combined with other values$/);
+    expect(() => Cors.allow({ origins: ['https://a.example.com'], exposeHeaders: ['x-a', '*'] })).toThrow(/^Cors.exposeHeaders: '\*' cannot be combined/);
+    expect(() => Cors.allow({ origins: ['https://a.example.com'], headers: ['*'], credentials: true }))
+      .toThrow(/^Cors.headers: '\*' cannot be used with credentials: browsers read it literally on credentialed requests; list the values$/);
+  });
+
+  test('Kong: any header is no headers list at all (Kong echoes the requested ones), read back as any header', () => {
+    const { chart, gw } = gateway('kong');
+    gw.addRoute('r', { backend: Backend.service('svc', 80), cors: Cors.allow({ origins: ['https://a.example.com'], headers: ['*'], exposeHeaders: ['*'] }) });
+    const objects = synthConformant(chart);
+    const config = find(objects, 'KongPlugin', 'gw-r-cors').config;
+    expect([config.headers, config.exposed_headers]).toEqual([undefined, ['*']]);
+    expect(roundTripProblems('kong', gw, objects)).toEqual([]);
+  });
+
+  test.each(['traefik', 'gateway-api', 'envoy-gateway', 'istio'] as const)('%s sends the three wildcards and reads them back', controller => {
+    const { chart, gw } = gateway(controller);
+    gw.addRoute('r', { backend: Backend.service('svc', 80), cors: Cors.allow({ origins: ['https://a.example.com'], methods: ['*'], headers: ['*'], exposeHeaders: ['*'] }) });
+    const objects = synthConformant(chart);
+    expect(roundTripProblems(controller, gw, objects)).toEqual([]);
+    expect(JSON.stringify(objects).match(/\["\*"\]/g)?.length).toBe(3);
+  });
+
+  test('ingress-nginx: only cors-expose-headers takes *', () => {
+    const ok = gateway('ingress-nginx');
+    ok.gw.addRoute('r', { backend: Backend.service('svc', 80), cors: Cors.allow({ origins: ['https://a.example.com'], exposeHeaders: ['*'] }) });
+    const objects = synthConformant(ok.chart);
+    expect(find(objects, 'Ingress', 'gw-r').metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']).toBe('*');
+    expect(roundTripProblems('ingress-nginx', ok.gw, objects)).toEqual([]);
+    const no = gateway('ingress-nginx');
+    no.gw.addRoute('r', { backend: Backend.service('svc', 80), cors: Cors.allow({ origins: ['https://a.example.com'], headers: ['*'] }) });
+    expect(synthError(no.chart)).toContain("CORS any request header (`*`) (cors.headers) is not supported by controller 'ingress-nginx'");
+  });
+});

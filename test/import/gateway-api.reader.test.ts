@@ -175,15 +175,13 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
     expect(r.unmapped).toEqual([`HTTPRoute ${NS}/retries spec.rules[1].retry.backoff: a field the intent does not model`]);
   });
 
-  test('17 CORS: a full filter maps; allowMethods ["*"] is unmapped', () => {
+  test('17 CORS: a full filter maps; allowMethods ["*"] (no credentials) is the intent\'s any method', () => {
     const r = read('17-cors.yaml');
     expect(r.routes).toEqual([
       `${NS} * Prefix:/cors-1 -> ${V1} {"cors":{"origins":["https://*.bar.com","https://www.foo.com"],"methods":["GET","OPTIONS"],"headers":["x-header-1","x-header-2"],"exposeHeaders":["x-header-3"],"credentials":true,"maxAgeSeconds":3600}}`,
-      `${NS} * Prefix:/cors-2 -> ${V1}`,
+      `${NS} * Prefix:/cors-2 -> ${V1} {"cors":{"origins":["https://www.foo.com"],"methods":["*"],"headers":[],"exposeHeaders":[],"credentials":false}}`,
     ]);
-    expect(r.unmapped).toEqual([
-      `HTTPRoute ${NS}/cors-wildcard-methods spec.rules[0].filters[0].cors.allowMethods: the intent lists methods and headers explicitly (no '*')`,
-    ]);
+    expect(r.unmapped).toEqual([]);
   });
 
   test('18 GRPCRoute: service / method as paths, backend protocol GRPC; a regex method is unmapped', () => {

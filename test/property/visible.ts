@@ -96,6 +96,10 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
     case 'jwtClaimsToHeaders': return a!.kind === 'jwt' ? a!.claimsToHeaders.map(c => [c.header]) : [];
     case 'apiKeyAuth': return a!.kind === 'apiKey' ? [[a!.secretName]] : [];
     case 'basicAuth': return a!.kind === 'basic' ? [[a!.secretName]] : [];
+    case 'corsAnyMethod':
+    case 'corsAnyHeader':
+    case 'corsAnyExposedHeader':
+      return [['*']];
     case 'timeoutDisabled': return [[/(^|[^0-9])0s/]];
     // Traefik writes no status, only whether the redirect is permanent.
     case 'redirectStatusOnly': return [[r!.statusCode, /permanent/]];

@@ -21,7 +21,8 @@ export type PolicyFeature =
   | 'basicAuth'
   | 'timeoutDisabled'
   | 'redirectStatusOnly'
-  | 'corsWildcardOrigin';
+  | 'corsWildcardOrigin'
+  | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -87,6 +88,9 @@ const NGINX: Row = {
   timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
   corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
+  corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
+  corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
+  corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
 };
 
 const TRAEFIK: Row = {
@@ -141,6 +145,9 @@ const TRAEFIK: Row = {
   timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
   redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
   corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
+  corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
+  corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -213,6 +220,9 @@ const KONG: Row = {
   timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
   corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
+  corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
+  corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -280,6 +290,9 @@ const GATEWAY_API: Row = {
   timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
   redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
   corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
+  corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
+  corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
+  corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -389,6 +402,9 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
     redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
     corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
+    corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
+    corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
+    corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -120,8 +120,10 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
       case 'CORS': {
         const cors = corsPolicy(f.cors ?? {}, source);
         log.unknownKeys(object, `${field}.cors`, f.cors, ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'allowCredentials', 'maxAge']);
-        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const).find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*'));
-        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent lists methods and headers explicitly (no \'*\')', f.cors[wild]); break; }
+        // '*' alone (any method / header) is the intent's '*', which it allows without credentials only.
+        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const)
+          .find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*') && (f.cors[k].length > 1 || f.cors.allowCredentials === true));
+        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent allows \'*\' alone and without credentials (browsers read it literally on credentialed requests)', f.cors[wild]); break; }
         policies.cors = cors;
         log.mapped(object, field, 'Route.cors', f.cors);
         break;
