@@ -97,9 +97,10 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
     case 'apiKeyAuth': return a!.kind === 'apiKey' ? [[a!.secretName]] : [];
     case 'basicAuth': return a!.kind === 'basic' ? [[a!.secretName]] : [];
     case 'corsAnyMethod':
-    case 'corsAnyHeader':
     case 'corsAnyExposedHeader':
       return [['*']];
+    // Kong writes no headers list at all (it then echoes the requested ones).
+    case 'corsAnyHeader': return [['*', /cors/]];
     case 'timeoutDisabled': return [[/(^|[^0-9])0s/]];
     // Traefik writes no status, only whether the redirect is permanent.
     case 'redirectStatusOnly': return [[r!.statusCode, /permanent/]];
