@@ -320,6 +320,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
       },
     },
+    corsAnyExposedHeader: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']": '*',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -813,6 +818,33 @@ export const SUPPORTED: Table = {
         'spec.mirroring.name': 'gw-canary',
       },
     },
+    redirectStatusOnly: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.permanent': false,
+      },
+    },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1129,6 +1161,28 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-auth@kubernetescrd',
       },
     },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1427,6 +1481,21 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].backend.service.port.number': 80,
         'spec.rules[0].http.paths[0].path': '/v1',
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
       },
     },
   },
@@ -1861,6 +1930,21 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2200,6 +2284,37 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
       },
     },
   },
@@ -2789,6 +2904,37 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3232,6 +3378,37 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
       },
     },
   },

@@ -1,8 +1,8 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
-  TrafficMirror,
+  TrafficMirror, Timeouts, Cors,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -176,6 +176,12 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } =
   externalAuthSignin: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   externalAuthCache: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   jwtClaimsToHeaders: () => ({ auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json' }) }),
+  timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(30) }) }),
+  redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), noBackend: true }),
+  corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
-  Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
+  Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
 
@@ -62,4 +62,10 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   apiKeyAuth: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   basicAuth: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
   externalAuthProvider: () => ({ auth: EdgeAuth.externalProvider('ext-authz') }),
+  timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(0) }) }),
+  redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.FOUND }), noBackend: true }),
+  corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://*.example.com'] }) }),
+  corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], methods: ['*'] }) }),
+  corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
+  corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
 };

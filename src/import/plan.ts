@@ -1,7 +1,7 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
 import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
-import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../ir/policies';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
  * The intent plan of an import: the constructs to create, in order, with their arguments as
@@ -628,7 +628,8 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
         ['port', red.port !== undefined ? lit(red.port) : undefined],
         ['path', red.path?.kind === 'full' ? lit(red.path.value) : undefined],
         ['replacePrefix', red.path?.kind === 'prefix' ? lit(red.path.value) : undefined],
-        ['statusCode', red.statusCode !== 301 ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined],
+        // A status-only redirect (to the same URL) names its status even when it is the default.
+        ['statusCode', red.statusCode !== 301 || statusOnly(red) ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined],
       ]))) : undefined],
     ['rewrite', rw ? (rw.path ? call(rw.path.kind === 'prefix' ? 'Rewrite.replacePrefix' : 'Rewrite.replaceFullPath', lit(rw.path.value))
       : rw.host !== undefined ? call('Rewrite.hostname', lit(rw.host)) : undefined) : undefined],
@@ -725,3 +726,8 @@ const RESERVED = new Set([
   'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public',
   'await', 'async', 'of', 'Duration', 'App', 'Chart',
 ]);
+
+/** A redirect that changes nothing but the status: `Redirect.to({ statusCode })`. */
+function statusOnly(r: RedirectIR): boolean {
+  return r.scheme === undefined && r.host === undefined && r.port === undefined && r.path === undefined;
+}

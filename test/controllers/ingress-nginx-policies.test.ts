@@ -149,7 +149,7 @@ describe('CORS', () => {
   test('every setting explicit, credentials always', () => {
     expect(annotationsOf({
       cors: Cors.allow({
-        origins: ['https://web.example.com', 'https://*.apps.example.com'],
+        origins: ['https://web.example.com', 'https://apps.example.com'],
         methods: ['get', 'PUT'],
         headers: ['X-Requested-With', 'Content-Type'],
         exposeHeaders: ['X-Total', 'X-Page'],
@@ -158,7 +158,7 @@ describe('CORS', () => {
       }),
     })).toEqual({
       [A('enableCors')]: 'true',
-      [A('corsAllowOrigin')]: 'https://*.apps.example.com, https://web.example.com',
+      [A('corsAllowOrigin')]: 'https://apps.example.com, https://web.example.com',
       [A('corsAllowMethods')]: 'GET, PUT',
       [A('corsAllowHeaders')]: 'Content-Type, X-Requested-With',
       [A('corsExposeHeaders')]: 'X-Page, X-Total',

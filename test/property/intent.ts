@@ -286,7 +286,13 @@ const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
 
 const seconds = fc.integer({ min: 11, max: 59 });
 const timeoutsArb: fc.Arbitrary<TimeoutsSpec> = fc.record({
-  connect: seconds, read: seconds, send: seconds, request: fc.integer({ min: 31, max: 59 }), backendRequest: fc.integer({ min: 11, max: 30 }),
+  connect: seconds,
+  read: seconds,
+  send: seconds,
+  // 0 turns the timeout off (Gateway API's 0s). Mapped from one drawn value, so the random
+  // stream (and every other generated case) stays what it was.
+  request: fc.integer({ min: 31, max: 59 }).map(n => (n === 31 ? 0 : n)),
+  backendRequest: fc.integer({ min: 11, max: 30 }).map(n => (n === 11 ? 0 : n)),
 }, { requiredKeys: [] }).filter(t => Object.keys(t).length > 0);
 
 const originArb = fc.oneof(
@@ -300,7 +306,14 @@ const corsArb: fc.Arbitrary<CorsSpec> = fc.record({
   exposeHeaders: fc.option(fc.uniqueArray(fc.constantFrom('x-request-id', 'x-cors-e'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
   credentials: fc.option(fc.boolean(), { nil: undefined }),
   maxAge: fc.option(fc.integer({ min: 61, max: 7200 }), { nil: undefined }),
-}, { requiredKeys: ['origins'] }).map(c => (c.origins.includes('*') ? { ...c, credentials: undefined } : c));
+}, { requiredKeys: ['origins'] }).map(c => (c.origins.includes('*') ? { ...c, credentials: undefined } : c))
+  // '*' (any method / header), never with credentials; mapped from one drawn list each, so the
+  // random stream stays what it was.
+  .map(c => {
+    if (c.credentials) return c;
+    const any = (l: readonly string[] | undefined, only: string) => (l?.length === 1 && l[0] === only ? ['*'] : l);
+    return { ...c, methods: any(c.methods, 'OPTIONS'), headers: any(c.headers, 'x-cors-h'), exposeHeaders: any(c.exposeHeaders, 'x-cors-e') };
+  });
 
 const opsArb: fc.Arbitrary<HeaderOpsSpec> = fc.uniqueArray(
   fc.stringMatching(/^[a-z][a-z0-9]{1,6}$/).map(s => `x-hr-${s}`), { minLength: 1, maxLength: 4 },
@@ -409,7 +422,11 @@ const redirectArb: fc.Arbitrary<RedirectSpec> = fc.oneof(
     port: fc.integer({ min: 8001, max: 8999 }),
     path: fc.constantFrom('/moved-here', '/gone'),
     statusCode: fc.constantFrom(...[301, 302, 303, 307, 308] as RedirectStatus[]),
-  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined),
+  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined)
+    // A redirect to '/gone' alone with a status becomes a status-only redirect (same URL), without
+    // changing the random stream.
+    .map(r => (r.path === '/gone' && r.scheme === undefined && r.host === undefined && r.port === undefined && r.statusCode !== undefined
+      ? { kind: 'to' as const, statusCode: r.statusCode } : r)),
 );
 
 const rewriteArb: fc.Arbitrary<RewriteSpec> = fc.oneof(

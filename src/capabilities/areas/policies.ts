@@ -19,7 +19,11 @@ export type PolicyFeature =
   | 'jwtAuth' | 'jwtClaimsToHeaders'
   | 'apiKeyAuth'
   | 'basicAuth'
-  | 'externalAuthProvider';
+  | 'externalAuthProvider'
+  | 'timeoutDisabled'
+  | 'redirectStatusOnly'
+  | 'corsWildcardOrigin'
+  | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -49,7 +53,7 @@ const NGINX: Row = {
   timeoutRequest: no('ingress-nginx has no whole-request timeout'),
   timeoutBackendRequest: no('ingress-nginx has no per-attempt backend request timeout (proxy-next-upstream-timeout bounds all attempts together)'),
   bodySize: yes('proxy-body-size'),
-  cors: yes('enable-cors with every setting explicit; a `*.` origin matches one DNS label'),
+  cors: yes('enable-cors with every setting explicit'),
   requestHeaderSet: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderAdd: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderRemove: no(`per-route request headers are ${SNIPPETS}`),
@@ -84,6 +88,12 @@ const NGINX: Row = {
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
   externalAuthProvider: no(NO_PROVIDER('ingress-nginx', 'EdgeAuth.external()')),
+  timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
+  corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
+  corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
+  corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
+  corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
 };
 
 const TRAEFIK: Row = {
@@ -136,6 +146,12 @@ const TRAEFIK: Row = {
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
   externalAuthProvider: no(NO_PROVIDER("Traefik's forwardAuth middleware", 'EdgeAuth.external()')),
+  timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
+  redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
+  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
+  corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
+  corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -153,6 +169,7 @@ const TRAEFIK_INGRESS: Row = {
   backendGrpc: no(TRAEFIK_SERVICE('the server scheme')),
   backendGrpcs: no(TRAEFIK_SERVICE('the server scheme')),
   backendH2c: no(TRAEFIK_SERVICE('the server scheme')),
+  redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
 };
 
 const KONG: Row = {
@@ -205,6 +222,12 @@ const KONG: Row = {
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
   externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
+  timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
+  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
+  corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
+  corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -217,6 +240,7 @@ const KONG_GATEWAY_API: Row = {
   requestHeaderAdd: yes('RequestHeaderModifier filter'),
   requestHeaderRemove: yes('RequestHeaderModifier filter'),
   backendGrpc: yes('GRPCRoute'),
+  redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
 };
 
 const GATEWAY_API: Row = {
@@ -269,6 +293,12 @@ const GATEWAY_API: Row = {
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
   externalAuthProvider: no(NO_PROVIDER("Gateway API's ExternalAuth filter", 'Controller.istio()')),
+  timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
+  redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
+  corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
+  corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
+  corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
+  corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -298,6 +328,7 @@ const ENVOY_GATEWAY: Row = {
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
   externalAuthProvider: no(NO_PROVIDER("Envoy Gateway's SecurityPolicy extAuth", 'EdgeAuth.external()')),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Envoy\'s route timeout 0 is off'),
 };
 
 const ISTIO: Row = {
@@ -323,6 +354,7 @@ const ISTIO: Row = {
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -376,6 +408,12 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
     externalAuthProvider: { title: 'External authorization through a mesh extension provider', prop: 'auth' },
+    timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
+    redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
+    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
+    corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
+    corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
+    corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -131,7 +131,11 @@ function pluginPolicies(
       if (known(['origins', 'methods', 'headers', 'exposed_headers', 'credentials', 'max_age']).length > 0) return { reason: 'CORS settings the intent does not model' };
       const origins = ((c.origins ?? ['*']) as string[]).map(intentOrigin);
       if (origins.some(o => o === undefined)) return { reason: 'an origin pattern other than a literal origin or `scheme://*.domain` is not modelled' };
-      const headers = (c.headers ?? []) as string[];
+      // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*', never with credentials.
+      if (c.credentials === true && (c.headers === undefined || [...(c.methods ?? []), ...(c.exposed_headers ?? [])].includes('*'))) {
+        return { reason: 'any header or \'*\' with credentials: the intent allows \'*\' only without credentials' };
+      }
+      const headers = (c.headers ?? ['*']) as string[];
       return {
         policies: {
           cors: {

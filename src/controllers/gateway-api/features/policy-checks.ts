@@ -52,7 +52,8 @@ export function policyProblems(
 
   const t = p.timeouts;
   if (t) {
-    for (const [f, ms, prop] of [['timeoutRequest', t.requestMs, 'timeouts.request'], ['timeoutBackendRequest', t.backendRequestMs, 'timeouts.backendRequest']] as const) {
+    for (const [set, ms, prop] of [['timeoutRequest', t.requestMs, 'timeouts.request'], ['timeoutBackendRequest', t.backendRequestMs, 'timeouts.backendRequest']] as const) {
+      const f = ms === 0 ? 'timeoutDisabled' : set;
       if (ms === undefined || !checks(f)) continue;
       if (grpc) no(f, t.source, prop, `${GRPC_ROUTE}, which has no timeouts`);
       else if (gepDurationProblem(ms)) no(f, t.source, prop, gepDurationProblem(ms)!);

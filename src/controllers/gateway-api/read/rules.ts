@@ -123,8 +123,10 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
       case 'CORS': {
         const cors = corsPolicy(f.cors ?? {}, source);
         log.unknownKeys(object, `${field}.cors`, f.cors, ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'allowCredentials', 'maxAge']);
-        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const).find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*'));
-        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent lists methods and headers explicitly (no \'*\')', f.cors[wild]); break; }
+        // '*' alone (any method / header) is the intent's '*', which it allows without credentials only.
+        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const)
+          .find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*') && (f.cors[k].length > 1 || f.cors.allowCredentials === true));
+        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent allows \'*\' alone and without credentials (browsers read it literally on credentialed requests)', f.cors[wild]); break; }
         policies.cors = cors;
         log.mapped(object, field, 'Route.cors', f.cors);
         break;
@@ -168,14 +170,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const t = rule?.timeouts;
   if (t !== undefined) {
     log.unknownKeys(object, `${at}.timeouts`, t, ['request', 'backendRequest']);
-    // "0s" turns a timeout off: the intent's default, not a value.
-    const off = (v: unknown, key: string) => {
-      if (parseGepDuration(v) !== 0) return parseGepDuration(v);
-      log.unmapped(object, `${at}.timeouts.${key}`, '0s turns the timeout off, which is what leaving the intent\'s timeout unset means for this controller only', v);
-      return undefined;
-    };
-    const requestMs = off(t.request, 'request');
-    const backendRequestMs = off(t.backendRequest, 'backendRequest');
+    // "0s" turns a timeout off: Timeouts.of({ request: Duration.seconds(0) }) says the same.
+    const requestMs = parseGepDuration(t.request);
+    const backendRequestMs = parseGepDuration(t.backendRequest);
     if (t.request !== undefined && parseGepDuration(t.request) === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
     if (t.backendRequest !== undefined && parseGepDuration(t.backendRequest) === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
     if (requestMs !== undefined || backendRequestMs !== undefined) {

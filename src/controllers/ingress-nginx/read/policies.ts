@@ -152,6 +152,10 @@ function cors(src: IngressSource): CorsIR | undefined {
     src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' among other origins: the intent allows '*' alone");
     return undefined;
   }
+  if (origins.some(o => o.includes('://*.'))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "a '*.' origin matches exactly one DNS label here, one or more in the intent");
+    return undefined;
+  }
   const methods = sortedUnique(csv(src.valid('cors-allow-methods') ?? CORS_DEFAULTS.methods).map(m => m.toUpperCase()));
   const headersValue = src.valid('cors-allow-headers');
   const headerList = csv(headersValue || CORS_DEFAULTS.headers);
@@ -159,14 +163,15 @@ function cors(src: IngressSource): CorsIR | undefined {
   const headers = headerList.length === 1 && headerList[0] === NO_EXTRA_HEADERS ? [] : sortedUnique(headerList);
   const expose = src.valid('cors-expose-headers');
   const exposeHeaders = expose === undefined ? [] : sortedUnique(csv(expose));
-  if ([...headers, ...exposeHeaders].includes('*')) {
-    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
-    return undefined;
-  }
   const credentialsValue = src.bool('cors-allow-credentials');
   const sent = credentialsValue ?? CORS_DEFAULTS.credentials;
   // With Allow-Origin '*', browsers refuse credentialed responses whatever Allow-Credentials says.
   const credentials = sent && !wildcard;
+  // `*` alone in cors-expose-headers is the intent's "every header", without credentials only.
+  if (headers.includes('*') || (exposeHeaders.includes('*') && (exposeHeaders.length > 1 || credentials))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
+    return undefined;
+  }
   const maxAge = src.int('cors-max-age') ?? CORS_DEFAULTS.maxAgeSeconds;
   const absent = (k: string, v: string) => (src.has(k) ? '' : ` (absent: ingress-nginx's default ${v})`);
   src.mapped('enable-cors', `Route.cors (Cors.allow: origins ${origins.join(', ')}${absent('cors-allow-origin', "'*'")}; methods ${methods.join(', ')}${absent('cors-allow-methods', 'list')}; `

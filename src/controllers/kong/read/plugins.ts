@@ -225,10 +225,12 @@ function readCors(config: Record<string, unknown>, take: (k: string) => unknown,
   const mapped = origins.map(intentOrigin);
   if (mapped.some(m => m === undefined)) return `origins ${JSON.stringify(origins)}: only '*', scheme://host[:port] and the *.host form are modelled`;
   if (!methods) return 'methods must be listed (Kong\'s default list differs from the intent\'s)';
-  if (!headers) return 'without headers Kong allows every requested header; list them';
   if (typeof credentials !== 'boolean' || (maxAge !== undefined && typeof maxAge !== 'number') || !exposed) return 'credentials / max_age / exposed_headers have unexpected types';
+  // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*' (any header), without credentials.
+  if (credentials && [...methods, ...exposed].includes('*')) return '\'*\' with credentials: browsers read it literally on credentialed requests, and the intent allows \'*\' only without credentials';
+  if (!headers && credentials) return 'without headers Kong allows every requested header, also on credentialed requests, where the intent allows no \'*\'; list them';
   void config;
-  const allowed = JSON.stringify(headers) === JSON.stringify(NO_EXTRA_ALLOWED_HEADERS) ? [] : headers;
+  const allowed = !headers ? ['*'] : JSON.stringify(headers) === JSON.stringify(NO_EXTRA_ALLOWED_HEADERS) ? [] : headers;
   return {
     source,
     origins: uniqueSorted(mapped as string[]),

@@ -264,8 +264,11 @@ function readHeaders(
     const credentials = take('accessControlAllowCredentials');
     const maxAge = take('accessControlMaxAge');
     const vary = take('addVaryHeader');
+    const star = (v: unknown) => Array.isArray(v) && v.includes('*') && (v.length > 1 || credentials === true);
     if (list.some(x => typeof x !== 'string') || !Array.isArray(methods)) {
       unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host form (one or more labels) are read, with the methods listed');
+    } else if ([methods, allowHeaders, expose].some(star)) {
+      unmap('accessControlAllowMethods', '\'*\' with other values or with credentials: the intent allows \'*\' alone and without credentials');
     } else {
       policies.cors = {
         source,
