@@ -117,6 +117,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'on',
       },
     },
+    backendTlsInsecure: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol']": 'HTTPS',
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'off',
+      },
+    },
     rateLimitPerClientIp: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/limit-rps']": '10',
@@ -498,6 +504,20 @@ export const SUPPORTED: Table = {
       },
       'ServersTransport/gw-r-svc-8443-transport': {
         'spec.serverName': 'svc.example.com',
+      },
+    },
+    backendTlsInsecure: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].scheme': 'https',
+        'spec.routes[0].services[0].serversTransport': 'gw-r-svc-8443-transport',
+      },
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.insecureSkipVerify': true,
+      },
+    },
+    backendTlsInsecureServerName: {
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.serverName': 'svc.internal',
       },
     },
     rateLimitPerClientIp: {

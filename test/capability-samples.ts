@@ -130,6 +130,12 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsSystemCa: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTlsInsecure: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) },
+    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTlsInsecureServerName: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ serverName: 'svc.internal' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
   canaryWeight: {
     sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
     baseline: (c, controller) => { canary(c, controller); },

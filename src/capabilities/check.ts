@@ -54,6 +54,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
+  if (b.tls.insecureSkipVerify) return b.tls.hostname !== undefined ? ['backendTls', 'backendTlsInsecure', 'backendTlsInsecureServerName'] : ['backendTls', 'backendTlsInsecure'];
   return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
 }
 

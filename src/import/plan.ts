@@ -1,6 +1,6 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../ir/policies';
 
 /**
@@ -499,10 +499,15 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
   return call(ca.kind === 'Secret' ? 'CaCertificates.fromSecret' : 'CaCertificates.fromConfigMap', lit(ca.name));
 }
 
+function backendTlsExpr(tls: BackendTlsIR): Expr {
+  if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
+  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+}
+
 export function backendExpr(b: BackendIR, defaultNamespace: string): Expr {
   return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], obj([
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
-    ['tls', b.tls ? call('BackendTls.verify', obj([['hostname', lit(b.tls.hostname)], ['ca', b.tls.ca ? caExpr(b.tls.ca) : undefined]])) : undefined],
+    ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
   ]));
 }
 

@@ -41,12 +41,17 @@ export interface CaRefIR {
   readonly name: string;
 }
 
-/** Re-encryption to a backend that serves HTTPS: the connection is verified. */
+/** Re-encryption to a backend that serves HTTPS: the connection is verified unless `insecureSkipVerify`. */
 export interface BackendTlsIR {
-  /** SNI and the name the backend certificate must carry. */
-  readonly hostname: string;
-  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. */
+  /**
+   * SNI and the name the backend certificate must carry. Always set when verified; with
+   * `insecureSkipVerify`, the SNI only (undefined: no SNI).
+   */
+  readonly hostname?: string;
+  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. Never with `insecureSkipVerify`. */
   readonly ca?: CaRefIR;
+  /** The explicit, unsafe opt-in: the backend certificate is not verified at all. */
+  readonly insecureSkipVerify?: true;
 }
 
 /** Every request: prefix '/', no other condition. */

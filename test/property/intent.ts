@@ -40,8 +40,11 @@ export interface BackendSpec {
   readonly service: string;
   readonly port: number;
   readonly namespace?: string;
-  /** Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs). */
-  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap' };
+  /**
+   * Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs),
+   * or (`unverified`) the unsafe opt-in BackendTls.insecureSkipVerify(), with the name as SNI when `unverified: 'sni'`.
+   */
+  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap'; readonly unverified?: 'sni' | 'no-sni' };
 }
 
 export interface RateLimitSpec {
@@ -255,6 +258,9 @@ export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   namespace: sometimes(namespaceArb, 5),
   tls: sometimes(fc.record({ hostname: fc.constantFrom('backend-tls.internal', 'api.svc.example'), ca: fc.constantFrom('secret' as const, 'configmap' as const, undefined) }), 8),
 }, { requiredKeys: ['service', 'port'] })
+  // One TLS backend in three skips verification (the unsafe opt-in), with or without SNI: derived
+  // from the name's length so the generated shapes (and shrinking) stay those of the verified case.
+  .map(b => (b.tls && b.service.length % 3 === 0 ? { ...b, tls: { hostname: b.tls.hostname, unverified: b.tls.ca === undefined ? 'no-sni' as const : 'sni' as const } } : b))
   // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
   .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
@@ -567,7 +573,9 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
   const featuresOk = (p: object) => policyFeatures(resolvePolicies('Route', 'prune', p as never, undefined)).every(u => ok(u.feature));
   const wildOk = ok('wildcardHost');
   const crossOk = ok('crossNamespaceBackend');
-  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.ca !== undefined || ok('backendTlsSystemCa')));
+  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.unverified !== undefined
+    ? ok('backendTlsInsecure') && (b.tls.unverified === 'no-sni' || ok('backendTlsInsecureServerName'))
+    : b.tls.ca !== undefined || ok('backendTlsSystemCa')));
   const localBackend = (b0: BackendSpec): BackendSpec => {
     const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
     return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
@@ -667,7 +675,9 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
 function backend(b: BackendSpec): Backend {
   return Backend.service(b.service, b.port, {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
-    ...(b.tls ? {
+    ...(b.tls?.unverified ? {
+      tls: BackendTls.insecureSkipVerify(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
+    } : b.tls ? {
       tls: BackendTls.verify({
         hostname: b.tls.hostname,
         ca: b.tls.ca === 'secret' ? CaCertificates.fromSecret('backend-ca') : b.tls.ca === 'configmap' ? CaCertificates.fromConfigMap('backend-ca') : undefined,

@@ -126,7 +126,8 @@ export function invisibleSettings(controller: ControllerName, spec: CaseSpec, ga
       for (const h of ir.hosts) require(`[${ir.source}] host`, [h, h.replace(/^\*\./, '')]);
       for (const b of ir.backends) {
         require(`[${ir.source}] backend`, [b.service]);
-        if (b.tls) require(`[${ir.source}] backend tls`, [b.tls.hostname]);
+        if (b.tls?.hostname !== undefined) require(`[${ir.source}] backend tls`, [b.tls.hostname]);
+        if (b.tls?.insecureSkipVerify) require(`[${ir.source}] backend tls (unverified)`, ['insecureskipverify', 'proxy-ssl-verify":"off']);
       }
       // Matches (path, headers, query parameters, method) are checked at their place, from the case: placed.ts.
       const r = spec.routes[Number(c.node.id.slice(1))];

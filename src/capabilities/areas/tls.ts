@@ -14,7 +14,9 @@ export type TlsFeature =
   | 'clientCertificateAuth'
   | 'optionalClientCertificate'
   | 'backendTls'
-  | 'backendTlsSystemCa';
+  | 'backendTlsSystemCa'
+  | 'backendTlsInsecure'
+  | 'backendTlsInsecureServerName';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -29,6 +31,9 @@ const ISTIO_NO_FRONTEND = no('Istio 1.30 does not implement Gateway frontend cli
 const TRAEFIK_INGRESS_SERVICE = no('the Traefik Ingress provider reads the backend scheme from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE');
 const KONG_SERVICE = no('Kong reads backend TLS from annotations on the Service (konghq.com/protocol), which this library does not own');
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
+const GW_ALWAYS_VERIFIES = no('a BackendTLSPolicy always verifies the backend certificate (a CA or the system CAs); Gateway API has no way to skip verification');
+const EG_BACKEND_RESOURCE = no('skipping verification needs an Envoy Gateway Backend resource (tls.insecureSkipVerify) in place of the Service, which resolves the backend by DNS rather than by its endpoints; use BackendTls.verify()');
+const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
 export const TLS: CapabilityArea<TlsFeature> = {
   features: {
@@ -44,6 +49,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
     optionalClientCertificate: { title: 'Optional client certificate', prop: 'clientAuth' },
     backendTls: { title: 'Re-encryption to HTTPS backends', prop: 'backend.tls' },
     backendTlsSystemCa: { title: 'Backend certificate checked against system CAs', prop: 'backend.tls' },
+    backendTlsInsecure: { title: 'Backend certificate left unverified (unsafe opt-in)', prop: 'backend.tls' },
+    backendTlsInsecureServerName: { title: 'SNI to an unverified backend', prop: 'backend.tls' },
   },
   matrix: {
     'ingress-nginx': {
@@ -59,6 +66,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('backend-protocol HTTPS + proxy-ssl-*; CA from a Secret'),
       backendTlsSystemCa: no('ingress-nginx verifies backends only against a CA Secret (proxy-ssl-secret)'),
+      backendTlsInsecure: yes('backend-protocol: HTTPS with proxy-ssl-verify: off (nginx\'s default): no certificate check, no SNI'),
+      backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -73,6 +82,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('ServersTransport'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: yes('ServersTransport insecureSkipVerify'),
+      backendTlsInsecureServerName: yes('ServersTransport serverName'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -87,6 +98,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: TRAEFIK_INGRESS_SERVICE,
       backendTlsSystemCa: TRAEFIK_INGRESS_SERVICE,
+      backendTlsInsecure: TRAEFIK_INGRESS_SERVICE,
+      backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE,
     },
     'kong': {
       tlsTermination: yes(),
@@ -101,6 +114,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: KONG_MTLS,
       backendTls: KONG_SERVICE,
       backendTlsSystemCa: KONG_SERVICE,
+      backendTlsInsecure: KONG_SERVICE,
+      backendTlsInsecureServerName: KONG_SERVICE,
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -115,6 +130,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: KIC_NO_FRONTEND,
       backendTls: KIC_BTLS,
       backendTlsSystemCa: KIC_BTLS,
+      backendTlsInsecure: KIC_BTLS,
+      backendTlsInsecureServerName: KIC_BTLS,
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -129,6 +146,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: no("Gateway API's AllowInsecureFallback also admits invalid certificates, which is not 'verified when presented'"),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: no('wellKnownCACertificates is implementation-specific in Gateway API; choose Controller.envoyGateway() or Controller.istio()'),
+      backendTlsInsecure: GW_ALWAYS_VERIFIES,
+      backendTlsInsecureServerName: GW_ALWAYS_VERIFIES,
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -143,6 +162,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: EG_BACKEND_RESOURCE,
+      backendTlsInsecureServerName: EG_BACKEND_RESOURCE,
     },
     'istio': {
       tlsTermination: yes(),
@@ -157,6 +178,8 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: ISTIO_NO_FRONTEND,
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: ISTIO_DESTINATION_RULE,
+      backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
     },
   },
 };

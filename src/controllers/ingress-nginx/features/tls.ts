@@ -44,10 +44,18 @@ export function tlsAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[]): 
  */
 export function backendTlsEmitted(b: BackendIR, source: string, prop: string): Emitted[] {
   if (!b.tls) return [];
+  // The unsafe opt-in: HTTPS, unverified. proxy-ssl-verify: off is nginx's default, written out so
+  // the Ingress says it (and reads back as BackendTls.insecureSkipVerify(), not BackendProtocol.HTTPS).
+  if (b.tls.insecureSkipVerify) {
+    return [
+      emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
+      emit('proxySslVerify', 'off', 'backendTlsInsecure', prop, source),
+    ];
+  }
   const out: Emitted[] = [
     emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
     emit('proxySslVerify', 'on', 'backendTls', prop, source),
-    emit('proxySslName', b.tls.hostname, 'backendTls', `${prop}.hostname`, source),
+    emit('proxySslName', b.tls.hostname!, 'backendTls', `${prop}.hostname`, source),
     emit('proxySslServerName', 'on', 'backendTls', prop, source),
   ];
   // A CA is required on ingress-nginx (the matrix refuses the system trust store).

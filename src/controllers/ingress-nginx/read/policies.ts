@@ -282,7 +282,7 @@ export function backendProtocol(src: IngressSource, reencrypted: boolean): Backe
   if (v === undefined) return undefined;
   const p = v.toUpperCase();
   if (p === 'HTTP') { src.mapped('backend-protocol', 'nothing (HTTP, the default)'); return undefined; }
-  if (p === 'HTTPS' && reencrypted) { src.mapped('backend-protocol', 'Backend.tls (re-encrypted, verified: see proxy-ssl-*)'); return undefined; }
+  if (p === 'HTTPS' && reencrypted) { src.mapped('backend-protocol', 'Backend.tls (re-encrypted: see proxy-ssl-*)'); return undefined; }
   if (p === 'HTTPS' || p === 'GRPC' || p === 'GRPCS') {
     src.mapped('backend-protocol', `Route.backendProtocol (BackendProtocol.${p}${p === 'HTTPS' || p === 'GRPCS' ? ', certificate not verified' : ''})`);
     return { source: src.ref, protocol: p };

@@ -7,7 +7,8 @@ const PROXY_SSL_UNMODELLED = ['proxy-ssl-ciphers', 'proxy-ssl-protocols', 'proxy
 /**
  * Re-encryption to the backend, verified: `backend-protocol: HTTPS` with `proxy-ssl-verify: on`,
  * a CA Secret of the Ingress's namespace (`proxy-ssl-secret`), `proxy-ssl-name` sent as SNI
- * (`proxy-ssl-server-name: on`). Anything less (no verification, no SNI) is not `Backend.tls`.
+ * (`proxy-ssl-server-name: on`). `backend-protocol: HTTPS` with `proxy-ssl-verify: off` and no other
+ * proxy-ssl-* is the unsafe opt-in `BackendTls.insecureSkipVerify()`. Anything else is not `Backend.tls`.
  */
 export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   for (const k of PROXY_SSL_UNMODELLED) if (src.has(k)) src.unmapped(k, 'Backend.tls does not model it');
@@ -17,6 +18,10 @@ export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   const secret = src.valid('proxy-ssl-secret');
   const name = src.valid('proxy-ssl-name');
   const sni = src.valid('proxy-ssl-server-name');
+  if (protocol === 'HTTPS' && verify?.toLowerCase() === 'off' && secret === undefined && name === undefined && sni === undefined) {
+    src.mapped('proxy-ssl-verify', 'Backend.tls (BackendTls.insecureSkipVerify(): HTTPS, certificate not verified)');
+    return { insecureSkipVerify: true };
+  }
   const [ns, ca] = secret?.includes('/') ? secret.split('/', 2) : [src.namespace, secret];
   let reason: string | undefined;
   if (protocol !== 'HTTPS') reason = 'proxy-ssl-* verify only an HTTPS backend (backend-protocol: HTTPS); gRPC and plain HTTP backends are not verified';

@@ -174,13 +174,15 @@ export function serversTransportName(owner: string, b: BackendIR): string {
 
 /**
  * A re-encrypted backend's ServersTransport: verify its certificate for `hostname` (also sent as
- * SNI) against the CA or the system roots. A service entry names one ServersTransport, so the
+ * SNI) against the CA or the system roots, or, for the unsafe opt-in, `insecureSkipVerify` (with
+ * `hostname` as SNI only, if set). A service entry names one ServersTransport, so the
  * route's connect timeout (`connectMs`), if any, is in this one too.
  */
 export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
   const tls = b.tls!;
   return {
     serverName: tls.hostname,
+    insecureSkipVerify: tls.insecureSkipVerify,
     rootCAs: tls.ca ? [tls.ca.kind === 'Secret' ? { secret: tls.ca.name } : { configMap: tls.ca.name }] : undefined,
     forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs, 'single-unit') },
   };

@@ -155,8 +155,19 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
   const { log } = ctx;
   let connectMs: number | undefined;
   let tls: BackendIR['tls'];
+  const insecure = spec.insecureSkipVerify === true;
+  if (insecure) {
+    tls = typeof spec.serverName === 'string' ? { hostname: spec.serverName, insecureSkipVerify: true } : { insecureSkipVerify: true };
+    log.mapped(o, 'spec.insecureSkipVerify', true, 'BackendTls.insecureSkipVerify()');
+  }
   for (const k of Object.keys(spec)) {
-    if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
+    if (k === 'insecureSkipVerify') {
+      if (!insecure) log.mapped(o, 'spec.insecureSkipVerify', spec[k], 'nothing (verified, the default)');
+    } else if (insecure && k === 'serverName' && typeof spec[k] === 'string') {
+      log.mapped(o, 'spec.serverName', spec[k], 'BackendTls.insecureSkipVerify() serverName (SNI only)');
+    } else if (insecure && k === 'rootCAs') {
+      log.unmapped(o, 'spec.rootCAs', spec[k], 'Traefik ignores the CAs when insecureSkipVerify is true');
+    } else if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
       for (const t of Object.keys(spec[k])) {
         const ms = t === 'dialTimeout' ? goMs(spec[k][t]) : undefined;
         if (ms !== undefined) { connectMs = ms; log.mapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'Route.timeouts (connect)'); } else {log.unmapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'only the dial (connect) timeout is modelled on Traefik');}
