@@ -213,7 +213,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       continue;
     }
     const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = readPolicies(src);
-    const protocol = backendProtocol(src, tls !== undefined);
+    const protocol = backendProtocol(src, tls?.insecureSkipVerify ? 'unverified' : tls !== undefined);
     if (protocol) policies.backendProtocol = protocol;
     const secretNs = ruleHosts(src).map(h => certs.get(h)).find(c => c !== undefined)?.namespace;
     const auth = clientAuth(src, secretNs);
