@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { roundTripProblems } from './property/roundtrip';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
-import { ApiGateway, Backend, BackendTls, CanaryTraffic, TrafficMirror, Warnings } from '../src';
+import { ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, TrafficMirror, Warnings } from '../src';
 import { ControllerName } from '../src/capabilities/features';
 import { routeTable } from '../src/checks/route-table';
 import { INGRESS_NGINX_READER } from '../src/controllers/ingress-nginx/reader';
@@ -94,6 +94,15 @@ describe('BackendTls.insecureSkipVerify()', () => {
     gw.addRoute('r', { hosts: ['a.example.com'], backend: unverified(serverName) });
     expect(roundTripProblems(controller, gw, synthConformant(chart))).toEqual([]);
     expect(routeTable(gw._gatewayIr()).routes[0].backends[0].tls).toEqual(serverName ? { hostname: serverName, insecureSkipVerify: true } : { insecureSkipVerify: true });
+  });
+
+  test.each([
+    ['unverified', BackendTls.insecureSkipVerify()],
+    ['verified', BackendTls.verify({ hostname: 'legacy.internal', ca: CaCertificates.fromSecret('legacy-ca') })],
+  ])('ingress-nginx: a re-encrypted (%s) default backend reads back, its backend-protocol included', (_, tls) => {
+    const chart = chartOf();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS['ingress-nginx'](), defaultBackend: Backend.service('legacy', 8443, { tls }) });
+    expect(roundTripProblems('ingress-nginx', gw, synthConformant(chart))).toEqual([]);
   });
 
   test('ingress-nginx reader: proxy-ssl-verify off is the opt-in; backend-protocol HTTPS alone stays BackendProtocol.HTTPS', () => {

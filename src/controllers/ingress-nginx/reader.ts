@@ -194,6 +194,8 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     const hasRules = Array.isArray(src.object.spec?.rules) && src.object.spec.rules.length > 0;
     const tls = backendTls(src);
     if (!hasRules) {
+      // The re-encrypted default backend's backend-protocol: HTTPS belongs to its Backend.tls.
+      if (tls) backendProtocol(src, tls.insecureSkipVerify ? 'unverified' : true);
       const db = readDefaultBackend(src, tls, ctx);
       if (db) {
         if (defaultBackend) src.fieldUnmapped('spec.defaultBackend', undefined, `${defaultBackend.src.ref} also sets one; ingress-nginx uses the last Ingress's`);
