@@ -97,6 +97,11 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/ssl-redirect']": 'false',
       },
     },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/ssl-ciphers']": 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
     clientCertificateAuth: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/auth-tls-secret']": 'edge/partner-ca',
@@ -463,6 +468,15 @@ export const SUPPORTED: Table = {
       },
       'Middleware/gw-tls-hsts': {
         'spec.headers.stsSeconds': 31536000,
+      },
+    },
+    tlsCipherSuites: {
+      'IngressRoute/gw-r': {
+        'spec.tls.options.name': 'gw-tls',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
       },
     },
     minTlsVersion: {
@@ -940,6 +954,15 @@ export const SUPPORTED: Table = {
       },
       'Middleware/gw-tls-hsts': {
         'spec.headers.stsSeconds': 31536000,
+      },
+    },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
       },
     },
     minTlsVersion: {
@@ -2390,6 +2413,13 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].responseHeaderModifier.set[0].name': 'Strict-Transport-Security',
         'spec.rules[0].filters[0].responseHeaderModifier.set[0].value': 'max-age=31536000',
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
+      },
+    },
+    tlsCipherSuites: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.targetRefs[0].sectionName': 'https-a-example-com',
+        'spec.tls.ciphers[0]': 'ECDHE-RSA-AES128-GCM-SHA256',
+        'spec.tls.ciphers[1]': 'ECDHE-RSA-AES256-GCM-SHA384',
       },
     },
     minTlsVersion: {

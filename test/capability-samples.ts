@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
-  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
+  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion, TlsCipherSuite,
   TrafficMirror,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
@@ -130,6 +130,10 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsSystemCa: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  tlsCipherSuites: {
+    sample: (c, controller) => tls(c, controller, { cipherSuites: [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384] }, 'cipherSuites'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
   backendTlsInsecure: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),

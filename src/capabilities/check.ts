@@ -77,6 +77,7 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
     out.push({ feature: 'clientCertificateAuth', prop: 'clientAuth' });
     if (!tls.clientAuth.required) out.push({ feature: 'optionalClientCertificate', prop: 'clientAuth' });
   }
+  if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
   return out;
 }
 

@@ -50,6 +50,7 @@ export interface TlsEntry {
   readonly hsts?: { readonly maxAgeSeconds: number; readonly includeSubdomains: boolean; readonly preload: boolean };
   readonly minTlsVersion?: string;
   readonly clientAuth?: { readonly required: boolean; readonly ca: string };
+  readonly cipherSuites?: readonly string[];
 }
 
 export interface PassthroughEntry {
@@ -110,6 +111,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
           hsts: t.hsts,
           minTlsVersion: t.minTlsVersion,
           clientAuth: t.clientAuth ? { required: t.clientAuth.required, ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}` } : undefined,
+          cipherSuites: t.cipherSuites,
         }));
       }
     }

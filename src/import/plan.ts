@@ -408,6 +408,7 @@ class Planner {
         ['hsts', hsts],
         ['minTlsVersion', t.minTlsVersion ? enumOf('TlsVersion', t.minTlsVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2') : undefined],
         ['clientAuth', t.clientAuth ? call(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', caExpr(t.clientAuth.ca)) : undefined],
+        ['cipherSuites', t.cipherSuites ? arr(t.cipherSuites.map(c => enumOf('TlsCipherSuite', c))) : undefined],
       ]),
       comments,
       sources: [t.source],

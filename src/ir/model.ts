@@ -113,6 +113,8 @@ export interface TlsHostIR {
   readonly hsts?: HstsIR;
   readonly minTlsVersion?: TlsVersionIR;
   readonly clientAuth?: ClientAuthIR;
+  /** TLS 1.2 cipher suites by IANA name, in the user's order; undefined: the controller's default. */
+  readonly cipherSuites?: readonly string[];
 }
 
 /** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */

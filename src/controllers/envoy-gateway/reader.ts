@@ -1,4 +1,5 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
+import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
@@ -290,6 +291,11 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
       const auth: ClientAuthIR = { required: (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify', ca: { kind: ca.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret', name: ca.name } };
       reading.clientAuth = auth;
       ctx.mapped(o, 'spec.tls.clientValidation', `TlsHost.clientAuth (ClientAuth.${auth.required ? 'required' : 'optional'})`, v);
+    } else if (key === 'ciphers' && Array.isArray(v) && v.length > 0 && v.every(c => typeof c === 'string' && cipherIana(c) !== undefined)) {
+      reading.cipherSuites = v.map(c => cipherIana(c)!);
+      ctx.mapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites', v);
+    } else if (key === 'ciphers') {
+      ctx.unmapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite, one name each (no [a|b] preference groups)', v);
     } else {
       ctx.unmapped(o, `spec.tls.${key}`, 'a TLS setting the intent does not model', v);
     }
@@ -302,6 +308,11 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
     out.set(`${ns}/${t.name}#${t.sectionName}`, reading);
     ctx.mapped(o, `spec.targetRefs[${i}]`, 'TlsHost (the listener of its hostname)', t);
   });
+}
+
+/** A ClientTrafficPolicy cipher name (BoringSSL, or the IANA alias the CRD also accepts) as its IANA name. */
+function cipherIana(name: string): string | undefined {
+  return OPENSSL_CIPHER_NAMES[name] !== undefined ? name : ianaCipherName(name);
 }
 
 /** Policies of two objects on one route (timeouts merge field by field). */

@@ -794,6 +794,7 @@ class Reading {
         httpsRedirect: redirect.get(host) ?? fallback(redirect, l) ?? false,
         ...(h ? { hsts: h } : {}),
         ...(ext?.minTlsVersion ? { minTlsVersion: ext.minTlsVersion as TlsVersionIR } : {}),
+        ...(ext?.cipherSuites ? { cipherSuites: ext.cipherSuites } : {}),
         ...(ext?.clientAuth ?? gw.clientAuth ? { clientAuth: (ext?.clientAuth ?? gw.clientAuth)! } : {}),
       };
       const key = JSON.stringify([bySecret(l), settings]);

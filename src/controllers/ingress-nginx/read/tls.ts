@@ -1,5 +1,6 @@
 import { IngressSource } from './source';
 import { BackendTlsIR, ClientAuthIR } from '../../../ir/model';
+import { ianaCipherName } from '../../common/tls';
 
 const PROXY_SSL = ['proxy-ssl-verify', 'proxy-ssl-secret', 'proxy-ssl-name', 'proxy-ssl-server-name'];
 const PROXY_SSL_UNMODELLED = ['proxy-ssl-ciphers', 'proxy-ssl-protocols', 'proxy-ssl-verify-depth'];
@@ -65,4 +66,26 @@ export function clientAuth(src: IngressSource, secretNamespace: string | undefin
   src.mapped('auth-tls-secret', `TlsHost.clientAuth.ca (Secret '${name}')`);
   src.mapped('auth-tls-verify-client', `TlsHost.clientAuth (${required ? 'required' : 'optional'})`);
   return { required, ca: { kind: 'Secret', name } };
+}
+
+/**
+ * `ssl-ciphers` as the TlsHost's cipher suites: OpenSSL names joined by ':' that TlsCipherSuite
+ * knows. Cipher strings with classes or operators (`HIGH:!aNULL`, `@STRENGTH`) are not a list of
+ * suites and are not imported.
+ */
+export function cipherSuites(src: IngressSource, hasCertificate: boolean): string[] | undefined {
+  const v = src.valid('ssl-ciphers');
+  if (v === undefined) return undefined;
+  const names = v.split(':');
+  const iana = names.map(ianaCipherName);
+  let reason: string | undefined;
+  if (!hasCertificate) reason = 'none of the Ingress\'s hosts has a certificate';
+  else if (iana.some(c => c === undefined)) reason = 'TlsHost.cipherSuites models a list of the TLS 1.2 suites of TlsCipherSuite (OpenSSL names), not cipher classes or operators';
+  else if (new Set(iana).size !== iana.length) reason = 'a cipher is listed twice';
+  if (reason) {
+    src.unmapped('ssl-ciphers', reason);
+    return undefined;
+  }
+  src.mapped('ssl-ciphers', 'TlsHost.cipherSuites');
+  return iana as string[];
 }

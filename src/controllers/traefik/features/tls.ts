@@ -61,7 +61,7 @@ export function tlsObjectNames(tls: TlsHostIR) {
 
 /** Whether a TlsHost needs a TLSOption (Traefik's per-host TLS parameters). */
 export function needsTlsOption(tls: TlsHostIR): boolean {
-  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined;
+  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined;
 }
 
 /** An IngressRoute's `tls` for a listener: the certificate and the TlsHost's TLSOption, or `{}` (default certificate). */
@@ -155,6 +155,8 @@ export function tlsOptionSpec(tls: TlsHostIR) {
       secretNames: [tls.clientAuth.ca.name],
       clientAuthType: tls.clientAuth.required ? CLIENT_AUTH_TYPES.required : CLIENT_AUTH_TYPES.optional,
     } : undefined,
+    // Go's names are the IANA names (GO_CIPHER_SUITES lists the ones Traefik accepts).
+    cipherSuites: tls.cipherSuites ? [...tls.cipherSuites] : undefined,
   };
 }
 

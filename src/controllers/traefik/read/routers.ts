@@ -4,7 +4,7 @@ import { BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, Passth
 import { BackendProtocolIR, PoliciesIR } from '../../../ir/policies';
 import { gatewayOf, isRecord, ItemLog, managedSecrets, namespaceOf, Names } from '../../common/read';
 import { KubeObject } from '../../reader';
-import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
+import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, GO_CIPHER_SUITES, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
 
 /**
  * The routers both Traefik readers find (IngressRoute `routes[]` entries, Ingress paths), read
@@ -222,11 +222,16 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
 }
 
 /** A TLSOption as the TLS host's minimum version and client certificates. */
-function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth'> {
+function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites'> {
   const spec = isRecord(o.spec) ? o.spec : {};
-  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth'] } = {};
+  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[] } = {};
   for (const k of Object.keys(spec)) {
-    if (k === 'minVersion') {
+    if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
+      out.cipherSuites = [...spec[k]];
+      ctx.log.mapped(o, 'spec.cipherSuites', spec[k], 'TlsHost cipherSuites');
+    } else if (k === 'cipherSuites') {
+      ctx.log.unmapped(o, 'spec.cipherSuites', spec[k], 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite');
+    } else if (k === 'minVersion') {
       const v = (Object.keys(TLS_VERSIONS) as TlsVersionIR[]).find(x => TLS_VERSIONS[x] === spec[k]);
       if (v) { out.minTlsVersion = v; ctx.log.mapped(o, 'spec.minVersion', spec[k], 'TlsHost minTlsVersion'); } else {ctx.log.unmapped(o, 'spec.minVersion', spec[k], 'TLS 1.2 or 1.3 are modelled');}
     } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length === 1) {
