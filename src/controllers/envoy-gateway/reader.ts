@@ -1,7 +1,7 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
-import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
