@@ -93,7 +93,8 @@ describe('BackendTls.insecureSkipVerify()', () => {
     const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[controller]() });
     gw.addRoute('r', { hosts: ['a.example.com'], backend: unverified(serverName) });
     expect(roundTripProblems(controller, gw, synthConformant(chart))).toEqual([]);
-    expect(routeTable(gw._gatewayIr()).routes[0].backends[0].tls).toEqual(serverName ? { hostname: serverName, insecureSkipVerify: true } : { insecureSkipVerify: true });
+    const expected = serverName ? { hostname: serverName, insecureSkipVerify: true } : { insecureSkipVerify: true };
+    expect(routeTable(gw._gatewayIr()).routes[0].backends[0].tls).toEqual(expected);
   });
 
   test.each([
@@ -130,7 +131,7 @@ describe('BackendTls.insecureSkipVerify()', () => {
     const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS.traefik() });
     gw.addRoute('r', { hosts: ['a.example.com'], backend: unverified('legacy.internal') });
     gw.addRoute('s', { hosts: ['b.example.com'], backend: Backend.service('old', 443, { tls: BackendTls.insecureSkipVerify() }) });
-    const plan = planImport({ gateways: [gw._gatewayIr()], certManager: { issuers: [], certificates: [], items: [] } as any, issuersBySecret: new Map() });
+    const plan = planImport({ gateways: [gw._gatewayIr()], issuersBySecret: new Map() });
     const code = generateCode(plan, { controller: 'traefik', importFrom: 'cdk8s-gateway' });
     expect(code).toContain("BackendTls.insecureSkipVerify({ serverName: 'legacy.internal' })");
     expect(code).toContain("Backend.service('old', 443, { tls: BackendTls.insecureSkipVerify() })");

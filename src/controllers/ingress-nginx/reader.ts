@@ -633,7 +633,9 @@ function buildTlsHosts(
   main: readonly IngressSource[], clientAuthBySrc: ReadonlyMap<IngressSource, ClientAuthIR>,
   ciphersBySrc: ReadonlyMap<IngressSource, string[]> = new Map(),
 ): TlsHostIR[] {
-  const groups = new Map<string, { cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean; cipherSuites?: string[] }>();
+  const groups = new Map<string, {
+    cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean; cipherSuites?: string[];
+  }>();
   // A host's cipher suites (a server-level annotation): those of its first Ingress that has them.
   const ciphersByHost = new Map<string, string[]>();
   for (const s of main) {
