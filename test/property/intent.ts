@@ -4,7 +4,7 @@ import {
   ApiGateway, Backend, BackendProtocol, BodySize, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth,
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
-  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
+  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion, TlsCipherSuite,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
@@ -173,6 +173,8 @@ export interface TlsOptionsSpec {
   readonly clientAuth?: 'required' | 'optional';
   /** A cert-manager Certificate from ClusterIssuer 'letsencrypt' instead of a Secret. */
   readonly issued?: boolean;
+  /** TLS 1.2 cipher suites (CIPHER_SUITES). */
+  readonly ciphers?: boolean;
 }
 
 export interface CaseSpec {
@@ -252,6 +254,9 @@ const serviceName = fc.oneof(
 );
 const portArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(80, 8080) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 65535 }) });
 const namespaceArb = fc.constantFrom('edge', 'team-a', 'shared', `n${'s'.repeat(62)}`);
+/** The cipher suites of a TlsHost with `ciphers`. */
+const CIPHER_SUITES = [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
+
 export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   service: serviceName,
   port: portArb,
@@ -483,7 +488,9 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       minTls: fc.constantFrom(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
       clientAuth: fc.constantFrom('required' as const, 'optional' as const),
       issued: fc.boolean(),
-    }, { requiredKeys: [] }), 3),
+    }, { requiredKeys: [] })
+      // Cipher suites on hosts whose certificate is explicitly not issued: derived, so the generated shapes stay those above.
+      .map(o => (o.issued === false ? { ...o, ciphers: true } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
@@ -612,6 +619,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     minTls: ok('minTlsVersion') ? o.minTls : undefined,
     clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
     issued: ok('automaticCertificate') ? o.issued : undefined,
+    ciphers: o.ciphers && ok('tlsCipherSuites') && !(o.minTls === TlsVersion.TLS_1_3 && ok('minTlsVersion')) ? true : undefined,
   };
   const tls = spec.tls
     .map(t => ({
@@ -816,6 +824,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
       minTlsVersion: o.minTls,
       clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
         : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,
+      cipherSuites: o.ciphers ? [...CIPHER_SUITES] : undefined,
     });
   });
   if (spec.passthrough) {
