@@ -487,6 +487,11 @@ export const SUPPORTED: Table = {
         'spec.minVersion': 'VersionTLS13',
       },
     },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
+      },
+    },
     clientCertificateAuth: {
       'IngressRoute/gw-r': {
         'spec.tls.options.name': 'gw-tls',
@@ -971,6 +976,11 @@ export const SUPPORTED: Table = {
       },
       'TLSOption/gw-tls': {
         'spec.minVersion': 'VersionTLS13',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -2064,6 +2074,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
       },
     },
+    clientCertificateSeveralCas: {
+      'Gateway/gw': {
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].kind': 'ConfigMap',
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].name': 'rotated-ca',
+      },
+    },
     clientCertificateAuth: {
       'Gateway/gw': {
         'spec.tls.frontend.default.validation.caCertificateRefs[0].group': '',
@@ -2429,6 +2445,12 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
         'spec.targetRefs[0].sectionName': 'https-a-example-com',
         'spec.tls.minVersion': '1.3',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.tls.clientValidation.caCertificateRefs[1].kind': 'Secret',
+        'spec.tls.clientValidation.caCertificateRefs[1].name': 'rotated-ca',
       },
     },
     clientCertificateAuth: {

@@ -76,6 +76,7 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
   if (tls.clientAuth) {
     out.push({ feature: 'clientCertificateAuth', prop: 'clientAuth' });
     if (!tls.clientAuth.required) out.push({ feature: 'optionalClientCertificate', prop: 'clientAuth' });
+    if (tls.clientAuth.additionalCas) out.push({ feature: 'clientCertificateSeveralCas', prop: 'clientAuth.additionalCas' });
   }
   if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
   return out;

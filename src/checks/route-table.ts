@@ -49,7 +49,7 @@ export interface TlsEntry {
   readonly httpsRedirect: boolean;
   readonly hsts?: { readonly maxAgeSeconds: number; readonly includeSubdomains: boolean; readonly preload: boolean };
   readonly minTlsVersion?: string;
-  readonly clientAuth?: { readonly required: boolean; readonly ca: string };
+  readonly clientAuth?: { readonly required: boolean; readonly ca: string; readonly additionalCas?: readonly string[] };
   readonly cipherSuites?: readonly string[];
 }
 
@@ -110,7 +110,11 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
           httpsRedirect: t.httpsRedirect,
           hsts: t.hsts,
           minTlsVersion: t.minTlsVersion,
-          clientAuth: t.clientAuth ? { required: t.clientAuth.required, ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}` } : undefined,
+          clientAuth: t.clientAuth ? strip({
+            required: t.clientAuth.required,
+            ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}`,
+            additionalCas: t.clientAuth.additionalCas?.map(c => `${c.kind}/${c.name}`),
+          }) : undefined,
           cipherSuites: t.cipherSuites,
         }));
       }

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Backend } from './backend';
 import { CaCertificates, caProblem } from './ca';
-import { listProblem, show } from '../core/errors';
+import { listProblem, optionsOf, show } from '../core/errors';
 import { nonFiniteDuration } from '../core/validate';
 import { ClientAuthIR, HstsIR, TlsVersionIR } from '../ir/model';
 
@@ -18,24 +18,34 @@ export function tlsVersionIR(v: unknown): TlsVersionIR | undefined {
   return v === TlsVersion.TLS_1_2 ? '1.2' : v === TlsVersion.TLS_1_3 ? '1.3' : undefined;
 }
 
+/** Options for `ClientAuth.required()` and `ClientAuth.optional()`. */
+export interface ClientAuthOptions {
+  /**
+   * More CA bundles trusted besides `ca` (several CA sources, e.g. one per partner, or the old
+   * and the new CA while rotating). Each lives in the gateway's namespace.
+   * @default - only `ca`
+   */
+  readonly additionalCas?: CaCertificates[];
+}
+
 /**
  * Client certificate verification at the edge (mutual TLS): clients present a certificate
- * signed by one of the CA certificates. The CA object lives in the gateway's namespace.
+ * signed by one of the CA certificates. The CA objects live in the gateway's namespace.
  *
  * @example ClientAuth.required(CaCertificates.fromSecret('partner-ca'))
  */
 export class ClientAuth {
   /** Every client must present a valid certificate; connections without one are refused. */
-  public static required(ca: CaCertificates): ClientAuth {
-    return new ClientAuth(true, ca);
+  public static required(ca: CaCertificates, options: ClientAuthOptions = {}): ClientAuth {
+    return new ClientAuth(true, ca, optionsOf('ClientAuth.required', options));
   }
 
   /**
    * A certificate is requested and verified when the client presents one; clients without a
    * certificate are let through (the backend decides). An invalid certificate is refused.
    */
-  public static optional(ca: CaCertificates): ClientAuth {
-    return new ClientAuth(false, ca);
+  public static optional(ca: CaCertificates, options: ClientAuthOptions = {}): ClientAuth {
+    return new ClientAuth(false, ca, optionsOf('ClientAuth.optional', options));
   }
 
   private constructor(
@@ -43,13 +53,26 @@ export class ClientAuth {
     public readonly certificateRequired: boolean,
     /** The trust anchors. */
     public readonly ca: CaCertificates,
+    private readonly options: ClientAuthOptions = {},
   ) {}
 
   /** @internal */
   public _toIR(prop: string): { ir?: ClientAuthIR; problem?: string } {
     const p = caProblem(this.ca, `${prop}.ca`);
     if (p) return { problem: p };
-    return { ir: { required: this.certificateRequired, ca: this.ca._toIR() } };
+    const more = this.options.additionalCas;
+    if (more === undefined) return { ir: { required: this.certificateRequired, ca: this.ca._toIR() } };
+    const lp = listProblem(`${prop}.additionalCas`, more, 'CaCertificates');
+    if (lp) return { problem: lp };
+    for (let i = 0; i < more.length; i++) {
+      const q = caProblem(more[i], `${prop}.additionalCas[${i}]`);
+      if (q) return { problem: q };
+    }
+    const refs = [this.ca, ...more].map(c => c._toIR());
+    const dup = refs.findIndex((r, i) => refs.findIndex(o => o.kind === r.kind && o.name === r.name) !== i);
+    if (dup > 0) return { problem: `${prop}.additionalCas[${dup - 1}]: ${refs[dup].kind} '${refs[dup].name}' is already trusted` };
+    if (more.length === 0) return { ir: { required: this.certificateRequired, ca: refs[0] } };
+    return { ir: { required: this.certificateRequired, ca: refs[0], additionalCas: refs.slice(1) } };
   }
 }
 

@@ -95,6 +95,8 @@ export interface ClientAuthIR {
   /** true: a valid client certificate is required; false: verified when presented. */
   readonly required: boolean;
   readonly ca: CaRefIR;
+  /** More trust anchors besides `ca`, in the user's order (never empty). */
+  readonly additionalCas?: readonly CaRefIR[];
 }
 
 /** Hostnames whose TLS is terminated at the edge with one certificate. */

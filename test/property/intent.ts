@@ -489,8 +489,8 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       clientAuth: fc.constantFrom('required' as const, 'optional' as const),
       issued: fc.boolean(),
     }, { requiredKeys: [] })
-      // Cipher suites on hosts whose certificate is explicitly not issued: derived, so the generated shapes stay those above.
-      .map(o => (o.issued === false ? { ...o, ciphers: true } : o)), 3),
+      // Cipher suites on hosts whose certificate is explicitly not issued (and that accept TLS 1.2): derived, so the generated shapes stay those above.
+      .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
@@ -619,7 +619,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     minTls: ok('minTlsVersion') ? o.minTls : undefined,
     clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
     issued: ok('automaticCertificate') ? o.issued : undefined,
-    ciphers: o.ciphers && ok('tlsCipherSuites') && !(o.minTls === TlsVersion.TLS_1_3 && ok('minTlsVersion')) ? true : undefined,
+    ciphers: o.ciphers && ok('tlsCipherSuites') ? true : undefined,
   };
   const tls = spec.tls
     .map(t => ({

@@ -17,7 +17,8 @@ export type TlsFeature =
   | 'backendTlsSystemCa'
   | 'backendTlsInsecure'
   | 'backendTlsInsecureServerName'
-  | 'tlsCipherSuites';
+  | 'tlsCipherSuites'
+  | 'clientCertificateSeveralCas';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -54,6 +55,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     backendTlsInsecure: { title: 'Backend certificate left unverified (unsafe opt-in)', prop: 'backend.tls' },
     backendTlsInsecureServerName: { title: 'SNI to an unverified backend', prop: 'backend.tls' },
     tlsCipherSuites: { title: 'TLS 1.2 cipher suites per host', prop: 'cipherSuites' },
+    clientCertificateSeveralCas: { title: 'Client certificates from several CA sources', prop: 'clientAuth.additionalCas' },
   },
   matrix: {
     'ingress-nginx': {
@@ -72,6 +74,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: yes('backend-protocol: HTTPS with proxy-ssl-verify: off (nginx\'s default): no certificate check, no SNI'),
       backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
       tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
+      clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -89,6 +92,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: yes('ServersTransport insecureSkipVerify'),
       backendTlsInsecureServerName: yes('ServersTransport serverName'),
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names)'),
+      clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -106,6 +110,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: TRAEFIK_INGRESS_SERVICE,
       backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE,
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names; needs the Traefik CRD provider)'),
+      clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -123,6 +128,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: KONG_SERVICE,
       backendTlsInsecureServerName: KONG_SERVICE,
       tlsCipherSuites: KONG_CIPHERS,
+      clientCertificateSeveralCas: KONG_MTLS,
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -140,6 +146,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: KIC_BTLS,
       backendTlsInsecureServerName: KIC_BTLS,
       tlsCipherSuites: KONG_CIPHERS,
+      clientCertificateSeveralCas: KIC_NO_FRONTEND,
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -157,6 +164,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: GW_ALWAYS_VERIFIES,
       backendTlsInsecureServerName: GW_ALWAYS_VERIFIES,
       tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -174,6 +182,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: EG_BACKEND_RESOURCE,
       backendTlsInsecureServerName: EG_BACKEND_RESOURCE,
       tlsCipherSuites: yes('ClientTrafficPolicy tls.ciphers per listener (BoringSSL names)'),
+      clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -191,6 +200,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecure: ISTIO_DESTINATION_RULE,
       backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
       tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
+      clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
     },
   },
 };

@@ -286,9 +286,10 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
     if (key === 'minVersion' && (v === '1.2' || v === '1.3')) {
       reading.minTlsVersion = v as TlsVersionIR;
       ctx.mapped(o, 'spec.tls.minVersion', 'TlsHost.minTlsVersion', v);
-    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length === 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
-      const ca = v.caCertificateRefs[0];
-      const auth: ClientAuthIR = { required: (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify', ca: { kind: ca.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret', name: ca.name } };
+    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length >= 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
+      const [first, ...more] = (v.caCertificateRefs as any[]).map(ca => ({ kind: ca.kind === 'ConfigMap' ? 'ConfigMap' as const : 'Secret' as const, name: ca.name }));
+      const required = (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify';
+      const auth: ClientAuthIR = more.length > 0 ? { required, ca: first, additionalCas: more } : { required, ca: first };
       reading.clientAuth = auth;
       ctx.mapped(o, 'spec.tls.clientValidation', `TlsHost.clientAuth (ClientAuth.${auth.required ? 'required' : 'optional'})`, v);
     } else if (key === 'ciphers' && Array.isArray(v) && v.length > 0 && v.every(c => typeof c === 'string' && cipherIana(c) !== undefined)) {

@@ -30,7 +30,7 @@ export function clientTrafficPolicySpec(tls: TlsHostIR, gatewayName: string): Cl
       minVersion: tls.minTlsVersion,
       ciphers: tls.cipherSuites?.map(c => OPENSSL_CIPHER_NAMES[c]),
       clientValidation: tls.clientAuth ? {
-        caCertificateRefs: [{ group: '', kind: tls.clientAuth.ca.kind, name: tls.clientAuth.ca.name }],
+        caCertificateRefs: [tls.clientAuth.ca, ...tls.clientAuth.additionalCas ?? []].map(c => ({ group: '' as const, kind: c.kind, name: c.name })),
         mode: tls.clientAuth.required ? 'RequireAndVerify' : 'VerifyIfGiven',
       } : undefined,
     },

@@ -152,7 +152,7 @@ export function tlsOptionSpec(tls: TlsHostIR) {
   return {
     minVersion: tls.minTlsVersion ? TLS_VERSIONS[tls.minTlsVersion] : undefined,
     clientAuth: tls.clientAuth ? {
-      secretNames: [tls.clientAuth.ca.name],
+      secretNames: [tls.clientAuth.ca, ...tls.clientAuth.additionalCas ?? []].map(c => c.name),
       clientAuthType: tls.clientAuth.required ? CLIENT_AUTH_TYPES.required : CLIENT_AUTH_TYPES.optional,
     } : undefined,
     // Go's names are the IANA names (GO_CIPHER_SUITES lists the ones Traefik accepts).

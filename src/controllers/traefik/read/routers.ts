@@ -234,11 +234,13 @@ function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick
     } else if (k === 'minVersion') {
       const v = (Object.keys(TLS_VERSIONS) as TlsVersionIR[]).find(x => TLS_VERSIONS[x] === spec[k]);
       if (v) { out.minTlsVersion = v; ctx.log.mapped(o, 'spec.minVersion', spec[k], 'TlsHost minTlsVersion'); } else {ctx.log.unmapped(o, 'spec.minVersion', spec[k], 'TLS 1.2 or 1.3 are modelled');}
-    } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length === 1) {
+    } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length >= 1
+      && spec[k].secretNames.every((n: unknown) => typeof n === 'string') && new Set(spec[k].secretNames).size === spec[k].secretNames.length) {
       const type = spec[k].clientAuthType;
       const required = type === CLIENT_AUTH_TYPES.required ? true : type === CLIENT_AUTH_TYPES.optional ? false : undefined;
       if (required === undefined) { ctx.log.unmapped(o, 'spec.clientAuth', spec[k], 'client certificates are required or verified when presented'); continue; }
-      out.clientAuth = { required, ca: { kind: 'Secret', name: spec[k].secretNames[0] } };
+      const [first, ...more] = (spec[k].secretNames as string[]).map(name => ({ kind: 'Secret' as const, name }));
+      out.clientAuth = more.length > 0 ? { required, ca: first, additionalCas: more } : { required, ca: first };
       ctx.log.mapped(o, 'spec.clientAuth', spec[k], 'TlsHost clientAuth');
     } else {
       ctx.log.unmapped(o, `spec.${k}`, spec[k], `TLSOption '${k}' is not modelled`);
