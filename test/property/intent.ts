@@ -4,7 +4,8 @@ import {
   ApiGateway, Backend, BackendProtocol, BodySize, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth,
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
-  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion, TlsCipherSuite,
+  SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
+  TlsCipherSuite,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
