@@ -30,9 +30,9 @@ const unverified = (serverName?: string) => Backend.service('legacy', 8443, { tl
 describe('BackendTls.insecureSkipVerify()', () => {
   test('the factory says what it is; verify() is unchanged', () => {
     const t = BackendTls.insecureSkipVerify({ serverName: 'legacy.internal' });
-    expect([t.insecureSkipVerify, t.hostname]).toEqual([true, undefined]);
+    expect([t.skipsVerification, t.hostname]).toEqual([true, undefined]);
     const v = BackendTls.verify({ hostname: 'api.internal' });
-    expect([v.insecureSkipVerify, v.hostname]).toEqual([false, 'api.internal']);
+    expect([v.skipsVerification, v.hostname]).toEqual([false, 'api.internal']);
   });
 
   test('ingress-nginx: backend-protocol HTTPS with proxy-ssl-verify off, nothing else', () => {

@@ -63,8 +63,8 @@ export class BackendTls {
     return this.insecure ? undefined : this.options?.hostname;
   }
 
-  /** Whether the backend's certificate is left unverified (`insecureSkipVerify()`). */
-  public get insecureSkipVerify(): boolean {
+  /** Whether the backend's certificate is left unverified (created with `insecureSkipVerify()`). */
+  public get skipsVerification(): boolean {
     return this.insecure !== undefined;
   }
 
