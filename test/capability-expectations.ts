@@ -97,6 +97,11 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/ssl-redirect']": 'false',
       },
     },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/ssl-ciphers']": 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
     clientCertificateAuth: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/auth-tls-secret']": 'edge/partner-ca',
@@ -115,6 +120,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-secret']": 'edge/partner-ca',
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-server-name']": 'on',
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'on',
+      },
+    },
+    backendTlsInsecure: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol']": 'HTTPS',
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'off',
       },
     },
     rateLimitPerClientIp: {
@@ -464,12 +475,26 @@ export const SUPPORTED: Table = {
         'spec.headers.stsSeconds': 31536000,
       },
     },
+    tlsCipherSuites: {
+      'IngressRoute/gw-r': {
+        'spec.tls.options.name': 'gw-tls',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      },
+    },
     minTlsVersion: {
       'IngressRoute/gw-r': {
         'spec.tls.options.name': 'gw-tls',
       },
       'TLSOption/gw-tls': {
         'spec.minVersion': 'VersionTLS13',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -503,6 +528,20 @@ export const SUPPORTED: Table = {
       },
       'ServersTransport/gw-r-svc-8443-transport': {
         'spec.serverName': 'svc.example.com',
+      },
+    },
+    backendTlsInsecure: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].scheme': 'https',
+        'spec.routes[0].services[0].serversTransport': 'gw-r-svc-8443-transport',
+      },
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.insecureSkipVerify': true,
+      },
+    },
+    backendTlsInsecureServerName: {
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.serverName': 'svc.internal',
       },
     },
     rateLimitPerClientIp: {
@@ -954,12 +993,26 @@ export const SUPPORTED: Table = {
         'spec.headers.stsSeconds': 31536000,
       },
     },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      },
+    },
     minTlsVersion: {
       'Ingress/gw-r': {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
       },
       'TLSOption/gw-tls': {
         'spec.minVersion': 'VersionTLS13',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -2115,6 +2168,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
       },
     },
+    clientCertificateSeveralCas: {
+      'Gateway/gw': {
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].kind': 'ConfigMap',
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].name': 'rotated-ca',
+      },
+    },
     clientCertificateAuth: {
       'Gateway/gw': {
         'spec.tls.frontend.default.validation.caCertificateRefs[0].group': '',
@@ -2502,6 +2561,13 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
       },
     },
+    tlsCipherSuites: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.targetRefs[0].sectionName': 'https-a-example-com',
+        'spec.tls.ciphers[0]': 'ECDHE-RSA-AES128-GCM-SHA256',
+        'spec.tls.ciphers[1]': 'ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
     minTlsVersion: {
       'ClientTrafficPolicy/gw-tls': {
         'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
@@ -2509,6 +2575,12 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
         'spec.targetRefs[0].sectionName': 'https-a-example-com',
         'spec.tls.minVersion': '1.3',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.tls.clientValidation.caCertificateRefs[1].kind': 'Secret',
+        'spec.tls.clientValidation.caCertificateRefs[1].name': 'rotated-ca',
       },
     },
     clientCertificateAuth: {

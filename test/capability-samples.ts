@@ -2,7 +2,7 @@ import { Chart, Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
-  TrafficMirror, Timeouts, Cors,
+  TlsCipherSuite, TrafficMirror, Timeouts, Cors,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -49,9 +49,9 @@ function tls(c: Chart, controller: Controller, options: object, prop: string): A
 }
 
 /** A CA of the kind the controller reads for this use (so the sample exercises the feature, not the CA kind). */
-function caFor(controller: Controller, usage: CaUsage): CaCertificates {
+function caFor(controller: Controller, usage: CaUsage, name = 'partner-ca'): CaCertificates {
   const kind = CA_KINDS[controller.name as ControllerName][usage][0] ?? 'Secret';
-  return kind === 'Secret' ? CaCertificates.fromSecret('partner-ca') : CaCertificates.fromConfigMap('partner-ca');
+  return kind === 'Secret' ? CaCertificates.fromSecret(name) : CaCertificates.fromConfigMap(name);
 }
 
 /** A route-level cell: the route with `sample` options vs the same route with `baseline` options. */
@@ -131,6 +131,20 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsSystemCa: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  clientCertificateSeveralCas: {
+    sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth'), { additionalCas: [caFor(controller, 'clientAuth', 'rotated-ca')] }) }, 'clientAuth.additionalCas'),
+    baseline: (c, controller) => { tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, ''); },
+  },
+  tlsCipherSuites: {
+    sample: (c, controller) => tls(c, controller, { cipherSuites: [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384] }, 'cipherSuites'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
+  backendTlsInsecure: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) },
+    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTlsInsecureServerName: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ serverName: 'svc.internal' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
   canaryWeight: {
     sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
     baseline: (c, controller) => { canary(c, controller); },

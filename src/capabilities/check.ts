@@ -55,6 +55,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
+  if (b.tls.insecureSkipVerify) return b.tls.hostname !== undefined ? ['backendTls', 'backendTlsInsecure', 'backendTlsInsecureServerName'] : ['backendTls', 'backendTlsInsecure'];
   return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
 }
 
@@ -76,7 +77,9 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
   if (tls.clientAuth) {
     out.push({ feature: 'clientCertificateAuth', prop: 'clientAuth' });
     if (!tls.clientAuth.required) out.push({ feature: 'optionalClientCertificate', prop: 'clientAuth' });
+    if (tls.clientAuth.additionalCas) out.push({ feature: 'clientCertificateSeveralCas', prop: 'clientAuth.additionalCas' });
   }
+  if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
   return out;
 }
 

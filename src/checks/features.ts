@@ -34,6 +34,10 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
     if (tls.mode === 'Terminate') {
       const m = caKindMessage(controller, 'clientAuth', tls.clientAuth?.ca, 'clientAuth.ca');
       if (m) add(tls.source, m);
+      tls.clientAuth?.additionalCas?.forEach((ca, i) => {
+        const more = caKindMessage(controller, 'clientAuth', ca, `clientAuth.additionalCas[${i}]`);
+        if (more) add(tls.source, more);
+      });
     }
   }
   if (ir.defaultBackend && ir.defaultBackendSource) {

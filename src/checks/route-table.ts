@@ -24,7 +24,7 @@ export interface BackendEntry {
   readonly namespace: string;
   readonly port: number;
   readonly weight: number;
-  readonly tls?: { readonly hostname: string; readonly ca?: string };
+  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true };
 }
 
 export interface RouteEntry {
@@ -51,7 +51,8 @@ export interface TlsEntry {
   readonly httpsRedirect: boolean;
   readonly hsts?: { readonly maxAgeSeconds: number; readonly includeSubdomains: boolean; readonly preload: boolean };
   readonly minTlsVersion?: string;
-  readonly clientAuth?: { readonly required: boolean; readonly ca: string };
+  readonly clientAuth?: { readonly required: boolean; readonly ca: string; readonly additionalCas?: readonly string[] };
+  readonly cipherSuites?: readonly string[];
 }
 
 export interface PassthroughEntry {
@@ -111,7 +112,12 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
           httpsRedirect: t.httpsRedirect,
           hsts: t.hsts,
           minTlsVersion: t.minTlsVersion,
-          clientAuth: t.clientAuth ? { required: t.clientAuth.required, ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}` } : undefined,
+          clientAuth: t.clientAuth ? strip({
+            required: t.clientAuth.required,
+            ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}`,
+            additionalCas: t.clientAuth.additionalCas?.map(c => `${c.kind}/${c.name}`),
+          }) : undefined,
+          cipherSuites: t.cipherSuites,
         }));
       }
     }
@@ -299,7 +305,7 @@ function backendEntry(b: BackendIR, divisor: number): BackendEntry {
     namespace: b.namespace,
     port: b.port,
     weight: divisor > 0 ? b.weight / divisor : b.weight,
-    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined }) : undefined,
+    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify }) : undefined,
   });
 }
 

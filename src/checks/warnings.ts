@@ -1,6 +1,6 @@
 import { dollarLookalike } from '../core/validate';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
-import { GatewayIR, RouteIR } from '../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /**
@@ -111,4 +111,21 @@ export function crowdedDomains(certificates: ReadonlyArray<readonly string[]>): 
   return [...counts].filter(([, c]) => c > CERTIFICATES_PER_DOMAIN_THRESHOLD)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([domain, count]) => ({ domain, count }));
+}
+
+/**
+ * `backend-tls-unverified`: backends declared with `BackendTls.insecureSkipVerify()`, each with
+ * the prop it was declared on (`backend.tls`, `backends[1].tls`, `canary.tls`...).
+ */
+export function unverifiedBackendTlsWarnings(backends: ReadonlyArray<readonly [string, BackendIR | undefined]>): WarningSpec[] {
+  return backends.filter(([, b]) => b?.tls?.insecureSkipVerify).map(([prop, b]) => ({
+    id: WARNING_IDS.backendTlsUnverified,
+    message: `${prop}: the certificate of ${b!.namespace}/${b!.service}:${b!.port} is not verified (BackendTls.insecureSkipVerify()), so anyone on the path between `
+      + 'the proxy and the backend can read and change the traffic; use BackendTls.verify() with the backend\'s CA, or acknowledge while migrating',
+  }));
+}
+
+/** The backends of a route with the prop each is declared on. */
+export function routeBackendProps(route: RouteIR): Array<readonly [string, BackendIR]> {
+  return route.backends.map((b, i) => [route.backends.length > 1 ? `backends[${i}].tls` : 'backend.tls', b] as const);
 }

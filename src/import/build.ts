@@ -26,7 +26,7 @@ import { Rewrite } from '../intent/policies/rewrite';
 import { SameSite, SessionAffinity } from '../intent/policies/session-affinity';
 import { Timeouts } from '../intent/policies/timeouts';
 import { TlsCertificate } from '../intent/tls-host';
-import { ClientAuth, Hsts, TlsMode, TlsVersion } from '../intent/tls-options';
+import { ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion } from '../intent/tls-options';
 
 /**
  * Builds an import plan directly against a scope: the same constructs, with the same arguments,
@@ -81,6 +81,7 @@ const ENUMS: { readonly [name: string]: any } = {
   TraefikOutput,
   TlsVersion,
   TsigAlgorithm,
+  TlsCipherSuite,
 };
 
 const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, props: any) => Construct } = {

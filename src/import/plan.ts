@@ -1,6 +1,6 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
@@ -408,7 +408,9 @@ class Planner {
         ['httpsRedirect', t.httpsRedirect ? undefined : lit(false)],
         ['hsts', hsts],
         ['minTlsVersion', t.minTlsVersion ? enumOf('TlsVersion', t.minTlsVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2') : undefined],
-        ['clientAuth', t.clientAuth ? call(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', caExpr(t.clientAuth.ca)) : undefined],
+        ['clientAuth', t.clientAuth ? callWithOptions(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', [caExpr(t.clientAuth.ca)],
+          obj([['additionalCas', t.clientAuth.additionalCas ? arr(t.clientAuth.additionalCas.map(caExpr)) : undefined]])) : undefined],
+        ['cipherSuites', t.cipherSuites ? arr(t.cipherSuites.map(c => enumOf('TlsCipherSuite', c))) : undefined],
       ]),
       comments,
       sources: [t.source],
@@ -500,10 +502,15 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
   return call(ca.kind === 'Secret' ? 'CaCertificates.fromSecret' : 'CaCertificates.fromConfigMap', lit(ca.name));
 }
 
+function backendTlsExpr(tls: BackendTlsIR): Expr {
+  if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
+  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+}
+
 export function backendExpr(b: BackendIR, defaultNamespace: string): Expr {
   return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], obj([
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
-    ['tls', b.tls ? call('BackendTls.verify', obj([['hostname', lit(b.tls.hostname)], ['ca', b.tls.ca ? caExpr(b.tls.ca) : undefined]])) : undefined],
+    ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
   ]));
 }
 

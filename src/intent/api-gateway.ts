@@ -12,6 +12,7 @@ import { TlsHost, TlsHostOptions } from './tls-host';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
 import { Attachment, attachmentProblem } from '../checks/attachment';
+import { unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
@@ -150,6 +151,7 @@ export class ApiGateway extends Construct {
     }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
     if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
+    if (this.defaultBackend) addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['defaultBackend.tls', this.defaultBackend]]));
   }
 
   /** Adds a route to this gateway. */

@@ -18,8 +18,19 @@ export interface BackendTlsOptions {
   readonly ca?: CaCertificates;
 }
 
+/** Options for `BackendTls.insecureSkipVerify()`. */
+export interface InsecureBackendTlsOptions {
+  /**
+   * The name sent as SNI (a DNS name, no wildcard), for backends that choose their certificate
+   * by SNI. It is not verified.
+   * @default - no SNI
+   */
+  readonly serverName?: string;
+}
+
 /**
- * How the gateway connects to a backend that serves HTTPS (re-encryption): always verified.
+ * How the gateway connects to a backend that serves HTTPS (re-encryption): verified, unless
+ * `insecureSkipVerify()` says otherwise in as many words.
  *
  * Declared on the backend rather than on the TlsHost: whether a Service port speaks TLS is a
  * property of the Service (Gateway API's BackendTLSPolicy targets the Service, for every route
@@ -33,15 +44,40 @@ export class BackendTls {
     return new BackendTls(options);
   }
 
-  private constructor(private readonly options: BackendTlsOptions) {}
+  /**
+   * UNSAFE: connect with TLS and accept whatever certificate the backend presents, unverified.
+   * Anyone who can intercept the traffic between the proxy and the backend can read and change
+   * it. For backends with self-signed certificates while migrating; synth warns
+   * (`backend-tls-unverified`, an error in strict mode). Prefer `verify()` with the backend's CA.
+   *
+   * @example Backend.service('legacy', 8443, { tls: BackendTls.insecureSkipVerify() })
+   */
+  public static insecureSkipVerify(options: InsecureBackendTlsOptions = {}): BackendTls {
+    return new BackendTls(undefined, optionsOf('BackendTls.insecureSkipVerify', options));
+  }
 
-  /** The name the backend's certificate is verified against. */
-  public get hostname(): string {
-    return this.options?.hostname;
+  private constructor(private readonly options: BackendTlsOptions | undefined, private readonly insecure?: InsecureBackendTlsOptions) {}
+
+  /** The name the backend's certificate is verified against (undefined for `insecureSkipVerify()`). */
+  public get hostname(): string | undefined {
+    return this.insecure ? undefined : this.options?.hostname;
+  }
+
+  /** Whether the backend's certificate is left unverified (created with `insecureSkipVerify()`). */
+  public get skipsVerification(): boolean {
+    return this.insecure !== undefined;
   }
 
   /** @internal */
   public _toIR(): { ir?: BackendTlsIR; problem?: string } {
+    if (this.insecure) {
+      const name = this.insecure.serverName;
+      if (name === undefined) return { ir: { insecureSkipVerify: true } };
+      const p = checkHost(name);
+      if (p) return { problem: `tls.serverName: ${p}` };
+      if (name.startsWith('*.')) return { problem: `tls.serverName: '${name}' must be a concrete name, not a wildcard (it is sent as SNI)` };
+      return { ir: { hostname: name, insecureSkipVerify: true } };
+    }
     const o = this.options;
     if (!o || typeof o !== 'object') return { problem: 'tls: BackendTls.verify() needs options with a hostname' };
     const hostProblem = checkHost(o.hostname);
@@ -213,7 +249,7 @@ export class Backend {
     if (problem) return { problem: `${this.label}: ${problem}` };
     let tls: BackendTlsIR | undefined;
     if (this.tls !== undefined) {
-      if (!(this.tls instanceof BackendTls)) return { problem: `${this.label}: tls: must be created with BackendTls.verify()` };
+      if (!(this.tls instanceof BackendTls)) return { problem: `${this.label}: tls: must be created with BackendTls.verify() or BackendTls.insecureSkipVerify()` };
       const r = this.tls._toIR();
       if (r.problem) return { problem: `${this.label}: ${r.problem}` };
       tls = r.ir;

@@ -6,6 +6,7 @@ import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { Route } from './route';
 import { describeMatch, matchKey } from '../checks/match-key';
+import { unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
@@ -347,6 +348,7 @@ export class CanarySplit extends Construct {
     this.apiObjects = gateway._registerCanary(this, routeIR);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
+    addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['canary.tls', this._ir.canary], ['mirror.backend.tls', this._ir.mirror?.backend]]));
   }
 }
 

@@ -12,7 +12,7 @@ import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { matchKey } from '../checks/match-key';
-import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
+import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
@@ -254,6 +254,7 @@ export class Route extends Construct {
       ...raw.warnings,
     ]);
     addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
+    addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings(routeBackendProps(this._ir)));
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;

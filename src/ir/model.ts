@@ -41,12 +41,17 @@ export interface CaRefIR {
   readonly name: string;
 }
 
-/** Re-encryption to a backend that serves HTTPS: the connection is verified. */
+/** Re-encryption to a backend that serves HTTPS: the connection is verified unless `insecureSkipVerify`. */
 export interface BackendTlsIR {
-  /** SNI and the name the backend certificate must carry. */
-  readonly hostname: string;
-  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. */
+  /**
+   * SNI and the name the backend certificate must carry. Always set when verified; with
+   * `insecureSkipVerify`, the SNI only (undefined: no SNI).
+   */
+  readonly hostname?: string;
+  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. Never with `insecureSkipVerify`. */
   readonly ca?: CaRefIR;
+  /** The explicit, unsafe opt-in: the backend certificate is not verified at all. */
+  readonly insecureSkipVerify?: true;
 }
 
 /** Every request: prefix '/', no other condition. */
@@ -92,6 +97,8 @@ export interface ClientAuthIR {
   /** true: a valid client certificate is required; false: verified when presented. */
   readonly required: boolean;
   readonly ca: CaRefIR;
+  /** More trust anchors besides `ca`, in the user's order (never empty). */
+  readonly additionalCas?: readonly CaRefIR[];
 }
 
 /** Hostnames whose TLS is terminated at the edge with one certificate. */
@@ -110,6 +117,8 @@ export interface TlsHostIR {
   readonly hsts?: HstsIR;
   readonly minTlsVersion?: TlsVersionIR;
   readonly clientAuth?: ClientAuthIR;
+  /** TLS 1.2 cipher suites by IANA name, in the user's order; undefined: the controller's default. */
+  readonly cipherSuites?: readonly string[];
 }
 
 /** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */

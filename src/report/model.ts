@@ -89,7 +89,7 @@ export function matchText(m: MatchIR): string {
 
 /** `shop/api-v1:8080` (with ` weight 9` when the route splits traffic). */
 export function backendText(b: BackendEntry, split = false): string {
-  const tls = b.tls ? ` (TLS ${b.tls.hostname}${b.tls.ca ? `, CA ${b.tls.ca}` : ''})` : '';
+  const tls = !b.tls ? '' : b.tls.insecureSkipVerify ? ` (TLS UNVERIFIED${b.tls.hostname ? `, SNI ${b.tls.hostname}` : ''})` : ` (TLS ${b.tls.hostname}${b.tls.ca ? `, CA ${b.tls.ca}` : ''})`;
   return `${b.namespace}/${b.service}:${b.port}${split ? ` weight ${b.weight}` : ''}${tls}`;
 }
 

@@ -41,7 +41,9 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
     if (ns !== undefined && ns !== gateway.namespace) used.push(['crossNamespaceBackend', 'defaultBackend']);
     if (spec.defaultBackend.tls) {
       used.push(['backendTls', 'defaultBackend.tls']);
-      if (!spec.defaultBackend.tls.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
+      const t = spec.defaultBackend.tls;
+      if (t.unverified) used.push(['backendTlsInsecure', 'defaultBackend.tls'], ...(t.unverified === 'sni' ? [['backendTlsInsecureServerName', 'defaultBackend.tls'] as [FeatureKind, string]] : []));
+      else if (!t.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
     }
     for (const [f, prop] of used) {
       if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, prop)}`);

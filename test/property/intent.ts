@@ -5,6 +5,7 @@ import {
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
   SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
+  TlsCipherSuite,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
@@ -40,8 +41,11 @@ export interface BackendSpec {
   readonly service: string;
   readonly port: number;
   readonly namespace?: string;
-  /** Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs). */
-  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap' };
+  /**
+   * Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs),
+   * or (`unverified`) the unsafe opt-in BackendTls.insecureSkipVerify(), with the name as SNI when `unverified: 'sni'`.
+   */
+  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap'; readonly unverified?: 'sni' | 'no-sni' };
 }
 
 export interface RateLimitSpec {
@@ -172,6 +176,8 @@ export interface TlsOptionsSpec {
   readonly clientAuth?: 'required' | 'optional';
   /** A cert-manager Certificate from ClusterIssuer 'letsencrypt' instead of a Secret. */
   readonly issued?: boolean;
+  /** TLS 1.2 cipher suites (CIPHER_SUITES). */
+  readonly ciphers?: boolean;
 }
 
 export interface CaseSpec {
@@ -251,12 +257,18 @@ const serviceName = fc.oneof(
 );
 const portArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(80, 8080) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 65535 }) });
 const namespaceArb = fc.constantFrom('edge', 'team-a', 'shared', `n${'s'.repeat(62)}`);
+/** The cipher suites of a TlsHost with `ciphers`. */
+const CIPHER_SUITES = [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
+
 export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   service: serviceName,
   port: portArb,
   namespace: sometimes(namespaceArb, 5),
   tls: sometimes(fc.record({ hostname: fc.constantFrom('backend-tls.internal', 'api.svc.example'), ca: fc.constantFrom('secret' as const, 'configmap' as const, undefined) }), 8),
 }, { requiredKeys: ['service', 'port'] })
+  // One TLS backend in three skips verification (the unsafe opt-in), with or without SNI: derived
+  // from the name's length so the generated shapes (and shrinking) stay those of the verified case.
+  .map(b => (b.tls && b.service.length % 3 === 0 ? { ...b, tls: { hostname: b.tls.hostname, unverified: b.tls.ca === undefined ? 'no-sni' as const : 'sni' as const } } : b))
   // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
   .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
@@ -519,7 +531,9 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       minTls: fc.constantFrom(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
       clientAuth: fc.constantFrom('required' as const, 'optional' as const),
       issued: fc.boolean(),
-    }, { requiredKeys: [] }), 3),
+    }, { requiredKeys: [] })
+      // Cipher suites on hosts whose certificate is explicitly not issued (and that accept TLS 1.2): derived, so the generated shapes stay those above.
+      .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
@@ -609,7 +623,9 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
   const featuresOk = (p: object) => policyFeatures(resolvePolicies('Route', 'prune', p as never, undefined)).every(u => ok(u.feature));
   const wildOk = ok('wildcardHost');
   const crossOk = ok('crossNamespaceBackend');
-  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.ca !== undefined || ok('backendTlsSystemCa')));
+  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.unverified !== undefined
+    ? ok('backendTlsInsecure') && (b.tls.unverified === 'no-sni' || ok('backendTlsInsecureServerName'))
+    : b.tls.ca !== undefined || ok('backendTlsSystemCa')));
   const localBackend = (b0: BackendSpec): BackendSpec => {
     const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
     return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
@@ -647,6 +663,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     minTls: ok('minTlsVersion') ? o.minTls : undefined,
     clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
     issued: ok('automaticCertificate') ? o.issued : undefined,
+    ciphers: o.ciphers && ok('tlsCipherSuites') ? true : undefined,
   };
   const tls = spec.tls
     .map(t => ({
@@ -710,7 +727,9 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
 function backend(b: BackendSpec): Backend {
   return Backend.service(b.service, b.port, {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
-    ...(b.tls ? {
+    ...(b.tls?.unverified ? {
+      tls: BackendTls.insecureSkipVerify(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
+    } : b.tls ? {
       tls: BackendTls.verify({
         hostname: b.tls.hostname,
         ca: b.tls.ca === 'secret' ? CaCertificates.fromSecret('backend-ca') : b.tls.ca === 'configmap' ? CaCertificates.fromConfigMap('backend-ca') : undefined,
@@ -851,6 +870,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
       minTlsVersion: o.minTls,
       clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
         : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,
+      cipherSuites: o.ciphers ? [...CIPHER_SUITES] : undefined,
     });
   });
   if (spec.passthrough) {

@@ -1,6 +1,7 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import {
   ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration, ReadRouteObject,
 } from '../gateway-api/read-extension';
@@ -306,11 +307,17 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
     if (key === 'minVersion' && (v === '1.2' || v === '1.3')) {
       reading.minTlsVersion = v as TlsVersionIR;
       ctx.mapped(o, 'spec.tls.minVersion', 'TlsHost.minTlsVersion', v);
-    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length === 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
-      const ca = v.caCertificateRefs[0];
-      const auth: ClientAuthIR = { required: (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify', ca: { kind: ca.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret', name: ca.name } };
+    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length >= 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
+      const [first, ...more] = (v.caCertificateRefs as any[]).map(ca => ({ kind: ca.kind === 'ConfigMap' ? 'ConfigMap' as const : 'Secret' as const, name: ca.name }));
+      const required = (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify';
+      const auth: ClientAuthIR = more.length > 0 ? { required, ca: first, additionalCas: more } : { required, ca: first };
       reading.clientAuth = auth;
       ctx.mapped(o, 'spec.tls.clientValidation', `TlsHost.clientAuth (ClientAuth.${auth.required ? 'required' : 'optional'})`, v);
+    } else if (key === 'ciphers' && Array.isArray(v) && v.length > 0 && v.every(c => typeof c === 'string' && cipherIana(c) !== undefined)) {
+      reading.cipherSuites = v.map(c => cipherIana(c)!);
+      ctx.mapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites', v);
+    } else if (key === 'ciphers') {
+      ctx.unmapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite, one name each (no [a|b] preference groups)', v);
     } else {
       ctx.unmapped(o, `spec.tls.${key}`, 'a TLS setting the intent does not model', v);
     }
@@ -323,6 +330,11 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
     out.set(`${ns}/${t.name}#${t.sectionName}`, reading);
     ctx.mapped(o, `spec.targetRefs[${i}]`, 'TlsHost (the listener of its hostname)', t);
   });
+}
+
+/** A ClientTrafficPolicy cipher name (BoringSSL, or the IANA alias the CRD also accepts) as its IANA name. */
+function cipherIana(name: string): string | undefined {
+  return OPENSSL_CIPHER_NAMES[name] !== undefined ? name : ianaCipherName(name);
 }
 
 /** Policies of two objects on one route (timeouts merge field by field). */

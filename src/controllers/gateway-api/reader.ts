@@ -258,13 +258,15 @@ class Reading {
       this.log.unknownKeys(g, 'spec.tls.frontend.default', frontend.default, ['validation']);
       const cas = (v.caCertificateRefs ?? []) as any[];
       const mode = v.mode ?? 'AllowValidOnly';
-      if (cas.length === 1 && (cas[0]?.group ?? '') === '' && (cas[0]?.kind === 'Secret' || cas[0]?.kind === 'ConfigMap') && cas[0].namespace === undefined && mode === 'AllowValidOnly') {
-        clientAuth = { required: true, ca: { kind: cas[0].kind, name: cas[0].name } };
+      const local = (c: any) => (c?.group ?? '') === '' && (c?.kind === 'Secret' || c?.kind === 'ConfigMap') && c.namespace === undefined;
+      if (cas.length >= 1 && cas.every(local) && mode === 'AllowValidOnly') {
+        const [first, ...more] = cas.map(c => ({ kind: c.kind as 'Secret' | 'ConfigMap', name: String(c.name) }));
+        clientAuth = more.length > 0 ? { required: true, ca: first, additionalCas: more } : { required: true, ca: first };
         this.log.mapped(g, 'spec.tls.frontend.default.validation', 'TlsHost.clientAuth (ClientAuth.required)', v);
       } else {
         this.log.unmapped(g, 'spec.tls.frontend.default.validation', mode !== 'AllowValidOnly'
           ? `mode '${mode}' also admits clients with an invalid certificate, which the intent cannot express`
-          : 'the intent verifies client certificates against one CA Secret or ConfigMap beside the certificate', v);
+          : 'the intent verifies client certificates against CA Secrets or ConfigMaps beside the certificate', v);
       }
     }
     const key = `${ns}/${g.metadata.name}`;
@@ -807,6 +809,7 @@ class Reading {
         httpsRedirect: redirect.get(host) ?? fallback(redirect, l) ?? false,
         ...(h ? { hsts: h } : {}),
         ...(ext?.minTlsVersion ? { minTlsVersion: ext.minTlsVersion as TlsVersionIR } : {}),
+        ...(ext?.cipherSuites ? { cipherSuites: ext.cipherSuites } : {}),
         ...(ext?.clientAuth ?? gw.clientAuth ? { clientAuth: (ext?.clientAuth ?? gw.clientAuth)! } : {}),
       };
       const key = JSON.stringify([bySecret(l), settings]);

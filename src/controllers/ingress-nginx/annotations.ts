@@ -149,6 +149,8 @@ export const ANNOTATIONS = {
   proxySslName: `${PREFIX}proxy-ssl-name`,
   /** Low. `on`: send `proxy-ssl-name` as SNI. */
   proxySslServerName: `${PREFIX}proxy-ssl-server-name`,
+  /** Low. The server's `ssl_ciphers` (OpenSSL names joined by ':'), for every path of the host. */
+  sslCiphers: `${PREFIX}ssl-ciphers`,
 } as const;
 
 /** `canary-by-header-pattern` that any value of a present header matches (ngx.re.match, unanchored). */
@@ -225,6 +227,7 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   proxySslVerify: { risk: 'Low', validator: V.options(['on', 'off'], true) },
   proxySslName: { risk: 'High', validator: V.serverName },
   proxySslServerName: { risk: 'Low', validator: V.options(['on', 'off'], true) },
+  sslCiphers: { risk: 'Low', validator: V.sslCiphers },
 };
 
 const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(

@@ -111,9 +111,13 @@ export function tlsRouteSpec(tls: PassthroughIR, gatewayName: string): TlsRouteS
   };
 }
 
-/** BackendTLSPolicy v1: one per Service (it applies to every route using it), one targetRef. */
+/**
+ * BackendTLSPolicy v1: one per Service (it applies to every route using it), one targetRef.
+ * Always verified: `insecureSkipVerify` is refused by the matrix on every Gateway API column,
+ * so its `hostname` is set here.
+ */
 export function backendTlsPolicySpec(b: BackendIR): BackendTlsPolicySpec {
-  const tls = b.tls!;
+  const tls = { ...b.tls!, hostname: b.tls!.hostname ?? '' };
   return {
     targetRefs: [{ group: '', kind: 'Service', name: b.service }],
     validation: tls.ca
@@ -125,6 +129,7 @@ export function backendTlsPolicySpec(b: BackendIR): BackendTlsPolicySpec {
 /** A comparable description of a backend's TLS, for the one-policy-per-Service rule. */
 export function backendTlsKey(b: BackendIR): string {
   if (!b.tls) return 'plain HTTP';
+  if (b.tls.insecureSkipVerify) return `TLS not verified${b.tls.hostname ? `, SNI '${b.tls.hostname}'` : ''}`;
   return `TLS verified for '${b.tls.hostname}' against ${b.tls.ca ? `${b.tls.ca.kind} '${b.tls.ca.name}'` : 'the system CAs'}`;
 }
 

@@ -282,12 +282,15 @@ function sessionAffinity(src: IngressSource): SessionAffinityIR | undefined {
 }
 
 /** backend-protocol (read once the backend's TLS is known: see reader.ts). */
-export function backendProtocol(src: IngressSource, reencrypted: boolean): BackendProtocolIR | undefined {
+export function backendProtocol(src: IngressSource, reencrypted: boolean | 'unverified'): BackendProtocolIR | undefined {
   const v = src.valid('backend-protocol');
   if (v === undefined) return undefined;
   const p = v.toUpperCase();
   if (p === 'HTTP') { src.mapped('backend-protocol', 'nothing (HTTP, the default)'); return undefined; }
-  if (p === 'HTTPS' && reencrypted) { src.mapped('backend-protocol', 'Backend.tls (re-encrypted, verified: see proxy-ssl-*)'); return undefined; }
+  if (p === 'HTTPS' && reencrypted) {
+    src.mapped('backend-protocol', reencrypted === 'unverified' ? 'Backend.tls (BackendTls.insecureSkipVerify(): see proxy-ssl-verify)' : 'Backend.tls (re-encrypted, verified: see proxy-ssl-*)');
+    return undefined;
+  }
   if (p === 'HTTPS' || p === 'GRPC' || p === 'GRPCS') {
     src.mapped('backend-protocol', `Route.backendProtocol (BackendProtocol.${p}${p === 'HTTPS' || p === 'GRPCS' ? ', certificate not verified' : ''})`);
     return { source: src.ref, protocol: p };
