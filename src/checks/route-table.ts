@@ -1,6 +1,7 @@
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
+import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -210,7 +211,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls), match),
     canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
   });
@@ -221,16 +222,16 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
  * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
  * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
- * documented default path. Retry conditions `connect-failure` and `reset` compare as one
- * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
- * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
- * covers `gateway-error` and every listed 5xx status. External auth URLs compare in a
+ * documented default path. `gateway-error` is status 502, 503 or 504, whether named or listed
+ * as codes; `5xx` covers `gateway-error` and every listed 5xx status. Retrying non-idempotent
+ * methods (`nonIdempotent`) means nothing when the retries never repeat a delivered request
+ * (connection failures only) or the match admits one idempotent method only. External auth URLs compare in a
  * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
 const CORS_BROWSER_MAX_AGE_SECONDS = 5;
 
-function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
+function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): PoliciesIR {
   let out = p;
   const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
   if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
@@ -244,7 +245,6 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   if (p.retries) {
     let conditions: RetryCondition[] = [...p.retries.conditions];
     let statusCodes = [...p.retries.statusCodes];
-    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
     if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
     if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
     // `5xx` covers `gateway-error` and every listed 5xx status.
@@ -253,7 +253,9 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
       statusCodes = statusCodes.filter(c => c < 500 || c > 599);
     }
     conditions = [...new Set(conditions)].sort();
-    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+    const { nonIdempotent, ...retries } = p.retries;
+    const matters = nonIdempotent === true && retriesAfterDelivery(p.retries) && !(match.method !== undefined && IDEMPOTENT_METHODS.includes(match.method));
+    out = { ...out, retries: { ...retries, conditions, statusCodes, ...(matters ? { nonIdempotent } : {}) } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
   // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight

@@ -32,6 +32,7 @@ export const WARNING_IDS = {
   controllerDefault: 'controller-default',
   literalDollar: 'literal-path-dollar',
   serviceWithoutEndpoints: 'service-without-endpoints',
+  retryNonIdempotent: 'retry-non-idempotent',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

@@ -13,6 +13,7 @@ export type PolicyFeature =
   | 'rewritePrefix' | 'rewriteFullPath' | 'rewriteHost'
   | 'ipAllow' | 'ipDeny'
   | 'retries' | 'retryStatusCodes' | 'retryPerTryTimeout'
+  | 'retryBackoff' | 'retryMaxBackoff' | 'retryWindow' | 'retryNonIdempotent'
   | 'sessionAffinityCookie'
   | 'backendHttps' | 'backendGrpc' | 'backendGrpcs' | 'backendH2c' | 'backendWebsocket'
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
@@ -81,6 +82,11 @@ const NGINX: Row = {
   jwtClaimsToHeaders: no('ingress-nginx has no JWT validation'),
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryMaxBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
+  retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
 };
 
 const TRAEFIK: Row = {
@@ -132,6 +138,11 @@ const TRAEFIK: Row = {
   jwtClaimsToHeaders: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('retry.initialInterval: exponential, capped at twice the interval'),
+  retryMaxBackoff: no('Traefik always caps the wait at twice initialInterval'),
+  retryWindow: yes('retry.timeout'),
+  retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -200,6 +211,11 @@ const KONG: Row = {
   jwtClaimsToHeaders: no('Kong OSS\'s jwt plugin does not copy claims to headers'),
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryWindow: no(SERVICE_ANNOTATION('retries')),
+  retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -263,6 +279,11 @@ const GATEWAY_API: Row = {
   jwtClaimsToHeaders: no(GW_NO('JWT validation')),
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: experimental('rules[].retry.backoff (the minimum wait; growth and cap are the implementation\'s)'),
+  retryMaxBackoff: no('Gateway API\'s retry backoff is a minimum; the cap is the implementation\'s'),
+  retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
+  retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -291,6 +312,11 @@ const ENVOY_GATEWAY: Row = {
   jwtClaimsToHeaders: yes('SecurityPolicy jwt claimToHeaders'),
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.baseInterval'),
+  retryMaxBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.maxInterval'),
+  retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
+  retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
 };
 
 const ISTIO: Row = {
@@ -315,6 +341,11 @@ const ISTIO: Row = {
   jwtAuth: yes('RequestAuthentication + AuthorizationPolicy requiring a principal'),
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -367,6 +398,10 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     jwtClaimsToHeaders: { title: 'JWT claims to headers', prop: 'auth.claimsToHeaders' },
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
+    retryBackoff: { title: 'Retry backoff', prop: 'retries.backoff' },
+    retryMaxBackoff: { title: 'Retry backoff cap', prop: 'retries.maxBackoff' },
+    retryWindow: { title: 'Retry window', prop: 'retries.window' },
+    retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -9,6 +9,7 @@ import { RegexStyle } from './http-route';
 import { coreRenders, isActive, PolicyContext, refuse } from './policy-context';
 import { redirectFeatures, redirectProp, schemeOnly } from './redirect';
 import { retryProblem } from './retry';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../../checks/retries';
 import { rewriteFeatures } from './rewrite';
 import { coreRedirect, coreRewrite, rulePolicies } from './rule-policies';
 import { sessionPersistenceProblem } from './session-persistence';
@@ -107,6 +108,10 @@ export function policyProblems(
     } else {
       const problem = retryProblem(r);
       if (problem && isActive(c, problem.feature)) no(problem.feature, r.source, problem.prop, problem.reason);
+      const methods = nonIdempotentRetryAt(route);
+      if (methods && isActive(c, methods.feature)) {
+        no(methods.feature, r.source, methods.prop, `Gateway API leaves retrying POST and PATCH once the backend may have received them to the implementation; ${IDEMPOTENT_ONLY_HINT}`);
+      }
     }
   }
 
