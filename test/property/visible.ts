@@ -5,6 +5,7 @@ import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { isSupported } from '../../src/capabilities/support';
+import { goDuration } from '../../src/core/duration';
 import { PoliciesIR } from '../../src/ir/policies';
 
 /**
@@ -95,6 +96,11 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
     case 'jwtClaimsToHeaders': return a!.kind === 'jwt' ? a!.claimsToHeaders.map(c => [c.header]) : [];
     case 'apiKeyAuth': return a!.kind === 'apiKey' ? [[a!.secretName]] : [];
     case 'basicAuth': return a!.kind === 'basic' ? [[a!.secretName]] : [];
+    // Envoy Gateway and Gateway API spell 2500 ms '2s500ms'.
+    case 'retryBackoff': return [[...seconds(p.retries!.backoffMs!), goDuration(p.retries!.backoffMs!)]];
+    case 'retryMaxBackoff': return [[...seconds(p.retries!.maxBackoffMs!), goDuration(p.retries!.maxBackoffMs!)]];
+    case 'retryWindow': return [seconds(p.retries!.windowMs!)];
+    case 'retryNonIdempotent': return [[/non_?idempotent/i]];
   }
 }
 
