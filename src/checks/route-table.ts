@@ -258,6 +258,11 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): Po
     out = { ...out, retries: { ...retries, conditions, statusCodes, ...(matters ? { nonIdempotent } : {}) } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  // ReplacePrefixMatch ignores a trailing '/' of the new prefix ('/v2/' is '/v2').
+  const rw = p.rewrite?.path;
+  if (rw?.kind === 'prefix' && rw.value.length > 1 && rw.value.endsWith('/')) {
+    out = { ...out, rewrite: { ...p.rewrite!, path: { ...rw, value: rw.value.replace(/\/+$/, '') || '/' } } };
+  }
   // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight
   // for 5 seconds, what an explicit 5 says (ingress-nginx renders it, having a default of its own).
   if (p.cors?.maxAgeSeconds === CORS_BROWSER_MAX_AGE_SECONDS) {
