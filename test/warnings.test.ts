@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, HttpMethod, IpAccess, IssuerType, PathMatch, RateLimit, Redirect,
-  Retries, Rewrite, TlsCertificate, Warnings,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, HttpMethod, IpAccess, IssuerType, PathMatch,
+  RateLimit, Redirect, Retries, Rewrite, TlsCertificate, Warnings,
 } from '../src';
 import { CONTROLLERS, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';

@@ -1,7 +1,7 @@
+import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
-import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -254,7 +254,8 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): Po
     }
     conditions = [...new Set(conditions)].sort();
     const { nonIdempotent, ...retries } = p.retries;
-    const matters = nonIdempotent === true && retriesAfterDelivery(p.retries) && !(match.method !== undefined && IDEMPOTENT_METHODS.includes(match.method));
+    const idempotentMatch = match.method !== undefined && IDEMPOTENT_METHODS.includes(match.method);
+    const matters = nonIdempotent === true && retriesAfterDelivery(p.retries) && !idempotentMatch;
     out = { ...out, retries: { ...retries, conditions, statusCodes, ...(matters ? { nonIdempotent } : {}) } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };

@@ -157,8 +157,12 @@ describe('Envoy Gateway policies', () => {
     new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       backend: Backend.service('r', 80),
       retries: Retries.of({
-        attempts: 1, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], perTryTimeout: Duration.millis(250),
-        backoff: Duration.millis(50), maxBackoff: Duration.seconds(2), nonIdempotent: true,
+        attempts: 1,
+        on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE],
+        perTryTimeout: Duration.millis(250),
+        backoff: Duration.millis(50),
+        maxBackoff: Duration.seconds(2),
+        nonIdempotent: true,
       }),
       sessionAffinity: SessionAffinity.cookie({ name: 's' }),
     });

@@ -76,9 +76,15 @@ export interface HeaderOpsSpec {
 }
 export interface HeaderRulesSpec { readonly request?: HeaderOpsSpec; readonly response?: HeaderOpsSpec }
 export interface RetriesSpec {
-  readonly attempts: number; readonly on?: readonly RetryOn[]; readonly statusCodes?: readonly number[]; readonly perTryTimeout?: number;
+  readonly attempts: number;
+  readonly on?: readonly RetryOn[];
+  readonly statusCodes?: readonly number[];
+  readonly perTryTimeout?: number;
   /** Milliseconds; `maxBackoff` is a multiple of it. */
-  readonly backoff?: number; readonly maxBackoffFactor?: number; readonly window?: number; readonly nonIdempotent?: boolean;
+  readonly backoff?: number;
+  readonly maxBackoffFactor?: number;
+  readonly window?: number;
+  readonly nonIdempotent?: boolean;
 }
 export interface AffinitySpec {
   readonly name: string;

@@ -9,10 +9,10 @@ import { RegexStyle } from './http-route';
 import { coreRenders, isActive, PolicyContext, refuse } from './policy-context';
 import { redirectFeatures, redirectProp, schemeOnly } from './redirect';
 import { retryProblem } from './retry';
-import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../../checks/retries';
 import { rewriteFeatures } from './rewrite';
 import { coreRedirect, coreRewrite, rulePolicies } from './rule-policies';
 import { sessionPersistenceProblem } from './session-persistence';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../../checks/retries';
 
 export interface CoreCheckOptions {
   readonly gatewaySource: string;
