@@ -226,6 +226,16 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream']": 'http_503',
       },
     },
+    retryWindow: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream-timeout']": '10',
+      },
+    },
+    retryNonIdempotent: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream']": 'error timeout non_idempotent',
+      },
+    },
     sessionAffinityCookie: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/affinity']": 'cookie',
@@ -743,6 +753,21 @@ export const SUPPORTED: Table = {
         'spec.retry.status[0]': '503',
       },
     },
+    retryBackoff: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.initialInterval': '100ms',
+      },
+    },
+    retryWindow: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.timeout': '10s',
+      },
+    },
+    retryNonIdempotent: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.retryNonIdempotentMethod': true,
+      },
+    },
     sessionAffinityCookie: {
       'IngressRoute/gw-r': {
         'spec.routes[0].services[0].sticky.cookie.httpOnly': true,
@@ -1183,6 +1208,21 @@ export const SUPPORTED: Table = {
       'Middleware/gw-r-retry': {
         'spec.retry.disableRetryOnNetworkError': true,
         'spec.retry.status[0]': '503',
+      },
+    },
+    retryBackoff: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.initialInterval': '100ms',
+      },
+    },
+    retryWindow: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.timeout': '10s',
+      },
+    },
+    retryNonIdempotent: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.retryNonIdempotentMethod': true,
       },
     },
     backendWebsocket: SAME,
@@ -2838,6 +2878,17 @@ export const SUPPORTED: Table = {
         'spec.retry.perRetry.timeout': '2s',
       },
     },
+    retryBackoff: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.retry.perRetry.backOff.baseInterval': '100ms',
+      },
+    },
+    retryMaxBackoff: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.retry.perRetry.backOff.maxInterval': '1s',
+      },
+    },
+    retryNonIdempotent: SAME,
     sessionAffinityCookie: {
       'BackendTrafficPolicy/gw-r': {
         'spec.loadBalancer.consistentHash.cookie.attributes.Secure': '',
@@ -3497,6 +3548,11 @@ export const EXPERIMENTAL_SUPPORTED: Table = {
     retryStatusCodes: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].retry.codes[0]': 503,
+      },
+    },
+    retryBackoff: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.backoff': '100ms',
       },
     },
     sessionAffinityCookie: {

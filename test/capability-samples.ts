@@ -1,8 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
-  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
-  TlsCipherSuite, TrafficMirror, Timeouts, Cors,
+  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RetryOn, RouteOptions, TlsCertificate, TlsMode,
+  TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -170,7 +170,7 @@ type PolicySample = RouteOptions & { noBackend?: boolean; tls?: boolean };
  * sub-setting (burst, exempt CIDRs, sign-in URL...) is compared with its policy without it, and a
  * redirect with the same redirect to another value (a route without a redirect needs a backend).
  */
-const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } = {
+const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controller) => PolicySample } = {
   rateLimitPerConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   rateLimitBurst: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
   rateLimitConnections: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
@@ -184,8 +184,12 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } =
   redirectPrefix: () => ({ match: { path: PathMatch.prefix('/old') }, redirect: Redirect.to({ replacePrefix: '/other' }), noBackend: true }),
   rewritePrefix: () => ({ match: { path: PathMatch.prefix('/api') } }),
   rewriteFullPath: () => ({ match: { path: PathMatch.exact('/status') } }),
-  retryStatusCodes: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryStatusCodes: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }), match: retryMatch(controller) }),
   retryPerTryTimeout: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryBackoff: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryMaxBackoff: () => ({ retries: Retries.of({ attempts: 2, backoff: Duration.millis(100) }) }),
+  retryWindow: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
+  retryNonIdempotent: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
   externalAuthResponseHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
   externalAuthSignin: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   externalAuthCache: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
@@ -206,7 +210,22 @@ const POLICY_SAMPLE_OVERRIDES: { readonly [f in PolicyFeature]?: (controller: Co
   redirectScheme: controller => (controller.name === 'kong'
     ? { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), tls: true }
     : POLICY_SAMPLES.redirectScheme()),
+  // Retries: ingress-nginx retries failed connections and resets alike (both conditions or
+  // neither); Envoy and Gateway API retry a status code for every method unless the route
+  // matches only idempotent ones.
+  retries: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
+  retryStatusCodes: controller => ({ retries: Retries.of({ attempts: 2, statusCodes: [503] }), match: retryMatch(controller) }),
+  retryWindow: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller), window: Duration.seconds(10) }) }),
+  retryNonIdempotent: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller), nonIdempotent: true }) }),
 };
+
+function retryOn(controller: Controller): RetryOn[] {
+  return controller.name === 'ingress-nginx' ? [RetryOn.CONNECT_FAILURE, RetryOn.RESET] : [RetryOn.CONNECT_FAILURE];
+}
+
+function retryMatch(controller: Controller): RouteOptions['match'] {
+  return ['envoy-gateway', 'gateway-api'].includes(controller.name) ? { method: HttpMethod.GET } : undefined;
+}
 
 function policyRoute(c: Chart, controller: Controller, p: PolicySample): void {
   const { noBackend, tls: withTls, ...options } = p;
@@ -221,7 +240,7 @@ function policyCell(feature: PolicyFeature): CellSample {
     sample: (c, controller) => { policyRoute(c, controller, sample(controller)); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
     baseline: (c, controller) => {
       const s = sample(controller);
-      policyRoute(c, controller, POLICY_BASELINES[feature]?.() ?? { match: s.match, tls: s.tls });
+      policyRoute(c, controller, POLICY_BASELINES[feature]?.(controller) ?? { match: s.match, tls: s.tls });
     },
   };
 }

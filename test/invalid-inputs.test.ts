@@ -70,6 +70,13 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['a method that is an object', () => gateway().addRoute('r', { match: { method: Object.create(null) }, backend: svc }), '[test/edge/r] Route.match.method: {} is not an HttpMethod'],
     ['a method that is a symbol', () => gateway().addRoute('r', { match: { method: Symbol.for('GET') as unknown as HttpMethod }, backend: svc }), '[test/edge/r] Route.match.method: Symbol(GET) is not an HttpMethod'],
     ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array of RetryOn values, got a Duration'],
+    // Retry timing and the non-idempotent opt-in (issue #17).
+    ['Retries.nonIdempotent a string', () => Retries.of({ attempts: 1, nonIdempotent: 'yes' as any }), "Retries.nonIdempotent: 'yes' must be true or false"],
+    ['Retries.nonIdempotent null', () => Retries.of({ attempts: 1, nonIdempotent: null as any }), 'Retries.nonIdempotent: null must be true or false'],
+    ['Retries.backoff a number', () => Retries.of({ attempts: 1, backoff: 100 as any }), 'Retries.backoff: must be a cdk8s Duration, e.g. Duration.seconds(30)'],
+    ['Retries.window NaN', () => Retries.of({ attempts: 1, window: Duration.seconds(NaN) }), /^Retries\.window: /],
+    ['Retries.maxBackoff without backoff', () => Retries.of({ attempts: 1, maxBackoff: Duration.seconds(1) }), 'Retries.maxBackoff: needs backoff (the wait before the first retry)'],
+    ['Retries.maxBackoff below backoff', () => Retries.of({ attempts: 1, backoff: Duration.seconds(2), maxBackoff: Duration.seconds(1) }), 'Retries.maxBackoff: 1 second must be at least backoff (2 seconds)'],
     // TLS and cert-manager (found after merging the TLS work).
     ['minTlsVersion an object', () => gateway().addTlsHost('t', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c'), minTlsVersion: {} as any }),
       '[test/edge/t] TlsHost.minTlsVersion: {} is not a TlsVersion'],

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, IpAccess, IssuerType, PathMatch, RateLimit, Redirect,
-  Rewrite, TlsCertificate, Warnings,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, DistributedRateLimit, HttpMethod, IpAccess, IssuerType, PathMatch,
+  RateLimit, Redirect, Retries, Rewrite, TlsCertificate, Warnings,
 } from '../src';
 import { CONTROLLERS, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';
@@ -136,6 +136,24 @@ describe('warnings: literal paths with \'$\'', () => {
       "match.path: '/v1$' ends with '$', which is matched literally here, not an end anchor; use PathMatch.exact() or PathMatch.regex() if you meant one",
       "rewrite: '/$1' contains '$' followed by a digit or '{', which is matched and written literally here, not a capture reference; use PathMatch.regex() with Rewrite if you meant one",
     ]);
+  });
+});
+
+describe('warnings: retrying non-idempotent requests', () => {
+  const RETRYING: ControllerName[] = ['ingress-nginx', 'traefik', 'traefik-ingress', 'envoy-gateway'];
+  test.each(RETRYING)('%s: Retries.nonIdempotent warns where it is declared (route or gateway defaults); without it nothing warns', (c) => {
+    const chart = chartOf();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c](), defaults: { retries: Retries.of({ attempts: 1, statusCodes: [503], nonIdempotent: true }) } });
+    gw.addRoute('orders', { hosts: ['shop.dev'], backend: Backend.service('orders', 80), retries: Retries.of({ attempts: 2, statusCodes: [502], nonIdempotent: true }) });
+    // Envoy retries every method: without the opt-in only a route matching GET may retry a status.
+    gw.addRoute('safe', { hosts: ['safe.shop.dev'], match: c === 'envoy-gateway' ? { method: HttpMethod.GET } : undefined, backend: Backend.service('safe', 80), retries: Retries.of({ attempts: 2, statusCodes: [502] }) });
+    const message = (prefix: string) => `${prefix}retries.nonIdempotent: POST, PATCH and other non-idempotent requests are sent again after the backend may have processed them `
+      + '(a reset, a retried status code), so an order or a payment can happen twice; make the backend deduplicate (idempotency keys), or acknowledge this warning';
+    expect(Warnings.of(chart).all.filter(w => w.id === 'retry-non-idempotent')).toEqual([
+      { path: 'test/edge', id: 'retry-non-idempotent', message: message('defaults.') },
+      { path: 'test/edge/orders', id: 'retry-non-idempotent', message: message('') },
+    ]);
+    expect(synthError(chart)).toBeUndefined();
   });
 });
 

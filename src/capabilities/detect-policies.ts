@@ -71,6 +71,10 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     use('retries', 'retries', rt.source);
     if (rt.statusCodes.length > 0) use('retryStatusCodes', 'retries.statusCodes', rt.source);
     if (rt.perTryTimeoutMs !== undefined) use('retryPerTryTimeout', 'retries.perTryTimeout', rt.source);
+    if (rt.backoffMs !== undefined) use('retryBackoff', 'retries.backoff', rt.source);
+    if (rt.maxBackoffMs !== undefined) use('retryMaxBackoff', 'retries.maxBackoff', rt.source);
+    if (rt.windowMs !== undefined) use('retryWindow', 'retries.window', rt.source);
+    if (rt.nonIdempotent) use('retryNonIdempotent', 'retries.nonIdempotent', rt.source);
   }
   if (p.sessionAffinity) use('sessionAffinityCookie', 'sessionAffinity', p.sessionAffinity.source);
   const bp = p.backendProtocol;

@@ -1,3 +1,4 @@
+import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
@@ -218,7 +219,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls), match),
     canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
     mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
     ruleName: route.ruleName,
@@ -230,16 +231,16 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
  * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
  * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
- * documented default path. Retry conditions `connect-failure` and `reset` compare as one
- * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
- * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
- * covers `gateway-error` and every listed 5xx status. External auth URLs compare in a
+ * documented default path. `gateway-error` is status 502, 503 or 504, whether named or listed
+ * as codes; `5xx` covers `gateway-error` and every listed 5xx status. Retrying non-idempotent
+ * methods (`nonIdempotent`) means nothing when the retries never repeat a delivered request
+ * (connection failures only) or the match admits one idempotent method only. External auth URLs compare in a
  * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
 const CORS_BROWSER_MAX_AGE_SECONDS = 5;
 
-function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
+function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): PoliciesIR {
   let out = p;
   const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
   if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
@@ -253,7 +254,6 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   if (p.retries) {
     let conditions: RetryCondition[] = [...p.retries.conditions];
     let statusCodes = [...p.retries.statusCodes];
-    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
     if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
     if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
     // `5xx` covers `gateway-error` and every listed 5xx status.
@@ -262,9 +262,17 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
       statusCodes = statusCodes.filter(c => c < 500 || c > 599);
     }
     conditions = [...new Set(conditions)].sort();
-    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+    const { nonIdempotent, ...retries } = p.retries;
+    const idempotentMatch = match.method !== undefined && IDEMPOTENT_METHODS.includes(match.method);
+    const matters = nonIdempotent === true && retriesAfterDelivery(p.retries) && !idempotentMatch;
+    out = { ...out, retries: { ...retries, conditions, statusCodes, ...(matters ? { nonIdempotent } : {}) } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  // ReplacePrefixMatch ignores a trailing '/' of the new prefix ('/v2/' is '/v2').
+  const rw = p.rewrite?.path;
+  if (rw?.kind === 'prefix' && rw.value.length > 1 && rw.value.endsWith('/')) {
+    out = { ...out, rewrite: { ...p.rewrite!, path: { ...rw, value: rw.value.replace(/\/+$/, '') || '/' } } };
+  }
   // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight
   // for 5 seconds, what an explicit 5 says (ingress-nginx renders it, having a default of its own).
   if (p.cors?.maxAgeSeconds === CORS_BROWSER_MAX_AGE_SECONDS) {

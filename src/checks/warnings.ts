@@ -31,6 +31,14 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
   }
   const ip = policies.ipAccess;
   if (ip && ip.source === source) out.push(clientIp(`${prefix}ipAccess`));
+  const rt = policies.retries;
+  if (rt && rt.source === source && rt.nonIdempotent) {
+    out.push({
+      id: WARNING_IDS.retryNonIdempotent,
+      message: `${prefix}retries.nonIdempotent: POST, PATCH and other non-idempotent requests are sent again after the backend may have processed them `
+        + '(a reset, a retried status code), so an order or a payment can happen twice; make the backend deduplicate (idempotency keys), or acknowledge this warning',
+    });
+  }
   return out;
 }
 

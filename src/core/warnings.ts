@@ -33,6 +33,7 @@ export const WARNING_IDS = {
   literalDollar: 'literal-path-dollar',
   serviceWithoutEndpoints: 'service-without-endpoints',
   backendTlsUnverified: 'backend-tls-unverified',
+  retryNonIdempotent: 'retry-non-idempotent',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

@@ -616,6 +616,10 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
       ['on', defaultRetryOn || noRetryOn ? undefined : arr(r.conditions.map(x => enumOf('RetryOn', RETRY_ON[x])))],
       ['statusCodes', r.statusCodes.length > 0 ? arr(r.statusCodes.map(lit)) : undefined],
       ['perTryTimeout', ms(r.perTryTimeoutMs)],
+      ['backoff', ms(r.backoffMs)],
+      ['maxBackoff', ms(r.maxBackoffMs)],
+      ['window', ms(r.windowMs)],
+      ['nonIdempotent', r.nonIdempotent ? lit(true) : undefined],
     ])) : undefined],
     ['sessionAffinity', s ? call('SessionAffinity.cookie', obj([
       ['name', lit(s.cookieName)],

@@ -118,6 +118,14 @@ export interface RetriesIR {
   /** Sorted conditions that trigger a retry. */
   readonly conditions: readonly RetryCondition[];
   readonly perTryTimeoutMs?: number;
+  /** Wait before the first retry; unset: the controller's own. */
+  readonly backoffMs?: number;
+  /** Cap on the wait between attempts (>= backoffMs); unset: the controller's own. */
+  readonly maxBackoffMs?: number;
+  /** No new attempt starts this long after the first one started. */
+  readonly windowMs?: number;
+  /** Non-idempotent methods are retried after they may have reached the backend (set only when true). */
+  readonly nonIdempotent?: boolean;
 }
 
 export interface SessionAffinityIR {

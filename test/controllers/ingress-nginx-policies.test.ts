@@ -286,11 +286,29 @@ describe('client addresses, retries, affinity, protocols', () => {
   });
 
   test('retries: tries include the first attempt; conditions then codes', () => {
-    const retries = Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], statusCodes: [429, 503] });
+    const retries = Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE, RetryOn.RESET], statusCodes: [429, 503] });
     expect(annotationsOf({ retries })).toEqual({
       [A('proxyNextUpstreamTries')]: '3',
       [A('proxyNextUpstream')]: 'error timeout http_429 http_502 http_503 http_504',
     });
+  });
+
+  test('retries: the window in whole seconds, non-idempotent methods last', () => {
+    const retries = Retries.of({ attempts: 1, statusCodes: [503], window: Duration.seconds(15), nonIdempotent: true });
+    expect(annotationsOf({ retries })).toEqual({
+      [A('proxyNextUpstreamTries')]: '2',
+      [A('proxyNextUpstream')]: 'http_503 non_idempotent',
+      [A('proxyNextUpstreamTimeout')]: '15',
+    });
+  });
+
+  test('retries: a failed connection or a reset alone is refused (nginx\'s error covers both), and so is a window in milliseconds', () => {
+    for (const on of [[RetryOn.CONNECT_FAILURE], [RetryOn.RESET]]) {
+      expect(render({ retries: Retries.of({ attempts: 2, on }) }).error).toContain(
+        `Retries (retries.on) is not supported by controller 'ingress-nginx': nginx's 'error' and 'timeout' conditions retry failed connections and resets (or no answer) alike, so RetryOn.${on[0] === RetryOn.RESET ? 'RESET' : 'CONNECT_FAILURE'} cannot be retried alone`);
+    }
+    expect(render({ retries: Retries.of({ attempts: 2, statusCodes: [503], window: Duration.millis(1500) }) }).error).toContain(
+      "Retry window (retries.window) is not supported by controller 'ingress-nginx': proxy-next-upstream-timeout takes whole seconds (1500 ms given)");
   });
 
   test('retries on codes or conditions nginx lacks are refused', () => {

@@ -48,7 +48,7 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
   test('04 retries map; the circuit breaker and an EnvoyPatchPolicy are unmapped', () => {
     const r = read('04-unmodelled.yaml');
     expect(r.routes).toEqual([
-      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure","reset"],"perTryTimeoutMs":250}}',
+      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure"],"perTryTimeoutMs":250,"nonIdempotent":true}}',
     ]);
     expect(r.unmapped).toEqual([
       'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: a BackendTrafficPolicy field the intent does not model',
@@ -84,9 +84,18 @@ describe('envoy-gateway reader: tricky mappings', () => {
       retry: { numRetries: 2, retryOn: { triggers: ['reset', 'retriable-status-codes'], httpStatusCodes: [429, ...codes] } },
       loadBalancer: { type: 'ConsistentHash', consistentHash: { type: 'Cookie', cookie: { name: 'route', ttl: '1h', attributes: { SameSite: 'Lax', Secure: '' } } } },
     })]).policies).toEqual({
-      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'connect-failure', 'reset'] },
+      // Envoy retries every method alike: retrying status codes repeats POST and PATCH too.
+      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'reset'], nonIdempotent: true },
       sessionAffinity: { cookieName: 'route', ttlSeconds: 3600, secure: true, httpOnly: true, sameSite: 'Lax' },
     });
+  });
+
+  test('the retry back-off maps to backoff and maxBackoff; a back-off without a base interval is unmapped', () => {
+    expect(policiesOf([route, policy('BackendTrafficPolicy', {
+      retry: { numRetries: 1, retryOn: { triggers: ['connect-failure'] }, perRetry: { backOff: { baseInterval: '100ms', maxInterval: '1s' } } },
+    })]).policies).toEqual({ retries: { attempts: 1, statusCodes: [], conditions: ['connect-failure'], backoffMs: 100, maxBackoffMs: 1000 } });
+    const r = policiesOf([route, policy('BackendTrafficPolicy', { retry: { numRetries: 1, retryOn: { triggers: ['connect-failure'] }, perRetry: { backOff: { maxInterval: '1s' } } } })]);
+    expect(r.policies).toEqual({});
   });
 
   test('external auth to an in-cluster Service or an HTTPS Backend becomes its URL', () => {

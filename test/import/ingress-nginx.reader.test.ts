@@ -470,22 +470,24 @@ describe('ingress-nginx reader: corpus', () => {
     ]);
   });
 
-  test('25 retries, upstream-vhost, backend-protocol HTTPS; non_idempotent is unmapped', () => {
+  test('25 retries, upstream-vhost, backend-protocol HTTPS; the retry window and non_idempotent', () => {
     const r = readFile('25-retries-vhost.yaml');
     expect(policiesOf(r, 'resilient.example.com')).toEqual({
-      retries: { attempts: 2, statusCodes: [503], conditions: ['connect-failure', 'reset'] },
+      retries: { attempts: 2, statusCodes: [503], conditions: ['connect-failure', 'reset'], windowMs: 10000 },
       backendProtocol: { protocol: 'HTTPS' },
       rewrite: { host: 'internal.example.svc' },
     });
-    expect(policiesOf(r, 'orders.example.com')).toEqual({});
+    expect(policiesOf(r, 'orders.example.com')).toEqual({
+      retries: { attempts: 2, statusCodes: [], conditions: ['connect-failure', 'reset'], nonIdempotent: true },
+    });
     const o = 'Ingress default/resilient';
     expectItems(r, [
-      ['Ingress default/non-idempotent', ann('proxy-next-upstream'), 'reason', "the intent cannot express 'non_idempotent'"],
+      ['Ingress default/non-idempotent', ann('proxy-next-upstream'), 'to', 'RetryOn connect-failure, reset; nonIdempotent'],
       ['Ingress default/non-idempotent', CLASS, 'to', NGINX],
       ['Ingress default/non-idempotent', path0, 'to', "PathMatch.prefix('/')"],
       [o, ann('backend-protocol'), 'to', 'BackendProtocol.HTTPS, certificate not verified'],
       [o, ann('proxy-next-upstream'), 'to', 'RetryOn connect-failure, reset; statusCodes 503'],
-      [o, ann('proxy-next-upstream-timeout'), 'reason', 'bounds all attempts together'],
+      [o, ann('proxy-next-upstream-timeout'), 'to', 'Route.retries.window (10 s)'],
       [o, ann('proxy-next-upstream-tries'), 'to', 'Route.retries.attempts (2: tries include the first one)'],
       [o, ann('upstream-vhost'), 'to', "Rewrite.hostname('internal.example.svc')"],
       [o, CLASS, 'to', NGINX],

@@ -80,7 +80,15 @@ export interface HeaderOpsSpec {
 }
 export interface HeaderRulesSpec { readonly request?: HeaderOpsSpec; readonly response?: HeaderOpsSpec }
 export interface RetriesSpec {
-  readonly attempts: number; readonly on?: readonly RetryOn[]; readonly statusCodes?: readonly number[]; readonly perTryTimeout?: number;
+  readonly attempts: number;
+  readonly on?: readonly RetryOn[];
+  readonly statusCodes?: readonly number[];
+  readonly perTryTimeout?: number;
+  /** Milliseconds; `maxBackoff` is a multiple of it. */
+  readonly backoff?: number;
+  readonly maxBackoffFactor?: number;
+  readonly window?: number;
+  readonly nonIdempotent?: boolean;
 }
 export interface AffinitySpec {
   readonly name: string;
@@ -355,6 +363,10 @@ const retriesArb: fc.Arbitrary<RetriesSpec> = fc.record({
   on: fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { minLength: 1, maxLength: 2 }),
   statusCodes: fc.uniqueArray(fc.constantFrom(429, 500, 502, 503, 504, 404), { minLength: 1, maxLength: 2 }),
   perTryTimeout: seconds,
+  backoff: fc.constantFrom(25, 100, 250, 1000),
+  maxBackoffFactor: fc.constantFrom(2, 10),
+  window: seconds,
+  nonIdempotent: fc.boolean(),
 }, { requiredKeys: ['attempts'] });
 
 const affinityArb: fc.Arbitrary<AffinitySpec> = fc.record({
@@ -798,6 +810,10 @@ export function policies(p: PoliciesSpec): RoutePolicies {
       on: r.on && [...r.on],
       statusCodes: r.statusCodes && [...r.statusCodes],
       perTryTimeout: r.perTryTimeout === undefined ? undefined : Duration.seconds(r.perTryTimeout),
+      backoff: r.backoff === undefined ? undefined : Duration.millis(r.backoff),
+      maxBackoff: r.backoff === undefined || r.maxBackoffFactor === undefined ? undefined : Duration.millis(r.backoff * r.maxBackoffFactor),
+      window: r.window === undefined ? undefined : Duration.seconds(r.window),
+      nonIdempotent: r.nonIdempotent,
     });
   }
   if (p.sessionAffinity) {

@@ -3,7 +3,7 @@ import { Scenario } from './index';
 import { primerPoliciesScenario } from '../../examples/primer-policies/intent';
 import {
   ApiGateway, Backend, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
-  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
+  RateLimitPeriod, Redirect, Retries, Rewrite, SessionAffinity, Timeouts,
 } from '../../src';
 
 /** Policy scenarios, rendered on every controller (or failing with the predicted messages). */
@@ -50,7 +50,7 @@ export const POLICY_SCENARIOS: Record<string, Scenario> = {
       hosts: ['shop.example.com'],
       match: { path: PathMatch.prefix('/cart') },
       backend: Backend.service('cart', 8080),
-      retries: Retries.of({ attempts: 2, on: [RetryOn.CONNECT_FAILURE], statusCodes: [503] }),
+      retries: Retries.of({ attempts: 2, statusCodes: [503], nonIdempotent: true }),
       sessionAffinity: SessionAffinity.cookie({ name: 'cart', ttl: Duration.hours(1) }),
       timeouts: Timeouts.of({ request: Duration.seconds(30), backendRequest: Duration.seconds(10) }),
     });

@@ -13,6 +13,7 @@ export type PolicyFeature =
   | 'rewritePrefix' | 'rewriteFullPath' | 'rewriteHost'
   | 'ipAllow' | 'ipDeny'
   | 'retries' | 'retryStatusCodes' | 'retryPerTryTimeout'
+  | 'retryBackoff' | 'retryMaxBackoff' | 'retryWindow' | 'retryNonIdempotent'
   | 'sessionAffinityCookie'
   | 'backendHttps' | 'backendGrpc' | 'backendGrpcs' | 'backendH2c' | 'backendWebsocket'
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
@@ -94,6 +95,11 @@ const NGINX: Row = {
   corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
   corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
   corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryMaxBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
+  retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
 };
 
 const TRAEFIK: Row = {
@@ -152,6 +158,11 @@ const TRAEFIK: Row = {
   corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
   corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
   corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('retry.initialInterval: exponential, capped at twice the interval'),
+  retryMaxBackoff: no('Traefik always caps the wait at twice initialInterval'),
+  retryWindow: yes('retry.timeout'),
+  retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -228,6 +239,11 @@ const KONG: Row = {
   corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
   corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryWindow: no(SERVICE_ANNOTATION('retries')),
+  retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -299,6 +315,11 @@ const GATEWAY_API: Row = {
   corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
   corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
   corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: experimental('rules[].retry.backoff (the minimum wait; growth and cap are the implementation\'s)'),
+  retryMaxBackoff: no('Gateway API\'s retry backoff is a minimum; the cap is the implementation\'s'),
+  retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
+  retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -329,6 +350,11 @@ const ENVOY_GATEWAY: Row = {
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
   externalAuthProvider: no(NO_PROVIDER("Envoy Gateway's SecurityPolicy extAuth", 'EdgeAuth.external()')),
   timeoutDisabled: yes('rules[].timeouts `0s`: Envoy\'s route timeout 0 is off'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.baseInterval'),
+  retryMaxBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.maxInterval'),
+  retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
+  retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
 };
 
 const ISTIO: Row = {
@@ -355,6 +381,11 @@ const ISTIO: Row = {
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
   timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -414,6 +445,10 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
     corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
     corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
+    retryBackoff: { title: 'Retry backoff', prop: 'retries.backoff' },
+    retryMaxBackoff: { title: 'Retry backoff cap', prop: 'retries.maxBackoff' },
+    retryWindow: { title: 'Retry window', prop: 'retries.window' },
+    retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
   },
   matrix: {
     'ingress-nginx': NGINX,

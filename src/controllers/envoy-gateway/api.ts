@@ -25,7 +25,7 @@ export interface RateLimitSpec {
 export interface RetrySpec {
   readonly numRetries: number;
   readonly retryOn: { readonly triggers: string[]; readonly httpStatusCodes?: number[] };
-  readonly perRetry?: { readonly timeout: string };
+  readonly perRetry?: { readonly timeout?: string; readonly backOff?: { readonly baseInterval: string; readonly maxInterval?: string } };
 }
 
 export interface LoadBalancerSpec {

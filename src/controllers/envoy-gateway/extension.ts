@@ -9,10 +9,11 @@ import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
 import { rateLimitProblem } from './features/rate-limit';
-import { retryProblem } from './features/retry';
+import { backoffProblem, EVERY_METHOD, retryProblem } from './features/retry';
 import { needsSecurityPolicy, securityPolicySpec } from './features/security-policy';
 import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../checks/retries';
 import { ManifestObject } from '../../core/manifest-object';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayApiExtension, gepDuration, RouteKind, RuleSections, isActive, PolicyContext, refuse } from '../gateway-api/extension';
@@ -89,6 +90,10 @@ function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): Rend
   }
   if (p.bodySize && bodySizeProblem(p.backendProtocol)) no('bodySize', p.bodySize.source, 'bodySize', bodySizeProblem(p.backendProtocol)!);
   if (p.retries && retryProblem(p.retries)) no('retryPerTryTimeout', p.retries.source, 'retries.perTryTimeout', retryProblem(p.retries)!);
+  const backoff = p.retries && backoffProblem(p.retries);
+  if (backoff) no(backoff.feature, p.retries!.source, backoff.prop, backoff.reason);
+  const everyMethod = nonIdempotentRetryAt(route);
+  if (everyMethod) no(everyMethod.feature, p.retries!.source, everyMethod.prop, `${EVERY_METHOD} ${IDEMPOTENT_ONLY_HINT}`);
   if (p.sessionAffinity && sessionAffinityProblem(p.sessionAffinity)) no('sessionAffinityCookie', p.sessionAffinity.source, 'sessionAffinity', sessionAffinityProblem(p.sessionAffinity)!);
   const a = p.auth;
   if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);

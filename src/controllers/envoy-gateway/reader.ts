@@ -167,7 +167,15 @@ function retry(v: any, source: string): RetriesIR | string {
   const known = ['connect-failure', 'reset', 'retriable-status-codes'];
   const unknown = triggers.filter(t => !known.includes(t));
   if (unknown.length > 0) return `retry triggers ${unknown.join(', ')} have no intent meaning`;
-  if (v.perRetry && Object.keys(v.perRetry).some(k => k !== 'timeout')) return 'the per-retry back-off is not modelled';
+  if (v.perRetry && Object.keys(v.perRetry).some(k => k !== 'timeout' && k !== 'backOff')) return 'only the per-retry timeout and back-off are modelled';
+  const backOff = v.perRetry?.backOff;
+  if (backOff !== undefined && (typeof backOff !== 'object' || backOff === null || Object.keys(backOff).some(k => k !== 'baseInterval' && k !== 'maxInterval'))) {
+    return 'only the back-off\'s baseInterval and maxInterval are modelled';
+  }
+  const backoffMs = backOff?.baseInterval !== undefined ? parseGepDuration(backOff.baseInterval) : undefined;
+  const maxBackoffMs = backOff?.maxInterval !== undefined ? parseGepDuration(backOff.maxInterval) : undefined;
+  if (backOff && !backoffMs) return 'a back-off without a base interval longer than zero retries at once after Envoy\'s default 25 ms';
+  if (maxBackoffMs !== undefined && maxBackoffMs < backoffMs!) return 'the back-off\'s maxInterval is shorter than its baseInterval';
   let codes: number[] = [...new Set<number>(v.retryOn?.httpStatusCodes ?? [])].sort((a, b) => a - b);
   const conditions: RetryCondition[] = triggers.filter((t): t is RetryCondition => t === 'connect-failure' || t === 'reset');
   if (SERVER_ERROR_CODES.every(c => codes.includes(c))) {
@@ -181,6 +189,10 @@ function retry(v: any, source: string): RetriesIR | string {
     statusCodes: codes,
     conditions: conditions.sort(),
     ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}),
+    ...(backoffMs ? { backoffMs } : {}),
+    ...(maxBackoffMs ? { maxBackoffMs } : {}),
+    // Envoy retries every method alike: a retry on resets or status codes repeats POST and PATCH.
+    ...(triggers.some(t => t !== 'connect-failure') ? { nonIdempotent: true } : {}),
   };
 }
 

@@ -87,6 +87,7 @@ export interface RouteTimeouts {
 export interface RouteRetry {
   readonly attempts: number;
   readonly codes?: number[];
+  readonly backoff?: string;
 }
 
 /** Experimental channel (no `idleTimeout`: removed in v1.6). */

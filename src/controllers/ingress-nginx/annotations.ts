@@ -69,6 +69,8 @@ export const ANNOTATIONS = {
   proxyNextUpstream: `${PREFIX}proxy-next-upstream`,
   /** Low. Tries in total, the first one included. */
   proxyNextUpstreamTries: `${PREFIX}proxy-next-upstream-tries`,
+  /** Low. Whole seconds during which a request may be passed to the next attempt (0: no limit, never emitted). */
+  proxyNextUpstreamTimeout: `${PREFIX}proxy-next-upstream-timeout`,
 
   // Session affinity (kept per backend Service port, not per Ingress: see features/session-affinity.ts).
   /** Low. `cookie`. */
@@ -196,6 +198,7 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   denylistSourceRange: { risk: 'Medium', validator: V.cidrs },
   proxyNextUpstream: { risk: 'Medium', validator: V.nextUpstream },
   proxyNextUpstreamTries: { risk: 'Low', validator: V.int },
+  proxyNextUpstreamTimeout: { risk: 'Low', validator: V.int },
   affinity: { risk: 'Low', validator: V.options(['cookie'], true) },
   sessionCookieName: { risk: 'Medium', validator: V.basicChars },
   sessionCookieMaxAge: { risk: 'Medium', validator: V.cookieSeconds },

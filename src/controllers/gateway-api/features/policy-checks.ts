@@ -12,6 +12,7 @@ import { retryProblem } from './retry';
 import { rewriteFeatures } from './rewrite';
 import { coreRedirect, coreRewrite, rulePolicies } from './rule-policies';
 import { sessionPersistenceProblem } from './session-persistence';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../../checks/retries';
 
 export interface CoreCheckOptions {
   readonly gatewaySource: string;
@@ -110,6 +111,10 @@ export function policyProblems(
     } else {
       const problem = retryProblem(r);
       if (problem && isActive(c, problem.feature)) no(problem.feature, r.source, problem.prop, problem.reason);
+      const methods = nonIdempotentRetryAt(route);
+      if (methods && isActive(c, methods.feature)) {
+        no(methods.feature, r.source, methods.prop, `Gateway API leaves retrying POST and PATCH once the backend may have received them to the implementation; ${IDEMPOTENT_ONLY_HINT}`);
+      }
     }
   }
 

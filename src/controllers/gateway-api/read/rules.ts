@@ -187,7 +187,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   const retry = rule?.retry;
   if (retry !== undefined) {
-    log.unknownKeys(object, `${at}.retry`, retry, ['attempts', 'codes']);
+    log.unknownKeys(object, `${at}.retry`, retry, ['attempts', 'codes', 'backoff']);
     policies.retries = retries(retry, source);
     log.mapped(object, `${at}.retry`, 'Route.retries', retry);
   }
@@ -280,5 +280,6 @@ function corsPolicy(c: any, source: string): CorsIR {
 function retries(r: any, source: string): RetriesIR {
   const codes = [...new Set(((r.codes ?? []) as unknown[]).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
   const conditions: RetryCondition[] = ['connect-failure'];
-  return { source, attempts: typeof r.attempts === 'number' ? r.attempts : 1, statusCodes: codes, conditions };
+  const backoffMs = r.backoff !== undefined ? parseGepDuration(r.backoff) : undefined;
+  return { source, attempts: typeof r.attempts === 'number' ? r.attempts : 1, statusCodes: codes, conditions, ...(backoffMs ? { backoffMs } : {}) };
 }

@@ -208,29 +208,33 @@ const CONNECTION_TOKENS = ['error', 'timeout'];
 function retries(src: IngressSource): RetriesIR | undefined {
   const value = src.valid('proxy-next-upstream');
   const tries = src.int('proxy-next-upstream-tries');
-  if (src.has('proxy-next-upstream-timeout')) {
-    src.unmapped('proxy-next-upstream-timeout', 'bounds all attempts together; the intent has only a per-try timeout (Retries.perTryTimeout)');
+  const timeout = src.int('proxy-next-upstream-timeout');
+  if (value === undefined && tries === undefined) {
+    src.unmapped('proxy-next-upstream-timeout', 'bounds ingress-nginx\'s default retries, which the intent reads as no retry policy; set proxy-next-upstream too');
+    return undefined;
   }
-  if (value === undefined && tries === undefined) return undefined;
   // ingress-nginx's defaults: proxy-next-upstream "error timeout", 3 tries.
   const tokens = (value ?? 'error timeout').split(/\s+/).filter(t => t.length > 0);
   if (tokens.includes('off')) {
     src.mapped('proxy-next-upstream', 'nothing (off: no retry)');
     if (tries !== undefined) src.mapped('proxy-next-upstream-tries', 'nothing (proxy-next-upstream is off)');
+    if (timeout !== undefined) src.mapped('proxy-next-upstream-timeout', 'nothing (proxy-next-upstream is off)');
     return undefined;
   }
-  const unknown = tokens.filter(t => !CONNECTION_TOKENS.includes(t) && !/^http_\d{3}$/.test(t));
+  const nonIdempotent = tokens.includes('non_idempotent');
+  const unknown = tokens.filter(t => !CONNECTION_TOKENS.includes(t) && t !== 'non_idempotent' && !/^http_\d{3}$/.test(t));
   const codes = tokens.filter(t => t.startsWith('http_')).map(t => Number(t.slice(5)));
   const badCodes = codes.filter(c => !RETRY_STATUS_CODES.includes(c));
   const hasError = tokens.includes('error');
   const hasTimeout = tokens.includes('timeout');
   let reason: string | undefined;
-  if (unknown.length > 0) reason = `the intent cannot express ${unknown.map(t => `'${t}'`).join(', ')} (e.g. non_idempotent retries POST and PATCH too)`;
+  if (unknown.length > 0) reason = `the intent cannot express ${unknown.map(t => `'${t}'`).join(', ')}`;
   else if (badCodes.length > 0) reason = `nginx cannot retry on ${badCodes.join(', ')}`;
   else if (hasError !== hasTimeout) reason = `'${hasError ? 'error' : 'timeout'}' without '${hasError ? 'timeout' : 'error'}': the intent's connection failures are both`;
+  else if (!hasError && codes.length === 0) reason = 'non_idempotent alone retries on nothing';
   else if (tries !== undefined && tries < 2) reason = tries === 0 ? '0 tries means unlimited retries in nginx' : '1 try is no retry';
   if (reason) {
-    src.unmappedAll(['proxy-next-upstream', 'proxy-next-upstream-tries'], reason);
+    src.unmappedAll(['proxy-next-upstream', 'proxy-next-upstream-tries', 'proxy-next-upstream-timeout'], reason);
     return undefined;
   }
   const attempts = (tries ?? 3) - 1;
@@ -239,11 +243,22 @@ function retries(src: IngressSource): RetriesIR | undefined {
   const gateway = [502, 503, 504].every(c => codes.includes(c));
   if (gateway) conditions.push('gateway-error');
   const statusCodes = [...new Set(codes.filter(c => !gateway || ![502, 503, 504].includes(c)))].sort((a, b) => a - b);
-  const what = `${conditions.length > 0 ? `RetryOn ${conditions.join(', ')}` : ''}${statusCodes.length > 0 ? `${conditions.length > 0 ? '; ' : ''}statusCodes ${statusCodes.join(', ')}` : ''}`;
+  const what = `${conditions.length > 0 ? `RetryOn ${conditions.join(', ')}` : ''}${statusCodes.length > 0 ? `${conditions.length > 0 ? '; ' : ''}statusCodes ${statusCodes.join(', ')}` : ''}`
+    + (nonIdempotent ? '; nonIdempotent' : '');
   if (value !== undefined) src.mapped('proxy-next-upstream', `Route.retries.on / statusCodes (${what}${hasError ? "; nginx's 'error' covers failed connections and resets alike" : ''})`);
   if (tries !== undefined) src.mapped('proxy-next-upstream-tries', `Route.retries.attempts (${attempts}: tries include the first one)`);
   else src.mapped('proxy-next-upstream', `Route.retries (attempts 2: ingress-nginx's default of 3 tries; ${what})`);
-  return { source: src.ref, attempts, statusCodes, conditions: [...new Set(conditions)].sort() };
+  const windowMs = timeout !== undefined && timeout > 0 ? timeout * 1000 : undefined;
+  if (windowMs !== undefined) src.mapped('proxy-next-upstream-timeout', `Route.retries.window (${timeout} s)`);
+  else src.mapped('proxy-next-upstream-timeout', 'nothing (0: no limit)');
+  return {
+    source: src.ref,
+    attempts,
+    statusCodes,
+    conditions: [...new Set(conditions)].sort(),
+    ...(windowMs !== undefined ? { windowMs } : {}),
+    ...(nonIdempotent ? { nonIdempotent } : {}),
+  };
 }
 
 const AFFINITY_UNMODELLED = ['affinity-mode', 'affinity-canary-behavior', 'session-cookie-change-on-failure', 'session-cookie-conditional-samesite-none', 'session-cookie-domain'];

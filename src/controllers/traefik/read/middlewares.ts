@@ -23,6 +23,17 @@ export interface MiddlewareRead {
   readonly failed?: boolean;
 }
 
+/**
+ * A Traefik duration as written by goDuration 'single-unit' (`2s`, `250ms`, `1m`) or a bare
+ * number of seconds, in milliseconds; undefined for other spellings.
+ */
+function traefikMs(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v * 1000 : undefined;
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(String(v));
+  if (!m) return undefined;
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
+}
+
 const PREFIX_REDIRECT_HEAD = '^(https?)://(\\[[^\\]]*\\]|[^/:]*)(:[0-9]+)?';
 
 export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
@@ -159,6 +170,11 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const attempts = take('attempts');
       const status = take('status');
       const noNet = take('disableRetryOnNetworkError') ?? false;
+      const interval = take('initialInterval');
+      const timeout = take('timeout');
+      const nonIdempotent = take('retryNonIdempotentMethod');
+      const backoffMs = interval === undefined ? undefined : traefikMs(interval);
+      const windowMs = timeout === undefined ? undefined : traefikMs(timeout);
       if (typeof attempts !== 'number' || attempts < 2) { unmap('attempts', 'at least one retry (attempts >= 2)'); return { policies, failed: true }; }
       const codes = statusCodes(status);
       if (codes === undefined) { unmap('status', 'not a list of status codes and ranges'); return { policies, failed: true }; }
@@ -167,8 +183,21 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const has = (from: number, to: number) => { for (let x = from; x <= to; x++) if (!set.has(x)) return false; return true; };
       const drop = (from: number, to: number) => { for (let x = from; x <= to; x++) set.delete(x); };
       if (has(500, 599)) { conditions.push('5xx'); drop(500, 599); } else if (has(502, 504)) { conditions.push('gateway-error'); drop(502, 504); }
-      policies.retries = { source, attempts: attempts - 1, statusCodes: [...set].sort((a, b) => a - b), conditions: conditions.sort() };
+      if (interval !== undefined && !backoffMs) { unmap('initialInterval', 'not a duration longer than zero'); return { policies, failed: true }; }
+      if (timeout !== undefined && !windowMs) { unmap('timeout', 'not a duration longer than zero'); return { policies, failed: true }; }
+      policies.retries = {
+        source,
+        attempts: attempts - 1,
+        statusCodes: [...set].sort((a, b) => a - b),
+        conditions: conditions.sort(),
+        ...(backoffMs ? { backoffMs } : {}),
+        ...(windowMs ? { windowMs } : {}),
+        ...(nonIdempotent === true ? { nonIdempotent: true } : {}),
+      };
       map('attempts', `Route.retries (${attempts - 1} retries)`);
+      if (backoffMs) map('initialInterval', `Route.retries.backoff (${backoffMs} ms; Traefik caps the wait at twice it)`);
+      if (windowMs) map('timeout', `Route.retries.window (${windowMs} ms)`);
+      if (nonIdempotent !== undefined) map('retryNonIdempotentMethod', `Route.retries.nonIdempotent (${nonIdempotent === true})`);
       if (status !== undefined) map('status', 'Route.retries (statusCodes / RetryOn)');
       if (c.disableRetryOnNetworkError !== undefined) map('disableRetryOnNetworkError', 'Route.retries (RetryOn.CONNECT_FAILURE)');
       break;
