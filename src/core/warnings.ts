@@ -32,6 +32,7 @@ export const WARNING_IDS = {
   controllerDefault: 'controller-default',
   literalDollar: 'literal-path-dollar',
   serviceWithoutEndpoints: 'service-without-endpoints',
+  serviceSettings: 'service-settings',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

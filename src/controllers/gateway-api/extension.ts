@@ -7,6 +7,8 @@ import { PolicyFeature } from '../../capabilities/areas/policies';
 import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
 import { GatewayContext, RenderProblem } from '../renderer';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 
 /*
  * The Gateway API extension contract. A controller folder that extends the Gateway API column
@@ -119,6 +121,12 @@ export interface GatewayApiExtension {
 
   /** TLS checks the implementation adds, after the core's (e.g. whole-route redirects). Pure. */
   tlsProblems?(ir: GatewayIR): RenderProblem[];
+
+  /**
+   * Settings the implementation reads on the backend's Service (e.g. Kong's `konghq.com/*`
+   * annotations), merged with the core's port `appProtocol`. Pure.
+   */
+  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
 }
 
 /** The portable column: the standard only. */

@@ -26,6 +26,9 @@ import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { shadowedRedirectProblems } from '../common/tls';
+import { appProtocolServiceSide, mergeServiceSide } from './features/app-protocol';
+import { ServiceSideIR } from '../../ir/service-side';
+import { PoliciesIR } from '../../ir/policies';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -325,6 +328,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
       }
     }
     return problems;
+  }
+
+  /** The backend port's appProtocol (h2c, WebSocket), plus what the extension reads on the Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return mergeServiceSide(appProtocolServiceSide(policies, this.name), this.extension.serviceSide?.(policies));
   }
 
   public validateTlsHost(tls: TlsHostIR | PassthroughIR): string[] {

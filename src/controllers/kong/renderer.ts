@@ -17,6 +17,9 @@ import { canaryPolicyProblems } from '../common/canary';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
+import { kongServiceSide } from './features/service';
 
 export interface KongIngressRendererOptions {
   readonly ingressClassName: string;
@@ -152,6 +155,11 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),
     ];
+  }
+
+  /** Timeouts and the upstream protocol, read by KIC on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return kongServiceSide(policies, 'kong');
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

@@ -25,6 +25,9 @@ import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { traefikIngressServiceSide } from './features/service-annotations';
+import { ServiceSideIR } from '../../ir/service-side';
+import { PoliciesIR } from '../../ir/policies';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
@@ -222,6 +225,11 @@ export class TraefikRenderer implements ControllerRenderer {
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
     ];
+  }
+
+  /** Ingress output: the server scheme and sticky cookies, read on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies) : undefined;
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
