@@ -1129,6 +1129,36 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-auth@kubernetescrd',
       },
     },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    sessionAffinityCookie: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.httponly']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.maxage']": '3600',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.name']": 'route',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.secure']": 'true',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendGrpc: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+      },
+    },
+    backendGrpcs: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendH2c: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1427,6 +1457,27 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].backend.service.port.number': 80,
         'spec.rules[0].http.paths[0].path': '/v1',
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
       },
     },
   },
@@ -1856,6 +1907,27 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2190,6 +2262,17 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
+    backendWebsocket: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/ws',
       },
     },
   },
@@ -2774,6 +2857,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3201,6 +3290,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
       },
     },
   },

@@ -165,7 +165,7 @@ describe('refusals and conflicts', () => {
     const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
     gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.fromServicePorts('api', [{ port: 8080 }]), timeouts: Timeouts.of({ read: Duration.seconds(120) }) });
     gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.service('api', 8080) });
-    expect(synthError(chart)).toContain("for this route and none for [test/gw/b]");
+    expect(synthError(chart)).toContain('for this route and none for [test/gw/b]');
   });
 
   test('two routes on one port asking different appProtocols fail; other ports are free', () => {

@@ -5,10 +5,10 @@ import { RouteKind } from './features/grpc-route';
 import { RegexStyle } from './features/http-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
-import { GatewayContext, RenderProblem } from '../renderer';
 import { PoliciesIR } from '../../ir/policies';
 import { ServiceSideIR } from '../../ir/service-side';
+import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
+import { GatewayContext, RenderProblem } from '../renderer';
 
 /*
  * The Gateway API extension contract. A controller folder that extends the Gateway API column

@@ -24,11 +24,11 @@ import { entries, register } from '../../core/app-registry';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { shadowedRedirectProblems } from '../common/tls';
 import { appProtocolServiceSide, mergeServiceSide } from './features/app-protocol';
 import { ServiceSideIR } from '../../ir/service-side';
-import { PoliciesIR } from '../../ir/policies';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {

@@ -7,19 +7,19 @@ import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
 import { redirectProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
+import { kongServiceSide } from './features/service';
 import { hstsPluginConfig, hstsPluginName, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
 import { TopLevelObject } from './kong-object';
 import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 import { canaryPolicyProblems } from '../common/canary';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { PoliciesIR } from '../../ir/policies';
-import { ServiceSideIR } from '../../ir/service-side';
-import { kongServiceSide } from './features/service';
 
 export interface KongIngressRendererOptions {
   readonly ingressClassName: string;

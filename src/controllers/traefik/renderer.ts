@@ -21,13 +21,13 @@ import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { traefikIngressServiceSide } from './features/service-annotations';
 import { ServiceSideIR } from '../../ir/service-side';
-import { PoliciesIR } from '../../ir/policies';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */

@@ -29,5 +29,9 @@ export function appProtocolServiceSide(policies: PoliciesIR, column: ControllerN
 /** Joins the core's and an extension's Service-side settings. */
 export function mergeServiceSide(a: ServiceSideIR | undefined, b: ServiceSideIR | undefined): ServiceSideIR | undefined {
   if (!a || !b) return a ?? b;
-  return { annotations: { ...a.annotations, ...b.annotations }, appProtocol: a.appProtocol ?? b.appProtocol, features: [...a.features, ...b.features] };
+  return {
+    annotations: { ...a.annotations, ...b.annotations },
+    appProtocol: a.appProtocol ?? b.appProtocol,
+    features: [...a.features, ...b.features],
+  };
 }
