@@ -85,7 +85,9 @@ for (const [column, file] of CASES) {
         expect(buildApp(chart, run.plan, column).errors).toEqual([]);
         // Services handed over by name and ports (settings read on them): applied as a user would.
         const services = chart.node.findAll().filter((c): c is ApiGateway => c instanceof ApiGateway).flatMap(g => g.serviceSettings()).map(s => ({
-          apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace, annotations: s.annotations },
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: s.name, namespace: s.namespace, annotations: s.annotations },
           spec: { ports: (s.ports ?? []).map(p => ({ port: p.port, appProtocol: p.appProtocol })) },
         }));
         const again = readerFor(column)!.read([...Testing.synth(chart), ...services]);
