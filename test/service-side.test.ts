@@ -3,6 +3,7 @@ import * as kplus27 from 'cdk8s-plus-27';
 import * as kplus34 from 'cdk8s-plus-34';
 import { ApiGateway, Backend, BackendProtocol, Controller, KongMode, SessionAffinity, Timeouts, TraefikOutput, Warnings } from '../src';
 import { newChart, synthConformant, synthError } from './util';
+import { readerFor } from '../src/import/readers';
 
 /** The Service objects of a synthesized chart, by name. */
 function services(objects: any[]): Record<string, any> {
@@ -185,5 +186,28 @@ describe('refusals and conflicts', () => {
     const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
     for (const id of ['a', 'b']) gw.addRoute(id, { hosts: [`${id}.example.com`], backend: Backend.fromService(svc, { port: 8080 }), timeouts: Timeouts.of({ read: Duration.seconds(120) }) });
     expect(services(synthConformant(chart)).api.metadata.annotations).toEqual({ 'konghq.com/read-timeout': '120000' });
+  });
+});
+
+describe('readers read the Service-side settings back from the Services among the manifests', () => {
+  test.each([
+    ['gateway-api', Controller.gatewayApi({ gatewayClassName: 'example' }), { backendProtocol: BackendProtocol.H2C }, 9090],
+    ['kong', Controller.kong(), { timeouts: Timeouts.of({ read: Duration.seconds(120) }), backendProtocol: BackendProtocol.HTTPS }, 8080],
+  ] as const)('%s: render -> read gives the same policies, the backend held as a handed-over Service', (column, controller, policies, port) => {
+    const chart = newChart();
+    const svc = plusService(chart);
+    new ApiGateway(chart, 'gw', { controller }).addRoute('r', { hosts: ['a.example.com'], backend: Backend.fromService(svc, { port }), ...policies });
+    const objects = synthConformant(chart);
+    const read = readerFor(column)!.read(objects);
+    const routes = read.gateways.flatMap(g => g.routes);
+    expect(routes.map(r => r.backends)).toEqual([[{ service: 'api', namespace: 'edge', port, weight: 1, serviceKnown: true }]]);
+    const expected = column === 'kong'
+      ? { backendProtocol: { protocol: 'HTTPS' }, timeouts: { readMs: 120000 } }
+      : { backendProtocol: { protocol: 'H2C' } };
+    const strip = (p: any) => JSON.parse(JSON.stringify(p, (k, v) => (k === 'source' ? undefined : v)));
+    expect(strip(routes[0].policies)).toEqual(expected);
+    // Without the Service among the manifests, nothing is read from it.
+    const alone = readerFor(column)!.read(objects.filter(o => o.kind !== 'Service'));
+    expect(alone.gateways.flatMap(g => g.routes)[0].policies.backendProtocol).toBeUndefined();
   });
 });
