@@ -183,7 +183,7 @@ const KONG: Row = {
   redirectPrefix: no('Kong OSS has no path redirect'),
   rewritePrefix: yes('konghq.com/strip-path: only to "/"'),
   rewriteFullPath: no('Kong Ingress rewrites need the RewriteURIs feature gate; use KongMode.GATEWAY_API'),
-  rewriteHost: no(SERVICE_ANNOTATION('the upstream Host')),
+  rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
   ipAllow: yes('ip-restriction plugin'),
   ipDeny: yes('ip-restriction plugin'),
   retries: no(SERVICE_ANNOTATION('retries')),
