@@ -1907,12 +1907,6 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
-    // Audit (issue #12): an explicit Redirect.toHttps() renders like the TlsHost's redirect.
-    redirectScheme: {
-      'HTTPRoute/gw-r': {
-        "metadata.annotations['konghq.com/https-redirect-status-code']": '301',
-      },
-    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     timeoutConnect: {
       'Service/svc': {

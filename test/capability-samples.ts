@@ -198,7 +198,7 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } =
  * TlsHost already renders by default (one redirect, not two), so that cell asks for a 301.
  */
 const POLICY_SAMPLE_OVERRIDES: { readonly [f in PolicyFeature]?: (controller: Controller) => PolicySample } = {
-  redirectScheme: controller => (controller.name === 'kong' || controller.name === 'kong-gateway-api'
+  redirectScheme: controller => (controller.name === 'kong'
     ? { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), tls: true }
     : POLICY_SAMPLES.redirectScheme()),
 };

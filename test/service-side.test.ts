@@ -156,9 +156,9 @@ describe('refusals and conflicts', () => {
     gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.fromService(svc, { port: 8080 }), timeouts: Timeouts.of({ read: Duration.seconds(120) }) });
     gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.fromService(svc, { port: 9090 }), timeouts: Timeouts.of({ read: Duration.seconds(30) }) });
     const error = synthError(chart);
-    expect(error).toContain("[test/gw/a] Service 'edge/api' needs the annotations konghq.com/read-timeout: \"120000\" for this route and konghq.com/read-timeout: \"30000\" for [test/gw/b]; "
+    expect(error).toContain("[test/gw/a] Route.backends: Service 'edge/api' needs the annotations konghq.com/read-timeout: \"120000\" for this route and konghq.com/read-timeout: \"30000\" for [test/gw/b]; "
       + "controller 'kong' reads them on the Service, for every route to it: give both routes the same settings, or separate Services");
-    expect(error).toContain('[test/gw/b] Service \'edge/api\' needs the annotations konghq.com/read-timeout: "30000" for this route');
+    expect(error).toContain('[test/gw/b] Route.backends: Service \'edge/api\' needs the annotations konghq.com/read-timeout: "30000" for this route');
   });
 
   test('a route without the setting on the same Service conflicts too (the annotation would change it)', () => {
@@ -177,7 +177,7 @@ describe('refusals and conflicts', () => {
     gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.fromServicePorts('api', ports, { port: 8080 }) });
     expect(synthError(chart)).toBeUndefined();
     gw.addRoute('c', { hosts: ['c.example.com'], backend: Backend.fromServicePorts('api', ports, { port: 9090 }), backendProtocol: BackendProtocol.WEBSOCKET });
-    expect(synthError(chart)).toContain("Service 'edge/api' port 9090 needs appProtocol kubernetes.io/h2c for this route and kubernetes.io/ws for [test/gw/c]");
+    expect(synthError(chart)).toContain("Route.backends: Service 'edge/api' port 9090 needs appProtocol kubernetes.io/h2c for this route and kubernetes.io/ws for [test/gw/c]");
   });
 
   test('the same settings on two routes of one Service are fine', () => {

@@ -50,7 +50,6 @@ describe('a TLS host and Redirect.toHttps() on the same route: one redirect, the
   const expected: { readonly [c in ControllerName]?: string[] } = {
     'ingress-nginx': ['gw-r: force-ssl-redirect'],
     'kong': ['gw-r: protocols https 307'],
-    'kong-gateway-api': ['gw-r: protocols https 307'],
     'traefik': ['gw-r-http: gw-r-redirect'],
     'traefik-ingress': ['gw-r-http: edge-gw-r-redirect@kubernetescrd'],
     'gateway-api': ['gw-r-redirect: RequestRedirect 307'],
@@ -67,12 +66,12 @@ describe('a TLS host and Redirect.toHttps() on the same route: one redirect, the
     expect(httpsRedirects(controller, objects)).toEqual(expected[controller]);
   });
 
-  test('kong-gateway-api: a status Kong cannot send is refused with the standard message', () => {
+  test('kong-gateway-api refuses Redirect.toHttps() (the TlsHost default is its only HTTPS redirect)', () => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['kong-gateway-api']() });
-    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toHttps({ statusCode: RedirectStatus.SEE_OTHER }) });
-    expect(synthError(chart)).toContain("[test/gw/r] Redirect to HTTPS / another scheme (redirect.statusCode) is not supported by controller 'kong-gateway-api': "
-      + 'Kong redirects plain HTTP to HTTPS with 301, 302, 307, 308 only (303 given).');
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toHttps() });
+    gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: CERT });
+    expect(synthError(chart)).toContain("Redirect to HTTPS / another scheme (redirect) is not supported by controller 'kong-gateway-api'");
   });
 
   test('Gateway API: the TlsHost\'s redirect HTTPRoute keeps its other hosts; the redirect stays on the http listener', () => {

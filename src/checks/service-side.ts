@@ -16,6 +16,8 @@ import { ServiceSettingsIR, ServiceSideIR } from '../ir/service-side';
 export interface ServiceSideUse {
   /** `source` of the construct declaring the backend. */
   readonly source: string;
+  /** The prop declaring the backend, as messages name it (`Route.backends`). */
+  readonly prop: string;
   readonly backend: BackendIR;
   readonly settings?: ServiceSideIR;
 }
@@ -28,13 +30,13 @@ export function serviceSideUses(ir: GatewayIR, settingsOf: ServiceSideOf): Servi
   const bySource = new Map(ir.routes.map(r => [r.source, r]));
   for (const r of ir.routes) {
     const settings = settingsOf(r.policies);
-    for (const b of r.backends) out.push({ source: r.source, backend: b, settings });
+    for (const b of r.backends) out.push({ source: r.source, prop: 'Route.backends', backend: b, settings });
   }
   for (const c of ir.canaries) {
     const route = bySource.get(c.route);
-    out.push({ source: c.source, backend: c.canary, settings: route ? settingsOf(route.policies) : undefined });
+    out.push({ source: c.source, prop: 'CanarySplit.canary', backend: c.canary, settings: route ? settingsOf(route.policies) : undefined });
   }
-  if (ir.defaultBackend) out.push({ source: ir.defaultBackendSource ?? ir.source, backend: ir.defaultBackend });
+  if (ir.defaultBackend) out.push({ source: ir.defaultBackendSource ?? ir.source, prop: 'ApiGateway.defaultBackend', backend: ir.defaultBackend });
   return out;
 }
 
@@ -67,7 +69,8 @@ export function serviceSideProblems(ir: GatewayIR, controller: ControllerName, s
   const byService = new Map<string, ServiceSideUse[]>();
   for (const u of uses) byService.set(serviceKey(u.backend), [...byService.get(serviceKey(u.backend)) ?? [], u]);
   for (const [key, list] of byService) {
-    if (!list.some(u => u.settings)) continue;
+    // Only settings this library writes can conflict (a named-only Service is refused above).
+    if (!list.some(u => u.settings && u.backend.serviceKnown)) continue;
     const annotations = (u: ServiceSideUse) => describeAnnotations(u.settings?.annotations);
     const first = list[0];
     const other = list.find(u => annotations(u) !== annotations(first));
@@ -76,13 +79,14 @@ export function serviceSideProblems(ir: GatewayIR, controller: ControllerName, s
         const them = u === first ? other : first;
         problems.push({
           source: u.source,
-          message: `Service '${key}' needs the annotations ${annotations(u)} for this route and ${annotations(them)} for [${them.source}]; `
+          message: `${u.prop}: Service '${key}' needs the annotations ${annotations(u)} for this route and ${annotations(them)} for [${them.source}]; `
             + `controller '${controller}' reads them on the Service, for every route to it: give both routes the same settings, or separate Services`,
         });
       }
     }
     for (const port of new Set(list.map(u => u.backend.port))) {
       const onPort = list.filter(u => u.backend.port === port);
+      if (!onPort.some(u => u.settings?.appProtocol !== undefined && u.backend.serviceKnown)) continue;
       const a = onPort[0];
       const b = onPort.find(u => u.settings?.appProtocol !== a.settings?.appProtocol);
       if (!b) continue;
@@ -90,7 +94,7 @@ export function serviceSideProblems(ir: GatewayIR, controller: ControllerName, s
         const them = u === a ? b : a;
         problems.push({
           source: u.source,
-          message: `Service '${key}' port ${port} needs appProtocol ${u.settings?.appProtocol ?? 'unset'} for this route and ${them.settings?.appProtocol ?? 'unset'} for [${them.source}]; `
+          message: `${u.prop}: Service '${key}' port ${port} needs appProtocol ${u.settings?.appProtocol ?? 'unset'} for this route and ${them.settings?.appProtocol ?? 'unset'} for [${them.source}]; `
             + `controller '${controller}' reads it on the Service port, for every route to it: give both routes the same backendProtocol, or separate ports`,
         });
       }

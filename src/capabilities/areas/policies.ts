@@ -207,7 +207,7 @@ const KONG: Row = {
 
 const KONG_GATEWAY_API: Row = {
   ...KONG,
-  redirectScheme: yes('konghq.com/protocols: https + https-redirect-status-code (301, 302, 307, 308) on the HTTPRoute, as for a TlsHost: KIC renders a RequestRedirect without hostname as a relative Location'),
+  redirectScheme: no('Kong\'s Gateway API conformance report lists scheme redirects as unsupported'),
   rewriteFullPath: yes('URLRewrite filter'),
   rewritePrefix: yes('URLRewrite filter'),
   rewriteHost: yes('URLRewrite filter'),

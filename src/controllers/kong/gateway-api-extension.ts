@@ -1,7 +1,6 @@
 import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
-import { redirectAnnotations, redirectProblems } from './features/redirect';
 import { gatewayRewriteProblems } from './features/rewrite';
 import { hstsInRoutePlugin, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts } from './features/tls';
 import { PolicyFeature } from '../../capabilities/areas/policies';
@@ -26,8 +25,6 @@ export const KONG_PLUGIN_FEATURES: ReadonlySet<PolicyFeature> = new Set<PolicyFe
   'responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove',
   'ipAllow', 'ipDeny',
   'apiKeyAuth', 'basicAuth',
-  // Redirect.toHttps(): konghq.com/protocols + https-redirect-status-code on the HTTPRoute, as the TlsHost redirect.
-  'redirectScheme',
 ]);
 
 export interface KongGatewayApiExtensionOptions {
@@ -45,7 +42,7 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
       type: 'ExtensionRef',
       extensionRef: { group: CONFIGURATION_GROUP, kind: KINDS.plugin, name },
     })),
-    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir), ...redirectProblems(ir, 'kong-gateway-api')],
+    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir)],
     // The route's response-transformer KongPlugin carries HSTS (see features/tls.ts).
     hstsInExtension: hstsInRoutePlugin,
     // Kong matches a regex from the start only: the core anchors the end.
@@ -53,7 +50,7 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
     // KIC renders a RequestRedirect without hostname as a relative Location: a TlsHost's
     // redirect is konghq.com/protocols on the HTTPRoute, whole-route like Kong's Ingresses.
     tlsRedirectInExtension: true,
-    routeAnnotations: (route, hosts, tlsHosts) => ({ ...kongTlsRedirectAnnotations(route, hosts, tlsHosts), ...redirectAnnotations(route) }),
+    routeAnnotations: kongTlsRedirectAnnotations,
     tlsProblems: ir => kongTlsProblems('kong-gateway-api', ir, false),
     // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.
     v1TlsPolicies: false,

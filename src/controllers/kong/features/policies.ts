@@ -76,8 +76,7 @@ export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolic
   bodySize: BODY_SIZE,
   cors: CORS,
   headers: RESPONSE_HEADERS,
-  // Redirect.toHttps(): HTTPRoute annotations (gateway-api-extension.ts routeAnnotations).
-  redirect: {},
+  redirect: REFUSED,
   rewrite: STANDARD,
   ipAccess: IP_ACCESS,
   retries: REFUSED,

@@ -5,7 +5,7 @@ import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS, HTTPS_ONLY, HTTPS_REDIRECT_CODES } from '../constants';
 
 /**
- * HTTPS redirect on Kong (Ingress, or HTTPRoute in Gateway API mode): the route accepts only `https`, and Kong answers plain-HTTP
+ * HTTPS redirect on Kong Ingress: the route accepts only `https`, and Kong answers plain-HTTP
  * requests with a redirect to the same URL over HTTPS, with the given status. On a TlsHost's
  * host this replaces the TlsHost's default redirect (features/tls.ts): one redirect, the route's
  * status code.
@@ -16,11 +16,8 @@ export function redirectAnnotations(route: RouteIR): Record<string, string> {
   return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: String(r.statusCode) };
 }
 
-/**
- * Both modes: Kong's Gateway API mode reads the same annotations on the HTTPRoute (KIC renders
- * the standard RequestRedirect without hostname as a relative Location, so it is not used).
- */
-export function redirectProblems(ir: GatewayIR, controller: 'kong' | 'kong-gateway-api' = 'kong'): RenderProblem[] {
+/** Ingress mode (Kong's Gateway API mode has no scheme redirect at all: the matrix refuses it). */
+export function redirectProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
   for (const route of ir.routes) {
     const r = route.policies.redirect;
@@ -28,7 +25,7 @@ export function redirectProblems(ir: GatewayIR, controller: 'kong' | 'kong-gatew
     if (!r?.scheme || r.host || r.port !== undefined || r.path) continue;
     const problem = (prop: string, reason: string) => problems.push({
       source: r.source,
-      message: unsupportedMessage(controller, 'redirectScheme', policyProp(ir, r.source, prop), reason),
+      message: unsupportedMessage('kong', 'redirectScheme', policyProp(ir, r.source, prop), reason),
     });
     if (r.scheme !== 'https') {
       problem('redirect.scheme', `Kong only redirects plain HTTP to HTTPS ('${r.scheme}' given)`);
