@@ -1274,6 +1274,34 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlExposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    sessionAffinityCookie: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.httponly']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.maxage']": '3600',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.name']": 'route',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.secure']": 'true',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendGrpc: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+      },
+    },
+    backendGrpcs: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendH2c: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
       },
     },
   },
@@ -1589,6 +1617,25 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'KongPlugin/gw-r-cors': {
         'config.exposed_headers[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
       },
     },
   },
@@ -2036,6 +2083,25 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'KongPlugin/gw-r-cors': {
         'config.exposed_headers[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
       },
     },
   },
@@ -2414,6 +2480,15 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
+    backendWebsocket: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/ws',
       },
     },
   },
@@ -3056,6 +3131,10 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
       },
     },
   },
@@ -3532,6 +3611,10 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
       },
     },
   },

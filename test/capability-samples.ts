@@ -1,4 +1,5 @@
 import { Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RetryOn, RouteOptions, TlsCertificate, TlsMode,
@@ -166,6 +167,21 @@ function mirrorTraffic(controller: Controller): CanaryTraffic {
 type PolicySample = RouteOptions & { noBackend?: boolean; tls?: boolean };
 
 /**
+ * Cells some controllers render on the backend's Service (Kong's konghq.com/* annotations, the
+ * Traefik Ingress provider's service annotations, a Gateway API port's appProtocol): their sample
+ * and baseline route to a Service construct handed over with Backend.fromService (the same
+ * Service 'svc' port 80 as elsewhere), so the difference shows on the Service.
+ */
+const SERVICE_SIDE: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
+  'timeoutConnect', 'timeoutRead', 'timeoutSend', 'sessionAffinityCookie',
+  'backendHttps', 'backendGrpc', 'backendGrpcs', 'backendH2c', 'backendWebsocket',
+]);
+
+function serviceConstruct(c: Chart): Backend {
+  return Backend.fromService(new kplus.Service(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 80 }] }));
+}
+
+/**
  * The baseline of a policy cell, when it is not "the same route without the policy": a
  * sub-setting (burst, exempt CIDRs, sign-in URL...) is compared with its policy without it, and a
  * redirect with the same redirect to another value (a route without a redirect needs a backend).
@@ -227,20 +243,20 @@ function retryMatch(controller: Controller): RouteOptions['match'] {
   return ['envoy-gateway', 'gateway-api'].includes(controller.name) ? { method: HttpMethod.GET } : undefined;
 }
 
-function policyRoute(c: Chart, controller: Controller, p: PolicySample): void {
+function policyRoute(c: Chart, controller: Controller, p: PolicySample, feature?: PolicyFeature): void {
   const { noBackend, tls: withTls, ...options } = p;
   const gw = new ApiGateway(c, 'gw', { controller });
-  gw.addRoute('r', { hosts: A, ...options, backend: noBackend ? undefined : svc() });
+  gw.addRoute('r', { hosts: A, ...options, backend: noBackend ? undefined : feature && SERVICE_SIDE.has(feature) ? serviceConstruct(c) : svc() });
   if (withTls) gw.addTlsHost('tls', { hosts: A, certificate: TlsCertificate.fromSecret('a-cert') });
 }
 
 function policyCell(feature: PolicyFeature): CellSample {
   const sample = (controller: Controller) => POLICY_SAMPLE_OVERRIDES[feature]?.(controller) ?? POLICY_SAMPLES[feature]();
   return {
-    sample: (c, controller) => { policyRoute(c, controller, sample(controller)); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
+    sample: (c, controller) => { policyRoute(c, controller, sample(controller), feature); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
     baseline: (c, controller) => {
       const s = sample(controller);
-      policyRoute(c, controller, POLICY_BASELINES[feature]?.(controller) ?? { match: s.match, tls: s.tls });
+      policyRoute(c, controller, POLICY_BASELINES[feature]?.(controller) ?? { match: s.match, tls: s.tls }, feature);
     },
   };
 }

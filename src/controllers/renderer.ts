@@ -4,6 +4,8 @@ import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { Attachment } from '../checks/attachment';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { PoliciesIR } from '../ir/policies';
+import { ServiceSideIR } from '../ir/service-side';
 
 /** What a renderer may ask of the gateway it renders for. */
 export interface GatewayContext {
@@ -63,4 +65,9 @@ export interface ControllerRenderer {
   validate(ir: GatewayIR): RenderProblem[];
   /** Problems with the ApiGateway / TlsHost combination itself (e.g. TLS on a Gateway we do not own). */
   validateTlsHost(tls: TlsHostIR | PassthroughIR): string[];
+  /**
+   * What a route's policies set on its backends' Services (annotations, a port's appProtocol),
+   * where this controller reads them there; undefined when nothing. Pure.
+   */
+  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
 }

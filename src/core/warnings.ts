@@ -34,6 +34,7 @@ export const WARNING_IDS = {
   serviceWithoutEndpoints: 'service-without-endpoints',
   backendTlsUnverified: 'backend-tls-unverified',
   retryNonIdempotent: 'retry-non-idempotent',
+  serviceSettings: 'service-settings',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

@@ -508,10 +508,14 @@ function backendTlsExpr(tls: BackendTlsIR): Expr {
 }
 
 export function backendExpr(b: BackendIR, defaultNamespace: string): Expr {
-  return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], obj([
+  const options = obj([
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
     ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
-  ]));
+  ]);
+  // A Service whose settings were read from its own annotations: handed over by name and port,
+  // so the target controller can write them again (ApiGateway.serviceSettings()).
+  if (b.serviceKnown) return callWithOptions('Backend.fromServicePorts', [lit(b.service), arr([obj([['port', lit(b.port)]])])], options);
+  return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], options);
 }
 
 function trafficExpr(t: CanaryTrafficIR): Expr {

@@ -1,4 +1,7 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
 import { CaCertificates, caProblem } from './ca';
+import { rememberServiceObject, ServiceObject } from './service-object';
 import { listProblem, optionsOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR, BackendTlsIR } from '../ir/model';
@@ -173,12 +176,17 @@ export class Backend {
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
     const o = optionsOf('Backend.service', options);
-    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls);
+    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, false);
   }
 
   /**
    * A Service defined in the same app, e.g. a `Service` of any cdk8s-plus line; the port is
    * checked against the Service's ports, so a typo cannot become a 502.
+   *
+   * Settings the controller reads on the Service itself (Kong's `konghq.com/*` timeouts and
+   * protocol, the Traefik Ingress provider's server scheme, a Gateway API port's `appProtocol`)
+   * are written to it when it is a construct of this app (its `ApiObject`), and listed by
+   * `ApiGateway.serviceSettings()` in every case.
    *
    * @example Backend.fromService(new kplus.Service(chart, 'api', { ports: [{ port: 8080 }] }))
    */
@@ -191,15 +199,22 @@ export class Backend {
     if (namespace !== undefined && typeof namespace !== 'string') {
       throw new Error(`Backend.fromService(${show(service.name)}): metadata.namespace must be a string, got ${show(namespace)}`);
     }
-    return Backend.fromServicePorts(service.name, service.ports.map(p => (p !== null && typeof p === 'object' ? { port: p.port, name: p.name } : p)), {
+    const backend = Backend.fromServicePorts(service.name, service.ports.map(p => (p !== null && typeof p === 'object' ? { port: p.port, name: p.name } : p)), {
       ...optionsOf('Backend.fromService', options), namespace,
     });
+    const object = apiObjectOf(service);
+    if (!object) return backend;
+    return new Backend(backend.serviceName, backend.port, backend.namespace, backend.label, backend.tls, true,
+      { object, portIndex: service.ports.findIndex(p => p.port === backend.port) });
   }
 
   /**
    * A Service described by its name and ports, e.g. one defined outside this app or, from
    * languages other than TypeScript, a cdk8s-plus `Service`. The port is checked the same way as
    * by `fromService`.
+   *
+   * Settings the controller reads on the Service itself are not written anywhere: apply what
+   * `ApiGateway.serviceSettings()` lists to the Service (a `service-settings` warning says so).
    *
    * @example Backend.fromServicePorts('api', [{ port: 8080, name: 'http' }], { port: 8080 })
    */
@@ -223,7 +238,7 @@ export class Backend {
     } else if (!numbers.includes(port)) {
       throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, o.namespace, label, o.tls);
+    return new Backend(name, port, o.namespace, label, o.tls, true);
   }
 
   private constructor(
@@ -236,6 +251,8 @@ export class Backend {
     private readonly label: string,
     /** Re-encryption to the backend, if it serves HTTPS. */
     public readonly tls?: BackendTls,
+    private readonly serviceKnown: boolean = false,
+    private readonly serviceObject?: ServiceObject,
   ) {}
 
   /**
@@ -254,6 +271,51 @@ export class Backend {
       if (r.problem) return { problem: `${this.label}: ${r.problem}` };
       tls = r.ir;
     }
-    return { ir: { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1, tls } };
+    const ir: BackendIR = { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1, tls };
+    if (!this.serviceKnown) return { ir };
+    const known: BackendIR = { ...ir, serviceKnown: true };
+    if (this.serviceObject) rememberServiceObject(known, this.serviceObject);
+    return { ir: known };
   }
+}
+
+/** The ApiObject of a Service construct (a cdk8s-plus Service, or a Service ApiObject), else undefined. */
+function apiObjectOf(service: IServiceRef): ApiObject | undefined {
+  if (!Construct.isConstruct(service)) return undefined;
+  try {
+    const object = ApiObject.of(service);
+    return object.kind === 'Service' && object.apiVersion === 'v1' ? object : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A setting of one Service port, as `ApiGateway.serviceSettings()` lists it. */
+export interface ServicePortSettings {
+  /** The Service port number. */
+  readonly port: number;
+  /** The port's `appProtocol` (e.g. `kubernetes.io/h2c`). */
+  readonly appProtocol: string;
+}
+
+/**
+ * What the gateway's controller reads on one Service rather than on the routing objects (Kong's
+ * `konghq.com/*` timeouts and protocol, the Traefik Ingress provider's
+ * `traefik.ingress.kubernetes.io/service.*`, a Gateway API port's `appProtocol`).
+ */
+export interface ServiceSettings {
+  /** The Service's name. */
+  readonly name: string;
+  /** The Service's namespace. */
+  readonly namespace: string;
+  /**
+   * Annotations to set on the Service.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Settings of the Service's ports.
+   * @default - none
+   */
+  readonly ports?: ServicePortSettings[];
 }

@@ -6,6 +6,7 @@ import { ControllerName } from '../capabilities/features';
 import { canaryConflicts, claimProblems } from '../checks/claims';
 import { featureProblems } from '../checks/features';
 import { OwnerKind, ownerProblems } from '../checks/owners';
+import { serviceSideProblems } from '../checks/service-side';
 import { tlsCoverageProblems } from '../checks/tls';
 import { ControllerRenderer } from '../controllers/renderer';
 import { fail, show } from '../core/errors';
@@ -65,6 +66,7 @@ export function gatewayProblems(ir: GatewayIR, renderer: ControllerRenderer, own
     ...tlsCoverageProblems(ir),
     ...ownerProblems(owned),
     ...renderer.validate(ir),
+    ...serviceSideProblems(ir, controller, policies => renderer.serviceSide?.(policies)),
   ];
   for (const p of checks) add(p.source, p.message);
   return problems;

@@ -65,6 +65,12 @@ export interface BackendIR {
   readonly weight: number;
   /** The backend serves TLS; undefined: plain HTTP. */
   readonly tls?: BackendTlsIR;
+  /**
+   * The user handed us the Service (`Backend.fromService` / `fromServicePorts`), so settings a
+   * controller reads on the Service can be written to it (or returned by
+   * `ApiGateway.serviceSettings()`); undefined: named only (`Backend.service`).
+   */
+  readonly serviceKnown?: boolean;
 }
 
 export interface RouteIR {

@@ -133,7 +133,7 @@ describe('timeouts and body size', () => {
 
   test('non-whole seconds are refused with the standard message', () => {
     expect(render({ timeouts: Timeouts.of({ read: Duration.millis(1500) }) }).error).toContain(
-      "[test/gw/r] Read timeout (timeouts.read) is not supported by controller 'ingress-nginx': it takes whole seconds (1500 ms given). Supported by: none.");
+      "[test/gw/r] Read timeout (timeouts.read) is not supported by controller 'ingress-nginx': it takes whole seconds (1500 ms given). Supported by: Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }).");
   });
 
   test('sizes in the largest exact unit (nginx k / m / g are powers of 1024)', () => {

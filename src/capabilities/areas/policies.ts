@@ -34,7 +34,10 @@ const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotation
 const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
 const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
-const GW_APPPROTOCOL = 'Gateway API selects this from the Service port\'s appProtocol, which this library does not own; set appProtocol on the Service';
+/** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
+const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
+const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
+const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -175,11 +178,11 @@ const TRAEFIK_INGRESS: Row = {
   redirectPrefix: no(TRAEFIK_INGRESS_REDIRECT),
   timeoutConnect: no(TRAEFIK_SERVICE('serversTransport')),
   ipDeny: no('the Traefik Ingress provider cannot add a !ClientIP() condition and Traefik has no deny-list middleware; use TraefikOutput.INGRESS_ROUTE'),
-  sessionAffinityCookie: no(TRAEFIK_SERVICE('sticky cookies')),
-  backendHttps: no(TRAEFIK_SERVICE('the server scheme')),
-  backendGrpc: no(TRAEFIK_SERVICE('the server scheme')),
-  backendGrpcs: no(TRAEFIK_SERVICE('the server scheme')),
-  backendH2c: no(TRAEFIK_SERVICE('the server scheme')),
+  sessionAffinityCookie: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.sticky.cookie.*')),
+  backendHttps: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
+  backendGrpc: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
+  backendGrpcs: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
+  backendH2c: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
   redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
 };
 
@@ -192,9 +195,9 @@ const KONG: Row = {
   rateLimitExemptCidrs: no('Kong\'s rate-limiting plugin has no exemption list'),
   rateLimitRedis: yes('policy: redis'),
   rateLimitControllerStore: no('Kong\'s shared policy "cluster" is refused in DB-less mode; use DistributedRateLimit.redis()'),
-  timeoutConnect: no(SERVICE_ANNOTATION('timeouts')),
-  timeoutRead: no(SERVICE_ANNOTATION('timeouts')),
-  timeoutSend: no(SERVICE_ANNOTATION('timeouts')),
+  timeoutConnect: yes(ON_SERVICE('konghq.com/connect-timeout (milliseconds)')),
+  timeoutRead: yes(ON_SERVICE('konghq.com/read-timeout (milliseconds)')),
+  timeoutSend: yes(ON_SERVICE('konghq.com/write-timeout (milliseconds)')),
   timeoutRequest: no('Kong has no whole-request timeout'),
   timeoutBackendRequest: no('Kong has no per-attempt backend request timeout separate from connect/read/write'),
   bodySize: yes('request-size-limiting plugin'),
@@ -212,17 +215,17 @@ const KONG: Row = {
   redirectPrefix: no('Kong OSS has no path redirect'),
   rewritePrefix: yes('konghq.com/strip-path: only to "/"'),
   rewriteFullPath: no('Kong Ingress rewrites need the RewriteURIs feature gate; use KongMode.GATEWAY_API'),
-  rewriteHost: no(SERVICE_ANNOTATION('the upstream Host')),
+  rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
   ipAllow: yes('ip-restriction plugin'),
   ipDeny: yes('ip-restriction plugin'),
   retries: no(SERVICE_ANNOTATION('retries')),
   retryStatusCodes: no(SERVICE_ANNOTATION('retries')),
   retryPerTryTimeout: no(SERVICE_ANNOTATION('retries')),
   sessionAffinityCookie: no('Kong OSS only hashes on a cookie (no sticky sessions), configured on the Service'),
-  backendHttps: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendGrpc: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendGrpcs: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendH2c: no(SERVICE_ANNOTATION('the upstream protocol')),
+  backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
+  backendGrpc: no(KONG_GRPC_INGRESS),
+  backendGrpcs: no(KONG_GRPC_INGRESS),
+  backendH2c: no(KONG_NO_H2C),
   backendWebsocket: native('proxied natively'),
   externalAuth: no('Kong OSS has no forward-auth plugin'),
   externalAuthResponseHeaders: no('Kong OSS has no forward-auth plugin'),
@@ -257,6 +260,7 @@ const KONG_GATEWAY_API: Row = {
   requestHeaderRemove: yes('RequestHeaderModifier filter'),
   backendGrpc: yes('GRPCRoute'),
   redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
+  backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
 };
 
 const GATEWAY_API: Row = {
@@ -298,8 +302,8 @@ const GATEWAY_API: Row = {
   backendHttps: no(GW_BACKEND_TLS),
   backendGrpc: yes('GRPCRoute'),
   backendGrpcs: no(GW_ONLY_GRPCS),
-  backendH2c: no(GW_APPPROTOCOL),
-  backendWebsocket: no(GW_APPPROTOCOL),
+  backendH2c: yes(ON_SERVICE('appProtocol: kubernetes.io/h2c on the Service port')),
+  backendWebsocket: yes(ON_SERVICE('appProtocol: kubernetes.io/ws on the Service port')),
   externalAuth: no(GW_EXT_AUTH),
   externalAuthResponseHeaders: no(GW_EXT_AUTH),
   externalAuthSignin: no('Gateway API\'s ExternalAuth filter has no sign-in redirect'),

@@ -5,6 +5,8 @@ import { RouteKind } from './features/grpc-route';
 import { RegexStyle } from './features/http-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
 import { GatewayContext, RenderProblem } from '../renderer';
 
@@ -121,6 +123,12 @@ export interface GatewayApiExtension {
 
   /** TLS checks the implementation adds, after the core's (e.g. whole-route redirects). Pure. */
   tlsProblems?(ir: GatewayIR): RenderProblem[];
+
+  /**
+   * Settings the implementation reads on the backend's Service (e.g. Kong's `konghq.com/*`
+   * annotations), merged with the core's port `appProtocol`. Pure.
+   */
+  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
 }
 
 /**

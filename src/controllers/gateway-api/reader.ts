@@ -4,7 +4,7 @@ import { canaryHeader } from './features/canary';
 import { RegexStyle } from './features/http-route';
 import { schemeOnly } from './features/redirect';
 import { ItemLog } from './read/items';
-import { readRule, RuleRead } from './read/rules';
+import { APP_PROTOCOLS, readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
 import { RouteTable } from '../../checks/route-table';
@@ -127,6 +127,22 @@ class Reading {
 
   private ns(o: KubeObject): string {
     return o.metadata.namespace ?? this.ns0;
+  }
+
+  /** The `appProtocol` of a backend's Service port, when the Service is among the objects read (its item written once). */
+  private appProtocol(b: BackendIR): string | undefined {
+    for (const o of this.objects) {
+      if (o?.kind !== 'Service' || o.apiVersion !== 'v1' || o.metadata?.name !== b.service || this.ns(o) !== b.namespace) continue;
+      const ports = Array.isArray(o.spec?.ports) ? o.spec.ports as any[] : [];
+      const i = ports.findIndex(p => p?.port === b.port);
+      const value = ports[i]?.appProtocol;
+      if (typeof value !== 'string') return undefined;
+      const to = APP_PROTOCOLS[value];
+      if (to) this.log.mapped(o, `spec.ports[${i}].appProtocol`, `Route.backendProtocol (${to}), Backend.fromServicePorts`, value);
+      else this.log.unmapped(o, `spec.ports[${i}].appProtocol`, `appProtocol '${value}' is not a backend protocol the intent models`, value);
+      return value;
+    }
+    return undefined;
   }
 
   public run(): ReadResult {
@@ -341,6 +357,7 @@ class Reading {
       source,
       backend: (b, field) => this.backend(o, kind, b, field),
       extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects, this.extContext([])),
+      appProtocol: b => this.appProtocol(b),
     }));
     const effectiveHosts = this.effectiveHosts(o, hosts, parents);
     const served = rules.filter(r => r.matches.length > 0);

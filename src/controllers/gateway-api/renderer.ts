@@ -24,8 +24,11 @@ import { entries, register } from '../../core/app-registry';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { shadowedRedirectProblems } from '../common/tls';
+import { appProtocolServiceSide, mergeServiceSide } from './features/app-protocol';
+import { ServiceSideIR } from '../../ir/service-side';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -335,6 +338,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
       }
     }
     return problems;
+  }
+
+  /** The backend port's appProtocol (h2c, WebSocket), plus what the extension reads on the Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return mergeServiceSide(appProtocolServiceSide(policies, this.name), this.extension.serviceSide?.(policies));
   }
 
   public validateTlsHost(tls: TlsHostIR | PassthroughIR): string[] {

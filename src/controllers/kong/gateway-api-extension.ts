@@ -8,6 +8,7 @@ import { unsupportedMessage } from '../../capabilities/check';
 import { CanaryIR } from '../../ir/model';
 import { GatewayApiExtension, HttpRouteFilter } from '../gateway-api/extension';
 import { RenderProblem } from '../renderer';
+import { kongServiceSide } from './features/service';
 
 /** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
 const KONG_MAX_TARGET_WEIGHT = 65535;
@@ -54,6 +55,8 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
     // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.
     v1TlsPolicies: false,
     canaryProblems: canaryWeightProblems,
+    // Timeouts and the upstream protocol: konghq.com/* annotations on the backend's Service.
+    serviceSide: policies => kongServiceSide(policies, 'kong-gateway-api'),
   };
 }
 

@@ -7,12 +7,15 @@ import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
 import { redirectProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
+import { kongServiceSide } from './features/service';
 import { hstsPluginConfig, hstsPluginName, hstsPluginReferenced, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
 import { TopLevelObject } from './kong-object';
 import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 import { canaryPolicyProblems } from '../common/canary';
 import { defaultBackendIngress, INGRESS_API_VERSION, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
@@ -154,6 +157,11 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),
     ];
+  }
+
+  /** Timeouts and the upstream protocol, read by KIC on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return kongServiceSide(policies, 'kong');
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

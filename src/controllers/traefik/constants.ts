@@ -106,6 +106,20 @@ export const MIDDLEWARE_TYPES = {
 } as const;
 
 /** `IngressRoute.spec.routes[].services[].scheme` values. */
+/** Annotations the Traefik Ingress provider reads on a backend's Service (every route to it). */
+export const SERVICE_ANNOTATIONS = {
+  /** `https` or `h2c` to the servers. */
+  serversScheme: `${ANNOTATION_PREFIX}service.serversscheme`,
+  /** `"true"`: sticky sessions with a cookie. */
+  stickyCookie: `${ANNOTATION_PREFIX}service.sticky.cookie`,
+  stickyCookieName: `${ANNOTATION_PREFIX}service.sticky.cookie.name`,
+  stickyCookieSecure: `${ANNOTATION_PREFIX}service.sticky.cookie.secure`,
+  stickyCookieHttpOnly: `${ANNOTATION_PREFIX}service.sticky.cookie.httponly`,
+  stickyCookieSameSite: `${ANNOTATION_PREFIX}service.sticky.cookie.samesite`,
+  stickyCookieMaxAge: `${ANNOTATION_PREFIX}service.sticky.cookie.maxage`,
+  stickyCookiePath: `${ANNOTATION_PREFIX}service.sticky.cookie.path`,
+} as const;
+
 export const SERVER_SCHEMES = {
   https: 'https',
   h2c: 'h2c',

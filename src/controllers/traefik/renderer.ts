@@ -21,10 +21,13 @@ import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { traefikIngressServiceSide } from './features/service-annotations';
+import { ServiceSideIR } from '../../ir/service-side';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
@@ -224,6 +227,11 @@ export class TraefikRenderer implements ControllerRenderer {
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
     ];
+  }
+
+  /** Ingress output: the server scheme and sticky cookies, read on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies) : undefined;
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

@@ -36,7 +36,12 @@ export interface RuleContext {
   backend(ref: any, field: string): BackendIR | undefined;
   /** An ExtensionRef filter, read by the implementation's extension. */
   extensionFilter(filter: any): FilterReading | undefined;
+  /** The appProtocol of the backend's Service port, when the Service is among the objects read. */
+  appProtocol?(backend: BackendIR): string | undefined;
 }
+
+/** Service port appProtocols the renderers write (features/app-protocol.ts), as backend protocols. */
+export const APP_PROTOCOLS: Readonly<Record<string, 'H2C' | 'WEBSOCKET'>> = { 'kubernetes.io/h2c': 'H2C', 'kubernetes.io/ws': 'WEBSOCKET' };
 
 const RULE_FIELDS = ['name', 'matches', 'filters', 'backendRefs', 'timeouts', 'retry', 'sessionPersistence'];
 
@@ -75,6 +80,13 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   });
 
   const policies: Mutable<PoliciesIR> = {};
+  // Every backend's Service port says h2c (or ws): the route's backend protocol, read on the
+  // Services, which the intent then holds by name and ports (Backend.fromServicePorts).
+  const protocols = backends.map(b => APP_PROTOCOLS[c.appProtocol?.(b) ?? '']);
+  if (kind === 'HTTPRoute' && protocols.length > 0 && protocols[0] !== undefined && protocols.every(p => p === protocols[0])) {
+    policies.backendProtocol = { source: c.source, protocol: protocols[0] };
+    backends.forEach((b, i) => { backends[i] = { ...b, serviceKnown: true }; });
+  }
   let hsts: HstsIR | undefined;
   let mirror: RuleRead['mirror'];
   const source = c.source;
