@@ -320,6 +320,23 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
       },
     },
+    multipleBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary']": 'true',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']": '1',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '2',
+        'spec.ingressClassName': 'nginx',
+        'spec.rules[0].http.paths[0].backend.service.name': 'b',
+        'spec.rules[0].http.paths[0].backend.service.port.number': 80,
+        'spec.rules[0].http.paths[0].path': '/',
+        'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    weightedBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -811,6 +828,12 @@ export const SUPPORTED: Table = {
         'spec.mirroring.mirrors[0].percent': 5,
         'spec.mirroring.mirrors[0].port': 80,
         'spec.mirroring.name': 'gw-canary',
+      },
+    },
+    weightedBackends: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].weight': 3,
+        'spec.routes[0].services[1].weight': 1,
       },
     },
   },
@@ -1856,6 +1879,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2190,6 +2219,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
       },
     },
   },
@@ -2774,6 +2809,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3201,6 +3242,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
       },
     },
   },

@@ -142,6 +142,9 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => canary(c, controller, mirrorTraffic(controller), TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 })),
     baseline: (c, controller) => { canary(c, controller, mirrorTraffic(controller)); },
   },
+  weightedBackends: routeCell(
+    { backends: [Backend.service('a', 80, { weight: 3 }), Backend.service('b', 80, { weight: 1 })] },
+    { backends: [Backend.service('a', 80), Backend.service('b', 80)] }, 'backends'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

@@ -167,3 +167,34 @@ describe('lists from JavaScript and Python callers: holes, undefined / null elem
     expect(e.message).toBe(message);
   });
 });
+
+describe('backend weights from JavaScript and Python callers', () => {
+  const weighted = (weight: unknown) => gateway().addRoute('r', { backends: [Backend.service('a', 80, { weight: weight as number }), svc] });
+  test.each<[string, unknown, string]>([
+    ['null', null, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: null is not a whole number from 0 to 1,000,000"],
+    ['NaN', NaN, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: NaN is not a whole number from 0 to 1,000,000"],
+    ['a string', '10', "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: '10' is not a whole number from 0 to 1,000,000"],
+    ['a fraction', 0.5, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: 0.5 is not a whole number from 0 to 1,000,000"],
+    ['negative', -1, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: -1 is not a whole number from 0 to 1,000,000"],
+    ['too large', 1_000_001, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: 1000001 is not a whole number from 0 to 1,000,000"],
+  ])('a weight that is %s', (_name, weight, message) => {
+    const e = thrown(() => weighted(weight));
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('every weight 0: an error naming the route', () => {
+    const e = thrown(() => gateway().addRoute('r', { backends: [Backend.service('a', 80, { weight: 0 }), Backend.service('b', 80, { weight: 0 })] }));
+    expect(e.message).toBe("[test/edge/r] Route.backends: every backend of route 'edge-r' has weight 0, so no backend would receive traffic; give at least one a weight above 0");
+  });
+
+  test('a weight where it has no meaning (default backend, canary, mirror, passthrough) is refused, naming the field', () => {
+    const w = () => Backend.service('x', 80, { weight: 5 });
+    expect(thrown(() => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), defaultBackend: w() })).message)
+      .toContain("Backend.service('x', 80): weight: only a route's backends take a weight");
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: w(), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe("[test/edge/c] CanarySplit.canary: Backend.service('x', 80): weight: only a route's backends take a weight (a share of the route's traffic); remove it here");
+  });
+});

@@ -48,7 +48,8 @@ export interface RouteOptions extends RoutePolicies {
   readonly backend?: Backend;
 
   /**
-   * Several backends, sharing traffic equally.
+   * Several backends, sharing traffic in proportion to their `weight` (equally by default).
+   * @example [Backend.service('api-v1', 8080, { weight: 90 }), Backend.service('api-v2', 8080, { weight: 10 })]
    * @default - `backend`
    */
   readonly backends?: Backend[];
@@ -203,7 +204,7 @@ export class Route extends Construct {
       const b = rawBackends[i];
       const at = props.backends ? `backends[${i}]` : 'backend';
       if (!(b instanceof Backend)) fail(path, `Route.${at}: must be created with Backend.service() or Backend.fromService()`);
-      const { ir, problem } = b._toIR(namespace);
+      const { ir, problem } = b._toIR(namespace, true);
       if (problem) fail(path, `Route.${at}: ${problem}`);
       if (rawBackends.length > 1) {
         const key = `${ir!.namespace}/${ir!.service}:${ir!.port}`;
@@ -211,6 +212,9 @@ export class Route extends Construct {
         seenBackends.add(key);
       }
       backends.push(ir!);
+    }
+    if (backends.length > 0 && backends.every(b => b.weight === 0)) {
+      fail(path, `Route.backends: every backend of route '${name}' has weight 0, so no backend would receive traffic; give at least one a weight above 0`);
     }
 
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);

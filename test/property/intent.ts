@@ -128,6 +128,8 @@ export interface RouteSpec {
   /** `matches: [...]` rather than `match: ...` (only meaningful with one match). */
   readonly asArray: boolean;
   readonly backends: readonly BackendSpec[];
+  /** Weights of the backends, in order (used with several backends, when one is above 0). */
+  readonly weights?: readonly number[];
   readonly namespace?: string;
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
@@ -481,18 +483,20 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
+    // Last, so that adding it left every earlier draw (and the cases they make) as it was.
+    weights: sometimes(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), 3),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
     const raw = {
       ...generated,
-      routes: generated.routes.map(r => {
+      routes: generated.routes.map((r, i) => {
         const ns = r.namespace ?? generated.namespace;
         const seen = new Set<string>();
         const unique = r.backends.filter(b => {
           const k = backendKey({ ...b, namespace: b.namespace ?? ns });
           return !seen.has(k) && !!seen.add(k);
         });
-        return { ...r, backends: unique };
+        return { ...r, backends: unique, weights: generated.weights?.slice(2 * i, 2 * i + 2) };
       }),
     };
     // TLS: hosts the routes serve, each in one TlsHost.
@@ -595,6 +599,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       redirect,
       rewrite,
       raw,
+      weights: ok('weightedBackends') ? r.weights : undefined,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -664,9 +669,16 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
   return experimental && factory ? factory({ experimentalChannel: true }) : CONTROLLERS[name]();
 }
 
-function backend(b: BackendSpec): Backend {
+/** The weight of a route's j-th backend, when the route has several backends and weights, one of them above 0. */
+function routeWeight(r: RouteSpec, j: number): number | undefined {
+  if (!r.weights || r.backends.length < 2 || !r.weights.slice(0, r.backends.length).some(w => w > 0)) return undefined;
+  return r.weights[j];
+}
+
+function backend(b: BackendSpec, weight?: number): Backend {
   return Backend.service(b.service, b.port, {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
+    ...(weight !== undefined ? { weight } : {}),
     ...(b.tls ? {
       tls: BackendTls.verify({
         hostname: b.tls.hostname,
@@ -786,7 +798,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     hosts: r.hosts ? [...r.hosts] : undefined,
     ...(r.asArray ? { matches: r.matches.map(routeMatch) } : { match: routeMatch(r.matches[0]) }),
     ...(r.backends.length === 1 && !r.asArray ? { backend: backend(r.backends[0]) }
-      : r.backends.length > 0 ? { backends: r.backends.map(backend) } : {}),
+      : r.backends.length > 0 ? { backends: r.backends.map((b, j) => backend(b, routeWeight(r, j))) } : {}),
     namespace: r.namespace,
     ...policies(r.policies),
     redirect: r.redirect ? redirect_(r.redirect) : undefined,

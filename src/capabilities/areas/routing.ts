@@ -13,9 +13,9 @@ export type RoutingFeature =
   | 'methodMatch'
   | 'multipleBackends'
   | 'crossNamespaceBackend'
-  | 'defaultBackend';
+  | 'defaultBackend'
+  | 'weightedBackends';
 
-const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
@@ -32,6 +32,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
+    weightedBackends: { title: 'Weighted backends', prop: 'backends' },
   },
   matrix: {
     'ingress-nginx': {
@@ -44,9 +45,10 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       headerRegexMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
       queryParamMatch: no('ingress-nginx cannot route on query parameters without snippets, which this library never emits'),
       methodMatch: no('ingress-nginx cannot route on the HTTP method without snippets, which this library never emits'),
-      multipleBackends: NGINX_ONE_BACKEND,
+      multipleBackends: yes('two backends: the route\'s Ingress and a canary Ingress `<route>-split` with canary-weight 1 of canary-weight-total 2; more than two are refused'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
     },
     'traefik': {
       hostRouting: yes(),
@@ -61,6 +63,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
+      weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -75,6 +78,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
     },
     'kong': {
       hostRouting: yes(),
@@ -89,6 +93,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -103,6 +108,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -117,6 +123,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      weightedBackends: yes('backendRefs[].weight (Core)'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -131,6 +138,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      weightedBackends: yes('backendRefs[].weight'),
     },
     'istio': {
       hostRouting: yes(),
@@ -145,6 +153,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      weightedBackends: yes('backendRefs[].weight'),
     },
   },
 };
