@@ -2227,6 +2227,17 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[1].weight': 1,
       },
     },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
@@ -2815,6 +2826,17 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[1].weight': 1,
       },
     },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3248,6 +3270,17 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,
         'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
   },

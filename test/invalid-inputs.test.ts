@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
   Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
+  TrafficMirror,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -196,5 +197,35 @@ describe('backend weights from JavaScript and Python callers', () => {
     const stable = gw.addRoute('r', { backend: svc });
     expect(thrown(() => gw.addCanary('c', { stable, canary: w(), traffic: CanaryTraffic.weight(10) })).message)
       .toBe("[test/edge/c] CanarySplit.canary: Backend.service('x', 80): weight: only a route's backends take a weight (a share of the route's traffic); remove it here");
+  });
+});
+
+describe('route mirrors from JavaScript and Python callers', () => {
+  const mirrored = (mirrors: unknown, extra: object = {}) => gateway().addRoute('r', { backend: svc, mirrors: mirrors as TrafficMirror[], ...extra });
+  test.each<[string, () => unknown, string]>([
+    ['not an array', () => mirrored('x'), "[test/edge/r] Route.mirrors: must be an array of TrafficMirror values, got 'x'"],
+    ['null inside', () => mirrored([null]), '[test/edge/r] Route.mirrors[0]: is null; the array must hold TrafficMirror values only'],
+    ['a plain object', () => mirrored([{ backend: svc, percent: 5 }]), '[test/edge/r] Route.mirrors[0]: must be created with TrafficMirror.to()'],
+    ['a NaN percent', () => mirrored([TrafficMirror.to(Backend.service('s', 80), { percent: NaN })]), '[test/edge/r] Route.mirrors[0]: percent NaN is not a whole percentage from 0 to 100'],
+    ['the route\'s own backend', () => mirrored([TrafficMirror.to(Backend.service('api', 80))]),
+      '[test/edge/r] Route.mirrors[0]: edge/api:80 is a backend of the route, which would receive its requests twice; mirror to a shadow Service'],
+    ['one backend twice', () => mirrored([TrafficMirror.to(Backend.service('s', 80)), TrafficMirror.to(Backend.service('s', 80), { percent: 5 })]),
+      '[test/edge/r] Route.mirrors[1]: mirrors to edge/s:80 twice'],
+    ['a weighted mirror backend', () => mirrored([TrafficMirror.to(Backend.service('s', 80, { weight: 2 }))]),
+      "[test/edge/r] Route.mirrors[0]: Backend.service('s', 80): weight: only a route's backends take a weight (a share of the route's traffic); remove it here"],
+    ['five mirrors', () => mirrored([1, 2, 3, 4, 5].map(i => TrafficMirror.to(Backend.service(`s${i}`, 80)))), '[test/edge/r] Route.mirrors: at most 4 mirrors per route (got 5)'],
+    ['a redirect without backend', () => gateway().addRoute('r', { redirect: Redirect.to({ host: 'b.example.com' }), mirrors: [TrafficMirror.to(Backend.service('s', 80))] }),
+      '[test/edge/r] Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a mirrored route cannot be a canary\'s stable route', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc, mirrors: [TrafficMirror.to(Backend.service('s', 80))] });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe('[test/edge/c] CanarySplit.stable: [test/edge/r] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead');
   });
 });

@@ -49,6 +49,11 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   route.backends.forEach((b, i) => {
     for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);
   });
+  (route.mirrors ?? []).forEach((m, i) => {
+    use('routeMirror', 'mirrors');
+    if (m.backend.namespace !== route.namespace) use('crossNamespaceBackend', `mirrors[${i}]`);
+    for (const f of backendTlsFeatures(m.backend)) use(f, `mirrors[${i}].backend.tls`);
+  });
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }
 

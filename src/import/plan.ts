@@ -1,6 +1,6 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../ir/policies';
 
 /**
@@ -273,7 +273,7 @@ class Planner {
             ['traffic', trafficExpr(c.traffic)],
             ['hosts', c.allHosts ? undefined : arr(c.hosts.map(lit))],
             ['match', i !== undefined && !split ? matchExpr(route.matches[i]) : undefined],
-            ['mirror', c.mirror ? callWithOptions('TrafficMirror.to', [backendExpr(c.mirror.backend, c.namespace)], obj([['percent', c.mirror.percent !== 100 ? lit(c.mirror.percent) : undefined]])) : undefined],
+            ['mirror', c.mirror ? mirrorExpr(c.mirror, c.namespace) : undefined],
           ]),
           comments: [],
           sources: [c.source],
@@ -330,6 +330,7 @@ class Planner {
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
+      ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -468,6 +469,11 @@ export function matchExpr(m: MatchIR): Expr {
 
 function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
   return call(ca.kind === 'Secret' ? 'CaCertificates.fromSecret' : 'CaCertificates.fromConfigMap', lit(ca.name));
+}
+
+/** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */
+function mirrorExpr(m: MirrorIR, defaultNamespace: string): Expr {
+  return callWithOptions('TrafficMirror.to', [backendExpr(m.backend, defaultNamespace)], obj([['percent', m.percent !== 100 ? lit(m.percent) : undefined]]));
 }
 
 /** `Backend.service(...)`, with its weight when the route's backends have different weights. */

@@ -4,6 +4,7 @@ import type { ApiGateway } from './api-gateway';
 import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
+import { TrafficMirror } from './mirror';
 import { isApiGateway } from './owner';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
 import { Redirect } from './policies/redirect';
@@ -17,7 +18,7 @@ import { unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
-import { BackendIR, MatchIR, RouteIR } from '../ir/model';
+import { BackendIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 
 /** Options for `ApiGateway.addRoute()`. */
 export interface RouteOptions extends RoutePolicies {
@@ -62,6 +63,15 @@ export interface RouteOptions extends RoutePolicies {
    * @default - no redirect
    */
   readonly redirect?: Redirect;
+
+  /**
+   * Shadow backends that each receive a copy of a share of the route's requests (their responses
+   * are discarded). Each mirror is a different Service port, none of the route's own backends;
+   * at most 4. To mirror a canary's traffic, use `CanarySplit.mirror` instead.
+   * @example [TrafficMirror.to(Backend.service('api-shadow', 8080), { percent: 10 })]
+   * @default - no mirroring
+   */
+  readonly mirrors?: TrafficMirror[];
 
   /**
    * Rewrite the path or Host before forwarding.
@@ -217,6 +227,8 @@ export class Route extends Construct {
       fail(path, `Route.backends: every backend of route '${name}' has weight 0, so no backend would receive traffic; give at least one a weight above 0`);
     }
 
+    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, rawBackends.length === 0);
+
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);
 
     super(scope, id);
@@ -225,7 +237,7 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
-    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
+    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies, ...(mirrors.length > 0 ? { mirrors } : {}) };
     this.apiObjects = gateway._registerRoute(this);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
@@ -244,4 +256,33 @@ export class Route extends Construct {
       return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
     });
   }
+}
+
+/** Most mirrors per route: each is a filter of the route's rules (Gateway API allows 16 filters per rule). */
+const MAX_MIRRORS = 4;
+
+/** `Route.mirrors` as IR: distinct shadow backends, none of them a backend of the route. */
+function routeMirrors(
+  path: string, raw: TrafficMirror[] | undefined, namespace: string, backends: readonly BackendIR[], redirectOnly: boolean,
+): MirrorIR[] {
+  if (raw === undefined) return [];
+  const problem = listProblem('Route.mirrors', raw, 'TrafficMirror values');
+  if (problem) fail(path, problem);
+  if (raw.length === 0) return [];
+  if (redirectOnly) fail(path, 'Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect');
+  if (raw.length > MAX_MIRRORS) fail(path, `Route.mirrors: at most ${MAX_MIRRORS} mirrors per route (got ${raw.length})`);
+  const key = (b: BackendIR) => `${b.namespace}/${b.service}:${b.port}`;
+  const own = new Set(backends.map(key));
+  const seen = new Set<string>();
+  return raw.map((m, i) => {
+    const at = `Route.mirrors[${i}]`;
+    if (!(m instanceof TrafficMirror)) fail(path, `${at}: must be created with TrafficMirror.to()`);
+    const { ir, problem: p } = m._toIR(namespace);
+    if (p) fail(path, `${at}: ${p}`);
+    const k = key(ir!.backend);
+    if (own.has(k)) fail(path, `${at}: ${k} is a backend of the route, which would receive its requests twice; mirror to a shadow Service`);
+    if (seen.has(k)) fail(path, `${at}: mirrors to ${k} twice`);
+    seen.add(k);
+    return ir!;
+  });
 }

@@ -75,6 +75,8 @@ export interface RouteIR {
   readonly backends: readonly BackendIR[];
   /** The route's policies, gateway defaults applied. */
   readonly policies: PoliciesIR;
+  /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
+  readonly mirrors?: readonly MirrorIR[];
 }
 
 export interface HstsIR {

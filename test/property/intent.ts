@@ -130,6 +130,8 @@ export interface RouteSpec {
   readonly backends: readonly BackendSpec[];
   /** Weights of the backends, in order (used with several backends, when one is above 0). */
   readonly weights?: readonly number[];
+  /** Route mirrors: shadow Services (never the route's backends) and their percentages. */
+  readonly mirrors?: ReadonlyArray<{ readonly service: string; readonly percent?: number }>;
   readonly namespace?: string;
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
@@ -485,6 +487,10 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
     // Last, so that adding it left every earlier draw (and the cases they make) as it was.
     weights: sometimes(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), 3),
+    mirrors: sometimes(fc.uniqueArray(fc.record({
+      service: fc.constantFrom('mirror-shadow-a', 'mirror-shadow-b'),
+      percent: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }, { requiredKeys: ['service'] }), { minLength: 1, maxLength: 2, selector: m => m.service }), 3),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
     const raw = {
@@ -537,13 +543,15 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
         });
       }
     }
+    // Route mirrors: on the first route with backends that no canary splits.
+    const mirrored = raw.mirrors ? raw.routes.findIndex((r, i) => r.backends.length > 0 && !canaries.some(c => c.route === i)) : -1;
     const spec: CaseSpec = {
       supportedOnly: raw.supportedOnly,
       namespace: raw.namespace,
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
-      routes: raw.routes,
+      routes: raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
       tls,
       canaries,
       passthrough: raw.passthrough,
@@ -600,6 +608,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       rewrite,
       raw,
       weights: ok('weightedBackends') ? r.weights : undefined,
+      mirrors: ok('routeMirror') ? r.mirrors : undefined,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -804,6 +813,8 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     redirect: r.redirect ? redirect_(r.redirect) : undefined,
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
+    mirrors: r.mirrors && r.backends.length > 0
+      ? r.mirrors.map(m => TrafficMirror.to(Backend.service(m.service, 8080), m.percent !== undefined ? { percent: m.percent } : {})) : undefined,
   }));
   spec.tls.forEach((t, i) => {
     const o = t.options ?? {};

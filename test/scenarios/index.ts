@@ -359,6 +359,19 @@ export const SCENARIOS: Record<string, Scenario> = {
     });
   },
 
+  /** Two mirrors on a plain route (no canary): 10% to one shadow, every request to another in the shadow namespace. */
+  'route-mirrors': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 8080),
+      mirrors: [
+        TrafficMirror.to(Backend.service('api-shadow', 8080), { percent: 10 }),
+        TrafficMirror.to(Backend.service('recorder', 9000, { namespace: 'shadow' })),
+      ],
+    });
+  },
+
   /** Two weighted backends of a gRPC service (a GRPCRoute on Gateway API). */
   'weighted-backends-grpc': (chart, controller) => {
     const gw = new ApiGateway(chart, 'edge', { controller });

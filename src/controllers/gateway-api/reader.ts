@@ -610,17 +610,19 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[] }>();
+    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; mirrors?: RuleRead['mirrors'] }>();
     for (const rule of r.rules) {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
+      // Several mirrors on a rule are a route's (a canary has one).
+      const mirrors = rule.mirrors.length > 1 ? rule.mirrors : undefined;
       const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
-      const key = JSON.stringify([policies, backends]);
-      const g = groups.get(key) ?? { rules: [], policies, backends };
+      const key = JSON.stringify([policies, backends, mirrors ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, mirrors };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -637,7 +639,7 @@ class Reading {
             weights: rule.weighted && rule.backends.length === 2
               ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } }
               : undefined,
-            mirror: rule.mirror,
+            mirror: g.mirrors ? undefined : rule.mirror,
           });
         }
       }
@@ -649,6 +651,7 @@ class Reading {
         matches,
         backends: g.backends,
         policies: withSource(g.policies, source),
+        ...(g.mirrors ? { mirrors: g.mirrors } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });
@@ -683,6 +686,8 @@ class Reading {
       // The canary's mirror is on its own rules and on the stable rules of its matches.
       const mirror = d.treatment[0]?.mirror;
       if (!d.treatment.every(t => sameMirror(t.mirror, mirror))) continue;
+      // ... and the stable rules of those matches carry the same mirror (no mirror of their own).
+      if (s.ir.mirrors || !indexes.every(i => sameMirror(s.treatment[i]?.mirror, mirror))) continue;
       return {
         source: d.ir.source,
         name: d.ir.name,
@@ -716,12 +721,15 @@ class Reading {
         const owns = (c: CanaryIR) => c.route === d.ir.source && indexes.every(i => c.matchIndexes.includes(i))
           && sameMirror(c.mirror, mirror ?? undefined);
         const owner = conditioned.find(owns);
-        if (!owner) {
+        if (!owner && mirror && byKey.size === 1 && indexes.length === d.ir.matches.length && !d.ir.mirrors) {
+          // One mirror on every rule of a route, without a canary: the route's mirror.
+          (d as { ir: RouteIR }).ir = { ...d.ir, mirrors: [mirror] };
+        } else if (!owner) {
           for (const rule of d.rules) {
             const filters: unknown[] = (d.object.object as any).spec?.rules?.[rule.index]?.filters ?? [];
             filters.forEach((f: any, j) => {
               if (f?.type !== 'RequestMirror') return;
-              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)', f.requestMirror);
+              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror on only some rules of a route: the intent mirrors a whole route (Route.mirrors) or a canary\'s traffic (CanarySplit.mirror)', f.requestMirror);
             });
           }
         }
