@@ -2,6 +2,7 @@ export * from './intent/api-gateway';
 export * from './intent/backend';
 export * from './intent/ca';
 export * from './intent/canary';
+export * from './intent/mirror';
 export * from './intent/controller';
 export * from './intent/match';
 export * from './intent/route';

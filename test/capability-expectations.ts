@@ -344,6 +344,21 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']": '*',
+    multipleBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary']": 'true',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']": '1',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '2',
+        'spec.ingressClassName': 'nginx',
+        'spec.rules[0].http.paths[0].backend.service.name': 'b',
+        'spec.rules[0].http.paths[0].backend.service.port.number': 80,
+        'spec.rules[0].http.paths[0].path': '/',
+        'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    weightedBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
       },
     },
   },
@@ -907,6 +922,10 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlExposeHeaders[0]': '*',
+    weightedBackends: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].weight': 3,
+        'spec.routes[0].services[1].weight': 1,
       },
     },
   },
@@ -2102,6 +2121,10 @@ export const SUPPORTED: Table = {
     backendHttps: {
       'Service/svc': {
         "metadata.annotations['konghq.com/protocol']": 'https',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
       },
     },
   },
@@ -2489,6 +2512,21 @@ export const SUPPORTED: Table = {
     backendWebsocket: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/ws',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
   },
@@ -3135,6 +3173,21 @@ export const SUPPORTED: Table = {
     backendH2c: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
   },
@@ -3615,6 +3668,21 @@ export const SUPPORTED: Table = {
     backendH2c: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
   },

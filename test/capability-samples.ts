@@ -158,6 +158,12 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => canary(c, controller, mirrorTraffic(controller), TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 })),
     baseline: (c, controller) => { canary(c, controller, mirrorTraffic(controller)); },
   },
+  routeMirror: routeCell(
+    { mirrors: [TrafficMirror.to(Backend.service('shadow-a', 80), { percent: 10 }), TrafficMirror.to(Backend.service('shadow-b', 80))] },
+    {}, 'mirrors'),
+  weightedBackends: routeCell(
+    { backends: [Backend.service('a', 80, { weight: 3 }), Backend.service('b', 80, { weight: 1 })] },
+    { backends: [Backend.service('a', 80), Backend.service('b', 80)] }, 'backends'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

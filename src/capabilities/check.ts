@@ -46,8 +46,14 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   if (route.backends.length > 1) use('multipleBackends', 'backends');
   if (route.ruleName !== undefined) use('namedRule', 'ruleName');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
+  if (new Set(route.backends.map(b => b.weight)).size > 1) use('weightedBackends', 'backends');
   route.backends.forEach((b, i) => {
     for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);
+  });
+  (route.mirrors ?? []).forEach((m, i) => {
+    use('routeMirror', 'mirrors');
+    if (m.backend.namespace !== route.namespace) use('crossNamespaceBackend', `mirrors[${i}]`);
+    for (const f of backendTlsFeatures(m.backend)) use(f, `mirrors[${i}].backend.tls`);
   });
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }

@@ -19,6 +19,10 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
       const m = caKindMessage(controller, 'backendTls', b.tls?.ca, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`);
       if (m) add(route.source, m);
     });
+    (route.mirrors ?? []).forEach((mirror, i) => {
+      const m = caKindMessage(controller, 'backendTls', mirror.backend.tls?.ca, `mirrors[${i}].backend.tls.ca`);
+      if (m) add(route.source, m);
+    });
     // A policy inherited from the gateway's defaults is reported once, on the gateway.
     // BackendProtocol.HTTPS on a route whose backends all declare tls says nothing more than
     // the re-encryption does (rendered once, from backend.tls): it is not a feature of its own.

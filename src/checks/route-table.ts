@@ -42,6 +42,8 @@ export interface RouteEntry {
   readonly mirror?: { readonly backend: BackendEntry; readonly percent: number };
   /** The name of the rule serving it (Gateway API `rules[].name`). */
   readonly ruleName?: string;
+  /** The route's own mirrors (`Route.mirrors`), sorted. */
+  readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
 }
 
 export interface TlsEntry {
@@ -221,7 +223,10 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     backends,
     policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls), match),
     canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
-    mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+    // The mirror of a weighted canary folded into a split copies every request of the entry:
+    // the split's own mirror, as the route's mirrors are.
+    mirror: canary?.mirror && !split ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+    mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
     ruleName: route.ruleName,
   });
 }
@@ -294,6 +299,11 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
   const https = /^https:\/\/([a-z0-9.-]+)(:(\d{1,5}))?(\/[^?#]*)?$/.exec(a.url);
   if (https) return { ...a, url: `https://${https[1]}${https[3] && https[3] !== '443' ? `:${https[3]}` : ''}${https[4] ?? '/'}` };
   return a;
+}
+
+function mirrorEntries(mirrors: readonly MirrorIR[]): RouteEntry['mirrors'] {
+  if (mirrors.length === 0) return undefined;
+  return mirrors.map(m => ({ backend: backendEntry(m.backend, 1), percent: m.percent })).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
 }
 
 /** Backends naming the same Service port (and TLS) once, their weights added. */

@@ -1,6 +1,6 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
@@ -227,8 +227,7 @@ class Planner {
           sources: [route.source],
         });
       }
-      const weighted = weightedSplit(route);
-      const needsVar = canariesByRoute.has(route.source) || weighted !== undefined;
+      const needsVar = canariesByRoute.has(route.source);
       const split = perMatch(route);
       const notes = this.routeComments(route);
       const variables: string[] = [];
@@ -241,27 +240,13 @@ class Planner {
           on: gwVar,
           method: 'addRoute',
           id: rid,
-          props: this.routeProps(part, gw.namespace, weighted?.stable, share?.variable),
+          props: this.routeProps(part, gw.namespace, share?.variable),
           comments: i === 0 ? [
             ...notes,
             ...(split.length > 1 ? [`${route.source} replaces the matched path prefix of each of its ${split.length} paths: one route per path.`] : []),
           ] : [],
           sources: [route.source],
         });
-        if (weighted) {
-          this.statements.push({
-            on: gwVar,
-            method: 'addCanary',
-            id: childId(`${rid}-weight`),
-            props: obj([
-              ['stable', ref(variable!)],
-              ['canary', backendExpr(weighted.canary, route.namespace)],
-              ['traffic', call('CanaryTraffic.weights', lit(weighted.stable.weight), lit(weighted.canary.weight))],
-            ]),
-            comments: [`The weighted backends of ${route.source} (${weighted.stable.weight}:${weighted.canary.weight}): a weighted CanarySplit (the intent's routes split evenly).`],
-            sources: [route.source],
-          });
-        }
       });
       if (variables.length > 0) routeVars.set(route.source, variables);
     }
@@ -288,7 +273,7 @@ class Planner {
             ['traffic', trafficExpr(c.traffic)],
             ['hosts', c.allHosts ? undefined : arr(c.hosts.map(lit))],
             ['match', i !== undefined && !split ? matchExpr(route.matches[i]) : undefined],
-            ['mirror', c.mirror ? callWithOptions('TrafficMirror.to', [backendExpr(c.mirror.backend, c.namespace)], obj([['percent', c.mirror.percent !== 100 ? lit(c.mirror.percent) : undefined]])) : undefined],
+            ['mirror', c.mirror ? mirrorExpr(c.mirror, c.namespace) : undefined],
           ]),
           comments: [],
           sources: [c.source],
@@ -307,12 +292,6 @@ class Planner {
     if (p.ipAccess && p.ipAccess.allow.length > 0 && p.ipAccess.deny.length > 0) {
       out.push(`${IMPORT_COMMENT} ${route.source} has both an allow list and a deny list; IpAccess takes one: the deny list (${p.ipAccess.deny.join(', ')}) is not carried over.`);
       this.note(route.source, 'ipAccess', `both an allow and a deny list; IpAccess takes one, the deny list ${p.ipAccess.deny.join(', ')} cannot move`);
-    }
-    const weights = new Set(route.backends.map(b => b.weight));
-    if (weights.size > 1 && !weightedSplit(route)) {
-      const list = route.backends.map(b => `${b.service}:${b.port}=${b.weight}`).join(', ');
-      out.push(`${IMPORT_COMMENT} ${route.source} splits unevenly over ${route.backends.length} backends (${list}); routes split evenly, so the weights are not carried over.`);
-      this.note(route.source, 'backends', `weights ${list}: a Route splits evenly over its backends (a CanarySplit takes two backends)`);
     }
     return out;
   }
@@ -339,19 +318,20 @@ class Planner {
     return out;
   }
 
-  private routeProps(route: RouteIR, gatewayNamespace: string, onlyBackend?: BackendIR, sharedPolicies?: string): Expr {
+  private routeProps(route: RouteIR, gatewayNamespace: string, sharedPolicies?: string): Expr {
     const one = route.matches.length === 1;
     const m = route.matches[0];
     const catchAll = one && isCatchAll(m);
-    const backends = onlyBackend ? [onlyBackend] : route.backends;
+    const backends = route.backends;
     return obj([
       ['hosts', route.hosts.length > 0 ? arr(route.hosts.map(lit)) : undefined],
       ['namespace', route.namespace !== gatewayNamespace ? lit(route.namespace) : undefined],
       ['match', one && !catchAll ? matchExpr(m) : undefined],
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
-      ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace))) : undefined],
+      ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
       ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
+      ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -475,14 +455,6 @@ function perMatch(route: RouteIR): RouteIR[] {
   return route.matches.map(m => ({ ...route, matches: [m] }));
 }
 
-/** Two backends with unequal weights: the lighter one is a weighted canary of the heavier one. */
-function weightedSplit(route: RouteIR): { stable: BackendIR; canary: BackendIR } | undefined {
-  if (route.backends.length !== 2) return undefined;
-  const [a, b] = route.backends;
-  if (a.weight === b.weight) return undefined;
-  return a.weight >= b.weight ? { stable: a, canary: b } : { stable: b, canary: a };
-}
-
 function isCatchAll(m: MatchIR): boolean {
   return m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && m.method === undefined;
 }
@@ -507,9 +479,16 @@ function backendTlsExpr(tls: BackendTlsIR): Expr {
   return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
 }
 
-export function backendExpr(b: BackendIR, defaultNamespace: string): Expr {
+/** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */
+function mirrorExpr(m: MirrorIR, defaultNamespace: string): Expr {
+  return callWithOptions('TrafficMirror.to', [backendExpr(m.backend, defaultNamespace)], obj([['percent', m.percent !== 100 ? lit(m.percent) : undefined]]));
+}
+
+/** `Backend.service(...)`, with its weight when the route's backends have different weights. */
+export function backendExpr(b: BackendIR, defaultNamespace: string, weighted = false): Expr {
   const options = obj([
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
+    ['weight', weighted ? lit(b.weight) : undefined],
     ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
   ]);
   // A Service whose settings were read from its own annotations: handed over by name and port,

@@ -103,8 +103,24 @@ export interface BackendTlsOption {
   readonly tls?: BackendTls;
 }
 
+/** The options shared by every Backend factory: TLS and the backend's share of a route's traffic. */
+export interface BackendCommonOptions extends BackendTlsOption {
+  /**
+   * The backend's relative weight among the backends of its route: it receives
+   * `weight / (sum of the route's weights)` of the requests. A whole number from 0 to 1,000,000;
+   * 0 sends it nothing, while at least one backend of the route has a weight above 0. Only a
+   * route's `backends` take a weight.
+   * @default 1 (the route's backends share its traffic equally)
+   * @example Backend.service('api-v2', 8080, { weight: 90 })
+   */
+  readonly weight?: number;
+}
+
+/** Gateway API's bound for a backendRef weight, which every controller here accepts. */
+const MAX_BACKEND_WEIGHT = 1_000_000;
+
 /** Options for `Backend.service()`. */
-export interface ServiceBackendOptions extends BackendTlsOption {
+export interface ServiceBackendOptions extends BackendCommonOptions {
   /**
    * Namespace of the Service. A namespace other than the route's needs a ReferenceGrant on
    * Gateway API (generated for you) and is not expressible on Ingress-based controllers.
@@ -114,7 +130,7 @@ export interface ServiceBackendOptions extends BackendTlsOption {
 }
 
 /** Options for `Backend.fromService()`. */
-export interface FromServiceOptions extends BackendTlsOption {
+export interface FromServiceOptions extends BackendCommonOptions {
   /**
    * The Service port to send traffic to; it must be one of the Service's ports.
    * @default - the Service's only port (an error if it has several)
@@ -176,7 +192,7 @@ export class Backend {
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
     const o = optionsOf('Backend.service', options);
-    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, false);
+    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, o.weight, false);
   }
 
   /**
@@ -204,7 +220,7 @@ export class Backend {
     });
     const object = apiObjectOf(service);
     if (!object) return backend;
-    return new Backend(backend.serviceName, backend.port, backend.namespace, backend.label, backend.tls, true,
+    return new Backend(backend.serviceName, backend.port, backend.namespace, backend.label, backend.tls, backend.givenWeight, true,
       { object, portIndex: service.ports.findIndex(p => p.port === backend.port) });
   }
 
@@ -238,7 +254,7 @@ export class Backend {
     } else if (!numbers.includes(port)) {
       throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, o.namespace, label, o.tls, true);
+    return new Backend(name, port, o.namespace, label, o.tls, o.weight, true);
   }
 
   private constructor(
@@ -251,18 +267,38 @@ export class Backend {
     private readonly label: string,
     /** Re-encryption to the backend, if it serves HTTPS. */
     public readonly tls?: BackendTls,
+    /** The weight given in the options, if any. */
+    private readonly givenWeight?: number,
     private readonly serviceKnown: boolean = false,
     private readonly serviceObject?: ServiceObject,
   ) {}
+
+  /** The backend's relative weight among its route's backends (1 unless given). */
+  public get weight(): number {
+    return this.givenWeight ?? 1;
+  }
+
+  /**
+   * Whether a weight was given; only a route's `backends` take one.
+   * @internal
+   */
+  public get _hasWeight(): boolean {
+    return this.givenWeight !== undefined;
+  }
 
   /**
    * Validates and resolves against the namespace of the route using it.
    * @internal
    */
-  public _toIR(defaultNamespace: string): { ir?: BackendIR; problem?: string } {
+  public _toIR(defaultNamespace: string, weighted = false): { ir?: BackendIR; problem?: string } {
+    if (!weighted && this.givenWeight !== undefined) {
+      return { problem: `${this.label}: weight: only a route's backends take a weight (a share of the route's traffic); remove it here` };
+    }
     const problem = checkServiceName(this.serviceName)
       ?? (checkPort(this.port) ? `port ${checkPort(this.port)}` : undefined)
-      ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined);
+      ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined)
+      ?? (this.givenWeight !== undefined && (typeof this.givenWeight !== 'number' || !Number.isInteger(this.givenWeight) || this.givenWeight < 0 || this.givenWeight > MAX_BACKEND_WEIGHT)
+        ? `weight: ${show(this.givenWeight)} is not a whole number from 0 to ${MAX_BACKEND_WEIGHT.toLocaleString('en-US')}` : undefined);
     if (problem) return { problem: `${this.label}: ${problem}` };
     let tls: BackendTlsIR | undefined;
     if (this.tls !== undefined) {
@@ -271,7 +307,7 @@ export class Backend {
       if (r.problem) return { problem: `${this.label}: ${r.problem}` };
       tls = r.ir;
     }
-    const ir: BackendIR = { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1, tls };
+    const ir: BackendIR = { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: this.weight, tls };
     if (!this.serviceKnown) return { ir };
     const known: BackendIR = { ...ir, serviceKnown: true };
     if (this.serviceObject) rememberServiceObject(known, this.serviceObject);

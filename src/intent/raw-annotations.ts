@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { checkRawAnnotations, criticalKeys, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
+import { checkRawAnnotations, criticalKeys, EXTENSION_OBJECT_ID, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
 import { fail, show } from '../core/errors';
 import { annotationBytes, MAX_ANNOTATION_BYTES } from '../core/limits';
 import { jsonWithoutLimitCheck } from '../core/manifest-object';
@@ -47,7 +47,7 @@ export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObje
   const messages = [...raw.refusal ? [raw.refusal] : [], ...raw.problems];
   if (messages.length > 0) route.node.addValidation({ validate: () => messages });
   if (raw.refusal) return;
-  const ingresses = objects.filter(o => o.kind === 'Ingress');
+  const ingresses = objects.filter(o => o.kind === 'Ingress' && o.node.id !== EXTENSION_OBJECT_ID);
   for (const o of ingresses) {
     for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);
   }

@@ -88,6 +88,8 @@ export interface RouteIR {
   readonly policies: PoliciesIR;
   /** The name of the route's rules (Gateway API `rules[].name`; further rules of an object get `-2`, `-3`...). */
   readonly ruleName?: string;
+  /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
+  readonly mirrors?: readonly MirrorIR[];
 }
 
 export interface HstsIR {

@@ -108,7 +108,7 @@ export function trafficText(r: RouteEntry): string[] {
       : t.kind === 'header' ? `header ${t.name}=${t.value}` : t.kind === 'header-present' ? `header ${t.name} present` : `cookie ${t.name}=always`;
     out.push(`canary ${backendText(r.canary.backend)} (${how})`);
   }
-  if (r.mirror) out.push(`mirror ${backendText(r.mirror.backend)} (${r.mirror.percent}%)`);
+  for (const m of [...(r.mirror ? [r.mirror] : []), ...(r.mirrors ?? [])]) out.push(`mirror ${backendText(m.backend)} (${m.percent}%)`);
   return out;
 }
 

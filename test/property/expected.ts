@@ -22,6 +22,7 @@ const sorted = <T>(xs: readonly T[]) => [...new Set(xs)].sort();
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** A bare address is documented as a one-address CIDR (/32, IPv6 /128). */
 const cidrs = (xs: readonly string[]) => sorted(xs.map(x => (x.includes('/') ? x : `${x}/${x.includes(':') ? 128 : 32}`).toLowerCase()));
+const weighted = (weights: readonly number[] | undefined, n: number) => weights !== undefined && n >= 2 && weights.slice(0, n).some(w => w > 0);
 const ms = (seconds?: number) => (seconds === undefined ? undefined : seconds * 1000);
 
 /** The path as the API documents it: prefix without trailing '/', regex without ^ / $ anchors, '/' when unset. */
@@ -180,9 +181,16 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
       hosts: r.hosts ? sorted(r.hosts) : [],
       ruleName: r.ruleName,
       matches: r.matches.map(expectedMatch),
-      backends: r.backends.map(b => expectedBackend(b, namespace)),
+      // Weights apply to several backends, one of them above 0 (the builder passes them then).
+      backends: r.backends.map((b, j) => expectedBackend(b, namespace, weighted(r.weights, r.backends.length) ? r.weights![j] : 1)),
       policies: expectedPolicies(r.policies, spec.defaults, r.redirect, r.rewrite),
     }, route, out);
+    if (r.mirrors && r.backends.length > 0) {
+      const byService = (a: { backend: { service: string } }, b: { backend: { service: string } }) => (a.backend.service < b.backend.service ? -1 : 1);
+      differences(`${source}.mirrors`,
+        r.mirrors.map(m => ({ backend: expectedBackend({ service: m.service, port: 8080 }, namespace), percent: m.percent ?? 100 })).sort(byService),
+        [...route.mirrors ?? []].sort(byService), out);
+    }
   });
   const tls = new Map(ir.tlsHosts.map(t => [t.source, t]));
   spec.tls.forEach((t, i) => {

@@ -141,6 +141,10 @@ export interface RouteSpec {
   /** `matches: [...]` rather than `match: ...` (only meaningful with one match). */
   readonly asArray: boolean;
   readonly backends: readonly BackendSpec[];
+  /** Weights of the backends, in order (used with several backends, when one is above 0). */
+  readonly weights?: readonly number[];
+  /** Route mirrors: shadow Services (never the route's backends) and their percentages. */
+  readonly mirrors?: ReadonlyArray<{ readonly service: string; readonly percent?: number }>;
   readonly namespace?: string;
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
@@ -549,18 +553,24 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
+    // Last, so that adding it left every earlier draw (and the cases they make) as it was.
+    weights: sometimes(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), 3),
+    mirrors: sometimes(fc.uniqueArray(fc.record({
+      service: fc.constantFrom('mirror-shadow-a', 'mirror-shadow-b'),
+      percent: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }, { requiredKeys: ['service'] }), { minLength: 1, maxLength: 2, selector: m => m.service }), 3),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
     const raw = {
       ...generated,
-      routes: generated.routes.map(r => {
+      routes: generated.routes.map((r, i) => {
         const ns = r.namespace ?? generated.namespace;
         const seen = new Set<string>();
         const unique = r.backends.filter(b => {
           const k = backendKey({ ...b, namespace: b.namespace ?? ns });
           return !seen.has(k) && !!seen.add(k);
         });
-        return { ...r, backends: unique };
+        return { ...r, backends: unique, weights: generated.weights?.slice(2 * i, 2 * i + 2) };
       }),
     };
     // TLS: hosts the routes serve, each in one TlsHost.
@@ -601,13 +611,15 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
         });
       }
     }
+    // Route mirrors: on the first route with backends that no canary splits.
+    const mirrored = raw.mirrors ? raw.routes.findIndex((r, i) => r.backends.length > 0 && !canaries.some(c => c.route === i)) : -1;
     const spec: CaseSpec = {
       supportedOnly: raw.supportedOnly,
       namespace: raw.namespace,
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
-      routes: raw.routes,
+      routes: raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
       tls,
       canaries,
       passthrough: raw.passthrough,
@@ -666,6 +678,8 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       rewrite,
       raw,
       ruleName: ok('namedRule') ? r.ruleName : undefined,
+      weights: ok('weightedBackends') ? r.weights : undefined,
+      mirrors: ok('routeMirror') ? r.mirrors : undefined,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -736,9 +750,16 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
   return experimental && factory ? factory({ experimentalChannel: true }) : CONTROLLERS[name]();
 }
 
-function backend(b: BackendSpec): Backend {
+/** The weight of a route's j-th backend, when the route has several backends and weights, one of them above 0. */
+function routeWeight(r: RouteSpec, j: number): number | undefined {
+  if (!r.weights || r.backends.length < 2 || !r.weights.slice(0, r.backends.length).some(w => w > 0)) return undefined;
+  return r.weights[j];
+}
+
+function backend(b: BackendSpec, weight?: number): Backend {
   return Backend.service(b.service, b.port, {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
+    ...(weight !== undefined ? { weight } : {}),
     ...(b.tls?.unverified ? {
       tls: BackendTls.insecureSkipVerify(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
     } : b.tls ? {
@@ -865,13 +886,15 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     hosts: r.hosts ? [...r.hosts] : undefined,
     ...(r.asArray ? { matches: r.matches.map(routeMatch) } : { match: routeMatch(r.matches[0]) }),
     ...(r.backends.length === 1 && !r.asArray ? { backend: backend(r.backends[0]) }
-      : r.backends.length > 0 ? { backends: r.backends.map(backend) } : {}),
+      : r.backends.length > 0 ? { backends: r.backends.map((b, j) => backend(b, routeWeight(r, j))) } : {}),
     namespace: r.namespace,
     ...policies(r.policies),
     redirect: r.redirect ? redirect_(r.redirect) : undefined,
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
     ruleName: r.ruleName,
+    mirrors: r.mirrors && r.backends.length > 0
+      ? r.mirrors.map(m => TrafficMirror.to(Backend.service(m.service, 8080), m.percent !== undefined ? { percent: m.percent } : {})) : undefined,
   }));
   spec.tls.forEach((t, i) => {
     const o = t.options ?? {};

@@ -14,9 +14,9 @@ export type RoutingFeature =
   | 'multipleBackends'
   | 'crossNamespaceBackend'
   | 'defaultBackend'
-  | 'namedRule';
+  | 'namedRule'
+  | 'weightedBackends';
 
-const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
@@ -35,6 +35,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
     namedRule: { title: 'Named route rule', prop: 'ruleName' },
+    weightedBackends: { title: 'Weighted backends', prop: 'backends' },
   },
   matrix: {
     'ingress-nginx': {
@@ -47,10 +48,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       headerRegexMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
       queryParamMatch: no('ingress-nginx cannot route on query parameters without snippets, which this library never emits'),
       methodMatch: no('ingress-nginx cannot route on the HTTP method without snippets, which this library never emits'),
-      multipleBackends: NGINX_ONE_BACKEND,
+      multipleBackends: yes('two backends: the route\'s Ingress and a canary Ingress `<route>-split` with canary-weight 1 of canary-weight-total 2; more than two are refused'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an Ingress path')),
+      weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
     },
     'traefik': {
       hostRouting: yes(),
@@ -66,6 +68,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an IngressRoute route')),
+      weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -81,6 +84,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an Ingress path')),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
     },
     'kong': {
       hostRouting: yes(),
@@ -96,6 +100,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -111,6 +116,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
       namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
+      weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -126,6 +132,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
       namedRule: yes('rules[].name (standard channel, Extended support)'),
+      weightedBackends: yes('backendRefs[].weight (Core)'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -141,6 +148,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
       namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
+      weightedBackends: yes('backendRefs[].weight'),
     },
     'istio': {
       hostRouting: yes(),
@@ -156,6 +164,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
       namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
+      weightedBackends: yes('backendRefs[].weight'),
     },
   },
 };

@@ -634,7 +634,7 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string }>();
+    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors'] }>();
     const names = new Set(r.rules.map(x => x.name));
     // Rules named `<name>-<n>` beside a rule `<name>` are further rules of one route (the renderer's numbering).
     const baseName = (n: string | undefined) => {
@@ -645,13 +645,15 @@ class Reading {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
+      // Several mirrors on a rule are a route's (a canary has one).
+      const mirrors = rule.mirrors.length > 1 ? rule.mirrors : undefined;
       const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
       const ruleName = baseName(rule.name);
-      const key = JSON.stringify([policies, backends, ruleName ?? null]);
-      const g = groups.get(key) ?? { rules: [], policies, backends, ruleName };
+      const key = JSON.stringify([policies, backends, mirrors ?? null, ruleName ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, mirrors, ruleName };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -668,7 +670,7 @@ class Reading {
             weights: rule.weighted && rule.backends.length === 2
               ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } }
               : undefined,
-            mirror: rule.mirror,
+            mirror: g.mirrors ? undefined : rule.mirror,
           });
         }
       }
@@ -681,6 +683,7 @@ class Reading {
         backends: g.backends,
         policies: withSource(g.policies, source),
         ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
+        ...(g.mirrors ? { mirrors: g.mirrors } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });
@@ -715,6 +718,8 @@ class Reading {
       // The canary's mirror is on its own rules and on the stable rules of its matches.
       const mirror = d.treatment[0]?.mirror;
       if (!d.treatment.every(t => sameMirror(t.mirror, mirror))) continue;
+      // ... and the stable rules of those matches carry the same mirror (no mirror of their own).
+      if (s.ir.mirrors || !indexes.every(i => sameMirror(s.treatment[i]?.mirror, mirror))) continue;
       return {
         source: d.ir.source,
         name: d.ir.name,
@@ -748,12 +753,15 @@ class Reading {
         const owns = (c: CanaryIR) => c.route === d.ir.source && indexes.every(i => c.matchIndexes.includes(i))
           && sameMirror(c.mirror, mirror ?? undefined);
         const owner = conditioned.find(owns);
-        if (!owner) {
+        if (!owner && mirror && byKey.size === 1 && indexes.length === d.ir.matches.length && !d.ir.mirrors) {
+          // One mirror on every rule of a route, without a canary: the route's mirror.
+          (d as { ir: RouteIR }).ir = { ...d.ir, mirrors: [mirror] };
+        } else if (!owner) {
           for (const rule of d.rules) {
             const filters: unknown[] = (d.object.object as any).spec?.rules?.[rule.index]?.filters ?? [];
             filters.forEach((f: any, j) => {
               if (f?.type !== 'RequestMirror') return;
-              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)', f.requestMirror);
+              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror on only some rules of a route: the intent mirrors a whole route (Route.mirrors) or a canary\'s traffic (CanarySplit.mirror)', f.requestMirror);
             });
           }
         }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GROUP, HTTP_LISTENER, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
+import { canaryRouteParts, canaryTreatment, requestMirror, stableTreatment } from './features/canary';
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
@@ -134,8 +134,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
         () => this.attach(part.hosts, route.namespace, ctx, side), 'all', ctx)));
     }
     objects.unshift(...served);
-    objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
-    objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
+    const referenced = [...route.backends, ...(route.mirrors ?? []).map(m => m.backend)];
+    objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, referenced));
+    objects.push(...this.backendTlsPolicies(scope, route.source, referenced));
     // The rule names of each served object, read at synth (their number depends on the canaries).
     const ruleNames = (o: ApiObject) => ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(x => x.name);
     const sections = () => served.map(o => ({ name: o.name, sections: ruleNames(o) }));
@@ -373,7 +374,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
         }
         const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[], this.hsts(route, part.hosts, ctx));
-        const filters = p.filters.length > 0 ? p.filters : undefined;
+        const all = [...p.filters, ...(route.mirrors ?? []).map(m => requestMirror(m, route.namespace) as unknown as RouteFilter)];
+        const filters = all.length > 0 ? all : undefined;
         if (kind === 'GRPCRoute') {
           return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
         }
@@ -480,7 +482,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         if (other) problems.push({ source, message: unsupportedBackendTls(this.name, b, mine, other) });
       }
     };
-    for (const r of ir.routes) check(r.source, r.backends);
+    for (const r of ir.routes) check(r.source, [...r.backends, ...(r.mirrors ?? []).map(m => m.backend)]);
     for (const c of ir.canaries) check(c.source, [c.canary, ...(c.mirror ? [c.mirror.backend] : [])]);
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;

@@ -1,5 +1,6 @@
 import { ControllerReader, KubeObject, ReadItem, ReadOptions, ReadResult, objectRef, sortItems } from '../reader';
 import { PREFIX } from './annotations';
+import { SPLIT_SUFFIX } from './features/canary';
 import { canaryTraffic } from './read/canary';
 import { classifyLeftovers } from './read/classify';
 import { PathRead, plainPath, regexPath, rewritePaths } from './read/paths';
@@ -260,7 +261,9 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     const index = drafts[i].matches.findIndex(m => m === e.match || matchKey(m) === e.key);
     if (!locations.has(e.location)) locations.set(e.location, { draft: drafts[i], index, route: routes[i] });
   }
-  const canaries = srcs.filter(s => isCanary.get(s)).flatMap(s => readCanary(s, locations, ctx));
+  const canaryReads = srcs.filter(s => isCanary.get(s)).flatMap(s => readCanary(s, locations, ctx));
+  const { canaries, routes: splitRoutes } = foldSplits(routes, canaryReads);
+  routes.splice(0, routes.length, ...splitRoutes);
 
   const tlsHosts = buildTlsHosts(certs, ctx, hostRedirect, main, clientAuthBySrc, ciphersBySrc);
   const namespaces = [...new Set([...(defaultBackend ? [defaultBackend.src.namespace] : []), ...srcs.map(s => s.namespace)])];
@@ -608,6 +611,25 @@ function readCanary(src: IngressSource, locations: ReadonlyMap<string, { draft: 
     }
   }
   return out;
+}
+
+/**
+ * The renderer's weight canary for a route's second backend (`<route>-split`, every host and path
+ * of the route) is that route's second backend, with the weights: read back as `backends`.
+ */
+function foldSplits(routes: readonly RouteIR[], canaries: readonly CanaryIR[]): { routes: RouteIR[]; canaries: CanaryIR[] } {
+  const byRoute = new Map<string, CanaryIR[]>();
+  for (const c of canaries) byRoute.set(c.route, [...(byRoute.get(c.route) ?? []), c]);
+  const folded = new Set<CanaryIR>();
+  const out = routes.map(route => {
+    const own = byRoute.get(route.source) ?? [];
+    const c = own[0];
+    if (own.length !== 1 || c.name !== `${route.name}-${SPLIT_SUFFIX}` || c.traffic.kind !== 'weight' || !c.allHosts
+      || c.matchIndexes.length !== route.matches.length || route.backends.length !== 1) return route;
+    folded.add(c);
+    return { ...route, backends: [{ ...route.backends[0], weight: c.traffic.stable }, { ...c.canary, weight: c.traffic.canary }] };
+  });
+  return { routes: out, canaries: canaries.filter(c => !folded.has(c)) };
 }
 
 function canaryIr(

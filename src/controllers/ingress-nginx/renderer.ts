@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATIONS } from './annotations';
-import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary';
+import { canaryAnnotations, canaryProblems, canarySpec, splitProblems, weightedSplit } from './features/canary';
 import { toAnnotations } from './features/emitted';
 import { nginxPaths, pathProblems } from './features/paths';
 import { policyProblems, routeAnnotations } from './features/policies';
@@ -11,6 +11,7 @@ import { ManifestObject } from '../../core/manifest-object';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { defaultBackendIngress, INGRESS_API_VERSION, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
+import { EXTENSION_OBJECT_ID } from '../raw-annotations';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface IngressNginxRendererOptions {
@@ -31,15 +32,18 @@ export class IngressNginxRenderer implements ControllerRenderer {
     return [];
   }
 
+  /** One Ingress; a route with two backends adds a weight canary Ingress for the second. */
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    return [new ManifestObject(scope, 'Resource', {
+    const main = new ManifestObject(scope, 'Resource', {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: route.name,
       namespace: route.namespace,
       annotations: () => toAnnotations(routeAnnotations(route, ctx.ir().tlsHosts)),
       spec: () => this.routeSpec(route, ctx),
-    })];
+    });
+    const split = weightedSplit(route);
+    return split ? [main, this.canaryIngress(scope, EXTENSION_OBJECT_ID, split, route, ctx)] : [main];
   }
 
   public allocateTlsHost(): ApiObject[] {
@@ -73,18 +77,22 @@ export class IngressNginxRenderer implements ControllerRenderer {
 
   /** A canary Ingress per canary; the stable route's Ingress is never changed. */
   public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    return [new ManifestObject(scope, 'Resource', {
+    return [this.canaryIngress(scope, 'Resource', canary, route, ctx)];
+  }
+
+  private canaryIngress(scope: Construct, id: string, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject {
+    return new ManifestObject(scope, id, {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: canary.name,
       namespace: canary.namespace,
       annotations: () => canaryAnnotations(canary),
       spec: () => canarySpec(this.options.ingressClassName, canary, route, ctx.ir().tlsHosts),
-    })];
+    });
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...tlsProblems(ir), ...canaryProblems(ir)];
+    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...tlsProblems(ir), ...canaryProblems(ir), ...splitProblems(ir)];
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

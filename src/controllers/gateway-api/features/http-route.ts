@@ -48,8 +48,13 @@ function match(m: MatchIR, regex: RegexStyle): HttpRouteMatch {
   };
 }
 
+/**
+ * A route's backendRefs. Gateway API shares traffic in proportion to `weight` (1 when unset), so
+ * weights are written only when they differ: equal shares stay as a careful engineer writes them.
+ */
 export function backendRefs(backends: readonly BackendIR[], routeNamespace: string): BackendRef[] {
-  return backends.map(b => backendRef(b, routeNamespace));
+  const weighted = new Set(backends.map(b => b.weight)).size > 1;
+  return backends.map(b => backendRef(b, routeNamespace, weighted ? b.weight : undefined));
 }
 
 export function backendRef(b: BackendIR, routeNamespace: string, weight?: number): BackendRef {

@@ -22,6 +22,8 @@ export interface RuleRead {
   /** The HSTS header set by the response header filter (the TLS host's setting). */
   readonly hsts?: HstsIR;
   readonly mirror?: { readonly backend: BackendIR; readonly percent: number };
+  /** Every RequestMirror of the rule, in order (`mirror` is the first). */
+  readonly mirrors: ReadonlyArray<{ readonly backend: BackendIR; readonly percent: number }>;
   /** The rule only redirects, changing only the scheme (`Redirect.toHttps()`). */
   readonly schemeRedirect?: 'http' | 'https';
   /** `rules[].name`. */
@@ -89,6 +91,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   let hsts: HstsIR | undefined;
   let mirror: RuleRead['mirror'];
+  const mirrors: Array<NonNullable<RuleRead['mirror']>> = [];
   const source = c.source;
   ((rule?.filters ?? []) as any[]).forEach((f, j) => {
     const field = `${at}.filters[${j}]`;
@@ -155,8 +158,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
           percent = p;
         }
         if (b) {
-          mirror = { backend: b, percent };
-          log.mapped(object, field, 'CanarySplit.mirror (TrafficMirror)', m);
+          mirror = mirror ?? { backend: b, percent };
+          mirrors.push({ backend: b, percent });
+          log.mapped(object, field, 'Route.mirrors or CanarySplit.mirror (TrafficMirror)', m);
         }
         break;
       }
@@ -235,7 +239,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
-  return { index, matches, backends, weighted, policies, hsts, mirror, schemeRedirect, name };
+  return { index, matches, backends, weighted, policies, hsts, mirror, mirrors, schemeRedirect, name };
 }
 
 function headerOps(m: any): HeaderOpsIR {
