@@ -119,6 +119,7 @@ export const SUPPORTED: Table = {
     },
     rateLimitPerClientIp: {
       'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/limit-burst-multiplier']": '1',
         "metadata.annotations['nginx.ingress.kubernetes.io/limit-rps']": '10',
       },
     },
@@ -503,6 +504,7 @@ export const SUPPORTED: Table = {
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -813,6 +815,11 @@ export const SUPPORTED: Table = {
         'spec.mirroring.name': 'gw-canary',
       },
     },
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -947,6 +954,7 @@ export const SUPPORTED: Table = {
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -1127,6 +1135,11 @@ export const SUPPORTED: Table = {
       },
       'Ingress/gw-r': {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-auth@kubernetescrd',
+      },
+    },
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
       },
     },
   },
@@ -1427,6 +1440,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].backend.service.port.number': 80,
         'spec.rules[0].http.paths[0].path': '/v1',
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
       },
     },
   },
@@ -1854,6 +1873,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].headers[0].value': '^.*$',
         'spec.rules[0].matches[0].path.type': 'PathPrefix',
         'spec.rules[0].matches[0].path.value': '/v1',
+      },
+    },
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
       },
     },
   },
@@ -2772,6 +2797,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[0].requestMirror.percent': 5,
         'spec.rules[0].filters[0].type': 'RequestMirror',
+      },
+    },
+    rateLimitLongWindow: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.rateLimit.local.rules[0].limit.unit': 'Hour',
+        'spec.rateLimit.local.rules[1].limit.unit': 'Hour',
       },
     },
   },

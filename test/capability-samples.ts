@@ -3,6 +3,7 @@ import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
   TrafficMirror,
+  RateLimitPeriod,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -175,6 +176,7 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } =
   externalAuthSignin: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   externalAuthCache: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   jwtClaimsToHeaders: () => ({ auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json' }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.MINUTE }) }),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
+  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -61,4 +61,5 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   }),
   apiKeyAuth: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   basicAuth: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
 };

@@ -528,7 +528,7 @@ function bodySizeExpr(bytes: number): Expr {
 function rateLimitExpr(r: RateLimitIR): Expr {
   const base: Array<[string, Expr | undefined]> = [
     ['requests', lit(r.requests)],
-    ['period', r.per === 'minute' ? enumOf('RateLimitPeriod', 'MINUTE') : undefined],
+    ['period', r.per !== 'second' ? enumOf('RateLimitPeriod', r.per.toUpperCase()) : undefined],
     ['burst', r.burst !== undefined ? lit(r.burst) : undefined],
     ['distributed', r.distributed ? (r.distributed.kind === 'controller' ? call('DistributedRateLimit.controllerStore')
       : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined]]))) : undefined],

@@ -6,6 +6,9 @@
 
 export type RateLimitKey = 'clientIp' | 'header' | 'consumer';
 
+/** The window a rate is counted over (`day`: 24 hours). */
+export type RateLimitWindow = 'second' | 'minute' | 'hour' | 'day';
+
 export interface DistributedStoreIR {
   /** `redis`: a Redis the proxies share; `controller`: the store the controller is configured with (Envoy Gateway global). */
   readonly kind: 'redis' | 'controller';
@@ -21,8 +24,11 @@ export interface RateLimitIR {
   /** For key 'header'. Lowercase. */
   readonly header?: string;
   readonly requests: number;
-  readonly per: 'second' | 'minute';
-  /** Requests allowed above the rate in a burst (absent: the controller's minimum). */
+  readonly per: RateLimitWindow;
+  /**
+   * The token bucket size: requests a client may send at once (absent: exactly `requests`, one
+   * period's worth; every renderer writes that explicitly). Never equal to `requests`.
+   */
   readonly burst?: number;
   /** Concurrent connections per client. */
   readonly concurrentConnections?: number;

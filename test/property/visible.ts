@@ -43,6 +43,8 @@ function policyNeedles(feature: PolicyFeature, p: PoliciesIR): Needle[][] {
       return [[rl!.distributed!.endpoint!.split(':')[0]]];
     case 'rateLimitControllerStore':
       return [[/global/i]];
+    case 'rateLimitLongWindow':
+      return [[rl!.per === 'hour' ? /\b(1h|hour)\b/i : /\b(24h|day)\b/i]];
     case 'timeoutConnect': return [seconds(t!.connectMs!)];
     case 'timeoutRead': return [seconds(t!.readMs!)];
     case 'timeoutSend': return [seconds(t!.sendMs!)];

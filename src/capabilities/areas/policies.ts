@@ -18,7 +18,9 @@ export type PolicyFeature =
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
   | 'jwtAuth' | 'jwtClaimsToHeaders'
   | 'apiKeyAuth'
-  | 'basicAuth';
+  | 'basicAuth'
+  // issue #17: rate-limit windows, client IP, concurrency
+  | 'rateLimitLongWindow';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -81,6 +83,7 @@ const NGINX: Row = {
   jwtClaimsToHeaders: no('ingress-nginx has no JWT validation'),
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
+  rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
 };
 
 const TRAEFIK: Row = {
@@ -132,6 +135,7 @@ const TRAEFIK: Row = {
   jwtClaimsToHeaders: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
+  rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -200,6 +204,7 @@ const KONG: Row = {
   jwtClaimsToHeaders: no('Kong OSS\'s jwt plugin does not copy claims to headers'),
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
+  rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -263,6 +268,7 @@ const GATEWAY_API: Row = {
   jwtClaimsToHeaders: no(GW_NO('JWT validation')),
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
+  rateLimitLongWindow: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -291,6 +297,7 @@ const ENVOY_GATEWAY: Row = {
   jwtClaimsToHeaders: yes('SecurityPolicy jwt claimToHeaders'),
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
+  rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
 };
 
 const ISTIO: Row = {
@@ -315,6 +322,7 @@ const ISTIO: Row = {
   jwtAuth: yes('RequestAuthentication + AuthorizationPolicy requiring a principal'),
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  rateLimitLongWindow: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -367,6 +375,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     jwtClaimsToHeaders: { title: 'JWT claims to headers', prop: 'auth.claimsToHeaders' },
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
+    rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
   },
   matrix: {
     'ingress-nginx': NGINX,

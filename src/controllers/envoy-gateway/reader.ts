@@ -1,6 +1,7 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
+import { ENVOY_UNITS } from './features/rate-limit';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
-import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
@@ -123,8 +124,8 @@ function rateLimit(v: any, source: string): RateLimitIR | string {
   if (extra.length > 0) return `the rate limit's ${extra.join(', ')} is not modelled`;
   const limit = rules[0].limit;
   if (!rules.every(r => JSON.stringify(r.limit) === JSON.stringify(limit) && (r.shared ?? false) === (rules[0].shared ?? false))) return 'rules with different limits are not one intent limit';
-  const per = limit?.unit === 'Second' ? 'second' : limit?.unit === 'Minute' ? 'minute' : undefined;
-  if (!per) return `the intent counts requests per second or minute, not per ${limit?.unit}`;
+  const per = (Object.keys(ENVOY_UNITS) as RateLimitWindow[]).find(w => ENVOY_UNITS[w] === limit?.unit);
+  if (!per) return `the intent counts requests per second, minute, hour or day, not per ${limit?.unit}`;
   const distributed = global ? { distributed: { kind: 'controller' as const } } : {};
   const selectors = rules.map(r => r.clientSelectors ?? []);
   const cidrs = selectors.map(s => (s.length === 1 && s[0].sourceCIDR?.type === 'Distinct' && !s[0].headers ? s[0].sourceCIDR.value : undefined));

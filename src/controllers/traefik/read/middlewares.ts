@@ -1,5 +1,5 @@
 import { HstsIR } from '../../../ir/model';
-import { PathModifierIR, PoliciesIR, RedirectIR, RetryCondition } from '../../../ir/policies';
+import { PathModifierIR, PoliciesIR, RedirectIR, RateLimitWindow, RetryCondition } from '../../../ir/policies';
 import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
@@ -71,9 +71,9 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const burst = take('burst');
       const criterion = take('sourceCriterion');
       const redis = take('redis');
-      const per = period === '1s' || period === 1 ? 'second' : period === '1m' || period === 60 ? 'minute' : undefined;
+      const per = traefikWindow(period);
       if (typeof average !== 'number' || !Number.isInteger(average) || average < 1 || !per) {
-        unmap('average', 'the intent limits whole requests per second or per minute (period 1s or 1m)');
+        unmap('average', 'the intent limits whole requests per second, minute, hour or day (period 1s, 1m, 1h or 24h)');
         return { policies, failed: true };
       }
       let key: 'clientIp' | 'header' | undefined;
@@ -90,13 +90,20 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
           unmap('redis', 'one Redis endpoint and an optional credentials Secret are modelled');
         }
       }
-      if (burst !== undefined && (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1)) unmap('burst', 'not a whole number of requests');
+      // Traefik's own default burst is 1; the intent's smallest (and unset) burst is one period's worth.
+      const bucket = burst ?? 1;
+      const validBurst = typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= average;
+      if (!validBurst) {
+        unmap('burst', typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= 1
+          ? `${burst === undefined ? 'absent, so Traefik\'s default 1' : bucket} is below one period's worth (${average}), the intent's smallest burst`
+          : 'not a whole number of requests');
+      }
       policies.rateLimit = {
-        source, key, header, requests: average, per, burst: typeof burst === 'number' ? burst : undefined, exemptCidrs: [], distributed,
+        source, key, header, requests: average, per, burst: validBurst && bucket !== average ? bucket : undefined, exemptCidrs: [], distributed,
       };
       map('average', `Route.rateLimit (${average} per ${per})`);
       if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
-      if (burst !== undefined && typeof burst === 'number') map('burst', 'Route.rateLimit (burst)');
+      if (burst !== undefined && validBurst) map('burst', bucket === average ? 'Route.rateLimit (burst unset: one period\'s worth)' : 'Route.rateLimit (burst)');
       if (criterion !== undefined) map('sourceCriterion', `Route.rateLimit (per ${key})`);
       break;
     }
@@ -363,4 +370,14 @@ function readRedirectRegex(regex: unknown, replacement: unknown, permanent: unkn
     if (!path) return undefined;
   }
   return { source, scheme, host, port, path, statusCode: permanent ? 301 : 302 };
+}
+
+/** The intent's window for a Traefik `period` (a Go duration string, or whole seconds). */
+function traefikWindow(period: unknown): RateLimitWindow | undefined {
+  const seconds: { readonly [w in RateLimitWindow]: number } = { second: 1, minute: 60, hour: 3600, day: 86400 };
+  const n = typeof period === 'number' ? period
+    : typeof period === 'string' && /^(\d+h)?(\d+m)?(\d+s)?$/.test(period) && period !== ''
+      ? [...period.matchAll(/(\d+)([hms])/g)].reduce((t, [, v, u]) => t + Number(v) * (u === 'h' ? 3600 : u === 'm' ? 60 : 1), 0)
+      : undefined;
+  return (Object.keys(seconds) as RateLimitWindow[]).find(w => seconds[w] === n);
 }
