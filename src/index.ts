@@ -16,3 +16,4 @@ export * from './intent/warnings';
 export * from './report/index';
 export * from './report/portability';
 export * from './assertions/index';
+export * from './intent/client-ip';

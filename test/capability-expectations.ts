@@ -820,6 +820,11 @@ export const SUPPORTED: Table = {
         'spec.rateLimit.period': '1h',
       },
     },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1140,6 +1145,11 @@ export const SUPPORTED: Table = {
     rateLimitLongWindow: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.period': '1h',
+      },
+    },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
   },
@@ -2803,6 +2813,14 @@ export const SUPPORTED: Table = {
       'BackendTrafficPolicy/gw-r': {
         'spec.rateLimit.local.rules[0].limit.unit': 'Hour',
         'spec.rateLimit.local.rules[1].limit.unit': 'Hour',
+      },
+    },
+    clientIpForwardedFor: {
+      'ClientTrafficPolicy/gw-client-ip': {
+        'spec.clientIPDetection.xForwardedFor.numTrustedHops': 2,
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
       },
     },
   },

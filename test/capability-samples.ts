@@ -4,6 +4,7 @@ import {
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
   TrafficMirror,
   RateLimitPeriod,
+  ClientIp, IpAccess,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -31,6 +32,12 @@ function route(c: Chart, controller: Controller, options: RouteOptions): ApiGate
   const gw = new ApiGateway(c, 'gw', { controller });
   gw.addRoute('r', options.backends ? options : { backend: svc(), ...options });
   return gw;
+}
+
+/** A gateway with the given client address and one route reading it (an allow list) where the controller has one. */
+function clientIpGateway(c: Chart, controller: Controller, clientIp?: ClientIp): void {
+  const gw = new ApiGateway(c, 'gw', { controller, clientIp });
+  gw.addRoute('r', { backend: svc(), ipAccess: controller.name === 'gateway-api' ? undefined : IpAccess.allow(['10.0.0.0/8']) });
 }
 
 /** A gateway with one stable route (api.example.com /v1 -> api-v1) and, optionally, a canary on it. */
@@ -142,6 +149,11 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     // Traffic every controller with mirroring can split: a header canary is refused on fewer.
     sample: (c, controller) => canary(c, controller, mirrorTraffic(controller), TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 })),
     baseline: (c, controller) => { canary(c, controller, mirrorTraffic(controller)); },
+  },
+  clientIpForwardedFor: {
+    // An allow list reads the client address (Gateway API has none: a plain route there).
+    sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
+    baseline: (c, controller) => { clientIpGateway(c, controller); },
   },
 };
 

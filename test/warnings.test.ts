@@ -19,7 +19,8 @@ function chartOf(context: Record<string, unknown> = {}): Chart {
 const REPLICA = 'rateLimit: 10 requests per second is counted by each proxy replica, so N replicas allow N x 10; '
   + 'set distributed (DistributedRateLimit.redis() or controllerStore()) for one shared count, or size the limit per replica';
 const CLIENT_IP = (prop: string) => `${prop}: reads the client IP address; behind a load balancer or another proxy that is the proxy's address (one "client" for everyone) `
-  + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; configure that, then acknowledge this warning';
+  + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; declare it with the gateway\'s clientIp '
+  + '(ClientIp.xForwardedFor({ trustedHops }) or ClientIp.tcpPeer()), or configure the controller, then acknowledge this warning';
 
 describe('warnings: rate limits and client addresses', () => {
   test.each(RATE_LIMITED)('%s: a local per-client-IP limit warns per replica, client IP and, on Kong only, the fixed-window burst', (c) => {

@@ -3,13 +3,15 @@ import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { Attachment } from '../checks/attachment';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, ClientAddressIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /** What a renderer may ask of the gateway it renders for. */
 export interface GatewayContext {
   readonly name: string;
   readonly namespace: string;
   readonly source: string;
+  /** The gateway's declared client address (`ApiGatewayProps.clientIp`), known at construction. */
+  readonly clientIp?: ClientAddressIR;
   /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
   ir(): GatewayIR;
 }

@@ -6,11 +6,13 @@ import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { isApiGateway } from './owner';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
+
 import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
@@ -221,13 +223,14 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
+    policies = withClientAddress(policies, gateway._clientIp);
     this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
     this.apiObjects = gateway._registerRoute(this);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;
     addWarnings(this, 'route', () => [
-      ...policyWarnings(this._ir.policies, path),
+      ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
       ...literalDollarWarnings(this._ir),
@@ -237,7 +240,7 @@ export class Route extends Construct {
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;
-      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
+      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
     });
   }
 }

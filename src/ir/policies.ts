@@ -35,6 +35,8 @@ export interface RateLimitIR {
   /** Sorted CIDRs never limited. */
   readonly exemptCidrs: readonly string[];
   readonly distributed?: DistributedStoreIR;
+  /** X-Forwarded-For hops trusted for the client address (key clientIp, exemptCidrs); absent: the TCP peer. */
+  readonly clientIpHops?: number;
 }
 
 export interface TimeoutsIR {
@@ -111,6 +113,8 @@ export interface IpAccessIR {
   readonly allow: readonly string[];
   /** Sorted; empty: no deny list. */
   readonly deny: readonly string[];
+  /** X-Forwarded-For hops trusted for the client address; absent: the TCP peer. */
+  readonly clientIpHops?: number;
 }
 
 export type RetryCondition = 'connect-failure' | 'reset' | 'gateway-error' | '5xx';

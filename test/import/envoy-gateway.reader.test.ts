@@ -41,7 +41,7 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
       clientAuth: { required: true, ca: 'ConfigMap/example-ca-cert' },
     }]);
     expect(r.unmapped).toEqual([
-      'ClientTrafficPolicy default/enable-mtls spec.clientIPDetection: a ClientTrafficPolicy field the intent does not model',
+      'ClientTrafficPolicy default/enable-mtls spec.clientIPDetection: client address detection for some listeners only: the intent declares it per Gateway (ApiGateway.clientIp), with numTrustedHops',
       'HTTPRoute default/backend spec.parentRefs: it is attached to HTTPS listeners only and nothing redirects plain HTTP for www.example.com: the intent serves a TLS host\'s routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)',
     ]);
   });

@@ -13,7 +13,9 @@ export type RoutingFeature =
   | 'methodMatch'
   | 'multipleBackends'
   | 'crossNamespaceBackend'
-  | 'defaultBackend';
+  | 'defaultBackend'
+  // issue #17: the client address behind a load balancer
+  | 'clientIpForwardedFor';
 
 const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
@@ -32,6 +34,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
+    clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
   },
   matrix: {
     'ingress-nginx': {
@@ -47,6 +50,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: NGINX_ONE_BACKEND,
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'traefik': {
       hostRouting: yes(),
@@ -61,6 +65,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -75,6 +80,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'kong': {
       hostRouting: yes(),
@@ -89,6 +95,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -103,6 +110,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -117,6 +125,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -131,6 +140,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
     },
     'istio': {
       hostRouting: yes(),
@@ -145,6 +155,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
     },
   },
 };

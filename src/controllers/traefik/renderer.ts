@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
+import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
   canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
@@ -9,6 +10,7 @@ import {
 import { headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { ipDenyProblems } from './features/ip-access';
 import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
@@ -24,7 +26,6 @@ import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } fro
 import { canaryPolicyProblems } from '../common/canary';
 import { INGRESS_API_VERSION, serviceBackend } from '../common/ingress';
 import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
-import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
@@ -221,6 +222,8 @@ export class TraefikRenderer implements ControllerRenderer {
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
+      // Deny lists are ClientIP() conditions (the TCP peer); the Ingress output refuses them by the matrix.
+      ...(this.name === 'traefik' ? ipDenyProblems(this.name, ir) : []),
     ];
   }
 

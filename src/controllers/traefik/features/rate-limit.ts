@@ -18,7 +18,8 @@ export const TRAEFIK_PERIODS: { readonly [w in RateLimitWindow]: string } = { se
  * - The rate is always >= 1 (0 would disable the limit in Traefik; refused by RateLimit).
  * - `burst` is always written: the intent's unset burst is one period's worth (`average`), where
  *   Traefik's own default (1) would space every request by period/average.
- * - Per client IP: `ipStrategy.depth: 0`, the TCP peer address (X-Forwarded-For is not read).
+ * - Per client IP: `ipStrategy.depth: 0`, the TCP peer address, or the gateway's trusted
+ *   X-Forwarded-For hops as `depth`.
  *   Per header: `requestHeaderName`; requests without the header share one bucket.
  * - Redis (Traefik v3.4+): every Traefik instance shares the counters; the Secret holds
  *   `username` / `password`. Without Redis, limits are per Traefik instance.
@@ -33,7 +34,7 @@ export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
       average: rl.requests,
       period: TRAEFIK_PERIODS[rl.per],
       burst: rl.burst ?? rl.requests,
-      sourceCriterion: rl.key === 'header' ? { requestHeaderName: rl.header } : { ipStrategy: { ...REMOTE_ADDR_STRATEGY } },
+      sourceCriterion: rl.key === 'header' ? { requestHeaderName: rl.header } : { ipStrategy: { depth: rl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
       redis,
     },
   };

@@ -43,7 +43,9 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
   const unmap = (k: string, reason: string) => log.unmapped(o, at(k), c[k], reason);
   let out: MiddlewareRead = { policies };
   const rest = () => { for (const k of Object.keys(c)) if (!seen.has(k)) unmap(k, `${type}.${k} is not modelled by the intent`); };
-  const depth0 = (v: unknown) => isRecord(v) && v.depth === 0 && Object.keys(v).length === 1;
+  // The client address: depth 0 is the TCP peer, depth N the gateway's ClientIp.xForwardedFor({ trustedHops: N }).
+  const depthOf = (v: unknown) => (isRecord(v) && typeof v.depth === 'number' && Number.isInteger(v.depth) && v.depth >= 0 && Object.keys(v).length === 1 ? v.depth : undefined);
+  const hops = (depth: number | undefined) => (depth ? { clientIpHops: depth } : {});
 
   switch (type) {
     case MIDDLEWARE_TYPES.ipAllowList: {
@@ -51,14 +53,15 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const strategy = take('ipStrategy');
       const reject = take('rejectStatusCode');
       if (!Array.isArray(range) || !range.every(r => typeof r === 'string')) { unmap('sourceRange', 'not a list of CIDRs'); return { policies, failed: true }; }
-      if (strategy !== undefined && !depth0(strategy)) unmap('ipStrategy', 'only the TCP peer address (depth 0) is modelled; X-Forwarded-For strategies are not');
-      else if (strategy !== undefined) map('ipStrategy', 'IpAccess (the client\'s TCP address)');
+      const depth = strategy === undefined ? 0 : depthOf(strategy);
+      if (depth === undefined) unmap('ipStrategy', 'only a depth is modelled (0: the TCP peer; N: ClientIp.xForwardedFor({ trustedHops: N })); excludedIPs and ipv6Subnet are not');
+      else if (strategy !== undefined) map('ipStrategy', depth === 0 ? 'IpAccess (the client\'s TCP address)' : `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))`);
       if (JSON.stringify([...range].sort()) === JSON.stringify([...NO_CLIENT_ADDRESSES].sort()) && (reject === 403 || reject === undefined)) {
         map('sourceRange', 'Route.ipAccess (IpAccess.deny: the deny router refuses every denied client)');
         if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
         out = { policies, denyAll: true };
       } else {
-        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [] };
+        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [], ...hops(depth) };
         map('sourceRange', 'Route.ipAccess (IpAccess.allow)');
         if (reject !== undefined && reject !== 403) unmap('rejectStatusCode', 'the intent refuses with 403');
         else if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
@@ -78,8 +81,10 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       }
       let key: 'clientIp' | 'header' | undefined;
       let header: string | undefined;
-      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
-      if (!key) { unmap('sourceCriterion', 'only the TCP peer address (depth 0) or one request header are modelled'); return { policies, failed: true }; }
+      const depth = criterion === undefined ? 0
+        : isRecord(criterion) && Object.keys(criterion).length === 1 ? depthOf(criterion.ipStrategy) : undefined;
+      if (depth !== undefined) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
+      if (!key) { unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or one request header are modelled'); return { policies, failed: true }; }
       let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
       if (redis !== undefined) {
         const eps = isRecord(redis) && Array.isArray(redis.endpoints) ? redis.endpoints : [];
@@ -99,12 +104,20 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
           : 'not a whole number of requests');
       }
       policies.rateLimit = {
-        source, key, header, requests: average, per, burst: validBurst && bucket !== average ? bucket : undefined, exemptCidrs: [], distributed,
+        source,
+        key,
+        header,
+        requests: average,
+        per,
+        burst: validBurst && bucket !== average ? bucket : undefined,
+        exemptCidrs: [],
+        distributed,
+        ...hops(depth),
       };
       map('average', `Route.rateLimit (${average} per ${per})`);
       if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
       if (burst !== undefined && validBurst) map('burst', bucket === average ? 'Route.rateLimit (burst unset: one period\'s worth)' : 'Route.rateLimit (burst)');
-      if (criterion !== undefined) map('sourceCriterion', `Route.rateLimit (per ${key})`);
+      if (criterion !== undefined) map('sourceCriterion', depth ? `Route.rateLimit (per ${key}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.rateLimit (per ${key})`);
       break;
     }
     case MIDDLEWARE_TYPES.headers:
