@@ -17,3 +17,4 @@ export * from './intent/warnings';
 export * from './report/index';
 export * from './report/portability';
 export * from './assertions/index';
+export * from './intent/client-ip';

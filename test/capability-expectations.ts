@@ -130,6 +130,7 @@ export const SUPPORTED: Table = {
     },
     rateLimitPerClientIp: {
       'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/limit-burst-multiplier']": '1',
         "metadata.annotations['nginx.ingress.kubernetes.io/limit-rps']": '10',
       },
     },
@@ -572,6 +573,7 @@ export const SUPPORTED: Table = {
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -926,6 +928,14 @@ export const SUPPORTED: Table = {
       'IngressRoute/gw-r': {
         'spec.routes[0].services[0].weight': 3,
         'spec.routes[0].services[1].weight': 1,
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
+      },
+    },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
   },
@@ -1076,6 +1086,7 @@ export const SUPPORTED: Table = {
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -1321,6 +1332,14 @@ export const SUPPORTED: Table = {
     backendH2c: {
       'Service/svc': {
         "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
+      },
+    },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
   },
@@ -1655,6 +1674,10 @@ export const SUPPORTED: Table = {
     backendHttps: {
       'Service/svc': {
         "metadata.annotations['konghq.com/protocol']": 'https',
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
       },
     },
   },
@@ -2125,6 +2148,10 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,
         'spec.rules[0].backendRefs[1].weight': 1,
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
       },
     },
   },
@@ -3188,6 +3215,18 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+    rateLimitLongWindow: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.rateLimit.local.rules[0].limit.unit': 'Hour',
+        'spec.rateLimit.local.rules[1].limit.unit': 'Hour',
+      },
+    },
+    clientIpForwardedFor: {
+      'ClientTrafficPolicy/gw-client-ip': {
+        'spec.clientIPDetection.xForwardedFor.numTrustedHops': 2,
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
       },
     },
   },

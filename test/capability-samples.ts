@@ -4,6 +4,8 @@ import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RetryOn, RouteOptions, TlsCertificate, TlsMode,
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
+  RateLimitPeriod,
+  ClientIp, IpAccess,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -31,6 +33,12 @@ function route(c: Chart, controller: Controller, options: RouteOptions): ApiGate
   const gw = new ApiGateway(c, 'gw', { controller });
   gw.addRoute('r', options.backends ? options : { backend: svc(), ...options });
   return gw;
+}
+
+/** A gateway with the given client address and one route reading it (an allow list) where the controller has one. */
+function clientIpGateway(c: Chart, controller: Controller, clientIp?: ClientIp): void {
+  const gw = new ApiGateway(c, 'gw', { controller, clientIp });
+  gw.addRoute('r', { backend: svc(), ipAccess: controller.name === 'gateway-api' ? undefined : IpAccess.allow(['10.0.0.0/8']) });
 }
 
 /** A gateway with one stable route (api.example.com /v1 -> api-v1) and, optionally, a canary on it. */
@@ -164,6 +172,11 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   weightedBackends: routeCell(
     { backends: [Backend.service('a', 80, { weight: 3 }), Backend.service('b', 80, { weight: 1 })] },
     { backends: [Backend.service('a', 80), Backend.service('b', 80)] }, 'backends'),
+  clientIpForwardedFor: {
+    // An allow list reads the client address (Gateway API has none: a plain route there).
+    sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
+    baseline: (c, controller) => { clientIpGateway(c, controller); },
+  },
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {
@@ -222,6 +235,7 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.MINUTE }) }),
 };
 
 /**

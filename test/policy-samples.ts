@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
+  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -72,4 +72,5 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], methods: ['*'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
 };

@@ -21,6 +21,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (rl.concurrentConnections !== undefined) use('rateLimitConnections', 'rateLimit.concurrentConnections', rl.source);
     if (rl.exemptCidrs.length > 0) use('rateLimitExemptCidrs', 'rateLimit.exemptCidrs', rl.source);
     if (rl.distributed) use(rl.distributed.kind === 'redis' ? 'rateLimitRedis' : 'rateLimitControllerStore', 'rateLimit.distributed', rl.source);
+    if (rl.per === 'hour' || rl.per === 'day') use('rateLimitLongWindow', 'rateLimit.period', rl.source);
   }
   const t = p.timeouts;
   if (t) {

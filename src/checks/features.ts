@@ -52,6 +52,9 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
     const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
     if (m) add(ir.defaultBackendSource, m);
   }
+  if (ir.clientIp && ir.clientIp.trustedHops > 0) {
+    for (const m of checkFeatures(controller, [{ feature: 'clientIpForwardedFor', prop: 'clientIp' }], experimental)) add(ir.source, m);
+  }
   for (const canary of ir.canaries) {
     for (const m of checkFeatures(controller, canaryFeatures(canary), experimental)) add(canary.source, m);
     for (const [b, prop] of [[canary.canary, 'canary.tls.ca'], [canary.mirror?.backend, 'mirror.backend.tls.ca']] as const) {

@@ -13,7 +13,7 @@ import { PoliciesIR } from '../ir/policies';
  * Warnings about the policies declared at `source` (a route, or the gateway for its defaults):
  * policies inherited from elsewhere are reported where they were declared.
  */
-export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' | 'defaults.' = ''): WarningSpec[] {
+export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' | 'defaults.' = '', clientIpDeclared = false): WarningSpec[] {
   const out: WarningSpec[] = [];
   const rl = policies.rateLimit;
   if (rl && rl.source === source) {
@@ -25,12 +25,12 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
           + 'set distributed (DistributedRateLimit.redis() or controllerStore()) for one shared count, or size the limit per replica',
       });
     }
-    if (rl.key === 'clientIp' || rl.exemptCidrs.length > 0) {
+    if (!clientIpDeclared && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0)) {
       out.push(clientIp(`${prop}${rl.key === 'clientIp' ? '' : '.exemptCidrs'}`));
     }
   }
   const ip = policies.ipAccess;
-  if (ip && ip.source === source) out.push(clientIp(`${prefix}ipAccess`));
+  if (ip && ip.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}ipAccess`));
   const rt = policies.retries;
   if (rt && rt.source === source && rt.nonIdempotent) {
     out.push({
@@ -46,7 +46,8 @@ function clientIp(prop: string): WarningSpec {
   return {
     id: WARNING_IDS.clientIpBehindProxy,
     message: `${prop}: reads the client IP address; behind a load balancer or another proxy that is the proxy's address (one "client" for everyone) `
-      + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; configure that, then acknowledge this warning',
+      + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; declare it with the gateway\'s clientIp '
+      + '(ClientIp.xForwardedFor({ trustedHops }) or ClientIp.tcpPeer()), or configure the controller, then acknowledge this warning',
   };
 }
 

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { Attachment } from '../checks/attachment';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, ClientAddressIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 import { ServiceSideIR } from '../ir/service-side';
 
@@ -12,6 +12,8 @@ export interface GatewayContext {
   readonly name: string;
   readonly namespace: string;
   readonly source: string;
+  /** The gateway's declared client address (`ApiGatewayProps.clientIp`), known at construction. */
+  readonly clientIp?: ClientAddressIR;
   /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
   ir(): GatewayIR;
 }

@@ -11,6 +11,7 @@ import { ApiGateway } from '../intent/api-gateway';
 import { Backend, BackendTls } from '../intent/backend';
 import { CaCertificates } from '../intent/ca';
 import { CanaryTraffic } from '../intent/canary';
+import { ClientIp } from '../intent/client-ip';
 import { Controller, KongMode, TraefikOutput } from '../intent/controller';
 import { HeaderMatch, HttpMethod, PathMatch, QueryParamMatch } from '../intent/match';
 import { TrafficMirror } from '../intent/mirror';
@@ -68,6 +69,7 @@ const FACTORIES: { readonly [name: string]: any } = {
   TlsCertificate,
   TlsMode,
   TrafficMirror,
+  ClientIp,
 };
 
 const ENUMS: { readonly [name: string]: any } = {

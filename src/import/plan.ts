@@ -193,6 +193,15 @@ class Planner {
     const id = this.uniqueChartId(gw.name);
     const gwVar = this.variable(gw.name);
     const comments: string[] = [];
+    // The client address is declared per gateway; readers find it on each policy that reads it.
+    const readers = gw.routes.flatMap(r => [r.policies.rateLimit, r.policies.ipAccess])
+      .filter((p): p is NonNullable<typeof p> => p !== undefined && (!('key' in p) || p.key === 'clientIp' || p.exemptCidrs.length > 0));
+    const depths = [...new Set(readers.map(p => p.clientIpHops ?? 0))].sort();
+    const hops = depths.length === 1 && depths[0] > 0 ? depths[0] : undefined;
+    if (depths.length > 1) {
+      comments.push(`${IMPORT_COMMENT} the routes read the client address at different X-Forwarded-For depths (${depths.join(', ')}); the intent declares one per gateway (clientIp): set it and check each route.`);
+      this.note(gw.source, 'clientIp', `the routes read the client address at different X-Forwarded-For depths (${depths.join(', ')}); one clientIp per gateway`);
+    }
     this.statements.push({
       variable: gwVar,
       construct: 'ApiGateway',
@@ -202,6 +211,7 @@ class Planner {
         ['namespace', lit(gw.namespace)],
         ['name', id !== gw.name ? lit(gw.name) : undefined],
         ['defaultBackend', gw.defaultBackend ? backendExpr(gw.defaultBackend, gw.namespace) : undefined],
+        ['clientIp', hops !== undefined ? call('ClientIp.xForwardedFor', obj([['trustedHops', lit(hops)]])) : undefined],
       ]),
       comments,
       sources: [gw.source, ...(gw.defaultBackendSource ? [gw.defaultBackendSource] : [])],
@@ -519,7 +529,7 @@ function bodySizeExpr(bytes: number): Expr {
 function rateLimitExpr(r: RateLimitIR): Expr {
   const base: Array<[string, Expr | undefined]> = [
     ['requests', lit(r.requests)],
-    ['period', r.per === 'minute' ? enumOf('RateLimitPeriod', 'MINUTE') : undefined],
+    ['period', r.per !== 'second' ? enumOf('RateLimitPeriod', r.per.toUpperCase()) : undefined],
     ['burst', r.burst !== undefined ? lit(r.burst) : undefined],
     ['distributed', r.distributed ? (r.distributed.kind === 'controller' ? call('DistributedRateLimit.controllerStore')
       : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined]]))) : undefined],

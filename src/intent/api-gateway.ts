@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { appProblemsFor, backendProblemsFor, backendWarningsFor, definedParents, registerGateway, STRICT_BACKENDS_CONTEXT } from './app-checks';
 import { Backend, ServiceSettings } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
+import { ClientIp } from './client-ip';
 import { Controller } from './controller';
 import { GatewayAnalysis, gatewayDefaultBackend, gatewayDefaults, OwnedObjects, ownedBy } from './gateway-ir';
 import { brandApiGateway } from './owner';
@@ -20,7 +21,7 @@ import { fail, pathOf } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
-import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
+import { BackendIR, ClientAddressIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
@@ -51,6 +52,16 @@ export interface ApiGatewayProps {
    * @default - the controller's own default (usually a 404)
    */
   readonly defaultBackend?: Backend;
+
+  /**
+   * Where the client address comes from, for per-client rate limits, their exempt CIDRs and IP
+   * allow / deny lists: set it when the gateway sits behind a load balancer or CDN that records
+   * the client in X-Forwarded-For (`ClientIp.xForwardedFor({ trustedHops })`), or to state that
+   * the TCP peer is the client (`ClientIp.tcpPeer()`).
+   * @default - the TCP peer, with the `client-ip-behind-proxy` warning wherever a policy reads it
+   * @example ClientIp.xForwardedFor({ trustedHops: 1 })
+   */
+  readonly clientIp?: ClientIp;
 }
 
 /**
@@ -86,6 +97,8 @@ export class ApiGateway extends Construct {
   public readonly _renderer: ControllerRenderer;
   /** @internal */
   public readonly _defaultPolicies?: PoliciesIR;
+  /** The declared client address, if any. @internal */
+  public readonly _clientIp?: ClientAddressIR;
   /** The routing table this gateway's routes land in (whole-app checks). @internal */
   public readonly _routingDomain: string;
   /** The existing parent the routes attach to, if any (whole-app checks). @internal */
@@ -116,6 +129,10 @@ export class ApiGateway extends Construct {
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
 
+    if (props.clientIp !== undefined && !(props.clientIp instanceof ClientIp)) {
+      fail(this.node.path, 'ApiGateway.clientIp: must be created with ClientIp.tcpPeer() or ClientIp.xForwardedFor()');
+    }
+    this._clientIp = props.clientIp?._ir;
     this._defaultPolicies = gatewayDefaults(this.node.path, props.defaults);
     this.controller = props.controller;
     this.name = name;
@@ -130,8 +147,9 @@ export class ApiGateway extends Construct {
       canaries: this.canaries.map(c => c._ir),
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
+      clientIp: this._clientIp,
     }), this._renderer, () => this._ownedObjects());
-    const ctx = this.ctx = { name, namespace, source: this.node.path, ir: () => this.analysis.current().ir };
+    const ctx = this.ctx = { name, namespace, source: this.node.path, ir: () => this.analysis.current().ir, clientIp: this._clientIp };
     const objects = this._renderer.allocateGateway(this, ctx);
 
     this.defaultBackend = gatewayDefaultBackend(this.node.path, props.defaultBackend, namespace);

@@ -10,7 +10,7 @@ import { serviceSideProblems } from '../checks/service-side';
 import { tlsCoverageProblems } from '../checks/tls';
 import { ControllerRenderer } from '../controllers/renderer';
 import { fail, show } from '../core/errors';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, ClientAddressIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** What an ApiGateway holds, in declaration order: the input of its IR. */
@@ -24,6 +24,7 @@ export interface GatewayParts {
   readonly canaries: readonly CanaryIR[];
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
+  readonly clientIp?: ClientAddressIR;
 }
 
 /** Objects a construct of the gateway renders, with its path and kind (object owner checks). */
@@ -42,6 +43,7 @@ export function gatewayIr(p: GatewayParts): GatewayIR {
     defaultBackendSource: p.defaultBackendSource,
     canaries: p.canaries,
     canariesByRoute: byRoute(p.canaries),
+    clientIp: p.clientIp,
   };
 }
 

@@ -7,11 +7,13 @@ import { matchToIR, RouteMatch } from './match';
 import { TrafficMirror } from './mirror';
 import { isApiGateway } from './owner';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
+
 import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
@@ -257,6 +259,7 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
+    policies = withClientAddress(policies, gateway._clientIp);
     this._ir = {
       source: path, name, namespace, hosts: sortedHosts, matches, backends, policies,
       ...(ruleName !== undefined ? { ruleName } : {}), ...(mirrors.length > 0 ? { mirrors } : {}),
@@ -266,7 +269,7 @@ export class Route extends Construct {
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;
     addWarnings(this, 'route', () => [
-      ...policyWarnings(this._ir.policies, path),
+      ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
       ...literalDollarWarnings(this._ir),
@@ -277,7 +280,7 @@ export class Route extends Construct {
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;
-      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
+      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
     });
   }
 }

@@ -185,6 +185,12 @@ export interface CanaryIR {
   readonly mirror?: MirrorIR;
 }
 
+/** Where the client address comes from (issue #17). */
+export interface ClientAddressIR {
+  /** X-Forwarded-For entries trusted from the right; 0: the TCP peer. */
+  readonly trustedHops: number;
+}
+
 export interface GatewayIR {
   readonly source: string;
   readonly name: string;
@@ -199,4 +205,6 @@ export interface GatewayIR {
   readonly canaries: readonly CanaryIR[];
   /** `canaries` by the `source` of their stable route. */
   readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
+  /** Declared client address (absent: undeclared, the TCP peer, with a warning). */
+  readonly clientIp?: ClientAddressIR;
 }

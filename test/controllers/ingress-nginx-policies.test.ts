@@ -103,8 +103,21 @@ describe('rate limits', () => {
     });
   });
 
-  test('per minute; no burst leaves ingress-nginx\'s default multiplier', () => {
-    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE }) })).toEqual({ [A('limitRpm')]: '300' });
+  test('per minute; no burst writes multiplier 1 (one period\'s worth), never ingress-nginx\'s default 5', () => {
+    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE }) }))
+      .toEqual({ [A('limitRpm')]: '300', [A('limitBurstMultiplier')]: '1' });
+    // A burst of exactly one period's worth is the same intent, spelled the same.
+    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE, burst: 300 }) }))
+      .toEqual({ [A('limitRpm')]: '300', [A('limitBurstMultiplier')]: '1' });
+  });
+
+  test('per hour or day is refused (ingress-nginx counts per second or minute)', () => {
+    for (const period of [RateLimitPeriod.HOUR, RateLimitPeriod.DAY]) {
+      const chart = newChart();
+      new ApiGateway(chart, 'gw', { controller: Controller.ingressNginx() })
+        .addRoute('r', { backend: Backend.service('svc', 80), rateLimit: RateLimit.perClientIp({ requests: 1000, period }) });
+      expect(synthError(chart)).toContain('Rate limit per hour or day (rateLimit.period) is not supported by controller \'ingress-nginx\'');
+    }
   });
 
   test('a burst that is not a multiple of the rate is refused', () => {

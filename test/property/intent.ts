@@ -296,7 +296,7 @@ const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
   key: fc.constantFrom('clientIp' as const, 'clientIp' as const, 'header' as const, 'consumer' as const),
   header: fc.constantFrom('x-api-key', 'x-tenant-id'),
   requests: fc.integer({ min: 101, max: 999 }),
-  period: fc.option(fc.constantFrom(RateLimitPeriod.SECOND, RateLimitPeriod.MINUTE), { nil: undefined }),
+  period: fc.option(fc.constantFrom(RateLimitPeriod.SECOND, RateLimitPeriod.MINUTE, RateLimitPeriod.HOUR, RateLimitPeriod.DAY), { nil: undefined }),
   burstFactor: sometimes(fc.integer({ min: 1, max: 4 }), 3),
   concurrentConnections: sometimes(fc.integer({ min: 1, max: 50 }), 4),
   exemptCidrs: sometimes(fc.uniqueArray(cidrArb, { minLength: 1, maxLength: 2 }), 4),

@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import { Scenario } from './index';
 import { primerPoliciesScenario } from '../../examples/primer-policies/intent';
 import {
-  ApiGateway, Backend, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
-  RateLimitPeriod, Redirect, Retries, Rewrite, SessionAffinity, Timeouts,
+  ApiGateway, Backend, ClientIp, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
+  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
 } from '../../src';
 
 /** Policy scenarios, rendered on every controller (or failing with the predicted messages). */
@@ -62,6 +62,17 @@ export const POLICY_SCENARIOS: Record<string, Scenario> = {
       hosts: ['api.example.com'],
       backend: Backend.service('api', 8080),
       auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json', audiences: ['api'], claimsToHeaders: [{ claim: 'sub', header: 'x-user-id' }] }),
+    });
+  },
+
+  // Issue #17: behind one load balancer, limits and allow lists key on the client it saw.
+  'client-ip-behind-lb': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller, clientIp: ClientIp.xForwardedFor({ trustedHops: 1 }) });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 8080),
+      rateLimit: RateLimit.perClientIp({ requests: 20, period: RateLimitPeriod.MINUTE }),
+      ipAccess: IpAccess.allow(['10.0.0.0/8', '203.0.113.0/24']),
     });
   },
 };

@@ -24,7 +24,9 @@ export type PolicyFeature =
   | 'timeoutDisabled'
   | 'redirectStatusOnly'
   | 'corsWildcardOrigin'
-  | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader';
+  | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
+  // issue #17: rate-limit windows, client IP, concurrency
+  | 'rateLimitLongWindow';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -103,6 +105,7 @@ const NGINX: Row = {
   retryMaxBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
   retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
   retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
+  rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
 };
 
 const TRAEFIK: Row = {
@@ -166,6 +169,7 @@ const TRAEFIK: Row = {
   retryMaxBackoff: no('Traefik always caps the wait at twice initialInterval'),
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
+  rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -247,6 +251,7 @@ const KONG: Row = {
   retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
   retryWindow: no(SERVICE_ANNOTATION('retries')),
   retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
+  rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -324,6 +329,7 @@ const GATEWAY_API: Row = {
   retryMaxBackoff: no('Gateway API\'s retry backoff is a minimum; the cap is the implementation\'s'),
   retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
+  rateLimitLongWindow: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -359,6 +365,7 @@ const ENVOY_GATEWAY: Row = {
   retryMaxBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.maxInterval'),
   retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
   retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
+  rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
 };
 
 const ISTIO: Row = {
@@ -390,6 +397,7 @@ const ISTIO: Row = {
   retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  rateLimitLongWindow: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -453,6 +461,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     retryMaxBackoff: { title: 'Retry backoff cap', prop: 'retries.maxBackoff' },
     retryWindow: { title: 'Retry window', prop: 'retries.window' },
     retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
+    rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
   },
   matrix: {
     'ingress-nginx': NGINX,

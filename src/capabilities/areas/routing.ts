@@ -15,7 +15,9 @@ export type RoutingFeature =
   | 'crossNamespaceBackend'
   | 'defaultBackend'
   | 'namedRule'
-  | 'weightedBackends';
+  | 'weightedBackends'
+  // issue #17: the client address behind a load balancer
+  | 'clientIpForwardedFor';
 
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
@@ -36,6 +38,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
     namedRule: { title: 'Named route rule', prop: 'ruleName' },
     weightedBackends: { title: 'Weighted backends', prop: 'backends' },
+    clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
   },
   matrix: {
     'ingress-nginx': {
@@ -53,6 +56,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
+      clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'traefik': {
       hostRouting: yes(),
@@ -69,6 +73,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an IngressRoute route')),
       weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -85,6 +90,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'kong': {
       hostRouting: yes(),
@@ -101,6 +107,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -117,6 +124,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
       weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -133,6 +141,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: yes('rules[].name (standard channel, Extended support)'),
       weightedBackends: yes('backendRefs[].weight (Core)'),
+      clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -149,6 +158,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
       weightedBackends: yes('backendRefs[].weight'),
+      clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
     },
     'istio': {
       hostRouting: yes(),
@@ -165,6 +175,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       defaultBackend: yes(),
       namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
       weightedBackends: yes('backendRefs[].weight'),
+      clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
     },
   },
 };

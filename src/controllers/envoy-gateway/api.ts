@@ -1,5 +1,8 @@
 /** Hand-written wire types for the Envoy Gateway fields this library emits (checked against the CRDs in tests). */
 
+/** `limit.unit` values the renderer emits. */
+export type RateLimitUnit = 'Second' | 'Minute' | 'Hour' | 'Day';
+
 export interface PolicyTargetRef {
   readonly group: string;
   readonly kind: string;
@@ -13,7 +16,7 @@ export interface RateLimitRule {
     readonly sourceCIDR?: { readonly type: 'Distinct'; readonly value: string };
     readonly headers?: Array<{ readonly name: string; readonly type: 'Distinct' }>;
   }>;
-  readonly limit: { readonly requests: number; readonly unit: 'Second' | 'Minute' };
+  readonly limit: { readonly requests: number; readonly unit: RateLimitUnit };
   readonly shared?: boolean;
 }
 

@@ -4,7 +4,7 @@ import { EG_VERSION, KIND } from './constants';
 import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
-import { clientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
+import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
@@ -14,7 +14,9 @@ import { needsSecurityPolicy, securityPolicySpec } from './features/security-pol
 import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../checks/retries';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ManifestObject } from '../../core/manifest-object';
+import { joinName } from '../../core/names';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { GatewayApiExtension, gepDuration, RouteKind, RuleSections, isActive, PolicyContext, refuse } from '../gateway-api/extension';
 
@@ -71,9 +73,26 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
         kind: KIND.clientTrafficPolicy,
         name: tls.name,
         namespace: ctx.namespace,
-        spec: () => clientTrafficPolicySpec(tls, ctx.name),
+        spec: () => clientTrafficPolicySpec(tls, ctx.name, ctx.clientIp),
       })];
     },
+    // The client address from X-Forwarded-For: a ClientTrafficPolicy on the whole Gateway.
+    allocateGateway: (scope: Construct, ctx): ApiObject[] => {
+      const clientIp = ctx.clientIp;
+      if (!clientIp?.trustedHops) return [];
+      return [new ManifestObject(scope, KIND.clientTrafficPolicy, {
+        apiVersion: EG_VERSION,
+        kind: KIND.clientTrafficPolicy,
+        name: joinName([ctx.name, 'client-ip']),
+        namespace: ctx.namespace,
+        spec: () => gatewayClientTrafficPolicySpec(clientIp, ctx.name),
+      })];
+    },
+    attachedGatewayProblems: (ir: GatewayIR): RenderProblem[] => (ir.clientIp?.trustedHops ? [{
+      source: ir.source,
+      message: unsupportedMessage('envoy-gateway', 'clientIpForwardedFor', 'clientIp',
+        'Envoy Gateway detects the client address per Gateway (ClientTrafficPolicy), and this ApiGateway attaches to a Gateway it does not own; set clientIPDetection on that Gateway\'s ClientTrafficPolicy, or let this ApiGateway own its Gateway (remove attachTo)'),
+    }] : []),
   };
 }
 

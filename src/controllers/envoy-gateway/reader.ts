@@ -1,6 +1,8 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
+import { ENVOY_UNITS } from './features/rate-limit';
+import { withClientAddress } from '../../checks/client-address';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
-import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import {
   ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration, ReadRouteObject,
@@ -31,6 +33,9 @@ export const envoyGatewayReadExtension: GatewayApiReadExtension = {
 function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): ExtensionReading {
   const routePolicies = new Map<string, Mutable<PoliciesIR>>();
   const listenerTls = new Map<string, ListenerTlsReading>();
+  /** Trusted X-Forwarded-For hops per Gateway (`namespace/name`), from ClientTrafficPolicies. */
+  const clientHops = new Map<string, number>();
+  const listenerDetections: ListenerDetection[] = [];
   const backends = objects.filter(o => o.kind === KIND.backend);
   const ns = (o: KubeObject) => o.metadata.namespace ?? ctx.defaultNamespace;
   for (const o of objects.filter(x => !POLICY_KINDS.has(x.kind))) {
@@ -43,7 +48,7 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   }
   for (const o of objects) {
     if (o.kind === KIND.clientTrafficPolicy) {
-      readClientTrafficPolicy(o, ctx, listenerTls);
+      readClientTrafficPolicy(o, ctx, listenerTls, clientHops, listenerDetections);
       continue;
     }
     if (o.kind !== KIND.backendTrafficPolicy && o.kind !== KIND.securityPolicy) continue;
@@ -52,6 +57,21 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
     const source = ctx.routes.find(r => r.ref === targets[0])?.ref ?? `${o.kind} ${ns(o)}/${o.metadata.name}`;
     const policies = o.kind === KIND.backendTrafficPolicy ? backendTraffic(o, spec, source, ctx) : security(o, spec, source, ctx, backends);
     for (const t of targets) routePolicies.set(t, mergePolicies(routePolicies.get(t) ?? {}, policies));
+  }
+  // A listener's client address detection is the intent's only when it repeats its Gateway's
+  // (the renderer writes it on each per-listener TLS policy, which replaces the Gateway's there).
+  for (const d of listenerDetections) {
+    if (d.hops !== undefined && d.gateways.every(g => clientHops.get(g) === d.hops)) {
+      ctx.mapped(d.object, 'spec.clientIPDetection', `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${d.hops} }), repeated for the listener)`, d.detection);
+    } else {
+      ctx.unmapped(d.object, 'spec.clientIPDetection', 'client address detection for some listeners only: the intent declares it per Gateway (ApiGateway.clientIp), with numTrustedHops', d.detection);
+    }
+  }
+  // The Gateway's client address applies to the policies of every route attached to it.
+  for (const route of ctx.routes) {
+    const hops = new Set(route.gateways.map(g => clientHops.get(g) ?? 0));
+    const policies = routePolicies.get(route.ref);
+    if (hops.size === 1 && policies) routePolicies.set(route.ref, withClientAddress(policies, { trustedHops: [...hops][0] }));
   }
   return { routePolicies, listenerTls };
 }
@@ -145,8 +165,8 @@ function rateLimit(v: any, source: string): RateLimitIR | string {
   if (extra.length > 0) return `the rate limit's ${extra.join(', ')} is not modelled`;
   const limit = rules[0].limit;
   if (!rules.every(r => JSON.stringify(r.limit) === JSON.stringify(limit) && (r.shared ?? false) === (rules[0].shared ?? false))) return 'rules with different limits are not one intent limit';
-  const per = limit?.unit === 'Second' ? 'second' : limit?.unit === 'Minute' ? 'minute' : undefined;
-  if (!per) return `the intent counts requests per second or minute, not per ${limit?.unit}`;
+  const per = (Object.keys(ENVOY_UNITS) as RateLimitWindow[]).find(w => ENVOY_UNITS[w] === limit?.unit);
+  if (!per) return `the intent counts requests per second, minute, hour or day, not per ${limit?.unit}`;
   const distributed = global ? { distributed: { kind: 'controller' as const } } : {};
   const selectors = rules.map(r => r.clientSelectors ?? []);
   const cidrs = selectors.map(s => (s.length === 1 && s[0].sourceCIDR?.type === 'Distinct' && !s[0].headers ? s[0].sourceCIDR.value : undefined));
@@ -306,11 +326,47 @@ function ipAccess(v: any, source: string): PoliciesIR['ipAccess'] | string {
   return 'the intent filters by client address with an allow list (others denied) or a deny list (others allowed)';
 }
 
-function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: Map<string, ListenerTlsReading>): void {
+/** A per-listener ClientTrafficPolicy's clientIPDetection, decided once every policy is read. */
+interface ListenerDetection {
+  readonly object: KubeObject;
+  readonly detection: unknown;
+  /** Its numTrustedHops, when that is all it sets. */
+  readonly hops?: number;
+  /** `namespace/name` of the Gateways it targets. */
+  readonly gateways: readonly string[];
+}
+
+function readClientTrafficPolicy(
+  o: KubeObject, ctx: ExtensionReadContext, out: Map<string, ListenerTlsReading>,
+  clientHops: Map<string, number>, listenerDetections: ListenerDetection[],
+): void {
   const ns = o.metadata.namespace ?? ctx.defaultNamespace;
   const spec = o.spec ?? {};
   for (const key of Object.keys(spec).sort()) {
-    if (key !== 'targetRefs' && key !== 'tls') ctx.unmapped(o, `spec.${key}`, 'a ClientTrafficPolicy field the intent does not model', spec[key]);
+    if (key !== 'targetRefs' && key !== 'tls' && key !== 'clientIPDetection') ctx.unmapped(o, `spec.${key}`, 'a ClientTrafficPolicy field the intent does not model', spec[key]);
+  }
+  const detection = spec.clientIPDetection;
+  const hops = detection?.xForwardedFor?.numTrustedHops;
+  const validHops = typeof hops === 'number' && Number.isInteger(hops) && hops >= 1
+    && Object.keys(detection).length === 1 && Object.keys(detection.xForwardedFor).length === 1;
+  if (spec.tls !== undefined && detection !== undefined) {
+    const gateways = ((spec.targetRefs ?? []) as any[]).map(t => `${ns}/${t?.name}`);
+    listenerDetections.push({ object: o, detection, hops: validHops ? hops : undefined, gateways });
+  } else if (detection !== undefined) {
+    if (validHops) ctx.mapped(o, 'spec.clientIPDetection', `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${hops} }))`, detection);
+    else ctx.unmapped(o, 'spec.clientIPDetection', 'only X-Forwarded-For with numTrustedHops is modelled (trustedCIDRs, custom headers and appending are not)', detection);
+  }
+  if (spec.tls === undefined) {
+    // A Gateway-wide policy for the client address only.
+    ((spec.targetRefs ?? []) as any[]).forEach((t, i) => {
+      if (t?.kind === 'Gateway' && !t.sectionName && validHops) {
+        clientHops.set(`${ns}/${t.name}`, hops);
+        ctx.mapped(o, `spec.targetRefs[${i}]`, 'ApiGateway.clientIp (the Gateway)', t);
+      } else {
+        ctx.unmapped(o, `spec.targetRefs[${i}]`, 'the intent sets the client address per Gateway (no sectionName)', t);
+      }
+    });
+    return;
   }
   const tls = spec.tls ?? {};
   const reading: Mutable<ListenerTlsReading> = {};

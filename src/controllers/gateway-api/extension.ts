@@ -106,6 +106,15 @@ export interface GatewayApiExtension {
   allocateTlsHost?(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
 
   /**
+   * Objects the owned Gateway needs where Gateway API has no field (e.g. Envoy Gateway's
+   * ClientTrafficPolicy for the client address). Called once, with the Gateway; content lazy.
+   */
+  allocateGateway?(scope: Construct, ctx: GatewayContext): ApiObject[];
+
+  /** Problems of gateway-wide settings when the ApiGateway attaches to a Gateway it does not own. Pure. */
+  attachedGatewayProblems?(ir: GatewayIR): RenderProblem[];
+
+  /**
    * Whether the extension sends the route's HSTS header itself (Kong: merged into the route's own
    * `response-transformer` plugin, since Kong runs one plugin per type on a route and KIC would
    * turn the standard filter into a second one). The core then renders no HSTS filter for it.

@@ -91,7 +91,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
     this.scope = scope;
     if (this.options.attachTo) return [];
-    return [new ManifestObject(scope, 'Gateway', {
+    const gateway = new ManifestObject(scope, 'Gateway', {
       apiVersion: V1,
       kind: KINDS.gateway,
       name: ctx.name,
@@ -103,7 +103,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
         // ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
         tls: this.name === 'gateway-api' ? frontendTls(ctx.ir()) : undefined,
       }),
-    })];
+    });
+    return [gateway, ...this.extension.allocateGateway?.(scope, ctx) ?? []];
   }
 
   /**
@@ -281,7 +282,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     problems.push(...(this.extension.tlsProblems?.(ir) ?? []));
     if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
     problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
-    if (attach) return problems;
+    if (attach) return [...problems, ...this.extension.attachedGatewayProblems?.(ir) ?? []];
     // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.
     const listenerOwners = new Map<string, string>();
     for (const t of [...ir.tlsHosts, ...ir.passthroughHosts]) {

@@ -9,6 +9,7 @@ import {
 import { headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { ipDenyProblems } from './features/ip-access';
 import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
@@ -226,6 +227,8 @@ export class TraefikRenderer implements ControllerRenderer {
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
+      // Deny lists are ClientIP() conditions (the TCP peer); the Ingress output refuses them by the matrix.
+      ...(this.name === 'traefik' ? ipDenyProblems(this.name, ir) : []),
     ];
   }
 

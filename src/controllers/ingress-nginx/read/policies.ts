@@ -5,6 +5,7 @@ import {
 } from '../../../ir/policies';
 import { AUTH_CACHE_KEY, AUTH_CACHE_STATUSES } from '../features/auth';
 import { NO_EXTRA_HEADERS } from '../features/cors';
+import { NGINX_DEFAULT_BURST_MULTIPLIER } from '../features/rate-limit';
 import { RETRY_STATUS_CODES } from '../features/retries';
 
 /**
@@ -59,12 +60,15 @@ function rateLimit(src: IngressSource): RateLimitIR | undefined {
   if (rate.key === 'limit-rps' && rpm !== undefined && rpm > 0) {
     src.unmapped('limit-rpm', `nginx enforces both ${rps} r/s and ${rpm} r/min; a RateLimit has one rate (limit-rps was imported)`);
   }
-  src.mapped(rate.key, `Route.rateLimit (RateLimit.perClientIp: ${s(rate.requests, 'request')} per ${rate.per}, per controller replica)`);
-  const multiplier = src.int('limit-burst-multiplier');
-  let burst: number | undefined;
-  if (multiplier !== undefined && multiplier > 0) {
-    burst = multiplier * rate.requests;
-    src.mapped('limit-burst-multiplier', `Route.rateLimit.burst (${burst} = ${rate.requests} x ${multiplier})`);
+  // Without the annotation ingress-nginx multiplies by its default; 1 is the intent's unset burst.
+  const given = src.int('limit-burst-multiplier');
+  const multiplier = given !== undefined && given > 0 ? given : NGINX_DEFAULT_BURST_MULTIPLIER;
+  const burst = multiplier === 1 ? undefined : multiplier * rate.requests;
+  const implicit = given === undefined ? `, burst ${burst} (no limit-burst-multiplier: ingress-nginx's default ${NGINX_DEFAULT_BURST_MULTIPLIER} x the rate)` : '';
+  src.mapped(rate.key, `Route.rateLimit (RateLimit.perClientIp: ${s(rate.requests, 'request')} per ${rate.per}${implicit}, per controller replica)`);
+  if (given !== undefined) {
+    src.mapped('limit-burst-multiplier', multiplier === 1 ? 'Route.rateLimit (burst unset: one period\'s worth)'
+      : `Route.rateLimit.burst (${burst} = ${rate.requests} x ${multiplier}${given === multiplier ? '' : ', ingress-nginx\'s default'})`);
   }
   const connections = src.int('limit-connections');
   let concurrentConnections: number | undefined;

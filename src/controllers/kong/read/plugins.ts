@@ -1,5 +1,5 @@
 import { HstsIR } from '../../../ir/model';
-import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../../../ir/policies';
+import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
 import { cidr, ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { ACL_GROUP_KEY, CREDENTIAL_LABEL, CREDENTIAL_TYPES, PLUGINS, REDIS_SECRET_KEYS } from '../constants';
@@ -161,10 +161,10 @@ function readRateLimit(
   o: KubeObject, config: Record<string, unknown>, take: (k: string) => unknown, source: string, log: ItemLog,
 ): RateLimitIR | undefined {
   const windows = ['second', 'minute', 'hour', 'day', 'month', 'year'].filter(w => config[w] !== undefined);
-  const per = windows.length === 1 && (windows[0] === 'second' || windows[0] === 'minute') ? windows[0] : undefined;
+  const per = windows.length === 1 && windows[0] !== 'month' && windows[0] !== 'year' ? windows[0] as RateLimitWindow : undefined;
   const requests = per ? take(per) : undefined;
   if (!per || typeof requests !== 'number' || !Number.isInteger(requests) || requests < 1) {
-    for (const w of windows) { take(w); log.unmapped(o, `config.${w}`, config[w], 'the intent limits per second or per minute, one window per route'); }
+    for (const w of windows) { take(w); log.unmapped(o, `config.${w}`, config[w], 'the intent limits per second, minute, hour or day, one window per route'); }
     return undefined;
   }
   log.mapped(o, `config.${per}`, requests, `Route.rateLimit (${requests} per ${per})`);

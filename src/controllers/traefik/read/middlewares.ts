@@ -1,5 +1,5 @@
 import { HstsIR } from '../../../ir/model';
-import { PathModifierIR, PoliciesIR, RedirectIR, RetryCondition } from '../../../ir/policies';
+import { PathModifierIR, PoliciesIR, RedirectIR, RateLimitWindow, RetryCondition } from '../../../ir/policies';
 import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
@@ -54,7 +54,9 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
   const unmap = (k: string, reason: string) => log.unmapped(o, at(k), c[k], reason);
   let out: MiddlewareRead = { policies };
   const rest = () => { for (const k of Object.keys(c)) if (!seen.has(k)) unmap(k, `${type}.${k} is not modelled by the intent`); };
-  const depth0 = (v: unknown) => isRecord(v) && v.depth === 0 && Object.keys(v).length === 1;
+  // The client address: depth 0 is the TCP peer, depth N the gateway's ClientIp.xForwardedFor({ trustedHops: N }).
+  const depthOf = (v: unknown) => (isRecord(v) && typeof v.depth === 'number' && Number.isInteger(v.depth) && v.depth >= 0 && Object.keys(v).length === 1 ? v.depth : undefined);
+  const hops = (depth: number | undefined) => (depth ? { clientIpHops: depth } : {});
 
   switch (type) {
     case MIDDLEWARE_TYPES.ipAllowList: {
@@ -62,14 +64,15 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const strategy = take('ipStrategy');
       const reject = take('rejectStatusCode');
       if (!Array.isArray(range) || !range.every(r => typeof r === 'string')) { unmap('sourceRange', 'not a list of CIDRs'); return { policies, failed: true }; }
-      if (strategy !== undefined && !depth0(strategy)) unmap('ipStrategy', 'only the TCP peer address (depth 0) is modelled; X-Forwarded-For strategies are not');
-      else if (strategy !== undefined) map('ipStrategy', 'IpAccess (the client\'s TCP address)');
+      const depth = strategy === undefined ? 0 : depthOf(strategy);
+      if (depth === undefined) unmap('ipStrategy', 'only a depth is modelled (0: the TCP peer; N: ClientIp.xForwardedFor({ trustedHops: N })); excludedIPs and ipv6Subnet are not');
+      else if (strategy !== undefined) map('ipStrategy', depth === 0 ? 'IpAccess (the client\'s TCP address)' : `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))`);
       if (JSON.stringify([...range].sort()) === JSON.stringify([...NO_CLIENT_ADDRESSES].sort()) && (reject === 403 || reject === undefined)) {
         map('sourceRange', 'Route.ipAccess (IpAccess.deny: the deny router refuses every denied client)');
         if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
         out = { policies, denyAll: true };
       } else {
-        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [] };
+        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [], ...hops(depth) };
         map('sourceRange', 'Route.ipAccess (IpAccess.allow)');
         if (reject !== undefined && reject !== 403) unmap('rejectStatusCode', 'the intent refuses with 403');
         else if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
@@ -82,15 +85,17 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const burst = take('burst');
       const criterion = take('sourceCriterion');
       const redis = take('redis');
-      const per = period === '1s' || period === 1 ? 'second' : period === '1m' || period === 60 ? 'minute' : undefined;
+      const per = traefikWindow(period);
       if (typeof average !== 'number' || !Number.isInteger(average) || average < 1 || !per) {
-        unmap('average', 'the intent limits whole requests per second or per minute (period 1s or 1m)');
+        unmap('average', 'the intent limits whole requests per second, minute, hour or day (period 1s, 1m, 1h or 24h)');
         return { policies, failed: true };
       }
       let key: 'clientIp' | 'header' | undefined;
       let header: string | undefined;
-      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
-      if (!key) { unmap('sourceCriterion', 'only the TCP peer address (depth 0) or one request header are modelled'); return { policies, failed: true }; }
+      const depth = criterion === undefined ? 0
+        : isRecord(criterion) && Object.keys(criterion).length === 1 ? depthOf(criterion.ipStrategy) : undefined;
+      if (depth !== undefined) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
+      if (!key) { unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or one request header are modelled'); return { policies, failed: true }; }
       let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
       if (redis !== undefined) {
         const eps = isRecord(redis) && Array.isArray(redis.endpoints) ? redis.endpoints : [];
@@ -101,14 +106,29 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
           unmap('redis', 'one Redis endpoint and an optional credentials Secret are modelled');
         }
       }
-      if (burst !== undefined && (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1)) unmap('burst', 'not a whole number of requests');
+      // Traefik's own default burst is 1; the intent's smallest (and unset) burst is one period's worth.
+      const bucket = burst ?? 1;
+      const validBurst = typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= average;
+      if (!validBurst) {
+        unmap('burst', typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= 1
+          ? `${burst === undefined ? 'absent, so Traefik\'s default 1' : bucket} is below one period's worth (${average}), the intent's smallest burst`
+          : 'not a whole number of requests');
+      }
       policies.rateLimit = {
-        source, key, header, requests: average, per, burst: typeof burst === 'number' ? burst : undefined, exemptCidrs: [], distributed,
+        source,
+        key,
+        header,
+        requests: average,
+        per,
+        burst: validBurst && bucket !== average ? bucket : undefined,
+        exemptCidrs: [],
+        distributed,
+        ...hops(depth),
       };
       map('average', `Route.rateLimit (${average} per ${per})`);
       if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
-      if (burst !== undefined && typeof burst === 'number') map('burst', 'Route.rateLimit (burst)');
-      if (criterion !== undefined) map('sourceCriterion', `Route.rateLimit (per ${key})`);
+      if (burst !== undefined && validBurst) map('burst', bucket === average ? 'Route.rateLimit (burst unset: one period\'s worth)' : 'Route.rateLimit (burst)');
+      if (criterion !== undefined) map('sourceCriterion', depth ? `Route.rateLimit (per ${key}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.rateLimit (per ${key})`);
       break;
     }
     case MIDDLEWARE_TYPES.headers:
@@ -395,4 +415,14 @@ function readRedirectRegex(regex: unknown, replacement: unknown, permanent: unkn
     if (!path) return undefined;
   }
   return { source, scheme, host, port, path, statusCode: permanent ? 301 : 302 };
+}
+
+/** The intent's window for a Traefik `period` (a Go duration string, or whole seconds). */
+function traefikWindow(period: unknown): RateLimitWindow | undefined {
+  const seconds: { readonly [w in RateLimitWindow]: number } = { second: 1, minute: 60, hour: 3600, day: 86400 };
+  const n = typeof period === 'number' ? period
+    : typeof period === 'string' && /^(\d+h)?(\d+m)?(\d+s)?$/.test(period) && period !== ''
+      ? [...period.matchAll(/(\d+)([hms])/g)].reduce((t, [, v, u]) => t + Number(v) * (u === 'h' ? 3600 : u === 'm' ? 60 : 1), 0)
+      : undefined;
+  return (Object.keys(seconds) as RateLimitWindow[]).find(w => seconds[w] === n);
 }
