@@ -97,6 +97,11 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/ssl-redirect']": 'false',
       },
     },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/ssl-ciphers']": 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
     clientCertificateAuth: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/auth-tls-secret']": 'edge/partner-ca',
@@ -117,8 +122,15 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'on',
       },
     },
+    backendTlsInsecure: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol']": 'HTTPS',
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-verify']": 'off',
+      },
+    },
     rateLimitPerClientIp: {
       'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/limit-burst-multiplier']": '1',
         "metadata.annotations['nginx.ingress.kubernetes.io/limit-rps']": '10',
       },
     },
@@ -213,6 +225,16 @@ export const SUPPORTED: Table = {
     retryStatusCodes: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream']": 'http_503',
+      },
+    },
+    retryWindow: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream-timeout']": '10',
+      },
+    },
+    retryNonIdempotent: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-next-upstream']": 'error timeout non_idempotent',
       },
     },
     sessionAffinityCookie: {
@@ -318,6 +340,26 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].backend.service.port.number': 80,
         'spec.rules[0].http.paths[0].path': '/v1',
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']": '*',
+    multipleBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary']": 'true',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']": '1',
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '2',
+        'spec.ingressClassName': 'nginx',
+        'spec.rules[0].http.paths[0].backend.service.name': 'b',
+        'spec.rules[0].http.paths[0].backend.service.port.number': 80,
+        'spec.rules[0].http.paths[0].path': '/',
+        'spec.rules[0].http.paths[0].pathType': 'Prefix',
+      },
+    },
+    weightedBackends: {
+      'Ingress/gw-r-split': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
       },
     },
   },
@@ -459,12 +501,26 @@ export const SUPPORTED: Table = {
         'spec.headers.stsSeconds': 31536000,
       },
     },
+    tlsCipherSuites: {
+      'IngressRoute/gw-r': {
+        'spec.tls.options.name': 'gw-tls',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      },
+    },
     minTlsVersion: {
       'IngressRoute/gw-r': {
         'spec.tls.options.name': 'gw-tls',
       },
       'TLSOption/gw-tls': {
         'spec.minVersion': 'VersionTLS13',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -500,9 +556,24 @@ export const SUPPORTED: Table = {
         'spec.serverName': 'svc.example.com',
       },
     },
+    backendTlsInsecure: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].scheme': 'https',
+        'spec.routes[0].services[0].serversTransport': 'gw-r-svc-8443-transport',
+      },
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.insecureSkipVerify': true,
+      },
+    },
+    backendTlsInsecureServerName: {
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.serverName': 'svc.internal',
+      },
+    },
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -699,6 +770,21 @@ export const SUPPORTED: Table = {
         'spec.retry.status[0]': '503',
       },
     },
+    retryBackoff: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.initialInterval': '100ms',
+      },
+    },
+    retryWindow: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.timeout': '10s',
+      },
+    },
+    retryNonIdempotent: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.retryNonIdempotentMethod': true,
+      },
+    },
     sessionAffinityCookie: {
       'IngressRoute/gw-r': {
         'spec.routes[0].services[0].sticky.cookie.httpOnly': true,
@@ -813,6 +899,45 @@ export const SUPPORTED: Table = {
         'spec.mirroring.name': 'gw-canary',
       },
     },
+    redirectStatusOnly: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.permanent': false,
+      },
+    },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+    weightedBackends: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].weight': 3,
+        'spec.routes[0].services[1].weight': 1,
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
+      },
+    },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -922,12 +1047,26 @@ export const SUPPORTED: Table = {
         'spec.headers.stsSeconds': 31536000,
       },
     },
+    tlsCipherSuites: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
+      },
+      'TLSOption/gw-tls': {
+        'spec.cipherSuites[0]': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'spec.cipherSuites[1]': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      },
+    },
     minTlsVersion: {
       'Ingress/gw-r': {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
       },
       'TLSOption/gw-tls': {
         'spec.minVersion': 'VersionTLS13',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'TLSOption/gw-tls': {
+        'spec.clientAuth.secretNames[1]': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -947,6 +1086,7 @@ export const SUPPORTED: Table = {
     rateLimitPerClientIp: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.average': 10,
+        'spec.rateLimit.burst': 10,
         'spec.rateLimit.period': '1s',
         'spec.rateLimit.sourceCriterion.ipStrategy.depth': 0,
       },
@@ -1100,6 +1240,21 @@ export const SUPPORTED: Table = {
         'spec.retry.status[0]': '503',
       },
     },
+    retryBackoff: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.initialInterval': '100ms',
+      },
+    },
+    retryWindow: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.timeout': '10s',
+      },
+    },
+    retryNonIdempotent: {
+      'Middleware/gw-r-retry': {
+        'spec.retry.retryNonIdempotentMethod': true,
+      },
+    },
     backendWebsocket: SAME,
     externalAuth: {
       'Middleware/gw-r-auth': {
@@ -1127,6 +1282,64 @@ export const SUPPORTED: Table = {
       },
       'Ingress/gw-r': {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-auth@kubernetescrd',
+      },
+    },
+    corsWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyMethod: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowMethods[0]': '*',
+        'spec.headers.accessControlAllowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlExposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    sessionAffinityCookie: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.httponly']": 'true',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.maxage']": '3600',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.name']": 'route',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.sticky.cookie.secure']": 'true',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendGrpc: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+      },
+    },
+    backendGrpcs: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+      },
+    },
+    backendH2c: {
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+    rateLimitLongWindow: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.period': '1h',
+      },
+    },
+    clientIpForwardedFor: {
+      'Middleware/gw-r-ipallowlist': {
+        'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
   },
@@ -1429,12 +1642,55 @@ export const SUPPORTED: Table = {
         'spec.rules[0].http.paths[0].pathType': 'Prefix',
       },
     },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -1856,12 +2112,59 @@ export const SUPPORTED: Table = {
         'spec.rules[0].matches[0].path.value': '/v1',
       },
     },
+    corsWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    corsAnyHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.headers': undefined,
+      },
+    },
+    corsAnyExposedHeader: {
+      'KongPlugin/gw-r-cors': {
+        'config.exposed_headers[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    timeoutConnect: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/connect-timeout']": '10000',
+      },
+    },
+    timeoutRead: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/read-timeout']": '120000',
+      },
+    },
+    timeoutSend: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/write-timeout']": '120000',
+      },
+    },
+    backendHttps: {
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'https',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+    rateLimitLongWindow: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.hour': 1000,
+        'config.minute': undefined,
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -2019,6 +2322,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].responseHeaderModifier.set[0].name': 'Strict-Transport-Security',
         'spec.rules[0].filters[0].responseHeaderModifier.set[0].value': 'max-age=31536000',
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'Gateway/gw': {
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].kind': 'ConfigMap',
+        'spec.tls.frontend.default.validation.caCertificateRefs[1].name': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -2192,12 +2501,72 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
+    backendWebsocket: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/ws',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -2372,6 +2741,13 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'ResponseHeaderModifier',
       },
     },
+    tlsCipherSuites: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.targetRefs[0].sectionName': 'https-a-example-com',
+        'spec.tls.ciphers[0]': 'ECDHE-RSA-AES128-GCM-SHA256',
+        'spec.tls.ciphers[1]': 'ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
     minTlsVersion: {
       'ClientTrafficPolicy/gw-tls': {
         'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
@@ -2379,6 +2755,12 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
         'spec.targetRefs[0].sectionName': 'https-a-example-com',
         'spec.tls.minVersion': '1.3',
+      },
+    },
+    clientCertificateSeveralCas: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.tls.clientValidation.caCertificateRefs[1].kind': 'Secret',
+        'spec.tls.clientValidation.caCertificateRefs[1].name': 'rotated-ca',
       },
     },
     clientCertificateAuth: {
@@ -2636,6 +3018,17 @@ export const SUPPORTED: Table = {
         'spec.retry.perRetry.timeout': '2s',
       },
     },
+    retryBackoff: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.retry.perRetry.backOff.baseInterval': '100ms',
+      },
+    },
+    retryMaxBackoff: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.retry.perRetry.backOff.maxInterval': '1s',
+      },
+    },
+    retryNonIdempotent: SAME,
     sessionAffinityCookie: {
       'BackendTrafficPolicy/gw-r': {
         'spec.loadBalancer.consistentHash.cookie.attributes.Secure': '',
@@ -2774,12 +3167,79 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
+    rateLimitLongWindow: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.rateLimit.local.rules[0].limit.unit': 'Hour',
+        'spec.rateLimit.local.rules[1].limit.unit': 'Hour',
+      },
+    },
+    clientIpForwardedFor: {
+      'ClientTrafficPolicy/gw-client-ip': {
+        'spec.clientIPDetection.xForwardedFor.numTrustedHops': 2,
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
+      },
+    },
   },
   'istio': {
     hostRouting: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': 'a.example.com',
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    namedRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].name': 'checkout',
       },
     },
     wildcardHost: {
@@ -3121,6 +3581,17 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': GONE,
     },
     backendWebsocket: SAME,
+    externalAuthProvider: {
+      'AuthorizationPolicy/gw-r-ext-authz': {
+        'spec.action': 'CUSTOM',
+        'spec.provider.name': 'ext-authz',
+        'spec.rules[0].to[0].operation.hosts[0]': 'a.example.com',
+        'spec.rules[0].to[0].operation.hosts[1]': 'a.example.com:*',
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'Gateway',
+        'spec.targetRefs[0].name': 'gw',
+      },
+    },
     jwtAuth: {
       'RequestAuthentication/gw-r-jwt': {
         'spec.jwtRules[0].audiences[0]': 'api',
@@ -3203,6 +3674,56 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].type': 'RequestMirror',
       },
     },
+    timeoutDisabled: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].timeouts.request': '0s',
+      },
+    },
+    redirectStatusOnly: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
+      },
+    },
+    corsWildcardOrigin: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
+      },
+    },
+    corsAnyMethod: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowMethods[0]': '*',
+        'spec.rules[0].filters[0].cors.allowMethods[1]': undefined,
+      },
+    },
+    corsAnyHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.allowHeaders[0]': '*',
+      },
+    },
+    corsAnyExposedHeader: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+    // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
+    backendH2c: {
+      'Service/svc': {
+        'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+    weightedBackends: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].weight': 3,
+        'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
+    routeMirror: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].requestMirror.backendRef.name': 'shadow-a',
+        'spec.rules[0].filters[0].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[0].requestMirror.percent': 10,
+        'spec.rules[0].filters[0].type': 'RequestMirror',
+        'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
+        'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
+        'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
   },
 };
 
@@ -3217,6 +3738,11 @@ export const EXPERIMENTAL_SUPPORTED: Table = {
     retryStatusCodes: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].retry.codes[0]': 503,
+      },
+    },
+    retryBackoff: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.backoff': '100ms',
       },
     },
     sessionAffinityCookie: {

@@ -1,8 +1,11 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import {
   ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, EdgeAuth, HeaderMatch, Hsts, HttpMethod,
-  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RouteOptions, TlsCertificate, TlsMode, TlsVersion,
-  TrafficMirror,
+  IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RetryOn, RouteOptions, TlsCertificate, TlsMode,
+  TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
+  RateLimitPeriod,
+  ClientIp, IpAccess,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -32,6 +35,12 @@ function route(c: Chart, controller: Controller, options: RouteOptions): ApiGate
   return gw;
 }
 
+/** A gateway with the given client address and one route reading it (an allow list) where the controller has one. */
+function clientIpGateway(c: Chart, controller: Controller, clientIp?: ClientIp): void {
+  const gw = new ApiGateway(c, 'gw', { controller, clientIp });
+  gw.addRoute('r', { backend: svc(), ipAccess: controller.name === 'gateway-api' ? undefined : IpAccess.allow(['10.0.0.0/8']) });
+}
+
 /** A gateway with one stable route (api.example.com /v1 -> api-v1) and, optionally, a canary on it. */
 function canary(c: Chart, controller: Controller, traffic?: CanaryTraffic, mirror?: TrafficMirror): At {
   const gw = new ApiGateway(c, 'gw', { controller });
@@ -49,9 +58,9 @@ function tls(c: Chart, controller: Controller, options: object, prop: string): A
 }
 
 /** A CA of the kind the controller reads for this use (so the sample exercises the feature, not the CA kind). */
-function caFor(controller: Controller, usage: CaUsage): CaCertificates {
+function caFor(controller: Controller, usage: CaUsage, name = 'partner-ca'): CaCertificates {
   const kind = CA_KINDS[controller.name as ControllerName][usage][0] ?? 'Secret';
-  return kind === 'Secret' ? CaCertificates.fromSecret('partner-ca') : CaCertificates.fromConfigMap('partner-ca');
+  return kind === 'Secret' ? CaCertificates.fromSecret(name) : CaCertificates.fromConfigMap(name);
 }
 
 /** A route-level cell: the route with `sample` options vs the same route with `baseline` options. */
@@ -76,6 +85,7 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   methodMatch: routeCell({ match: { method: HttpMethod.POST } }, {}, 'match.method'),
   multipleBackends: routeCell({ backends: [Backend.service('a', 80), Backend.service('b', 80)] }, { backends: [Backend.service('a', 80)] }, 'backends'),
   crossNamespaceBackend: routeCell({ backend: Backend.service('svc', 80, { namespace: 'other' }) }, {}, 'backends'),
+  namedRule: routeCell({ ruleName: 'checkout' }, {}, 'ruleName'),
   defaultBackend: {
     sample: (c, controller) => { new ApiGateway(c, 'gw', { controller, defaultBackend: Backend.service('fallback', 80) }); return { path: 'test/gw', prop: 'defaultBackend' }; },
     baseline: (c, controller) => { new ApiGateway(c, 'gw', { controller }); },
@@ -130,6 +140,20 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsSystemCa: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  clientCertificateSeveralCas: {
+    sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth'), { additionalCas: [caFor(controller, 'clientAuth', 'rotated-ca')] }) }, 'clientAuth.additionalCas'),
+    baseline: (c, controller) => { tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, ''); },
+  },
+  tlsCipherSuites: {
+    sample: (c, controller) => tls(c, controller, { cipherSuites: [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384] }, 'cipherSuites'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
+  backendTlsInsecure: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) },
+    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTlsInsecureServerName: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ serverName: 'svc.internal' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
   canaryWeight: {
     sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
     baseline: (c, controller) => { canary(c, controller); },
@@ -142,6 +166,17 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => canary(c, controller, mirrorTraffic(controller), TrafficMirror.to(Backend.service('api-shadow', 80), { percent: 5 })),
     baseline: (c, controller) => { canary(c, controller, mirrorTraffic(controller)); },
   },
+  routeMirror: routeCell(
+    { mirrors: [TrafficMirror.to(Backend.service('shadow-a', 80), { percent: 10 }), TrafficMirror.to(Backend.service('shadow-b', 80))] },
+    {}, 'mirrors'),
+  weightedBackends: routeCell(
+    { backends: [Backend.service('a', 80, { weight: 3 }), Backend.service('b', 80, { weight: 1 })] },
+    { backends: [Backend.service('a', 80), Backend.service('b', 80)] }, 'backends'),
+  clientIpForwardedFor: {
+    // An allow list reads the client address (Gateway API has none: a plain route there).
+    sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
+    baseline: (c, controller) => { clientIpGateway(c, controller); },
+  },
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {
@@ -151,11 +186,26 @@ function mirrorTraffic(controller: Controller): CanaryTraffic {
 type PolicySample = RouteOptions & { noBackend?: boolean; tls?: boolean };
 
 /**
+ * Cells some controllers render on the backend's Service (Kong's konghq.com/* annotations, the
+ * Traefik Ingress provider's service annotations, a Gateway API port's appProtocol): their sample
+ * and baseline route to a Service construct handed over with Backend.fromService (the same
+ * Service 'svc' port 80 as elsewhere), so the difference shows on the Service.
+ */
+const SERVICE_SIDE: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
+  'timeoutConnect', 'timeoutRead', 'timeoutSend', 'sessionAffinityCookie',
+  'backendHttps', 'backendGrpc', 'backendGrpcs', 'backendH2c', 'backendWebsocket',
+]);
+
+function serviceConstruct(c: Chart): Backend {
+  return Backend.fromService(new kplus.Service(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 80 }] }));
+}
+
+/**
  * The baseline of a policy cell, when it is not "the same route without the policy": a
  * sub-setting (burst, exempt CIDRs, sign-in URL...) is compared with its policy without it, and a
  * redirect with the same redirect to another value (a route without a redirect needs a backend).
  */
-const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } = {
+const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controller) => PolicySample } = {
   rateLimitPerConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   rateLimitBurst: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
   rateLimitConnections: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10 }) }),
@@ -169,12 +219,23 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: () => PolicySample } =
   redirectPrefix: () => ({ match: { path: PathMatch.prefix('/old') }, redirect: Redirect.to({ replacePrefix: '/other' }), noBackend: true }),
   rewritePrefix: () => ({ match: { path: PathMatch.prefix('/api') } }),
   rewriteFullPath: () => ({ match: { path: PathMatch.exact('/status') } }),
-  retryStatusCodes: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryStatusCodes: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }), match: retryMatch(controller) }),
   retryPerTryTimeout: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryBackoff: () => ({ retries: Retries.of({ attempts: 2 }) }),
+  retryMaxBackoff: () => ({ retries: Retries.of({ attempts: 2, backoff: Duration.millis(100) }) }),
+  retryWindow: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
+  retryNonIdempotent: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
   externalAuthResponseHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
   externalAuthSignin: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   externalAuthCache: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   jwtClaimsToHeaders: () => ({ auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json' }) }),
+  timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(30) }) }),
+  redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), noBackend: true }),
+  corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.MINUTE }) }),
 };
 
 /**
@@ -185,22 +246,37 @@ const POLICY_SAMPLE_OVERRIDES: { readonly [f in PolicyFeature]?: (controller: Co
   redirectScheme: controller => (controller.name === 'kong'
     ? { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), tls: true }
     : POLICY_SAMPLES.redirectScheme()),
+  // Retries: ingress-nginx retries failed connections and resets alike (both conditions or
+  // neither); Envoy and Gateway API retry a status code for every method unless the route
+  // matches only idempotent ones.
+  retries: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller) }) }),
+  retryStatusCodes: controller => ({ retries: Retries.of({ attempts: 2, statusCodes: [503] }), match: retryMatch(controller) }),
+  retryWindow: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller), window: Duration.seconds(10) }) }),
+  retryNonIdempotent: controller => ({ retries: Retries.of({ attempts: 2, on: retryOn(controller), nonIdempotent: true }) }),
 };
 
-function policyRoute(c: Chart, controller: Controller, p: PolicySample): void {
+function retryOn(controller: Controller): RetryOn[] {
+  return controller.name === 'ingress-nginx' ? [RetryOn.CONNECT_FAILURE, RetryOn.RESET] : [RetryOn.CONNECT_FAILURE];
+}
+
+function retryMatch(controller: Controller): RouteOptions['match'] {
+  return ['envoy-gateway', 'gateway-api'].includes(controller.name) ? { method: HttpMethod.GET } : undefined;
+}
+
+function policyRoute(c: Chart, controller: Controller, p: PolicySample, feature?: PolicyFeature): void {
   const { noBackend, tls: withTls, ...options } = p;
   const gw = new ApiGateway(c, 'gw', { controller });
-  gw.addRoute('r', { hosts: A, ...options, backend: noBackend ? undefined : svc() });
+  gw.addRoute('r', { hosts: A, ...options, backend: noBackend ? undefined : feature && SERVICE_SIDE.has(feature) ? serviceConstruct(c) : svc() });
   if (withTls) gw.addTlsHost('tls', { hosts: A, certificate: TlsCertificate.fromSecret('a-cert') });
 }
 
 function policyCell(feature: PolicyFeature): CellSample {
   const sample = (controller: Controller) => POLICY_SAMPLE_OVERRIDES[feature]?.(controller) ?? POLICY_SAMPLES[feature]();
   return {
-    sample: (c, controller) => { policyRoute(c, controller, sample(controller)); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
+    sample: (c, controller) => { policyRoute(c, controller, sample(controller), feature); return { path: 'test/gw/r', prop: FEATURES[feature].prop }; },
     baseline: (c, controller) => {
       const s = sample(controller);
-      policyRoute(c, controller, POLICY_BASELINES[feature]?.() ?? { match: s.match, tls: s.tls });
+      policyRoute(c, controller, POLICY_BASELINES[feature]?.(controller) ?? { match: s.match, tls: s.tls }, feature);
     },
   };
 }

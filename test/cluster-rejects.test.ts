@@ -1,5 +1,5 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IssuerType, KongMode, PathMatch, TlsCertificate } from '../src';
+import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IpAccess, IssuerType, KongMode, PathMatch, TlsCertificate } from '../src';
 import { CONTROLLERS, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';
 
@@ -140,5 +140,29 @@ describe('annotation size per object (the API server\'s 256 KiB)', () => {
       if (ok) expect(error).toBeUndefined();
       else expect(error).toMatch(/^Validation failed with the following errors:\n {2}\[shop\/edge\/api\] Route\.rawAnnotations: the annotations of Ingress '[a-z0-9.-]+' total 30[0-9]{4} bytes, above the API server's limit of 262144 \(256 KiB\) per object, so it would be rejected; shorten the values$/);
     }
+  });
+});
+
+describe('objects the API server cannot store, whatever prop makes them large', () => {
+  /** `n` distinct /32 addresses (about 16 bytes each once listed). */
+  const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 65536) % 256}.${Math.floor(i / 256) % 256}.${i % 256}/32`);
+
+  test('ingress-nginx: an allow list of 20,000 CIDRs (a 300 KB whitelist-source-range annotation) is refused naming the Ingress; 2,000 pass', () => {
+    for (const [n, ok] of [[2_000, true], [20_000, false]] as const) {
+      const chart = new Chart(Testing.app(), 'shop');
+      const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+      gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80), ipAccess: IpAccess.allow(cidrs(n)) });
+      const error = synthError(chart);
+      if (ok) {expect(error).toBeUndefined();} else {
+        expect(error).toMatch(/^\[shop\/edge\/api\] Ingress 'edge-api': its annotations total 2[0-9]{5} bytes, above the API server's limit of 262144 \(256 KiB\) per object, so it would be rejected; shorten the lists that become annotations \(hosts, CIDRs, origins, headers\) or split the route$/);
+      }
+    }
+  });
+
+  test('kong: a KongPlugin over etcd\'s 1.5 MiB (an ip-restriction of 100,000 CIDRs) is refused naming it', () => {
+    const chart = new Chart(Testing.app(), 'shop');
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong() });
+    gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80), ipAccess: IpAccess.allow(cidrs(100_000)) });
+    expect(synthError(chart)).toMatch(/^\[shop\/edge\/api\] KongPlugin 'edge-api-ip-restriction': the object is 1[6-9][0-9]{5} bytes, above etcd's default limit of 1572864 \(1\.5 MiB\) per object, so the API server would reject it; split the route or TlsHost \(fewer hosts, matches or CIDRs each\)$/);
   });
 });

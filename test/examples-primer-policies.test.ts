@@ -16,6 +16,7 @@ describe("the primer's nginx annotation block as typed policies (examples/primer
       [`${P}proxy-send-timeout`]: '120',
       [`${P}proxy-body-size`]: '50m',
       [`${P}limit-rps`]: '10',
+      [`${P}limit-burst-multiplier`]: '5',
       [`${P}limit-connections`]: '5',
       [`${P}enable-cors`]: 'true',
       [`${P}cors-allow-origin`]: 'https://web.example.com',

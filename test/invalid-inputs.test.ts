@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
   Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
+  TrafficMirror,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -70,6 +71,13 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['a method that is an object', () => gateway().addRoute('r', { match: { method: Object.create(null) }, backend: svc }), '[test/edge/r] Route.match.method: {} is not an HttpMethod'],
     ['a method that is a symbol', () => gateway().addRoute('r', { match: { method: Symbol.for('GET') as unknown as HttpMethod }, backend: svc }), '[test/edge/r] Route.match.method: Symbol(GET) is not an HttpMethod'],
     ['a Duration where a list is expected', () => Retries.of({ attempts: 1, on: Duration.seconds(1) as any }), 'Retries.on: must be an array of RetryOn values, got a Duration'],
+    // Retry timing and the non-idempotent opt-in (issue #17).
+    ['Retries.nonIdempotent a string', () => Retries.of({ attempts: 1, nonIdempotent: 'yes' as any }), "Retries.nonIdempotent: 'yes' must be true or false"],
+    ['Retries.nonIdempotent null', () => Retries.of({ attempts: 1, nonIdempotent: null as any }), 'Retries.nonIdempotent: null must be true or false'],
+    ['Retries.backoff a number', () => Retries.of({ attempts: 1, backoff: 100 as any }), 'Retries.backoff: must be a cdk8s Duration, e.g. Duration.seconds(30)'],
+    ['Retries.window NaN', () => Retries.of({ attempts: 1, window: Duration.seconds(NaN) }), /^Retries\.window: /],
+    ['Retries.maxBackoff without backoff', () => Retries.of({ attempts: 1, maxBackoff: Duration.seconds(1) }), 'Retries.maxBackoff: needs backoff (the wait before the first retry)'],
+    ['Retries.maxBackoff below backoff', () => Retries.of({ attempts: 1, backoff: Duration.seconds(2), maxBackoff: Duration.seconds(1) }), 'Retries.maxBackoff: 1 second must be at least backoff (2 seconds)'],
     // TLS and cert-manager (found after merging the TLS work).
     ['minTlsVersion an object', () => gateway().addTlsHost('t', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('c'), minTlsVersion: {} as any }),
       '[test/edge/t] TlsHost.minTlsVersion: {} is not a TlsVersion'],
@@ -165,5 +173,66 @@ describe('lists from JavaScript and Python callers: holes, undefined / null elem
     const e = thrown(fn);
     expect(notOurs(e)).toBeUndefined();
     expect(e.message).toBe(message);
+  });
+});
+
+describe('backend weights from JavaScript and Python callers', () => {
+  const weighted = (weight: unknown) => gateway().addRoute('r', { backends: [Backend.service('a', 80, { weight: weight as number }), svc] });
+  test.each<[string, unknown, string]>([
+    ['null', null, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: null is not a whole number from 0 to 1,000,000"],
+    ['NaN', NaN, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: NaN is not a whole number from 0 to 1,000,000"],
+    ['a string', '10', "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: '10' is not a whole number from 0 to 1,000,000"],
+    ['a fraction', 0.5, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: 0.5 is not a whole number from 0 to 1,000,000"],
+    ['negative', -1, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: -1 is not a whole number from 0 to 1,000,000"],
+    ['too large', 1_000_001, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): weight: 1000001 is not a whole number from 0 to 1,000,000"],
+  ])('a weight that is %s', (_name, weight, message) => {
+    const e = thrown(() => weighted(weight));
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('every weight 0: an error naming the route', () => {
+    const e = thrown(() => gateway().addRoute('r', { backends: [Backend.service('a', 80, { weight: 0 }), Backend.service('b', 80, { weight: 0 })] }));
+    expect(e.message).toBe("[test/edge/r] Route.backends: every backend of route 'edge-r' has weight 0, so no backend would receive traffic; give at least one a weight above 0");
+  });
+
+  test('a weight where it has no meaning (default backend, canary, mirror, passthrough) is refused, naming the field', () => {
+    const w = () => Backend.service('x', 80, { weight: 5 });
+    expect(thrown(() => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), defaultBackend: w() })).message)
+      .toContain("Backend.service('x', 80): weight: only a route's backends take a weight");
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: w(), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe("[test/edge/c] CanarySplit.canary: Backend.service('x', 80): weight: only a route's backends take a weight (a share of the route's traffic); remove it here");
+  });
+});
+
+describe('route mirrors from JavaScript and Python callers', () => {
+  const mirrored = (mirrors: unknown, extra: object = {}) => gateway().addRoute('r', { backend: svc, mirrors: mirrors as TrafficMirror[], ...extra });
+  test.each<[string, () => unknown, string]>([
+    ['not an array', () => mirrored('x'), "[test/edge/r] Route.mirrors: must be an array of TrafficMirror values, got 'x'"],
+    ['null inside', () => mirrored([null]), '[test/edge/r] Route.mirrors[0]: is null; the array must hold TrafficMirror values only'],
+    ['a plain object', () => mirrored([{ backend: svc, percent: 5 }]), '[test/edge/r] Route.mirrors[0]: must be created with TrafficMirror.to()'],
+    ['a NaN percent', () => mirrored([TrafficMirror.to(Backend.service('s', 80), { percent: NaN })]), '[test/edge/r] Route.mirrors[0]: percent NaN is not a whole percentage from 0 to 100'],
+    ['the route\'s own backend', () => mirrored([TrafficMirror.to(Backend.service('api', 80))]),
+      '[test/edge/r] Route.mirrors[0]: edge/api:80 is a backend of the route, which would receive its requests twice; mirror to a shadow Service'],
+    ['one backend twice', () => mirrored([TrafficMirror.to(Backend.service('s', 80)), TrafficMirror.to(Backend.service('s', 80), { percent: 5 })]),
+      '[test/edge/r] Route.mirrors[1]: mirrors to edge/s:80 twice'],
+    ['a weighted mirror backend', () => mirrored([TrafficMirror.to(Backend.service('s', 80, { weight: 2 }))]),
+      "[test/edge/r] Route.mirrors[0]: Backend.service('s', 80): weight: only a route's backends take a weight (a share of the route's traffic); remove it here"],
+    ['five mirrors', () => mirrored([1, 2, 3, 4, 5].map(i => TrafficMirror.to(Backend.service(`s${i}`, 80)))), '[test/edge/r] Route.mirrors: at most 4 mirrors per route (got 5)'],
+    ['a redirect without backend', () => gateway().addRoute('r', { redirect: Redirect.to({ host: 'b.example.com' }), mirrors: [TrafficMirror.to(Backend.service('s', 80))] }),
+      '[test/edge/r] Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a mirrored route cannot be a canary\'s stable route', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc, mirrors: [TrafficMirror.to(Backend.service('s', 80))] });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe('[test/edge/c] CanarySplit.stable: [test/edge/r] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead');
   });
 });

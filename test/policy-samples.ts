@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
-  Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
+  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
+  Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
 
@@ -45,6 +45,10 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   retries: () => ({ retries: Retries.of({ attempts: 2, on: [RetryOn.CONNECT_FAILURE] }) }),
   retryStatusCodes: () => ({ retries: Retries.of({ attempts: 2, statusCodes: [503] }) }),
   retryPerTryTimeout: () => ({ retries: Retries.of({ attempts: 2, perTryTimeout: Duration.seconds(2) }) }),
+  retryBackoff: () => ({ retries: Retries.of({ attempts: 2, backoff: Duration.millis(100) }) }),
+  retryMaxBackoff: () => ({ retries: Retries.of({ attempts: 2, backoff: Duration.millis(100), maxBackoff: Duration.seconds(1) }) }),
+  retryWindow: () => ({ retries: Retries.of({ attempts: 2, window: Duration.seconds(10) }) }),
+  retryNonIdempotent: () => ({ retries: Retries.of({ attempts: 2, nonIdempotent: true }) }),
   sessionAffinityCookie: () => ({ sessionAffinity: SessionAffinity.cookie({ name: 'route', ttl: Duration.hours(1) }) }),
   backendHttps: () => ({ backendProtocol: BackendProtocol.HTTPS }),
   backendGrpc: () => ({ backendProtocol: BackendProtocol.GRPC }),
@@ -61,4 +65,12 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   }),
   apiKeyAuth: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   basicAuth: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
+  externalAuthProvider: () => ({ auth: EdgeAuth.externalProvider('ext-authz') }),
+  timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(0) }) }),
+  redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.FOUND }), noBackend: true }),
+  corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://*.example.com'] }) }),
+  corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], methods: ['*'] }) }),
+  corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
+  corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
+  rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
 };

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
+import * as kplus27 from 'cdk8s-plus-27';
 import * as ts from 'typescript';
 import * as lib from '../src';
 
@@ -132,7 +133,8 @@ function run(module: string): cdk8s.App[] {
   }
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true };
   const js = ts.transpileModule(module, { compilerOptions }).outputText;
-  const modules: Record<string, unknown> = { 'cdk8s-gateway': lib, 'cdk8s': { ...cdk8s, App: RecordingApp } };
+  // cdk8s-plus-27: the README's Service-side settings example hands a cdk8s-plus Service over.
+  const modules: Record<string, unknown> = { 'cdk8s-gateway': lib, 'cdk8s': { ...cdk8s, App: RecordingApp }, 'cdk8s-plus-27': kplus27 };
   const requireIn = (name: string) => {
     if (!(name in modules)) throw new Error(`README block imports '${name}', which the README test does not provide`);
     return modules[name];

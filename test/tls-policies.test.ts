@@ -92,22 +92,24 @@ describe('a TLS host and Redirect.toHttps() on the same route: one redirect, the
     }
   });
 
-  test('Gateway API: a TlsHost whose only host a route redirects as a whole keeps its HTTPRoute, attached nowhere', () => {
+  test('Gateway API: a TlsHost whose only host a route redirects as a whole has no redirect HTTPRoute (it would be attached nowhere)', () => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['envoy-gateway']() });
     gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toHttps() });
     gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: CERT });
-    const spec = find(synthConformant(chart), 'HTTPRoute', 'gw-tls-https-redirect').spec;
-    expect(spec.parentRefs).toBeUndefined();
-    expect(spec.hostnames).toEqual(['a.example.com']);
+    const objects = synthConformant(chart);
+    expect(objects.filter(o => o.metadata.name === 'gw-tls-https-redirect')).toEqual([]);
+    expect(find(objects, 'HTTPRoute', 'gw-r-redirect').spec.hostnames).toEqual(['a.example.com']);
   });
 
-  test('Traefik: a TlsHost whose only host a route redirects as a whole keeps its IngressRoute without routes', () => {
+  test('Traefik: a TlsHost whose only host a route redirects as a whole has no redirect IngressRoute or Middleware (no routes left)', () => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS.traefik() });
     gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toHttps() });
     gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: CERT });
-    expect(find(synthConformant(chart), 'IngressRoute', 'gw-tls-https-redirect').spec.routes ?? []).toEqual([]);
+    const objects = synthConformant(chart);
+    expect(objects.filter(o => o.metadata.name === 'gw-tls-https-redirect')).toEqual([]);
+    expect(find(objects, 'IngressRoute', 'gw-r-http').spec.routes).toHaveLength(1);
   });
 
   test('a redirect of some paths only: the route\'s more specific router / rule outranks the TlsHost\'s catch-all', () => {

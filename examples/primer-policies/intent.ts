@@ -21,7 +21,8 @@ export function primerPoliciesScenario(chart: Chart, controller: Controller): Ap
     backend: Backend.service('api-v1', 8080),
     timeouts: Timeouts.of({ connect: Duration.seconds(10), read: Duration.seconds(120), send: Duration.seconds(120) }),
     bodySize: BodySize.mebibytes(50),
-    rateLimit: RateLimit.perClientIp({ requests: 10, concurrentConnections: 5 }),
+    // The block sets no limit-burst-multiplier: ingress-nginx's default lets a client burst to 5 x the rate.
+    rateLimit: RateLimit.perClientIp({ requests: 10, burst: 50, concurrentConnections: 5 }),
     cors: Cors.allow({ origins: ['https://web.example.com'] }),
     redirect: Redirect.toHttps(),
     auth: EdgeAuth.external({

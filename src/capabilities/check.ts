@@ -44,9 +44,16 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
     if (m.method) use('methodMatch', `${at}.method`);
   });
   if (route.backends.length > 1) use('multipleBackends', 'backends');
+  if (route.ruleName !== undefined) use('namedRule', 'ruleName');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
+  if (new Set(route.backends.map(b => b.weight)).size > 1) use('weightedBackends', 'backends');
   route.backends.forEach((b, i) => {
     for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);
+  });
+  (route.mirrors ?? []).forEach((m, i) => {
+    use('routeMirror', 'mirrors');
+    if (m.backend.namespace !== route.namespace) use('crossNamespaceBackend', `mirrors[${i}]`);
+    for (const f of backendTlsFeatures(m.backend)) use(f, `mirrors[${i}].backend.tls`);
   });
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }
@@ -54,6 +61,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
+  if (b.tls.insecureSkipVerify) return b.tls.hostname !== undefined ? ['backendTls', 'backendTlsInsecure', 'backendTlsInsecureServerName'] : ['backendTls', 'backendTlsInsecure'];
   return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
 }
 
@@ -75,7 +83,9 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
   if (tls.clientAuth) {
     out.push({ feature: 'clientCertificateAuth', prop: 'clientAuth' });
     if (!tls.clientAuth.required) out.push({ feature: 'optionalClientCertificate', prop: 'clientAuth' });
+    if (tls.clientAuth.additionalCas) out.push({ feature: 'clientCertificateSeveralCas', prop: 'clientAuth.additionalCas' });
   }
+  if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
   return out;
 }
 

@@ -21,17 +21,23 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (rl.concurrentConnections !== undefined) use('rateLimitConnections', 'rateLimit.concurrentConnections', rl.source);
     if (rl.exemptCidrs.length > 0) use('rateLimitExemptCidrs', 'rateLimit.exemptCidrs', rl.source);
     if (rl.distributed) use(rl.distributed.kind === 'redis' ? 'rateLimitRedis' : 'rateLimitControllerStore', 'rateLimit.distributed', rl.source);
+    if (rl.per === 'hour' || rl.per === 'day') use('rateLimitLongWindow', 'rateLimit.period', rl.source);
   }
   const t = p.timeouts;
   if (t) {
     if (t.connectMs !== undefined) use('timeoutConnect', 'timeouts.connect', t.source);
     if (t.readMs !== undefined) use('timeoutRead', 'timeouts.read', t.source);
     if (t.sendMs !== undefined) use('timeoutSend', 'timeouts.send', t.source);
-    if (t.requestMs !== undefined) use('timeoutRequest', 'timeouts.request', t.source);
-    if (t.backendRequestMs !== undefined) use('timeoutBackendRequest', 'timeouts.backendRequest', t.source);
+    // Zero turns a timeout off: its own cell (a controller may have the timeout but not "off").
+    if (t.requestMs !== undefined) use(t.requestMs === 0 ? 'timeoutDisabled' : 'timeoutRequest', 'timeouts.request', t.source);
+    if (t.backendRequestMs !== undefined) use(t.backendRequestMs === 0 ? 'timeoutDisabled' : 'timeoutBackendRequest', 'timeouts.backendRequest', t.source);
   }
   if (p.bodySize) use('bodySize', 'bodySize', p.bodySize.source);
   if (p.cors) use('cors', 'cors', p.cors.source);
+  if (p.cors?.origins.some(o => o.includes('://*.'))) use('corsWildcardOrigin', 'cors.origins', p.cors.source);
+  if (p.cors?.methods.includes('*')) use('corsAnyMethod', 'cors.methods', p.cors.source);
+  if (p.cors?.headers.includes('*')) use('corsAnyHeader', 'cors.headers', p.cors.source);
+  if (p.cors?.exposeHeaders.includes('*')) use('corsAnyExposedHeader', 'cors.exposeHeaders', p.cors.source);
   const h = p.headers;
   if (h) {
     for (const [side, ops] of [['request', h.request], ['response', h.response]] as const) {
@@ -49,6 +55,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (r.port !== undefined) use('redirectPort', 'redirect.port', r.source);
     if (r.path?.kind === 'full') use('redirectPath', 'redirect.path', r.source);
     if (r.path?.kind === 'prefix') use('redirectPrefix', 'redirect.replacePrefix', r.source);
+    if (!r.scheme && !r.host && r.port === undefined && !r.path) use('redirectStatusOnly', 'redirect.statusCode', r.source);
   }
   const w = p.rewrite;
   if (w) {
@@ -65,6 +72,10 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     use('retries', 'retries', rt.source);
     if (rt.statusCodes.length > 0) use('retryStatusCodes', 'retries.statusCodes', rt.source);
     if (rt.perTryTimeoutMs !== undefined) use('retryPerTryTimeout', 'retries.perTryTimeout', rt.source);
+    if (rt.backoffMs !== undefined) use('retryBackoff', 'retries.backoff', rt.source);
+    if (rt.maxBackoffMs !== undefined) use('retryMaxBackoff', 'retries.maxBackoff', rt.source);
+    if (rt.windowMs !== undefined) use('retryWindow', 'retries.window', rt.source);
+    if (rt.nonIdempotent) use('retryNonIdempotent', 'retries.nonIdempotent', rt.source);
   }
   if (p.sessionAffinity) use('sessionAffinityCookie', 'sessionAffinity', p.sessionAffinity.source);
   const bp = p.backendProtocol;
@@ -90,6 +101,9 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         break;
       case 'basic':
         use('basicAuth', 'auth', a.source);
+        break;
+      case 'externalProvider':
+        use('externalAuthProvider', 'auth', a.source);
         break;
     }
   }

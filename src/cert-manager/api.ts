@@ -42,6 +42,7 @@ export interface SolverParentRef {
   readonly name: string;
   readonly namespace?: string;
   readonly sectionName?: string;
+  readonly port?: number;
 }
 
 /** `acme.solvers[].http01`: exactly one of the two. */

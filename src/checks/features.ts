@@ -19,6 +19,10 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
       const m = caKindMessage(controller, 'backendTls', b.tls?.ca, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls.ca`);
       if (m) add(route.source, m);
     });
+    (route.mirrors ?? []).forEach((mirror, i) => {
+      const m = caKindMessage(controller, 'backendTls', mirror.backend.tls?.ca, `mirrors[${i}].backend.tls.ca`);
+      if (m) add(route.source, m);
+    });
     // A policy inherited from the gateway's defaults is reported once, on the gateway.
     // BackendProtocol.HTTPS on a route whose backends all declare tls says nothing more than
     // the re-encryption does (rendered once, from backend.tls): it is not a feature of its own.
@@ -34,6 +38,10 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
     if (tls.mode === 'Terminate') {
       const m = caKindMessage(controller, 'clientAuth', tls.clientAuth?.ca, 'clientAuth.ca');
       if (m) add(tls.source, m);
+      tls.clientAuth?.additionalCas?.forEach((ca, i) => {
+        const more = caKindMessage(controller, 'clientAuth', ca, `clientAuth.additionalCas[${i}]`);
+        if (more) add(tls.source, more);
+      });
     }
   }
   if (ir.defaultBackend && ir.defaultBackendSource) {
@@ -43,6 +51,9 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
     for (const m of checkFeatures(controller, used, experimental)) add(ir.defaultBackendSource, m);
     const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
     if (m) add(ir.defaultBackendSource, m);
+  }
+  if (ir.clientIp && ir.clientIp.trustedHops > 0) {
+    for (const m of checkFeatures(controller, [{ feature: 'clientIpForwardedFor', prop: 'clientIp' }], experimental)) add(ir.source, m);
   }
   for (const canary of ir.canaries) {
     for (const m of checkFeatures(controller, canaryFeatures(canary), experimental)) add(canary.source, m);

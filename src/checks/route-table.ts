@@ -1,3 +1,4 @@
+import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 import { wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
@@ -24,7 +25,7 @@ export interface BackendEntry {
   readonly namespace: string;
   readonly port: number;
   readonly weight: number;
-  readonly tls?: { readonly hostname: string; readonly ca?: string };
+  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true };
 }
 
 export interface RouteEntry {
@@ -39,6 +40,10 @@ export interface RouteEntry {
   readonly policies: PoliciesIR;
   readonly canary?: { readonly backend: BackendEntry; readonly traffic: CanaryTrafficIR };
   readonly mirror?: { readonly backend: BackendEntry; readonly percent: number };
+  /** The name of the rule serving it (Gateway API `rules[].name`). */
+  readonly ruleName?: string;
+  /** The route's own mirrors (`Route.mirrors`), sorted. */
+  readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
 }
 
 export interface TlsEntry {
@@ -49,7 +54,8 @@ export interface TlsEntry {
   readonly httpsRedirect: boolean;
   readonly hsts?: { readonly maxAgeSeconds: number; readonly includeSubdomains: boolean; readonly preload: boolean };
   readonly minTlsVersion?: string;
-  readonly clientAuth?: { readonly required: boolean; readonly ca: string };
+  readonly clientAuth?: { readonly required: boolean; readonly ca: string; readonly additionalCas?: readonly string[] };
+  readonly cipherSuites?: readonly string[];
 }
 
 export interface PassthroughEntry {
@@ -109,7 +115,12 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
           httpsRedirect: t.httpsRedirect,
           hsts: t.hsts,
           minTlsVersion: t.minTlsVersion,
-          clientAuth: t.clientAuth ? { required: t.clientAuth.required, ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}` } : undefined,
+          clientAuth: t.clientAuth ? strip({
+            required: t.clientAuth.required,
+            ca: `${t.clientAuth.ca.kind}/${t.clientAuth.ca.name}`,
+            additionalCas: t.clientAuth.additionalCas?.map(c => `${c.kind}/${c.name}`),
+          }) : undefined,
+          cipherSuites: t.cipherSuites,
         }));
       }
     }
@@ -210,9 +221,13 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     host,
     match,
     backends,
-    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls)),
+    policies: normalPolicies(withoutSource(route.policies) as PoliciesIR, route.backends.length > 0 && route.backends.every(b => b.tls), match),
     canary: canary && !split ? { backend: canary.backend, traffic: reduceTraffic(canary.traffic) } : undefined,
-    mirror: canary?.mirror ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+    // The mirror of a weighted canary folded into a split copies every request of the entry:
+    // the split's own mirror, as the route's mirrors are.
+    mirror: canary?.mirror && !split ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
+    mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
+    ruleName: route.ruleName,
   });
 }
 
@@ -221,16 +236,16 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
  * HTTP (the default) and WEBSOCKET (HTTP/1.1 with upgrades, what every controller that supports
  * it proxies by default) are the absence of a protocol, and so is HTTPS to backends that all have
  * `tls` (re-encryption is HTTPS); a session cookie's path '/' is the
- * documented default path. Retry conditions `connect-failure` and `reset` compare as one
- * condition (a failed or reset connection): ingress-nginx's `error` covers both and cannot tell
- * them apart. `gateway-error` is status 502, 503 or 504, whether named or listed as codes; `5xx`
- * covers `gateway-error` and every listed 5xx status. External auth URLs compare in a
+ * documented default path. `gateway-error` is status 502, 503 or 504, whether named or listed
+ * as codes; `5xx` covers `gateway-error` and every listed 5xx status. Retrying non-idempotent
+ * methods (`nonIdempotent`) means nothing when the retries never repeat a delivered request
+ * (connection failures only) or the match admits one idempotent method only. External auth URLs compare in a
  * normal form (`normalAuth`).
  */
 const GATEWAY_ERRORS: readonly number[] = [502, 503, 504];
 const CORS_BROWSER_MAX_AGE_SECONDS = 5;
 
-function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
+function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): PoliciesIR {
   let out = p;
   const implied = (proto: string) => proto === 'HTTP' || proto === 'WEBSOCKET' || (proto === 'HTTPS' && reencrypted);
   if (p.backendProtocol && implied(p.backendProtocol.protocol)) {
@@ -244,7 +259,6 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
   if (p.retries) {
     let conditions: RetryCondition[] = [...p.retries.conditions];
     let statusCodes = [...p.retries.statusCodes];
-    if (conditions.includes('connect-failure') || conditions.includes('reset')) conditions.push('connect-failure', 'reset');
     if (GATEWAY_ERRORS.every(c => statusCodes.includes(c))) conditions.push('gateway-error');
     if (conditions.includes('gateway-error')) statusCodes = statusCodes.filter(c => !GATEWAY_ERRORS.includes(c));
     // `5xx` covers `gateway-error` and every listed 5xx status.
@@ -253,9 +267,17 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean): PoliciesIR {
       statusCodes = statusCodes.filter(c => c < 500 || c > 599);
     }
     conditions = [...new Set(conditions)].sort();
-    out = { ...out, retries: { ...p.retries, conditions, statusCodes } };
+    const { nonIdempotent, ...retries } = p.retries;
+    const idempotentMatch = match.method !== undefined && IDEMPOTENT_METHODS.includes(match.method);
+    const matters = nonIdempotent === true && retriesAfterDelivery(p.retries) && !idempotentMatch;
+    out = { ...out, retries: { ...retries, conditions, statusCodes, ...(matters ? { nonIdempotent } : {}) } };
   }
   if (p.auth) out = { ...out, auth: normalAuth(p.auth) };
+  // ReplacePrefixMatch ignores a trailing '/' of the new prefix ('/v2/' is '/v2').
+  const rw = p.rewrite?.path;
+  if (rw?.kind === 'prefix' && rw.value.length > 1 && rw.value.endsWith('/')) {
+    out = { ...out, rewrite: { ...p.rewrite!, path: { ...rw, value: rw.value.replace(/\/+$/, '') || '/' } } };
+  }
   // An unset CORS maxAge means no Access-Control-Max-Age header: browsers then cache a preflight
   // for 5 seconds, what an explicit 5 says (ingress-nginx renders it, having a default of its own).
   if (p.cors?.maxAgeSeconds === CORS_BROWSER_MAX_AGE_SECONDS) {
@@ -279,6 +301,11 @@ function normalAuth(a: EdgeAuthIR): EdgeAuthIR {
   return a;
 }
 
+function mirrorEntries(mirrors: readonly MirrorIR[]): RouteEntry['mirrors'] {
+  if (mirrors.length === 0) return undefined;
+  return mirrors.map(m => ({ backend: backendEntry(m.backend, 1), percent: m.percent })).sort((x, y) => compare(canonicalJson(x), canonicalJson(y)));
+}
+
 /** Backends naming the same Service port (and TLS) once, their weights added. */
 function mergeBackends(backends: readonly BackendIR[]): BackendIR[] {
   const byKey = new Map<string, BackendIR>();
@@ -296,7 +323,7 @@ function backendEntry(b: BackendIR, divisor: number): BackendEntry {
     namespace: b.namespace,
     port: b.port,
     weight: divisor > 0 ? b.weight / divisor : b.weight,
-    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined }) : undefined,
+    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify }) : undefined,
   });
 }
 

@@ -1,6 +1,6 @@
 import { dollarLookalike } from '../core/validate';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
-import { GatewayIR, RouteIR } from '../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /**
@@ -13,7 +13,7 @@ import { PoliciesIR } from '../ir/policies';
  * Warnings about the policies declared at `source` (a route, or the gateway for its defaults):
  * policies inherited from elsewhere are reported where they were declared.
  */
-export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' | 'defaults.' = ''): WarningSpec[] {
+export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' | 'defaults.' = '', clientIpDeclared = false): WarningSpec[] {
   const out: WarningSpec[] = [];
   const rl = policies.rateLimit;
   if (rl && rl.source === source) {
@@ -25,12 +25,20 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
           + 'set distributed (DistributedRateLimit.redis() or controllerStore()) for one shared count, or size the limit per replica',
       });
     }
-    if (rl.key === 'clientIp' || rl.exemptCidrs.length > 0) {
+    if (!clientIpDeclared && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0)) {
       out.push(clientIp(`${prop}${rl.key === 'clientIp' ? '' : '.exemptCidrs'}`));
     }
   }
   const ip = policies.ipAccess;
-  if (ip && ip.source === source) out.push(clientIp(`${prefix}ipAccess`));
+  if (ip && ip.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}ipAccess`));
+  const rt = policies.retries;
+  if (rt && rt.source === source && rt.nonIdempotent) {
+    out.push({
+      id: WARNING_IDS.retryNonIdempotent,
+      message: `${prefix}retries.nonIdempotent: POST, PATCH and other non-idempotent requests are sent again after the backend may have processed them `
+        + '(a reset, a retried status code), so an order or a payment can happen twice; make the backend deduplicate (idempotency keys), or acknowledge this warning',
+    });
+  }
   return out;
 }
 
@@ -38,7 +46,8 @@ function clientIp(prop: string): WarningSpec {
   return {
     id: WARNING_IDS.clientIpBehindProxy,
     message: `${prop}: reads the client IP address; behind a load balancer or another proxy that is the proxy's address (one "client" for everyone) `
-      + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; configure that, then acknowledge this warning',
+      + 'unless the controller takes the address from the PROXY protocol or from X-Forwarded-For set by trusted hops; declare it with the gateway\'s clientIp '
+      + '(ClientIp.xForwardedFor({ trustedHops }) or ClientIp.tcpPeer()), or configure the controller, then acknowledge this warning',
   };
 }
 
@@ -111,4 +120,21 @@ export function crowdedDomains(certificates: ReadonlyArray<readonly string[]>): 
   return [...counts].filter(([, c]) => c > CERTIFICATES_PER_DOMAIN_THRESHOLD)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([domain, count]) => ({ domain, count }));
+}
+
+/**
+ * `backend-tls-unverified`: backends declared with `BackendTls.insecureSkipVerify()`, each with
+ * the prop it was declared on (`backend.tls`, `backends[1].tls`, `canary.tls`...).
+ */
+export function unverifiedBackendTlsWarnings(backends: ReadonlyArray<readonly [string, BackendIR | undefined]>): WarningSpec[] {
+  return backends.filter(([, b]) => b?.tls?.insecureSkipVerify).map(([prop, b]) => ({
+    id: WARNING_IDS.backendTlsUnverified,
+    message: `${prop}: the certificate of ${b!.namespace}/${b!.service}:${b!.port} is not verified (BackendTls.insecureSkipVerify()), so anyone on the path between `
+      + 'the proxy and the backend can read and change the traffic; use BackendTls.verify() with the backend\'s CA, or acknowledge while migrating',
+  }));
+}
+
+/** The backends of a route with the prop each is declared on. */
+export function routeBackendProps(route: RouteIR): Array<readonly [string, BackendIR]> {
+  return route.backends.map((b, i) => [route.backends.length > 1 ? `backends[${i}].tls` : 'backend.tls', b] as const);
 }

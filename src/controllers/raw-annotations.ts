@@ -6,6 +6,13 @@ import { TRAEFIK_ANNOTATION_CATALOG } from './traefik/annotation-catalog';
 import { show } from '../core/errors';
 
 /** ingress-nginx's risk levels (`annotations-risk.md`); other controllers document none. */
+/**
+ * The construct id of a route object that only extends the route's main object (ingress-nginx's
+ * canary Ingress carrying a route's second backend): the controller ignores other annotations
+ * there, so raw annotations are written on the main object only.
+ */
+export const EXTENSION_OBJECT_ID = 'Split';
+
 export type AnnotationRisk = 'Low' | 'Medium' | 'High' | 'Critical';
 
 /** One annotation key a controller documents for Ingress objects. */

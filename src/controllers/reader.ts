@@ -70,6 +70,18 @@ export interface ControllerReader {
   /** The capability column whose output this reader reads. */
   readonly name: ControllerName;
   /**
+   * For a Gateway API implementation: how `--from auto` recognises standard objects written for
+   * it (Gateway API objects alone do not say which implementation serves them). Default: none
+   * (the portable reader and the other controllers).
+   */
+  readonly gatewayClass?: GatewayClassHint;
+  /**
+   * Columns whose objects this reader reads too, as parts of its own output (Traefik's Ingress
+   * output uses IngressRoutes for what an Ingress cannot say). With `--from auto`, an input this
+   * reader recognises beyond those columns' objects is read by this reader alone. Default: none.
+   */
+  readonly alsoReads?: readonly ControllerName[];
+  /**
    * Whether the object belongs to this controller (e.g. an Ingress of an nginx IngressClass, a
    * Traefik Middleware). Services, Secrets and cert-manager objects are context, not accepted.
    */
@@ -86,6 +98,14 @@ export interface ControllerReader {
    * must be documented where the renderer decides it. Default: none.
    */
   normalize?(table: RouteTable): RouteTable;
+}
+
+/** How a Gateway API implementation's Gateways are recognised. */
+export interface GatewayClassHint {
+  /** The `spec.controllerName` of its GatewayClasses starts with this. */
+  readonly controllerNamePrefix: string;
+  /** The GatewayClass its installation creates by default (a Gateway naming it, with no GatewayClass in the input). */
+  readonly defaultClassName: string;
 }
 
 /** `Kind namespace/name` (cluster-scoped objects: `Kind name`). */

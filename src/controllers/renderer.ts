@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
 import { Http01Solver } from '../cert-manager/api';
 import { Attachment } from '../checks/attachment';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, ClientAddressIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { PoliciesIR } from '../ir/policies';
+import { ServiceSideIR } from '../ir/service-side';
 
 /** What a renderer may ask of the gateway it renders for. */
 export interface GatewayContext {
@@ -15,6 +17,8 @@ export interface GatewayContext {
    * objects with other routes.
    */
   readonly objectPerRoute?: boolean;
+  /** The gateway's declared client address (`ApiGatewayProps.clientIp`), known at construction. */
+  readonly clientIp?: ClientAddressIR;
   /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
   ir(): GatewayIR;
 }
@@ -68,4 +72,9 @@ export interface ControllerRenderer {
   validate(ir: GatewayIR): RenderProblem[];
   /** Problems with the ApiGateway / TlsHost combination itself (e.g. TLS on a Gateway we do not own). */
   validateTlsHost(tls: TlsHostIR | PassthroughIR): string[];
+  /**
+   * What a route's policies set on its backends' Services (annotations, a port's appProtocol),
+   * where this controller reads them there; undefined when nothing. Pure.
+   */
+  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
 }

@@ -3,18 +3,19 @@ import { WARNING_IDS, WarningSpec } from '../core/warnings';
 import { PoliciesIR } from '../ir/policies';
 
 /**
- * What each controller does when the user leaves a setting unset whose meaning differs between
- * controllers (typed total: a new controller does not compile until it decides). Feeds the
- * `controller-default` warning, so moving an app between controllers never changes behaviour
- * silently. `undefined`: the controller refuses the feature altogether (the synth fails).
+ * What each controller does with an unset rate-limit burst where that is not the intent's meaning
+ * (a token bucket of one period's worth, which every other renderer writes explicitly). Typed
+ * total: a new controller does not compile until it decides. Feeds the `controller-default`
+ * warning, so moving an app between controllers never changes behaviour silently. `undefined`:
+ * the controller renders the intent's meaning exactly, or refuses rate limits altogether.
  */
 const UNSET_BURST: { readonly [c in ControllerName]: string | undefined } = {
-  'ingress-nginx': 'ingress-nginx allows a burst of 5 x the rate (its default limit-burst-multiplier)',
-  'traefik': 'Traefik allows a burst of 1 (requests must be spaced one period / requests apart)',
-  'traefik-ingress': 'Traefik allows a burst of 1 (requests must be spaced one period / requests apart)',
-  'kong': 'Kong counts fixed windows: all of a window\'s requests may arrive at once, none on top',
-  'kong-gateway-api': 'Kong counts fixed windows: all of a window\'s requests may arrive at once, none on top',
-  'envoy-gateway': 'Envoy Gateway\'s token bucket holds one period\'s worth of requests',
+  'ingress-nginx': undefined,
+  'traefik': undefined,
+  'traefik-ingress': undefined,
+  'kong': 'Kong counts fixed windows: a window\'s requests may all arrive at once, so up to twice the rate can pass across a window boundary',
+  'kong-gateway-api': 'Kong counts fixed windows: a window\'s requests may all arrive at once, so up to twice the rate can pass across a window boundary',
+  'envoy-gateway': undefined,
   'gateway-api': undefined,
   'istio': undefined,
 };
@@ -24,10 +25,9 @@ export function unsetDefaultWarnings(controller: ControllerName, policies: Polic
   const rl = policies.rateLimit;
   const here = UNSET_BURST[controller];
   if (!rl || rl.source !== source || rl.burst !== undefined || here === undefined) return [];
-  const elsewhere = [...new Set(Object.values(UNSET_BURST).filter((t): t is string => t !== undefined && t !== here))];
   return [{
     id: WARNING_IDS.controllerDefault,
-    message: `${prefix}rateLimit.burst: unset, so ${here}; other controllers differ (${elsewhere.join('; ')}). `
-      + 'Set burst where the controller supports it, or acknowledge this warning',
+    message: `${prefix}rateLimit.burst: unset means a bucket of one period's worth, refilled smoothly, but ${here}; `
+      + 'this controller cannot size a bucket: acknowledge this warning, or choose a controller with a token bucket',
   }];
 }

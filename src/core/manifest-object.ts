@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { internalError } from './errors';
+import { checkApiServerLimits } from './limits';
 
 export interface ManifestObjectProps {
   readonly apiVersion: string;
@@ -18,6 +19,30 @@ export interface ManifestObjectProps {
   readonly fields?: Record<string, () => unknown>;
   /** Annotations computed at synth (their keys may depend on constructs added later). Must be pure. */
   readonly annotations?: () => Record<string, string> | undefined;
+  /**
+   * Whether the object is not needed in this output, decided at synth (e.g. a TlsHost's redirect
+   * route when the routes already redirect all of its hosts). Must be pure. See `omitAtSynth`.
+   * @default - always emitted
+   */
+  readonly omit?: () => boolean;
+}
+
+/**
+ * Leaves `object` out of the synthesized output when `unneeded()` holds at synth.
+ *
+ * Renderers allocate objects when intent constructs are created, but whether some of them are
+ * needed is only known once every construct exists (a dead object is configuration the cluster
+ * silently ignores: it must not be emitted). cdk8s validates the whole app before it serializes
+ * any chart, and serializes what is in the construct tree then: the object removes itself from
+ * its scope during validation. It reports no problem of its own.
+ */
+export function omitAtSynth(object: ApiObject, unneeded: () => boolean): void {
+  object.node.addValidation({
+    validate: () => {
+      if (unneeded()) object.node.scope?.node.tryRemoveChild(object.node.id);
+      return [];
+    },
+  });
 }
 
 /**
@@ -40,6 +65,7 @@ export class ManifestObject extends ApiObject {
       ...(props.spec ? { spec: Lazy.any({ produce: props.spec }) } : {}),
     });
     this.renderAnnotations = props.annotations;
+    if (props.omit) omitAtSynth(this, props.omit);
     if (props.clusterScoped) {
       // cdk8s gives every object the chart's namespace; a cluster-scoped object must have none.
       (this.metadata as unknown as { namespace?: string }).namespace = undefined;
@@ -47,6 +73,17 @@ export class ManifestObject extends ApiObject {
   }
 
   public toJson(): any {
+    const json = this._toJsonUnchecked();
+    checkApiServerLimits(this, json);
+    return json;
+  }
+
+  /**
+   * The object's JSON without the API server limit check, for a check that reports a more
+   * precise message first (e.g. `Route.rawAnnotations`).
+   * @internal
+   */
+  public _toJsonUnchecked(): any {
     if (this.renderAnnotations) {
       // cdk8s has no lazily-keyed annotations: merge ours just before serialising. Keys we set
       // last time are replaced; keys the user set through `metadata` are never overwritten.
@@ -64,4 +101,13 @@ export class ManifestObject extends ApiObject {
     }
     return super.toJson();
   }
+}
+
+/**
+ * The JSON of an object without the API server limit check (see `ManifestObject._toJsonUnchecked`).
+ * Not `instanceof`: cdk8s's `ApiObject[Symbol.hasInstance]` holds for every ApiObject.
+ */
+export function jsonWithoutLimitCheck(object: ApiObject): any {
+  const unchecked = (object as Partial<Pick<ManifestObject, '_toJsonUnchecked'>>)._toJsonUnchecked;
+  return typeof unchecked === 'function' ? unchecked.call(object) : object.toJson();
 }

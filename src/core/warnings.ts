@@ -32,6 +32,9 @@ export const WARNING_IDS = {
   controllerDefault: 'controller-default',
   literalDollar: 'literal-path-dollar',
   serviceWithoutEndpoints: 'service-without-endpoints',
+  backendTlsUnverified: 'backend-tls-unverified',
+  retryNonIdempotent: 'retry-non-idempotent',
+  serviceSettings: 'service-settings',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

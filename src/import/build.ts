@@ -10,9 +10,11 @@ import { ClusterIssuer, Issuer, IssuerType } from '../cert-manager/issuer';
 import { ApiGateway } from '../intent/api-gateway';
 import { Backend, BackendTls } from '../intent/backend';
 import { CaCertificates } from '../intent/ca';
-import { CanaryTraffic, TrafficMirror } from '../intent/canary';
+import { CanaryTraffic } from '../intent/canary';
+import { ClientIp } from '../intent/client-ip';
 import { Controller, KongMode, TraefikOutput } from '../intent/controller';
 import { HeaderMatch, HttpMethod, PathMatch, QueryParamMatch } from '../intent/match';
+import { TrafficMirror } from '../intent/mirror';
 import { BackendProtocol } from '../intent/policies/backend-protocol';
 import { BodySize } from '../intent/policies/body-size';
 import { Cors } from '../intent/policies/cors';
@@ -26,7 +28,7 @@ import { Rewrite } from '../intent/policies/rewrite';
 import { SameSite, SessionAffinity } from '../intent/policies/session-affinity';
 import { Timeouts } from '../intent/policies/timeouts';
 import { TlsCertificate } from '../intent/tls-host';
-import { ClientAuth, Hsts, TlsMode, TlsVersion } from '../intent/tls-options';
+import { ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion } from '../intent/tls-options';
 
 /**
  * Builds an import plan directly against a scope: the same constructs, with the same arguments,
@@ -67,6 +69,7 @@ const FACTORIES: { readonly [name: string]: any } = {
   TlsCertificate,
   TlsMode,
   TrafficMirror,
+  ClientIp,
 };
 
 const ENUMS: { readonly [name: string]: any } = {
@@ -81,6 +84,7 @@ const ENUMS: { readonly [name: string]: any } = {
   TraefikOutput,
   TlsVersion,
   TsigAlgorithm,
+  TlsCipherSuite,
 };
 
 const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, props: any) => Construct } = {

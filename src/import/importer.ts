@@ -153,8 +153,10 @@ export function readWith(
   const { defaultNamespace } = options;
   const from = options.from ?? 'auto';
   // Each object goes to one reader: the most specific that accepts it (the portable Gateway API
-  // reader last), then matrix order.
-  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b));
+  // reader last), then matrix order. In auto mode, one Gateway API implementation at most reads
+  // the input: the one its GatewayClasses (or class names, or extension objects) point at.
+  const ordered = (from === 'auto' ? oneGatewayApiImplementation(withoutSuperseded(candidates, objects), objects) : [...candidates])
+    .sort((a, b) => rank(a) - rank(b));
   const assigned = new Map<ControllerReader, KubeObject[]>();
   const unclaimed: KubeObject[] = [];
   const notRead: ReadItem[] = [];
@@ -195,6 +197,43 @@ function isColumn(s: string): s is ControllerName {
 
 function noReader(from: string, registry: ReaderRegistry): never {
   throw new ImportOptionError(`--from ${from}: no reader for this controller yet (readable: ${registry.readableControllers().join(', ') || 'none'})`);
+}
+
+/**
+ * Standard Gateway API objects do not say which implementation serves them: the candidates keep
+ * the implementation reader (`gatewayClass` hint) the input points at, by the `controllerName`
+ * of its GatewayClasses, else the class its Gateways name, else the implementation whose own
+ * objects (policies, plugins) it contains; the other implementation readers are left out, and
+ * with no pointer at all, the portable reader reads the standard objects.
+ */
+function oneGatewayApiImplementation(candidates: readonly ControllerReader[], objects: readonly KubeObject[]): ControllerReader[] {
+  const implementations = candidates.filter(r => r.gatewayClass !== undefined);
+  if (implementations.length === 0) return [...candidates];
+  const controllerNames = objects.filter(o => o.kind === 'GatewayClass' && isGatewayApi(o)).map(o => String(o.spec?.controllerName ?? ''));
+  const classNames = objects.filter(o => o.kind === 'Gateway' && isGatewayApi(o)).map(o => String(o.spec?.gatewayClassName ?? ''));
+  const byOwnObjects = (r: ControllerReader) => objects.some(o => !isGatewayApi(o) && safeAccepts(r, o));
+  const chosen = implementations.find(r => controllerNames.some(n => n.startsWith(r.gatewayClass!.controllerNamePrefix)))
+    ?? (controllerNames.length === 0 ? implementations.find(r => classNames.includes(r.gatewayClass!.defaultClassName)) : undefined)
+    ?? implementations.find(byOwnObjects);
+  return candidates.filter(r => r.gatewayClass === undefined || r === chosen);
+}
+
+/**
+ * A reader that reads another column's objects as parts of its own output (`alsoReads`) takes
+ * them when the input has objects only it recognises (Traefik Ingresses with the IngressRoutes
+ * their TlsHost redirect needs): the other column's reader is left out.
+ */
+function withoutSuperseded(candidates: readonly ControllerReader[], objects: readonly KubeObject[]): ControllerReader[] {
+  const superseded = new Set<ControllerReader>();
+  for (const r of candidates) {
+    const others = candidates.filter(x => (r.alsoReads ?? []).includes(x.name));
+    if (others.length > 0 && objects.some(o => safeAccepts(r, o) && !others.some(x => safeAccepts(x, o)))) others.forEach(x => superseded.add(x));
+  }
+  return candidates.filter(r => !superseded.has(r));
+}
+
+function isGatewayApi(o: KubeObject): boolean {
+  return typeof o.apiVersion === 'string' && o.apiVersion.startsWith('gateway.networking.k8s.io/');
 }
 
 function rank(r: ControllerReader): number {

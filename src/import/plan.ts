@@ -1,7 +1,7 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
-import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../ir/policies';
+import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
  * The intent plan of an import: the constructs to create, in order, with their arguments as
@@ -193,6 +193,15 @@ class Planner {
     const id = this.uniqueChartId(gw.name);
     const gwVar = this.variable(gw.name);
     const comments: string[] = [];
+    // The client address is declared per gateway; readers find it on each policy that reads it.
+    const readers = gw.routes.flatMap(r => [r.policies.rateLimit, r.policies.ipAccess])
+      .filter((p): p is NonNullable<typeof p> => p !== undefined && (!('key' in p) || p.key === 'clientIp' || p.exemptCidrs.length > 0));
+    const depths = [...new Set(readers.map(p => p.clientIpHops ?? 0))].sort();
+    const hops = depths.length === 1 && depths[0] > 0 ? depths[0] : undefined;
+    if (depths.length > 1) {
+      comments.push(`${IMPORT_COMMENT} the routes read the client address at different X-Forwarded-For depths (${depths.join(', ')}); the intent declares one per gateway (clientIp): set it and check each route.`);
+      this.note(gw.source, 'clientIp', `the routes read the client address at different X-Forwarded-For depths (${depths.join(', ')}); one clientIp per gateway`);
+    }
     this.statements.push({
       variable: gwVar,
       construct: 'ApiGateway',
@@ -202,6 +211,7 @@ class Planner {
         ['namespace', lit(gw.namespace)],
         ['name', id !== gw.name ? lit(gw.name) : undefined],
         ['defaultBackend', gw.defaultBackend ? backendExpr(gw.defaultBackend, gw.namespace) : undefined],
+        ['clientIp', hops !== undefined ? call('ClientIp.xForwardedFor', obj([['trustedHops', lit(hops)]])) : undefined],
       ]),
       comments,
       sources: [gw.source, ...(gw.defaultBackendSource ? [gw.defaultBackendSource] : [])],
@@ -227,8 +237,7 @@ class Planner {
           sources: [route.source],
         });
       }
-      const weighted = weightedSplit(route);
-      const needsVar = canariesByRoute.has(route.source) || weighted !== undefined;
+      const needsVar = canariesByRoute.has(route.source);
       const split = perMatch(route);
       const notes = this.routeComments(route);
       const variables: string[] = [];
@@ -241,27 +250,13 @@ class Planner {
           on: gwVar,
           method: 'addRoute',
           id: rid,
-          props: this.routeProps(part, gw.namespace, weighted?.stable, share?.variable),
+          props: this.routeProps(part, gw.namespace, share?.variable),
           comments: i === 0 ? [
             ...notes,
             ...(split.length > 1 ? [`${route.source} replaces the matched path prefix of each of its ${split.length} paths: one route per path.`] : []),
           ] : [],
           sources: [route.source],
         });
-        if (weighted) {
-          this.statements.push({
-            on: gwVar,
-            method: 'addCanary',
-            id: childId(`${rid}-weight`),
-            props: obj([
-              ['stable', ref(variable!)],
-              ['canary', backendExpr(weighted.canary, route.namespace)],
-              ['traffic', call('CanaryTraffic.weights', lit(weighted.stable.weight), lit(weighted.canary.weight))],
-            ]),
-            comments: [`The weighted backends of ${route.source} (${weighted.stable.weight}:${weighted.canary.weight}): a weighted CanarySplit (the intent's routes split evenly).`],
-            sources: [route.source],
-          });
-        }
       });
       if (variables.length > 0) routeVars.set(route.source, variables);
     }
@@ -288,7 +283,7 @@ class Planner {
             ['traffic', trafficExpr(c.traffic)],
             ['hosts', c.allHosts ? undefined : arr(c.hosts.map(lit))],
             ['match', i !== undefined && !split ? matchExpr(route.matches[i]) : undefined],
-            ['mirror', c.mirror ? callWithOptions('TrafficMirror.to', [backendExpr(c.mirror.backend, c.namespace)], obj([['percent', c.mirror.percent !== 100 ? lit(c.mirror.percent) : undefined]])) : undefined],
+            ['mirror', c.mirror ? mirrorExpr(c.mirror, c.namespace) : undefined],
           ]),
           comments: [],
           sources: [c.source],
@@ -307,12 +302,6 @@ class Planner {
     if (p.ipAccess && p.ipAccess.allow.length > 0 && p.ipAccess.deny.length > 0) {
       out.push(`${IMPORT_COMMENT} ${route.source} has both an allow list and a deny list; IpAccess takes one: the deny list (${p.ipAccess.deny.join(', ')}) is not carried over.`);
       this.note(route.source, 'ipAccess', `both an allow and a deny list; IpAccess takes one, the deny list ${p.ipAccess.deny.join(', ')} cannot move`);
-    }
-    const weights = new Set(route.backends.map(b => b.weight));
-    if (weights.size > 1 && !weightedSplit(route)) {
-      const list = route.backends.map(b => `${b.service}:${b.port}=${b.weight}`).join(', ');
-      out.push(`${IMPORT_COMMENT} ${route.source} splits unevenly over ${route.backends.length} backends (${list}); routes split evenly, so the weights are not carried over.`);
-      this.note(route.source, 'backends', `weights ${list}: a Route splits evenly over its backends (a CanarySplit takes two backends)`);
     }
     return out;
   }
@@ -339,18 +328,20 @@ class Planner {
     return out;
   }
 
-  private routeProps(route: RouteIR, gatewayNamespace: string, onlyBackend?: BackendIR, sharedPolicies?: string): Expr {
+  private routeProps(route: RouteIR, gatewayNamespace: string, sharedPolicies?: string): Expr {
     const one = route.matches.length === 1;
     const m = route.matches[0];
     const catchAll = one && isCatchAll(m);
-    const backends = onlyBackend ? [onlyBackend] : route.backends;
+    const backends = route.backends;
     return obj([
       ['hosts', route.hosts.length > 0 ? arr(route.hosts.map(lit)) : undefined],
       ['namespace', route.namespace !== gatewayNamespace ? lit(route.namespace) : undefined],
       ['match', one && !catchAll ? matchExpr(m) : undefined],
       ['matches', one ? undefined : arr(route.matches.map(matchExpr))],
       ['backend', backends.length === 1 ? backendExpr(backends[0], route.namespace) : undefined],
-      ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace))) : undefined],
+      ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
+      ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
+      ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -407,7 +398,9 @@ class Planner {
         ['httpsRedirect', t.httpsRedirect ? undefined : lit(false)],
         ['hsts', hsts],
         ['minTlsVersion', t.minTlsVersion ? enumOf('TlsVersion', t.minTlsVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2') : undefined],
-        ['clientAuth', t.clientAuth ? call(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', caExpr(t.clientAuth.ca)) : undefined],
+        ['clientAuth', t.clientAuth ? callWithOptions(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', [caExpr(t.clientAuth.ca)],
+          obj([['additionalCas', t.clientAuth.additionalCas ? arr(t.clientAuth.additionalCas.map(caExpr)) : undefined]])) : undefined],
+        ['cipherSuites', t.cipherSuites ? arr(t.cipherSuites.map(c => enumOf('TlsCipherSuite', c))) : undefined],
       ]),
       comments,
       sources: [t.source],
@@ -472,14 +465,6 @@ function perMatch(route: RouteIR): RouteIR[] {
   return route.matches.map(m => ({ ...route, matches: [m] }));
 }
 
-/** Two backends with unequal weights: the lighter one is a weighted canary of the heavier one. */
-function weightedSplit(route: RouteIR): { stable: BackendIR; canary: BackendIR } | undefined {
-  if (route.backends.length !== 2) return undefined;
-  const [a, b] = route.backends;
-  if (a.weight === b.weight) return undefined;
-  return a.weight >= b.weight ? { stable: a, canary: b } : { stable: b, canary: a };
-}
-
 function isCatchAll(m: MatchIR): boolean {
   return m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && m.method === undefined;
 }
@@ -499,11 +484,27 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
   return call(ca.kind === 'Secret' ? 'CaCertificates.fromSecret' : 'CaCertificates.fromConfigMap', lit(ca.name));
 }
 
-export function backendExpr(b: BackendIR, defaultNamespace: string): Expr {
-  return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], obj([
+function backendTlsExpr(tls: BackendTlsIR): Expr {
+  if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
+  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+}
+
+/** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */
+function mirrorExpr(m: MirrorIR, defaultNamespace: string): Expr {
+  return callWithOptions('TrafficMirror.to', [backendExpr(m.backend, defaultNamespace)], obj([['percent', m.percent !== 100 ? lit(m.percent) : undefined]]));
+}
+
+/** `Backend.service(...)`, with its weight when the route's backends have different weights. */
+export function backendExpr(b: BackendIR, defaultNamespace: string, weighted = false): Expr {
+  const options = obj([
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
-    ['tls', b.tls ? call('BackendTls.verify', obj([['hostname', lit(b.tls.hostname)], ['ca', b.tls.ca ? caExpr(b.tls.ca) : undefined]])) : undefined],
-  ]));
+    ['weight', weighted ? lit(b.weight) : undefined],
+    ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
+  ]);
+  // A Service whose settings were read from its own annotations: handed over by name and port,
+  // so the target controller can write them again (ApiGateway.serviceSettings()).
+  if (b.serviceKnown) return callWithOptions('Backend.fromServicePorts', [lit(b.service), arr([obj([['port', lit(b.port)]])])], options);
+  return callWithOptions('Backend.service', [lit(b.service), lit(b.port)], options);
 }
 
 function trafficExpr(t: CanaryTrafficIR): Expr {
@@ -528,7 +529,7 @@ function bodySizeExpr(bytes: number): Expr {
 function rateLimitExpr(r: RateLimitIR): Expr {
   const base: Array<[string, Expr | undefined]> = [
     ['requests', lit(r.requests)],
-    ['period', r.per === 'minute' ? enumOf('RateLimitPeriod', 'MINUTE') : undefined],
+    ['period', r.per !== 'second' ? enumOf('RateLimitPeriod', r.per.toUpperCase()) : undefined],
     ['burst', r.burst !== undefined ? lit(r.burst) : undefined],
     ['distributed', r.distributed ? (r.distributed.kind === 'controller' ? call('DistributedRateLimit.controllerStore')
       : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined]]))) : undefined],
@@ -567,6 +568,7 @@ function authExpr(a: EdgeAuthIR): Expr {
     ]));
     case 'apiKey': return call('EdgeAuth.apiKey', obj([['secretName', lit(a.secretName)], ['header', a.header !== 'x-api-key' ? lit(a.header) : undefined]]));
     case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
+    case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
   }
 }
 
@@ -607,6 +609,10 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
       ['on', defaultRetryOn || noRetryOn ? undefined : arr(r.conditions.map(x => enumOf('RetryOn', RETRY_ON[x])))],
       ['statusCodes', r.statusCodes.length > 0 ? arr(r.statusCodes.map(lit)) : undefined],
       ['perTryTimeout', ms(r.perTryTimeoutMs)],
+      ['backoff', ms(r.backoffMs)],
+      ['maxBackoff', ms(r.maxBackoffMs)],
+      ['window', ms(r.windowMs)],
+      ['nonIdempotent', r.nonIdempotent ? lit(true) : undefined],
     ])) : undefined],
     ['sessionAffinity', s ? call('SessionAffinity.cookie', obj([
       ['name', lit(s.cookieName)],
@@ -626,7 +632,8 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
         ['port', red.port !== undefined ? lit(red.port) : undefined],
         ['path', red.path?.kind === 'full' ? lit(red.path.value) : undefined],
         ['replacePrefix', red.path?.kind === 'prefix' ? lit(red.path.value) : undefined],
-        ['statusCode', red.statusCode !== 301 ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined],
+        // A status-only redirect (to the same URL) names its status even when it is the default.
+        ['statusCode', red.statusCode !== 301 || statusOnly(red) ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined],
       ]))) : undefined],
     ['rewrite', rw ? (rw.path ? call(rw.path.kind === 'prefix' ? 'Rewrite.replacePrefix' : 'Rewrite.replaceFullPath', lit(rw.path.value))
       : rw.host !== undefined ? call('Rewrite.hostname', lit(rw.host)) : undefined) : undefined],
@@ -723,3 +730,8 @@ const RESERVED = new Set([
   'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public',
   'await', 'async', 'of', 'Duration', 'App', 'Chart',
 ]);
+
+/** A redirect that changes nothing but the status: `Redirect.to({ statusCode })`. */
+function statusOnly(r: RedirectIR): boolean {
+  return r.scheme === undefined && r.host === undefined && r.port === undefined && r.path === undefined;
+}

@@ -1,23 +1,27 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { appProblemsFor, backendProblemsFor, backendWarningsFor, definedParents, registerGateway, STRICT_BACKENDS_CONTEXT } from './app-checks';
-import { Backend } from './backend';
+import { Backend, ServiceSettings } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
+import { ClientIp } from './client-ip';
 import { Controller } from './controller';
 import { GatewayAnalysis, gatewayDefaultBackend, gatewayDefaults, OwnedObjects, ownedBy } from './gateway-ir';
 import { brandApiGateway } from './owner';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
+import { hasServiceObject, writeServiceSideOf } from './service-object';
 import { TlsHost, TlsHostOptions } from './tls-host';
 import { Http01Solver } from '../cert-manager/api';
 import { GatewayLink } from '../cert-manager/internal';
-import { attachmentProblem } from '../checks/attachment';
+import { Attachment, attachmentProblem } from '../checks/attachment';
+import { unverifiedBackendTlsWarnings } from '../checks/warnings';
+import { serviceSettings as serviceSettingsOf, serviceSideUses } from '../checks/service-side';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { addWarnings } from '../core/warnings';
-import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
+import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
+import { BackendIR, ClientAddressIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** Props for `ApiGateway`. */
@@ -63,6 +67,16 @@ export interface ApiGatewayProps {
    * @default false
    */
   readonly objectPerRoute?: boolean;
+
+  /**
+   * Where the client address comes from, for per-client rate limits, their exempt CIDRs and IP
+   * allow / deny lists: set it when the gateway sits behind a load balancer or CDN that records
+   * the client in X-Forwarded-For (`ClientIp.xForwardedFor({ trustedHops })`), or to state that
+   * the TCP peer is the client (`ClientIp.tcpPeer()`).
+   * @default - the TCP peer, with the `client-ip-behind-proxy` warning wherever a policy reads it
+   * @example ClientIp.xForwardedFor({ trustedHops: 1 })
+   */
+  readonly clientIp?: ClientIp;
 }
 
 /**
@@ -98,8 +112,12 @@ export class ApiGateway extends Construct {
   public readonly _renderer: ControllerRenderer;
   /** @internal */
   public readonly _defaultPolicies?: PoliciesIR;
+  /** The declared client address, if any. @internal */
+  public readonly _clientIp?: ClientAddressIR;
   /** The routing table this gateway's routes land in (whole-app checks). @internal */
   public readonly _routingDomain: string;
+  /** The existing parent the routes attach to, if any (whole-app checks). @internal */
+  public readonly _attachment?: Attachment;
 
   private readonly routes: Route[] = [];
   private readonly tlsHosts: TlsHost[] = [];
@@ -126,6 +144,10 @@ export class ApiGateway extends Construct {
     const nsProblem = checkNamespace(namespace);
     if (nsProblem) fail(this.node.path, `ApiGateway.namespace: ${nsProblem}`);
 
+    if (props.clientIp !== undefined && !(props.clientIp instanceof ClientIp)) {
+      fail(this.node.path, 'ApiGateway.clientIp: must be created with ClientIp.tcpPeer() or ClientIp.xForwardedFor()');
+    }
+    this._clientIp = props.clientIp?._ir;
     this._defaultPolicies = gatewayDefaults(this.node.path, props.defaults);
     this.controller = props.controller;
     this.name = name;
@@ -140,12 +162,13 @@ export class ApiGateway extends Construct {
       canaries: this.canaries.map(c => c._ir),
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
+      clientIp: this._clientIp,
     }), this._renderer, () => this._ownedObjects());
     if (props.objectPerRoute !== undefined && typeof props.objectPerRoute !== 'boolean') {
       fail(this.node.path, `ApiGateway.objectPerRoute: ${show(props.objectPerRoute)} must be true or false`);
     }
     const objectPerRoute = props.objectPerRoute === true;
-    const ctx = this.ctx = { name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir };
+    const ctx = this.ctx = { name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir, clientIp: this._clientIp };
     const objects = this._renderer.allocateGateway(this, ctx);
 
     this.defaultBackend = gatewayDefaultBackend(this.node.path, props.defaultBackend, namespace);
@@ -156,7 +179,7 @@ export class ApiGateway extends Construct {
     this.apiObjects = objects;
     this._routingDomain = props.controller._routingDomain(namespace);
     registerGateway(this);
-    const attachment = this._renderer.attachment?.(namespace);
+    const attachment = this._attachment = this._renderer.attachment?.(namespace);
     if (attachment) {
       this.node.addValidation({
         validate: () => {
@@ -166,7 +189,9 @@ export class ApiGateway extends Construct {
       });
     }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
+    addWarnings(this, 'service-settings', () => this.serviceSettingsWarnings());
     if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
+    if (this.defaultBackend) addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['defaultBackend.tls', this.defaultBackend]]));
   }
 
   /** Adds a route to this gateway. */
@@ -197,6 +222,27 @@ export class ApiGateway extends Construct {
   }
 
   /**
+   * The settings this gateway's controller reads on the backends' Services (Kong's `konghq.com/*`
+   * timeouts and protocol, the Traefik Ingress provider's `traefik.ingress.kubernetes.io/service.*`,
+   * a Gateway API port's `appProtocol`), for every Service handed over with
+   * `Backend.fromService` or `Backend.fromServicePorts`. A Service construct of this app already
+   * carries them; apply them yourself to a Service defined elsewhere.
+   *
+   * @example
+   * for (const s of edge.serviceSettings()) console.log(s.name, s.annotations);
+   */
+  public serviceSettings(): ServiceSettings[] {
+    const side = this._renderer.serviceSide;
+    if (!side) return [];
+    return serviceSettingsOf(this._gatewayIr(), policies => side.call(this._renderer, policies)).map(s => ({
+      name: s.service,
+      namespace: s.namespace,
+      annotations: Object.keys(s.annotations).length > 0 ? { ...s.annotations } : undefined,
+      ports: s.ports.length > 0 ? s.ports.map(p => ({ ...p })) : undefined,
+    }));
+  }
+
+  /**
    * Object name stem for a child construct: `<gateway>-<id>`, checked so an id cannot produce
    * an invalid Kubernetes name.
    * @internal
@@ -218,6 +264,7 @@ export class ApiGateway extends Construct {
     this.claimName(route.namespace, route.name, route._ir.source, 'Route');
     this.routes.push(route);
     this.analysis.changed();
+    writeServiceSideOf(route._ir.backends, this._renderer.serviceSide?.(route._ir.policies));
     return this._renderer.allocateRoute(route, route._ir, apart ? { ...this.ctx, objectPerRoute: true } : this.ctx);
   }
 
@@ -247,6 +294,7 @@ export class ApiGateway extends Construct {
     this.claimName(canary.namespace, canary.name, canary._ir.source, 'CanarySplit');
     this.canaries.push(canary);
     this.analysis.changed();
+    writeServiceSideOf([canary._ir.canary], this._renderer.serviceSide?.(route.policies));
     return this._renderer.allocateCanary(canary, canary._ir, route, this.ctx);
   }
 
@@ -275,6 +323,22 @@ export class ApiGateway extends Construct {
       [this.node.path, 'ApiGateway', this.apiObjects ?? []],
       ...ownedBy('Route', this.routes), ...ownedBy('TlsHost', this.tlsHosts), ...ownedBy('CanarySplit', this.canaries),
     ];
+  }
+
+  /** `service-settings`: Services described by name and ports that need settings this library cannot write. */
+  private serviceSettingsWarnings(): WarningSpec[] {
+    const side = this._renderer.serviceSide;
+    if (!side) return [];
+    const ir = this._gatewayIr();
+    const written = new Set(serviceSideUses(ir, () => undefined).filter(u => hasServiceObject(u.backend)).map(u => `${u.backend.namespace}/${u.backend.service}`));
+    return serviceSettingsOf(ir, policies => side.call(this._renderer, policies))
+      .filter(s => !written.has(`${s.namespace}/${s.service}`))
+      .map(s => ({
+        id: WARNING_IDS.serviceSettings,
+        message: `Service '${s.namespace}/${s.service}' (Backend.fromServicePorts) needs settings that controller '${this._renderer.name}' reads on the Service: `
+          + [...Object.entries(s.annotations).map(([k, v]) => `annotation ${k}: ${JSON.stringify(v)}`), ...s.ports.map(p => `port ${p.port} appProtocol: ${p.appProtocol}`)].join(', ')
+          + '; apply ApiGateway.serviceSettings() to that Service (or pass the Service construct to Backend.fromService), then acknowledge this warning',
+      }));
   }
 
   private claimName(namespace: string, name: string, source: string, kind: 'Route' | 'CanarySplit') {

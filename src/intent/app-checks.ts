@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { DefinedParent } from '../checks/attachment';
+import { Attachment, attachmentsOverlap, DefinedParent } from '../checks/attachment';
 import { BackendReference, backendProblem, backendReferences, backendWarning, DefinedService, DefinedWorkload } from '../checks/backends';
 import { routingClaims } from '../checks/claims';
 import { objectKey, OwnerKind } from '../checks/owners';
@@ -22,6 +22,8 @@ export interface AppGateway {
    * controller configuration, e.g. `ingress-nginx class 'nginx'`. Undefined: shares nothing.
    */
   readonly _routingDomain: string | undefined;
+  /** The existing parent (and listeners) the routes attach to, if any: routes on other listeners do not compete. */
+  readonly _attachment?: Attachment;
   _gatewayIr(): GatewayIR;
   /** Every object the gateway and its constructs render, with the construct that owns it and its class. */
   _ownedObjects(): ReadonlyArray<readonly [string, OwnerKind, readonly ApiObject[]]>;
@@ -64,7 +66,9 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
   // 1. Two routes of different ApiGateways sharing a routing table, claiming the same host + match
   //    for different targets: the controller keeps one of them (the oldest object, or the first in
   //    its own order) and silently drops the other.
-  const claims = new Map<string, { source: string; gateway: string; target: string }>();
+  //    Routes attached to different listeners of one parent never receive the same request.
+  const claims = new Map<string, Array<{ source: string; gateway: string; target: string; attachment?: Attachment }>>();
+  const parents = gateways.some(g => g._attachment) ? definedParents(gateways[0]) : [];
   for (const gw of gateways) {
     const domain = gw._routingDomain;
     if (domain === undefined) continue;
@@ -74,14 +78,18 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
       const to = c.defaultBackend ? `default ${c.target}` : c.target;
       const what = c.defaultBackend ? 'the default backend (every request no route matches)' : c.what;
       const k = `${domain}\n${c.host}\n${c.key}`;
-      const prior = claims.get(k);
-      if (!prior) {
-        claims.set(k, { source: c.source, gateway: ir.source, target: to });
-      } else if (prior.gateway !== ir.source && prior.target !== to) {
+      const priors = claims.get(k);
+      if (!priors) {
+        claims.set(k, [{ source: c.source, gateway: ir.source, target: to, attachment: gw._attachment }]);
+        continue;
+      }
+      const prior = priors.find(p => p.gateway !== ir.source && attachmentsOverlap(p.attachment, gw._attachment, parents));
+      if (prior && prior.target !== to) {
         add(c.source, `${c.source === ir.source ? 'ApiGateway.defaultBackend' : 'Route.match'}: ${what} is already routed by [${prior.source}] of another ApiGateway `
           + `[${prior.gateway}] on the same ${domain} to a different backend, and the controller would silently keep only one of them; `
           + 'remove one of the routes, make their matches differ, or give the gateways different classes');
       }
+      if (!priors.some(p => p.gateway === ir.source)) priors.push({ source: c.source, gateway: ir.source, target: to, attachment: gw._attachment });
     }
   }
 
@@ -172,8 +180,12 @@ export function appObjects(scope: IConstruct): AppObjects {
     if (!(c instanceof ApiObject)) continue;
     const namespace = c.metadata.namespace ?? 'default';
     if (c.apiVersion.startsWith('gateway.networking.k8s.io/') && (c.kind === 'Gateway' || c.kind === 'ListenerSet')) {
-      const json = c.toJson() as { spec?: { listeners?: Array<{ name?: unknown }> } };
-      const listeners = (json.spec?.listeners ?? []).map(l => l?.name).filter((n): n is string => typeof n === 'string');
+      const json = c.toJson() as { spec?: { listeners?: Array<{ name?: unknown; port?: unknown; hostname?: unknown }> } };
+      const listeners = (json.spec?.listeners ?? []).filter(l => typeof l?.name === 'string').map(l => ({
+        name: l.name as string,
+        port: typeof l.port === 'number' ? l.port : undefined,
+        hostname: typeof l.hostname === 'string' ? l.hostname : undefined,
+      }));
       objects.parents.push({ kind: c.kind, name: c.name, namespace, listeners });
     } else if (c.apiVersion === 'v1' && c.kind === 'Service') {
       const spec = obj((c.toJson() as Json)?.spec);

@@ -1,4 +1,7 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
 import { CaCertificates, caProblem } from './ca';
+import { rememberServiceObject, ServiceObject } from './service-object';
 import { listProblem, optionsOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR, BackendTlsIR } from '../ir/model';
@@ -18,8 +21,19 @@ export interface BackendTlsOptions {
   readonly ca?: CaCertificates;
 }
 
+/** Options for `BackendTls.insecureSkipVerify()`. */
+export interface InsecureBackendTlsOptions {
+  /**
+   * The name sent as SNI (a DNS name, no wildcard), for backends that choose their certificate
+   * by SNI. It is not verified.
+   * @default - no SNI
+   */
+  readonly serverName?: string;
+}
+
 /**
- * How the gateway connects to a backend that serves HTTPS (re-encryption): always verified.
+ * How the gateway connects to a backend that serves HTTPS (re-encryption): verified, unless
+ * `insecureSkipVerify()` says otherwise in as many words.
  *
  * Declared on the backend rather than on the TlsHost: whether a Service port speaks TLS is a
  * property of the Service (Gateway API's BackendTLSPolicy targets the Service, for every route
@@ -33,15 +47,40 @@ export class BackendTls {
     return new BackendTls(options);
   }
 
-  private constructor(private readonly options: BackendTlsOptions) {}
+  /**
+   * UNSAFE: connect with TLS and accept whatever certificate the backend presents, unverified.
+   * Anyone who can intercept the traffic between the proxy and the backend can read and change
+   * it. For backends with self-signed certificates while migrating; synth warns
+   * (`backend-tls-unverified`, an error in strict mode). Prefer `verify()` with the backend's CA.
+   *
+   * @example Backend.service('legacy', 8443, { tls: BackendTls.insecureSkipVerify() })
+   */
+  public static insecureSkipVerify(options: InsecureBackendTlsOptions = {}): BackendTls {
+    return new BackendTls(undefined, optionsOf('BackendTls.insecureSkipVerify', options));
+  }
 
-  /** The name the backend's certificate is verified against. */
-  public get hostname(): string {
-    return this.options?.hostname;
+  private constructor(private readonly options: BackendTlsOptions | undefined, private readonly insecure?: InsecureBackendTlsOptions) {}
+
+  /** The name the backend's certificate is verified against (undefined for `insecureSkipVerify()`). */
+  public get hostname(): string | undefined {
+    return this.insecure ? undefined : this.options?.hostname;
+  }
+
+  /** Whether the backend's certificate is left unverified (created with `insecureSkipVerify()`). */
+  public get skipsVerification(): boolean {
+    return this.insecure !== undefined;
   }
 
   /** @internal */
   public _toIR(): { ir?: BackendTlsIR; problem?: string } {
+    if (this.insecure) {
+      const name = this.insecure.serverName;
+      if (name === undefined) return { ir: { insecureSkipVerify: true } };
+      const p = checkHost(name);
+      if (p) return { problem: `tls.serverName: ${p}` };
+      if (name.startsWith('*.')) return { problem: `tls.serverName: '${name}' must be a concrete name, not a wildcard (it is sent as SNI)` };
+      return { ir: { hostname: name, insecureSkipVerify: true } };
+    }
     const o = this.options;
     if (!o || typeof o !== 'object') return { problem: 'tls: BackendTls.verify() needs options with a hostname' };
     const hostProblem = checkHost(o.hostname);
@@ -64,8 +103,24 @@ export interface BackendTlsOption {
   readonly tls?: BackendTls;
 }
 
+/** The options shared by every Backend factory: TLS and the backend's share of a route's traffic. */
+export interface BackendCommonOptions extends BackendTlsOption {
+  /**
+   * The backend's relative weight among the backends of its route: it receives
+   * `weight / (sum of the route's weights)` of the requests. A whole number from 0 to 1,000,000;
+   * 0 sends it nothing, while at least one backend of the route has a weight above 0. Only a
+   * route's `backends` take a weight.
+   * @default 1 (the route's backends share its traffic equally)
+   * @example Backend.service('api-v2', 8080, { weight: 90 })
+   */
+  readonly weight?: number;
+}
+
+/** Gateway API's bound for a backendRef weight, which every controller here accepts. */
+const MAX_BACKEND_WEIGHT = 1_000_000;
+
 /** Options for `Backend.service()`. */
-export interface ServiceBackendOptions extends BackendTlsOption {
+export interface ServiceBackendOptions extends BackendCommonOptions {
   /**
    * Namespace of the Service. A namespace other than the route's needs a ReferenceGrant on
    * Gateway API (generated for you) and is not expressible on Ingress-based controllers.
@@ -75,7 +130,7 @@ export interface ServiceBackendOptions extends BackendTlsOption {
 }
 
 /** Options for `Backend.fromService()`. */
-export interface FromServiceOptions extends BackendTlsOption {
+export interface FromServiceOptions extends BackendCommonOptions {
   /**
    * The Service port to send traffic to; it must be one of the Service's ports.
    * @default - the Service's only port (an error if it has several)
@@ -137,12 +192,17 @@ export class Backend {
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
     const o = optionsOf('Backend.service', options);
-    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls);
+    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, o.weight, false);
   }
 
   /**
    * A Service defined in the same app, e.g. a `Service` of any cdk8s-plus line; the port is
    * checked against the Service's ports, so a typo cannot become a 502.
+   *
+   * Settings the controller reads on the Service itself (Kong's `konghq.com/*` timeouts and
+   * protocol, the Traefik Ingress provider's server scheme, a Gateway API port's `appProtocol`)
+   * are written to it when it is a construct of this app (its `ApiObject`), and listed by
+   * `ApiGateway.serviceSettings()` in every case.
    *
    * @example Backend.fromService(new kplus.Service(chart, 'api', { ports: [{ port: 8080 }] }))
    */
@@ -155,15 +215,22 @@ export class Backend {
     if (namespace !== undefined && typeof namespace !== 'string') {
       throw new Error(`Backend.fromService(${show(service.name)}): metadata.namespace must be a string, got ${show(namespace)}`);
     }
-    return Backend.fromServicePorts(service.name, service.ports.map(p => (p !== null && typeof p === 'object' ? { port: p.port, name: p.name } : p)), {
+    const backend = Backend.fromServicePorts(service.name, service.ports.map(p => (p !== null && typeof p === 'object' ? { port: p.port, name: p.name } : p)), {
       ...optionsOf('Backend.fromService', options), namespace,
     });
+    const object = apiObjectOf(service);
+    if (!object) return backend;
+    return new Backend(backend.serviceName, backend.port, backend.namespace, backend.label, backend.tls, backend.givenWeight, true,
+      { object, portIndex: service.ports.findIndex(p => p.port === backend.port) });
   }
 
   /**
    * A Service described by its name and ports, e.g. one defined outside this app or, from
    * languages other than TypeScript, a cdk8s-plus `Service`. The port is checked the same way as
    * by `fromService`.
+   *
+   * Settings the controller reads on the Service itself are not written anywhere: apply what
+   * `ApiGateway.serviceSettings()` lists to the Service (a `service-settings` warning says so).
    *
    * @example Backend.fromServicePorts('api', [{ port: 8080, name: 'http' }], { port: 8080 })
    */
@@ -187,7 +254,7 @@ export class Backend {
     } else if (!numbers.includes(port)) {
       throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, o.namespace, label, o.tls);
+    return new Backend(name, port, o.namespace, label, o.tls, o.weight, true);
   }
 
   private constructor(
@@ -200,24 +267,91 @@ export class Backend {
     private readonly label: string,
     /** Re-encryption to the backend, if it serves HTTPS. */
     public readonly tls?: BackendTls,
+    /** The weight given in the options, if any. */
+    private readonly givenWeight?: number,
+    private readonly serviceKnown: boolean = false,
+    private readonly serviceObject?: ServiceObject,
   ) {}
+
+  /** The backend's relative weight among its route's backends (1 unless given). */
+  public get weight(): number {
+    return this.givenWeight ?? 1;
+  }
+
+  /**
+   * Whether a weight was given; only a route's `backends` take one.
+   * @internal
+   */
+  public get _hasWeight(): boolean {
+    return this.givenWeight !== undefined;
+  }
 
   /**
    * Validates and resolves against the namespace of the route using it.
    * @internal
    */
-  public _toIR(defaultNamespace: string): { ir?: BackendIR; problem?: string } {
+  public _toIR(defaultNamespace: string, weighted = false): { ir?: BackendIR; problem?: string } {
+    if (!weighted && this.givenWeight !== undefined) {
+      return { problem: `${this.label}: weight: only a route's backends take a weight (a share of the route's traffic); remove it here` };
+    }
     const problem = checkServiceName(this.serviceName)
       ?? (checkPort(this.port) ? `port ${checkPort(this.port)}` : undefined)
-      ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined);
+      ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined)
+      ?? (this.givenWeight !== undefined && (typeof this.givenWeight !== 'number' || !Number.isInteger(this.givenWeight) || this.givenWeight < 0 || this.givenWeight > MAX_BACKEND_WEIGHT)
+        ? `weight: ${show(this.givenWeight)} is not a whole number from 0 to ${MAX_BACKEND_WEIGHT.toLocaleString('en-US')}` : undefined);
     if (problem) return { problem: `${this.label}: ${problem}` };
     let tls: BackendTlsIR | undefined;
     if (this.tls !== undefined) {
-      if (!(this.tls instanceof BackendTls)) return { problem: `${this.label}: tls: must be created with BackendTls.verify()` };
+      if (!(this.tls instanceof BackendTls)) return { problem: `${this.label}: tls: must be created with BackendTls.verify() or BackendTls.insecureSkipVerify()` };
       const r = this.tls._toIR();
       if (r.problem) return { problem: `${this.label}: ${r.problem}` };
       tls = r.ir;
     }
-    return { ir: { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: 1, tls } };
+    const ir: BackendIR = { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: this.weight, tls };
+    if (!this.serviceKnown) return { ir };
+    const known: BackendIR = { ...ir, serviceKnown: true };
+    if (this.serviceObject) rememberServiceObject(known, this.serviceObject);
+    return { ir: known };
   }
+}
+
+/** The ApiObject of a Service construct (a cdk8s-plus Service, or a Service ApiObject), else undefined. */
+function apiObjectOf(service: IServiceRef): ApiObject | undefined {
+  if (!Construct.isConstruct(service)) return undefined;
+  try {
+    const object = ApiObject.of(service);
+    return object.kind === 'Service' && object.apiVersion === 'v1' ? object : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A setting of one Service port, as `ApiGateway.serviceSettings()` lists it. */
+export interface ServicePortSettings {
+  /** The Service port number. */
+  readonly port: number;
+  /** The port's `appProtocol` (e.g. `kubernetes.io/h2c`). */
+  readonly appProtocol: string;
+}
+
+/**
+ * What the gateway's controller reads on one Service rather than on the routing objects (Kong's
+ * `konghq.com/*` timeouts and protocol, the Traefik Ingress provider's
+ * `traefik.ingress.kubernetes.io/service.*`, a Gateway API port's `appProtocol`).
+ */
+export interface ServiceSettings {
+  /** The Service's name. */
+  readonly name: string;
+  /** The Service's namespace. */
+  readonly namespace: string;
+  /**
+   * Annotations to set on the Service.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Settings of the Service's ports.
+   * @default - none
+   */
+  readonly ports?: ServicePortSettings[];
 }

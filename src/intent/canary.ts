@@ -4,9 +4,11 @@ import type { ApiGateway } from './api-gateway';
 import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
+import { TrafficMirror } from './mirror';
 import { Route } from './route';
 import { describeMatch, matchKey } from '../checks/match-key';
-import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
+import { unverifiedBackendTlsWarnings } from '../checks/warnings';
+import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHeaderName, checkHeaderValue, checkHost, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
 import { BackendIR, CanaryIR, CanaryTrafficIR, MatchIR, MirrorIR } from '../ir/model';
@@ -131,44 +133,6 @@ export class CanaryTraffic {
   }
 }
 
-/** Options for `TrafficMirror.to()`. */
-export interface TrafficMirrorOptions {
-  /**
-   * The share of requests copied to the mirror, a whole percentage from 0 to 100.
-   * @default 100
-   */
-  readonly percent?: number;
-}
-
-/**
- * A shadow backend that receives a copy of some requests; its responses are discarded.
- * @example TrafficMirror.to(Backend.service('api-shadow', 8080), { percent: 5 })
- */
-export class TrafficMirror {
-  /** Copies a share of the requests to `backend`. */
-  public static to(backend: Backend, options: TrafficMirrorOptions = {}): TrafficMirror {
-    return new TrafficMirror(backend, optionsOf('TrafficMirror.to', options).percent ?? 100);
-  }
-
-  private constructor(
-    /** The shadow backend. */
-    public readonly backend: Backend,
-    /** The share of requests copied, in percent. */
-    public readonly percent: number,
-  ) {}
-
-  /** @internal */
-  public _toIR(defaultNamespace: string): { ir?: MirrorIR; problem?: string } {
-    if (!(this.backend instanceof Backend)) return { problem: 'the mirror backend must be created with Backend.service() or Backend.fromService()' };
-    const { ir, problem } = this.backend._toIR(defaultNamespace);
-    if (problem) return { problem };
-    if (!isWholeNumber(this.percent) || this.percent < 0 || this.percent > 100) {
-      return { problem: `percent ${show(this.percent)} is not a whole percentage from 0 to 100` };
-    }
-    return { ir: { backend: ir!, percent: this.percent } };
-  }
-}
-
 /** Options for `ApiGateway.addCanary()`. */
 export interface CanarySplitOptions {
   /**
@@ -279,6 +243,9 @@ export class CanarySplit extends Construct {
     if (routeIR.backends.length !== 1) {
       fail(path, `CanarySplit.stable: [${routeIR.source}] has ${routeIR.backends.length} backends; a canary splits the traffic of a route with exactly one backend, the stable one`);
     }
+    if (routeIR.mirrors) {
+      fail(path, `CanarySplit.stable: [${routeIR.source}] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead`);
+    }
     const stable = routeIR.backends[0];
     const namespace = routeIR.namespace;
     const name = props.name ?? gateway._childName(id, path, 'CanarySplit');
@@ -347,6 +314,7 @@ export class CanarySplit extends Construct {
     this.apiObjects = gateway._registerCanary(this, routeIR);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
+    addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['canary.tls', this._ir.canary], ['mirror.backend.tls', this._ir.mirror?.backend]]));
   }
 }
 

@@ -7,7 +7,7 @@ import { kongGatewayApiExtension } from '../controllers/kong/gateway-api-extensi
 import { KongIngressRenderer } from '../controllers/kong/renderer';
 import { ControllerRenderer } from '../controllers/renderer';
 import { TraefikRenderer } from '../controllers/traefik/renderer';
-import { optionsOf, show } from '../core/errors';
+import { listProblem, optionsOf, show } from '../core/errors';
 import { checkNamespace, checkObjectName, checkPort } from '../core/validate';
 
 /** Options for `Controller.ingressNginx()`. */
@@ -74,10 +74,25 @@ export interface GatewayAttachment {
   readonly namespace?: string;
 
   /**
-   * The listener to attach to.
-   * @default - every listener whose hostname matches
+   * The listener to attach to. Use `sectionNames` for several.
+   * @default - `sectionNames`, else every listener whose hostname matches
    */
   readonly sectionName?: string;
+
+  /**
+   * Several listeners to attach to: one `parentRef` each, so the routes serve on all of them
+   * (for example an HTTP and an HTTPS listener of the same hostname).
+   * @default - `sectionName`, else every listener whose hostname matches
+   * @example ['http-shop', 'https-shop']
+   */
+  readonly sectionNames?: string[];
+
+  /**
+   * Attach only to the listeners on this port (`parentRef.port`). With `sectionName(s)`, the
+   * named listeners must also be on this port.
+   * @default - listeners on every port
+   */
+  readonly port?: number;
 
   /**
    * Whether it is a Gateway or a ListenerSet.
@@ -324,6 +339,10 @@ function resolveGatewayOptions(factory: string, options: GatewayApiOptions, defa
       ?? (attach.namespace !== undefined ? checkNamespace(attach.namespace) : undefined)
       ?? (attach.sectionName !== undefined ? checkObjectName(attach.sectionName) : undefined);
     if (problem) throw new Error(`${factory}.attachTo: ${problem}`);
+    if (attach.port !== undefined) {
+      const portProblem = checkPort(attach.port);
+      if (portProblem) throw new Error(`${factory}.attachTo.port: ${portProblem}`);
+    }
     if (attach.kind !== undefined && !Object.values(GatewayParentKind).includes(attach.kind)) {
       throw new Error(`${factory}.attachTo.kind: ${show(attach.kind)} is not a GatewayParentKind`);
     }
@@ -340,9 +359,33 @@ function resolveGatewayOptions(factory: string, options: GatewayApiOptions, defa
   }
   return {
     gatewayClassName,
-    attachTo: attach ? { kind: attach.kind === GatewayParentKind.LISTENER_SET ? 'ListenerSet' : 'Gateway', name: attach.name, namespace: attach.namespace, sectionName: attach.sectionName } : undefined,
+    attachTo: attach ? {
+      kind: attach.kind === GatewayParentKind.LISTENER_SET ? 'ListenerSet' : 'Gateway',
+      name: attach.name,
+      namespace: attach.namespace,
+      sectionNames: attachedSections(factory, attach),
+      port: attach.port,
+    } : undefined,
     httpPort,
     httpsPort,
     experimentalChannel: options.experimentalChannel ?? false,
   };
+}
+
+/** The listeners `attach` names (`sectionName` or `sectionNames`), checked; empty: every listener. */
+function attachedSections(factory: string, attach: GatewayAttachment): string[] {
+  if (attach.sectionName !== undefined && attach.sectionNames !== undefined) {
+    throw new Error(`${factory}.attachTo: set either sectionName or sectionNames, not both`);
+  }
+  if (attach.sectionNames === undefined) return attach.sectionName !== undefined ? [attach.sectionName] : [];
+  const problem = listProblem(`${factory}.attachTo.sectionNames`, attach.sectionNames, 'listener names');
+  if (problem) throw new Error(problem);
+  if (attach.sectionNames.length === 0) throw new Error(`${factory}.attachTo.sectionNames: name at least one listener (omit it to attach to every listener)`);
+  attach.sectionNames.forEach((section, i) => {
+    const p = checkObjectName(section);
+    if (p) throw new Error(`${factory}.attachTo.sectionNames[${i}]: ${p}`);
+  });
+  const sorted = [...new Set(attach.sectionNames)].sort();
+  if (sorted.length !== attach.sectionNames.length) throw new Error(`${factory}.attachTo.sectionNames: lists a listener twice`);
+  return sorted;
 }

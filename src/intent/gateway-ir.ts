@@ -6,10 +6,11 @@ import { ControllerName } from '../capabilities/features';
 import { canaryConflicts, claimProblems } from '../checks/claims';
 import { featureProblems } from '../checks/features';
 import { OwnerKind, ownerProblems } from '../checks/owners';
+import { serviceSideProblems } from '../checks/service-side';
 import { tlsCoverageProblems } from '../checks/tls';
 import { ControllerRenderer } from '../controllers/renderer';
 import { fail, show } from '../core/errors';
-import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, ClientAddressIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
 /** What an ApiGateway holds, in declaration order: the input of its IR. */
@@ -23,6 +24,7 @@ export interface GatewayParts {
   readonly canaries: readonly CanaryIR[];
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
+  readonly clientIp?: ClientAddressIR;
 }
 
 /** Objects a construct of the gateway renders, with its path and kind (object owner checks). */
@@ -41,6 +43,7 @@ export function gatewayIr(p: GatewayParts): GatewayIR {
     defaultBackendSource: p.defaultBackendSource,
     canaries: p.canaries,
     canariesByRoute: byRoute(p.canaries),
+    clientIp: p.clientIp,
   };
 }
 
@@ -65,6 +68,7 @@ export function gatewayProblems(ir: GatewayIR, renderer: ControllerRenderer, own
     ...tlsCoverageProblems(ir),
     ...ownerProblems(owned),
     ...renderer.validate(ir),
+    ...serviceSideProblems(ir, controller, policies => renderer.serviceSide?.(policies)),
   ];
   for (const p of checks) add(p.source, p.message);
   return problems;

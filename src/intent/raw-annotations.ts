@@ -1,8 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerName } from '../capabilities/features';
-import { checkRawAnnotations, criticalKeys, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
+import { checkRawAnnotations, criticalKeys, EXTENSION_OBJECT_ID, rawAnnotationsUnsupported } from '../controllers/raw-annotations';
 import { fail, show } from '../core/errors';
+import { annotationBytes, MAX_ANNOTATION_BYTES } from '../core/limits';
+import { jsonWithoutLimitCheck } from '../core/manifest-object';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
 
 /** A route's raw annotations, checked for its controller. */
@@ -36,16 +38,6 @@ export function rawAnnotationsOf(
   return { entries, problems, refusal, warnings };
 }
 
-/** The API server's limit on the total size of an object's annotations (keys and values). */
-export const MAX_ANNOTATION_BYTES = 256 * 1024;
-
-/** Total size of annotations as the API server counts it: the bytes of every key and value. */
-export function annotationBytes(annotations: Readonly<Record<string, string>>): number {
-  let total = 0;
-  for (const [k, v] of Object.entries(annotations)) total += Buffer.byteLength(k) + Buffer.byteLength(String(v));
-  return total;
-}
-
 /**
  * Writes the annotations onto every Ingress the route rendered (the library's own keys were
  * refused above, so nothing is replaced), or reports the refusal at synth with the other
@@ -55,7 +47,7 @@ export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObje
   const messages = [...raw.refusal ? [raw.refusal] : [], ...raw.problems];
   if (messages.length > 0) route.node.addValidation({ validate: () => messages });
   if (raw.refusal) return;
-  const ingresses = objects.filter(o => o.kind === 'Ingress');
+  const ingresses = objects.filter(o => o.kind === 'Ingress' && o.node.id !== EXTENSION_OBJECT_ID);
   for (const o of ingresses) {
     for (const [key, value] of raw.entries) o.metadata.addAnnotation(key, value);
   }
@@ -63,7 +55,8 @@ export function applyRawAnnotations(route: IConstruct, objects: readonly ApiObje
   if (raw.entries.length > 0) {
     route.node.addValidation({
       validate: () => ingresses.flatMap(o => {
-        const size = annotationBytes((o.toJson() as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
+        const json = jsonWithoutLimitCheck(o);
+        const size = annotationBytes((json as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations ?? {});
         return size > MAX_ANNOTATION_BYTES
           ? [`Route.rawAnnotations: the annotations of Ingress '${o.name}' total ${size} bytes, above the API server's limit of ${MAX_ANNOTATION_BYTES} (256 KiB) per object, so it would be rejected; shorten the values`]
           : [];

@@ -4,20 +4,26 @@ import type { ApiGateway } from './api-gateway';
 import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
+import { TrafficMirror } from './mirror';
 import { isApiGateway } from './owner';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
+
 import { Redirect } from './policies/redirect';
 import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
-import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings } from '../checks/warnings';
+import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { unsetDefaultWarnings } from '../controllers/unset-defaults';
-import { fail, listProblem, pathOf } from '../core/errors';
+import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
-import { BackendIR, MatchIR, RouteIR } from '../ir/model';
+import { BackendIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
+
+/** Gateway API's rule name pattern (a DNS subdomain). */
+const RULE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Options for `ApiGateway.addRoute()`. */
 export interface RouteOptions extends RoutePolicies {
@@ -48,7 +54,8 @@ export interface RouteOptions extends RoutePolicies {
   readonly backend?: Backend;
 
   /**
-   * Several backends, sharing traffic equally.
+   * Several backends, sharing traffic in proportion to their `weight` (equally by default).
+   * @example [Backend.service('api-v1', 8080, { weight: 90 }), Backend.service('api-v2', 8080, { weight: 10 })]
    * @default - `backend`
    */
   readonly backends?: Backend[];
@@ -61,6 +68,15 @@ export interface RouteOptions extends RoutePolicies {
    * @default - no redirect
    */
   readonly redirect?: Redirect;
+
+  /**
+   * Shadow backends that each receive a copy of a share of the route's requests (their responses
+   * are discarded). Each mirror is a different Service port, none of the route's own backends;
+   * at most 4. To mirror a canary's traffic, use `CanarySplit.mirror` instead.
+   * @example [TrafficMirror.to(Backend.service('api-shadow', 8080), { percent: 10 })]
+   * @default - no mirroring
+   */
+  readonly mirrors?: TrafficMirror[];
 
   /**
    * Rewrite the path or Host before forwarding.
@@ -79,6 +95,18 @@ export interface RouteOptions extends RoutePolicies {
    * @default - `<gateway name>-<construct id, lowercased>`
    */
   readonly name?: string;
+
+  /**
+   * Name of the route's rule in Gateway API output (`rules[].name`): status conditions and
+   * policies attached by section name (Envoy Gateway's BackendTrafficPolicy and SecurityPolicy of
+   * this route target it by `sectionName`) refer to it. Where an object holds several rules of
+   * the route (a weighted canary on some matches, more than 64 matches) they are named
+   * `<ruleName>`, `<ruleName>-2`, ... Ingress-based controllers have no rule names and refuse it.
+   * A lowercase DNS subdomain (letters, digits, '-' and '.'), at most 240 characters.
+   * @default - rules are unnamed
+   * @example 'checkout'
+   */
+  readonly ruleName?: string;
 
   /**
    * Escape hatch: annotations written as given on the route's Ingress objects, for controller
@@ -203,7 +231,7 @@ export class Route extends Construct {
       const b = rawBackends[i];
       const at = props.backends ? `backends[${i}]` : 'backend';
       if (!(b instanceof Backend)) fail(path, `Route.${at}: must be created with Backend.service() or Backend.fromService()`);
-      const { ir, problem } = b._toIR(namespace);
+      const { ir, problem } = b._toIR(namespace, true);
       if (problem) fail(path, `Route.${at}: ${problem}`);
       if (rawBackends.length > 1) {
         const key = `${ir!.namespace}/${ir!.service}:${ir!.port}`;
@@ -211,6 +239,16 @@ export class Route extends Construct {
         seenBackends.add(key);
       }
       backends.push(ir!);
+    }
+    if (backends.length > 0 && backends.every(b => b.weight === 0)) {
+      fail(path, `Route.backends: every backend of route '${name}' has weight 0, so no backend would receive traffic; give at least one a weight above 0`);
+    }
+
+    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, rawBackends.length === 0);
+
+    const ruleName = props.ruleName;
+    if (ruleName !== undefined && (typeof ruleName !== 'string' || ruleName.length > 240 || !RULE_NAME.test(ruleName))) {
+      fail(path, `Route.ruleName: ${show(ruleName)} must be a lowercase DNS subdomain (letters, digits, '-' and '.', starting and ending with a letter or digit) of at most 240 characters`);
     }
 
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);
@@ -221,23 +259,57 @@ export class Route extends Construct {
     this.namespace = namespace;
     this.hosts = sortedHosts;
     // `path` equals this.node.path, which constructs recomputes on every read.
-    this._ir = { source: path, name, namespace, hosts: sortedHosts, matches, backends, policies };
+    policies = withClientAddress(policies, gateway._clientIp);
+    this._ir = {
+      source: path, name, namespace, hosts: sortedHosts, matches, backends, policies,
+      ...(ruleName !== undefined ? { ruleName } : {}), ...(mirrors.length > 0 ? { mirrors } : {}),
+    };
     this.apiObjects = gateway._registerRoute(this, raw.entries.length > 0);
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;
     addWarnings(this, 'route', () => [
-      ...policyWarnings(this._ir.policies, path),
+      ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
       ...literalDollarWarnings(this._ir),
       ...raw.warnings,
     ]);
     addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
+    addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings(routeBackendProps(this._ir)));
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;
-      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.'), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
+      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
     });
   }
+}
+
+/** Most mirrors per route: each is a filter of the route's rules (Gateway API allows 16 filters per rule). */
+const MAX_MIRRORS = 4;
+
+/** `Route.mirrors` as IR: distinct shadow backends, none of them a backend of the route. */
+function routeMirrors(
+  path: string, raw: TrafficMirror[] | undefined, namespace: string, backends: readonly BackendIR[], redirectOnly: boolean,
+): MirrorIR[] {
+  if (raw === undefined) return [];
+  const problem = listProblem('Route.mirrors', raw, 'TrafficMirror values');
+  if (problem) fail(path, problem);
+  if (raw.length === 0) return [];
+  if (redirectOnly) fail(path, 'Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect');
+  if (raw.length > MAX_MIRRORS) fail(path, `Route.mirrors: at most ${MAX_MIRRORS} mirrors per route (got ${raw.length})`);
+  const key = (b: BackendIR) => `${b.namespace}/${b.service}:${b.port}`;
+  const own = new Set(backends.map(key));
+  const seen = new Set<string>();
+  return raw.map((m, i) => {
+    const at = `Route.mirrors[${i}]`;
+    if (!(m instanceof TrafficMirror)) fail(path, `${at}: must be created with TrafficMirror.to()`);
+    const { ir, problem: p } = m._toIR(namespace);
+    if (p) fail(path, `${at}: ${p}`);
+    const k = key(ir!.backend);
+    if (own.has(k)) fail(path, `${at}: ${k} is a backend of the route, which would receive its requests twice; mirror to a shadow Service`);
+    if (seen.has(k)) fail(path, `${at}: mirrors to ${k} twice`);
+    seen.add(k);
+    return ir!;
+  });
 }

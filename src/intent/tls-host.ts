@@ -4,7 +4,7 @@ import type { ApiGateway } from './api-gateway';
 import { backendWarningsFor } from './app-checks';
 import { Backend } from './backend';
 import { isApiGateway } from './owner';
-import { ClientAuth, Hsts, TlsMode, TlsVersion, tlsVersionIR } from './tls-options';
+import { cipherSuitesIR, ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion, tlsVersionIR } from './tls-options';
 import { Certificate, CertificateOptions, OwnedCertificateProps, secretKey, SecretUse, secretUseProblems } from '../cert-manager/certificate';
 import { IIssuer, IssuerKind } from '../cert-manager/issuer';
 import { register } from '../core/app-registry';
@@ -124,6 +124,14 @@ export interface TlsHostOptions {
    * @default - no client certificate is requested
    */
   readonly clientAuth?: ClientAuth;
+
+  /**
+   * The TLS 1.2 cipher suites clients may negotiate for these hosts (TLS 1.3 suites are not
+   * configurable). The order is not a preference: Traefik (Go) chooses its own order.
+   * @default - the controller's default list
+   * @example [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]
+   */
+  readonly cipherSuites?: TlsCipherSuite[];
 }
 
 /** Props for `TlsHost`. */
@@ -182,7 +190,7 @@ export class TlsHost extends Construct {
     const name = gateway._childName(id, path, 'TlsHost');
 
     if (mode.mode === 'Passthrough') {
-      const httpLevel = (['certificate', 'httpsRedirect', 'hsts', 'minTlsVersion', 'clientAuth'] as const).filter(p => props[p] !== undefined);
+      const httpLevel = (['certificate', 'httpsRedirect', 'hsts', 'minTlsVersion', 'clientAuth', 'cipherSuites'] as const).filter(p => props[p] !== undefined);
       if (httpLevel.length > 0) {
         fail(path, `TlsHost.${httpLevel[0]}: a passthrough host is not terminated at the gateway, so it takes no ${httpLevel.join(', ')}; the backend holds the certificate (remove ${httpLevel.length > 1 ? 'them' : 'it'}, or use TlsMode.terminate())`);
       }
@@ -221,6 +229,12 @@ export class TlsHost extends Construct {
     }
     const minTlsVersion = props.minTlsVersion === undefined ? undefined : tlsVersionIR(props.minTlsVersion);
     if (props.minTlsVersion !== undefined && !minTlsVersion) fail(path, `TlsHost.minTlsVersion: ${show(props.minTlsVersion)} is not a TlsVersion (TLS_1_2 or TLS_1_3)`);
+    let cipherSuites: string[] | undefined;
+    if (props.cipherSuites !== undefined) {
+      const r = cipherSuitesIR(props.cipherSuites, minTlsVersion);
+      if (r.problem) fail(path, r.problem);
+      cipherSuites = r.ir;
+    }
     let clientAuth: ClientAuthIR | undefined;
     if (props.clientAuth !== undefined) {
       if (!(props.clientAuth instanceof ClientAuth)) fail(path, 'TlsHost.clientAuth: must be created with ClientAuth.required() or ClientAuth.optional()');
@@ -264,6 +278,7 @@ export class TlsHost extends Construct {
       hsts,
       minTlsVersion,
       clientAuth,
+      ...(cipherSuites ? { cipherSuites } : {}),
     };
     objects.push(...gateway._registerTlsHost(this));
     this.apiObjects = objects;

@@ -41,12 +41,17 @@ export interface CaRefIR {
   readonly name: string;
 }
 
-/** Re-encryption to a backend that serves HTTPS: the connection is verified. */
+/** Re-encryption to a backend that serves HTTPS: the connection is verified unless `insecureSkipVerify`. */
 export interface BackendTlsIR {
-  /** SNI and the name the backend certificate must carry. */
-  readonly hostname: string;
-  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. */
+  /**
+   * SNI and the name the backend certificate must carry. Always set when verified; with
+   * `insecureSkipVerify`, the SNI only (undefined: no SNI).
+   */
+  readonly hostname?: string;
+  /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. Never with `insecureSkipVerify`. */
   readonly ca?: CaRefIR;
+  /** The explicit, unsafe opt-in: the backend certificate is not verified at all. */
+  readonly insecureSkipVerify?: true;
 }
 
 /** Every request: prefix '/', no other condition. */
@@ -60,6 +65,12 @@ export interface BackendIR {
   readonly weight: number;
   /** The backend serves TLS; undefined: plain HTTP. */
   readonly tls?: BackendTlsIR;
+  /**
+   * The user handed us the Service (`Backend.fromService` / `fromServicePorts`), so settings a
+   * controller reads on the Service can be written to it (or returned by
+   * `ApiGateway.serviceSettings()`); undefined: named only (`Backend.service`).
+   */
+  readonly serviceKnown?: boolean;
 }
 
 export interface RouteIR {
@@ -75,6 +86,10 @@ export interface RouteIR {
   readonly backends: readonly BackendIR[];
   /** The route's policies, gateway defaults applied. */
   readonly policies: PoliciesIR;
+  /** The name of the route's rules (Gateway API `rules[].name`; further rules of an object get `-2`, `-3`...). */
+  readonly ruleName?: string;
+  /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
+  readonly mirrors?: readonly MirrorIR[];
 }
 
 export interface HstsIR {
@@ -90,6 +105,8 @@ export interface ClientAuthIR {
   /** true: a valid client certificate is required; false: verified when presented. */
   readonly required: boolean;
   readonly ca: CaRefIR;
+  /** More trust anchors besides `ca`, in the user's order (never empty). */
+  readonly additionalCas?: readonly CaRefIR[];
 }
 
 /** Hostnames whose TLS is terminated at the edge with one certificate. */
@@ -108,6 +125,8 @@ export interface TlsHostIR {
   readonly hsts?: HstsIR;
   readonly minTlsVersion?: TlsVersionIR;
   readonly clientAuth?: ClientAuthIR;
+  /** TLS 1.2 cipher suites by IANA name, in the user's order; undefined: the controller's default. */
+  readonly cipherSuites?: readonly string[];
 }
 
 /** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */
@@ -166,6 +185,12 @@ export interface CanaryIR {
   readonly mirror?: MirrorIR;
 }
 
+/** Where the client address comes from (issue #17). */
+export interface ClientAddressIR {
+  /** X-Forwarded-For entries trusted from the right; 0: the TCP peer. */
+  readonly trustedHops: number;
+}
+
 export interface GatewayIR {
   readonly source: string;
   readonly name: string;
@@ -180,4 +205,6 @@ export interface GatewayIR {
   readonly canaries: readonly CanaryIR[];
   /** `canaries` by the `source` of their stable route. */
   readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
+  /** Declared client address (absent: undeclared, the TCP peer, with a warning). */
+  readonly clientIp?: ClientAddressIR;
 }

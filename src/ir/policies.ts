@@ -6,6 +6,9 @@
 
 export type RateLimitKey = 'clientIp' | 'header' | 'consumer';
 
+/** The window a rate is counted over (`day`: 24 hours). */
+export type RateLimitWindow = 'second' | 'minute' | 'hour' | 'day';
+
 export interface DistributedStoreIR {
   /** `redis`: a Redis the proxies share; `controller`: the store the controller is configured with (Envoy Gateway global). */
   readonly kind: 'redis' | 'controller';
@@ -21,14 +24,19 @@ export interface RateLimitIR {
   /** For key 'header'. Lowercase. */
   readonly header?: string;
   readonly requests: number;
-  readonly per: 'second' | 'minute';
-  /** Requests allowed above the rate in a burst (absent: the controller's minimum). */
+  readonly per: RateLimitWindow;
+  /**
+   * The token bucket size: requests a client may send at once (absent: exactly `requests`, one
+   * period's worth; every renderer writes that explicitly). Never equal to `requests`.
+   */
   readonly burst?: number;
   /** Concurrent connections per client. */
   readonly concurrentConnections?: number;
   /** Sorted CIDRs never limited. */
   readonly exemptCidrs: readonly string[];
   readonly distributed?: DistributedStoreIR;
+  /** X-Forwarded-For hops trusted for the client address (key clientIp, exemptCidrs); absent: the TCP peer. */
+  readonly clientIpHops?: number;
 }
 
 export interface TimeoutsIR {
@@ -105,6 +113,8 @@ export interface IpAccessIR {
   readonly allow: readonly string[];
   /** Sorted; empty: no deny list. */
   readonly deny: readonly string[];
+  /** X-Forwarded-For hops trusted for the client address; absent: the TCP peer. */
+  readonly clientIpHops?: number;
 }
 
 export type RetryCondition = 'connect-failure' | 'reset' | 'gateway-error' | '5xx';
@@ -118,6 +128,14 @@ export interface RetriesIR {
   /** Sorted conditions that trigger a retry. */
   readonly conditions: readonly RetryCondition[];
   readonly perTryTimeoutMs?: number;
+  /** Wait before the first retry; unset: the controller's own. */
+  readonly backoffMs?: number;
+  /** Cap on the wait between attempts (>= backoffMs); unset: the controller's own. */
+  readonly maxBackoffMs?: number;
+  /** No new attempt starts this long after the first one started. */
+  readonly windowMs?: number;
+  /** Non-idempotent methods are retried after they may have reached the backend (set only when true). */
+  readonly nonIdempotent?: boolean;
 }
 
 export interface SessionAffinityIR {
@@ -171,6 +189,12 @@ export type EdgeAuthIR =
     /** Secret holding htpasswd lines under the key `auth`. */
     readonly secretName: string;
     readonly realm?: string;
+  }
+  | {
+    /** External authorization through an extension provider the mesh already configures, by name. */
+    readonly kind: 'externalProvider';
+    readonly source: string;
+    readonly provider: string;
   };
 
 /** The policies in force on one route: its own, else the gateway's defaults. */

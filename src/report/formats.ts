@@ -80,7 +80,9 @@ export function toMermaid(model: ReportModel): string {
           edges.push(r.backends.length > 1 ? `  ${m} -->|${mermaidLabel(`weight ${b.weight}`)}| ${node}` : `  ${m} --> ${node}`);
         }
         if (r.canary) edges.push(`  ${m} -.->|${mermaidLabel(trafficText(r)[0].replace(/^canary .* \((.*)\)$/, 'canary $1'))}| ${backendNode(backendText(r.canary.backend))}`);
-        if (r.mirror) edges.push(`  ${m} -.->|${mermaidLabel(`mirror ${r.mirror.percent}%`)}| ${backendNode(backendText(r.mirror.backend))}`);
+        for (const x of [...(r.mirror ? [r.mirror] : []), ...(r.mirrors ?? [])]) {
+          edges.push(`  ${m} -.->|${mermaidLabel(`mirror ${x.percent}%`)}| ${backendNode(backendText(x.backend))}`);
+        }
       });
     });
     out.push('  end');

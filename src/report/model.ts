@@ -89,7 +89,7 @@ export function matchText(m: MatchIR): string {
 
 /** `shop/api-v1:8080` (with ` weight 9` when the route splits traffic). */
 export function backendText(b: BackendEntry, split = false): string {
-  const tls = b.tls ? ` (TLS ${b.tls.hostname}${b.tls.ca ? `, CA ${b.tls.ca}` : ''})` : '';
+  const tls = !b.tls ? '' : b.tls.insecureSkipVerify ? ` (TLS UNVERIFIED${b.tls.hostname ? `, SNI ${b.tls.hostname}` : ''})` : ` (TLS ${b.tls.hostname}${b.tls.ca ? `, CA ${b.tls.ca}` : ''})`;
   return `${b.namespace}/${b.service}:${b.port}${split ? ` weight ${b.weight}` : ''}${tls}`;
 }
 
@@ -108,7 +108,7 @@ export function trafficText(r: RouteEntry): string[] {
       : t.kind === 'header' ? `header ${t.name}=${t.value}` : t.kind === 'header-present' ? `header ${t.name} present` : `cookie ${t.name}=always`;
     out.push(`canary ${backendText(r.canary.backend)} (${how})`);
   }
-  if (r.mirror) out.push(`mirror ${backendText(r.mirror.backend)} (${r.mirror.percent}%)`);
+  for (const m of [...(r.mirror ? [r.mirror] : []), ...(r.mirrors ?? [])]) out.push(`mirror ${backendText(m.backend)} (${m.percent}%)`);
   return out;
 }
 

@@ -73,11 +73,12 @@ describe('Gateway API core', () => {
     const chart = newChart();
     new ApiGateway(chart, 'gw', { controller: portable({ experimentalChannel: true }) }).addRoute('r', {
       backend: Backend.service('svc', 80),
-      retries: Retries.of({ attempts: 3, on: [RetryOn.GATEWAY_ERROR], statusCodes: [500] }),
+      match: { method: HttpMethod.GET },
+      retries: Retries.of({ attempts: 3, on: [RetryOn.GATEWAY_ERROR], statusCodes: [500], backoff: Duration.millis(250) }),
       sessionAffinity: SessionAffinity.cookie({ name: 's', ttl: Duration.hours(2) }),
     });
     const rule = find(synthConformant(chart, { gatewayApiChannel: 'experimental' }), 'HTTPRoute', 'gw-r').spec.rules[0];
-    expect(rule.retry).toEqual({ attempts: 3, codes: [500, 502, 503, 504] });
+    expect(rule.retry).toEqual({ attempts: 3, codes: [500, 502, 503, 504], backoff: '250ms' });
     expect(rule.sessionPersistence).toEqual({ sessionName: 's', type: 'Cookie', absoluteTimeout: '2h', cookieConfig: { lifetimeType: 'Permanent' } });
 
     const bad = newChart();
@@ -85,7 +86,9 @@ describe('Gateway API core', () => {
     gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }) });
     gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.service('svc', 80), retries: Retries.of({ attempts: 1, statusCodes: [418] }) });
     gw.addRoute('c', { hosts: ['c.example.com'], backend: Backend.service('svc', 80), sessionAffinity: SessionAffinity.cookie({ name: 's', path: '/c' }) });
+    gw.addRoute('d', { hosts: ['d.example.com'], backend: Backend.service('svc', 80), retries: Retries.of({ attempts: 1, statusCodes: [503] }) });
     const error = synthError(bad);
+    expect(error).toContain('[test/gw/d] Retry on status codes (retries.statusCodes) is not supported by controller \'gateway-api\': Gateway API leaves retrying POST and PATCH once the backend may have received them to the implementation; match only idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS).');
     expect(error).toContain('[test/gw/a] Retries (retries.on) is not supported by controller \'gateway-api\': Gateway API leaves retrying after a connection reset');
     expect(error).toContain('[test/gw/b] Retry on status codes (retries.statusCodes) is not supported by controller \'gateway-api\': Gateway API guarantees retries only on 500, 502, 503 and 504; 418 is optional');
     expect(error).toContain('[test/gw/c] Cookie session affinity (sessionAffinity) is not supported by controller \'gateway-api\': Gateway API derives the cookie path');
@@ -153,11 +156,22 @@ describe('Envoy Gateway policies', () => {
     const chart = newChart();
     new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       backend: Backend.service('r', 80),
-      retries: Retries.of({ attempts: 1, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], perTryTimeout: Duration.millis(250) }),
+      retries: Retries.of({
+        attempts: 1,
+        on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE],
+        perTryTimeout: Duration.millis(250),
+        backoff: Duration.millis(50),
+        maxBackoff: Duration.seconds(2),
+        nonIdempotent: true,
+      }),
       sessionAffinity: SessionAffinity.cookie({ name: 's' }),
     });
     const spec = find(synthConformant(chart), 'BackendTrafficPolicy', 'gw-r').spec;
-    expect(spec.retry).toEqual({ numRetries: 1, perRetry: { timeout: '250ms' }, retryOn: { triggers: ['connect-failure', 'retriable-status-codes'], httpStatusCodes: [502, 503, 504] } });
+    expect(spec.retry).toEqual({
+      numRetries: 1,
+      perRetry: { timeout: '250ms', backOff: { baseInterval: '50ms', maxInterval: '2s' } },
+      retryOn: { triggers: ['connect-failure', 'retriable-status-codes'], httpStatusCodes: [502, 503, 504] },
+    });
     expect(spec.loadBalancer.consistentHash.cookie).toEqual({ name: 's', ttl: '0s', attributes: { Secure: '' } });
   });
 
@@ -167,7 +181,13 @@ describe('Envoy Gateway policies', () => {
     gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.service('a', 80), bodySize: BodySize.mebibytes(1), backendProtocol: BackendProtocol.WEBSOCKET });
     gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.service('b', 80), auth: EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'http://keys.auth.svc.cluster.local/jwks' }) });
     gw.addRoute('c', { hosts: ['c.example.com'], backend: Backend.service('c', 80), sessionAffinity: SessionAffinity.cookie({ name: 's', httpOnly: false }) });
+    gw.addRoute('d', { hosts: ['d.example.com'], backend: Backend.service('d', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }) });
+    // Only idempotent methods reach route e: its retries need no opt-in.
+    gw.addRoute('e', { hosts: ['e.example.com'], match: { method: HttpMethod.PUT }, backend: Backend.service('e', 80), retries: Retries.of({ attempts: 1, statusCodes: [503] }) });
     const error = synthError(chart);
+    expect(error).toContain('[test/gw/d] Retries (retries.on) is not supported by controller \'envoy-gateway\': Envoy retries POST and PATCH like any other method once the backend may have received them; '
+      + 'set nonIdempotent: true if repeating them is safe, or match only idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS).');
+    expect(error).not.toContain('[test/gw/e]');
     expect(error).toContain('[test/gw/a] Request body size limit (bodySize) is not supported by controller \'envoy-gateway\': Envoy Gateway enforces it by buffering the whole request (requestBuffer), which disables WebSocket upgrades');
     expect(error).toContain('[test/gw/b] JWT validation (auth.jwksUri) is not supported by controller \'envoy-gateway\': Envoy Gateway fetches a remote JWKS over HTTPS only');
     expect(error).toContain('[test/gw/c] Cookie session affinity (sessionAffinity) is not supported by controller \'envoy-gateway\': Envoy always marks the cookie it generates HttpOnly');

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { CanarySplit, Route, TlsHost } from '../../src';
+import { ApiGateway, CanarySplit, Route, TlsHost } from '../../src';
 import { caKindMessage, canaryFeatures, routeFeatures, tlsFeatures, unsupportedMessage } from '../../src/capabilities/check';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
@@ -14,7 +14,8 @@ export function predictedErrors(chart: Chart, controller: ControllerName, experi
   for (const c of chart.node.findAll()) {
     const used = c instanceof Route ? routeFeatures(c._ir)
       : c instanceof TlsHost ? tlsFeatures(c._ir, c.gateway.namespace)
-        : c instanceof CanarySplit ? canaryFeatures(c._ir) : [];
+        : c instanceof CanarySplit ? canaryFeatures(c._ir)
+          : c instanceof ApiGateway && (c._clientIp?.trustedHops ?? 0) > 0 ? [{ feature: 'clientIpForwardedFor' as const, prop: 'clientIp' }] : [];
     for (const u of used) {
       if (!isSupported(CAPABILITIES[controller][u.feature], experimentalChannel)) out.push(`[${c.node.path}] ${unsupportedMessage(controller, u.feature, u.prop)}`);
     }

@@ -103,8 +103,21 @@ describe('rate limits', () => {
     });
   });
 
-  test('per minute; no burst leaves ingress-nginx\'s default multiplier', () => {
-    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE }) })).toEqual({ [A('limitRpm')]: '300' });
+  test('per minute; no burst writes multiplier 1 (one period\'s worth), never ingress-nginx\'s default 5', () => {
+    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE }) }))
+      .toEqual({ [A('limitRpm')]: '300', [A('limitBurstMultiplier')]: '1' });
+    // A burst of exactly one period's worth is the same intent, spelled the same.
+    expect(annotationsOf({ rateLimit: RateLimit.perClientIp({ requests: 300, period: RateLimitPeriod.MINUTE, burst: 300 }) }))
+      .toEqual({ [A('limitRpm')]: '300', [A('limitBurstMultiplier')]: '1' });
+  });
+
+  test('per hour or day is refused (ingress-nginx counts per second or minute)', () => {
+    for (const period of [RateLimitPeriod.HOUR, RateLimitPeriod.DAY]) {
+      const chart = newChart();
+      new ApiGateway(chart, 'gw', { controller: Controller.ingressNginx() })
+        .addRoute('r', { backend: Backend.service('svc', 80), rateLimit: RateLimit.perClientIp({ requests: 1000, period }) });
+      expect(synthError(chart)).toContain('Rate limit per hour or day (rateLimit.period) is not supported by controller \'ingress-nginx\'');
+    }
   });
 
   test('a burst that is not a multiple of the rate is refused', () => {
@@ -133,7 +146,7 @@ describe('timeouts and body size', () => {
 
   test('non-whole seconds are refused with the standard message', () => {
     expect(render({ timeouts: Timeouts.of({ read: Duration.millis(1500) }) }).error).toContain(
-      "[test/gw/r] Read timeout (timeouts.read) is not supported by controller 'ingress-nginx': it takes whole seconds (1500 ms given). Supported by: none.");
+      "[test/gw/r] Read timeout (timeouts.read) is not supported by controller 'ingress-nginx': it takes whole seconds (1500 ms given). Supported by: Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }).");
   });
 
   test('sizes in the largest exact unit (nginx k / m / g are powers of 1024)', () => {
@@ -149,7 +162,7 @@ describe('CORS', () => {
   test('every setting explicit, credentials always', () => {
     expect(annotationsOf({
       cors: Cors.allow({
-        origins: ['https://web.example.com', 'https://*.apps.example.com'],
+        origins: ['https://web.example.com', 'https://apps.example.com'],
         methods: ['get', 'PUT'],
         headers: ['X-Requested-With', 'Content-Type'],
         exposeHeaders: ['X-Total', 'X-Page'],
@@ -158,7 +171,7 @@ describe('CORS', () => {
       }),
     })).toEqual({
       [A('enableCors')]: 'true',
-      [A('corsAllowOrigin')]: 'https://*.apps.example.com, https://web.example.com',
+      [A('corsAllowOrigin')]: 'https://apps.example.com, https://web.example.com',
       [A('corsAllowMethods')]: 'GET, PUT',
       [A('corsAllowHeaders')]: 'Content-Type, X-Requested-With',
       [A('corsExposeHeaders')]: 'X-Page, X-Total',
@@ -286,11 +299,29 @@ describe('client addresses, retries, affinity, protocols', () => {
   });
 
   test('retries: tries include the first attempt; conditions then codes', () => {
-    const retries = Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE], statusCodes: [429, 503] });
+    const retries = Retries.of({ attempts: 2, on: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE, RetryOn.RESET], statusCodes: [429, 503] });
     expect(annotationsOf({ retries })).toEqual({
       [A('proxyNextUpstreamTries')]: '3',
       [A('proxyNextUpstream')]: 'error timeout http_429 http_502 http_503 http_504',
     });
+  });
+
+  test('retries: the window in whole seconds, non-idempotent methods last', () => {
+    const retries = Retries.of({ attempts: 1, statusCodes: [503], window: Duration.seconds(15), nonIdempotent: true });
+    expect(annotationsOf({ retries })).toEqual({
+      [A('proxyNextUpstreamTries')]: '2',
+      [A('proxyNextUpstream')]: 'http_503 non_idempotent',
+      [A('proxyNextUpstreamTimeout')]: '15',
+    });
+  });
+
+  test('retries: a failed connection or a reset alone is refused (nginx\'s error covers both), and so is a window in milliseconds', () => {
+    for (const on of [[RetryOn.CONNECT_FAILURE], [RetryOn.RESET]]) {
+      expect(render({ retries: Retries.of({ attempts: 2, on }) }).error).toContain(
+        `Retries (retries.on) is not supported by controller 'ingress-nginx': nginx's 'error' and 'timeout' conditions retry failed connections and resets (or no answer) alike, so RetryOn.${on[0] === RetryOn.RESET ? 'RESET' : 'CONNECT_FAILURE'} cannot be retried alone`);
+    }
+    expect(render({ retries: Retries.of({ attempts: 2, statusCodes: [503], window: Duration.millis(1500) }) }).error).toContain(
+      "Retry window (retries.window) is not supported by controller 'ingress-nginx': proxy-next-upstream-timeout takes whole seconds (1500 ms given)");
   });
 
   test('retries on codes or conditions nginx lacks are refused', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
+import { ApiGateway } from '../../src';
 import { CONTROLLER_NAMES, ControllerName } from '../../src/capabilities/features';
 import { routeTableOf, tableDiff } from '../../src/checks/route-table';
 import { buildApp } from '../../src/import/build';
@@ -82,7 +83,14 @@ for (const [column, file] of CASES) {
         expect(run.gateways.length).toBeGreaterThan(0);
         const chart = new Chart(Testing.app(), 'imported');
         expect(buildApp(chart, run.plan, column).errors).toEqual([]);
-        const again = readerFor(column)!.read(Testing.synth(chart));
+        // Services handed over by name and ports (settings read on them): applied as a user would.
+        const services = chart.node.findAll().filter((c): c is ApiGateway => c instanceof ApiGateway).flatMap(g => g.serviceSettings()).map(s => ({
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: s.name, namespace: s.namespace, annotations: s.annotations },
+          spec: { ports: (s.ports ?? []).map(p => ({ port: p.port, appProtocol: p.appProtocol })) },
+        }));
+        const again = readerFor(column)!.read([...Testing.synth(chart), ...services]);
         // Hosts of objects the plan could not express exactly (a note in the report) are left out.
         const noted = new Set(run.plan.notes.map(n => n.object));
         const lossy = new Set(run.gateways.flatMap(g => g.routes.filter(r => noted.has(r.source.split(' ').slice(0, 2).join(' '))).flatMap(r => r.hosts)));

@@ -35,7 +35,7 @@ export function routeLines(table: RouteTable): string[] {
     ].join(' ');
     const backends = e.backends.map(b => `${b.service}:${b.port}${b.weight !== 1 ? `*${b.weight}` : ''}`).join(',') || '-';
     const canary = e.canary ? ` canary ${e.canary.backend.service}:${e.canary.backend.port} ${JSON.stringify(e.canary.traffic)}` : '';
-    const mirror = e.mirror ? ` mirror ${e.mirror.backend.service}:${e.mirror.backend.port} ${e.mirror.percent}%` : '';
+    const mirror = [...(e.mirror ? [e.mirror] : []), ...(e.mirrors ?? [])].map(x => ` mirror ${x.backend.service}:${x.backend.port} ${x.percent}%`).join('');
     return `${e.namespace} ${e.host || '*'} ${cond} -> ${backends}${canary}${mirror}`;
   });
 }

@@ -6,13 +6,14 @@ import { readerFor } from '../../src/import/readers';
 const read = (file: string) => readLines('envoy-gateway', file);
 
 describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
-  test('01 BackendTrafficPolicy: a limit per header value and a connect timeout; a limit per hour is unmapped', () => {
+  test('01 BackendTrafficPolicy: a limit per header value and a connect timeout; a limit for one header value is unmapped', () => {
     const r = read('01-rate-limit.yaml');
     expect(r.routes).toEqual([
       'default one-user.example Prefix:/ -> default/backend:3000',
       'default ratelimit.example Prefix:/ -> default/backend:3000 {"rateLimit":{"key":"header","header":"x-user-id","requests":3,"per":"minute","exemptCidrs":[]},"timeouts":{"connectMs":10000}}',
     ]);
-    expect(r.unmapped).toEqual(['BackendTrafficPolicy default/policy-one-user spec.rateLimit: the intent counts requests per second or minute, not per Hour']);
+    // Per hour is modelled; a limit for one header value (not every distinct value) is not.
+    expect(r.unmapped).toEqual(['BackendTrafficPolicy default/policy-one-user spec.rateLimit: the intent limits per client address (every address) or per value of one header']);
     expect(r.mapped).toEqual(expect.arrayContaining([
       'BackendTrafficPolicy default/policy-httproute spec.rateLimit -> Route.rateLimit (RateLimit.perHeader)',
       'BackendTrafficPolicy default/policy-httproute spec.targetRefs[0] -> the policies of HTTPRoute default/http-ratelimit',
@@ -40,7 +41,7 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
       clientAuth: { required: true, ca: 'ConfigMap/example-ca-cert' },
     }]);
     expect(r.unmapped).toEqual([
-      'ClientTrafficPolicy default/enable-mtls spec.clientIPDetection: a ClientTrafficPolicy field the intent does not model',
+      'ClientTrafficPolicy default/enable-mtls spec.clientIPDetection: client address detection for some listeners only: the intent declares it per Gateway (ApiGateway.clientIp), with numTrustedHops',
       'HTTPRoute default/backend spec.parentRefs: it is attached to HTTPS listeners only and nothing redirects plain HTTP for www.example.com: the intent serves a TLS host\'s routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)',
     ]);
   });
@@ -48,7 +49,7 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
   test('04 retries map; the circuit breaker and an EnvoyPatchPolicy are unmapped', () => {
     const r = read('04-unmodelled.yaml');
     expect(r.routes).toEqual([
-      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure","reset"],"perTryTimeoutMs":250}}',
+      'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure"],"perTryTimeoutMs":250,"nonIdempotent":true}}',
     ]);
     expect(r.unmapped).toEqual([
       'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: a BackendTrafficPolicy field the intent does not model',
@@ -84,9 +85,18 @@ describe('envoy-gateway reader: tricky mappings', () => {
       retry: { numRetries: 2, retryOn: { triggers: ['reset', 'retriable-status-codes'], httpStatusCodes: [429, ...codes] } },
       loadBalancer: { type: 'ConsistentHash', consistentHash: { type: 'Cookie', cookie: { name: 'route', ttl: '1h', attributes: { SameSite: 'Lax', Secure: '' } } } },
     })]).policies).toEqual({
-      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'connect-failure', 'reset'] },
+      // Envoy retries every method alike: retrying status codes repeats POST and PATCH too.
+      retries: { attempts: 2, statusCodes: [429], conditions: ['5xx', 'reset'], nonIdempotent: true },
       sessionAffinity: { cookieName: 'route', ttlSeconds: 3600, secure: true, httpOnly: true, sameSite: 'Lax' },
     });
+  });
+
+  test('the retry back-off maps to backoff and maxBackoff; a back-off without a base interval is unmapped', () => {
+    expect(policiesOf([route, policy('BackendTrafficPolicy', {
+      retry: { numRetries: 1, retryOn: { triggers: ['connect-failure'] }, perRetry: { backOff: { baseInterval: '100ms', maxInterval: '1s' } } },
+    })]).policies).toEqual({ retries: { attempts: 1, statusCodes: [], conditions: ['connect-failure'], backoffMs: 100, maxBackoffMs: 1000 } });
+    const r = policiesOf([route, policy('BackendTrafficPolicy', { retry: { numRetries: 1, retryOn: { triggers: ['connect-failure'] }, perRetry: { backOff: { maxInterval: '1s' } } } })]);
+    expect(r.policies).toEqual({});
   });
 
   test('external auth to an in-cluster Service or an HTTPS Backend becomes its URL', () => {

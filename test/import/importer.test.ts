@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Chart, Testing, Yaml } from 'cdk8s';
 import { FAKE_INGRESS, FAKE_READER, FAKE_REGISTRY } from './fake-reader';
-import { Importer } from '../../src';
+import { ApiGateway, Backend, Importer, TlsCertificate } from '../../src';
+import { ControllerName } from '../../src/capabilities/features';
 import { main } from '../../src/cli';
 import { runImport } from '../../src/import/importer';
 import * as readers from '../../src/import/readers';
+import { CONTROLLERS } from '../util';
 
 /*
  * The import layer (API, CLI, report) over a fake reader that exists only in this test: the
@@ -147,5 +150,52 @@ describe('cdk8s-gateway import (CLI, in-process)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err[0]).toBe("cdk8s-gateway: unknown command 'export' (commands: import, report, check)");
     expect(cli(['--help']).code).toBe(0);
+  });
+});
+
+describe('--from auto tells the Gateway API implementations apart', () => {
+  /** The objects one ApiGateway renders for `column` (no GatewayClass among them). */
+  function output(column: ControllerName): any[] {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'edge' });
+    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS[column]() });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('app', 8080) });
+    return Testing.synth(chart);
+  }
+  const from = (objects: any[]) => runImport([{ file: 'in.yaml', text: Yaml.stringify(...objects) }]).from;
+  const gatewayClass = (controllerName: string) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'x' }, spec: { controllerName } });
+
+  test.each<[ControllerName, ControllerName]>([
+    ['gateway-api', 'gateway-api'],
+    ['envoy-gateway', 'envoy-gateway'],
+    ['istio', 'istio'],
+    ['kong-gateway-api', 'kong-gateway-api'],
+  ])('%s output, read back with no hint but its own class name, is labelled %s', (column, expected) => {
+    expect(from(output(column))).toEqual([expected]);
+  });
+
+  test('a GatewayClass controllerName decides, whatever the class is called', () => {
+    const objects = output('gateway-api');
+    expect(from([...objects, gatewayClass('gateway.envoyproxy.io/gatewayclass-controller')])).toEqual(['envoy-gateway']);
+    expect(from([...objects, gatewayClass('istio.io/gateway-controller')])).toEqual(['istio']);
+    expect(from([...objects, gatewayClass('konghq.com/kic-gateway-controller')])).toEqual(['kong-gateway-api']);
+    expect(from([...objects, gatewayClass('example.com/other-controller')])).toEqual(['gateway-api']);
+  });
+
+  test('--from <controller> still reads with that controller only', () => {
+    expect(runImport([{ file: 'in.yaml', text: Yaml.stringify(...output('gateway-api')) }], { from: 'istio' }).from).toEqual(['istio']);
+  });
+
+  test('Traefik Ingress output with a TlsHost (its redirect is an IngressRoute) is read by the traefik-ingress reader alone, redirect included', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'edge' });
+    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['traefik-ingress']() });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('app', 8080) });
+    gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert') });
+    const objects = Testing.synth(chart);
+    expect(objects.map(o => o.kind).sort()).toEqual(['Ingress', 'IngressRoute', 'Middleware']);
+    const run = runImport([{ file: 'in.yaml', text: Yaml.stringify(...objects) }]);
+    expect(run.from).toEqual(['traefik-ingress']);
+    expect(run.items.filter(i => i.to === undefined)).toEqual([]);
+    expect(run.gateways).toHaveLength(1);
+    expect(run.gateways[0].tlsHosts.map(t => [t.hosts, t.httpsRedirect])).toEqual([[['a.example.com'], true]]);
   });
 });

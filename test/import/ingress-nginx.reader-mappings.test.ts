@@ -198,7 +198,9 @@ describe('annotations', () => {
 
   test('limit-rps and limit-rpm together: the per-second rate is imported, the other named', () => {
     const r = one({ 'limit-rps': '5', 'limit-rpm': '100' });
-    expect(policies(r).rateLimit).toEqual({ key: 'clientIp', requests: 5, per: 'second', exemptCidrs: [] });
+    // No limit-burst-multiplier: ingress-nginx's default 5 applies, so the burst is 25.
+    expect(policies(r).rateLimit).toEqual({ key: 'clientIp', requests: 5, per: 'second', burst: 25, exemptCidrs: [] });
+    expect(policies(one({ 'limit-rps': '5', 'limit-burst-multiplier': '1' })).rateLimit).toEqual({ key: 'clientIp', requests: 5, per: 'second', exemptCidrs: [] });
     expect(item(r, o, ann('limit-rpm'))?.reason).toBe('nginx enforces both 5 r/s and 100 r/min; a RateLimit has one rate (limit-rps was imported)');
   });
 

@@ -95,3 +95,41 @@ describe('istio reader: tricky mappings', () => {
     ]);
   });
 });
+
+describe('istio reader: CUSTOM AuthorizationPolicy (EdgeAuth.externalProvider)', () => {
+  const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
+  const route = (name: string, value: string): KubeObject => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'edge' },
+    spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value } }], backendRefs: [{ name, port: 80 }] }] },
+  });
+  const custom = (spec: object): KubeObject => ({
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name: 'ext-authz', namespace: 'edge' },
+    spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], action: 'CUSTOM', ...spec },
+  });
+
+  test('the routes whose requests its rule selects are authorized by the named provider', () => {
+    const result = ISTIO_READER.read([gw, route('api', '/api'), route('web', '/web'),
+      custom({ provider: { name: 'oauth2-proxy' }, rules: [{ to: [{ operation: { paths: ['/api', '/api/*'] } }] }] })]);
+    expect(routeLines(routeTableOf(result.gateways)).sort()).toEqual([
+      'edge * Prefix:/api -> edge/api:80 {"auth":{"kind":"externalProvider","provider":"oauth2-proxy"}}',
+      'edge * Prefix:/web -> edge/web:80',
+    ]);
+    expect(unmappedLines(result.items)).toEqual([]);
+    expect(mappedLines(result.items)).toContain('AuthorizationPolicy edge/ext-authz spec.rules[0] -> Route.auth (EdgeAuth.externalProvider(\'oauth2-proxy\')) of HTTPRoute edge/api');
+  });
+
+  test('a rule with no condition ({}) covers every route; a source condition or a missing provider is unmapped', () => {
+    const all = ISTIO_READER.read([gw, route('a', '/a'), custom({ provider: { name: 'p' }, rules: [{}] })]);
+    expect(routeLines(routeTableOf(all.gateways))).toEqual(['edge * Prefix:/a -> edge/a:80 {"auth":{"kind":"externalProvider","provider":"p"}}']);
+    const from = ISTIO_READER.read([gw, route('a', '/a'), custom({ provider: { name: 'p' }, rules: [{ from: [{ source: { remoteIpBlocks: ['10.0.0.0/8'] } }] }] })]);
+    expect(unmappedLines(from.items)).toEqual([
+      'AuthorizationPolicy edge/ext-authz spec.rules[0].from: the intent sends every request of a route to the provider (conditions on the source or request attributes are not modelled)',
+    ]);
+    const none = ISTIO_READER.read([gw, route('a', '/a'), custom({ rules: [{}] })]);
+    expect(unmappedLines(none.items)).toEqual(['AuthorizationPolicy edge/ext-authz spec.provider: a CUSTOM policy names the extension provider that decides (provider.name)']);
+  });
+});

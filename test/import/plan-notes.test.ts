@@ -35,20 +35,20 @@ const gateway: GatewayIR = {
 test('notes for what cannot move, comments in the code, and the rest still built', () => {
   const plan = planImport({ gateways: [gateway] });
   expect(plan.notes.map(n => `${n.object} ${n.field}: ${n.reason}`)).toEqual([
-    'Ingress shop/three backends: weights a:80=2, b:80=1, c:80=1: a Route splits evenly over its backends (a CanarySplit takes two backends)',
     "Ingress shop/rewrite rewrite: both a path and a host rewrite; a Route takes one rewrite, the host rewrite 'internal.shop.dev' cannot move",
     'Ingress shop/ips ipAccess: both an allow and a deny list; IpAccess takes one, the deny list 10.1.0.0/16 cannot move',
     'Ingress shop/split certificate: managed by cert-manager, but no issuer found for Secret shop/split-tls (no Certificate object or shim annotation in the input)',
   ]);
   const code = generateCode(plan, { controller: 'ingress-nginx' });
+  // Weighted backends keep their weights on the route.
+  expect(code).toContain("nginx.addRoute('split', {\n  hosts: ['split.shop.dev'],\n  backends: [Backend.service('v1', 80, { weight: 3 }), Backend.service('v2', 80, { weight: 1 })],\n});");
+  // Three weighted backends keep their weights on the route.
   expect(code).toContain([
-    "const splitRoute = nginx.addRoute('split', { hosts: ['split.shop.dev'], backend: Backend.service('v1', 80) });",
-    '// The weighted backends of Ingress shop/split (3:1): a weighted CanarySplit (the intent\'s routes split evenly).',
-    "nginx.addCanary('split-weight', {",
-    '  stable: splitRoute,',
-    "  canary: Backend.service('v2', 80),",
-    '  traffic: CanaryTraffic.weights(3, 1),',
-    '});',
+    '  backends: [',
+    "    Backend.service('a', 80, { weight: 2 }),",
+    "    Backend.service('b', 80, { weight: 1 }),",
+    "    Backend.service('c', 80, { weight: 1 }),",
+    '  ],',
   ].join('\n'));
   expect(code).toContain([
     '// cdk8s-gateway import: Ingress shop/ips has both an allow list and a deny list; IpAccess takes one: the deny list',
@@ -60,7 +60,7 @@ test('notes for what cannot move, comments in the code, and the rest still built
   expect(buildApp(chart, plan, 'ingress-nginx').errors).toEqual([]);
   const gw = chart.node.findAll().find((c): c is ApiGateway => c instanceof ApiGateway)!;
   expect(gw._gatewayIr().routes.map(r => `${r.name}: ${r.backends.map(x => x.service).join(',')}`)).toEqual([
-    'nginx-split: v1', 'nginx-three: a,b,c', 'nginx-rewrite: rewrite', 'nginx-ips: ips',
+    'nginx-split: v1,v2', 'nginx-three: a,b,c', 'nginx-rewrite: rewrite', 'nginx-ips: ips',
   ]);
 });
 

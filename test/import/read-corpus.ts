@@ -45,7 +45,8 @@ export function routeLines(table: RouteTable): string[] {
     const backends = r.backends.map(b => `${b.namespace}/${b.service}:${b.port}${b.weight !== 1 ? `@${b.weight}` : ''}`).join(',');
     const policies = Object.keys(r.policies).length > 0 ? ` ${JSON.stringify(r.policies)}` : '';
     const canary = r.canary ? ` canary ${r.canary.backend.service}:${r.canary.backend.port} ${JSON.stringify(r.canary.traffic)}` : '';
-    return `${r.namespace} ${r.host || '*'} ${match} -> ${backends}${policies}${canary}`;
+    const mirrors = (r.mirrors ?? []).map(x => ` mirror ${x.backend.namespace}/${x.backend.service}:${x.backend.port} ${x.percent}%`).join('');
+    return `${r.namespace} ${r.host || '*'} ${match} -> ${backends}${policies}${canary}${mirrors}`;
   });
 }
 

@@ -35,15 +35,16 @@ describe('Traefik IngressRoute corpus', () => {
         response: { set: [{ name: 'x-custom-response-header', value: 'value' }], add: [], remove: ['x-powered-by'] },
       },
       ipAccess: { allow: ['127.0.0.1/32', '192.168.1.7/32'], deny: [] },
-      rateLimit: { key: 'clientIp', requests: 100, per: 'minute', burst: 50, exemptCidrs: [] },
+      // burst 50 is below the rate (100 per minute): the intent's smallest burst is one period's worth.
+      rateLimit: { key: 'clientIp', requests: 100, per: 'minute', exemptCidrs: [] },
       cors: { origins: ['https://example.org', 'https://foo.bar.org'], methods: ['GET', 'OPTIONS', 'PUT'], headers: ['*'], exposeHeaders: [], credentials: false, maxAgeSeconds: 100 },
       bodySize: { maxBytes: 2000000 },
-      // connect-failure and reset compare as one condition in the route table.
-      retries: { attempts: 3, statusCodes: [], conditions: ['connect-failure', 'reset'] },
+      // Traefik retries only connections that failed before anything was sent; initialInterval is the backoff.
+      retries: { attempts: 3, statusCodes: [], conditions: ['connect-failure'], backoffMs: 100 },
     });
     expect(r.unmapped).toEqual([
       'Middleware apps/limit spec.buffering.memRequestBodyBytes: buffering.memRequestBodyBytes is not modelled by the intent',
-      'Middleware apps/test-retry spec.retry.initialInterval: retry.initialInterval is not modelled by the intent',
+      'Middleware apps/test-ratelimit spec.rateLimit.burst: 50 is below one period\'s worth (100), the intent\'s smallest burst',
     ]);
   });
 
@@ -94,7 +95,7 @@ describe('Traefik IngressRoute corpus', () => {
       'IngressRoute default/hostile spec.routes[1].match: a router only for some client addresses has no intent equivalent (IpAccess.allow is an ipAllowList Middleware)',
       'IngressRoute default/hostile spec.tls.certResolver: Traefik\'s own ACME resolver: use a cert-manager issuer (TlsCertificate.fromIssuer)',
       'Middleware default/secured spec.chain: a chain of Middlewares: list its members on the router instead',
-      'Middleware default/slow-ratelimit spec.rateLimit.average: the intent limits whole requests per second or per minute (period 1s or 1m)',
+      'Middleware default/slow-ratelimit spec.rateLimit.average: the intent limits whole requests per second, minute, hour or day (period 1s, 1m, 1h or 24h)',
       'Middleware default/test-inflightreq spec.inFlightReq: concurrent requests per source are not modelled by Traefik\'s intent column',
     ]);
     expect(r.items.filter(i => i.field === 'spec.routes[1].match' && i.reason !== undefined).map(i => i.value))

@@ -17,24 +17,6 @@ const TARGETING_KINDS = new Set([
   'AuthorizationPolicy', 'RequestAuthentication', 'EnvoyFilter',
 ]);
 
-/**
- * Dead objects the renderers still emit, found by this property and not fixed yet: objects a
- * TlsHost allocates when it is constructed, whose need is only known at synth (every host already
- * handled by the routes). Removing them needs objects that can be left out at synth (open).
- * - Kong: the TlsHost's HSTS response-transformer KongPlugin, when every route of its hosts has its
- *   own response-transformer (HSTS merged into it; Kong runs one plugin of a type per route).
- * - Traefik: the TlsHost's plain-HTTP redirect IngressRoute (and its Middleware), when routes
- *   already redirect every host of the TlsHost.
- * - Gateway API family (portable, Envoy Gateway, Istio): the TlsHost's plain-HTTP redirect
- *   HTTPRoute, left without parentRefs in the same case.
- */
-export function knownDead(o: any, problem: string): boolean {
-  const name = String(o.metadata?.name ?? '');
-  if (o.kind === 'KongPlugin' && name.endsWith('-hsts-response-transformer') && problem.endsWith('is referenced by no other object')) return true;
-  return (o.kind === 'IngressRoute' || o.kind === 'Middleware' || o.kind === 'HTTPRoute') && name.endsWith('-https-redirect')
-    && (problem.endsWith('has no routes') || problem.endsWith('is referenced by no other object') || problem.endsWith('is attached to no Gateway or ListenerSet'));
-}
-
 /** Every string value inside `v`. */
 function strings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') {out.push(v);} else if (Array.isArray(v)) {v.forEach(x => strings(x, out));} else if (v !== null && typeof v === 'object') {
@@ -54,7 +36,7 @@ function isReferenced(o: any, others: any[]): boolean {
     .some(s => s === name || s.split(',').map(x => x.trim()).includes(name) || s.split(',').map(x => x.trim()).includes(crd)));
 }
 
-/** Problems with dead objects in one output, the known ones (`knownDead`) left out. */
+/** Problems with dead objects in one output. */
 export function deadObjects(objects: any[]): string[] {
   const found: Array<[any, string]> = [];
   const id = (o: any) => `${o.kind} '${o.metadata?.namespace ?? ''}/${o.metadata?.name}'`;
@@ -82,5 +64,5 @@ export function deadObjects(objects: any[]): string[] {
       }
     }
   }
-  return found.filter(([o, p]) => !knownDead(o, p)).map(([, p]) => p);
+  return found.map(([, p]) => p);
 }

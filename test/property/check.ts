@@ -1,9 +1,9 @@
 import { Yaml } from 'cdk8s';
 import { deadObjects } from './attached';
+import { intentProblems } from './expected';
 import { build, CaseSpec } from './intent';
 import { misplacedSettings } from './placed';
 import { roundTripProblems } from './roundtrip';
-import { invisibleSettings } from './visible';
 import { ApiGateway } from '../../src';
 import { unsupportedMessage } from '../../src/capabilities/check';
 import { ControllerName, FEATURE_KINDS, FEATURES, FeatureKind } from '../../src/capabilities/features';
@@ -41,7 +41,9 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
     if (ns !== undefined && ns !== gateway.namespace) used.push(['crossNamespaceBackend', 'defaultBackend']);
     if (spec.defaultBackend.tls) {
       used.push(['backendTls', 'defaultBackend.tls']);
-      if (!spec.defaultBackend.tls.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
+      const t = spec.defaultBackend.tls;
+      if (t.unverified) used.push(['backendTlsInsecure', 'defaultBackend.tls'], ...(t.unverified === 'sni' ? [['backendTlsInsecureServerName', 'defaultBackend.tls'] as [FeatureKind, string]] : []));
+      else if (!t.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
     }
     for (const [f, prop] of used) {
       if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, prop)}`);
@@ -89,8 +91,8 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
       if (ids.has(id)) problems.push(`two objects are both ${id}: one would replace the other`);
       ids.add(id);
     }
+    problems.push(...intentProblems(spec, gateway));
     problems.push(...deadObjects(outcome.objects));
-    problems.push(...invisibleSettings(controller, spec, gateway, outcome.objects));
     problems.push(...misplacedSettings(controller, spec, outcome.objects));
     problems.push(...roundTripProblems(controller, gateway, outcome.objects));
   } else {

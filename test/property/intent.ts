@@ -5,6 +5,7 @@ import {
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
   SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
+  TlsCipherSuite,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
@@ -23,7 +24,7 @@ import { CONTROLLERS } from '../util';
  * claiming one host + match, a controller that cannot express a feature) are still possible and
  * must surface as synth errors in the library's format.
  *
- * Values are drawn so that each declared setting is recognisable in the output (see visible.ts):
+ * Values are drawn so that each declared setting is recognisable in the output:
  * rates, timeouts and sizes come from ranges no other field uses, names carry a marker.
  */
 
@@ -40,8 +41,11 @@ export interface BackendSpec {
   readonly service: string;
   readonly port: number;
   readonly namespace?: string;
-  /** Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs). */
-  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap' };
+  /**
+   * Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs),
+   * or (`unverified`) the unsafe opt-in BackendTls.insecureSkipVerify(), with the name as SNI when `unverified: 'sni'`.
+   */
+  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap'; readonly unverified?: 'sni' | 'no-sni' };
 }
 
 export interface RateLimitSpec {
@@ -76,7 +80,15 @@ export interface HeaderOpsSpec {
 }
 export interface HeaderRulesSpec { readonly request?: HeaderOpsSpec; readonly response?: HeaderOpsSpec }
 export interface RetriesSpec {
-  readonly attempts: number; readonly on?: readonly RetryOn[]; readonly statusCodes?: readonly number[]; readonly perTryTimeout?: number;
+  readonly attempts: number;
+  readonly on?: readonly RetryOn[];
+  readonly statusCodes?: readonly number[];
+  readonly perTryTimeout?: number;
+  /** Milliseconds; `maxBackoff` is a multiple of it. */
+  readonly backoff?: number;
+  readonly maxBackoffFactor?: number;
+  readonly window?: number;
+  readonly nonIdempotent?: boolean;
 }
 export interface AffinitySpec {
   readonly name: string;
@@ -90,7 +102,8 @@ export type AuthSpec =
   | { readonly kind: 'external'; readonly url: string; readonly responseHeaders?: readonly string[]; readonly signinUrl?: string; readonly cache?: number }
   | { readonly kind: 'jwt'; readonly issuer: string; readonly jwksUri: string; readonly audiences?: readonly string[]; readonly claims?: ReadonlyArray<{ claim: string; header: string }> }
   | { readonly kind: 'apiKey'; readonly secretName: string; readonly header?: string }
-  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string };
+  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
+  | { readonly kind: 'externalProvider'; readonly provider: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
 
 export interface PoliciesSpec {
@@ -128,12 +141,17 @@ export interface RouteSpec {
   /** `matches: [...]` rather than `match: ...` (only meaningful with one match). */
   readonly asArray: boolean;
   readonly backends: readonly BackendSpec[];
+  /** Weights of the backends, in order (used with several backends, when one is above 0). */
+  readonly weights?: readonly number[];
+  /** Route mirrors: shadow Services (never the route's backends) and their percentages. */
+  readonly mirrors?: ReadonlyArray<{ readonly service: string; readonly percent?: number }>;
   readonly namespace?: string;
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
   readonly rewrite?: RewriteSpec;
   /** Raw annotations (the escape hatch): another tool's key and one the controller documents. */
   readonly raw?: boolean;
+  readonly ruleName?: string;
 }
 
 export type TrafficSpec =
@@ -170,6 +188,8 @@ export interface TlsOptionsSpec {
   readonly clientAuth?: 'required' | 'optional';
   /** A cert-manager Certificate from ClusterIssuer 'letsencrypt' instead of a Secret. */
   readonly issued?: boolean;
+  /** TLS 1.2 cipher suites (CIPHER_SUITES). */
+  readonly ciphers?: boolean;
 }
 
 export interface CaseSpec {
@@ -249,12 +269,18 @@ const serviceName = fc.oneof(
 );
 const portArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(80, 8080) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 65535 }) });
 const namespaceArb = fc.constantFrom('edge', 'team-a', 'shared', `n${'s'.repeat(62)}`);
+/** The cipher suites of a TlsHost with `ciphers`. */
+const CIPHER_SUITES = [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
+
 export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   service: serviceName,
   port: portArb,
   namespace: sometimes(namespaceArb, 5),
   tls: sometimes(fc.record({ hostname: fc.constantFrom('backend-tls.internal', 'api.svc.example'), ca: fc.constantFrom('secret' as const, 'configmap' as const, undefined) }), 8),
 }, { requiredKeys: ['service', 'port'] })
+  // One TLS backend in three skips verification (the unsafe opt-in), with or without SNI: derived
+  // from the name's length so the generated shapes (and shrinking) stay those of the verified case.
+  .map(b => (b.tls && b.service.length % 3 === 0 ? { ...b, tls: { hostname: b.tls.hostname, unverified: b.tls.ca === undefined ? 'no-sni' as const : 'sni' as const } } : b))
   // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
   .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
@@ -265,12 +291,12 @@ const cidrArb = fc.oneof(
   fc.constantFrom('192.168.1.10', '2001:db8::/32', '203.0.113.0/24'),
 );
 
-// Distinguishing ranges (see visible.ts): requests 101-999, seconds 11-59, body sizes 3-9 (units).
+// Distinguishing ranges: requests 101-999, seconds 11-59, body sizes 3-9 (units).
 const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
   key: fc.constantFrom('clientIp' as const, 'clientIp' as const, 'header' as const, 'consumer' as const),
   header: fc.constantFrom('x-api-key', 'x-tenant-id'),
   requests: fc.integer({ min: 101, max: 999 }),
-  period: fc.option(fc.constantFrom(RateLimitPeriod.SECOND, RateLimitPeriod.MINUTE), { nil: undefined }),
+  period: fc.option(fc.constantFrom(RateLimitPeriod.SECOND, RateLimitPeriod.MINUTE, RateLimitPeriod.HOUR, RateLimitPeriod.DAY), { nil: undefined }),
   burstFactor: sometimes(fc.integer({ min: 1, max: 4 }), 3),
   concurrentConnections: sometimes(fc.integer({ min: 1, max: 50 }), 4),
   exemptCidrs: sometimes(fc.uniqueArray(cidrArb, { minLength: 1, maxLength: 2 }), 4),
@@ -284,7 +310,13 @@ const rateLimitArb: fc.Arbitrary<RateLimitSpec> = fc.record({
 
 const seconds = fc.integer({ min: 11, max: 59 });
 const timeoutsArb: fc.Arbitrary<TimeoutsSpec> = fc.record({
-  connect: seconds, read: seconds, send: seconds, request: fc.integer({ min: 31, max: 59 }), backendRequest: fc.integer({ min: 11, max: 30 }),
+  connect: seconds,
+  read: seconds,
+  send: seconds,
+  // 0 turns the timeout off (Gateway API's 0s). Mapped from one drawn value, so the random
+  // stream (and every other generated case) stays what it was.
+  request: fc.integer({ min: 31, max: 59 }).map(n => (n === 31 ? 0 : n)),
+  backendRequest: fc.integer({ min: 11, max: 30 }).map(n => (n === 11 ? 0 : n)),
 }, { requiredKeys: [] }).filter(t => Object.keys(t).length > 0);
 
 const originArb = fc.oneof(
@@ -298,7 +330,14 @@ const corsArb: fc.Arbitrary<CorsSpec> = fc.record({
   exposeHeaders: fc.option(fc.uniqueArray(fc.constantFrom('x-request-id', 'x-cors-e'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
   credentials: fc.option(fc.boolean(), { nil: undefined }),
   maxAge: fc.option(fc.integer({ min: 61, max: 7200 }), { nil: undefined }),
-}, { requiredKeys: ['origins'] }).map(c => (c.origins.includes('*') ? { ...c, credentials: undefined } : c));
+}, { requiredKeys: ['origins'] }).map(c => (c.origins.includes('*') ? { ...c, credentials: undefined } : c))
+  // '*' (any method / header), never with credentials; mapped from one drawn list each, so the
+  // random stream stays what it was.
+  .map(c => {
+    if (c.credentials) return c;
+    const any = (l: readonly string[] | undefined, only: string) => (l?.length === 1 && l[0] === only ? ['*'] : l);
+    return { ...c, methods: any(c.methods, 'OPTIONS'), headers: any(c.headers, 'x-cors-h'), exposeHeaders: any(c.exposeHeaders, 'x-cors-e') };
+  });
 
 const opsArb: fc.Arbitrary<HeaderOpsSpec> = fc.uniqueArray(
   fc.stringMatching(/^[a-z][a-z0-9]{1,6}$/).map(s => `x-hr-${s}`), { minLength: 1, maxLength: 4 },
@@ -328,6 +367,10 @@ const retriesArb: fc.Arbitrary<RetriesSpec> = fc.record({
   on: fc.uniqueArray(fc.constantFrom(...Object.values(RetryOn)), { minLength: 1, maxLength: 2 }),
   statusCodes: fc.uniqueArray(fc.constantFrom(429, 500, 502, 503, 504, 404), { minLength: 1, maxLength: 2 }),
   perTryTimeout: seconds,
+  backoff: fc.constantFrom(25, 100, 250, 1000),
+  maxBackoffFactor: fc.constantFrom(2, 10),
+  window: seconds,
+  nonIdempotent: fc.boolean(),
 }, { requiredKeys: ['attempts'] });
 
 const affinityArb: fc.Arbitrary<AffinitySpec> = fc.record({
@@ -356,7 +399,24 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
-);
+).map(derivedProvider);
+
+/**
+ * Settings derived from a generated value instead of drawn: the random stream (and so every case
+ * a fixed seed gives) stays what it was before they were added. A stable hash of the value picks
+ * them for a share of the cases.
+ */
+function derivedPick(value: unknown, share: number): number | undefined {
+  let h = 0;
+  for (const ch of JSON.stringify(value) ?? '') h = (h * 31 + ch.charCodeAt(0)) % 2_147_483_647;
+  return h % share === 0 ? h : undefined;
+}
+
+/** Some in-cluster external auth services are the mesh's extension provider instead (EdgeAuth.externalProvider). */
+function derivedProvider(a: AuthSpec): AuthSpec {
+  const h = a.kind === 'external' ? derivedPick(a, 2) : undefined;
+  return h === undefined ? a : { kind: 'externalProvider', provider: h % 4 === 0 ? 'oauth2-proxy' : 'ext-authz' };
+}
 
 const bodySizeArb: fc.Arbitrary<BodySizeSpec> = fc.record({
   unit: fc.constantFrom('bytes' as const, 'kibibytes' as const, 'mebibytes' as const, 'gibibytes' as const),
@@ -390,7 +450,11 @@ const redirectArb: fc.Arbitrary<RedirectSpec> = fc.oneof(
     port: fc.integer({ min: 8001, max: 8999 }),
     path: fc.constantFrom('/moved-here', '/gone'),
     statusCode: fc.constantFrom(...[301, 302, 303, 307, 308] as RedirectStatus[]),
-  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined),
+  }, { requiredKeys: ['kind'] }).filter(r => r.scheme !== undefined || r.host !== undefined || r.port !== undefined || r.path !== undefined)
+    // A redirect to '/gone' alone with a status becomes a status-only redirect (same URL), without
+    // changing the random stream.
+    .map(r => (r.path === '/gone' && r.scheme === undefined && r.host === undefined && r.port === undefined && r.statusCode !== undefined
+      ? { kind: 'to' as const, statusCode: r.statusCode } : r)),
 );
 
 const rewriteArb: fc.Arbitrary<RewriteSpec> = fc.oneof(
@@ -409,7 +473,13 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   redirect: sometimes(redirectArb, 10),
   rewrite: sometimes(rewriteArb, 8),
   raw: sometimes(fc.constant(true), 6),
-}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(fixRoute);
+}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(r => fixRoute(withRuleName(r)));
+
+/** A share of the routes name their rules (derived, see `derivedPick`). */
+function withRuleName(r: RouteSpec): RouteSpec {
+  const h = derivedPick(r, 5);
+  return h === undefined ? r : { ...r, ruleName: h % 2 === 0 ? 'checkout' : 'api.v1' };
+}
 
 /** The single-route rules of Route, applied to a random route so that it builds. */
 function fixRoute(r: RouteSpec): RouteSpec {
@@ -477,22 +547,30 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       minTls: fc.constantFrom(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
       clientAuth: fc.constantFrom('required' as const, 'optional' as const),
       issued: fc.boolean(),
-    }, { requiredKeys: [] }), 3),
+    }, { requiredKeys: [] })
+      // Cipher suites on hosts whose certificate is explicitly not issued (and that accept TLS 1.2): derived, so the generated shapes stay those above.
+      .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
+    // Last, so that adding it left every earlier draw (and the cases they make) as it was.
+    weights: sometimes(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), 3),
+    mirrors: sometimes(fc.uniqueArray(fc.record({
+      service: fc.constantFrom('mirror-shadow-a', 'mirror-shadow-b'),
+      percent: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }, { requiredKeys: ['service'] }), { minLength: 1, maxLength: 2, selector: m => m.service }), 3),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
     const raw = {
       ...generated,
-      routes: generated.routes.map(r => {
+      routes: generated.routes.map((r, i) => {
         const ns = r.namespace ?? generated.namespace;
         const seen = new Set<string>();
         const unique = r.backends.filter(b => {
           const k = backendKey({ ...b, namespace: b.namespace ?? ns });
           return !seen.has(k) && !!seen.add(k);
         });
-        return { ...r, backends: unique };
+        return { ...r, backends: unique, weights: generated.weights?.slice(2 * i, 2 * i + 2) };
       }),
     };
     // TLS: hosts the routes serve, each in one TlsHost.
@@ -533,13 +611,15 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
         });
       }
     }
+    // Route mirrors: on the first route with backends that no canary splits.
+    const mirrored = raw.mirrors ? raw.routes.findIndex((r, i) => r.backends.length > 0 && !canaries.some(c => c.route === i)) : -1;
     const spec: CaseSpec = {
       supportedOnly: raw.supportedOnly,
       namespace: raw.namespace,
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
-      routes: raw.routes,
+      routes: raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
       tls,
       canaries,
       passthrough: raw.passthrough,
@@ -567,7 +647,9 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
   const featuresOk = (p: object) => policyFeatures(resolvePolicies('Route', 'prune', p as never, undefined)).every(u => ok(u.feature));
   const wildOk = ok('wildcardHost');
   const crossOk = ok('crossNamespaceBackend');
-  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.ca !== undefined || ok('backendTlsSystemCa')));
+  const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.unverified !== undefined
+    ? ok('backendTlsInsecure') && (b.tls.unverified === 'no-sni' || ok('backendTlsInsecureServerName'))
+    : b.tls.ca !== undefined || ok('backendTlsSystemCa')));
   const localBackend = (b0: BackendSpec): BackendSpec => {
     const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
     return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
@@ -595,6 +677,9 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       redirect,
       rewrite,
       raw,
+      ruleName: ok('namedRule') ? r.ruleName : undefined,
+      weights: ok('weightedBackends') ? r.weights : undefined,
+      mirrors: ok('routeMirror') ? r.mirrors : undefined,
     });
   });
   const hostsLeft = new Set(routes.flatMap(r => r.hosts ?? []));
@@ -604,6 +689,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     minTls: ok('minTlsVersion') ? o.minTls : undefined,
     clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
     issued: ok('automaticCertificate') ? o.issued : undefined,
+    ciphers: o.ciphers && ok('tlsCipherSuites') ? true : undefined,
   };
   const tls = spec.tls
     .map(t => ({
@@ -664,10 +750,19 @@ export function controllerFor(name: ControllerName, experimental: boolean): Cont
   return experimental && factory ? factory({ experimentalChannel: true }) : CONTROLLERS[name]();
 }
 
-function backend(b: BackendSpec): Backend {
+/** The weight of a route's j-th backend, when the route has several backends and weights, one of them above 0. */
+function routeWeight(r: RouteSpec, j: number): number | undefined {
+  if (!r.weights || r.backends.length < 2 || !r.weights.slice(0, r.backends.length).some(w => w > 0)) return undefined;
+  return r.weights[j];
+}
+
+function backend(b: BackendSpec, weight?: number): Backend {
   return Backend.service(b.service, b.port, {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
-    ...(b.tls ? {
+    ...(weight !== undefined ? { weight } : {}),
+    ...(b.tls?.unverified ? {
+      tls: BackendTls.insecureSkipVerify(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
+    } : b.tls ? {
       tls: BackendTls.verify({
         hostname: b.tls.hostname,
         ca: b.tls.ca === 'secret' ? CaCertificates.fromSecret('backend-ca') : b.tls.ca === 'configmap' ? CaCertificates.fromConfigMap('backend-ca') : undefined,
@@ -736,6 +831,10 @@ export function policies(p: PoliciesSpec): RoutePolicies {
       on: r.on && [...r.on],
       statusCodes: r.statusCodes && [...r.statusCodes],
       perTryTimeout: r.perTryTimeout === undefined ? undefined : Duration.seconds(r.perTryTimeout),
+      backoff: r.backoff === undefined ? undefined : Duration.millis(r.backoff),
+      maxBackoff: r.backoff === undefined || r.maxBackoffFactor === undefined ? undefined : Duration.millis(r.backoff * r.maxBackoffFactor),
+      window: r.window === undefined ? undefined : Duration.seconds(r.window),
+      nonIdempotent: r.nonIdempotent,
     });
   }
   if (p.sessionAffinity) {
@@ -748,7 +847,8 @@ export function policies(p: PoliciesSpec): RoutePolicies {
     out.auth = a.kind === 'external' ? EdgeAuth.external({ url: a.url, responseHeaders: a.responseHeaders && [...a.responseHeaders], signinUrl: a.signinUrl, cache: a.cache === undefined ? undefined : Duration.seconds(a.cache) })
       : a.kind === 'jwt' ? EdgeAuth.jwt({ issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && [...a.audiences], claimsToHeaders: a.claims && a.claims.map(c => ({ ...c })) })
         : a.kind === 'apiKey' ? EdgeAuth.apiKey({ secretName: a.secretName, header: a.header })
-          : EdgeAuth.basic({ secretName: a.secretName, realm: a.realm });
+          : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
+            : EdgeAuth.externalProvider(a.provider);
   }
   return out;
 }
@@ -786,12 +886,15 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     hosts: r.hosts ? [...r.hosts] : undefined,
     ...(r.asArray ? { matches: r.matches.map(routeMatch) } : { match: routeMatch(r.matches[0]) }),
     ...(r.backends.length === 1 && !r.asArray ? { backend: backend(r.backends[0]) }
-      : r.backends.length > 0 ? { backends: r.backends.map(backend) } : {}),
+      : r.backends.length > 0 ? { backends: r.backends.map((b, j) => backend(b, routeWeight(r, j))) } : {}),
     namespace: r.namespace,
     ...policies(r.policies),
     redirect: r.redirect ? redirect_(r.redirect) : undefined,
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
+    ruleName: r.ruleName,
+    mirrors: r.mirrors && r.backends.length > 0
+      ? r.mirrors.map(m => TrafficMirror.to(Backend.service(m.service, 8080), m.percent !== undefined ? { percent: m.percent } : {})) : undefined,
   }));
   spec.tls.forEach((t, i) => {
     const o = t.options ?? {};
@@ -806,6 +909,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
       minTlsVersion: o.minTls,
       clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
         : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,
+      cipherSuites: o.ciphers ? [...CIPHER_SUITES] : undefined,
     });
   });
   if (spec.passthrough) {

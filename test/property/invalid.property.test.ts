@@ -52,6 +52,7 @@ describe('list-valued props from JavaScript and Python callers', () => {
       'ApiGateway.addRoute 1.hosts', 'ApiGateway.addRoute 1.match.headers', 'ApiGateway.addRoute 1.match.queryParams',
       'new Route (matches, backends, redirect) 1.hosts', 'new Route (matches, backends, redirect) 1.matches', 'new Route (matches, backends, redirect) 1.backends',
       'new Route (redirect only) 0.hosts', 'new RateLimitedRoute 0.hosts', 'ApiGateway.addTlsHost 1.hosts', 'new TlsHost 0.hosts', 'ApiGateway.addCanary 1.hosts',
+      'Controller.istio 0.attachTo.sectionNames',
       'Backend.fromServicePorts 1', 'RateLimit.perClientIp 0.exemptCidrs', 'Cors.allow 0.origins', 'Cors.allow 0.methods', 'Cors.allow 0.headers',
       'Cors.allow 0.exposeHeaders', 'HeaderRules.of 0.request.remove', 'HeaderRules.of 0.response.remove', 'IpAccess.allow 0', 'IpAccess.deny 0',
       'Retries.of 0.on', 'Retries.of 0.statusCodes', 'EdgeAuth.external 0.responseHeaders', 'EdgeAuth.jwt 0.audiences', 'EdgeAuth.jwt 0.claimsToHeaders',

@@ -232,7 +232,7 @@ export const SITES: readonly Site[] = [
     (f, c) => new ApiGateway(f.chart, 'g', { controller: c })),
   factory('Controller.envoyGateway', Controller.envoyGateway, () => [{ gatewayClassName: 'eg', httpPort: 8080, httpsPort: 8443, experimentalChannel: true }],
     (f, c) => new ApiGateway(f.chart, 'g', { controller: c })),
-  factory('Controller.istio', Controller.istio, () => [{ gatewayClassName: 'istio' }], (f, c) => new ApiGateway(f.chart, 'g', { controller: c })),
+  factory('Controller.istio', Controller.istio, () => [{ attachTo: { name: 'shared', sectionNames: ['http', 'https'], port: 80 } }], (f, c) => new ApiGateway(f.chart, 'g', { controller: c })),
   // Backends and matches.
   factory('Backend.service', Backend.service, () => ['svc', 8080, { namespace: 'other' }], (f, b) => useValue(f, { backend: b })),
   factory('Backend.fromService', Backend.fromService, () => [new kplus.Service(new Chart(Testing.app(), 'k'), 'svc', { ports: [{ port: 80 }, { port: 81 }] }), { port: 80 }],

@@ -142,7 +142,8 @@ function ingressFamily(controller: ControllerName): Family {
       return problems;
     },
     weights(objects, c, _stable, want) {
-      const canary = objects.find(o => o.kind === 'Ingress' && o.metadata?.annotations?.['nginx.ingress.kubernetes.io/canary'] === 'true'
+      // A route's second backend is a canary Ingress too (`<route>-split`): not this canary's.
+      const canary = objects.find(o => o.kind === 'Ingress' && o.metadata?.annotations?.['nginx.ingress.kubernetes.io/canary'] === 'true' && !String(o.metadata?.name).endsWith('-split')
         && (o.spec?.rules ?? []).some((rule: any) => (rule.http?.paths ?? []).some((p: any) => p.backend?.service?.name === c.canary.service)));
       const a = canary?.metadata?.annotations ?? {};
       const w = Number(a['nginx.ingress.kubernetes.io/canary-weight']);

@@ -1,9 +1,9 @@
 import { Chart, Duration } from 'cdk8s';
 import { POLICY_SCENARIOS } from './policies';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller, Dns01Provider,
-  HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect, TlsCertificate,
-  TlsMode, TlsVersion, TrafficMirror,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, BackendProtocol, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller,
+  Dns01Provider, HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect,
+  TlsCertificate, TlsMode, TlsVersion, TrafficMirror,
 } from '../../src';
 
 export type Scenario = (chart: Chart, controller: Controller) => void;
@@ -341,6 +341,44 @@ export const SCENARIOS: Record<string, Scenario> = {
     gw.addRoute('search', {
       hosts: ['search.example.com'],
       backend: Backend.service('search-proxy', 443, { tls: BackendTls.verify({ hostname: 'search.vendor.example.net' }) }),
+    });
+  },
+
+  /** Weighted backends: a 3:1 split (one with weight 0 on another path); gRPC in weighted-backends-grpc. */
+  'weighted-backends': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('checkout', {
+      hosts: ['shop.example.com'],
+      match: { path: PathMatch.prefix('/checkout') },
+      backends: [Backend.service('checkout-v1', 8080, { weight: 3 }), Backend.service('checkout-v2', 8080, { weight: 1 })],
+    });
+    gw.addRoute('search', {
+      hosts: ['shop.example.com'],
+      match: { path: PathMatch.prefix('/search') },
+      backends: [Backend.service('search-v1', 8080, { weight: 100 }), Backend.service('search-v2', 8080, { weight: 0 })],
+    });
+  },
+
+  /** Two mirrors on a plain route (no canary): 10% to one shadow, every request to another in the shadow namespace. */
+  'route-mirrors': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 8080),
+      mirrors: [
+        TrafficMirror.to(Backend.service('api-shadow', 8080), { percent: 10 }),
+        TrafficMirror.to(Backend.service('recorder', 9000, { namespace: 'shadow' })),
+      ],
+    });
+  },
+
+  /** Two weighted backends of a gRPC service (a GRPCRoute on Gateway API). */
+  'weighted-backends-grpc': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('orders', {
+      hosts: ['grpc.example.com'],
+      backendProtocol: BackendProtocol.GRPC,
+      backends: [Backend.service('orders-a', 9090, { weight: 4 }), Backend.service('orders-b', 9090, { weight: 1 })],
     });
   },
 };

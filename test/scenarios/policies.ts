@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { Scenario } from './index';
 import { primerPoliciesScenario } from '../../examples/primer-policies/intent';
 import {
-  ApiGateway, Backend, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
+  ApiGateway, Backend, ClientIp, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
   RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
 } from '../../src';
 
@@ -50,7 +50,7 @@ export const POLICY_SCENARIOS: Record<string, Scenario> = {
       hosts: ['shop.example.com'],
       match: { path: PathMatch.prefix('/cart') },
       backend: Backend.service('cart', 8080),
-      retries: Retries.of({ attempts: 2, on: [RetryOn.CONNECT_FAILURE], statusCodes: [503] }),
+      retries: Retries.of({ attempts: 2, statusCodes: [503], nonIdempotent: true }),
       sessionAffinity: SessionAffinity.cookie({ name: 'cart', ttl: Duration.hours(1) }),
       timeouts: Timeouts.of({ request: Duration.seconds(30), backendRequest: Duration.seconds(10) }),
     });
@@ -62,6 +62,17 @@ export const POLICY_SCENARIOS: Record<string, Scenario> = {
       hosts: ['api.example.com'],
       backend: Backend.service('api', 8080),
       auth: EdgeAuth.jwt({ issuer: 'https://issuer.example.com', jwksUri: 'https://issuer.example.com/.well-known/jwks.json', audiences: ['api'], claimsToHeaders: [{ claim: 'sub', header: 'x-user-id' }] }),
+    });
+  },
+
+  // Issue #17: behind one load balancer, limits and allow lists key on the client it saw.
+  'client-ip-behind-lb': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller, clientIp: ClientIp.xForwardedFor({ trustedHops: 1 }) });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 8080),
+      rateLimit: RateLimit.perClientIp({ requests: 20, period: RateLimitPeriod.MINUTE }),
+      ipAccess: IpAccess.allow(['10.0.0.0/8', '203.0.113.0/24']),
     });
   },
 };

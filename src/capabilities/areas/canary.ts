@@ -6,7 +6,8 @@ export type CanaryFeature =
   | 'canaryHeader'
   | 'canaryHeaderPresence'
   | 'canaryCookie'
-  | 'canaryMirror';
+  | 'canaryMirror'
+  | 'routeMirror';
 
 const TRAEFIK_INGRESS = no('the Traefik Ingress provider routes an Ingress path to one Service, without weights or header conditions; use TraefikOutput.INGRESS_ROUTE');
 const REGEX_IMPLEMENTATION_SPECIFIC = no('it needs a regular-expression header match, which is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()');
@@ -20,6 +21,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
     canaryHeaderPresence: { title: 'Header-presence canary', prop: 'traffic' },
     canaryCookie: { title: 'Cookie canary', prop: 'traffic' },
     canaryMirror: { title: 'Request mirroring', prop: 'mirror' },
+    routeMirror: { title: 'Route request mirroring', prop: 'mirrors' },
   },
   matrix: {
     'ingress-nginx': {
@@ -28,6 +30,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('canary Ingress: canary-by-header-pattern; header names of letters, digits and -'),
       canaryCookie: yes('canary Ingress: canary-by-cookie'),
       canaryMirror: NGINX_MIRROR,
+      routeMirror: NGINX_MIRROR,
     },
     'traefik': {
       canaryWeight: yes('weighted TraefikService'),
@@ -35,6 +38,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('higher-priority IngressRoute'),
       canaryCookie: yes('higher-priority IngressRoute'),
       canaryMirror: yes('mirroring TraefikService'),
+      routeMirror: no('this library renders Traefik mirroring (a mirroring TraefikService) only for a CanarySplit; use CanarySplit.mirror, or a Gateway API controller'),
     },
     'traefik-ingress': {
       canaryWeight: TRAEFIK_INGRESS,
@@ -42,6 +46,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: TRAEFIK_INGRESS,
       canaryCookie: TRAEFIK_INGRESS,
       canaryMirror: no('mirroring needs a TraefikService, which an Ingress cannot reference; use TraefikOutput.INGRESS_ROUTE'),
+      routeMirror: no('mirroring needs a TraefikService, which an Ingress cannot reference; use TraefikOutput.INGRESS_ROUTE'),
     },
     'kong': {
       canaryWeight: no('a Kong Ingress path routes to one Service, without weights; use KongMode.GATEWAY_API'),
@@ -49,6 +54,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: no('Kong Ingress matches a header only by value or by a case-insensitive regex; use KongMode.GATEWAY_API'),
       canaryCookie: no('Kong Ingress can only approximate a cookie condition with a case-insensitive regex over the whole Cookie header, which is not verified through KIC; use Controller.envoyGateway(), Controller.istio() or Traefik'),
       canaryMirror: KONG_MIRROR,
+      routeMirror: KONG_MIRROR,
     },
     'kong-gateway-api': {
       canaryWeight: yes("approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
@@ -56,6 +62,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('more specific rule in its own HTTPRoute'),
       canaryCookie: no('KIC turns a regular-expression header match into a case-insensitive Kong regex (~*), so the cookie name and value would match case-insensitively; use Controller.envoyGateway(), Controller.istio() or Traefik'),
       canaryMirror: KONG_MIRROR,
+      routeMirror: KONG_MIRROR,
     },
     'gateway-api': {
       canaryWeight: yes(),
@@ -63,6 +70,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: REGEX_IMPLEMENTATION_SPECIFIC,
       canaryCookie: REGEX_IMPLEMENTATION_SPECIFIC,
       canaryMirror: yes('RequestMirror filter (Extended)'),
+      routeMirror: yes('one RequestMirror filter per mirror on every rule of the route (Extended; percent, repeatable)'),
     },
     'envoy-gateway': {
       canaryWeight: yes(),
@@ -70,6 +78,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('more specific rule in its own HTTPRoute'),
       canaryCookie: yes('more specific rule in its own HTTPRoute'),
       canaryMirror: yes('RequestMirror filter (Extended)'),
+      routeMirror: yes('one RequestMirror filter per mirror on every rule of the route'),
     },
     'istio': {
       canaryWeight: yes(),
@@ -77,6 +86,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('more specific rule in its own HTTPRoute'),
       canaryCookie: yes('more specific rule in its own HTTPRoute'),
       canaryMirror: yes('RequestMirror filter (Extended)'),
+      routeMirror: yes('one RequestMirror filter per mirror on every rule of the route'),
     },
   },
 };

@@ -13,12 +13,20 @@ export type PolicyFeature =
   | 'rewritePrefix' | 'rewriteFullPath' | 'rewriteHost'
   | 'ipAllow' | 'ipDeny'
   | 'retries' | 'retryStatusCodes' | 'retryPerTryTimeout'
+  | 'retryBackoff' | 'retryMaxBackoff' | 'retryWindow' | 'retryNonIdempotent'
   | 'sessionAffinityCookie'
   | 'backendHttps' | 'backendGrpc' | 'backendGrpcs' | 'backendH2c' | 'backendWebsocket'
   | 'externalAuth' | 'externalAuthResponseHeaders' | 'externalAuthSignin' | 'externalAuthCache'
   | 'jwtAuth' | 'jwtClaimsToHeaders'
   | 'apiKeyAuth'
-  | 'basicAuth';
+  | 'basicAuth'
+  | 'externalAuthProvider'
+  | 'timeoutDisabled'
+  | 'redirectStatusOnly'
+  | 'corsWildcardOrigin'
+  | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
+  // issue #17: rate-limit windows, client IP, concurrency
+  | 'rateLimitLongWindow';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -26,8 +34,12 @@ const SNIPPETS = 'only possible with snippets or global controller configuration
 const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library never emits';
 const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotations on the Service, which this library does not own; annotate the Service itself`;
 const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
+const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
-const GW_APPPROTOCOL = 'Gateway API selects this from the Service port\'s appProtocol, which this library does not own; set appProtocol on the Service';
+/** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
+const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
+const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
+const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -47,7 +59,7 @@ const NGINX: Row = {
   timeoutRequest: no('ingress-nginx has no whole-request timeout'),
   timeoutBackendRequest: no('ingress-nginx has no per-attempt backend request timeout (proxy-next-upstream-timeout bounds all attempts together)'),
   bodySize: yes('proxy-body-size'),
-  cors: yes('enable-cors with every setting explicit; a `*.` origin matches one DNS label'),
+  cors: yes('enable-cors with every setting explicit'),
   requestHeaderSet: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderAdd: no(`per-route request headers are ${SNIPPETS}`),
   requestHeaderRemove: no(`per-route request headers are ${SNIPPETS}`),
@@ -81,6 +93,19 @@ const NGINX: Row = {
   jwtClaimsToHeaders: no('ingress-nginx has no JWT validation'),
   apiKeyAuth: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   basicAuth: yes('auth-type: basic with an htpasswd Secret (key `auth`)'),
+  externalAuthProvider: no(NO_PROVIDER('ingress-nginx', 'EdgeAuth.external()')),
+  timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
+  corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
+  corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
+  corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
+  corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryMaxBackoff: no('nginx passes a failed request to the next attempt at once; it has no wait between attempts'),
+  retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
+  retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
+  rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
 };
 
 const TRAEFIK: Row = {
@@ -132,6 +157,19 @@ const TRAEFIK: Row = {
   jwtClaimsToHeaders: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   apiKeyAuth: no('API keys are Traefik Hub only, not Traefik Proxy'),
   basicAuth: yes('basicAuth middleware'),
+  externalAuthProvider: no(NO_PROVIDER("Traefik's forwardAuth middleware", 'EdgeAuth.external()')),
+  timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
+  redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
+  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
+  corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
+  corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('retry.initialInterval: exponential, capped at twice the interval'),
+  retryMaxBackoff: no('Traefik always caps the wait at twice initialInterval'),
+  retryWindow: yes('retry.timeout'),
+  retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
+  rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -144,11 +182,12 @@ const TRAEFIK_INGRESS: Row = {
   redirectPrefix: no(TRAEFIK_INGRESS_REDIRECT),
   timeoutConnect: no(TRAEFIK_SERVICE('serversTransport')),
   ipDeny: no('the Traefik Ingress provider cannot add a !ClientIP() condition and Traefik has no deny-list middleware; use TraefikOutput.INGRESS_ROUTE'),
-  sessionAffinityCookie: no(TRAEFIK_SERVICE('sticky cookies')),
-  backendHttps: no(TRAEFIK_SERVICE('the server scheme')),
-  backendGrpc: no(TRAEFIK_SERVICE('the server scheme')),
-  backendGrpcs: no(TRAEFIK_SERVICE('the server scheme')),
-  backendH2c: no(TRAEFIK_SERVICE('the server scheme')),
+  sessionAffinityCookie: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.sticky.cookie.*')),
+  backendHttps: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
+  backendGrpc: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
+  backendGrpcs: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
+  backendH2c: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
+  redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
 };
 
 const KONG: Row = {
@@ -160,9 +199,9 @@ const KONG: Row = {
   rateLimitExemptCidrs: no('Kong\'s rate-limiting plugin has no exemption list'),
   rateLimitRedis: yes('policy: redis'),
   rateLimitControllerStore: no('Kong\'s shared policy "cluster" is refused in DB-less mode; use DistributedRateLimit.redis()'),
-  timeoutConnect: no(SERVICE_ANNOTATION('timeouts')),
-  timeoutRead: no(SERVICE_ANNOTATION('timeouts')),
-  timeoutSend: no(SERVICE_ANNOTATION('timeouts')),
+  timeoutConnect: yes(ON_SERVICE('konghq.com/connect-timeout (milliseconds)')),
+  timeoutRead: yes(ON_SERVICE('konghq.com/read-timeout (milliseconds)')),
+  timeoutSend: yes(ON_SERVICE('konghq.com/write-timeout (milliseconds)')),
   timeoutRequest: no('Kong has no whole-request timeout'),
   timeoutBackendRequest: no('Kong has no per-attempt backend request timeout separate from connect/read/write'),
   bodySize: yes('request-size-limiting plugin'),
@@ -180,17 +219,17 @@ const KONG: Row = {
   redirectPrefix: no('Kong OSS has no path redirect'),
   rewritePrefix: yes('konghq.com/strip-path: only to "/"'),
   rewriteFullPath: no('Kong Ingress rewrites need the RewriteURIs feature gate; use KongMode.GATEWAY_API'),
-  rewriteHost: no(SERVICE_ANNOTATION('the upstream Host')),
+  rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
   ipAllow: yes('ip-restriction plugin'),
   ipDeny: yes('ip-restriction plugin'),
   retries: no(SERVICE_ANNOTATION('retries')),
   retryStatusCodes: no(SERVICE_ANNOTATION('retries')),
   retryPerTryTimeout: no(SERVICE_ANNOTATION('retries')),
   sessionAffinityCookie: no('Kong OSS only hashes on a cookie (no sticky sessions), configured on the Service'),
-  backendHttps: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendGrpc: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendGrpcs: no(SERVICE_ANNOTATION('the upstream protocol')),
-  backendH2c: no(SERVICE_ANNOTATION('the upstream protocol')),
+  backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
+  backendGrpc: no(KONG_GRPC_INGRESS),
+  backendGrpcs: no(KONG_GRPC_INGRESS),
+  backendH2c: no(KONG_NO_H2C),
   backendWebsocket: native('proxied natively'),
   externalAuth: no('Kong OSS has no forward-auth plugin'),
   externalAuthResponseHeaders: no('Kong OSS has no forward-auth plugin'),
@@ -200,6 +239,19 @@ const KONG: Row = {
   jwtClaimsToHeaders: no('Kong OSS\'s jwt plugin does not copy claims to headers'),
   apiKeyAuth: yes('key-auth plugin + a KongConsumer with the key Secret'),
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
+  externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
+  timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
+  redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
+  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
+  corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
+  corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
+  retryWindow: no(SERVICE_ANNOTATION('retries')),
+  retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
+  rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -212,6 +264,8 @@ const KONG_GATEWAY_API: Row = {
   requestHeaderAdd: yes('RequestHeaderModifier filter'),
   requestHeaderRemove: yes('RequestHeaderModifier filter'),
   backendGrpc: yes('GRPCRoute'),
+  redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
+  backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
 };
 
 const GATEWAY_API: Row = {
@@ -253,8 +307,8 @@ const GATEWAY_API: Row = {
   backendHttps: no(GW_BACKEND_TLS),
   backendGrpc: yes('GRPCRoute'),
   backendGrpcs: no(GW_ONLY_GRPCS),
-  backendH2c: no(GW_APPPROTOCOL),
-  backendWebsocket: no(GW_APPPROTOCOL),
+  backendH2c: yes(ON_SERVICE('appProtocol: kubernetes.io/h2c on the Service port')),
+  backendWebsocket: yes(ON_SERVICE('appProtocol: kubernetes.io/ws on the Service port')),
   externalAuth: no(GW_EXT_AUTH),
   externalAuthResponseHeaders: no(GW_EXT_AUTH),
   externalAuthSignin: no('Gateway API\'s ExternalAuth filter has no sign-in redirect'),
@@ -263,6 +317,19 @@ const GATEWAY_API: Row = {
   jwtClaimsToHeaders: no(GW_NO('JWT validation')),
   apiKeyAuth: no(GW_NO('API keys')),
   basicAuth: no(GW_NO('basic authentication')),
+  externalAuthProvider: no(NO_PROVIDER("Gateway API's ExternalAuth filter", 'Controller.istio()')),
+  timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
+  redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
+  corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
+  corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
+  corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
+  corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: experimental('rules[].retry.backoff (the minimum wait; growth and cap are the implementation\'s)'),
+  retryMaxBackoff: no('Gateway API\'s retry backoff is a minimum; the cap is the implementation\'s'),
+  retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
+  retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
+  rateLimitLongWindow: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -291,6 +358,14 @@ const ENVOY_GATEWAY: Row = {
   jwtClaimsToHeaders: yes('SecurityPolicy jwt claimToHeaders'),
   apiKeyAuth: yes('SecurityPolicy apiKeyAuth'),
   basicAuth: yes('SecurityPolicy basicAuth (SHA htpasswd only, key .htpasswd)'),
+  externalAuthProvider: no(NO_PROVIDER("Envoy Gateway's SecurityPolicy extAuth", 'EdgeAuth.external()')),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Envoy\'s route timeout 0 is off'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.baseInterval'),
+  retryMaxBackoff: yes('BackendTrafficPolicy retry.perRetry.backOff.maxInterval'),
+  retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
+  retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
+  rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
 };
 
 const ISTIO: Row = {
@@ -315,6 +390,14 @@ const ISTIO: Row = {
   jwtAuth: yes('RequestAuthentication + AuthorizationPolicy requiring a principal'),
   jwtClaimsToHeaders: yes('RequestAuthentication outputClaimToHeaders'),
   apiKeyAuth: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
+  timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
+  // Retry timing and non-idempotent methods (issue #17).
+  retryBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  rateLimitLongWindow: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -367,6 +450,18 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     jwtClaimsToHeaders: { title: 'JWT claims to headers', prop: 'auth.claimsToHeaders' },
     apiKeyAuth: { title: 'API key authentication', prop: 'auth' },
     basicAuth: { title: 'Basic authentication', prop: 'auth' },
+    externalAuthProvider: { title: 'External authorization through a mesh extension provider', prop: 'auth' },
+    timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
+    redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
+    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
+    corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
+    corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
+    corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
+    retryBackoff: { title: 'Retry backoff', prop: 'retries.backoff' },
+    retryMaxBackoff: { title: 'Retry backoff cap', prop: 'retries.maxBackoff' },
+    retryWindow: { title: 'Retry window', prop: 'retries.window' },
+    retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
+    rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -13,9 +13,13 @@ export type RoutingFeature =
   | 'methodMatch'
   | 'multipleBackends'
   | 'crossNamespaceBackend'
-  | 'defaultBackend';
+  | 'defaultBackend'
+  | 'namedRule'
+  | 'weightedBackends'
+  // issue #17: the client address behind a load balancer
+  | 'clientIpForwardedFor';
 
-const NGINX_ONE_BACKEND = no('an Ingress path has exactly one backend Service; split traffic with CanarySplit');
+const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
@@ -32,6 +36,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     multipleBackends: { title: 'Several backends on one route', prop: 'backends' },
     crossNamespaceBackend: { title: 'Backend in another namespace', prop: 'backends' },
     defaultBackend: { title: 'Gateway default backend', prop: 'defaultBackend' },
+    namedRule: { title: 'Named route rule', prop: 'ruleName' },
+    weightedBackends: { title: 'Weighted backends', prop: 'backends' },
+    clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
   },
   matrix: {
     'ingress-nginx': {
@@ -44,9 +51,12 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       headerRegexMatch: no('ingress-nginx matches headers only on canary Ingresses, not for routing'),
       queryParamMatch: no('ingress-nginx cannot route on query parameters without snippets, which this library never emits'),
       methodMatch: no('ingress-nginx cannot route on the HTTP method without snippets, which this library never emits'),
-      multipleBackends: NGINX_ONE_BACKEND,
+      multipleBackends: yes('two backends: the route\'s Ingress and a canary Ingress `<route>-split` with canary-weight 1 of canary-weight-total 2; more than two are refused'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an Ingress path')),
+      weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
+      clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'traefik': {
       hostRouting: yes(),
@@ -61,6 +71,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: no("IngressRoute services in another namespace need Traefik's allowCrossNamespace provider flag, which is off by default"),
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an IngressRoute route')),
+      weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -75,6 +88,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('an Ingress path')),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
+      clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
     },
     'kong': {
       hostRouting: yes(),
@@ -89,6 +105,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       crossNamespaceBackend: INGRESS_NAMESPACE,
       defaultBackend: yes(),
+      namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
+      weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -103,6 +122,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
+      weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
+      clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -117,6 +139,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (standard channel, Extended support)'),
+      weightedBackends: yes('backendRefs[].weight (Core)'),
+      clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -131,6 +156,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
+      weightedBackends: yes('backendRefs[].weight'),
+      clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
     },
     'istio': {
       hostRouting: yes(),
@@ -145,6 +173,9 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       multipleBackends: yes(),
       crossNamespaceBackend: yes('with a generated ReferenceGrant'),
       defaultBackend: yes(),
+      namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
+      weightedBackends: yes('backendRefs[].weight'),
+      clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
     },
   },
 };

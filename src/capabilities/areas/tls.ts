@@ -14,7 +14,11 @@ export type TlsFeature =
   | 'clientCertificateAuth'
   | 'optionalClientCertificate'
   | 'backendTls'
-  | 'backendTlsSystemCa';
+  | 'backendTlsSystemCa'
+  | 'backendTlsInsecure'
+  | 'backendTlsInsecureServerName'
+  | 'tlsCipherSuites'
+  | 'clientCertificateSeveralCas';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -29,6 +33,10 @@ const ISTIO_NO_FRONTEND = no('Istio 1.30 does not implement Gateway frontend cli
 const TRAEFIK_INGRESS_SERVICE = no('the Traefik Ingress provider reads the backend scheme from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE');
 const KONG_SERVICE = no('Kong reads backend TLS from annotations on the Service (konghq.com/protocol), which this library does not own');
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
+const KONG_CIPHERS = no('Kong sets cipher suites only globally (ssl_cipher_suite / ssl_ciphers in kong.conf)');
+const GW_ALWAYS_VERIFIES = no('a BackendTLSPolicy always verifies the backend certificate (a CA or the system CAs); Gateway API has no way to skip verification');
+const EG_BACKEND_RESOURCE = no('skipping verification needs an Envoy Gateway Backend resource (tls.insecureSkipVerify) in place of the Service, which resolves the backend by DNS rather than by its endpoints; use BackendTls.verify()');
+const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
 export const TLS: CapabilityArea<TlsFeature> = {
   features: {
@@ -44,6 +52,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
     optionalClientCertificate: { title: 'Optional client certificate', prop: 'clientAuth' },
     backendTls: { title: 'Re-encryption to HTTPS backends', prop: 'backend.tls' },
     backendTlsSystemCa: { title: 'Backend certificate checked against system CAs', prop: 'backend.tls' },
+    backendTlsInsecure: { title: 'Backend certificate left unverified (unsafe opt-in)', prop: 'backend.tls' },
+    backendTlsInsecureServerName: { title: 'SNI to an unverified backend', prop: 'backend.tls' },
+    tlsCipherSuites: { title: 'TLS 1.2 cipher suites per host', prop: 'cipherSuites' },
+    clientCertificateSeveralCas: { title: 'Client certificates from several CA sources', prop: 'clientAuth.additionalCas' },
   },
   matrix: {
     'ingress-nginx': {
@@ -59,6 +71,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('backend-protocol HTTPS + proxy-ssl-*; CA from a Secret'),
       backendTlsSystemCa: no('ingress-nginx verifies backends only against a CA Secret (proxy-ssl-secret)'),
+      backendTlsInsecure: yes('backend-protocol: HTTPS with proxy-ssl-verify: off (nginx\'s default): no certificate check, no SNI'),
+      backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
+      tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
+      clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -73,6 +89,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('ServersTransport'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: yes('ServersTransport insecureSkipVerify'),
+      backendTlsInsecureServerName: yes('ServersTransport serverName'),
+      tlsCipherSuites: yes('TLSOption cipherSuites (Go names)'),
+      clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -87,6 +107,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: TRAEFIK_INGRESS_SERVICE,
       backendTlsSystemCa: TRAEFIK_INGRESS_SERVICE,
+      backendTlsInsecure: TRAEFIK_INGRESS_SERVICE,
+      backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE,
+      tlsCipherSuites: yes('TLSOption cipherSuites (Go names; needs the Traefik CRD provider)'),
+      clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -101,6 +125,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: KONG_MTLS,
       backendTls: KONG_SERVICE,
       backendTlsSystemCa: KONG_SERVICE,
+      backendTlsInsecure: KONG_SERVICE,
+      backendTlsInsecureServerName: KONG_SERVICE,
+      tlsCipherSuites: KONG_CIPHERS,
+      clientCertificateSeveralCas: KONG_MTLS,
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -115,6 +143,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: KIC_NO_FRONTEND,
       backendTls: KIC_BTLS,
       backendTlsSystemCa: KIC_BTLS,
+      backendTlsInsecure: KIC_BTLS,
+      backendTlsInsecureServerName: KIC_BTLS,
+      tlsCipherSuites: KONG_CIPHERS,
+      clientCertificateSeveralCas: KIC_NO_FRONTEND,
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -129,6 +161,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: no("Gateway API's AllowInsecureFallback also admits invalid certificates, which is not 'verified when presented'"),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: no('wellKnownCACertificates is implementation-specific in Gateway API; choose Controller.envoyGateway() or Controller.istio()'),
+      backendTlsInsecure: GW_ALWAYS_VERIFIES,
+      backendTlsInsecureServerName: GW_ALWAYS_VERIFIES,
+      tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -143,6 +179,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: yes(),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: EG_BACKEND_RESOURCE,
+      backendTlsInsecureServerName: EG_BACKEND_RESOURCE,
+      tlsCipherSuites: yes('ClientTrafficPolicy tls.ciphers per listener (BoringSSL names)'),
+      clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -157,6 +197,10 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: ISTIO_NO_FRONTEND,
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
+      backendTlsInsecure: ISTIO_DESTINATION_RULE,
+      backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
+      tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
+      clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
     },
   },
 };

@@ -139,3 +139,30 @@ export function shadowedRedirectProblems(controller: ControllerName, ir: Gateway
   }
   return problems;
 }
+
+/**
+ * TLS 1.2 cipher suites by IANA name -> OpenSSL name. ingress-nginx (`ssl_ciphers`, OpenSSL) and
+ * Envoy (`cipher_suites`, BoringSSL, listed in Envoy Gateway's ClientTrafficPolicy CRD) spell
+ * these suites the same way. Total over the intent's TlsCipherSuite (test/tls-cipher-suites.test.ts).
+ */
+export const OPENSSL_CIPHER_NAMES: Readonly<Record<string, string>> = {
+  TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+  TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: 'ECDHE-RSA-AES128-GCM-SHA256',
+  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384: 'ECDHE-ECDSA-AES256-GCM-SHA384',
+  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384: 'ECDHE-RSA-AES256-GCM-SHA384',
+  TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256: 'ECDHE-ECDSA-CHACHA20-POLY1305',
+  TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256: 'ECDHE-RSA-CHACHA20-POLY1305',
+  TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA: 'ECDHE-ECDSA-AES128-SHA',
+  TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA: 'ECDHE-RSA-AES128-SHA',
+  TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA: 'ECDHE-ECDSA-AES256-SHA',
+  TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA: 'ECDHE-RSA-AES256-SHA',
+  TLS_RSA_WITH_AES_128_GCM_SHA256: 'AES128-GCM-SHA256',
+  TLS_RSA_WITH_AES_256_GCM_SHA384: 'AES256-GCM-SHA384',
+  TLS_RSA_WITH_AES_128_CBC_SHA: 'AES128-SHA',
+  TLS_RSA_WITH_AES_256_CBC_SHA: 'AES256-SHA',
+};
+
+/** The IANA name of an OpenSSL / BoringSSL cipher name this library renders, or undefined. */
+export function ianaCipherName(openssl: string): string | undefined {
+  return Object.keys(OPENSSL_CIPHER_NAMES).find(k => OPENSSL_CIPHER_NAMES[k] === openssl);
+}

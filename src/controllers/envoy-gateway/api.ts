@@ -1,9 +1,14 @@
 /** Hand-written wire types for the Envoy Gateway fields this library emits (checked against the CRDs in tests). */
 
+/** `limit.unit` values the renderer emits. */
+export type RateLimitUnit = 'Second' | 'Minute' | 'Hour' | 'Day';
+
 export interface PolicyTargetRef {
   readonly group: string;
   readonly kind: string;
   readonly name: string;
+  /** A rule of the route (`rules[].name`). */
+  readonly sectionName?: string;
 }
 
 export interface RateLimitRule {
@@ -11,7 +16,7 @@ export interface RateLimitRule {
     readonly sourceCIDR?: { readonly type: 'Distinct'; readonly value: string };
     readonly headers?: Array<{ readonly name: string; readonly type: 'Distinct' }>;
   }>;
-  readonly limit: { readonly requests: number; readonly unit: 'Second' | 'Minute' };
+  readonly limit: { readonly requests: number; readonly unit: RateLimitUnit };
   readonly shared?: boolean;
 }
 
@@ -23,7 +28,7 @@ export interface RateLimitSpec {
 export interface RetrySpec {
   readonly numRetries: number;
   readonly retryOn: { readonly triggers: string[]; readonly httpStatusCodes?: number[] };
-  readonly perRetry?: { readonly timeout: string };
+  readonly perRetry?: { readonly timeout?: string; readonly backOff?: { readonly baseInterval: string; readonly maxInterval?: string } };
 }
 
 export interface LoadBalancerSpec {

@@ -4,18 +4,21 @@ import { EG_VERSION, KIND } from './constants';
 import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
-import { clientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
+import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
 import { rateLimitProblem } from './features/rate-limit';
-import { retryProblem } from './features/retry';
+import { backoffProblem, EVERY_METHOD, retryProblem } from './features/retry';
 import { needsSecurityPolicy, securityPolicySpec } from './features/security-policy';
 import { sessionAffinityProblem } from './features/session-affinity';
 import { PolicyFeature } from '../../capabilities/areas/policies';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../checks/retries';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ManifestObject } from '../../core/manifest-object';
+import { joinName } from '../../core/names';
 import { GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { GatewayApiExtension, gepDuration, RouteKind, isActive, PolicyContext, refuse } from '../gateway-api/extension';
+import { GatewayApiExtension, gepDuration, RouteKind, RuleSections, isActive, PolicyContext, refuse } from '../gateway-api/extension';
 
 /** Everything Envoy Gateway renders through its own policies rather than standard fields. */
 const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
@@ -36,7 +39,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
   const c: PolicyContext = { controller: 'envoy-gateway', experimentalChannel, handles: HANDLES };
   return {
     handles: HANDLES,
-    allocateRoute: (scope: Construct, route: RouteIR, names: readonly string[], _ctx, kind: RouteKind): ApiObject[] => {
+    allocateRoute: (scope: Construct, route: RouteIR, names: readonly string[], _ctx, kind: RouteKind, sections?: RuleSections): ApiObject[] => {
       const out: ApiObject[] = [];
       if (needsBackendTrafficPolicy(route)) {
         out.push(new ManifestObject(scope, KIND.backendTrafficPolicy, {
@@ -44,7 +47,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
           kind: KIND.backendTrafficPolicy,
           name: route.name,
           namespace: route.namespace,
-          spec: () => backendTrafficPolicySpec(route, kind, names),
+          spec: () => backendTrafficPolicySpec(route, kind, names, sections),
         }));
       }
       if (needsSecurityPolicy(route)) {
@@ -53,7 +56,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
           kind: KIND.securityPolicy,
           name: route.name,
           namespace: route.namespace,
-          spec: () => securityPolicySpec(route, kind, names),
+          spec: () => securityPolicySpec(route, kind, names, sections),
         }));
       }
       out.push(...policyObjects(scope, route));
@@ -70,9 +73,26 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
         kind: KIND.clientTrafficPolicy,
         name: tls.name,
         namespace: ctx.namespace,
-        spec: () => clientTrafficPolicySpec(tls, ctx.name),
+        spec: () => clientTrafficPolicySpec(tls, ctx.name, ctx.clientIp),
       })];
     },
+    // The client address from X-Forwarded-For: a ClientTrafficPolicy on the whole Gateway.
+    allocateGateway: (scope: Construct, ctx): ApiObject[] => {
+      const clientIp = ctx.clientIp;
+      if (!clientIp?.trustedHops) return [];
+      return [new ManifestObject(scope, KIND.clientTrafficPolicy, {
+        apiVersion: EG_VERSION,
+        kind: KIND.clientTrafficPolicy,
+        name: joinName([ctx.name, 'client-ip']),
+        namespace: ctx.namespace,
+        spec: () => gatewayClientTrafficPolicySpec(clientIp, ctx.name),
+      })];
+    },
+    attachedGatewayProblems: (ir: GatewayIR): RenderProblem[] => (ir.clientIp?.trustedHops ? [{
+      source: ir.source,
+      message: unsupportedMessage('envoy-gateway', 'clientIpForwardedFor', 'clientIp',
+        'Envoy Gateway detects the client address per Gateway (ClientTrafficPolicy), and this ApiGateway attaches to a Gateway it does not own; set clientIPDetection on that Gateway\'s ClientTrafficPolicy, or let this ApiGateway own its Gateway (remove attachTo)'),
+    }] : []),
   };
 }
 
@@ -89,6 +109,10 @@ function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): Rend
   }
   if (p.bodySize && bodySizeProblem(p.backendProtocol)) no('bodySize', p.bodySize.source, 'bodySize', bodySizeProblem(p.backendProtocol)!);
   if (p.retries && retryProblem(p.retries)) no('retryPerTryTimeout', p.retries.source, 'retries.perTryTimeout', retryProblem(p.retries)!);
+  const backoff = p.retries && backoffProblem(p.retries);
+  if (backoff) no(backoff.feature, p.retries!.source, backoff.prop, backoff.reason);
+  const everyMethod = nonIdempotentRetryAt(route);
+  if (everyMethod) no(everyMethod.feature, p.retries!.source, everyMethod.prop, `${EVERY_METHOD} ${IDEMPOTENT_ONLY_HINT}`);
   if (p.sessionAffinity && sessionAffinityProblem(p.sessionAffinity)) no('sessionAffinityCookie', p.sessionAffinity.source, 'sessionAffinity', sessionAffinityProblem(p.sessionAffinity)!);
   const a = p.auth;
   if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);

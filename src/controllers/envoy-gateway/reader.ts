@@ -1,7 +1,12 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
+import { ENVOY_UNITS } from './features/rate-limit';
+import { withClientAddress } from '../../checks/client-address';
 import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
-import { EdgeAuthIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
-import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration } from '../gateway-api/read-extension';
+import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
+import {
+  ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration, ReadRouteObject,
+} from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };
@@ -28,6 +33,9 @@ export const envoyGatewayReadExtension: GatewayApiReadExtension = {
 function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): ExtensionReading {
   const routePolicies = new Map<string, Mutable<PoliciesIR>>();
   const listenerTls = new Map<string, ListenerTlsReading>();
+  /** Trusted X-Forwarded-For hops per Gateway (`namespace/name`), from ClientTrafficPolicies. */
+  const clientHops = new Map<string, number>();
+  const listenerDetections: ListenerDetection[] = [];
   const backends = objects.filter(o => o.kind === KIND.backend);
   const ns = (o: KubeObject) => o.metadata.namespace ?? ctx.defaultNamespace;
   for (const o of objects.filter(x => !POLICY_KINDS.has(x.kind))) {
@@ -40,7 +48,7 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   }
   for (const o of objects) {
     if (o.kind === KIND.clientTrafficPolicy) {
-      readClientTrafficPolicy(o, ctx, listenerTls);
+      readClientTrafficPolicy(o, ctx, listenerTls, clientHops, listenerDetections);
       continue;
     }
     if (o.kind !== KIND.backendTrafficPolicy && o.kind !== KIND.securityPolicy) continue;
@@ -50,14 +58,34 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
     const policies = o.kind === KIND.backendTrafficPolicy ? backendTraffic(o, spec, source, ctx) : security(o, spec, source, ctx, backends);
     for (const t of targets) routePolicies.set(t, mergePolicies(routePolicies.get(t) ?? {}, policies));
   }
+  // A listener's client address detection is the intent's only when it repeats its Gateway's
+  // (the renderer writes it on each per-listener TLS policy, which replaces the Gateway's there).
+  for (const d of listenerDetections) {
+    if (d.hops !== undefined && d.gateways.every(g => clientHops.get(g) === d.hops)) {
+      ctx.mapped(d.object, 'spec.clientIPDetection', `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${d.hops} }), repeated for the listener)`, d.detection);
+    } else {
+      ctx.unmapped(d.object, 'spec.clientIPDetection', 'client address detection for some listeners only: the intent declares it per Gateway (ApiGateway.clientIp), with numTrustedHops', d.detection);
+    }
+  }
+  // The Gateway's client address applies to the policies of every route attached to it.
+  for (const route of ctx.routes) {
+    const hops = new Set(route.gateways.map(g => clientHops.get(g) ?? 0));
+    const policies = routePolicies.get(route.ref);
+    if (hops.size === 1 && policies) routePolicies.set(route.ref, withClientAddress(policies, { trustedHops: [...hops][0] }));
+  }
   return { routePolicies, listenerTls };
 }
 
-/** The route objects a policy targets (`targetRefs`, or the older `targetRef`). */
+/**
+ * The route objects a policy targets (`targetRefs`, or the older `targetRef`). Targets naming rules
+ * (`sectionName`) count when together they name every rule of the object: the intent applies a
+ * route's policies to all its rules.
+ */
 function targetRoutes(o: KubeObject, ctx: ExtensionReadContext): string[] {
   const ns = o.metadata.namespace ?? ctx.defaultNamespace;
   const refs: any[] = [...(o.spec?.targetRefs ?? []), ...(o.spec?.targetRef ? [o.spec.targetRef] : [])];
   const out: string[] = [];
+  const sectioned = new Map<ReadRouteObject, Array<{ field: string; ref: any }>>();
   refs.forEach((t, i) => {
     const field = o.spec?.targetRef ? 'spec.targetRef' : `spec.targetRefs[${i}]`;
     const route = ctx.routes.find(r => r.kind === t?.kind && r.name === t?.name && r.namespace === ns && (t?.group ?? GROUP) === GROUP);
@@ -67,9 +95,23 @@ function targetRoutes(o: KubeObject, ctx: ExtensionReadContext): string[] {
         : `the ${t?.kind} '${t?.name}' is not in the input`, t);
       return;
     }
+    if (t.sectionName !== undefined) {
+      sectioned.set(route, [...sectioned.get(route) ?? [], { field, ref: t }]);
+      return;
+    }
     out.push(route.ref);
     ctx.mapped(o, field, `the policies of ${route.ref}`, t);
   });
+  for (const [route, targets] of sectioned) {
+    const rules = ((route.object.spec?.rules ?? []) as any[]).map(r => r?.name);
+    const named = new Set(targets.map(x => x.ref.sectionName));
+    const whole = out.includes(route.ref) || (rules.every(n => named.has(n)) && [...named].every(n => rules.includes(n)));
+    for (const { field, ref } of targets) {
+      if (whole) ctx.mapped(o, field, `the policies of ${route.ref} (its rules by name, together all of them)`, ref);
+      else ctx.unmapped(o, field, `it targets some rules of ${route.ref} only (or a rule it does not have): the intent applies a route's policies to all its rules; give those rules a route of their own`, ref);
+    }
+    if (whole && !out.includes(route.ref)) out.push(route.ref);
+  }
   if (o.spec?.targetSelectors !== undefined) ctx.unmapped(o, 'spec.targetSelectors', 'policies attached by label selector are not modelled', o.spec.targetSelectors);
   return out;
 }
@@ -123,8 +165,8 @@ function rateLimit(v: any, source: string): RateLimitIR | string {
   if (extra.length > 0) return `the rate limit's ${extra.join(', ')} is not modelled`;
   const limit = rules[0].limit;
   if (!rules.every(r => JSON.stringify(r.limit) === JSON.stringify(limit) && (r.shared ?? false) === (rules[0].shared ?? false))) return 'rules with different limits are not one intent limit';
-  const per = limit?.unit === 'Second' ? 'second' : limit?.unit === 'Minute' ? 'minute' : undefined;
-  if (!per) return `the intent counts requests per second or minute, not per ${limit?.unit}`;
+  const per = (Object.keys(ENVOY_UNITS) as RateLimitWindow[]).find(w => ENVOY_UNITS[w] === limit?.unit);
+  if (!per) return `the intent counts requests per second, minute, hour or day, not per ${limit?.unit}`;
   const distributed = global ? { distributed: { kind: 'controller' as const } } : {};
   const selectors = rules.map(r => r.clientSelectors ?? []);
   const cidrs = selectors.map(s => (s.length === 1 && s[0].sourceCIDR?.type === 'Distinct' && !s[0].headers ? s[0].sourceCIDR.value : undefined));
@@ -145,7 +187,15 @@ function retry(v: any, source: string): RetriesIR | string {
   const known = ['connect-failure', 'reset', 'retriable-status-codes'];
   const unknown = triggers.filter(t => !known.includes(t));
   if (unknown.length > 0) return `retry triggers ${unknown.join(', ')} have no intent meaning`;
-  if (v.perRetry && Object.keys(v.perRetry).some(k => k !== 'timeout')) return 'the per-retry back-off is not modelled';
+  if (v.perRetry && Object.keys(v.perRetry).some(k => k !== 'timeout' && k !== 'backOff')) return 'only the per-retry timeout and back-off are modelled';
+  const backOff = v.perRetry?.backOff;
+  if (backOff !== undefined && (typeof backOff !== 'object' || backOff === null || Object.keys(backOff).some(k => k !== 'baseInterval' && k !== 'maxInterval'))) {
+    return 'only the back-off\'s baseInterval and maxInterval are modelled';
+  }
+  const backoffMs = backOff?.baseInterval !== undefined ? parseGepDuration(backOff.baseInterval) : undefined;
+  const maxBackoffMs = backOff?.maxInterval !== undefined ? parseGepDuration(backOff.maxInterval) : undefined;
+  if (backOff && !backoffMs) return 'a back-off without a base interval longer than zero retries at once after Envoy\'s default 25 ms';
+  if (maxBackoffMs !== undefined && maxBackoffMs < backoffMs!) return 'the back-off\'s maxInterval is shorter than its baseInterval';
   let codes: number[] = [...new Set<number>(v.retryOn?.httpStatusCodes ?? [])].sort((a, b) => a - b);
   const conditions: RetryCondition[] = triggers.filter((t): t is RetryCondition => t === 'connect-failure' || t === 'reset');
   if (SERVER_ERROR_CODES.every(c => codes.includes(c))) {
@@ -159,6 +209,10 @@ function retry(v: any, source: string): RetriesIR | string {
     statusCodes: codes,
     conditions: conditions.sort(),
     ...(perTry !== undefined ? { perTryTimeoutMs: perTry } : {}),
+    ...(backoffMs ? { backoffMs } : {}),
+    ...(maxBackoffMs ? { maxBackoffMs } : {}),
+    // Envoy retries every method alike: a retry on resets or status codes repeats POST and PATCH.
+    ...(triggers.some(t => t !== 'connect-failure') ? { nonIdempotent: true } : {}),
   };
 }
 
@@ -272,11 +326,47 @@ function ipAccess(v: any, source: string): PoliciesIR['ipAccess'] | string {
   return 'the intent filters by client address with an allow list (others denied) or a deny list (others allowed)';
 }
 
-function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: Map<string, ListenerTlsReading>): void {
+/** A per-listener ClientTrafficPolicy's clientIPDetection, decided once every policy is read. */
+interface ListenerDetection {
+  readonly object: KubeObject;
+  readonly detection: unknown;
+  /** Its numTrustedHops, when that is all it sets. */
+  readonly hops?: number;
+  /** `namespace/name` of the Gateways it targets. */
+  readonly gateways: readonly string[];
+}
+
+function readClientTrafficPolicy(
+  o: KubeObject, ctx: ExtensionReadContext, out: Map<string, ListenerTlsReading>,
+  clientHops: Map<string, number>, listenerDetections: ListenerDetection[],
+): void {
   const ns = o.metadata.namespace ?? ctx.defaultNamespace;
   const spec = o.spec ?? {};
   for (const key of Object.keys(spec).sort()) {
-    if (key !== 'targetRefs' && key !== 'tls') ctx.unmapped(o, `spec.${key}`, 'a ClientTrafficPolicy field the intent does not model', spec[key]);
+    if (key !== 'targetRefs' && key !== 'tls' && key !== 'clientIPDetection') ctx.unmapped(o, `spec.${key}`, 'a ClientTrafficPolicy field the intent does not model', spec[key]);
+  }
+  const detection = spec.clientIPDetection;
+  const hops = detection?.xForwardedFor?.numTrustedHops;
+  const validHops = typeof hops === 'number' && Number.isInteger(hops) && hops >= 1
+    && Object.keys(detection).length === 1 && Object.keys(detection.xForwardedFor).length === 1;
+  if (spec.tls !== undefined && detection !== undefined) {
+    const gateways = ((spec.targetRefs ?? []) as any[]).map(t => `${ns}/${t?.name}`);
+    listenerDetections.push({ object: o, detection, hops: validHops ? hops : undefined, gateways });
+  } else if (detection !== undefined) {
+    if (validHops) ctx.mapped(o, 'spec.clientIPDetection', `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${hops} }))`, detection);
+    else ctx.unmapped(o, 'spec.clientIPDetection', 'only X-Forwarded-For with numTrustedHops is modelled (trustedCIDRs, custom headers and appending are not)', detection);
+  }
+  if (spec.tls === undefined) {
+    // A Gateway-wide policy for the client address only.
+    ((spec.targetRefs ?? []) as any[]).forEach((t, i) => {
+      if (t?.kind === 'Gateway' && !t.sectionName && validHops) {
+        clientHops.set(`${ns}/${t.name}`, hops);
+        ctx.mapped(o, `spec.targetRefs[${i}]`, 'ApiGateway.clientIp (the Gateway)', t);
+      } else {
+        ctx.unmapped(o, `spec.targetRefs[${i}]`, 'the intent sets the client address per Gateway (no sectionName)', t);
+      }
+    });
+    return;
   }
   const tls = spec.tls ?? {};
   const reading: Mutable<ListenerTlsReading> = {};
@@ -285,11 +375,17 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
     if (key === 'minVersion' && (v === '1.2' || v === '1.3')) {
       reading.minTlsVersion = v as TlsVersionIR;
       ctx.mapped(o, 'spec.tls.minVersion', 'TlsHost.minTlsVersion', v);
-    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length === 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
-      const ca = v.caCertificateRefs[0];
-      const auth: ClientAuthIR = { required: (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify', ca: { kind: ca.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret', name: ca.name } };
+    } else if (key === 'clientValidation' && (v?.caCertificateRefs ?? []).length >= 1 && Object.keys(v).every(k => k === 'caCertificateRefs' || k === 'mode')) {
+      const [first, ...more] = (v.caCertificateRefs as any[]).map(ca => ({ kind: ca.kind === 'ConfigMap' ? 'ConfigMap' as const : 'Secret' as const, name: ca.name }));
+      const required = (v.mode ?? 'RequireAndVerify') === 'RequireAndVerify';
+      const auth: ClientAuthIR = more.length > 0 ? { required, ca: first, additionalCas: more } : { required, ca: first };
       reading.clientAuth = auth;
       ctx.mapped(o, 'spec.tls.clientValidation', `TlsHost.clientAuth (ClientAuth.${auth.required ? 'required' : 'optional'})`, v);
+    } else if (key === 'ciphers' && Array.isArray(v) && v.length > 0 && v.every(c => typeof c === 'string' && cipherIana(c) !== undefined)) {
+      reading.cipherSuites = v.map(c => cipherIana(c)!);
+      ctx.mapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites', v);
+    } else if (key === 'ciphers') {
+      ctx.unmapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite, one name each (no [a|b] preference groups)', v);
     } else {
       ctx.unmapped(o, `spec.tls.${key}`, 'a TLS setting the intent does not model', v);
     }
@@ -304,6 +400,11 @@ function readClientTrafficPolicy(o: KubeObject, ctx: ExtensionReadContext, out: 
   });
 }
 
+/** A ClientTrafficPolicy cipher name (BoringSSL, or the IANA alias the CRD also accepts) as its IANA name. */
+function cipherIana(name: string): string | undefined {
+  return OPENSSL_CIPHER_NAMES[name] !== undefined ? name : ianaCipherName(name);
+}
+
 /** Policies of two objects on one route (timeouts merge field by field). */
 function mergePolicies(a: PoliciesIR, b: PoliciesIR): Mutable<PoliciesIR> {
   const out: Mutable<PoliciesIR> = { ...a, ...b };
@@ -312,4 +413,7 @@ function mergePolicies(a: PoliciesIR, b: PoliciesIR): Mutable<PoliciesIR> {
 }
 
 /** The envoy-gateway column. */
-export const ENVOY_GATEWAY_READER: ControllerReader = gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false });
+export const ENVOY_GATEWAY_READER: ControllerReader = {
+  ...gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false }),
+  gatewayClass: { controllerNamePrefix: 'gateway.envoyproxy.io/', defaultClassName: 'eg' },
+};

@@ -31,6 +31,8 @@ export interface ParentReference {
   readonly name: string;
   readonly namespace?: string;
   readonly sectionName?: string;
+  /** Only the listeners on this port (standard channel). */
+  readonly port?: number;
 }
 
 export interface BackendRef {
@@ -85,6 +87,7 @@ export interface RouteTimeouts {
 export interface RouteRetry {
   readonly attempts: number;
   readonly codes?: number[];
+  readonly backoff?: string;
 }
 
 /** Experimental channel (no `idleTimeout`: removed in v1.6). */

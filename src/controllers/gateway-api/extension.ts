@@ -5,6 +5,8 @@ import { RouteKind } from './features/grpc-route';
 import { RegexStyle } from './features/http-route';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { CanaryIR, GatewayIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 import { emitters, PolicyEmitters, Refused } from '../common/policy-emitters';
 import { GatewayContext, RenderProblem } from '../renderer';
 
@@ -86,7 +88,9 @@ export interface GatewayApiExtension {
    * renders HTTPRoutes that only redirect plain HTTP: they are not listed, since the redirect
    * happens before any policy (as with ingress-nginx).
    */
-  allocateRoute(scope: Construct, route: RouteIR, routeNames: readonly string[], ctx: GatewayContext, routeKind: RouteKind): ApiObject[];
+  allocateRoute(
+    scope: Construct, route: RouteIR, routeNames: readonly string[], ctx: GatewayContext, routeKind: RouteKind, ruleSections?: RuleSections,
+  ): ApiObject[];
 
   /** Filters added to every rule serving the route, after the standard ones. Pure. */
   ruleFilters(route: RouteIR): HttpRouteFilter[];
@@ -100,6 +104,15 @@ export interface GatewayApiExtension {
    * TlsHost is created (owned Gateways only); content must be lazy.
    */
   allocateTlsHost?(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[];
+
+  /**
+   * Objects the owned Gateway needs where Gateway API has no field (e.g. Envoy Gateway's
+   * ClientTrafficPolicy for the client address). Called once, with the Gateway; content lazy.
+   */
+  allocateGateway?(scope: Construct, ctx: GatewayContext): ApiObject[];
+
+  /** Problems of gateway-wide settings when the ApiGateway attaches to a Gateway it does not own. Pure. */
+  attachedGatewayProblems?(ir: GatewayIR): RenderProblem[];
 
   /**
    * Whether the extension sends the route's HSTS header itself (Kong: merged into the route's own
@@ -119,7 +132,19 @@ export interface GatewayApiExtension {
 
   /** TLS checks the implementation adds, after the core's (e.g. whole-route redirects). Pure. */
   tlsProblems?(ir: GatewayIR): RenderProblem[];
+
+  /**
+   * Settings the implementation reads on the backend's Service (e.g. Kong's `konghq.com/*`
+   * annotations), merged with the core's port `appProtocol`. Pure.
+   */
+  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
 }
+
+/**
+ * The rule names of each object serving a route (`rules[].name`), for policies attached by section
+ * name; read at synth. Given only to routes with a `ruleName`.
+ */
+export type RuleSections = () => ReadonlyArray<{ readonly name: string; readonly sections: readonly string[] }>;
 
 /** The portable column: the standard only. */
 export const NO_EXTENSION: GatewayApiExtension = {

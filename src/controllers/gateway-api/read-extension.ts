@@ -51,6 +51,8 @@ export interface ExtensionReadContext {
 export interface ListenerTlsReading {
   readonly minTlsVersion?: TlsVersionIR;
   readonly clientAuth?: ClientAuthIR;
+  /** TLS 1.2 cipher suites by IANA name. */
+  readonly cipherSuites?: readonly string[];
 }
 
 export interface ExtensionReading {

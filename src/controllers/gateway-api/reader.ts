@@ -4,7 +4,7 @@ import { canaryHeader } from './features/canary';
 import { RegexStyle } from './features/http-route';
 import { schemeOnly } from './features/redirect';
 import { ItemLog } from './read/items';
-import { readRule, RuleRead } from './read/rules';
+import { APP_PROTOCOLS, readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
 import { RouteTable } from '../../checks/route-table';
@@ -127,6 +127,22 @@ class Reading {
 
   private ns(o: KubeObject): string {
     return o.metadata.namespace ?? this.ns0;
+  }
+
+  /** The `appProtocol` of a backend's Service port, when the Service is among the objects read (its item written once). */
+  private appProtocol(b: BackendIR): string | undefined {
+    for (const o of this.objects) {
+      if (o?.kind !== 'Service' || o.apiVersion !== 'v1' || o.metadata?.name !== b.service || this.ns(o) !== b.namespace) continue;
+      const ports = Array.isArray(o.spec?.ports) ? o.spec.ports as any[] : [];
+      const i = ports.findIndex(p => p?.port === b.port);
+      const value = ports[i]?.appProtocol;
+      if (typeof value !== 'string') return undefined;
+      const to = APP_PROTOCOLS[value];
+      if (to) this.log.mapped(o, `spec.ports[${i}].appProtocol`, `Route.backendProtocol (${to}), Backend.fromServicePorts`, value);
+      else this.log.unmapped(o, `spec.ports[${i}].appProtocol`, `appProtocol '${value}' is not a backend protocol the intent models`, value);
+      return value;
+    }
+    return undefined;
   }
 
   public run(): ReadResult {
@@ -258,13 +274,15 @@ class Reading {
       this.log.unknownKeys(g, 'spec.tls.frontend.default', frontend.default, ['validation']);
       const cas = (v.caCertificateRefs ?? []) as any[];
       const mode = v.mode ?? 'AllowValidOnly';
-      if (cas.length === 1 && (cas[0]?.group ?? '') === '' && (cas[0]?.kind === 'Secret' || cas[0]?.kind === 'ConfigMap') && cas[0].namespace === undefined && mode === 'AllowValidOnly') {
-        clientAuth = { required: true, ca: { kind: cas[0].kind, name: cas[0].name } };
+      const local = (c: any) => (c?.group ?? '') === '' && (c?.kind === 'Secret' || c?.kind === 'ConfigMap') && c.namespace === undefined;
+      if (cas.length >= 1 && cas.every(local) && mode === 'AllowValidOnly') {
+        const [first, ...more] = cas.map(c => ({ kind: c.kind as 'Secret' | 'ConfigMap', name: String(c.name) }));
+        clientAuth = more.length > 0 ? { required: true, ca: first, additionalCas: more } : { required: true, ca: first };
         this.log.mapped(g, 'spec.tls.frontend.default.validation', 'TlsHost.clientAuth (ClientAuth.required)', v);
       } else {
         this.log.unmapped(g, 'spec.tls.frontend.default.validation', mode !== 'AllowValidOnly'
           ? `mode '${mode}' also admits clients with an invalid certificate, which the intent cannot express`
-          : 'the intent verifies client certificates against one CA Secret or ConfigMap beside the certificate', v);
+          : 'the intent verifies client certificates against CA Secrets or ConfigMaps beside the certificate', v);
       }
     }
     const key = `${ns}/${g.metadata.name}`;
@@ -320,7 +338,7 @@ class Reading {
         this.log.unmapped(o, field, `a parent of kind '${pkind}' is not a Gateway`, p);
         return;
       }
-      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'the intent attaches routes by listener, not by port', p.port);
+      if (p.port !== undefined) this.log.unmapped(o, `${field}.port`, 'an imported ApiGateway owns its Gateway and attaches each route to the listeners of its hosts; write attachTo.port to attach to an existing Gateway by port', p.port);
       const key = `${p.namespace ?? ns}/${p.name}`;
       const g = this.gatewayFor(key, pkind);
       if (g.object && !g.admits(ns)) {
@@ -339,6 +357,7 @@ class Reading {
       source,
       backend: (b, field) => this.backend(o, kind, b, field),
       extensionFilter: f => this.ext.readFilter?.(f, this.routeView(o, kind, hosts, parents, []), this.objects, this.extContext([])),
+      appProtocol: b => this.appProtocol(b),
     }));
     const effectiveHosts = this.effectiveHosts(o, hosts, parents);
     const served = rules.filter(r => r.matches.length > 0);
@@ -574,11 +593,16 @@ class Reading {
 
     // 5. TLS hosts: per HTTPS listener, grouped by certificate and settings.
     const tlsHosts = this.tlsHosts(gw, routeDrafts, folded, reading, tlsRedirectHosts, onHttp);
-    // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning).
+    // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning),
+    // unless a route's own Redirect.toHttps() redirects the host's whole plain HTTP (the renderer
+    // then leaves the TlsHost's redirect out: the route table counts the host as redirected).
+    const wholeRedirects = routeDrafts.filter(d => schemeOnly(d.ir.policies.redirect) === 'https' && d.ir.matches.some(isCatchAll));
+    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || covers(x, h)));
     const reported = new Set<string>();
     for (const d of routeDrafts) {
       const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined;
-      const plain = d.ir.hosts.filter(h => tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
+      const plain = d.ir.hosts.filter(h => !redirectedAsAWhole(h)
+        && tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
       if (redirectsScheme || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
       reported.add(d.object.ref);
       this.log.unmapped(d.object.object, 'spec.parentRefs', `it is attached to HTTPS listeners only and nothing redirects plain HTTP for ${plain.join(', ')}: the intent serves a TLS host's routes over plain HTTP too, unless the host redirects to HTTPS (TlsHost.httpsRedirect)`, d.object.object.spec?.parentRefs);
@@ -610,17 +634,26 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[] }>();
+    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors'] }>();
+    const names = new Set(r.rules.map(x => x.name));
+    // Rules named `<name>-<n>` beside a rule `<name>` are further rules of one route (the renderer's numbering).
+    const baseName = (n: string | undefined) => {
+      const m = n === undefined ? null : /^(.+)-(\d+)$/.exec(n);
+      return m && names.has(m[1]) ? m[1] : n;
+    };
     for (const rule of r.rules) {
       if (rule.matches.length === 0) continue;
       const weightedPair = rule.weighted && rule.backends.length === 2;
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
+      // Several mirrors on a rule are a route's (a canary has one).
+      const mirrors = rule.mirrors.length > 1 ? rule.mirrors : undefined;
       const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
-      const key = JSON.stringify([policies, backends]);
-      const g = groups.get(key) ?? { rules: [], policies, backends };
+      const ruleName = baseName(rule.name);
+      const key = JSON.stringify([policies, backends, mirrors ?? null, ruleName ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, mirrors, ruleName };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -637,7 +670,7 @@ class Reading {
             weights: rule.weighted && rule.backends.length === 2
               ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } }
               : undefined,
-            mirror: rule.mirror,
+            mirror: g.mirrors ? undefined : rule.mirror,
           });
         }
       }
@@ -649,6 +682,8 @@ class Reading {
         matches,
         backends: g.backends,
         policies: withSource(g.policies, source),
+        ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
+        ...(g.mirrors ? { mirrors: g.mirrors } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });
@@ -683,6 +718,8 @@ class Reading {
       // The canary's mirror is on its own rules and on the stable rules of its matches.
       const mirror = d.treatment[0]?.mirror;
       if (!d.treatment.every(t => sameMirror(t.mirror, mirror))) continue;
+      // ... and the stable rules of those matches carry the same mirror (no mirror of their own).
+      if (s.ir.mirrors || !indexes.every(i => sameMirror(s.treatment[i]?.mirror, mirror))) continue;
       return {
         source: d.ir.source,
         name: d.ir.name,
@@ -716,12 +753,15 @@ class Reading {
         const owns = (c: CanaryIR) => c.route === d.ir.source && indexes.every(i => c.matchIndexes.includes(i))
           && sameMirror(c.mirror, mirror ?? undefined);
         const owner = conditioned.find(owns);
-        if (!owner) {
+        if (!owner && mirror && byKey.size === 1 && indexes.length === d.ir.matches.length && !d.ir.mirrors) {
+          // One mirror on every rule of a route, without a canary: the route's mirror.
+          (d as { ir: RouteIR }).ir = { ...d.ir, mirrors: [mirror] };
+        } else if (!owner) {
           for (const rule of d.rules) {
             const filters: unknown[] = (d.object.object as any).spec?.rules?.[rule.index]?.filters ?? [];
             filters.forEach((f: any, j) => {
               if (f?.type !== 'RequestMirror') return;
-              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror without a canary: the intent mirrors traffic as part of a CanarySplit (TrafficMirror)', f.requestMirror);
+              this.log.unmap(d.object.object, `spec.rules[${rule.index}].filters[${j}]`, 'a RequestMirror on only some rules of a route: the intent mirrors a whole route (Route.mirrors) or a canary\'s traffic (CanarySplit.mirror)', f.requestMirror);
             });
           }
         }
@@ -794,6 +834,7 @@ class Reading {
         httpsRedirect: redirect.get(host) ?? fallback(redirect, l) ?? false,
         ...(h ? { hsts: h } : {}),
         ...(ext?.minTlsVersion ? { minTlsVersion: ext.minTlsVersion as TlsVersionIR } : {}),
+        ...(ext?.cipherSuites ? { cipherSuites: ext.cipherSuites } : {}),
         ...(ext?.clientAuth ?? gw.clientAuth ? { clientAuth: (ext?.clientAuth ?? gw.clientAuth)! } : {}),
       };
       const key = JSON.stringify([bySecret(l), settings]);

@@ -3,11 +3,11 @@ import { Construct } from 'constructs';
 import { GROUP, HTTP_LISTENER, HttpRouteSpec, KINDS, LIMITS, MAX_HEADERS_PER_MATCH, ParentReference, REFERENCE_GRANT_VERSION, RouteFilter, V1 } from './api';
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { canaryRouteParts, canaryTreatment, stableTreatment } from './features/canary';
+import { canaryRouteParts, canaryTreatment, requestMirror, stableTreatment } from './features/canary';
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
-import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount } from './features/http-route';
+import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
@@ -15,7 +15,7 @@ import { referenceGrantSpec } from './features/reference-grant';
 import { coreRedirect, routeKind, rulePolicies } from './features/rule-policies';
 import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
-  passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRouteSpec,
+  passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRedirectHostsLeft, tlsRouteSpec,
 } from './features/tls';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
@@ -24,9 +24,12 @@ import { entries, register } from '../../core/app-registry';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { shadowedRedirectProblems } from '../common/tls';
+import { appProtocolServiceSide, mergeServiceSide } from './features/app-protocol';
+import { ServiceSideIR } from '../../ir/service-side';
 
 /** Gateway API settings resolved from the controller options. */
 export interface ResolvedGatewayOptions {
@@ -35,7 +38,9 @@ export interface ResolvedGatewayOptions {
     readonly kind: 'Gateway' | 'ListenerSet';
     readonly name: string;
     readonly namespace?: string;
-    readonly sectionName?: string;
+    /** Sorted; empty: every listener (with `port`, every listener on that port). */
+    readonly sectionNames: readonly string[];
+    readonly port?: number;
   };
   readonly httpPort: number;
   readonly httpsPort: number;
@@ -89,7 +94,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
     this.scope = scope;
     if (this.options.attachTo) return [];
-    return [new ManifestObject(scope, 'Gateway', {
+    const gateway = new ManifestObject(scope, 'Gateway', {
       apiVersion: V1,
       kind: KINDS.gateway,
       name: ctx.name,
@@ -101,7 +106,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
         // ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
         tls: this.name === 'gateway-api' ? frontendTls(ctx.ir()) : undefined,
       }),
-    })];
+    });
+    return [gateway, ...this.extension.allocateGateway?.(scope, ctx) ?? []];
   }
 
   /**
@@ -139,9 +145,14 @@ export class GatewayApiRenderer implements ControllerRenderer {
         () => this.attach(part.hosts, route.namespace, ctx, side), 'all', ctx)));
     }
     objects.unshift(...served);
-    objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, route.backends));
-    objects.push(...this.backendTlsPolicies(scope, route.source, route.backends));
-    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind));
+    const referenced = [...route.backends, ...(route.mirrors ?? []).map(m => m.backend)];
+    objects.push(...this.backendGrants(scope, route.name, route.namespace, kind, referenced));
+    objects.push(...this.backendTlsPolicies(scope, route.source, referenced));
+    // The rule names of each served object, read at synth (their number depends on the canaries).
+    const ruleNames = (o: ApiObject) => ((o.toJson().spec?.rules ?? []) as Array<{ name: string }>).map(x => x.name);
+    const sections = () => served.map(o => ({ name: o.name, sections: ruleNames(o) }));
+    const named = route.ruleName !== undefined ? sections : undefined;
+    objects.push(...this.extension.allocateRoute(scope, route, served.map(o => o.name), ctx, kind, named));
     return objects;
   }
 
@@ -164,11 +175,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
       spec: () => {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
-        return httpRouteSpec(
+        return withRuleNames(httpRouteSpec(
           this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
           { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
           this.regex, () => canaryTreatment(canary),
-        );
+        ), route.ruleName);
       },
     }));
     const referenced = [canary.canary, ...(canary.mirror ? [canary.mirror.backend] : [])];
@@ -197,6 +208,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
         name: joinName([tls.name, 'https-redirect', ...(chunks.length > 1 ? [String(i + 1).padStart(2, '0')] : [])]),
         namespace: ctx.namespace,
         spec: () => redirectRouteSpec(hosts, ctx.name, this.options.httpsPort, ctx.ir().routes, tls),
+        // Left out when the routes already redirect every host of this chunk (no parent left).
+        omit: () => tlsRedirectHostsLeft(hosts, ctx.ir().routes, tls).length === 0,
       })));
     }
     objects.push(...(this.extension.allocateTlsHost?.(scope, tls, ctx) ?? []));
@@ -234,7 +247,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   /** The existing parent the routes attach to. */
   public attachment(gatewayNamespace: string): Attachment | undefined {
     const a = this.options.attachTo;
-    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionName: a.sectionName } : undefined;
+    return a ? { kind: a.kind, name: a.name, namespace: a.namespace ?? gatewayNamespace, sectionNames: a.sectionNames, port: a.port } : undefined;
   }
 
   /** The owned Gateway's HTTP listener port (an attached Gateway's ports are its owner's). */
@@ -246,8 +259,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
   public http01Solver(ctx: GatewayContext): Http01Solver {
     const attach = this.options.attachTo;
     if (attach) {
-      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name };
-      return { gatewayHTTPRoute: { parentRefs: [{ ...parent, namespace: attach.namespace ?? ctx.namespace, sectionName: attach.sectionName }] } };
+      const parent = { group: attach.kind === 'ListenerSet' ? GROUP : undefined, kind: attach.kind, name: attach.name, namespace: attach.namespace ?? ctx.namespace, port: attach.port };
+      const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+      return { gatewayHTTPRoute: { parentRefs: sections.map(sectionName => ({ ...parent, sectionName })) } };
     }
     return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, sectionName: HTTP_LISTENER }] } };
   }
@@ -261,7 +275,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
       problems.push(...policyProblems(route, this.policy, {
         gatewaySource: ir.source,
         attached: attach !== undefined,
-        attachedSection: attach?.sectionName,
+        attachedSections: attach?.sectionNames ?? [],
+        attachedPort: attach?.port,
         httpPort: this.options.httpPort,
         httpsPort: this.options.httpsPort,
         regex: this.regex,
@@ -277,7 +292,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     problems.push(...(this.extension.tlsProblems?.(ir) ?? []));
     if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
     problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
-    if (attach) return problems;
+    if (attach) return [...problems, ...this.extension.attachedGatewayProblems?.(ir) ?? []];
     // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.
     const listenerOwners = new Map<string, string>();
     for (const t of [...ir.tlsHosts, ...ir.passthroughHosts]) {
@@ -337,6 +352,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     return problems;
   }
 
+  /** The backend port's appProtocol (h2c, WebSocket), plus what the extension reads on the Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return mergeServiceSide(appProtocolServiceSide(policies, this.name), this.extension.serviceSide?.(policies));
+  }
+
   public validateTlsHost(tls: TlsHostIR | PassthroughIR): string[] {
     const attach = this.options.attachTo;
     if (!attach) return [];
@@ -360,7 +380,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       name,
       namespace: route.namespace,
       annotations: annotations && members.length > 1 ? () => sharedValue(members, 'annotations', r => this.annotations(r, part.hosts, ctx)!()) : annotations,
-      spec: () => {
+      spec: namedRules(route.ruleName, () => {
         const refs = parentRefs();
         if (members.length > 1) {
           // Rules in route-name order: among equally specific matches, Gateway API prefers the
@@ -373,14 +393,15 @@ export class GatewayApiRenderer implements ControllerRenderer {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
         }
         return this.servedSpec(refs, kind, route, part, ctx);
-      },
+      }),
     });
   }
 
   /** The spec of the objects serving a part of a route (its rules carry the route's policies). */
   private servedSpec(refs: ParentReference[] | undefined, kind: RouteKind, route: RouteIR, part: Part, ctx: GatewayContext) {
     const p = rulePolicies(route, this.policy, this.extension.ruleFilters(route) as RouteFilter[], this.hsts(route, part.hosts, ctx));
-    const filters = p.filters.length > 0 ? p.filters : undefined;
+    const all = [...p.filters, ...(route.mirrors ?? []).map(m => requestMirror(m, route.namespace) as unknown as RouteFilter)];
+    const filters = all.length > 0 ? all : undefined;
     if (kind === 'GRPCRoute') {
       return grpcRouteSpec(refs, part, route.backends, route.namespace, this.regex, { filters, sessionPersistence: p.sessionPersistence });
     }
@@ -402,7 +423,9 @@ export class GatewayApiRenderer implements ControllerRenderer {
    * route's objects by name, so they would apply to every route of the group).
    */
   private groupable(route: RouteIR, parts: readonly Part[], kind: RouteKind, scheme: unknown, ctx: GatewayContext): boolean {
+    // A named route keeps its HTTPRoute: its rule names (and the policies targeting them) stay its own.
     return !ctx.objectPerRoute && kind === 'HTTPRoute' && parts.length === 1 && route.matches.length <= LIMITS.rulesPerRoute && !scheme
+      && route.ruleName === undefined
       && (this.extension === NO_EXTENSION || Object.keys(route.policies).length === 0);
   }
 
@@ -435,13 +458,15 @@ export class GatewayApiRenderer implements ControllerRenderer {
       return sectionRefs(listenerSections(hosts, ctx.ir().tlsHosts, side), base);
     }
     const namespace = attach.namespace ?? ctx.namespace;
-    return [{
+    const parent: ParentReference = {
       group: attach.kind === 'ListenerSet' ? GROUP : undefined,
       kind: attach.kind === 'ListenerSet' ? 'ListenerSet' : undefined,
       name: attach.name,
       namespace: namespace !== routeNamespace ? namespace : undefined,
-      sectionName: attach.sectionName,
-    }];
+    };
+    // One parentRef per named listener, each with the port when one is set.
+    const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
+    return sections.map(sectionName => ({ ...parent, sectionName, port: attach.port }));
   }
 
   /** One ReferenceGrant per foreign namespace, naming exactly the Services used. */
@@ -495,11 +520,16 @@ export class GatewayApiRenderer implements ControllerRenderer {
         if (other) problems.push({ source, message: unsupportedBackendTls(this.name, b, mine, other) });
       }
     };
-    for (const r of ir.routes) check(r.source, r.backends);
+    for (const r of ir.routes) check(r.source, [...r.backends, ...(r.mirrors ?? []).map(m => m.backend)]);
     for (const c of ir.canaries) check(c.source, [c.canary, ...(c.mirror ? [c.mirror.backend] : [])]);
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;
   }
+}
+
+/** A spec producer whose rules carry the route's rule names (`withRuleNames`). */
+function namedRules<S extends { readonly rules?: readonly object[] }>(ruleName: string | undefined, produce: () => S): () => S {
+  return () => withRuleNames(produce(), ruleName);
 }
 
 function unsupportedBackendTls(controller: ControllerName, b: BackendIR, mine: string, other: ServiceUse): string {

@@ -69,6 +69,8 @@ export const ANNOTATIONS = {
   proxyNextUpstream: `${PREFIX}proxy-next-upstream`,
   /** Low. Tries in total, the first one included. */
   proxyNextUpstreamTries: `${PREFIX}proxy-next-upstream-tries`,
+  /** Low. Whole seconds during which a request may be passed to the next attempt (0: no limit, never emitted). */
+  proxyNextUpstreamTimeout: `${PREFIX}proxy-next-upstream-timeout`,
 
   // Session affinity (kept per backend Service port, not per Ingress: see features/session-affinity.ts).
   /** Low. `cookie`. */
@@ -149,6 +151,8 @@ export const ANNOTATIONS = {
   proxySslName: `${PREFIX}proxy-ssl-name`,
   /** Low. `on`: send `proxy-ssl-name` as SNI. */
   proxySslServerName: `${PREFIX}proxy-ssl-server-name`,
+  /** Low. The server's `ssl_ciphers` (OpenSSL names joined by ':'), for every path of the host. */
+  sslCiphers: `${PREFIX}ssl-ciphers`,
 } as const;
 
 /** `canary-by-header-pattern` that any value of a present header matches (ngx.re.match, unanchored). */
@@ -194,6 +198,7 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   denylistSourceRange: { risk: 'Medium', validator: V.cidrs },
   proxyNextUpstream: { risk: 'Medium', validator: V.nextUpstream },
   proxyNextUpstreamTries: { risk: 'Low', validator: V.int },
+  proxyNextUpstreamTimeout: { risk: 'Low', validator: V.int },
   affinity: { risk: 'Low', validator: V.options(['cookie'], true) },
   sessionCookieName: { risk: 'Medium', validator: V.basicChars },
   sessionCookieMaxAge: { risk: 'Medium', validator: V.cookieSeconds },
@@ -225,6 +230,7 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   proxySslVerify: { risk: 'Low', validator: V.options(['on', 'off'], true) },
   proxySslName: { risk: 'High', validator: V.serverName },
   proxySslServerName: { risk: 'Low', validator: V.options(['on', 'off'], true) },
+  sslCiphers: { risk: 'Low', validator: V.sslCiphers },
 };
 
 const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(

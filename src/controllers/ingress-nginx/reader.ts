@@ -1,11 +1,12 @@
 import { ControllerReader, KubeObject, ReadItem, ReadOptions, ReadResult, objectRef, sortItems } from '../reader';
 import { PREFIX } from './annotations';
+import { SPLIT_SUFFIX } from './features/canary';
 import { canaryTraffic } from './read/canary';
 import { classifyLeftovers } from './read/classify';
 import { PathRead, plainPath, regexPath, rewritePaths } from './read/paths';
 import { backendProtocol, readPolicies } from './read/policies';
 import { IngressSource } from './read/source';
-import { backendTls, clientAuth } from './read/tls';
+import { backendTls, cipherSuites, clientAuth } from './read/tls';
 import { withoutSource } from '../../checks/route-table';
 import { wildcardCovers as covers } from '../../core/hosts';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
@@ -186,6 +187,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
   const drafts: Draft[] = [];
   const passthroughHosts: PassthroughIR[] = [];
   const clientAuthBySrc = new Map<IngressSource, ClientAuthIR>();
+  const ciphersBySrc = new Map<IngressSource, string[]>();
   let defaultBackend: { backend: BackendIR; src: IngressSource } | undefined;
 
   for (const src of srcs) {
@@ -194,6 +196,8 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     const hasRules = Array.isArray(src.object.spec?.rules) && src.object.spec.rules.length > 0;
     const tls = backendTls(src);
     if (!hasRules) {
+      // The re-encrypted default backend's backend-protocol: HTTPS belongs to its Backend.tls.
+      if (tls) backendProtocol(src, tls.insecureSkipVerify ? 'unverified' : true);
       const db = readDefaultBackend(src, tls, ctx);
       if (db) {
         if (defaultBackend) src.fieldUnmapped('spec.defaultBackend', undefined, `${defaultBackend.src.ref} also sets one; ingress-nginx uses the last Ingress's`);
@@ -213,11 +217,13 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       continue;
     }
     const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = readPolicies(src);
-    const protocol = backendProtocol(src, tls !== undefined);
+    const protocol = backendProtocol(src, tls?.insecureSkipVerify ? 'unverified' : tls !== undefined);
     if (protocol) policies.backendProtocol = protocol;
     const secretNs = ruleHosts(src).map(h => certs.get(h)).find(c => c !== undefined)?.namespace;
     const auth = clientAuth(src, secretNs);
     if (auth) clientAuthBySrc.set(src, auth);
+    const ciphers = cipherSuites(src, secretNs !== undefined);
+    if (ciphers) ciphersBySrc.set(src, ciphers);
     sslRedirectItems(src, certs, hostRedirect, policies);
     readCertManager(src, certs);
     const { reads, rewrite } = readPaths(src, regexCause);
@@ -255,9 +261,11 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
     const index = drafts[i].matches.findIndex(m => m === e.match || matchKey(m) === e.key);
     if (!locations.has(e.location)) locations.set(e.location, { draft: drafts[i], index, route: routes[i] });
   }
-  const canaries = srcs.filter(s => isCanary.get(s)).flatMap(s => readCanary(s, locations, ctx));
+  const canaryReads = srcs.filter(s => isCanary.get(s)).flatMap(s => readCanary(s, locations, ctx));
+  const { canaries, routes: splitRoutes } = foldSplits(routes, canaryReads);
+  routes.splice(0, routes.length, ...splitRoutes);
 
-  const tlsHosts = buildTlsHosts(certs, ctx, hostRedirect, main, clientAuthBySrc);
+  const tlsHosts = buildTlsHosts(certs, ctx, hostRedirect, main, clientAuthBySrc, ciphersBySrc);
   const namespaces = [...new Set([...(defaultBackend ? [defaultBackend.src.namespace] : []), ...srcs.map(s => s.namespace)])];
   const canariesByRoute = new Map<string, CanaryIR[]>();
   for (const c of canaries) canariesByRoute.set(c.route, [...(canariesByRoute.get(c.route) ?? []), c]);
@@ -605,6 +613,25 @@ function readCanary(src: IngressSource, locations: ReadonlyMap<string, { draft: 
   return out;
 }
 
+/**
+ * The renderer's weight canary for a route's second backend (`<route>-split`, every host and path
+ * of the route) is that route's second backend, with the weights: read back as `backends`.
+ */
+function foldSplits(routes: readonly RouteIR[], canaries: readonly CanaryIR[]): { routes: RouteIR[]; canaries: CanaryIR[] } {
+  const byRoute = new Map<string, CanaryIR[]>();
+  for (const c of canaries) byRoute.set(c.route, [...(byRoute.get(c.route) ?? []), c]);
+  const folded = new Set<CanaryIR>();
+  const out = routes.map(route => {
+    const own = byRoute.get(route.source) ?? [];
+    const c = own[0];
+    if (own.length !== 1 || c.name !== `${route.name}-${SPLIT_SUFFIX}` || c.traffic.kind !== 'weight' || !c.allHosts
+      || c.matchIndexes.length !== route.matches.length || route.backends.length !== 1) return route;
+    folded.add(c);
+    return { ...route, backends: [{ ...route.backends[0], weight: c.traffic.stable }, { ...c.canary, weight: c.traffic.canary }] };
+  });
+  return { routes: out, canaries: canaries.filter(c => !folded.has(c)) };
+}
+
 function canaryIr(
   src: IngressSource, n: number, route: RouteIR, hosts: string[], allHosts: boolean, matchIndexes: number[],
   canary: BackendIR, traffic: CanaryTrafficIR,
@@ -626,8 +653,17 @@ function canaryIr(
 function buildTlsHosts(
   certs: ReadonlyMap<string, Cert>, ctx: Context, hostRedirect: (h: string) => boolean | 'mixed',
   main: readonly IngressSource[], clientAuthBySrc: ReadonlyMap<IngressSource, ClientAuthIR>,
+  ciphersBySrc: ReadonlyMap<IngressSource, string[]> = new Map(),
 ): TlsHostIR[] {
-  const groups = new Map<string, { cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean }>();
+  const groups = new Map<string, {
+    cert: Cert; hosts: string[]; httpsRedirect: boolean; clientAuth?: ClientAuthIR; managed: boolean; cipherSuites?: string[];
+  }>();
+  // A host's cipher suites (a server-level annotation): those of its first Ingress that has them.
+  const ciphersByHost = new Map<string, string[]>();
+  for (const s of main) {
+    const c = ciphersBySrc.get(s);
+    if (c) for (const h of ruleHosts(s)) if (!ciphersByHost.has(h)) ciphersByHost.set(h, c);
+  }
   const itemized = new Set<KubeObject>();
   // A host's client certificate settings: those of its first Ingress that has them.
   const authByHost = new Map<string, ClientAuthIR>();
@@ -651,8 +687,9 @@ function buildTlsHosts(
       });
     }
     const managed = certificate !== undefined || SHIM_ISSUERS.some(([k]) => cert.src.annotations[k] !== undefined);
-    const key = JSON.stringify([cert.namespace, cert.secret, httpsRedirect, auth ?? null, managed]);
-    const g = groups.get(key) ?? { cert, hosts: [], httpsRedirect, clientAuth: auth, managed };
+    const ciphers = ciphersByHost.get(host);
+    const key = JSON.stringify([cert.namespace, cert.secret, httpsRedirect, auth ?? null, managed, ...(ciphers ? [ciphers] : [])]);
+    const g = groups.get(key) ?? { cert, hosts: [], httpsRedirect, clientAuth: auth, managed, cipherSuites: ciphers };
     g.hosts.push(host);
     groups.set(key, g);
   }
@@ -671,6 +708,7 @@ function buildTlsHosts(
       managedCertificate: g.managed,
       httpsRedirect: g.httpsRedirect,
       ...(g.clientAuth ? { clientAuth: g.clientAuth } : {}),
+      ...(g.cipherSuites ? { cipherSuites: g.cipherSuites } : {}),
     };
   });
 }

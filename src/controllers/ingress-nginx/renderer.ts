@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATIONS } from './annotations';
-import { canaryAnnotations, canaryProblems, canarySpec } from './features/canary';
+import { canaryAnnotations, canaryProblems, canarySpec, splitProblems, weightedSplit } from './features/canary';
 import { toAnnotations } from './features/emitted';
 import { nginxPaths, pathProblems } from './features/paths';
 import { policyProblems, routeAnnotations } from './features/policies';
@@ -13,6 +13,7 @@ import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } fro
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, IngressSpec, ingressSpec, tlsEntries } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
+import { EXTENSION_OBJECT_ID } from '../raw-annotations';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface IngressNginxRendererOptions {
@@ -39,13 +40,14 @@ export class IngressNginxRenderer implements ControllerRenderer {
   /**
    * The route's Ingress, shared with the routes of the same namespace, hosts and annotations
    * (ingress-nginx reads annotations per Ingress and merges the paths of every Ingress of a host,
-   * so sharing changes nothing but the object count). Routes without a backend keep their own.
+   * so sharing changes nothing but the object count). Routes without a backend, or with two
+   * (a weight canary Ingress `<route>-split` carries the second), keep their own.
    */
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    const key = ctx.objectPerRoute || route.backends.length === 0 ? undefined
+    const key = ctx.objectPerRoute || route.backends.length !== 1 ? undefined
       : JSON.stringify([route.namespace, route.hosts, forcesHttps(route), toAnnotations(routeAnnotations(route, []))]);
     const cost = nginxPaths(route).length * Math.max(1, route.hosts.length);
-    return this.groups.place(route, key, cost, members => [new ManifestObject(scope, 'Resource', {
+    const placed = this.groups.place(route, key, cost, members => [new ManifestObject(scope, 'Resource', {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: route.name,
@@ -54,6 +56,8 @@ export class IngressNginxRenderer implements ControllerRenderer {
       spec: () => (members.length === 1 ? this.routeSpec(route, ctx) : groupedIngressSpec(
         this.options.ingressClassName, route.hosts, members.map(r => ({ paths: nginxPaths(r), backend: r.backends[0] })), ctx.ir().tlsHosts)),
     })]);
+    const split = weightedSplit(route);
+    return split ? [...placed, this.canaryIngress(scope, EXTENSION_OBJECT_ID, split, route, ctx)] : placed;
   }
 
   public allocateTlsHost(): ApiObject[] {
@@ -87,18 +91,22 @@ export class IngressNginxRenderer implements ControllerRenderer {
 
   /** A canary Ingress per canary; the stable route's Ingress is never changed. */
   public allocateCanary(scope: Construct, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject[] {
-    return [new ManifestObject(scope, 'Resource', {
+    return [this.canaryIngress(scope, 'Resource', canary, route, ctx)];
+  }
+
+  private canaryIngress(scope: Construct, id: string, canary: CanaryIR, route: RouteIR, ctx: GatewayContext): ApiObject {
+    return new ManifestObject(scope, id, {
       apiVersion: INGRESS_API_VERSION,
       kind: 'Ingress',
       name: canary.name,
       namespace: canary.namespace,
       annotations: () => canaryAnnotations(canary),
       spec: () => canarySpec(this.options.ingressClassName, canary, route, ctx.ir().tlsHosts),
-    })];
+    });
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
-    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...tlsProblems(ir), ...canaryProblems(ir)];
+    return [...pathProblems(ir), ...policyProblems(ir), ...tlsNamespaceProblems(this.name, 'Ingress', ir), ...tlsProblems(ir), ...canaryProblems(ir), ...splitProblems(ir)];
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

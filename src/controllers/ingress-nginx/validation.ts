@@ -130,6 +130,8 @@ export const VALIDATORS = {
     name: `one of ${values.join(', ')}`,
     test: v => values.includes(caseSensitive ? v.trim() : v.trim().toLowerCase()),
   }),
+  /** `ssl-ciphers`: an OpenSSL cipher string (names joined by ':'; '!', '+', '@STRENGTH' allowed), one line. */
+  sslCiphers: regex('an OpenSSL cipher string', /^[A-Za-z0-9+:_\-!@=]+$/, false),
 };
 
 /** authreq `ValidCacheDuration`: status codes, then at least one duration (no code after it). */

@@ -21,13 +21,16 @@ export interface Source {
 }
 
 export interface AuthorizationRule {
-  readonly from: Array<{ readonly source: Source }>;
+  /** Absent in a CUSTOM policy's rules: they select requests by operation only. */
+  readonly from?: Array<{ readonly source: Source }>;
   readonly to?: Array<{ readonly operation: Operation }>;
 }
 
 export interface AuthorizationPolicySpec {
   readonly targetRefs: GatewayTargetRef[];
-  readonly action: 'DENY';
+  readonly action: 'DENY' | 'CUSTOM';
+  /** The mesh's extension provider a CUSTOM policy delegates to. */
+  readonly provider?: { readonly name: string };
   readonly rules: AuthorizationRule[];
 }
 

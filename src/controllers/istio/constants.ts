@@ -8,3 +8,6 @@ export const KIND = {
 
 /** Every policy is a DENY: an ALLOW policy on the Gateway would refuse the traffic of every other route. */
 export const DENY = 'DENY';
+
+/** Delegates the decision to an extension provider of the mesh configuration (external authorization). */
+export const CUSTOM = 'CUSTOM';

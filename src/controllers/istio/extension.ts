@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KIND, SECURITY_VERSION } from './constants';
-import { authorizationPolicySpec, needsAuthorizationPolicy } from './features/authorization-policy';
+import { authorizationPolicySpec, customAuthorizationPolicySpec, externalProviderOf, needsAuthorizationPolicy } from './features/authorization-policy';
 import { issuerConfig, jwtOf, jwtProblem } from './features/jwt';
 import { requestAuthenticationOf } from './features/policies';
 import { requestAuthenticationSpec } from './features/request-authentication';
@@ -20,13 +20,14 @@ export interface IstioExtensionOptions {
   readonly experimentalChannel?: boolean;
 }
 
-const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>(['jwtAuth', 'jwtClaimsToHeaders', 'ipAllow', 'ipDeny']);
+const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>(['jwtAuth', 'jwtClaimsToHeaders', 'ipAllow', 'ipDeny', 'externalAuthProvider']);
 
 /** Routes with the same signature carry the same Istio policy, so their overlaps need no subtraction. */
 const signature: Signature = (route: RouteIR) => {
   const jwt = jwtOf(route);
   const ip = route.policies.ipAccess;
-  return JSON.stringify({ jwt: jwt ? issuerConfig(jwt) : null, allow: ip?.allow ?? [], deny: ip?.deny ?? [] });
+  const provider = externalProviderOf(route);
+  return JSON.stringify({ jwt: jwt ? issuerConfig(jwt) : null, allow: ip?.allow ?? [], deny: ip?.deny ?? [], ...(provider ? { provider } : {}) });
 };
 
 /**
@@ -56,6 +57,15 @@ export function istioExtension(options: IstioExtensionOptions = {}): GatewayApiE
           spec: () => requestAuthenticationSpec(jwt, gw),
         }));
       }
+      if (externalProviderOf(route) !== undefined) {
+        out.push(new ManifestObject(scope_, `${KIND.authorizationPolicy}-custom`, {
+          apiVersion: SECURITY_VERSION,
+          kind: KIND.authorizationPolicy,
+          name: name('ext-authz'),
+          namespace: gw.namespace,
+          spec: () => customAuthorizationPolicySpec(route, ctx.ir(), gw, signature),
+        }));
+      }
       if (needsAuthorizationPolicy(route)) {
         out.push(new ManifestObject(scope_, KIND.authorizationPolicy, {
           apiVersion: SECURITY_VERSION,
@@ -75,10 +85,13 @@ export function istioExtension(options: IstioExtensionOptions = {}): GatewayApiE
 function problems(ir: GatewayIR, c: PolicyContext, options: IstioExtensionOptions): RenderProblem[] {
   const out: RenderProblem[] = [];
   const issuers = new Map<string, { config: string; source: string }>();
+  let provider: { name: string; source: string } | undefined;
   for (const route of ir.routes) {
     const jwt = jwtOf(route);
     const ip = route.policies.ipAccess;
+    const ext = route.policies.auth?.kind === 'externalProvider' ? route.policies.auth : undefined;
     const used: Array<{ feature: PolicyFeature; source: string; prop: string }> = [];
+    if (ext) used.push({ feature: 'externalAuthProvider', source: ext.source, prop: 'auth' });
     if (jwt) used.push({ feature: 'jwtAuth', source: jwt.source, prop: 'auth' });
     if (ip) used.push({ feature: ip.allow.length > 0 ? 'ipAllow' : 'ipDeny', source: ip.source, prop: 'ipAccess' });
     const active = used.filter(u => isActive(c, u.feature));
@@ -90,6 +103,18 @@ function problems(ir: GatewayIR, c: PolicyContext, options: IstioExtensionOption
     if (options.attachTo?.kind === 'ListenerSet') {
       no(route.source, first.prop, `Istio policies attach to a Gateway, and this ApiGateway attaches to the ListenerSet '${options.attachTo.name}'`);
       continue;
+    }
+    if (ext && isActive(c, 'externalAuthProvider')) {
+      // Istio runs one extension provider per workload: CUSTOM policies naming different
+      // providers on one Gateway are refused by istiod.
+      if (provider && provider.name !== ext.provider) {
+        no(ext.source, 'auth', `Istio runs one external authorization provider per Gateway workload, and [${provider.source}] uses '${provider.name}' on this Gateway; use the same provider, or separate Gateways`, 'externalAuthProvider');
+      } else if (!provider) {
+        provider = { name: ext.provider, source: ext.source };
+      }
+      if (route.policies.cors) {
+        no(ext.source, 'auth', 'Istio asks the external authorization provider before a CORS preflight is answered, so the preflights of this route\'s CORS policy would need the provider\'s approval; answer CORS in the backend, or use Controller.envoyGateway() with EdgeAuth.external()', 'externalAuthProvider');
+      }
     }
     if (jwt && isActive(c, 'jwtAuth')) {
       const problem = jwtProblem(jwt);

@@ -93,9 +93,13 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   for (const o of objects.filter(x => x.kind === KIND.authorizationPolicy)) {
     const spec = o.spec ?? {};
     for (const key of Object.keys(spec).sort()) {
-      if (!['targetRefs', 'action', 'rules'].includes(key)) ctx.unmapped(o, `spec.${key}`, key === 'selector' ? 'a policy on workloads by label: the intent attaches policies to the Gateway of its routes' : 'an AuthorizationPolicy field the intent does not model', spec[key]);
+      if (!['targetRefs', 'action', 'rules', ...(spec.action === 'CUSTOM' ? ['provider'] : [])].includes(key)) ctx.unmapped(o, `spec.${key}`, key === 'selector' ? 'a policy on workloads by label: the intent attaches policies to the Gateway of its routes' : 'an AuthorizationPolicy field the intent does not model', spec[key]);
     }
     const action = spec.action ?? 'ALLOW';
+    if (action === 'CUSTOM') {
+      readCustom(o, ctx, routePolicies);
+      continue;
+    }
     if (action !== 'DENY' && action !== 'ALLOW') {
       ctx.unmapped(o, 'spec.action', `a ${action} policy has no intent meaning`, action);
       continue;
@@ -109,22 +113,8 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
       if (extra.length > 0) { ctx.unmapped(o, `${field}.${extra[0]}`, 'conditions on request attributes are not modelled', rule[extra[0]]); return; }
       const policy = rulePolicy(rule, action, gateways, issuers, ns(o));
       if (typeof policy === 'string') { ctx.unmapped(o, field, policy, rule); return; }
-      const ops: Operation[] | undefined = rule.to === undefined ? undefined : (rule.to as any[]).map(t => t?.operation ?? {});
-      const badOp = (ops ?? []).find(op => Object.keys(op).some(k => !['hosts', 'notHosts', 'methods', 'paths', 'notPaths'].includes(k)));
-      if (badOp) { ctx.unmapped(o, `${field}.to`, 'operations on ports or other attributes are not modelled', badOp); return; }
-      const covered: ReadRouteObject[] = [];
-      for (const r of routes) {
-        const entries = entriesOf(r);
-        const others = othersOf(r, routes);
-        const inScope = entries.filter(e => ops === undefined || ops.some(op => covers(op, e.host, e.match, others)));
-        if (inScope.length === entries.length) {covered.push(r);} else if (inScope.length > 0 && !r.redirectOnly) {
-          ctx.unmapped(o, `${field}.to`, `it applies to some of the requests of ${r.ref} only, which a route policy cannot say`, rule.to);
-        }
-      }
-      if (covered.length === 0) {
-        ctx.unmapped(o, field, 'it applies to none of the routes read (as a whole)', rule);
-        return;
-      }
+      const covered = coveredRoutes(o, ctx, field, rule, routes);
+      if (!covered) return;
       for (const r of covered) {
         const p = routePolicies.get(r.ref) ?? {};
         if (policy.auth) p.auth = { ...policy.auth, source: r.ref };
@@ -140,6 +130,66 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
     }
   }
   return { routePolicies };
+}
+
+/**
+ * A CUSTOM AuthorizationPolicy: the routes whose every request its rules select (by operation
+ * only) are authorized by the named extension provider (`EdgeAuth.externalProvider`).
+ */
+function readCustom(o: KubeObject, ctx: ExtensionReadContext, routePolicies: Map<string, Mutable<PoliciesIR>>): void {
+  const spec = o.spec ?? {};
+  const provider = spec.provider?.name;
+  if (typeof provider !== 'string' || Object.keys(spec.provider).length !== 1) {
+    ctx.unmapped(o, 'spec.provider', 'a CUSTOM policy names the extension provider that decides (provider.name)', spec.provider);
+    return;
+  }
+  ctx.mapped(o, 'spec.action', 'Route.auth (EdgeAuth.externalProvider)', spec.action);
+  ctx.mapped(o, 'spec.provider', 'EdgeAuth.externalProvider name', spec.provider);
+  const gateways = gatewayTargets(o, ctx);
+  const routes = ctx.routes.filter(r => r.gateways.some(g => gateways.includes(g)));
+  ((spec.rules ?? []) as any[]).forEach((rule, i) => {
+    const field = `spec.rules[${i}]`;
+    const extra = Object.keys(rule ?? {}).filter(k => k !== 'to');
+    if (extra.length > 0) {
+      const reason = 'the intent sends every request of a route to the provider (conditions on the source or request attributes are not modelled)';
+      ctx.unmapped(o, `${field}.${extra[0]}`, reason, rule[extra[0]]);
+      return;
+    }
+    const covered = coveredRoutes(o, ctx, field, rule, routes);
+    if (!covered) return;
+    for (const r of covered) {
+      const p = routePolicies.get(r.ref) ?? {};
+      p.auth = { kind: 'externalProvider', provider, source: r.ref };
+      routePolicies.set(r.ref, p);
+    }
+    ctx.mapped(o, field, `Route.auth (EdgeAuth.externalProvider('${provider}')) of ${covered.map(r => r.ref).join(', ')}`, rule);
+  });
+}
+
+/**
+ * The routes whose every request one rule's operations (`to`; absent: every request) select;
+ * undefined (reported as unmapped) when it selects none as a whole or uses unmodelled operations.
+ */
+function coveredRoutes(
+  o: KubeObject, ctx: ExtensionReadContext, field: string, rule: any, routes: readonly ReadRouteObject[],
+): ReadRouteObject[] | undefined {
+  const ops: Operation[] | undefined = rule?.to === undefined ? undefined : (rule.to as any[]).map(t => t?.operation ?? {});
+  const badOp = (ops ?? []).find(op => Object.keys(op).some(k => !['hosts', 'notHosts', 'methods', 'paths', 'notPaths'].includes(k)));
+  if (badOp) { ctx.unmapped(o, `${field}.to`, 'operations on ports or other attributes are not modelled', badOp); return undefined; }
+  const covered: ReadRouteObject[] = [];
+  for (const r of routes) {
+    const entries = entriesOf(r);
+    const others = othersOf(r, routes);
+    const inScope = entries.filter(e => ops === undefined || ops.some(op => covers(op, e.host, e.match, others)));
+    if (inScope.length === entries.length) {covered.push(r);} else if (inScope.length > 0 && !r.redirectOnly) {
+      ctx.unmapped(o, `${field}.to`, `it applies to some of the requests of ${r.ref} only, which a route policy cannot say`, rule.to);
+    }
+  }
+  if (covered.length === 0) {
+    ctx.unmapped(o, field, 'it applies to none of the routes read (as a whole)', rule);
+    return undefined;
+  }
+  return covered;
 }
 
 /** The Gateways (`namespace/name`) a policy targets. */
@@ -243,4 +293,7 @@ function othersOf(r: ReadRouteObject, routes: readonly ReadRouteObject[]): Other
 }
 
 /** The istio column. */
-export const ISTIO_READER: ControllerReader = gatewayApiReader('istio', istioReadExtension);
+export const ISTIO_READER: ControllerReader = {
+  ...gatewayApiReader('istio', istioReadExtension),
+  gatewayClass: { controllerNamePrefix: 'istio.io/', defaultClassName: 'istio' },
+};

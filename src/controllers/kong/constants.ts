@@ -20,6 +20,18 @@ export const ANNOTATIONS = {
   ingressClass: 'kubernetes.io/ingress.class',
 } as const;
 
+/** Annotations KIC reads on a backend's Service (they apply to every route reaching it). */
+export const SERVICE_ANNOTATIONS = {
+  /** Milliseconds to establish the connection to the upstream. */
+  connectTimeout: `${PREFIX}connect-timeout`,
+  /** Milliseconds between two successive reads from the upstream. */
+  readTimeout: `${PREFIX}read-timeout`,
+  /** Milliseconds between two successive writes to the upstream. */
+  writeTimeout: `${PREFIX}write-timeout`,
+  /** The upstream protocol: http (default), https, grpc, grpcs... */
+  protocol: `${PREFIX}protocol`,
+} as const;
+
 /** KIC marks an Ingress path as a Kong regex path with this prefix. */
 export const REGEX_PATH_PREFIX = '/~';
 

@@ -5,9 +5,10 @@ import { gatewayRewriteProblems } from './features/rewrite';
 import { hstsInRoutePlugin, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts } from './features/tls';
 import { PolicyFeature } from '../../capabilities/areas/policies';
 import { unsupportedMessage } from '../../capabilities/check';
-import { CanaryIR } from '../../ir/model';
+import { CanaryIR, RouteIR } from '../../ir/model';
 import { GatewayApiExtension, HttpRouteFilter } from '../gateway-api/extension';
 import { RenderProblem } from '../renderer';
+import { kongServiceSide } from './features/service';
 
 /** Kong's upstream target weight bound (`kong/db/schema/entities/targets.lua`). */
 const KONG_MAX_TARGET_WEIGHT = 65535;
@@ -41,7 +42,7 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
       type: 'ExtensionRef',
       extensionRef: { group: CONFIGURATION_GROUP, kind: KINDS.plugin, name },
     })),
-    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir)],
+    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir), ...ir.routes.flatMap(backendWeightProblems)],
     // The route's response-transformer KongPlugin carries HSTS (see features/tls.ts).
     hstsInExtension: hstsInRoutePlugin,
     // Kong matches a regex from the start only: the core anchors the end.
@@ -54,6 +55,8 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
     // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.
     v1TlsPolicies: false,
     canaryProblems: canaryWeightProblems,
+    // Timeouts and the upstream protocol: konghq.com/* annotations on the backend's Service.
+    serviceSide: policies => kongServiceSide(policies, 'kong-gateway-api'),
   };
 }
 
@@ -64,5 +67,16 @@ function canaryWeightProblems(canary: CanaryIR): RenderProblem[] {
     source: canary.source,
     message: unsupportedMessage('kong-gateway-api', 'canaryWeight', 'traffic',
       `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${canary.traffic.stable} / ${canary.traffic.canary} given); scale the weights down`),
+  }];
+}
+
+/** A route's weighted backends become Kong target weights, bounded like a canary's. */
+function backendWeightProblems(route: RouteIR): RenderProblem[] {
+  const weights = route.backends.map(b => b.weight);
+  if (new Set(weights).size <= 1 || Math.max(...weights) <= KONG_MAX_TARGET_WEIGHT) return [];
+  return [{
+    source: route.source,
+    message: unsupportedMessage('kong-gateway-api', 'weightedBackends', 'backends',
+      `Kong upstream target weights are at most ${KONG_MAX_TARGET_WEIGHT} (${weights.join(' / ')} given); scale the weights down`),
   }];
 }

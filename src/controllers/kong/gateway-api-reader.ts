@@ -1,6 +1,6 @@
 import { ANNOTATIONS, CONFIGURATION_GROUP, HTTPS_ONLY, KINDS, PLUGINS, PREFIX, TLS_HTTPS_REDIRECT_STATUS } from './constants';
 import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
-import { EdgeAuthIR, HeaderOpsIR, PoliciesIR } from '../../ir/policies';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
@@ -107,11 +107,13 @@ function pluginPolicies(
   const known = (keys: string[]) => Object.keys(c).filter(k => !keys.includes(k));
   switch (type) {
     case PLUGINS.rateLimiting: {
-      const extra = known(['second', 'minute', 'limit_by', 'header_name', 'policy', 'redis']);
-      const per = c.second !== undefined ? 'second' : c.minute !== undefined ? 'minute' : undefined;
+      const windows: RateLimitWindow[] = ['second', 'minute', 'hour', 'day'];
+      const extra = known([...windows, 'limit_by', 'header_name', 'policy', 'redis']);
+      const set = windows.filter(w => c[w] !== undefined);
+      const per = set.length === 1 ? set[0] : undefined;
       const key = LIMIT_BY[c.limit_by ?? 'consumer'];
-      if (extra.length > 0 || !per || (c.second !== undefined && c.minute !== undefined) || !key) {
-        return { reason: `the intent limits requests per second or per minute, per client address, header or consumer${extra.length > 0 ? ` (${extra.join(', ')} not modelled)` : ''}` };
+      if (extra.length > 0 || !per || !key) {
+        return { reason: `the intent limits requests per second, minute, hour or day (one window), per client address, header or consumer${extra.length > 0 ? ` (${extra.join(', ')} not modelled)` : ''}` };
       }
       const secret = patches?.[0]?.valueFrom?.secretKeyRef?.name;
       const distributed = c.policy === 'redis' && c.redis?.host
@@ -131,7 +133,11 @@ function pluginPolicies(
       if (known(['origins', 'methods', 'headers', 'exposed_headers', 'credentials', 'max_age']).length > 0) return { reason: 'CORS settings the intent does not model' };
       const origins = ((c.origins ?? ['*']) as string[]).map(intentOrigin);
       if (origins.some(o => o === undefined)) return { reason: 'an origin pattern other than a literal origin or `scheme://*.domain` is not modelled' };
-      const headers = (c.headers ?? []) as string[];
+      // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*', never with credentials.
+      if (c.credentials === true && (c.headers === undefined || [...(c.methods ?? []), ...(c.exposed_headers ?? [])].includes('*'))) {
+        return { reason: 'any header or \'*\' with credentials: the intent allows \'*\' only without credentials' };
+      }
+      const headers = (c.headers ?? ['*']) as string[];
       return {
         policies: {
           cors: {
@@ -215,4 +221,7 @@ function intentOrigin(origin: string): string | undefined {
 }
 
 /** The kong-gateway-api column: KIC anchors regular expressions at the start only (the renderer adds `^...$`). */
-export const KONG_GATEWAY_API_READER: ControllerReader = gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored' });
+export const KONG_GATEWAY_API_READER: ControllerReader = {
+  ...gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored' }),
+  gatewayClass: { controllerNamePrefix: 'konghq.com/', defaultClassName: 'kong' },
+};

@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkApiServerLimits } from '../../core/limits';
+import { omitAtSynth } from '../../core/manifest-object';
 
 export interface TopLevelObjectProps {
   readonly apiVersion: string;
@@ -11,6 +13,11 @@ export interface TopLevelObjectProps {
   readonly annotations?: Record<string, string>;
   /** Top-level fields (Kong CRDs and Secrets have no `spec`), each computed at synth. Must be pure. */
   readonly fields: Record<string, () => unknown>;
+  /**
+   * Whether the object is not needed in this output, decided at synth. Must be pure.
+   * @default - always emitted
+   */
+  readonly omit?: () => boolean;
 }
 
 /**
@@ -28,5 +35,12 @@ export class TopLevelObject extends ApiObject {
       metadata: { name: props.name, namespace: props.namespace, labels: props.labels, annotations: props.annotations },
       ...fields,
     });
+    if (props.omit) omitAtSynth(this, props.omit);
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    checkApiServerLimits(this, json);
+    return json;
   }
 }

@@ -368,7 +368,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
         matches: g.paths.flatMap(path => r.conditions.map(c => ({
           path, headers: c.headers, queryParams: [], ...(c.method ? { method: c.method } : {}),
         }))),
-        backends: [g.backend],
+        // Settings read on the Service: the backend is that Service, handed over (serviceKnown).
+        backends: [Object.keys(ctx.servicePolicies(g.backend)).length > 0 ? { ...g.backend, serviceKnown: true } : g.backend],
         policies: { ...ctx.servicePolicies(g.backend), ...withRedirect(r) },
       };
       list.push(route);

@@ -7,12 +7,15 @@ import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
 import { redirectProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
-import { hstsPluginConfig, hstsPluginName, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
+import { kongServiceSide } from './features/service';
+import { hstsPluginConfig, hstsPluginName, hstsPluginReferenced, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
 import { TopLevelObject } from './kong-object';
 import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
+import { ServiceSideIR } from '../../ir/service-side';
 import { canaryPolicyProblems } from '../common/canary';
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, ingressSpec } from '../common/ingress';
@@ -103,7 +106,7 @@ export class KongIngressRenderer implements ControllerRenderer {
   }
 
   /** A TlsHost with HSTS owns the `response-transformer` KongPlugin its routes reference. */
-  public allocateTlsHost(scope: Construct, tls: TlsHostIR): ApiObject[] {
+  public allocateTlsHost(scope: Construct, tls: TlsHostIR, ctx: GatewayContext): ApiObject[] {
     if (!tls.hsts) return [];
     return [new TopLevelObject(scope, 'Hsts', {
       apiVersion: CONFIGURATION_V1,
@@ -111,6 +114,8 @@ export class KongIngressRenderer implements ControllerRenderer {
       name: hstsPluginName(tls),
       namespace: tls.secretNamespace,
       fields: { plugin: () => PLUGINS.responseTransformer, config: () => hstsPluginConfig(tls) },
+      // Left out when every route of its hosts carries HSTS in its own response-transformer.
+      omit: () => !hstsPluginReferenced(tls, ctx.ir()),
     })];
   }
 
@@ -174,6 +179,11 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),
     ];
+  }
+
+  /** Timeouts and the upstream protocol, read by KIC on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return kongServiceSide(policies, 'kong');
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

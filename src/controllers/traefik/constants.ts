@@ -22,6 +22,20 @@ export const KINDS = {
 /** `TLSOption.spec.minVersion` values. */
 export const TLS_VERSIONS = { 1.2: 'VersionTLS12', 1.3: 'VersionTLS13' } as const;
 
+/**
+ * `TLSOption.spec.cipherSuites`: the Go crypto/tls names Traefik accepts, which for the TLS 1.2
+ * suites the intent offers are their IANA names. Total over TlsCipherSuite (test/tls-cipher-suites.test.ts).
+ */
+export const GO_CIPHER_SUITES: ReadonlySet<string> = new Set([
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_RSA_WITH_AES_256_CBC_SHA',
+]);
+
 /** `TLSOption.spec.clientAuth.clientAuthType` values. */
 export const CLIENT_AUTH_TYPES = { required: 'RequireAndVerifyClientCert', optional: 'VerifyClientCertIfGiven' } as const;
 
@@ -92,6 +106,20 @@ export const MIDDLEWARE_TYPES = {
 } as const;
 
 /** `IngressRoute.spec.routes[].services[].scheme` values. */
+/** Annotations the Traefik Ingress provider reads on a backend's Service (every route to it). */
+export const SERVICE_ANNOTATIONS = {
+  /** `https` or `h2c` to the servers. */
+  serversScheme: `${ANNOTATION_PREFIX}service.serversscheme`,
+  /** `"true"`: sticky sessions with a cookie. */
+  stickyCookie: `${ANNOTATION_PREFIX}service.sticky.cookie`,
+  stickyCookieName: `${ANNOTATION_PREFIX}service.sticky.cookie.name`,
+  stickyCookieSecure: `${ANNOTATION_PREFIX}service.sticky.cookie.secure`,
+  stickyCookieHttpOnly: `${ANNOTATION_PREFIX}service.sticky.cookie.httponly`,
+  stickyCookieSameSite: `${ANNOTATION_PREFIX}service.sticky.cookie.samesite`,
+  stickyCookieMaxAge: `${ANNOTATION_PREFIX}service.sticky.cookie.maxage`,
+  stickyCookiePath: `${ANNOTATION_PREFIX}service.sticky.cookie.path`,
+} as const;
+
 export const SERVER_SCHEMES = {
   https: 'https',
   h2c: 'h2c',

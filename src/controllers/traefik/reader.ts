@@ -55,6 +55,8 @@ export class TraefikReader implements ControllerReader {
  */
 export class TraefikIngressReader implements ControllerReader {
   public readonly name = 'traefik-ingress' as const;
+  /** The Ingress output writes IngressRoutes / Middlewares for what an Ingress cannot say (e.g. a TlsHost's redirect). */
+  public readonly alsoReads = ['traefik'] as const;
 
   constructor(private readonly ingressClassName = 'traefik') {}
 

@@ -9,6 +9,7 @@ import {
 import { headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { ipDenyProblems } from './features/ip-access';
 import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
@@ -21,11 +22,14 @@ import { Http01Solver } from '../../cert-manager/api';
 import { ManifestObject } from '../../core/manifest-object';
 import { joinName } from '../../core/names';
 import { BackendIR, CanaryIR, GatewayIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
+import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems } from '../common/canary';
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, serviceBackend } from '../common/ingress';
-import { shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
+import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
+import { traefikIngressServiceSide } from './features/service-annotations';
+import { ServiceSideIR } from '../../ir/service-side';
 
 export interface TraefikRendererOptions {
   /** `IngressRoute` CRDs (full matcher language) or `Ingress` with Traefik annotations. */
@@ -187,9 +191,11 @@ export class TraefikRenderer implements ControllerRenderer {
     const ns = tls.secretNamespace;
     const objects: ApiObject[] = [];
     if (tls.httpsRedirect) {
+      // Left out when the routes already redirect every host of the TlsHost (no router left).
+      const omit = () => hostsLeftToTlsRedirect(tls, ctx.ir().routes).length === 0;
       objects.push(
-        new ManifestObject(scope, 'HttpsRedirectMiddleware', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.redirect, namespace: ns, spec: () => redirectMiddlewareSpec() }),
-        new ManifestObject(scope, 'HttpsRedirect', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.ingressRoute, name: names.redirect, namespace: ns, spec: () => redirectIngressRouteSpec(tls, names.redirect, this.entryPoints, ctx.ir()) }),
+        new ManifestObject(scope, 'HttpsRedirectMiddleware', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.redirect, namespace: ns, spec: () => redirectMiddlewareSpec(), omit }),
+        new ManifestObject(scope, 'HttpsRedirect', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.ingressRoute, name: names.redirect, namespace: ns, spec: () => redirectIngressRouteSpec(tls, names.redirect, this.entryPoints, ctx.ir()), omit }),
       );
     }
     if (tls.hsts) {
@@ -269,7 +275,14 @@ export class TraefikRenderer implements ControllerRenderer {
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
+      // Deny lists are ClientIP() conditions (the TCP peer); the Ingress output refuses them by the matrix.
+      ...(this.name === 'traefik' ? ipDenyProblems(this.name, ir) : []),
     ];
+  }
+
+  /** Ingress output: the server scheme and sticky cookies, read on the backend's Service. */
+  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies) : undefined;
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

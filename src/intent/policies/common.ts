@@ -49,6 +49,15 @@ export function record(field: string, value: Readonly<Record<string, string>> | 
 
 /** A cdk8s Duration as whole milliseconds (> 0). */
 export function durationMs(field: string, d: Duration | undefined): number | undefined {
+  return durationMsAtLeast(field, d, 1);
+}
+
+/** A cdk8s Duration as whole milliseconds, zero allowed (a timeout that zero turns off). */
+export function durationMsOrZero(field: string, d: Duration | undefined): number | undefined {
+  return durationMsAtLeast(field, d, 0);
+}
+
+function durationMsAtLeast(field: string, d: Duration | undefined, min: 0 | 1): number | undefined {
   if (d === undefined) return undefined;
   if (!(d instanceof Duration)) policyFail(field, 'must be a cdk8s Duration, e.g. Duration.seconds(30)');
   const infinite = nonFiniteDuration(d);
@@ -59,8 +68,8 @@ export function durationMs(field: string, d: Duration | undefined): number | und
   } catch {
     policyFail(field, `${d.toHumanString()} is not a whole number of milliseconds`);
   }
-  if (ms <= 0) policyFail(field, `${d.toHumanString()} must be longer than zero`);
-  return ms;
+  if (ms < min) policyFail(field, `${d.toHumanString()} must be ${min === 0 ? 'zero (off) or longer' : 'longer than zero'}`);
+  return ms === 0 ? 0 : ms; // -0 is 0
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

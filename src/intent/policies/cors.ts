@@ -7,25 +7,29 @@ import { CorsIR } from '../../ir/policies';
 /** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
 export interface CorsOptions {
   /**
-   * Allowed origins: `scheme://host[:port]` (the host may start with `*.`), or `*` alone.
+   * Allowed origins: `scheme://host[:port]`, or `*` alone. The host may start with `*.`, which
+   * stands for one or more DNS labels (`https://*.example.com` allows `https://a.example.com` and
+   * `https://a.b.example.com`, not `https://example.com`), as in Gateway API's CORS filter.
    * `*` cannot be combined with other origins or with `credentials`.
    */
   readonly origins: string[];
 
   /**
-   * Allowed methods.
+   * Allowed methods, or `['*']` alone for any method (not with `credentials`: browsers read `*`
+   * literally on credentialed requests).
    * @default ['GET', 'HEAD', 'POST']
    */
   readonly methods?: string[];
 
   /**
-   * Allowed request headers.
+   * Allowed request headers, or `['*']` alone for any header (not with `credentials`).
    * @default - none beyond the CORS-safelisted ones
    */
   readonly headers?: string[];
 
   /**
-   * Response headers exposed to the page.
+   * Response headers exposed to the page, or `['*']` alone for every response header (not with
+   * `credentials`).
    * @default - none beyond the CORS-safelisted ones
    */
   readonly exposeHeaders?: string[];
@@ -72,14 +76,19 @@ export class Cors {
     }
     const methods = list('Cors.methods', options.methods ?? ['GET', 'HEAD', 'POST'], 'HTTP methods').map((m, i) => {
       const upper = typeof m === 'string' ? m.toUpperCase() : m;
-      if (!METHODS.has(upper)) policyFail(`Cors.methods[${i}]`, `${show(m)} is not an HTTP method (${[...METHODS].join(', ')})`);
+      if (!METHODS.has(upper) && upper !== '*') policyFail(`Cors.methods[${i}]`, `${show(m)} is not an HTTP method (${[...METHODS].join(', ')}) or '*'`);
       return upper;
     });
-    const names = (field: string, values: string[] | undefined) => list(`Cors.${field}`, values, 'header names').map((h, i) => {
-      const problem = checkHeaderName(h);
-      if (problem) policyFail(`Cors.${field}[${i}]`, problem);
-      return h;
-    });
+    anyAlone('methods', methods, credentials);
+    const names = (field: string, values: string[] | undefined) => {
+      const out = list(`Cors.${field}`, values, 'header names').map((h, i) => {
+        const problem = checkHeaderName(h);
+        if (problem) policyFail(`Cors.${field}[${i}]`, problem);
+        return h;
+      });
+      anyAlone(field, out, credentials);
+      return out;
+    };
     const maxAgeMs = durationMs('Cors.maxAge', options.maxAge);
     if (maxAgeMs !== undefined && maxAgeMs % 1000 !== 0) policyFail('Cors.maxAge', 'must be a whole number of seconds');
     return new Cors({
@@ -98,4 +107,15 @@ export class Cors {
   public _toIR(source: string): CorsIR {
     return { ...this.ir, source };
   }
+}
+
+/**
+ * `*` (any method or header) stands alone, and never with credentials: browsers read `*` in
+ * Access-Control-Allow-Methods / -Allow-Headers / -Expose-Headers literally on credentialed
+ * requests, where controllers would send it as is.
+ */
+function anyAlone(field: string, values: readonly string[], credentials: boolean): void {
+  if (!values.includes('*')) return;
+  if (values.length > 1) policyFail(`Cors.${field}`, "'*' cannot be combined with other values");
+  if (credentials) policyFail(`Cors.${field}`, "'*' cannot be used with credentials: browsers read it literally on credentialed requests; list the values");
 }

@@ -84,6 +84,9 @@ export interface BasicAuthOptions {
   readonly realm?: string;
 }
 
+/** An Istio extension provider name (meshConfig.extensionProviders[].name). */
+const PROVIDER_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
 const IN_CLUSTER = /^http:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.svc(\.cluster\.local)?(:\d{1,5})?(\/[A-Za-z0-9._~\-/]*)?$/;
 const HTTPS = /^https:\/\/[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?(\/[A-Za-z0-9._~\-/]*)?$/;
 
@@ -160,6 +163,21 @@ export class EdgeAuth {
       policyFail('EdgeAuth.basic.realm', 'must be letters, digits, spaces, ".", "_" or "-" (at most 64)');
     }
     return new EdgeAuth({ kind: 'basic', secretName: secret('EdgeAuth.basic.secretName', options?.secretName), realm });
+  }
+
+  /**
+   * Ask an external authorization service that the platform already configured as a named
+   * extension provider (Istio's `meshConfig.extensionProviders`): the route only names it.
+   * Rendered as an Istio AuthorizationPolicy with action CUSTOM; other controllers need the
+   * service's URL (`EdgeAuth.external()`) and refuse it.
+   * @param name the provider's name in the mesh configuration
+   * @example EdgeAuth.externalProvider('oauth2-proxy')
+   */
+  public static externalProvider(name: string): EdgeAuth {
+    if (typeof name !== 'string' || !PROVIDER_NAME.test(name)) {
+      policyFail('EdgeAuth.externalProvider.name', `${show(name)} must be an extension provider name: letters, digits, '-', '_' and '.', starting and ending with a letter or digit (at most 253)`);
+    }
+    return new EdgeAuth({ kind: 'externalProvider', provider: name });
   }
 
   private constructor(private readonly ir: DistributiveOmit<EdgeAuthIR, 'source'>) {}

@@ -9,6 +9,14 @@ export enum RateLimitPeriod {
   SECOND = 'second',
   /** Requests per minute. */
   MINUTE = 'minute',
+  /**
+   * Requests per hour. Not on ingress-nginx (it counts per second or per minute only).
+   */
+  HOUR = 'hour',
+  /**
+   * Requests per day (24 hours). Not on ingress-nginx (it counts per second or per minute only).
+   */
+  DAY = 'day',
 }
 
 /** Options shared by every `RateLimit` factory. */
@@ -23,9 +31,11 @@ export interface RateLimitOptions {
   readonly period?: RateLimitPeriod;
 
   /**
-   * Requests allowed above the rate in a short burst. Must be at least `requests` where the
-   * controller counts a burst as a bucket size (it cannot be smaller than one period's worth).
-   * @default - the controller's minimum burst
+   * How many requests a client may send at once: the size of its token bucket, which refills at
+   * `requests` per `period`. At least `requests` (one period's worth). Rendered explicitly on every
+   * controller, so the meaning does not depend on controller defaults; controllers that cannot size
+   * the bucket refuse any other value.
+   * @default - `requests`: one period's worth may arrive at once, none on top
    */
   readonly burst?: number;
 
@@ -132,6 +142,8 @@ export class RateLimit {
     if (options.burst !== undefined) {
       burst = positiveInt(`${factory}.burst`, options.burst);
       if (burst < requests) policyFail(`${factory}.burst`, `${burst} is below the rate (${requests} per ${period}); a burst is at least one period's worth of requests`);
+      // One period's worth is what an unset burst means: the same intent, one spelling.
+      if (burst === requests) burst = undefined;
     }
     if (options.distributed !== undefined && !(options.distributed instanceof DistributedRateLimit)) {
       policyFail(`${factory}.distributed`, 'must be created with DistributedRateLimit.redis() or DistributedRateLimit.controllerStore()');

@@ -17,7 +17,11 @@ export enum RedirectStatus {
   PERMANENT_REDIRECT = 308,
 }
 
-/** Options for `Redirect.to()`. Unset parts keep the request's value. */
+/**
+ * Options for `Redirect.to()`. Unset parts keep the request's value. With only `statusCode` set,
+ * the redirect points at the request's own URL (Gateway API's RequestRedirect with nothing but
+ * a status code), e.g. for a client that must re-send the request.
+ */
 export interface RedirectOptions {
   /**
    * New scheme.
@@ -50,7 +54,7 @@ export interface RedirectOptions {
   readonly replacePrefix?: string;
 
   /**
-   * The status code.
+   * The status code. Set alone, the redirect keeps the whole URL and changes only the status.
    * @default RedirectStatus.MOVED_PERMANENTLY
    */
   readonly statusCode?: RedirectStatus;
@@ -90,7 +94,9 @@ export class Redirect {
     let pathIr: PathModifierIR | undefined;
     if (path !== undefined) pathIr = { kind: 'full', value: literal('Redirect.path', path) };
     if (replacePrefix !== undefined) pathIr = { kind: 'prefix', value: literal('Redirect.replacePrefix', replacePrefix) };
-    if (!scheme && !host && port === undefined && !pathIr) policyFail('Redirect.to', 'set at least one of scheme, host, port, path, replacePrefix');
+    if (!scheme && !host && port === undefined && !pathIr && (options.statusCode === undefined || options.statusCode === null)) {
+      policyFail('Redirect.to', 'set at least one of scheme, host, port, path, replacePrefix (or only statusCode, to redirect to the same URL)');
+    }
     return new Redirect({
       scheme: scheme as RedirectIR['scheme'],
       host,

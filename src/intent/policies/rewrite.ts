@@ -7,9 +7,20 @@ import { RewriteIR } from '../../ir/policies';
  * @example Rewrite.replacePrefix('/')  // with PathMatch.prefix('/api'): /api/users -> /users
  */
 export class Rewrite {
-  /** Replace the matched prefix (the route must have exactly one Prefix match). */
+  /**
+   * Replace the matched prefix (the route must have exactly one Prefix match), with Gateway API's
+   * ReplacePrefixMatch meaning on every controller. The rest of the path is kept as is, and a
+   * trailing '/' of `prefix` is ignored (no '//'). With `PathMatch.prefix('/v1')`:
+   *
+   * | request | `replacePrefix('/')` | `replacePrefix('/v2')` or `('/v2/')` |
+   * |---|---|---|
+   * | `/v1` | `/` | `/v2` |
+   * | `/v1/` | `/` | `/v2/` |
+   * | `/v1/x` | `/x` | `/v2/x` |
+   */
   public static replacePrefix(prefix: string): Rewrite {
-    return new Rewrite({ path: { kind: 'prefix', value: literal('Rewrite.replacePrefix', prefix) } });
+    const value = literal('Rewrite.replacePrefix', prefix);
+    return new Rewrite({ path: { kind: 'prefix', value: value.length > 1 ? value.replace(/\/+$/, '') || '/' : value } });
   }
 
   /** Replace the whole path. */

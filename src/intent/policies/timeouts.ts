@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { durationMs, policyFail } from './common';
+import { durationMs, durationMsOrZero, policyFail } from './common';
 import { TimeoutsIR } from '../../ir/policies';
 
 /** Options for `Timeouts.of()`. Each maps to exactly one controller setting, or is refused. */
@@ -24,13 +24,15 @@ export interface TimeoutsOptions {
 
   /**
    * The whole request, from receipt to the end of the response (Gateway API `timeouts.request`).
+   * Zero (`Duration.seconds(0)`) turns the timeout off, as Gateway API defines `0s`; only
+   * controllers that can turn it off accept it.
    * @default - the controller's default
    */
   readonly request?: Duration;
 
   /**
    * One request to the backend, per attempt (Gateway API `timeouts.backendRequest`). Must not
-   * exceed `request`.
+   * exceed `request` (unless `request` is zero). Zero turns the timeout off, as for `request`.
    * @default - the controller's default
    */
   readonly backendRequest?: Duration;
@@ -49,11 +51,12 @@ export class Timeouts {
       connectMs: durationMs('Timeouts.connect', options.connect),
       readMs: durationMs('Timeouts.read', options.read),
       sendMs: durationMs('Timeouts.send', options.send),
-      requestMs: durationMs('Timeouts.request', options.request),
-      backendRequestMs: durationMs('Timeouts.backendRequest', options.backendRequest),
+      requestMs: durationMsOrZero('Timeouts.request', options.request),
+      backendRequestMs: durationMsOrZero('Timeouts.backendRequest', options.backendRequest),
     };
     if (Object.values(ir).every(v => v === undefined)) policyFail('Timeouts.of', 'set at least one timeout');
-    if (ir.requestMs !== undefined && ir.backendRequestMs !== undefined && ir.backendRequestMs > ir.requestMs) {
+    // A zero request timeout is off: any backend request timeout fits in it.
+    if (ir.requestMs !== undefined && ir.requestMs > 0 && ir.backendRequestMs !== undefined && ir.backendRequestMs > ir.requestMs) {
       policyFail('Timeouts.backendRequest', `${options.backendRequest!.toHumanString()} is longer than the whole request timeout (${options.request!.toHumanString()})`);
     }
     return new Timeouts(ir);

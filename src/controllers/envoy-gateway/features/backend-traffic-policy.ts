@@ -1,7 +1,7 @@
 import { backendTrafficFields } from './policies';
 import { targetRefs } from './targets';
 import { RouteIR } from '../../../ir/model';
-import { RouteKind } from '../../gateway-api/extension';
+import { RouteKind, RuleSections } from '../../gateway-api/extension';
 import { BackendTrafficPolicySpec } from '../api';
 
 /** Whether the route needs a BackendTrafficPolicy (decided from the IR alone, at allocation). */
@@ -10,6 +10,8 @@ export function needsBackendTrafficPolicy(route: RouteIR): boolean {
 }
 
 /** One BackendTrafficPolicy per route, targeting every object that serves it (fields: features/policies.ts). */
-export function backendTrafficPolicySpec(route: RouteIR, kind: RouteKind, names: readonly string[]): BackendTrafficPolicySpec {
-  return { targetRefs: targetRefs(kind, names), ...backendTrafficFields(route) };
+export function backendTrafficPolicySpec(
+  route: RouteIR, kind: RouteKind, names: readonly string[], sections?: RuleSections,
+): BackendTrafficPolicySpec {
+  return { targetRefs: targetRefs(kind, names, sections), ...backendTrafficFields(route) };
 }

@@ -1,6 +1,9 @@
-import { RateLimitIR } from '../../../ir/policies';
-import { RateLimitRule, RateLimitSpec } from '../api';
+import { RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { RateLimitRule, RateLimitSpec, RateLimitUnit } from '../api';
 import { ALL_IPV4, ALL_IPV6, LIMITS } from '../constants';
+
+/** `limit.unit` for each window (Envoy's token bucket holds one unit's worth: the intent's unset burst). */
+export const ENVOY_UNITS: { readonly [w in RateLimitWindow]: RateLimitUnit } = { second: 'Second', minute: 'Minute', hour: 'Hour', day: 'Day' };
 
 /**
  * `rateLimit`: one bucket per client address (a Distinct rule per address family) or per value of
@@ -8,7 +11,7 @@ import { ALL_IPV4, ALL_IPV6, LIMITS } from '../constants';
  * `global` (the rate-limit service configured for Envoy Gateway), shared by the whole route.
  */
 export function rateLimitSpec(rl: RateLimitIR): RateLimitSpec | undefined {
-  const limit = { requests: rl.requests, unit: rl.per === 'second' ? 'Second' as const : 'Minute' as const };
+  const limit = { requests: rl.requests, unit: ENVOY_UNITS[rl.per] };
   const global = rl.distributed?.kind === 'controller';
   const shared = global ? true : undefined;
   let rules: RateLimitRule[];

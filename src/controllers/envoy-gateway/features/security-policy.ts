@@ -1,7 +1,7 @@
 import { securityFields } from './policies';
 import { targetRefs } from './targets';
 import { RouteIR } from '../../../ir/model';
-import { RouteKind } from '../../gateway-api/extension';
+import { RouteKind, RuleSections } from '../../gateway-api/extension';
 import { SecurityPolicySpec } from '../api';
 
 /** Whether the route needs a SecurityPolicy (decided from the IR alone, at allocation). */
@@ -10,6 +10,6 @@ export function needsSecurityPolicy(route: RouteIR): boolean {
 }
 
 /** One SecurityPolicy per route: its authentication and its client address filter (fields: features/policies.ts). */
-export function securityPolicySpec(route: RouteIR, kind: RouteKind, names: readonly string[]): SecurityPolicySpec {
-  return { targetRefs: targetRefs(kind, names), ...securityFields(route) };
+export function securityPolicySpec(route: RouteIR, kind: RouteKind, names: readonly string[], sections?: RuleSections): SecurityPolicySpec {
+  return { targetRefs: targetRefs(kind, names, sections), ...securityFields(route) };
 }

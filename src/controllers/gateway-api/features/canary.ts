@@ -1,5 +1,5 @@
 import { backendRef, RoutePart, routeParts, RuleTreatment } from './http-route';
-import { CANARY_COOKIE_VALUE, CanaryIR, CanaryTrafficIR, GatewayIR, HeaderMatchIR, MatchIR, RouteIR } from '../../../ir/model';
+import { CANARY_COOKIE_VALUE, CanaryIR, CanaryTrafficIR, GatewayIR, HeaderMatchIR, MatchIR, MirrorIR, RouteIR } from '../../../ir/model';
 import { escapeRegex, stableRouteCanary } from '../../common/canary';
 import { HttpRouteFilter } from '../api';
 
@@ -36,13 +36,15 @@ export function canaryRouteParts(canary: CanaryIR, route: RouteIR): RoutePart[] 
 /** `RequestMirror` to the canary's mirror backend (percent left out at 100: the portable form). */
 export function mirrorFilters(canary: CanaryIR): HttpRouteFilter[] | undefined {
   if (!canary.mirror) return undefined;
-  return [{
+  return [requestMirror(canary.mirror, canary.namespace)];
+}
+
+/** A RequestMirror filter (`percent` unless 100); one per mirror, the filter may repeat. */
+export function requestMirror(m: MirrorIR, namespace: string): HttpRouteFilter {
+  return {
     type: 'RequestMirror',
-    requestMirror: {
-      backendRef: backendRef(canary.mirror.backend, canary.namespace),
-      percent: canary.mirror.percent === 100 ? undefined : canary.mirror.percent,
-    },
-  }];
+    requestMirror: { backendRef: backendRef(m.backend, namespace), percent: m.percent === 100 ? undefined : m.percent },
+  };
 }
 
 /**

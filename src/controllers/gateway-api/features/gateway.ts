@@ -71,6 +71,6 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
 export function frontendTls(ir: GatewayIR): GatewayTls | undefined {
   const auth = ir.tlsHosts.find(t => t.clientAuth)?.clientAuth;
   if (!auth) return undefined;
-  const ref: CoreObjectRef = { group: '', kind: auth.ca.kind, name: auth.ca.name };
-  return { frontend: { default: { validation: { caCertificateRefs: [ref], mode: 'AllowValidOnly' } } } };
+  const refs: CoreObjectRef[] = [auth.ca, ...auth.additionalCas ?? []].map(c => ({ group: '', kind: c.kind, name: c.name }));
+  return { frontend: { default: { validation: { caCertificateRefs: refs, mode: 'AllowValidOnly' } } } };
 }

@@ -48,8 +48,13 @@ function match(m: MatchIR, regex: RegexStyle): HttpRouteMatch {
   };
 }
 
+/**
+ * A route's backendRefs. Gateway API shares traffic in proportion to `weight` (1 when unset), so
+ * weights are written only when they differ: equal shares stay as a careful engineer writes them.
+ */
 export function backendRefs(backends: readonly BackendIR[], routeNamespace: string): BackendRef[] {
-  return backends.map(b => backendRef(b, routeNamespace));
+  const weighted = new Set(backends.map(b => b.weight)).size > 1;
+  return backends.map(b => backendRef(b, routeNamespace, weighted ? b.weight : undefined));
 }
 
 export function backendRef(b: BackendIR, routeNamespace: string, weight?: number): BackendRef {
@@ -125,4 +130,18 @@ export function hostChunks(hosts: readonly string[]): string[][] {
 /** Prefix '/' with no other condition: Gateway API's default match, left implicit. */
 export function isDefaultMatch(m: MatchIR): boolean {
   return m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && !m.method;
+}
+
+/** The name of the i-th rule (from 0) of an object serving a route named `ruleName`. */
+export function ruleNameAt(ruleName: string, i: number): string {
+  return i === 0 ? ruleName : `${ruleName}-${i + 1}`;
+}
+
+/**
+ * The spec with its rules named after the route's `ruleName` (`rules[].name`, unique within the
+ * object: `<ruleName>`, `<ruleName>-2`, ...); unchanged without one.
+ */
+export function withRuleNames<S extends { readonly rules?: readonly object[] }>(spec: S, ruleName: string | undefined): S {
+  if (ruleName === undefined || !spec.rules) return spec;
+  return { ...spec, rules: spec.rules.map((r, i) => ({ name: ruleNameAt(ruleName, i), ...r })) };
 }

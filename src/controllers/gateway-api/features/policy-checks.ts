@@ -12,13 +12,16 @@ import { retryProblem } from './retry';
 import { rewriteFeatures } from './rewrite';
 import { coreRedirect, coreRewrite, rulePolicies } from './rule-policies';
 import { sessionPersistenceProblem } from './session-persistence';
+import { IDEMPOTENT_ONLY_HINT, nonIdempotentRetryAt } from '../../../checks/retries';
 
 export interface CoreCheckOptions {
   readonly gatewaySource: string;
   /** The ApiGateway attaches to an existing Gateway (its listeners are unknown here). */
   readonly attached: boolean;
-  /** The listener an attached ApiGateway names, if any. */
-  readonly attachedSection?: string;
+  /** The listeners an attached ApiGateway names (empty: every listener). */
+  readonly attachedSections: readonly string[];
+  /** The listener port an attached ApiGateway names, if any. */
+  readonly attachedPort?: number;
   readonly httpPort: number;
   readonly httpsPort: number;
   readonly regex: RegexStyle;
@@ -50,7 +53,8 @@ export function policyProblems(
 
   const t = p.timeouts;
   if (t) {
-    for (const [f, ms, prop] of [['timeoutRequest', t.requestMs, 'timeouts.request'], ['timeoutBackendRequest', t.backendRequestMs, 'timeouts.backendRequest']] as const) {
+    for (const [set, ms, prop] of [['timeoutRequest', t.requestMs, 'timeouts.request'], ['timeoutBackendRequest', t.backendRequestMs, 'timeouts.backendRequest']] as const) {
+      const f = ms === 0 ? 'timeoutDisabled' : set;
       if (ms === undefined || !checks(f)) continue;
       if (grpc) no(f, t.source, prop, `${GRPC_ROUTE}, which has no timeouts`);
       else if (gepDurationProblem(ms)) no(f, t.source, prop, gepDurationProblem(ms)!);
@@ -70,7 +74,7 @@ export function policyProblems(
     if (!redirect.scheme && redirect.port === undefined && !o.attached && (o.httpPort !== 80 || o.httpsPort !== 443)) {
       no(feature, redirect.source, prop, `without a scheme or port, Gateway API redirects to the listener's port (${o.httpPort} or ${o.httpsPort}), not the scheme's default port; set the redirect's port (and scheme) explicitly`);
     }
-    if (scheme && o.attached && (route.backends.length > 0 || o.attachedSection === undefined)) {
+    if (scheme && o.attached && (route.backends.length > 0 || (o.attachedSections.length === 0 && o.attachedPort === undefined))) {
       no('redirectScheme', redirect.source, 'redirect', route.backends.length > 0
         ? `a ${scheme} redirect that keeps a backend needs its own HTTPRoute on the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener and another on the ${scheme.toUpperCase()} ones, but the listeners of an attached Gateway are unknown here; put the redirect and the backend on separate ApiGateways attached to the right listeners (attachTo.sectionName)`
         : `the redirect must attach only to the ${scheme === 'https' ? 'HTTP' : 'HTTPS'} listener (attached to the ${scheme.toUpperCase()} one it would redirect to itself), but the listeners of an attached Gateway are unknown here; name that listener in attachTo.sectionName`);
@@ -107,6 +111,10 @@ export function policyProblems(
     } else {
       const problem = retryProblem(r);
       if (problem && isActive(c, problem.feature)) no(problem.feature, r.source, problem.prop, problem.reason);
+      const methods = nonIdempotentRetryAt(route);
+      if (methods && isActive(c, methods.feature)) {
+        no(methods.feature, r.source, methods.prop, `Gateway API leaves retrying POST and PATCH once the backend may have received them to the implementation; ${IDEMPOTENT_ONLY_HINT}`);
+      }
     }
   }
 

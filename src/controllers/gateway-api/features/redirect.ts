@@ -17,6 +17,7 @@ export function redirectFeatures(r: RedirectIR): PolicyFeature[] {
   if (r.port !== undefined) out.push('redirectPort');
   if (r.path?.kind === 'full') out.push('redirectPath');
   if (r.path?.kind === 'prefix') out.push('redirectPrefix');
+  if (out.length === 0) out.push('redirectStatusOnly');
   return out;
 }
 
@@ -26,7 +27,7 @@ export function redirectProp(r: RedirectIR): string {
   if (r.port !== undefined) return 'redirect.port';
   if (r.path?.kind === 'full') return 'redirect.path';
   if (r.path?.kind === 'prefix') return 'redirect.replacePrefix';
-  return 'redirect';
+  return r.scheme ? 'redirect' : 'redirect.statusCode';
 }
 
 /**

@@ -74,6 +74,12 @@ export function hostsHsts(hosts: readonly string[], tlsHosts: readonly TlsHostIR
   return hosts.map(h => certificateFor(h, tlsHosts)?.hsts).find(x => x !== undefined);
 }
 
+/** The hosts of `hosts` (a chunk of the TlsHost's) whose plain HTTP no route redirects itself. */
+export function tlsRedirectHostsLeft(hosts: readonly string[], routes: readonly RouteIR[], tls: TlsHostIR): string[] {
+  const left = new Set(hostsLeftToTlsRedirect(tls, routes));
+  return hosts.filter(h => left.has(h));
+}
+
 /**
  * The HTTP-to-HTTPS redirect of a TlsHost: an HTTPRoute on the HTTP listener only (on the HTTPS
  * listener it would loop) for its hostnames, answering every request with a 301 to https. 301
@@ -83,18 +89,15 @@ export function hostsHsts(hosts: readonly string[], tlsHosts: readonly TlsHostIR
  * One redirect per host and match: a host whose plain-HTTP traffic a route's own
  * `Redirect.toHttps()` redirects as a whole (`routeRedirectOver`) is left to the route, whose
  * explicit status code decides; the route's more specific matches outrank this catch-all
- * anyway. `hosts` is this object's share of the TlsHost's hosts (16 per HTTPRoute); when a route
- * takes all of them, the object keeps them but is attached nowhere (objects are allocated when
- * the TlsHost is created, before the routes that take its hosts may be).
+ * anyway. `hosts` is this object's share of the TlsHost's hosts (16 per HTTPRoute); when the
+ * routes take all of them, the object is left out at synth (`tlsRedirectHostsLeft` is empty).
  */
 export function redirectRouteSpec(
   hosts: readonly string[], gatewayName: string, httpsPort: number, routes: readonly RouteIR[], tls: TlsHostIR,
 ): HttpRouteSpec {
-  const left = new Set(hostsLeftToTlsRedirect(tls, routes));
-  const kept = hosts.filter(h => left.has(h));
   return {
-    parentRefs: kept.length > 0 ? [{ name: gatewayName, sectionName: HTTP_LISTENER }] : undefined,
-    hostnames: kept.length > 0 ? kept : [...hosts],
+    parentRefs: [{ name: gatewayName, sectionName: HTTP_LISTENER }],
+    hostnames: tlsRedirectHostsLeft(hosts, routes, tls),
     rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', port: httpsPort !== 443 ? httpsPort : undefined, statusCode: 301 } }] }],
   };
 }
@@ -108,9 +111,13 @@ export function tlsRouteSpec(tls: PassthroughIR, gatewayName: string): TlsRouteS
   };
 }
 
-/** BackendTLSPolicy v1: one per Service (it applies to every route using it), one targetRef. */
+/**
+ * BackendTLSPolicy v1: one per Service (it applies to every route using it), one targetRef.
+ * Always verified: `insecureSkipVerify` is refused by the matrix on every Gateway API column,
+ * so its `hostname` is set here.
+ */
 export function backendTlsPolicySpec(b: BackendIR): BackendTlsPolicySpec {
-  const tls = b.tls!;
+  const tls = { ...b.tls!, hostname: b.tls!.hostname ?? '' };
   return {
     targetRefs: [{ group: '', kind: 'Service', name: b.service }],
     validation: tls.ca
@@ -122,6 +129,7 @@ export function backendTlsPolicySpec(b: BackendIR): BackendTlsPolicySpec {
 /** A comparable description of a backend's TLS, for the one-policy-per-Service rule. */
 export function backendTlsKey(b: BackendIR): string {
   if (!b.tls) return 'plain HTTP';
+  if (b.tls.insecureSkipVerify) return `TLS not verified${b.tls.hostname ? `, SNI '${b.tls.hostname}'` : ''}`;
   return `TLS verified for '${b.tls.hostname}' against ${b.tls.ca ? `${b.tls.ca.kind} '${b.tls.ca.name}'` : 'the system CAs'}`;
 }
 

@@ -22,8 +22,12 @@ export interface RuleRead {
   /** The HSTS header set by the response header filter (the TLS host's setting). */
   readonly hsts?: HstsIR;
   readonly mirror?: { readonly backend: BackendIR; readonly percent: number };
+  /** Every RequestMirror of the rule, in order (`mirror` is the first). */
+  readonly mirrors: ReadonlyArray<{ readonly backend: BackendIR; readonly percent: number }>;
   /** The rule only redirects, changing only the scheme (`Redirect.toHttps()`). */
   readonly schemeRedirect?: 'http' | 'https';
+  /** `rules[].name`. */
+  readonly name?: string;
 }
 
 export interface RuleContext {
@@ -34,7 +38,12 @@ export interface RuleContext {
   backend(ref: any, field: string): BackendIR | undefined;
   /** An ExtensionRef filter, read by the implementation's extension. */
   extensionFilter(filter: any): FilterReading | undefined;
+  /** The appProtocol of the backend's Service port, when the Service is among the objects read. */
+  appProtocol?(backend: BackendIR): string | undefined;
 }
+
+/** Service port appProtocols the renderers write (features/app-protocol.ts), as backend protocols. */
+export const APP_PROTOCOLS: Readonly<Record<string, 'H2C' | 'WEBSOCKET'>> = { 'kubernetes.io/h2c': 'H2C', 'kubernetes.io/ws': 'WEBSOCKET' };
 
 const RULE_FIELDS = ['name', 'matches', 'filters', 'backendRefs', 'timeouts', 'retry', 'sessionPersistence'];
 
@@ -43,7 +52,8 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const log = c.log;
   const at = `spec.rules[${index}]`;
   log.unknownKeys(object, at, rule, RULE_FIELDS);
-  if (rule?.name !== undefined) log.mapped(object, `${at}.name`, 'nothing: a rule name only labels the rule for policies and status', rule.name);
+  const name = typeof rule?.name === 'string' ? rule.name as string : undefined;
+  if (rule?.name !== undefined) log.mapped(object, `${at}.name`, 'Route.ruleName (rules named <name>, <name>-2, ... are one route\'s)', rule.name);
 
   const matches: MatchIR[] = [];
   const rawMatches: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [undefined];
@@ -72,8 +82,16 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   });
 
   const policies: Mutable<PoliciesIR> = {};
+  // Every backend's Service port says h2c (or ws): the route's backend protocol, read on the
+  // Services, which the intent then holds by name and ports (Backend.fromServicePorts).
+  const protocols = backends.map(b => APP_PROTOCOLS[c.appProtocol?.(b) ?? '']);
+  if (kind === 'HTTPRoute' && protocols.length > 0 && protocols[0] !== undefined && protocols.every(p => p === protocols[0])) {
+    policies.backendProtocol = { source: c.source, protocol: protocols[0] };
+    backends.forEach((b, i) => { backends[i] = { ...b, serviceKnown: true }; });
+  }
   let hsts: HstsIR | undefined;
   let mirror: RuleRead['mirror'];
+  const mirrors: Array<NonNullable<RuleRead['mirror']>> = [];
   const source = c.source;
   ((rule?.filters ?? []) as any[]).forEach((f, j) => {
     const field = `${at}.filters[${j}]`;
@@ -120,8 +138,10 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
       case 'CORS': {
         const cors = corsPolicy(f.cors ?? {}, source);
         log.unknownKeys(object, `${field}.cors`, f.cors, ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders', 'allowCredentials', 'maxAge']);
-        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const).find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*'));
-        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent lists methods and headers explicitly (no \'*\')', f.cors[wild]); break; }
+        // '*' alone (any method / header) is the intent's '*', which it allows without credentials only.
+        const wild = (['allowMethods', 'allowHeaders', 'exposeHeaders'] as const)
+          .find(k => Array.isArray(f.cors?.[k]) && f.cors[k].includes('*') && (f.cors[k].length > 1 || f.cors.allowCredentials === true));
+        if (wild) { log.unmapped(object, `${field}.cors.${wild}`, 'the intent allows \'*\' alone and without credentials (browsers read it literally on credentialed requests)', f.cors[wild]); break; }
         policies.cors = cors;
         log.mapped(object, field, 'Route.cors', f.cors);
         break;
@@ -138,8 +158,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
           percent = p;
         }
         if (b) {
-          mirror = { backend: b, percent };
-          log.mapped(object, field, 'CanarySplit.mirror (TrafficMirror)', m);
+          mirror = mirror ?? { backend: b, percent };
+          mirrors.push({ backend: b, percent });
+          log.mapped(object, field, 'Route.mirrors or CanarySplit.mirror (TrafficMirror)', m);
         }
         break;
       }
@@ -165,14 +186,9 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const t = rule?.timeouts;
   if (t !== undefined) {
     log.unknownKeys(object, `${at}.timeouts`, t, ['request', 'backendRequest']);
-    // "0s" turns a timeout off: the intent's default, not a value.
-    const off = (v: unknown, key: string) => {
-      if (parseGepDuration(v) !== 0) return parseGepDuration(v);
-      log.unmapped(object, `${at}.timeouts.${key}`, '0s turns the timeout off, which is what leaving the intent\'s timeout unset means for this controller only', v);
-      return undefined;
-    };
-    const requestMs = off(t.request, 'request');
-    const backendRequestMs = off(t.backendRequest, 'backendRequest');
+    // "0s" turns a timeout off: Timeouts.of({ request: Duration.seconds(0) }) says the same.
+    const requestMs = parseGepDuration(t.request);
+    const backendRequestMs = parseGepDuration(t.backendRequest);
     if (t.request !== undefined && parseGepDuration(t.request) === undefined) log.unmapped(object, `${at}.timeouts.request`, 'not a Gateway API duration', t.request);
     if (t.backendRequest !== undefined && parseGepDuration(t.backendRequest) === undefined) log.unmapped(object, `${at}.timeouts.backendRequest`, 'not a Gateway API duration', t.backendRequest);
     if (requestMs !== undefined || backendRequestMs !== undefined) {
@@ -187,7 +203,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   const retry = rule?.retry;
   if (retry !== undefined) {
-    log.unknownKeys(object, `${at}.retry`, retry, ['attempts', 'codes']);
+    log.unknownKeys(object, `${at}.retry`, retry, ['attempts', 'codes', 'backoff']);
     policies.retries = retries(retry, source);
     log.mapped(object, `${at}.retry`, 'Route.retries', retry);
   }
@@ -223,7 +239,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
-  return { index, matches, backends, weighted, policies, hsts, mirror, schemeRedirect };
+  return { index, matches, backends, weighted, policies, hsts, mirror, mirrors, schemeRedirect, name };
 }
 
 function headerOps(m: any): HeaderOpsIR {
@@ -280,5 +296,6 @@ function corsPolicy(c: any, source: string): CorsIR {
 function retries(r: any, source: string): RetriesIR {
   const codes = [...new Set(((r.codes ?? []) as unknown[]).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
   const conditions: RetryCondition[] = ['connect-failure'];
-  return { source, attempts: typeof r.attempts === 'number' ? r.attempts : 1, statusCodes: codes, conditions };
+  const backoffMs = r.backoff !== undefined ? parseGepDuration(r.backoff) : undefined;
+  return { source, attempts: typeof r.attempts === 'number' ? r.attempts : 1, statusCodes: codes, conditions, ...(backoffMs ? { backoffMs } : {}) };
 }

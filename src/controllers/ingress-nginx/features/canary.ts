@@ -79,3 +79,51 @@ export function canaryProblems(ir: GatewayIR): RenderProblem[] {
   }
   return problems;
 }
+
+/**
+ * A route with two backends on ingress-nginx: the first is the stable Ingress's backend, the
+ * second a weight canary Ingress (`canary-weight` = its weight, `canary-weight-total` = the sum),
+ * which ingress-nginx merges into the stable Ingress's locations: the same requests go to the same
+ * backends, in the same shares, as a route's weighted backends. Beyond two it cannot split.
+ */
+export function weightedSplit(route: RouteIR): CanaryIR | undefined {
+  if (route.backends.length !== 2) return undefined;
+  const [stable, canary] = route.backends;
+  return {
+    source: route.source,
+    name: `${route.name}-${SPLIT_SUFFIX}`,
+    namespace: route.namespace,
+    route: route.source,
+    hosts: route.hosts,
+    allHosts: true,
+    matchIndexes: route.matches.map((_, i) => i),
+    stable: { ...stable, weight: 1 },
+    canary: { ...canary, weight: 1 },
+    traffic: { kind: 'weight', stable: stable.weight, canary: canary.weight },
+  };
+}
+
+/** The name suffix of the canary Ingress that carries a route's second backend. */
+export const SPLIT_SUFFIX = 'split';
+
+/** Several backends: two as a stable + weight canary Ingress; more are refused. */
+export function splitProblems(ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    const feature: FeatureKind = new Set(route.backends.map(b => b.weight)).size > 1 ? 'weightedBackends' : 'multipleBackends';
+    if (route.backends.length > 2) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', feature, 'backends',
+          `ingress-nginx splits a path between two Services only (the stable Ingress and one canary Ingress); ${route.backends.length} backends given`),
+      });
+    } else if (route.backends.length === 2 && JSON.stringify(route.backends[0].tls ?? null) !== JSON.stringify(route.backends[1].tls ?? null)) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'backendTls', 'backends',
+          'the second backend is a canary Ingress, which takes the first Ingress\'s backend-protocol and proxy-ssl-* settings, so both backends must have the same tls'),
+      });
+    }
+  }
+  return problems;
+}

@@ -42,7 +42,9 @@ export const CORS: NginxFeature = {
     if (!c) return [];
     const out: RenderProblem[] = [];
     for (const [list, prop, key] of [[c.headers, 'cors.headers', 'cors-allow-headers'], [c.exposeHeaders, 'cors.exposeHeaders', 'cors-expose-headers']] as const) {
-      const bad = list.filter(h => !NGINX_HEADER_NAME.test(h));
+      // `*` alone is cors-expose-headers' "every header" (its validator allows it); in
+      // cors-allow-headers the matrix refuses it (corsAnyHeader).
+      const bad = list.filter(h => !NGINX_HEADER_NAME.test(h) && h !== '*');
       if (bad.length > 0) {
         out.push(refuse(gw, c.source, 'cors', prop, `${key} accepts only letters, digits, '-' and '_' in header names (${quoted(bad)} given)`));
       }

@@ -2,6 +2,9 @@ import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RenderProblem } from '../../renderer';
 
+/** ingress-nginx's `limit-burst-multiplier` when the annotation is absent. */
+export const NGINX_DEFAULT_BURST_MULTIPLIER = 5;
+
 /**
  * Rate limits per client address, counted by each controller replica on its own (nginx
  * `limit_req` / `limit_conn` zones live in one pod's shared memory): with 3 replicas behind a
@@ -9,7 +12,8 @@ import { RenderProblem } from '../../renderer';
  *
  * - `limit-rps` / `limit-rpm`: the rate (nginx `limit_req_zone ... rate=<n>r/s|r/m`).
  * - `limit-burst-multiplier`: nginx `burst` = rate x multiplier, so the burst must be a whole
- *   multiple of the rate. Without a burst, ingress-nginx's default multiplier (5) applies.
+ *   multiple of the rate. Always written: the intent's unset burst (one period's worth) is 1,
+ *   where ingress-nginx's own default (NGINX_DEFAULT_BURST_MULTIPLIER) would allow 5 x the rate.
  * - `limit-connections`: concurrent connections per client address.
  * - `limit-allowlist`: addresses never limited.
  */
@@ -18,7 +22,9 @@ export const RATE_LIMIT: NginxFeature = {
     const rl = route.policies.rateLimit;
     if (!rl || rl.key !== 'clientIp' || rl.distributed) return [];
     const out = [emit(rl.per === 'second' ? 'limitRps' : 'limitRpm', String(rl.requests), 'rateLimitPerClientIp', 'rateLimit', rl.source)];
-    if (rl.burst !== undefined && rl.burst % rl.requests === 0) {
+    if (rl.burst === undefined) {
+      out.push(emit('limitBurstMultiplier', '1', 'rateLimitPerClientIp', 'rateLimit', rl.source));
+    } else if (rl.burst % rl.requests === 0) {
       out.push(emit('limitBurstMultiplier', String(rl.burst / rl.requests), 'rateLimitBurst', 'rateLimit.burst', rl.source));
     }
     if (rl.concurrentConnections !== undefined) {

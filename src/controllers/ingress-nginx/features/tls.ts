@@ -2,7 +2,7 @@ import { Emitted, emit } from './emitted';
 import { forcesHttps } from './redirect';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { BackendIR, GatewayIR, RouteIR, TlsHostIR } from '../../../ir/model';
-import { certificateFor, disagreement } from '../../common/tls';
+import { certificateFor, disagreement, OPENSSL_CIPHER_NAMES } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS } from '../annotations';
 
@@ -32,6 +32,7 @@ export function tlsAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[]): 
       out.push(emit('authTlsSecret', `${t.secretNamespace}/${auth.ca.name}`, 'clientCertificateAuth', 'clientAuth.ca', t.source));
       out.push(emit('authTlsVerifyClient', auth.required ? 'on' : 'optional', 'clientCertificateAuth', 'clientAuth', t.source));
     }
+    if (t.cipherSuites) out.push(emit('sslCiphers', opensslCiphers(t.cipherSuites), 'tlsCipherSuites', 'cipherSuites', t.source));
   }
   if (route.backends[0]) out.push(...backendTlsEmitted(route.backends[0], route.source, 'backend.tls'));
   return out;
@@ -44,10 +45,18 @@ export function tlsAnnotations(route: RouteIR, tlsHosts: readonly TlsHostIR[]): 
  */
 export function backendTlsEmitted(b: BackendIR, source: string, prop: string): Emitted[] {
   if (!b.tls) return [];
+  // The unsafe opt-in: HTTPS, unverified. proxy-ssl-verify: off is nginx's default, written out so
+  // the Ingress says it (and reads back as BackendTls.insecureSkipVerify(), not BackendProtocol.HTTPS).
+  if (b.tls.insecureSkipVerify) {
+    return [
+      emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
+      emit('proxySslVerify', 'off', 'backendTlsInsecure', prop, source),
+    ];
+  }
   const out: Emitted[] = [
     emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
     emit('proxySslVerify', 'on', 'backendTls', prop, source),
-    emit('proxySslName', b.tls.hostname, 'backendTls', `${prop}.hostname`, source),
+    emit('proxySslName', b.tls.hostname!, 'backendTls', `${prop}.hostname`, source),
     emit('proxySslServerName', 'on', 'backendTls', prop, source),
   ];
   // A CA is required on ingress-nginx (the matrix refuses the system trust store).
@@ -60,6 +69,11 @@ export function backendTlsAnnotations(b: BackendIR): Record<string, string> | un
   const emitted = backendTlsEmitted(b, '', 'defaultBackend.tls');
   if (emitted.length === 0) return undefined;
   return Object.fromEntries(emitted.map(e => [ANNOTATIONS[e.name], e.value]));
+}
+
+/** `ssl-ciphers`: the OpenSSL names joined by ':' (the order nginx is given; ssl_prefer_server_ciphers is the ConfigMap's). */
+export function opensslCiphers(iana: readonly string[]): string {
+  return iana.map(c => OPENSSL_CIPHER_NAMES[c]).join(':');
 }
 
 function clientAuthKey(t: TlsHostIR | undefined): string | undefined {
@@ -102,6 +116,17 @@ export function tlsProblems(ir: GatewayIR): RenderProblem[] {
         source: route.source,
         message: unsupportedMessage('ingress-nginx', 'clientCertificateAuth', 'clientAuth',
           `auth-tls-* annotations apply to a whole Ingress, and this route serves '${auth.host}' (${auth.value}) and '${auth.otherHost}' (${auth.otherValue}); put them on separate routes`),
+      });
+    }
+    const ciphers = disagreement(route.hosts, h => {
+      const t = certificateFor(h, ir.tlsHosts);
+      return t ? (t.cipherSuites ? `cipher suites ${opensslCiphers(t.cipherSuites)}` : 'the default cipher suites') : undefined;
+    });
+    if (ciphers) {
+      problems.push({
+        source: route.source,
+        message: unsupportedMessage('ingress-nginx', 'tlsCipherSuites', 'cipherSuites',
+          `ssl-ciphers applies to a whole Ingress, and this route serves '${ciphers.host}' (${ciphers.value}) and '${ciphers.otherHost}' (${ciphers.otherValue}); put them on separate routes`),
       });
     }
     const p = route.policies.backendProtocol;

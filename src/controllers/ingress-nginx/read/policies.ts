@@ -5,6 +5,7 @@ import {
 } from '../../../ir/policies';
 import { AUTH_CACHE_KEY, AUTH_CACHE_STATUSES } from '../features/auth';
 import { NO_EXTRA_HEADERS } from '../features/cors';
+import { NGINX_DEFAULT_BURST_MULTIPLIER } from '../features/rate-limit';
 import { RETRY_STATUS_CODES } from '../features/retries';
 
 /**
@@ -59,12 +60,15 @@ function rateLimit(src: IngressSource): RateLimitIR | undefined {
   if (rate.key === 'limit-rps' && rpm !== undefined && rpm > 0) {
     src.unmapped('limit-rpm', `nginx enforces both ${rps} r/s and ${rpm} r/min; a RateLimit has one rate (limit-rps was imported)`);
   }
-  src.mapped(rate.key, `Route.rateLimit (RateLimit.perClientIp: ${s(rate.requests, 'request')} per ${rate.per}, per controller replica)`);
-  const multiplier = src.int('limit-burst-multiplier');
-  let burst: number | undefined;
-  if (multiplier !== undefined && multiplier > 0) {
-    burst = multiplier * rate.requests;
-    src.mapped('limit-burst-multiplier', `Route.rateLimit.burst (${burst} = ${rate.requests} x ${multiplier})`);
+  // Without the annotation ingress-nginx multiplies by its default; 1 is the intent's unset burst.
+  const given = src.int('limit-burst-multiplier');
+  const multiplier = given !== undefined && given > 0 ? given : NGINX_DEFAULT_BURST_MULTIPLIER;
+  const burst = multiplier === 1 ? undefined : multiplier * rate.requests;
+  const implicit = given === undefined ? `, burst ${burst} (no limit-burst-multiplier: ingress-nginx's default ${NGINX_DEFAULT_BURST_MULTIPLIER} x the rate)` : '';
+  src.mapped(rate.key, `Route.rateLimit (RateLimit.perClientIp: ${s(rate.requests, 'request')} per ${rate.per}${implicit}, per controller replica)`);
+  if (given !== undefined) {
+    src.mapped('limit-burst-multiplier', multiplier === 1 ? 'Route.rateLimit (burst unset: one period\'s worth)'
+      : `Route.rateLimit.burst (${burst} = ${rate.requests} x ${multiplier}${given === multiplier ? '' : ', ingress-nginx\'s default'})`);
   }
   const connections = src.int('limit-connections');
   let concurrentConnections: number | undefined;
@@ -152,6 +156,10 @@ function cors(src: IngressSource): CorsIR | undefined {
     src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' among other origins: the intent allows '*' alone");
     return undefined;
   }
+  if (origins.some(o => o.includes('://*.'))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "a '*.' origin matches exactly one DNS label here, one or more in the intent");
+    return undefined;
+  }
   const methods = sortedUnique(csv(src.valid('cors-allow-methods') ?? CORS_DEFAULTS.methods).map(m => m.toUpperCase()));
   const headersValue = src.valid('cors-allow-headers');
   const headerList = csv(headersValue || CORS_DEFAULTS.headers);
@@ -159,14 +167,15 @@ function cors(src: IngressSource): CorsIR | undefined {
   const headers = headerList.length === 1 && headerList[0] === NO_EXTRA_HEADERS ? [] : sortedUnique(headerList);
   const expose = src.valid('cors-expose-headers');
   const exposeHeaders = expose === undefined ? [] : sortedUnique(csv(expose));
-  if ([...headers, ...exposeHeaders].includes('*')) {
-    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
-    return undefined;
-  }
   const credentialsValue = src.bool('cors-allow-credentials');
   const sent = credentialsValue ?? CORS_DEFAULTS.credentials;
   // With Allow-Origin '*', browsers refuse credentialed responses whatever Allow-Credentials says.
   const credentials = sent && !wildcard;
+  // `*` alone in cors-expose-headers is the intent's "every header", without credentials only.
+  if (headers.includes('*') || (exposeHeaders.includes('*') && (exposeHeaders.length > 1 || credentials))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' as a header name (any header): the intent lists header names");
+    return undefined;
+  }
   const maxAge = src.int('cors-max-age') ?? CORS_DEFAULTS.maxAgeSeconds;
   const absent = (k: string, v: string) => (src.has(k) ? '' : ` (absent: ingress-nginx's default ${v})`);
   src.mapped('enable-cors', `Route.cors (Cors.allow: origins ${origins.join(', ')}${absent('cors-allow-origin', "'*'")}; methods ${methods.join(', ')}${absent('cors-allow-methods', 'list')}; `
@@ -203,29 +212,33 @@ const CONNECTION_TOKENS = ['error', 'timeout'];
 function retries(src: IngressSource): RetriesIR | undefined {
   const value = src.valid('proxy-next-upstream');
   const tries = src.int('proxy-next-upstream-tries');
-  if (src.has('proxy-next-upstream-timeout')) {
-    src.unmapped('proxy-next-upstream-timeout', 'bounds all attempts together; the intent has only a per-try timeout (Retries.perTryTimeout)');
+  const timeout = src.int('proxy-next-upstream-timeout');
+  if (value === undefined && tries === undefined) {
+    src.unmapped('proxy-next-upstream-timeout', 'bounds ingress-nginx\'s default retries, which the intent reads as no retry policy; set proxy-next-upstream too');
+    return undefined;
   }
-  if (value === undefined && tries === undefined) return undefined;
   // ingress-nginx's defaults: proxy-next-upstream "error timeout", 3 tries.
   const tokens = (value ?? 'error timeout').split(/\s+/).filter(t => t.length > 0);
   if (tokens.includes('off')) {
     src.mapped('proxy-next-upstream', 'nothing (off: no retry)');
     if (tries !== undefined) src.mapped('proxy-next-upstream-tries', 'nothing (proxy-next-upstream is off)');
+    if (timeout !== undefined) src.mapped('proxy-next-upstream-timeout', 'nothing (proxy-next-upstream is off)');
     return undefined;
   }
-  const unknown = tokens.filter(t => !CONNECTION_TOKENS.includes(t) && !/^http_\d{3}$/.test(t));
+  const nonIdempotent = tokens.includes('non_idempotent');
+  const unknown = tokens.filter(t => !CONNECTION_TOKENS.includes(t) && t !== 'non_idempotent' && !/^http_\d{3}$/.test(t));
   const codes = tokens.filter(t => t.startsWith('http_')).map(t => Number(t.slice(5)));
   const badCodes = codes.filter(c => !RETRY_STATUS_CODES.includes(c));
   const hasError = tokens.includes('error');
   const hasTimeout = tokens.includes('timeout');
   let reason: string | undefined;
-  if (unknown.length > 0) reason = `the intent cannot express ${unknown.map(t => `'${t}'`).join(', ')} (e.g. non_idempotent retries POST and PATCH too)`;
+  if (unknown.length > 0) reason = `the intent cannot express ${unknown.map(t => `'${t}'`).join(', ')}`;
   else if (badCodes.length > 0) reason = `nginx cannot retry on ${badCodes.join(', ')}`;
   else if (hasError !== hasTimeout) reason = `'${hasError ? 'error' : 'timeout'}' without '${hasError ? 'timeout' : 'error'}': the intent's connection failures are both`;
+  else if (!hasError && codes.length === 0) reason = 'non_idempotent alone retries on nothing';
   else if (tries !== undefined && tries < 2) reason = tries === 0 ? '0 tries means unlimited retries in nginx' : '1 try is no retry';
   if (reason) {
-    src.unmappedAll(['proxy-next-upstream', 'proxy-next-upstream-tries'], reason);
+    src.unmappedAll(['proxy-next-upstream', 'proxy-next-upstream-tries', 'proxy-next-upstream-timeout'], reason);
     return undefined;
   }
   const attempts = (tries ?? 3) - 1;
@@ -234,11 +247,22 @@ function retries(src: IngressSource): RetriesIR | undefined {
   const gateway = [502, 503, 504].every(c => codes.includes(c));
   if (gateway) conditions.push('gateway-error');
   const statusCodes = [...new Set(codes.filter(c => !gateway || ![502, 503, 504].includes(c)))].sort((a, b) => a - b);
-  const what = `${conditions.length > 0 ? `RetryOn ${conditions.join(', ')}` : ''}${statusCodes.length > 0 ? `${conditions.length > 0 ? '; ' : ''}statusCodes ${statusCodes.join(', ')}` : ''}`;
+  const what = `${conditions.length > 0 ? `RetryOn ${conditions.join(', ')}` : ''}${statusCodes.length > 0 ? `${conditions.length > 0 ? '; ' : ''}statusCodes ${statusCodes.join(', ')}` : ''}`
+    + (nonIdempotent ? '; nonIdempotent' : '');
   if (value !== undefined) src.mapped('proxy-next-upstream', `Route.retries.on / statusCodes (${what}${hasError ? "; nginx's 'error' covers failed connections and resets alike" : ''})`);
   if (tries !== undefined) src.mapped('proxy-next-upstream-tries', `Route.retries.attempts (${attempts}: tries include the first one)`);
   else src.mapped('proxy-next-upstream', `Route.retries (attempts 2: ingress-nginx's default of 3 tries; ${what})`);
-  return { source: src.ref, attempts, statusCodes, conditions: [...new Set(conditions)].sort() };
+  const windowMs = timeout !== undefined && timeout > 0 ? timeout * 1000 : undefined;
+  if (windowMs !== undefined) src.mapped('proxy-next-upstream-timeout', `Route.retries.window (${timeout} s)`);
+  else src.mapped('proxy-next-upstream-timeout', 'nothing (0: no limit)');
+  return {
+    source: src.ref,
+    attempts,
+    statusCodes,
+    conditions: [...new Set(conditions)].sort(),
+    ...(windowMs !== undefined ? { windowMs } : {}),
+    ...(nonIdempotent ? { nonIdempotent } : {}),
+  };
 }
 
 const AFFINITY_UNMODELLED = ['affinity-mode', 'affinity-canary-behavior', 'session-cookie-change-on-failure', 'session-cookie-conditional-samesite-none', 'session-cookie-domain'];
@@ -277,12 +301,15 @@ function sessionAffinity(src: IngressSource): SessionAffinityIR | undefined {
 }
 
 /** backend-protocol (read once the backend's TLS is known: see reader.ts). */
-export function backendProtocol(src: IngressSource, reencrypted: boolean): BackendProtocolIR | undefined {
+export function backendProtocol(src: IngressSource, reencrypted: boolean | 'unverified'): BackendProtocolIR | undefined {
   const v = src.valid('backend-protocol');
   if (v === undefined) return undefined;
   const p = v.toUpperCase();
   if (p === 'HTTP') { src.mapped('backend-protocol', 'nothing (HTTP, the default)'); return undefined; }
-  if (p === 'HTTPS' && reencrypted) { src.mapped('backend-protocol', 'Backend.tls (re-encrypted, verified: see proxy-ssl-*)'); return undefined; }
+  if (p === 'HTTPS' && reencrypted) {
+    src.mapped('backend-protocol', reencrypted === 'unverified' ? 'Backend.tls (BackendTls.insecureSkipVerify(): see proxy-ssl-verify)' : 'Backend.tls (re-encrypted, verified: see proxy-ssl-*)');
+    return undefined;
+  }
   if (p === 'HTTPS' || p === 'GRPC' || p === 'GRPCS') {
     src.mapped('backend-protocol', `Route.backendProtocol (BackendProtocol.${p}${p === 'HTTPS' || p === 'GRPCS' ? ', certificate not verified' : ''})`);
     return { source: src.ref, protocol: p };

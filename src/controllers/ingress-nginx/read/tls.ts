@@ -1,5 +1,6 @@
 import { IngressSource } from './source';
 import { BackendTlsIR, ClientAuthIR } from '../../../ir/model';
+import { ianaCipherName } from '../../common/tls';
 
 const PROXY_SSL = ['proxy-ssl-verify', 'proxy-ssl-secret', 'proxy-ssl-name', 'proxy-ssl-server-name'];
 const PROXY_SSL_UNMODELLED = ['proxy-ssl-ciphers', 'proxy-ssl-protocols', 'proxy-ssl-verify-depth'];
@@ -7,7 +8,8 @@ const PROXY_SSL_UNMODELLED = ['proxy-ssl-ciphers', 'proxy-ssl-protocols', 'proxy
 /**
  * Re-encryption to the backend, verified: `backend-protocol: HTTPS` with `proxy-ssl-verify: on`,
  * a CA Secret of the Ingress's namespace (`proxy-ssl-secret`), `proxy-ssl-name` sent as SNI
- * (`proxy-ssl-server-name: on`). Anything less (no verification, no SNI) is not `Backend.tls`.
+ * (`proxy-ssl-server-name: on`). `backend-protocol: HTTPS` with `proxy-ssl-verify: off` and no other
+ * proxy-ssl-* is the unsafe opt-in `BackendTls.insecureSkipVerify()`. Anything else is not `Backend.tls`.
  */
 export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   for (const k of PROXY_SSL_UNMODELLED) if (src.has(k)) src.unmapped(k, 'Backend.tls does not model it');
@@ -17,6 +19,10 @@ export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   const secret = src.valid('proxy-ssl-secret');
   const name = src.valid('proxy-ssl-name');
   const sni = src.valid('proxy-ssl-server-name');
+  if (protocol === 'HTTPS' && verify?.toLowerCase() === 'off' && secret === undefined && name === undefined && sni === undefined) {
+    src.mapped('proxy-ssl-verify', 'Backend.tls (BackendTls.insecureSkipVerify(): HTTPS, certificate not verified)');
+    return { insecureSkipVerify: true };
+  }
   const [ns, ca] = secret?.includes('/') ? secret.split('/', 2) : [src.namespace, secret];
   let reason: string | undefined;
   if (protocol !== 'HTTPS') reason = 'proxy-ssl-* verify only an HTTPS backend (backend-protocol: HTTPS); gRPC and plain HTTP backends are not verified';
@@ -60,4 +66,26 @@ export function clientAuth(src: IngressSource, secretNamespace: string | undefin
   src.mapped('auth-tls-secret', `TlsHost.clientAuth.ca (Secret '${name}')`);
   src.mapped('auth-tls-verify-client', `TlsHost.clientAuth (${required ? 'required' : 'optional'})`);
   return { required, ca: { kind: 'Secret', name } };
+}
+
+/**
+ * `ssl-ciphers` as the TlsHost's cipher suites: OpenSSL names joined by ':' that TlsCipherSuite
+ * knows. Cipher strings with classes or operators (`HIGH:!aNULL`, `@STRENGTH`) are not a list of
+ * suites and are not imported.
+ */
+export function cipherSuites(src: IngressSource, hasCertificate: boolean): string[] | undefined {
+  const v = src.valid('ssl-ciphers');
+  if (v === undefined) return undefined;
+  const names = v.split(':');
+  const iana = names.map(ianaCipherName);
+  let reason: string | undefined;
+  if (!hasCertificate) reason = 'none of the Ingress\'s hosts has a certificate';
+  else if (iana.some(c => c === undefined)) reason = 'TlsHost.cipherSuites models a list of the TLS 1.2 suites of TlsCipherSuite (OpenSSL names), not cipher classes or operators';
+  else if (new Set(iana).size !== iana.length) reason = 'a cipher is listed twice';
+  if (reason) {
+    src.unmapped('ssl-ciphers', reason);
+    return undefined;
+  }
+  src.mapped('ssl-ciphers', 'TlsHost.cipherSuites');
+  return iana as string[];
 }

@@ -41,7 +41,8 @@ export function corsPlugin(cors: CorsIR): PluginSpec {
     config: () => ({
       origins: cors.origins.map(kongOrigin),
       methods: [...cors.methods],
-      headers: cors.headers.length > 0 ? [...cors.headers] : NO_EXTRA_ALLOWED_HEADERS,
+      // `*`: no headers at all, so Kong echoes Access-Control-Request-Headers (any header).
+      headers: cors.headers.includes('*') ? undefined : cors.headers.length > 0 ? [...cors.headers] : NO_EXTRA_ALLOWED_HEADERS,
       exposed_headers: nonEmpty(cors.exposeHeaders),
       credentials: cors.credentials,
       max_age: cors.maxAgeSeconds,

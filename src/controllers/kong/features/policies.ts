@@ -37,14 +37,15 @@ const RESPONSE_HEADERS: KongPolicyEmitter = {
 };
 
 /**
- * Every policy kind of the IR on Kong Ingress: KongPlugins, Ingress annotations, or refused by
- * the matrix (timeouts, retries and the upstream protocol are Service annotations, which this
- * library does not own; Kong OSS has no sticky sessions). WebSocket backends need nothing: Kong
+ * Every policy kind of the IR on Kong Ingress: KongPlugins, Ingress annotations, annotations on
+ * the backend's Service (timeouts and the upstream protocol, features/service.ts), or refused by
+ * the matrix (retries; Kong OSS has no sticky sessions). WebSocket backends need nothing: Kong
  * proxies upgrades natively, hence an emitter without output.
  */
 export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {
   rateLimit: RATE_LIMIT,
-  timeouts: REFUSED,
+  // Timeouts are annotations on the backend's Service (features/service.ts), nothing on the route.
+  timeouts: {},
   bodySize: BODY_SIZE,
   cors: CORS,
   headers: {
@@ -70,7 +71,8 @@ export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {
  */
 export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolicyEmitter> = {
   rateLimit: RATE_LIMIT,
-  timeouts: REFUSED,
+  // Timeouts are annotations on the backend's Service (features/service.ts), nothing on the route.
+  timeouts: {},
   bodySize: BODY_SIZE,
   cors: CORS,
   headers: RESPONSE_HEADERS,

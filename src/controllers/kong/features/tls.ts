@@ -65,6 +65,14 @@ export function tlsPluginNames(route: RouteIR, hosts: readonly string[], tlsHost
   return hsts ? [hstsPluginName(hsts)] : [];
 }
 
+/** Whether an Ingress of the output references the TlsHost's HSTS KongPlugin (a route's, or a header canary's). */
+export function hstsPluginReferenced(tls: TlsHostIR, ir: GatewayIR): boolean {
+  const name = hstsPluginName(tls);
+  const routes = new Map(ir.routes.map(r => [r.source, r]));
+  return ir.routes.some(r => tlsPluginNames(r, r.hosts, ir.tlsHosts).includes(name))
+    || ir.canaries.some(c => tlsPluginNames(routes.get(c.route)!, c.hosts, ir.tlsHosts).includes(name));
+}
+
 function redirectNeed(h: string, tlsHosts: readonly TlsHostIR[]): string {
   const t = certificateFor(h, tlsHosts);
   return t && t.httpsRedirect ? 'the HTTPS redirect' : t ? 'HTTPS and plain HTTP' : 'plain HTTP';

@@ -1,5 +1,5 @@
 import { HstsIR } from '../../../ir/model';
-import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR } from '../../../ir/policies';
+import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
 import { cidr, ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { ACL_GROUP_KEY, CREDENTIAL_LABEL, CREDENTIAL_TYPES, PLUGINS, REDIS_SECRET_KEYS } from '../constants';
@@ -161,10 +161,10 @@ function readRateLimit(
   o: KubeObject, config: Record<string, unknown>, take: (k: string) => unknown, source: string, log: ItemLog,
 ): RateLimitIR | undefined {
   const windows = ['second', 'minute', 'hour', 'day', 'month', 'year'].filter(w => config[w] !== undefined);
-  const per = windows.length === 1 && (windows[0] === 'second' || windows[0] === 'minute') ? windows[0] : undefined;
+  const per = windows.length === 1 && windows[0] !== 'month' && windows[0] !== 'year' ? windows[0] as RateLimitWindow : undefined;
   const requests = per ? take(per) : undefined;
   if (!per || typeof requests !== 'number' || !Number.isInteger(requests) || requests < 1) {
-    for (const w of windows) { take(w); log.unmapped(o, `config.${w}`, config[w], 'the intent limits per second or per minute, one window per route'); }
+    for (const w of windows) { take(w); log.unmapped(o, `config.${w}`, config[w], 'the intent limits per second, minute, hour or day, one window per route'); }
     return undefined;
   }
   log.mapped(o, `config.${per}`, requests, `Route.rateLimit (${requests} per ${per})`);
@@ -225,10 +225,12 @@ function readCors(config: Record<string, unknown>, take: (k: string) => unknown,
   const mapped = origins.map(intentOrigin);
   if (mapped.some(m => m === undefined)) return `origins ${JSON.stringify(origins)}: only '*', scheme://host[:port] and the *.host form are modelled`;
   if (!methods) return 'methods must be listed (Kong\'s default list differs from the intent\'s)';
-  if (!headers) return 'without headers Kong allows every requested header; list them';
   if (typeof credentials !== 'boolean' || (maxAge !== undefined && typeof maxAge !== 'number') || !exposed) return 'credentials / max_age / exposed_headers have unexpected types';
+  // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*' (any header), without credentials.
+  if (credentials && [...methods, ...exposed].includes('*')) return '\'*\' with credentials: browsers read it literally on credentialed requests, and the intent allows \'*\' only without credentials';
+  if (!headers && credentials) return 'without headers Kong allows every requested header, also on credentialed requests, where the intent allows no \'*\'; list them';
   void config;
-  const allowed = JSON.stringify(headers) === JSON.stringify(NO_EXTRA_ALLOWED_HEADERS) ? [] : headers;
+  const allowed = !headers ? ['*'] : JSON.stringify(headers) === JSON.stringify(NO_EXTRA_ALLOWED_HEADERS) ? [] : headers;
   return {
     source,
     origins: uniqueSorted(mapped as string[]),

@@ -1,4 +1,4 @@
-import { RateLimitIR } from '../../../ir/policies';
+import { RateLimitIR, RateLimitWindow } from '../../../ir/policies';
 import { MIDDLEWARE_TYPES, REMOTE_ADDR_STRATEGY } from '../constants';
 
 /** `Middleware.spec.rateLimit` wire type (fields we emit). */
@@ -10,12 +10,16 @@ export interface RateLimitSpec {
   readonly redis?: { readonly endpoints: string[]; readonly secret?: string };
 }
 
+/** Traefik's `period` (a Go duration) for each window: a day is 24 hours. */
+export const TRAEFIK_PERIODS: { readonly [w in RateLimitWindow]: string } = { second: '1s', minute: '1m', hour: '1h', day: '24h' };
+
 /**
  * Traefik's token bucket per source: `average` requests per `period`, bucket size `burst`.
  * - The rate is always >= 1 (0 would disable the limit in Traefik; refused by RateLimit).
- * - `burst` unset: Traefik's default and minimum, 1 (requests must be spaced by period/average;
- *   Traefik delays a request by up to half that spacing before answering 429).
- * - Per client IP: `ipStrategy.depth: 0`, the TCP peer address (X-Forwarded-For is not read).
+ * - `burst` is always written: the intent's unset burst is one period's worth (`average`), where
+ *   Traefik's own default (1) would space every request by period/average.
+ * - Per client IP: `ipStrategy.depth: 0`, the TCP peer address, or the gateway's trusted
+ *   X-Forwarded-For hops as `depth`.
  *   Per header: `requestHeaderName`; requests without the header share one bucket.
  * - Redis (Traefik v3.4+): every Traefik instance shares the counters; the Secret holds
  *   `username` / `password`. Without Redis, limits are per Traefik instance.
@@ -28,9 +32,9 @@ export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
   return {
     [MIDDLEWARE_TYPES.rateLimit]: {
       average: rl.requests,
-      period: rl.per === 'minute' ? '1m' : '1s',
-      burst: rl.burst,
-      sourceCriterion: rl.key === 'header' ? { requestHeaderName: rl.header } : { ipStrategy: { ...REMOTE_ADDR_STRATEGY } },
+      period: TRAEFIK_PERIODS[rl.per],
+      burst: rl.burst ?? rl.requests,
+      sourceCriterion: rl.key === 'header' ? { requestHeaderName: rl.header } : { ipStrategy: { depth: rl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
       redis,
     },
   };

@@ -93,7 +93,7 @@ function redirectFeature(r: RedirectIR): FeatureKind {
   if (r.port !== undefined && !r.scheme) return 'redirectPort';
   if (r.path?.kind === 'full') return 'redirectPath';
   if (r.path?.kind === 'prefix') return 'redirectPrefix';
-  return 'redirectScheme';
+  return r.scheme ? 'redirectScheme' : 'redirectStatusOnly';
 }
 
 /**

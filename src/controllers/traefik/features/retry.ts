@@ -1,4 +1,5 @@
 import { unsupportedMessage } from '../../../capabilities/check';
+import { goDuration } from '../../../core/duration';
 import { GatewayIR } from '../../../ir/model';
 import { RetriesIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
@@ -9,6 +10,9 @@ export interface RetrySpec {
   readonly attempts: number;
   readonly status?: string[];
   readonly disableRetryOnNetworkError?: boolean;
+  readonly initialInterval?: string;
+  readonly timeout?: string;
+  readonly retryNonIdempotentMethod?: boolean;
 }
 
 /** The status codes a retry policy retries on. */
@@ -41,6 +45,8 @@ function ranges(codes: readonly number[]): string[] {
  * - `status`: the statusCodes, 502-504 for RetryOn.GATEWAY_ERROR, 500-599 for
  *   RetryOn.SERVER_ERROR. Status retries apply to idempotent methods only (not POST, PATCH,
  *   LOCK) and replay bodies up to 2 MiB (Traefik's defaults).
+ * - `initialInterval`: Retries.backoff (Traefik's exponential backoff is capped at twice it);
+ *   `timeout`: Retries.window; `retryNonIdempotentMethod`: Retries.nonIdempotent.
  * A reset after the request was sent is never retried by Traefik (refused below).
  */
 export function retrySpec(rt: RetriesIR): Record<string, RetrySpec> {
@@ -50,6 +56,9 @@ export function retrySpec(rt: RetriesIR): Record<string, RetrySpec> {
       attempts: rt.attempts + 1,
       status: status.length > 0 ? status : undefined,
       disableRetryOnNetworkError: rt.conditions.includes('connect-failure') ? undefined : true,
+      initialInterval: rt.backoffMs === undefined ? undefined : goDuration(rt.backoffMs, 'single-unit'),
+      timeout: rt.windowMs === undefined ? undefined : goDuration(rt.windowMs, 'single-unit'),
+      retryNonIdempotentMethod: rt.nonIdempotent ? true : undefined,
     },
   };
 }

@@ -61,7 +61,7 @@ export function tlsObjectNames(tls: TlsHostIR) {
 
 /** Whether a TlsHost needs a TLSOption (Traefik's per-host TLS parameters). */
 export function needsTlsOption(tls: TlsHostIR): boolean {
-  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined;
+  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined;
 }
 
 /** An IngressRoute's `tls` for a listener: the certificate and the TlsHost's TLSOption, or `{}` (default certificate). */
@@ -152,9 +152,11 @@ export function tlsOptionSpec(tls: TlsHostIR) {
   return {
     minVersion: tls.minTlsVersion ? TLS_VERSIONS[tls.minTlsVersion] : undefined,
     clientAuth: tls.clientAuth ? {
-      secretNames: [tls.clientAuth.ca.name],
+      secretNames: [tls.clientAuth.ca, ...tls.clientAuth.additionalCas ?? []].map(c => c.name),
       clientAuthType: tls.clientAuth.required ? CLIENT_AUTH_TYPES.required : CLIENT_AUTH_TYPES.optional,
     } : undefined,
+    // Go's names are the IANA names (GO_CIPHER_SUITES lists the ones Traefik accepts).
+    cipherSuites: tls.cipherSuites ? [...tls.cipherSuites] : undefined,
   };
 }
 
@@ -174,13 +176,15 @@ export function serversTransportName(owner: string, b: BackendIR): string {
 
 /**
  * A re-encrypted backend's ServersTransport: verify its certificate for `hostname` (also sent as
- * SNI) against the CA or the system roots. A service entry names one ServersTransport, so the
+ * SNI) against the CA or the system roots, or, for the unsafe opt-in, `insecureSkipVerify` (with
+ * `hostname` as SNI only, if set). A service entry names one ServersTransport, so the
  * route's connect timeout (`connectMs`), if any, is in this one too.
  */
 export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
   const tls = b.tls!;
   return {
     serverName: tls.hostname,
+    insecureSkipVerify: tls.insecureSkipVerify,
     rootCAs: tls.ca ? [tls.ca.kind === 'Secret' ? { secret: tls.ca.name } : { configMap: tls.ca.name }] : undefined,
     forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs, 'single-unit') },
   };

@@ -1,5 +1,5 @@
 import { HstsIR } from '../../../ir/model';
-import { PathModifierIR, PoliciesIR, RedirectIR, RetryCondition } from '../../../ir/policies';
+import { PathModifierIR, PoliciesIR, RedirectIR, RateLimitWindow, RetryCondition } from '../../../ir/policies';
 import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
@@ -23,6 +23,17 @@ export interface MiddlewareRead {
   readonly failed?: boolean;
 }
 
+/**
+ * A Traefik duration as written by goDuration 'single-unit' (`2s`, `250ms`, `1m`) or a bare
+ * number of seconds, in milliseconds; undefined for other spellings.
+ */
+function traefikMs(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v * 1000 : undefined;
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(String(v));
+  if (!m) return undefined;
+  return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
+}
+
 const PREFIX_REDIRECT_HEAD = '^(https?)://(\\[[^\\]]*\\]|[^/:]*)(:[0-9]+)?';
 
 export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
@@ -43,7 +54,9 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
   const unmap = (k: string, reason: string) => log.unmapped(o, at(k), c[k], reason);
   let out: MiddlewareRead = { policies };
   const rest = () => { for (const k of Object.keys(c)) if (!seen.has(k)) unmap(k, `${type}.${k} is not modelled by the intent`); };
-  const depth0 = (v: unknown) => isRecord(v) && v.depth === 0 && Object.keys(v).length === 1;
+  // The client address: depth 0 is the TCP peer, depth N the gateway's ClientIp.xForwardedFor({ trustedHops: N }).
+  const depthOf = (v: unknown) => (isRecord(v) && typeof v.depth === 'number' && Number.isInteger(v.depth) && v.depth >= 0 && Object.keys(v).length === 1 ? v.depth : undefined);
+  const hops = (depth: number | undefined) => (depth ? { clientIpHops: depth } : {});
 
   switch (type) {
     case MIDDLEWARE_TYPES.ipAllowList: {
@@ -51,14 +64,15 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const strategy = take('ipStrategy');
       const reject = take('rejectStatusCode');
       if (!Array.isArray(range) || !range.every(r => typeof r === 'string')) { unmap('sourceRange', 'not a list of CIDRs'); return { policies, failed: true }; }
-      if (strategy !== undefined && !depth0(strategy)) unmap('ipStrategy', 'only the TCP peer address (depth 0) is modelled; X-Forwarded-For strategies are not');
-      else if (strategy !== undefined) map('ipStrategy', 'IpAccess (the client\'s TCP address)');
+      const depth = strategy === undefined ? 0 : depthOf(strategy);
+      if (depth === undefined) unmap('ipStrategy', 'only a depth is modelled (0: the TCP peer; N: ClientIp.xForwardedFor({ trustedHops: N })); excludedIPs and ipv6Subnet are not');
+      else if (strategy !== undefined) map('ipStrategy', depth === 0 ? 'IpAccess (the client\'s TCP address)' : `ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))`);
       if (JSON.stringify([...range].sort()) === JSON.stringify([...NO_CLIENT_ADDRESSES].sort()) && (reject === 403 || reject === undefined)) {
         map('sourceRange', 'Route.ipAccess (IpAccess.deny: the deny router refuses every denied client)');
         if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
         out = { policies, denyAll: true };
       } else {
-        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [] };
+        policies.ipAccess = { source, allow: uniqueSorted(range.map(cidr)), deny: [], ...hops(depth) };
         map('sourceRange', 'Route.ipAccess (IpAccess.allow)');
         if (reject !== undefined && reject !== 403) unmap('rejectStatusCode', 'the intent refuses with 403');
         else if (reject !== undefined) map('rejectStatusCode', 'Route.ipAccess (403)');
@@ -71,15 +85,17 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const burst = take('burst');
       const criterion = take('sourceCriterion');
       const redis = take('redis');
-      const per = period === '1s' || period === 1 ? 'second' : period === '1m' || period === 60 ? 'minute' : undefined;
+      const per = traefikWindow(period);
       if (typeof average !== 'number' || !Number.isInteger(average) || average < 1 || !per) {
-        unmap('average', 'the intent limits whole requests per second or per minute (period 1s or 1m)');
+        unmap('average', 'the intent limits whole requests per second, minute, hour or day (period 1s, 1m, 1h or 24h)');
         return { policies, failed: true };
       }
       let key: 'clientIp' | 'header' | undefined;
       let header: string | undefined;
-      if (criterion === undefined || (isRecord(criterion) && depth0(criterion.ipStrategy) && Object.keys(criterion).length === 1)) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
-      if (!key) { unmap('sourceCriterion', 'only the TCP peer address (depth 0) or one request header are modelled'); return { policies, failed: true }; }
+      const depth = criterion === undefined ? 0
+        : isRecord(criterion) && Object.keys(criterion).length === 1 ? depthOf(criterion.ipStrategy) : undefined;
+      if (depth !== undefined) {key = 'clientIp';} else if (isRecord(criterion) && typeof criterion.requestHeaderName === 'string' && Object.keys(criterion).length === 1) { key = 'header'; header = criterion.requestHeaderName.toLowerCase(); }
+      if (!key) { unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or one request header are modelled'); return { policies, failed: true }; }
       let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
       if (redis !== undefined) {
         const eps = isRecord(redis) && Array.isArray(redis.endpoints) ? redis.endpoints : [];
@@ -90,14 +106,29 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
           unmap('redis', 'one Redis endpoint and an optional credentials Secret are modelled');
         }
       }
-      if (burst !== undefined && (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1)) unmap('burst', 'not a whole number of requests');
+      // Traefik's own default burst is 1; the intent's smallest (and unset) burst is one period's worth.
+      const bucket = burst ?? 1;
+      const validBurst = typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= average;
+      if (!validBurst) {
+        unmap('burst', typeof bucket === 'number' && Number.isInteger(bucket) && bucket >= 1
+          ? `${burst === undefined ? 'absent, so Traefik\'s default 1' : bucket} is below one period's worth (${average}), the intent's smallest burst`
+          : 'not a whole number of requests');
+      }
       policies.rateLimit = {
-        source, key, header, requests: average, per, burst: typeof burst === 'number' ? burst : undefined, exemptCidrs: [], distributed,
+        source,
+        key,
+        header,
+        requests: average,
+        per,
+        burst: validBurst && bucket !== average ? bucket : undefined,
+        exemptCidrs: [],
+        distributed,
+        ...hops(depth),
       };
       map('average', `Route.rateLimit (${average} per ${per})`);
       if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
-      if (burst !== undefined && typeof burst === 'number') map('burst', 'Route.rateLimit (burst)');
-      if (criterion !== undefined) map('sourceCriterion', `Route.rateLimit (per ${key})`);
+      if (burst !== undefined && validBurst) map('burst', bucket === average ? 'Route.rateLimit (burst unset: one period\'s worth)' : 'Route.rateLimit (burst)');
+      if (criterion !== undefined) map('sourceCriterion', depth ? `Route.rateLimit (per ${key}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.rateLimit (per ${key})`);
       break;
     }
     case MIDDLEWARE_TYPES.headers:
@@ -159,6 +190,11 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const attempts = take('attempts');
       const status = take('status');
       const noNet = take('disableRetryOnNetworkError') ?? false;
+      const interval = take('initialInterval');
+      const timeout = take('timeout');
+      const nonIdempotent = take('retryNonIdempotentMethod');
+      const backoffMs = interval === undefined ? undefined : traefikMs(interval);
+      const windowMs = timeout === undefined ? undefined : traefikMs(timeout);
       if (typeof attempts !== 'number' || attempts < 2) { unmap('attempts', 'at least one retry (attempts >= 2)'); return { policies, failed: true }; }
       const codes = statusCodes(status);
       if (codes === undefined) { unmap('status', 'not a list of status codes and ranges'); return { policies, failed: true }; }
@@ -167,8 +203,21 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       const has = (from: number, to: number) => { for (let x = from; x <= to; x++) if (!set.has(x)) return false; return true; };
       const drop = (from: number, to: number) => { for (let x = from; x <= to; x++) set.delete(x); };
       if (has(500, 599)) { conditions.push('5xx'); drop(500, 599); } else if (has(502, 504)) { conditions.push('gateway-error'); drop(502, 504); }
-      policies.retries = { source, attempts: attempts - 1, statusCodes: [...set].sort((a, b) => a - b), conditions: conditions.sort() };
+      if (interval !== undefined && !backoffMs) { unmap('initialInterval', 'not a duration longer than zero'); return { policies, failed: true }; }
+      if (timeout !== undefined && !windowMs) { unmap('timeout', 'not a duration longer than zero'); return { policies, failed: true }; }
+      policies.retries = {
+        source,
+        attempts: attempts - 1,
+        statusCodes: [...set].sort((a, b) => a - b),
+        conditions: conditions.sort(),
+        ...(backoffMs ? { backoffMs } : {}),
+        ...(windowMs ? { windowMs } : {}),
+        ...(nonIdempotent === true ? { nonIdempotent: true } : {}),
+      };
       map('attempts', `Route.retries (${attempts - 1} retries)`);
+      if (backoffMs) map('initialInterval', `Route.retries.backoff (${backoffMs} ms; Traefik caps the wait at twice it)`);
+      if (windowMs) map('timeout', `Route.retries.window (${windowMs} ms)`);
+      if (nonIdempotent !== undefined) map('retryNonIdempotentMethod', `Route.retries.nonIdempotent (${nonIdempotent === true})`);
       if (status !== undefined) map('status', 'Route.retries (statusCodes / RetryOn)');
       if (c.disableRetryOnNetworkError !== undefined) map('disableRetryOnNetworkError', 'Route.retries (RetryOn.CONNECT_FAILURE)');
       break;
@@ -264,8 +313,11 @@ function readHeaders(
     const credentials = take('accessControlAllowCredentials');
     const maxAge = take('accessControlMaxAge');
     const vary = take('addVaryHeader');
+    const star = (v: unknown) => Array.isArray(v) && v.includes('*') && (v.length > 1 || credentials === true);
     if (list.some(x => typeof x !== 'string') || !Array.isArray(methods)) {
       unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host form (one or more labels) are read, with the methods listed');
+    } else if ([methods, allowHeaders, expose].some(star)) {
+      unmap('accessControlAllowMethods', '\'*\' with other values or with credentials: the intent allows \'*\' alone and without credentials');
     } else {
       policies.cors = {
         source,
@@ -363,4 +415,14 @@ function readRedirectRegex(regex: unknown, replacement: unknown, permanent: unkn
     if (!path) return undefined;
   }
   return { source, scheme, host, port, path, statusCode: permanent ? 301 : 302 };
+}
+
+/** The intent's window for a Traefik `period` (a Go duration string, or whole seconds). */
+function traefikWindow(period: unknown): RateLimitWindow | undefined {
+  const seconds: { readonly [w in RateLimitWindow]: number } = { second: 1, minute: 60, hour: 3600, day: 86400 };
+  const n = typeof period === 'number' ? period
+    : typeof period === 'string' && /^(\d+h)?(\d+m)?(\d+s)?$/.test(period) && period !== ''
+      ? [...period.matchAll(/(\d+)([hms])/g)].reduce((t, [, v, u]) => t + Number(v) * (u === 'h' ? 3600 : u === 'm' ? 60 : 1), 0)
+      : undefined;
+  return (Object.keys(seconds) as RateLimitWindow[]).find(w => seconds[w] === n);
 }

@@ -4,7 +4,7 @@ import { BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, Passth
 import { BackendProtocolIR, PoliciesIR } from '../../../ir/policies';
 import { gatewayOf, isRecord, ItemLog, managedSecrets, namespaceOf, Names } from '../../common/read';
 import { KubeObject } from '../../reader';
-import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
+import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, GO_CIPHER_SUITES, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
 
 /**
  * The routers both Traefik readers find (IngressRoute `routes[]` entries, Ingress paths), read
@@ -155,8 +155,19 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
   const { log } = ctx;
   let connectMs: number | undefined;
   let tls: BackendIR['tls'];
+  const insecure = spec.insecureSkipVerify === true;
+  if (insecure) {
+    tls = typeof spec.serverName === 'string' ? { hostname: spec.serverName, insecureSkipVerify: true } : { insecureSkipVerify: true };
+    log.mapped(o, 'spec.insecureSkipVerify', true, 'BackendTls.insecureSkipVerify()');
+  }
   for (const k of Object.keys(spec)) {
-    if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
+    if (k === 'insecureSkipVerify') {
+      if (!insecure) log.mapped(o, 'spec.insecureSkipVerify', spec[k], 'nothing (verified, the default)');
+    } else if (insecure && k === 'serverName' && typeof spec[k] === 'string') {
+      log.mapped(o, 'spec.serverName', spec[k], 'BackendTls.insecureSkipVerify() serverName (SNI only)');
+    } else if (insecure && k === 'rootCAs') {
+      log.unmapped(o, 'spec.rootCAs', spec[k], 'Traefik ignores the CAs when insecureSkipVerify is true');
+    } else if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
       for (const t of Object.keys(spec[k])) {
         const ms = t === 'dialTimeout' ? goMs(spec[k][t]) : undefined;
         if (ms !== undefined) { connectMs = ms; log.mapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'Route.timeouts (connect)'); } else {log.unmapped(o, `spec.forwardingTimeouts.${t}`, spec[k][t], 'only the dial (connect) timeout is modelled on Traefik');}
@@ -211,18 +222,25 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
 }
 
 /** A TLSOption as the TLS host's minimum version and client certificates. */
-function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth'> {
+function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites'> {
   const spec = isRecord(o.spec) ? o.spec : {};
-  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth'] } = {};
+  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[] } = {};
   for (const k of Object.keys(spec)) {
-    if (k === 'minVersion') {
+    if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
+      out.cipherSuites = [...spec[k]];
+      ctx.log.mapped(o, 'spec.cipherSuites', spec[k], 'TlsHost cipherSuites');
+    } else if (k === 'cipherSuites') {
+      ctx.log.unmapped(o, 'spec.cipherSuites', spec[k], 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite');
+    } else if (k === 'minVersion') {
       const v = (Object.keys(TLS_VERSIONS) as TlsVersionIR[]).find(x => TLS_VERSIONS[x] === spec[k]);
       if (v) { out.minTlsVersion = v; ctx.log.mapped(o, 'spec.minVersion', spec[k], 'TlsHost minTlsVersion'); } else {ctx.log.unmapped(o, 'spec.minVersion', spec[k], 'TLS 1.2 or 1.3 are modelled');}
-    } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length === 1) {
+    } else if (k === 'clientAuth' && isRecord(spec[k]) && Array.isArray(spec[k].secretNames) && spec[k].secretNames.length >= 1
+      && spec[k].secretNames.every((n: unknown) => typeof n === 'string') && new Set(spec[k].secretNames).size === spec[k].secretNames.length) {
       const type = spec[k].clientAuthType;
       const required = type === CLIENT_AUTH_TYPES.required ? true : type === CLIENT_AUTH_TYPES.optional ? false : undefined;
       if (required === undefined) { ctx.log.unmapped(o, 'spec.clientAuth', spec[k], 'client certificates are required or verified when presented'); continue; }
-      out.clientAuth = { required, ca: { kind: 'Secret', name: spec[k].secretNames[0] } };
+      const [first, ...more] = (spec[k].secretNames as string[]).map(name => ({ kind: 'Secret' as const, name }));
+      out.clientAuth = more.length > 0 ? { required, ca: first, additionalCas: more } : { required, ca: first };
       ctx.log.mapped(o, 'spec.clientAuth', spec[k], 'TlsHost clientAuth');
     } else {
       ctx.log.unmapped(o, `spec.${k}`, spec[k], `TLSOption '${k}' is not modelled`);

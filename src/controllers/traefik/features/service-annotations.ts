@@ -1,0 +1,34 @@
+import { PoliciesIR } from '../../../ir/policies';
+import { ServiceSideIR } from '../../../ir/service-side';
+import { SERVER_SCHEMES, SERVICE_ANNOTATIONS } from '../constants';
+
+const where = (key: string) => `the Traefik Ingress provider reads it from the ${key} annotation on the Service`;
+
+/**
+ * What the Traefik Ingress provider reads on the backend's Service: the server scheme (HTTPS and
+ * gRPC over TLS → `https`, gRPC and h2c → `h2c`, as on IngressRoute services) and sticky cookies
+ * (Secure and HttpOnly always written: Traefik's defaults are false, ours true).
+ */
+export function traefikIngressServiceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+  const annotations: Record<string, string> = {};
+  const features: Array<{ feature: string; prop: string; where: string }> = [];
+  const protocol = policies.backendProtocol?.protocol;
+  const scheme = protocol === 'HTTPS' || protocol === 'GRPCS' ? SERVER_SCHEMES.https : protocol === 'GRPC' || protocol === 'H2C' ? SERVER_SCHEMES.h2c : undefined;
+  if (scheme) {
+    annotations[SERVICE_ANNOTATIONS.serversScheme] = scheme;
+    const feature = { HTTPS: 'backendHttps', GRPCS: 'backendGrpcs', GRPC: 'backendGrpc', H2C: 'backendH2c' }[protocol as 'HTTPS' | 'GRPCS' | 'GRPC' | 'H2C'];
+    features.push({ feature, prop: 'backendProtocol', where: where(SERVICE_ANNOTATIONS.serversScheme) });
+  }
+  const s = policies.sessionAffinity;
+  if (s) {
+    annotations[SERVICE_ANNOTATIONS.stickyCookie] = 'true';
+    annotations[SERVICE_ANNOTATIONS.stickyCookieName] = s.cookieName;
+    annotations[SERVICE_ANNOTATIONS.stickyCookieSecure] = String(s.secure);
+    annotations[SERVICE_ANNOTATIONS.stickyCookieHttpOnly] = String(s.httpOnly);
+    if (s.sameSite !== undefined) annotations[SERVICE_ANNOTATIONS.stickyCookieSameSite] = s.sameSite.toLowerCase();
+    if (s.ttlSeconds !== undefined) annotations[SERVICE_ANNOTATIONS.stickyCookieMaxAge] = String(s.ttlSeconds);
+    if (s.path !== undefined) annotations[SERVICE_ANNOTATIONS.stickyCookiePath] = s.path;
+    features.push({ feature: 'sessionAffinityCookie', prop: 'sessionAffinity', where: where(SERVICE_ANNOTATIONS.stickyCookie) });
+  }
+  return features.length > 0 ? { annotations, features } : undefined;
+}

@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as lib from '../src';
+import { CONFORMANCE_ROWS, ConformanceRow } from './conformance-features';
+import { CONTROLLER_NAMES, ControllerName, FEATURES } from '../src/capabilities/features';
+import { CAPABILITIES } from '../src/capabilities/matrix';
+
+const README = path.join(__dirname, '..', 'README.md');
+const BEGIN = '<!-- conformance-features:begin (generated from test/conformance-features.ts) -->';
+const END = '<!-- conformance-features:end -->';
+const GATEWAY_COLUMNS: readonly ControllerName[] = ['kong-gateway-api', 'gateway-api', 'envoy-gateway', 'istio'];
+
+/** One column's verdict for a row: ✅ every cell supported, 🧪 with the experimental channel, ❌ otherwise; ⏳ another branch changes it. */
+function verdict(row: ConformanceRow, c: ControllerName): string {
+  let v: string;
+  if (row.cells === 'gateway') {v = GATEWAY_COLUMNS.includes(c) ? '✅' : '— (Ingress)';} else if (row.cells.length === 0) {v = '❌';} else {
+    const cells = row.cells.map(f => CAPABILITIES[c][f]);
+    v = cells.every(s => s.supported) ? '✅' : cells.every(s => s.supported || s.experimental !== undefined) ? '🧪' : '❌';
+  }
+  return row.inProgress ? `${v} ⏳` : v;
+}
+
+function table(): string {
+  const head = `| Conformance feature | Intent | Capability rows | ${CONTROLLER_NAMES.join(' | ')} |`;
+  const sep = `|---|---|---|${CONTROLLER_NAMES.map(() => '---').join('|')}|`;
+  const rows = CONFORMANCE_ROWS.map(r => {
+    const cells = r.cells === 'gateway' ? 'a Gateway API controller' : r.cells.length === 0 ? 'not expressible' : r.cells.map(f => FEATURES[f].title).join('; ');
+    return `| \`${r.feature}\` | \`${r.api}\`${r.inProgress ? ` (in progress: ${r.inProgress})` : ''} | ${cells} | ${CONTROLLER_NAMES.map(c => verdict(r, c)).join(' | ')} |`;
+  });
+  return [BEGIN, head, sep, ...rows, END].join('\n');
+}
+
+describe('README: Gateway API conformance features', () => {
+  test('every feature name is listed once', () => {
+    const names = CONFORMANCE_ROWS.map(r => r.feature);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    const readme = fs.readFileSync(README, 'utf8');
+    for (const n of names) expect([n, readme.split(`| \`${n}\` |`).length - 1]).toEqual([n, 1]);
+  });
+
+  test('every intent API named is exported by src/index.ts', () => {
+    const exported = new Set(Object.keys(lib));
+    for (const r of CONFORMANCE_ROWS) for (const e of r.exports) expect([r.feature, e, exported.has(e)]).toEqual([r.feature, e, true]);
+    // The API text names what `exports` lists, and nothing unlisted that looks like an export.
+    for (const r of CONFORMANCE_ROWS) for (const e of r.exports) expect([r.feature, r.api.includes(e)]).toEqual([r.feature, true]);
+  });
+
+  test('the README table is generated from the rows and the capability matrix', () => {
+    const readme = fs.readFileSync(README, 'utf8');
+    const start = readme.indexOf(BEGIN);
+    const end = readme.indexOf(END);
+    const current = start >= 0 && end > start ? readme.slice(start, end + END.length) : '';
+    if (process.env.UPDATE_CONFORMANCE_TABLE === '1' && current !== '') fs.writeFileSync(README, readme.replace(current, table()));
+    else expect(current).toEqual(table()); // regenerate with UPDATE_CONFORMANCE_TABLE=1 npx jest test/conformance-features.test.ts
+  });
+});

@@ -1,0 +1,66 @@
+import { FeatureKind } from '../src/capabilities/features';
+
+/**
+ * Every standard-channel Gateway API v1.6 conformance feature of HTTPRoute, GRPCRoute and Gateway
+ * (kubernetes-sigs/gateway-api pkg/features: httproute.go, grpcroute.go, gateway.go; the
+ * experimental-channel ones, HTTPRouteDestinationPortMatching and
+ * GatewayTLSBackendClientCertificate, are left out), with the intent API that expresses it and
+ * the capability cells that decide each controller column. Machine-readable and easy to update:
+ * the README table "Gateway API conformance features" is generated from it (see the test).
+ */
+export interface ConformanceRow {
+  /** The conformance feature name (pkg/features FeatureName). */
+  readonly feature: string;
+  /** The intent API, as a user writes it. */
+  readonly api: string;
+  /** The public exports `api` names: each must be exported by src/index.ts. */
+  readonly exports: readonly string[];
+  /**
+   * The capability cells that must all be supported on a column for the feature to be expressed
+   * there ('gateway': every Gateway API column, no Ingress column). Empty: not expressible yet.
+   */
+  readonly cells: readonly FeatureKind[] | 'gateway';
+  /**
+   * Another helper's branch (not on main when this was written) that adds or changes the
+   * intent for this row; the coordinator updates the row after the merge.
+   */
+  readonly inProgress?: string;
+}
+
+export const CONFORMANCE_ROWS: readonly ConformanceRow[] = [
+  { feature: 'Gateway', api: 'new ApiGateway(scope, id, { controller: Controller.gatewayApi(...) })', exports: ['ApiGateway', 'Controller'], cells: 'gateway' },
+  { feature: 'GatewayPort8080', api: 'Controller.gatewayApi({ httpPort: 8080 })', exports: ['Controller'], cells: 'gateway' },
+  { feature: 'GatewayStaticAddresses', api: '(none: addresses are the cluster\'s business)', exports: [], cells: [] },
+  { feature: 'GatewayHTTPListenerIsolation', api: 'TlsHost / Route hosts (one listener per hostname)', exports: ['TlsHost', 'Route'], cells: [], inProgress: 'attachment (hostnamed HTTP listeners)' },
+  { feature: 'GatewayInfrastructurePropagation', api: '(none: Gateway spec.infrastructure is not rendered; use an escape hatch)', exports: [], cells: [] },
+  { feature: 'GatewayAddressEmpty', api: '(none)', exports: [], cells: [] },
+  {
+    feature: 'HTTPRoute',
+    api: 'Route { hosts, match: { path: PathMatch.exact/prefix, headers: [HeaderMatch.exact] }, backends: [Backend.service(...)], headerRules: HeaderRules.of({ request }) }',
+    exports: ['Route', 'PathMatch', 'HeaderMatch', 'Backend', 'HeaderRules'],
+    cells: ['hostRouting', 'exactPath', 'prefixPath', 'headerMatch', 'multipleBackends', 'crossNamespaceBackend', 'requestHeaderSet', 'requestHeaderAdd', 'requestHeaderRemove'],
+  },
+  { feature: 'HTTPRouteBackendRequestHeaderModification', api: '(none yet: per-backend header filters)', exports: [], cells: [] },
+  { feature: 'HTTPRouteQueryParamMatching', api: 'match.queryParams: [QueryParamMatch.exact(name, value)]', exports: ['QueryParamMatch'], cells: ['queryParamMatch'] },
+  { feature: 'HTTPRouteMethodMatching', api: 'match.method: HttpMethod.POST', exports: ['HttpMethod'], cells: ['methodMatch'] },
+  { feature: 'HTTPRouteResponseHeaderModification', api: 'HeaderRules.of({ response: { set, add, remove } })', exports: ['HeaderRules'], cells: ['responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove'] },
+  { feature: 'HTTPRoutePortRedirect', api: 'Redirect.to({ port })', exports: ['Redirect'], cells: ['redirectPort'] },
+  { feature: 'HTTPRouteSchemeRedirect', api: 'Redirect.toHttps()', exports: ['Redirect'], cells: ['redirectScheme'] },
+  { feature: 'HTTPRoutePathRedirect', api: 'Redirect.to({ path }) / Redirect.to({ replacePrefix })', exports: ['Redirect'], cells: ['redirectPath', 'redirectPrefix'] },
+  { feature: 'HTTPRouteHostRewrite', api: 'Rewrite.hostname(host)', exports: ['Rewrite'], cells: ['rewriteHost'] },
+  { feature: 'HTTPRoutePathRewrite', api: 'Rewrite.replacePrefix(prefix) / Rewrite.replaceFullPath(path)', exports: ['Rewrite'], cells: ['rewritePrefix', 'rewriteFullPath'] },
+  { feature: 'HTTPRouteRequestMirror', api: 'CanarySplit { mirror: TrafficMirror.to(backend) }', exports: ['CanarySplit', 'TrafficMirror'], cells: ['canaryMirror'], inProgress: 'mirrors without a canary' },
+  { feature: 'HTTPRouteRequestMultipleMirrors', api: '(none yet: one mirror per canary)', exports: [], cells: [], inProgress: 'several mirrors per route' },
+  { feature: 'HTTPRouteRequestPercentageMirror', api: 'TrafficMirror.to(backend, { percent })', exports: ['TrafficMirror'], cells: ['canaryMirror'] },
+  { feature: 'HTTPRouteRequestTimeout', api: 'Timeouts.of({ request })', exports: ['Timeouts'], cells: ['timeoutRequest'], inProgress: 'zero timeouts (disabled)' },
+  { feature: 'HTTPRouteBackendTimeout', api: 'Timeouts.of({ backendRequest })', exports: ['Timeouts'], cells: ['timeoutBackendRequest'], inProgress: 'zero timeouts (disabled)' },
+  { feature: 'HTTPRouteParentRefPort', api: '(none yet: Controller.gatewayApi({ attachTo }) names a listener, not a port)', exports: [], cells: [], inProgress: 'attachment by port' },
+  { feature: 'HTTPRouteBackendProtocolH2C', api: 'backendProtocol: BackendProtocol.H2C with Backend.fromService (appProtocol)', exports: ['BackendProtocol', 'Backend'], cells: ['backendH2c'] },
+  { feature: 'HTTPRouteBackendProtocolWebSocket', api: 'backendProtocol: BackendProtocol.WEBSOCKET with Backend.fromService (appProtocol)', exports: ['BackendProtocol', 'Backend'], cells: ['backendWebsocket'] },
+  { feature: 'HTTPRouteNamedRouteRule', api: '(none yet: rules are named by the library)', exports: [], cells: [], inProgress: 'named rules' },
+  { feature: 'HTTPRouteCORS', api: 'Cors.allow({ origins, ... })', exports: ['Cors'], cells: ['cors'], inProgress: 'CORS wildcards' },
+  { feature: 'HTTPRoute303RedirectStatusCode', api: 'Redirect.toHttps({ statusCode: RedirectStatus.SEE_OTHER })', exports: ['Redirect', 'RedirectStatus'], cells: ['redirectScheme'], inProgress: 'redirect status codes' },
+  { feature: 'HTTPRoute307RedirectStatusCode', api: 'Redirect.toHttps({ statusCode: RedirectStatus.TEMPORARY_REDIRECT })', exports: ['Redirect', 'RedirectStatus'], cells: ['redirectScheme'], inProgress: 'redirect status codes' },
+  { feature: 'HTTPRoute308RedirectStatusCode', api: 'Redirect.toHttps({ statusCode: RedirectStatus.PERMANENT_REDIRECT })', exports: ['Redirect', 'RedirectStatus'], cells: ['redirectScheme'], inProgress: 'redirect status codes' },
+  { feature: 'GRPCRoute', api: 'backendProtocol: BackendProtocol.GRPC (a GRPCRoute on Gateway API)', exports: ['BackendProtocol'], cells: ['backendGrpc'] },
+];
