@@ -345,6 +345,8 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Ingress/gw-r': {
         "metadata.annotations['nginx.ingress.kubernetes.io/cors-expose-headers']": '*',
+      },
+    },
     multipleBackends: {
       'Ingress/gw-r-split': {
         "metadata.annotations['nginx.ingress.kubernetes.io/canary']": 'true',
@@ -924,10 +926,14 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
     weightedBackends: {
       'IngressRoute/gw-r': {
         'spec.routes[0].services[0].weight': 3,
         'spec.routes[0].services[1].weight': 1,
+      },
+    },
     rateLimitLongWindow: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.period': '1h',
@@ -1304,6 +1310,8 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlExposeHeaders[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     sessionAffinityCookie: {
       'Service/svc': {
@@ -1332,6 +1340,8 @@ export const SUPPORTED: Table = {
     backendH2c: {
       'Service/svc': {
         "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'h2c',
+      },
+    },
     rateLimitLongWindow: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.period': '1h',
@@ -1655,6 +1665,8 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'KongPlugin/gw-r-cors': {
         'config.exposed_headers[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     timeoutConnect: {
       'Service/svc': {
@@ -1674,6 +1686,8 @@ export const SUPPORTED: Table = {
     backendHttps: {
       'Service/svc': {
         "metadata.annotations['konghq.com/protocol']": 'https',
+      },
+    },
     rateLimitLongWindow: {
       'KongPlugin/gw-r-rate-limiting': {
         'config.hour': 1000,
@@ -2125,6 +2139,8 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'KongPlugin/gw-r-cors': {
         'config.exposed_headers[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     timeoutConnect: {
       'Service/svc': {
@@ -2144,10 +2160,14 @@ export const SUPPORTED: Table = {
     backendHttps: {
       'Service/svc': {
         "metadata.annotations['konghq.com/protocol']": 'https',
+      },
+    },
     weightedBackends: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,
         'spec.rules[0].backendRefs[1].weight': 1,
+      },
+    },
     rateLimitLongWindow: {
       'KongPlugin/gw-r-rate-limiting': {
         'config.hour': 1000,
@@ -2530,6 +2550,8 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     backendH2c: {
       'Service/svc': {
@@ -2539,6 +2561,8 @@ export const SUPPORTED: Table = {
     backendWebsocket: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/ws',
+      },
+    },
     weightedBackends: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,
@@ -3196,10 +3220,14 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     backendH2c: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
     weightedBackends: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,
@@ -3215,6 +3243,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
     rateLimitLongWindow: {
       'BackendTrafficPolicy/gw-r': {
         'spec.rateLimit.local.rules[0].limit.unit': 'Hour',
@@ -3703,10 +3733,14 @@ export const SUPPORTED: Table = {
     corsAnyExposedHeader: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.exposeHeaders[0]': '*',
+      },
+    },
     // Service-side settings (issue #12): written to the Service handed over with Backend.fromService.
     backendH2c: {
       'Service/svc': {
         'spec.ports[0].appProtocol': 'kubernetes.io/h2c',
+      },
+    },
     weightedBackends: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs[0].weight': 3,

@@ -79,30 +79,34 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   let defaultBackend: BackendEntry | undefined;
   for (const ir of gateways) {
     const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
-    const canaryOf = new Map<string, CanaryAt>();
+    // Several canaries may split one (host, match): each header canary is a route of its own,
+    // at most one other canary (weights, mirroring, a header-presence or cookie rule) stays on it.
+    const canaryOf = new Map<string, CanaryAt[]>();
     for (const c of ir.canaries) {
       const route = routesBySource.get(c.route);
       if (!route) continue;
       const hosts = c.allHosts ? hostsOf(route) : c.hosts;
       for (const host of hosts) {
         for (const i of c.matchIndexes) {
+          const key = entryKey(route.namespace, host, route.matches[i]);
           const entry = { backend: backendEntry(c.canary, 1), canary: c.canary, traffic: c.traffic, mirror: c.mirror };
-          canaryOf.set(entryKey(route.namespace, host, route.matches[i]), entry);
+          canaryOf.set(key, [...canaryOf.get(key) ?? [], entry]);
         }
       }
     }
     for (const route of ir.routes) {
       for (const host of hostsOf(route)) {
         for (const match of route.matches) {
-          const canary = canaryOf.get(entryKey(route.namespace, host, match));
-          const split = canary && headerRoute(match, canary);
-          if (split) {
+          const canaries = canaryOf.get(entryKey(route.namespace, host, match)) ?? [];
+          let onEntry: CanaryAt | undefined;
+          for (const canary of canaries) {
+            const split = headerRoute(match, canary);
             // A header canary without mirror is a more specific route to the canary backend, with
             // the stable route's policies: the same requests are served the same way.
-            routes.push(routeEntry(route, host, match), routeEntry({ ...route, backends: [canary!.canary] }, host, split));
-          } else {
-            routes.push(routeEntry(route, host, match, canary));
+            if (split) routes.push(routeEntry({ ...route, backends: [canary.canary] }, host, split));
+            else onEntry = canary;
           }
+          routes.push(routeEntry(route, host, match, onEntry));
         }
       }
     }

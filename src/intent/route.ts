@@ -261,8 +261,15 @@ export class Route extends Construct {
     // `path` equals this.node.path, which constructs recomputes on every read.
     policies = withClientAddress(policies, gateway._clientIp);
     this._ir = {
-      source: path, name, namespace, hosts: sortedHosts, matches, backends, policies,
-      ...(ruleName !== undefined ? { ruleName } : {}), ...(mirrors.length > 0 ? { mirrors } : {}),
+      source: path,
+      name,
+      namespace,
+      hosts: sortedHosts,
+      matches,
+      backends,
+      policies,
+      ...(ruleName !== undefined ? { ruleName } : {}),
+      ...(mirrors.length > 0 ? { mirrors } : {}),
     };
     this.apiObjects = gateway._registerRoute(this, raw.entries.length > 0);
     applyRawAnnotations(this, this.apiObjects, raw);

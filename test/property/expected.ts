@@ -46,7 +46,9 @@ function expectedBackend(b: BackendSpec, namespace: string, weight = 1) {
     namespace: b.namespace ?? namespace,
     port: b.port,
     weight,
-    tls: b.tls ? { hostname: b.tls.hostname, ca: b.tls.ca ? { kind: b.tls.ca === 'secret' ? 'Secret' : 'ConfigMap', name: 'backend-ca' } : undefined } : undefined,
+    tls: !b.tls ? undefined
+      : b.tls.unverified ? { insecureSkipVerify: true, hostname: b.tls.unverified === 'sni' ? b.tls.hostname : undefined }
+        : { hostname: b.tls.hostname, ca: b.tls.ca ? { kind: b.tls.ca === 'secret' ? 'Secret' : 'ConfigMap', name: 'backend-ca' } : undefined },
   };
 }
 
@@ -82,7 +84,8 @@ function expectedPolicies(own: PoliciesSpec, defaults: PoliciesSpec | undefined,
       header: rl.header?.toLowerCase(),
       requests: rl.requests,
       per: rl.period,
-      burst: rl.burstFactor !== undefined ? rl.requests * rl.burstFactor : undefined,
+      // One period's worth is the documented meaning of an unset burst: stored as unset.
+      burst: rl.burstFactor !== undefined && rl.burstFactor !== 1 ? rl.requests * rl.burstFactor : undefined,
       concurrentConnections: rl.concurrentConnections,
       exemptCidrs: rl.exemptCidrs && cidrs(rl.exemptCidrs),
       distributed: rl.distributed && { kind: rl.distributed },
@@ -186,7 +189,8 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
       policies: expectedPolicies(r.policies, spec.defaults, r.redirect, r.rewrite),
     }, route, out);
     if (r.mirrors && r.backends.length > 0) {
-      const byService = (a: { backend: { service: string } }, b: { backend: { service: string } }) => (a.backend.service < b.backend.service ? -1 : 1);
+      type Mirror = { backend: { service: string } };
+      const byService = (a: Mirror, b: Mirror) => (a.backend.service < b.backend.service ? -1 : 1);
       differences(`${source}.mirrors`,
         r.mirrors.map(m => ({ backend: expectedBackend({ service: m.service, port: 8080 }, namespace), percent: m.percent ?? 100 })).sort(byService),
         [...route.mirrors ?? []].sort(byService), out);

@@ -10,7 +10,7 @@ import { headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
 import { ipDenyProblems } from './features/ip-access';
-import { MiddlewarePlan, middlewarePlans } from './features/middlewares';
+import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
 import { canaryRuleProblems, ruleValueProblems } from './features/rule';
@@ -199,7 +199,9 @@ export class TraefikRenderer implements ControllerRenderer {
       );
     }
     if (tls.hsts) {
-      objects.push(new ManifestObject(scope, 'Hsts', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.hsts, namespace: ns, spec: () => hstsMiddlewareSpec(tls) }));
+      // Left out when every router of its hosts carries HSTS in its own `headers` middleware.
+      const omit = () => !hstsMiddlewareReferenced(tls, ctx.ir(), this.options.output !== 'Ingress');
+      objects.push(new ManifestObject(scope, 'Hsts', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.middleware, name: names.hsts, namespace: ns, spec: () => hstsMiddlewareSpec(tls), omit }));
     }
     if (needsTlsOption(tls)) {
       objects.push(new ManifestObject(scope, 'TlsOption', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.tlsOption, name: names.tlsOption, namespace: ns, spec: () => tlsOptionSpec(tls) }));

@@ -1,5 +1,6 @@
 import { joinName } from '../../../core/names';
-import { HstsIR, RouteIR } from '../../../ir/model';
+import { GatewayIR, HstsIR, RouteIR, TlsHostIR } from '../../../ir/model';
+import { certificateFor } from '../../common/tls';
 import { CRD_PROVIDER } from '../constants';
 import { policyMiddlewares } from './policies';
 import { isHttpsUpgrade } from './redirect';
@@ -95,6 +96,18 @@ export function routerChain(plans: readonly MiddlewarePlan[], route: RouteIR, va
   const tls = listener.tls;
   if (typeof tls === 'object' && tls.hsts && !plans.some(pl => pl.role === 'headers')) return [tlsObjectNames(tls).hsts, ...chain];
   return chain;
+}
+
+/**
+ * Whether a router may reference the TlsHost's HSTS middleware (see `routerChain`): some route
+ * (or canary of one) serving one of its hosts has no `headers` middleware of its own. Errs on
+ * the side of keeping the object: a dangling reference would break the router.
+ */
+export function hstsMiddlewareReferenced(tls: TlsHostIR, ir: GatewayIR, withDeny: boolean): boolean {
+  const serves = (r: RouteIR) => r.hosts.some(h => certificateFor(h, ir.tlsHosts) === tls);
+  const routes = ir.routes.filter(serves);
+  if (ir.canaries.some(c => routes.some(r => r.source === c.route))) return true;
+  return routes.some(r => !middlewarePlans(r, withDeny).some(pl => pl.role === 'headers'));
 }
 
 function isPlan(p: MiddlewarePlan | undefined): p is MiddlewarePlan {

@@ -415,7 +415,8 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
       seen.add(k);
       // A TLS host's redirect router for `*.x` also redirects the names it covers.
       const redirected = tlsRedirect.has(k) || (h.includes('.') && !h.startsWith('*.') && tlsRedirect.has(`${r.namespace}/*${h.slice(h.indexOf('.'))}`));
-      if (!redirected && !routes.some(x => x.namespace === r.namespace && redirectsWholeHost(x, h))) {
+      // Routers are not namespaced: a route of any namespace that redirects the whole host answers its plain HTTP.
+      if (!redirected && !routes.some(x => redirectsWholeHost(x, h))) {
         // Only HTTPS routers: plain HTTP to the host reaches no router of these objects. The intent's
         // TlsHost either redirects plain HTTP (taken) or serves it (never taken: it would expose more).
         ctx.log.unmapped(r.o, 'spec.tls', h, 'only HTTPS routers and no redirect router: plain HTTP is not answered by these objects (unless the web entry point redirects); imported as TlsHost with the HTTPS redirect');
