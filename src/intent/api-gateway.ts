@@ -168,7 +168,9 @@ export class ApiGateway extends Construct {
       fail(this.node.path, `ApiGateway.objectPerRoute: ${show(props.objectPerRoute)} must be true or false`);
     }
     const objectPerRoute = props.objectPerRoute === true;
-    const ctx = this.ctx = { name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir, clientIp: this._clientIp };
+    const ctx = this.ctx = {
+      name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir, clientIp: this._clientIp,
+    };
     const objects = this._renderer.allocateGateway(this, ctx);
 
     this.defaultBackend = gatewayDefaultBackend(this.node.path, props.defaultBackend, namespace);
