@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { parseCommandArgs } from './args';
 import type { CliContext } from './index';
 import { CONTROLLER_NAMES } from '../capabilities/controllers';
 import { PortabilityCheck } from '../report/portability';
@@ -8,11 +8,9 @@ import { PortabilityCheck } from '../report/portability';
 export function checkCommand(args: string[], ctx: CliContext): number {
   const { io } = ctx;
   const usage = 'Usage: cdk8s-gateway check [--controllers all|<comma list>] APP (a .js or .ts entry that uses Controller.fromName(process.env.EDGE_CONTROLLER ?? ...))';
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { controllers: { type: 'string', default: 'all' } } });
-  } catch (e) {
-    io.stderr(`cdk8s-gateway check: ${(e as Error).message}`);
+  const parsed = parseCommandArgs(args, { controllers: { type: 'string', default: 'all' } });
+  if (parsed instanceof Error) {
+    io.stderr(`cdk8s-gateway check: ${parsed.message}`);
     io.stderr(usage);
     return 2;
   }

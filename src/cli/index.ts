@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { parseCommandArgs } from './args';
 import { checkCommand } from './check';
 import { CONTROLLER_NAMES } from '../capabilities/features';
 import { ImportOptionError, ReaderRegistry, runImport } from '../import/importer';
@@ -79,21 +79,14 @@ export function main(argv: readonly string[], ctx: CliContext = { io: processIo(
 
 function importCommand(args: string[], ctx: CliContext): number {
   const { io } = ctx;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        from: { type: 'string', default: 'auto' },
-        to: { type: 'string' },
-        out: { type: 'string', default: 'imported' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`cdk8s-gateway import: ${(e as Error).message}`);
+  const parsed = parseCommandArgs(args, {
+    from: { type: 'string', default: 'auto' },
+    to: { type: 'string' },
+    out: { type: 'string', default: 'imported' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed instanceof Error) {
+    io.stderr(`cdk8s-gateway import: ${parsed.message}`);
     io.stderr(USAGE[3]);
     return EXIT.badInput;
   }
@@ -192,21 +185,12 @@ function reportCommand(args: string[], ctx: CliContext): number {
     io.stderr(USAGE[9]);
     return EXIT.badInput;
   };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        from: { type: 'string', default: 'auto' },
-        diff: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    from: { type: 'string', default: 'auto' },
+    diff: { type: 'boolean', default: false },
+  });
+  if (parsed instanceof Error) return fail(parsed.message);
   const { values, positionals } = parsed;
   const formats = values.diff ? ['md', 'json', 'text'] : ['md', 'json', 'mermaid'];
   const format = values.format ?? 'md';
