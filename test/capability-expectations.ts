@@ -375,7 +375,7 @@ export const SUPPORTED: Table = {
     wildcardHost: {
       'IngressRoute/gw-r': {
         'spec.routes[0].match': 'Host(`*.example.com`) && PathPrefix(`/`)',
-        'spec.routes[0].priority': 14001000,
+        'spec.routes[0].priority': 16501000,
       },
     },
     exactPath: {
@@ -944,6 +944,13 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].match': 'HostRegexp(`(?i)^.+\\.example\\.com$`) && PathPrefix(`/`)',
+        'spec.routes[0].priority': 9101000,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -954,7 +961,7 @@ export const SUPPORTED: Table = {
     },
     wildcardHost: {
       'Ingress/gw-r': {
-        "metadata.annotations['traefik.ingress.kubernetes.io/router.priority']": '14001000',
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.priority']": '16501000',
         'spec.rules[0].host': '*.example.com',
       },
     },
@@ -1359,11 +1366,6 @@ export const SUPPORTED: Table = {
         'spec.rules[0].host': 'a.example.com',
       },
     },
-    wildcardHost: {
-      'Ingress/gw-r': {
-        'spec.rules[0].host': '*.example.com',
-      },
-    },
     exactPath: {
       'Ingress/gw-r': {
         "metadata.annotations['konghq.com/regex-priority']": '1',
@@ -1694,6 +1696,12 @@ export const SUPPORTED: Table = {
         'config.minute': undefined,
       },
     },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'Ingress/gw-r': {
+        'spec.rules[0].host': '*.example.com',
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -1705,11 +1713,6 @@ export const SUPPORTED: Table = {
     namedRule: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].name': 'checkout',
-      },
-    },
-    wildcardHost: {
-      'HTTPRoute/gw-r': {
-        'spec.hostnames[0]': '*.example.com',
       },
     },
     exactPath: {
@@ -2174,6 +2177,12 @@ export const SUPPORTED: Table = {
         'config.minute': undefined,
       },
     },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'HTTPRoute/gw-r': {
+        'spec.hostnames[0]': '*.example.com',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2185,11 +2194,6 @@ export const SUPPORTED: Table = {
     namedRule: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].name': 'checkout',
-      },
-    },
-    wildcardHost: {
-      'HTTPRoute/gw-r': {
-        'spec.hostnames[0]': '*.example.com',
       },
     },
     exactPath: {
@@ -2580,6 +2584,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'HTTPRoute/gw-r': {
+        'spec.hostnames[0]': '*.example.com',
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
@@ -2591,11 +2601,6 @@ export const SUPPORTED: Table = {
     namedRule: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].name': 'checkout',
-      },
-    },
-    wildcardHost: {
-      'HTTPRoute/gw-r': {
-        'spec.hostnames[0]': '*.example.com',
       },
     },
     exactPath: {
@@ -3259,6 +3264,12 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
       },
     },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'HTTPRoute/gw-r': {
+        'spec.hostnames[0]': '*.example.com',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3270,11 +3281,6 @@ export const SUPPORTED: Table = {
     namedRule: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].name': 'checkout',
-      },
-    },
-    wildcardHost: {
-      'HTTPRoute/gw-r': {
-        'spec.hostnames[0]': '*.example.com',
       },
     },
     exactPath: {
@@ -3756,6 +3762,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
+    // issue #16 item 6: any-depth wildcard host (`**.`)
+    anyDepthWildcardHost: {
+      'HTTPRoute/gw-r': {
+        'spec.hostnames[0]': '*.example.com',
       },
     },
   },

@@ -177,6 +177,8 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
     baseline: (c, controller) => { clientIpGateway(c, controller); },
   },
+  // issue #16 item 6: `**.` is one or more labels (`*.` exactly one, above)
+  anyDepthWildcardHost: routeCell({ hosts: ['**.example.com'] }, { hosts: ['a.example.com'] }, 'hosts'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

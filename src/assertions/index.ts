@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { RouteEntry, TlsEntry } from '../checks/route-table';
-import { wildcardCovers } from '../core/hosts';
+import { hostPatternCovers, wildcardCovers } from '../core/hosts';
 import { backendsText, compactJson, hostText, matchText, modelOfObjects, modelOfSources, objectsOfJson, ReportModel, sortedKeys, tlsText, trafficText } from '../report/model';
 
 /** A route `GatewayAssertions.hasRoute()` looks for. */
@@ -138,7 +138,7 @@ export class GatewayAssertions {
 
   private serving(host: string, path: string, method: string | undefined): RouteEntry | undefined {
     if (typeof host !== 'string' || typeof path !== 'string') throw new Error('GatewayAssertions: host and path must be strings');
-    const candidates = this.routes.filter(r => (r.host === '' || wildcardCovers(r.host, host))
+    const candidates = this.routes.filter(r => (r.host === '' || hostPatternCovers(r.host, host))
       && r.match.headers.length === 0 && r.match.queryParams.length === 0
       && (r.match.method === undefined || r.match.method === method?.toUpperCase())
       && pathMatches(r.match.path, path));
@@ -146,7 +146,7 @@ export class GatewayAssertions {
   }
 
   private nearest(host: string, path: string): string {
-    const score = (r: RouteEntry) => (r.host === host || (r.host !== '' && wildcardCovers(r.host, host)) ? 1000 : 0) + commonPrefix(r.match.path.value, path);
+    const score = (r: RouteEntry) => (r.host !== '' && hostPatternCovers(r.host, host) ? 1000 : 0) + commonPrefix(r.match.path.value, path);
     const near = [...this.routes].sort((a, b) => score(b) - score(a)).slice(0, 5);
     return `Nearest routes:\n${near.map(r => `  ${line(r)}`).join('\n') || '  (no route at all)'}`;
   }
@@ -178,7 +178,8 @@ function pathMatches(p: RouteEntry['match']['path'], path: string): boolean {
 
 /** Higher for more specific: a named host over every host; exact over prefix; longer paths first. */
 function rank(r: RouteEntry, host: string): number {
-  const hostScore = r.host === host ? 2 : r.host !== '' ? 1 : 0;
+  // Exact host, then one-label wildcard, then the longest any-depth suffix, then no host.
+  const hostScore = r.host === host ? 1000 : r.host.startsWith('*.') ? 999 : r.host !== '' ? 1 + r.host.length : 0;
   const kind = r.match.path.kind === 'Exact' ? 2 : r.match.path.kind === 'Prefix' ? 1 : 0;
   return hostScore * 1e6 + kind * 1e4 + r.match.path.value.length + (r.match.method ? 1 : 0);
 }

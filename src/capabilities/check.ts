@@ -3,6 +3,7 @@ import { controllerCall } from './controllers';
 import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './features';
 import { CAPABILITIES } from './matrix';
 import { isSupported } from './support';
+import { isAnyDepthHost } from '../core/hosts';
 import { BackendIR, CanaryIR, CaRefIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /**
@@ -35,7 +36,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   const used = new Map<FeatureKind, string>();
   const use = (f: FeatureKind, prop: string) => { if (!used.has(f)) used.set(f, prop); };
   if (route.hosts.length > 0) use('hostRouting', 'hosts');
-  if (route.hosts.some(h => h.startsWith('*.'))) use('wildcardHost', 'hosts');
+  for (const f of wildcardFeatures(route.hosts)) use(f, 'hosts');
   route.matches.forEach((m, i) => {
     const at = route.matches.length > 1 ? `matches[${i}]` : 'match';
     use(m.path.kind === 'Exact' ? 'exactPath' : m.path.kind === 'Prefix' ? 'prefixPath' : 'regexPath', `${at}.path`);
@@ -58,6 +59,14 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }
 
+/** The wildcard depths routing hosts use: `*.` (one label), `**.` (any depth). */
+function wildcardFeatures(hosts: readonly string[]): FeatureKind[] {
+  const out: FeatureKind[] = [];
+  if (hosts.some(h => h.startsWith('*.'))) out.push('wildcardHost');
+  if (hosts.some(isAnyDepthHost)) out.push('anyDepthWildcardHost');
+  return out;
+}
+
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
@@ -70,11 +79,12 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
   const out: Array<{ feature: FeatureKind; prop: string }> = [];
   if (tls.mode === 'Passthrough') {
     out.push({ feature: 'tlsPassthrough', prop: 'mode' });
-    if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
+    for (const feature of wildcardFeatures(tls.hosts)) out.push({ feature, prop: 'hosts' });
     return out;
   }
+  // A terminated host is a certificate name: `*.` is the X.509 one-label wildcard on every
+  // controller (`**.` is refused by TlsHost itself), so it is no routing feature.
   out.push({ feature: 'tlsTermination', prop: 'certificate' });
-  if (tls.hosts.some(h => h.startsWith('*.'))) out.push({ feature: 'wildcardHost', prop: 'hosts' });
   if (tls.secretNamespace !== gatewayNamespace) out.push({ feature: 'crossNamespaceCertificate', prop: 'certificate' });
   if (tls.managedCertificate) out.push({ feature: 'automaticCertificate', prop: 'certificate' });
   out.push({ feature: tls.httpsRedirect ? 'httpsRedirect' : 'plainHttpOnTlsHost', prop: 'httpsRedirect' });

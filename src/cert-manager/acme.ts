@@ -1,6 +1,7 @@
 import { LETS_ENCRYPT, SecretKeySelector, SolverSelectorSpec } from './api';
 import { listProblem, optionsOf, show } from '../core/errors';
-import { checkHost, checkLabelName, checkObjectName, urlALabelHint } from '../core/validate';
+import { isWildcardHost } from '../core/hosts';
+import { checkCertificateName, checkHost, checkLabelName, checkObjectName, urlALabelHint } from '../core/validate';
 
 /**
  * The ACME directory an issuer registers with. There is no default: production and staging are
@@ -97,12 +98,12 @@ function selectorIR(s: SolverSelector | undefined, prop: string): { ir?: Selecto
   const listed = listProblem(`${prop}.dnsNames`, names, 'DNS names') ?? listProblem(`${prop}.dnsZones`, zones, 'DNS zones');
   if (listed) return { problem: listed };
   for (const [i, n] of names.entries()) {
-    const p = checkHost(n);
+    const p = checkCertificateName(n);
     if (p) return { problem: `${prop}.dnsNames[${i}]: ${p}` };
   }
   for (const [i, z] of zones.entries()) {
     const p = checkHost(z);
-    if (p || z.startsWith('*.')) return { problem: `${prop}.dnsZones[${i}]: ${p ?? `${show(z)} must be a zone name, without '*.'`}` };
+    if (p || isWildcardHost(z)) return { problem: `${prop}.dnsZones[${i}]: ${p ?? `${show(z)} must be a zone name, without a wildcard`}` };
   }
   if (new Set(names).size !== names.length || new Set(zones).size !== zones.length) return { problem: `${prop}: lists a name or zone twice` };
   if (names.length === 0 && zones.length === 0 && (s.dnsNames !== undefined || s.dnsZones !== undefined)) {

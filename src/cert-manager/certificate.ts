@@ -8,7 +8,7 @@ import { goDuration } from '../core/duration';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { wildcardCovers } from '../core/hosts';
 import { ManifestObject } from '../core/manifest-object';
-import { checkHost, checkNamespace, checkObjectName, nonFiniteDuration } from '../core/validate';
+import { checkCertificateName, checkNamespace, checkObjectName, nonFiniteDuration } from '../core/validate';
 
 /** Private key algorithms cert-manager can generate. */
 export enum PrivateKeyAlgorithm {
@@ -158,7 +158,7 @@ export class Certificate extends Construct {
     if (namesProblem) err(namesProblem.slice(0, namesProblem.indexOf(': ')), namesProblem.slice(namesProblem.indexOf(': ') + 2));
     if (!props.dnsNames || props.dnsNames.length === 0) err('dnsNames', 'at least one name is required');
     for (const [i, n] of props.dnsNames.entries()) {
-      const p = checkHost(n);
+      const p = checkCertificateName(n);
       if (p) err(`dnsNames[${i}]`, p);
     }
     const dnsNames = [...new Set(props.dnsNames)].sort();

@@ -7,6 +7,7 @@ import { CertificateUse, GatewayLink } from './internal';
 import { CERTIFICATES_PER_DOMAIN_THRESHOLD, crowdedDomains, LETS_ENCRYPT_CERTIFICATES_PER_DOMAIN, registeredDomain } from '../checks/warnings';
 import { entries, register } from '../core/app-registry';
 import { fail, listProblem, pathOf } from '../core/errors';
+import { isWildcardHost } from '../core/hosts';
 import { ManifestObject } from '../core/manifest-object';
 import { joinName } from '../core/names';
 import { checkHost, checkLabelName, checkNamespace, checkObjectName } from '../core/validate';
@@ -144,7 +145,7 @@ function emailProblem(email: string): string | undefined {
   }
   const ascii = /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : '';
   if (ascii) return `'${email}' has an internationalized domain; write it in its A-label (punycode) spelling '${email.slice(0, at + 1)}${ascii}'`;
-  if (checkHost(domain) || domain.startsWith('*.') || !domain.includes('.')) return `'${email}' has no valid domain`;
+  if (checkHost(domain) || isWildcardHost(domain) || !domain.includes('.')) return `'${email}' has no valid domain`;
   return undefined;
 }
 

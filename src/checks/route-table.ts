@@ -1,5 +1,5 @@
 import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
-import { wildcardCovers } from '../core/hosts';
+import { hostPatternCovers, wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
 
@@ -170,7 +170,7 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
  * changes nothing for the requests the host routes.
  */
 function redirectedAsAWhole(host: string, routes: readonly RouteEntry[]): boolean {
-  const serving = routes.filter(r => r.host === '' || wildcardCovers(r.host, host));
+  const serving = routes.filter(r => r.host === '' || hostPatternCovers(r.host, host));
   const toHttps = (r: RouteEntry) => {
     const red = r.policies.redirect;
     return red !== undefined && red.scheme === 'https' && !red.host && !red.path && red.port === undefined;

@@ -1,5 +1,5 @@
 import { Problem } from './problem';
-import { wildcardCovers } from '../core/hosts';
+import { hostPatternCovers, hostPatternsOverlap, tlsNameServes } from '../core/hosts';
 import { GatewayIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /**
@@ -18,7 +18,7 @@ export function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[
   const response = p.headers?.response;
   const HSTS = 'strict-transport-security';
   if (response && (response.set.some(h => h.name === HSTS) || response.add.some(h => h.name === HSTS) || response.remove.includes(HSTS))) {
-    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => wildcardCovers(th, h)))).find(t => t?.hsts);
+    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => tlsNameServes(th, h)))).find(t => t?.hsts);
     if (tls) {
       out.push({
         source: p.headers!.source,
@@ -44,21 +44,21 @@ export function tlsCoverageProblems(ir: GatewayIR): Problem[] {
       if (owner) add(tls.source, `TlsHost.hosts: '${host}' already has TLS from [${owner}]; a hostname takes one certificate (or one passthrough backend)`);
       tlsOwners.set(host, tls.source);
       if (tls.mode === 'Passthrough') {
-        const routed = ir.routes.find(r => r.hosts.some(h => h === host || wildcardCovers(host, h)));
+        const routed = ir.routes.find(r => r.hosts.some(h => hostPatternsOverlap(host, h)));
         if (routed) {
           add(tls.source, `TlsHost.mode: '${host}' is passed through at the TLS level, so HTTP routing and policies cannot apply to it, but [${routed.source}] routes it; remove the route's host, or terminate TLS (TlsMode.terminate())`);
         }
-      } else if (!ir.routes.some(r => r.hosts.some(h => wildcardCovers(host, h)))) {
+      } else if (!ir.routes.some(r => r.hosts.some(h => tlsNameServes(host, h)))) {
         // Only a route naming the host (or a host under a wildcard TlsHost) carries the
         // certificate on every controller: Ingress controllers key TLS by rule host, and a
         // route without hosts or with a wider wildcard is not served under this host's TLS.
-        const wider = ir.routes.find(r => r.hosts.length === 0 || r.hosts.some(h => wildcardCovers(h, host)));
+        const wider = ir.routes.find(r => r.hosts.length === 0 || r.hosts.some(h => hostPatternCovers(h, host)));
         add(tls.source, wider
-          ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => wildcardCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
+          ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => hostPatternCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
           : `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
-      } else if (ir.routes.filter(r => r.hosts.some(h => wildcardCovers(host, h))).every(redirectsToHttpsOnly)) {
+      } else if (ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h))).every(redirectsToHttpsOnly)) {
         // A redirect to HTTPS without a backend serves nothing over HTTPS (Traefik does not even load the certificate).
-        const naming = ir.routes.filter(r => r.hosts.some(h => wildcardCovers(host, h)));
+        const naming = ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h)));
         add(tls.source, `TlsHost.hosts: '${host}' is served only by routes that redirect to HTTPS without a backend (${naming.map(r => `[${r.source}]`).join(', ')}), `
           + 'so its HTTPS requests would reach nothing; give the route a backend and use Redirect.toHttps(), or remove the host from the TlsHost');
       }

@@ -1,3 +1,4 @@
+import { hostPatternCovers, tlsNameServes } from '../core/hosts';
 import { dollarLookalike } from '../core/validate';
 import { WARNING_IDS, WarningSpec } from '../core/warnings';
 import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
@@ -75,7 +76,7 @@ export function httpsRedirectWarnings(route: RouteIR, gateway: GatewayIR): Warni
   const r = route.policies.redirect;
   if (!r || r.scheme !== 'https' || r.host !== undefined || r.port !== undefined || r.path !== undefined) return [];
   const tlsNames = [...gateway.tlsHosts.flatMap(t => t.hosts), ...gateway.passthroughHosts.flatMap(p => p.hosts)];
-  const covered = (host: string) => tlsNames.some(n => n === host || (n.startsWith('*.') && !host.startsWith('*.') && host.slice(host.indexOf('.') + 1) === n.slice(2)));
+  const covered = (host: string) => tlsNames.some(n => hostPatternCovers(n, host) || tlsNameServes(n, host));
   if (route.hosts.length === 0) {
     return tlsNames.length > 0 ? [] : [{
       id: WARNING_IDS.httpsRedirectWithoutTls,

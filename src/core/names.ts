@@ -17,7 +17,7 @@ export function joinName(parts: string[], maxLength = 63): string {
   return `${head}-${hash}`;
 }
 
-/** A hostname as a name segment: `*.example.com` -> `wildcard-example-com`. */
+/** A hostname as a name segment: `*.example.com` -> `wildcard-example-com`, `**.example.com` -> `wildcard-any-example-com`. */
 export function hostSlug(host: string): string {
-  return host.replace(/^\*\./, 'wildcard.').replace(/\./g, '-');
+  return host.replace(/^\*\*\./, 'wildcard-any.').replace(/^\*\./, 'wildcard.').replace(/\./g, '-');
 }

@@ -25,7 +25,7 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
 export function checkHost(host: string): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
-  if (host === '*') return "'*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com'";
+  if (host === '*' || host === '**') return `${show(host)} is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com' (one label) or '**.example.com' (any depth)`;
   const idn = aLabelHint(host);
   if (idn) return idn;
   if (host.length > 253) return `${show(host)} is longer than 253 characters`;
@@ -33,12 +33,23 @@ export function checkHost(host: string): string | undefined {
   if (IPV4.test(host)) return `${show(host)} is an IP address; routes match DNS names only`;
   if (host !== host.toLowerCase()) return `${show(host)} must be lowercase (hosts are case-insensitive; write '${host.toLowerCase()}')`;
   if (host.endsWith('.')) return `${show(host)} must not end with a dot`;
-  const body = host.startsWith('*.') ? host.slice(2) : host;
-  if (body.includes('*')) return `${show(host)} may contain '*' only as the whole leftmost label ('*.example.com')`;
+  const prefix = host.startsWith('**.') ? '**.' : host.startsWith('*.') ? '*.' : '';
+  const body = host.slice(prefix.length);
+  if (body.includes('*')) return `${show(host)} may contain a wildcard only as the whole leftmost label: '*.example.com' (exactly one label) or '**.example.com' (one or more labels)`;
   if (!DNS1123_SUBDOMAIN.test(body)) return `${show(host)} is not a valid DNS name (lowercase letters, digits, '-' and '.', labels start and end with a letter or digit)`;
   if (body.split('.').some(l => l.length > 63)) return `${show(host)} has a label longer than 63 characters`;
-  if (host.startsWith('*.') && !body.includes('.')) return `${show(host)} wildcard must cover a domain with at least two labels`;
+  if (prefix !== '' && !body.includes('.')) return `${show(host)} wildcard must cover a domain with at least two labels`;
   return undefined;
+}
+
+/**
+ * A certificate name (TlsHost, cert-manager): `checkHost`, and no `**.` (an X.509 wildcard stands
+ * for exactly one label, so no certificate names every depth).
+ */
+export function checkCertificateName(host: string): string | undefined {
+  const problem = checkHost(host);
+  if (problem || !host.startsWith('**.')) return problem;
+  return `${show(host)} cannot be a certificate name: a certificate wildcard stands for exactly one label; write '${host.slice(1)}' (and list deeper names such as '*.sub${host.slice(2)}' separately)`;
 }
 
 /**
@@ -47,10 +58,10 @@ export function checkHost(host: string): string | undefined {
  */
 export function aLabelHint(host: string): string | undefined {
   if (!/[^\x00-\x7f]/.test(host)) return undefined;
-  const wildcard = host.startsWith('*.');
-  const ascii = domainToASCII(wildcard ? host.slice(2) : host);
+  const wildcard = host.startsWith('**.') ? '**.' : host.startsWith('*.') ? '*.' : '';
+  const ascii = domainToASCII(host.slice(wildcard.length));
   return ascii
-    ? `${show(host)} is an internationalized name; write its A-label (punycode) spelling '${wildcard ? '*.' : ''}${ascii}'`
+    ? `${show(host)} is an internationalized name; write its A-label (punycode) spelling '${wildcard}${ascii}'`
     : `${show(host)} contains non-ASCII characters and is not a valid internationalized domain name`;
 }
 

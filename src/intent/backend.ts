@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CaCertificates, caProblem } from './ca';
 import { rememberServiceObject, ServiceObject } from './service-object';
 import { listProblem, optionsOf, show } from '../core/errors';
+import { isWildcardHost } from '../core/hosts';
 import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR, BackendTlsIR } from '../ir/model';
 
@@ -78,14 +79,14 @@ export class BackendTls {
       if (name === undefined) return { ir: { insecureSkipVerify: true } };
       const p = checkHost(name);
       if (p) return { problem: `tls.serverName: ${p}` };
-      if (name.startsWith('*.')) return { problem: `tls.serverName: '${name}' must be a concrete name, not a wildcard (it is sent as SNI)` };
+      if (isWildcardHost(name)) return { problem: `tls.serverName: '${name}' must be a concrete name, not a wildcard (it is sent as SNI)` };
       return { ir: { hostname: name, insecureSkipVerify: true } };
     }
     const o = this.options;
     if (!o || typeof o !== 'object') return { problem: 'tls: BackendTls.verify() needs options with a hostname' };
     const hostProblem = checkHost(o.hostname);
     if (hostProblem) return { problem: `tls.hostname: ${hostProblem}` };
-    if (o.hostname.startsWith('*.')) return { problem: `tls.hostname: '${o.hostname}' must be a concrete name, not a wildcard (it is sent as SNI)` };
+    if (isWildcardHost(o.hostname)) return { problem: `tls.hostname: '${o.hostname}' must be a concrete name, not a wildcard (it is sent as SNI)` };
     if (o.ca !== undefined) {
       const p = caProblem(o.ca, 'tls.ca');
       if (p) return { problem: p };

@@ -10,7 +10,7 @@ import { IIssuer, IssuerKind } from '../cert-manager/issuer';
 import { register } from '../core/app-registry';
 import { fail, listProblem, optionsOf, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
-import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
+import { checkCertificateName, checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
 import { ClientAuthIR, HstsIR, PassthroughIR, TlsHostIR } from '../ir/model';
 
@@ -178,8 +178,10 @@ export class TlsHost extends Construct {
     const hostsProblem = props.hosts === undefined ? undefined : listProblem('TlsHost.hosts', props.hosts, 'hostnames');
     if (hostsProblem) fail(path, hostsProblem);
     if (!props.hosts || props.hosts.length === 0) fail(path, 'TlsHost.hosts: at least one hostname is required');
+    // Terminated hosts are certificate names (`*.` only); passthrough hosts route by SNI (`**.` too).
+    const passthrough = props.mode instanceof TlsMode && props.mode.mode === 'Passthrough';
     for (const [i, host] of props.hosts.entries()) {
-      const problem = checkHost(host);
+      const problem = passthrough ? checkHost(host) : checkCertificateName(host);
       if (problem) fail(path, `TlsHost.hosts[${i}]: ${problem}`);
     }
     const hosts = [...new Set(props.hosts)].sort();

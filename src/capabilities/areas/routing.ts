@@ -17,15 +17,20 @@ export type RoutingFeature =
   | 'namedRule'
   | 'weightedBackends'
   // issue #17: the client address behind a load balancer
-  | 'clientIpForwardedFor';
+  | 'clientIpForwardedFor'
+  // issue #16 item 6: wildcard depth (`*.` one label, `**.` any depth)
+  | 'anyDepthWildcardHost';
 
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
+const INGRESS_ANY_DEPTH = "an Ingress host wildcard stands for exactly one label ('*.example.com' matches 'a.example.com', not 'a.b.example.com'); write '*.example.com' if one label is meant, or list each deeper level ('*.b.example.com')";
+const KONG_ONE_LABEL = "Kong matches a wildcard host as a suffix ('*.example.com' also matches 'a.b.example.com') and has no one-label form outside its expressions router; write '**.example.com' if any depth is meant";
+const GATEWAY_API_ONE_LABEL = "Gateway API hostnames have no one-label form: '*.example.com' matches any number of labels; write '**.example.com' if that is meant";
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
   features: {
     hostRouting: { title: 'Host routing', prop: 'hosts' },
-    wildcardHost: { title: 'Wildcard host', prop: 'hosts' },
+    wildcardHost: { title: 'Wildcard host, one label (`*.`)', prop: 'hosts' },
     exactPath: { title: 'Exact path match', prop: 'match.path' },
     prefixPath: { title: 'Prefix path match', prop: 'match.path' },
     regexPath: { title: 'Regular-expression path match', prop: 'match.path' },
@@ -39,11 +44,12 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     namedRule: { title: 'Named route rule', prop: 'ruleName' },
     weightedBackends: { title: 'Weighted backends', prop: 'backends' },
     clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
+    anyDepthWildcardHost: { title: 'Wildcard host, any depth (`**.`)', prop: 'hosts' },
   },
   matrix: {
     'ingress-nginx': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches exactly one label'),
+      wildcardHost: yes('Ingress host `*.example.com`: exactly one label'),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes('case-insensitive; every path of that host becomes a regex, so a host cannot mix regex and literal paths'),
@@ -57,10 +63,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
       clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
+      anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
     },
     'traefik': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches exactly one label'),
+      wildcardHost: yes('``Host(`*.example.com`)``: exactly one label'),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes(),
@@ -74,10 +81,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an IngressRoute route')),
       weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
+      anyDepthWildcardHost: yes('``HostRegexp(`^.+\\.example\\.com$`)``: one or more labels; passthrough ``HostSNIRegexp``'),
     },
     'traefik-ingress': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches exactly one label'),
+      wildcardHost: yes('Ingress host `*.example.com`: exactly one label'),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes(),
@@ -91,10 +99,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
+      anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
     },
     'kong': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches any number of labels'),
+      wildcardHost: no(KONG_ONE_LABEL),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes(),
@@ -108,10 +117,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
+      anyDepthWildcardHost: yes('Ingress host `*.example.com`, which Kong matches as a suffix: one or more labels'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches any number of labels'),
+      wildcardHost: no(KONG_ONE_LABEL),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes(),
@@ -125,10 +135,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
       weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
+      anyDepthWildcardHost: yes('hostname `*.example.com`, which Kong matches as a suffix: one or more labels'),
     },
     'gateway-api': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches any number of labels'),
+      wildcardHost: no(GATEWAY_API_ONE_LABEL),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: no('regular-expression matching is implementation-specific in Gateway API; choose a concrete implementation such as Controller.envoyGateway() or Controller.istio()'),
@@ -142,10 +153,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (standard channel, Extended support)'),
       weightedBackends: yes('backendRefs[].weight (Core)'),
       clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
+      anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches any number of labels'),
+      wildcardHost: no(GATEWAY_API_ONE_LABEL),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes('RE2'),
@@ -159,10 +171,11 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
+      anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
     },
     'istio': {
       hostRouting: yes(),
-      wildcardHost: yes('`*` matches any number of labels'),
+      wildcardHost: no(GATEWAY_API_ONE_LABEL),
       exactPath: yes(),
       prefixPath: yes(),
       regexPath: yes('RE2'),
@@ -176,6 +189,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
+      anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
     },
   },
 };

@@ -1,6 +1,6 @@
 import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
-import { wildcardCovers } from '../../core/hosts';
+import { hostPatternCovers, tlsNameServes } from '../../core/hosts';
 import { GatewayIR, HstsIR, MatchIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { RenderProblem } from '../renderer';
 
@@ -12,13 +12,13 @@ export function hstsHeaderValue(h: HstsIR): string {
 
 /**
  * The certificate serving `host`, if any: a TlsHost listing it, else one whose wildcard covers it
- * (`*.apps.example.com` also serves a route for `admin.apps.example.com`; leaving that route
- * without TLS would send its HTTPS requests elsewhere). Call it lazily, at synth: TlsHosts may be
+ * (`*.apps.example.com` also serves a route for `admin.apps.example.com`, and one for
+ * `**.apps.example.com`; leaving that route without TLS would send its HTTPS requests elsewhere). Call it lazily, at synth: TlsHosts may be
  * added after the routes they cover.
  */
 export function certificateFor(host: string | undefined, tlsHosts: readonly TlsHostIR[]): TlsHostIR | undefined {
   if (host === undefined) return undefined;
-  return tlsHosts.find(t => t.hosts.includes(host)) ?? tlsHosts.find(t => t.hosts.some(h => wildcardCovers(h, host)));
+  return tlsHosts.find(t => t.hosts.includes(host)) ?? tlsHosts.find(t => t.hosts.some(h => tlsNameServes(h, host)));
 }
 
 /**
@@ -44,7 +44,7 @@ export function tlsNamespaceProblems(controller: ControllerName, kind: string, i
 
 /** The hostname of `tls` under which `host` is served: itself, or the wildcard covering it. */
 export function coveringEntry(tls: TlsHostIR, host: string): string {
-  return tls.hosts.includes(host) ? host : tls.hosts.find(h => wildcardCovers(h, host)) ?? host;
+  return tls.hosts.includes(host) ? host : tls.hosts.find(h => tlsNameServes(h, host)) ?? host;
 }
 
 /** Hosts of an object grouped by the value an object-wide setting would need for each. */
@@ -87,10 +87,9 @@ export function redirectsToHttps(route: RouteIR): boolean {
   return r !== undefined && r.scheme === 'https' && !r.host && !r.path && r.port === undefined;
 }
 
-/** Whether a route hostname `pattern` (a name, `*.suffix`, or none: every host) serves `host`. */
+/** Whether a route hostname `pattern` (a name, `*.suffix`, `**.suffix`, or none: every host) serves `host`. */
 function routeHostServes(pattern: string | undefined, host: string): boolean {
-  if (pattern === undefined || pattern === host) return true;
-  return pattern.startsWith('*.') && host.endsWith(pattern.slice(1)) && host !== pattern;
+  return pattern === undefined || hostPatternCovers(pattern, host);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   RouteIR, TlsHostIR, TlsVersionIR,
 } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
+import { readSuffixWildcards } from '../common/wildcard';
 
 /** The kinds of the standard this reader accepts. */
 const STANDARD_KINDS = new Set(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'ReferenceGrant', 'BackendTLSPolicy']);
@@ -160,7 +161,8 @@ class Reading {
     const routeObjects = ROUTE_KINDS.flatMap(k => of(k)).map(o => this.readRouteObject(o));
     const reading: ExtensionReading = this.ext.read(this.objects.filter(o => !isStandard(o) && this.ext.accepts(o)), this.extContext(routeObjects));
     const passthrough = of('TLSRoute').map(o => this.readTlsRoute(o)).filter((p): p is { gateway: string; ir: PassthroughIR } => p !== undefined);
-    const gateways = this.assemble(routeObjects, reading, passthrough);
+    // Gateway API's `*.s` matches any depth: the intent's `**.s` (read last, see readSuffixWildcards).
+    const gateways = this.assemble(routeObjects, reading, passthrough).map(readSuffixWildcards);
     return { gateways, items: this.log.result() };
   }
 

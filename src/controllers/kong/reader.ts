@@ -7,6 +7,7 @@ import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
 import {
   annotationField, gatewayOf, ingressBackend, isIngressFor, rawAnnotationItem, isRecord, ItemLog, managedSecrets, namespaceOf, Names, servicePorts,
 } from '../common/read';
+import { readSuffixWildcards } from '../common/wildcard';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
 /**
@@ -40,7 +41,8 @@ export class KongIngressReader implements ControllerReader {
       }
       if (o.kind === KINDS.consumer) readConsumer(o, ctx);
     }
-    return { gateways: assemble(reads, ctx, this.ingressClassName), items: log.sorted() };
+    // Kong's `*.s` matches any depth: the intent's `**.s` (read last, see readSuffixWildcards).
+    return { gateways: assemble(reads, ctx, this.ingressClassName).map(readSuffixWildcards), items: log.sorted() };
   }
 
   /**

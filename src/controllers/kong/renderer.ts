@@ -20,6 +20,7 @@ import { canaryPolicyProblems } from '../common/canary';
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { defaultBackendIngress, groupedIngressSpec, INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, ingressSpec } from '../common/ingress';
 import { tlsNamespaceProblems } from '../common/tls';
+import { suffixWildcard } from '../common/wildcard';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 
 export interface KongIngressRendererOptions {
@@ -60,7 +61,7 @@ export class KongIngressRenderer implements ControllerRenderer {
           annotations: () => sharedValue(members, 'annotations', r => this.annotations(r, r.matches[0], ctx)),
           spec: () => {
             const paths = members.map(r => ({ paths: r.matches.map(kongPath), backend: r.backends[0] }));
-            return groupedIngressSpec(this.options.ingressClassName, route.hosts, paths, ctx.ir().tlsHosts);
+            return groupedIngressSpec(this.options.ingressClassName, route.hosts.map(suffixWildcard), paths, ctx.ir().tlsHosts);
           },
         })]);
       }
@@ -80,7 +81,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       // A route without a backend (a redirect Kong cannot express) is refused in validation;
       // its spec still renders without throwing.
       spec: () => (route.backends.length > 0
-        ? ingressSpec(this.options.ingressClassName, route.hosts, matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts)
+        ? ingressSpec(this.options.ingressClassName, route.hosts.map(suffixWildcard), matches.map(kongPath), route.backends[0], ctx.ir().tlsHosts)
         : { ingressClassName: this.options.ingressClassName }),
     }));
     const hsts = () => routeHsts(route.hosts, ctx.ir().tlsHosts);

@@ -88,6 +88,8 @@ export const MATCHERS = {
   method: 'Method',
   clientIp: 'ClientIP',
   hostSni: 'HostSNI',
+  hostRegexp: 'HostRegexp',
+  hostSniRegexp: 'HostSNIRegexp',
 } as const;
 
 /** `Middleware.spec` keys (one per Middleware object). */

@@ -1,8 +1,9 @@
 import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
-import { parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
+import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { hostPatternCovers } from '../../core/hosts';
 import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { annotationField, ingressBackend, isIngressFor, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
@@ -207,6 +208,14 @@ function readMatch(o: KubeObject, field: string, match: unknown, log: ItemLog): 
   return rules;
 }
 
+/** `HostSNI(`a`)`, or the intent's `**.x` of `HostSNIRegexp(`(?i)^.+\.x$`)`; undefined for anything else. */
+function sniHostOf(term: string): string | undefined {
+  const exact = /^HostSNI\(`([^`]+)`\)$/.exec(term);
+  if (exact) return exact[1];
+  const regexp = /^HostSNIRegexp\(`([^`]+)`\)$/.exec(term);
+  return regexp ? anyDepthHostOf(regexp[1]) : undefined;
+}
+
 /** IngressRouteTCP with TLS passthrough: `HostSNI` per host, one service. */
 function tcpRoutes(o: KubeObject, ctx: TraefikContext): PassthroughIR[] {
   const { log } = ctx;
@@ -215,7 +224,7 @@ function tcpRoutes(o: KubeObject, ctx: TraefikContext): PassthroughIR[] {
   if (spec.tls?.passthrough !== true) { log.unmapped(o, 'spec.tls', spec.tls, 'only TLS passthrough TCP routers are modelled'); return []; }
   const out: PassthroughIR[] = [];
   (Array.isArray(spec.routes) ? spec.routes : []).forEach((r: any, i: number) => {
-    const m = typeof r?.match === 'string' ? r.match.split('||').map((s: string) => /^\s*HostSNI\(`([^`]+)`\)\s*$/.exec(s)?.[1]) : [];
+    const m = typeof r?.match === 'string' ? r.match.split('||').map((s: string) => sniHostOf(s.trim())) : [];
     const svc = Array.isArray(r?.services) && r.services.length === 1 ? r.services[0] : undefined;
     if (m.length === 0 || m.some((h: string | undefined) => h === undefined) || typeof svc?.name !== 'string' || typeof svc.port !== 'number') {
       log.unmapped(o, `spec.routes[${i}]`, r?.match, 'HostSNI alternatives to one service are modelled');
@@ -388,5 +397,5 @@ function wholeRedirect(e: RouteEntry, host: string): boolean {
   if (!r || r.scheme !== 'https' || r.host !== undefined || r.port !== undefined || r.path !== undefined) return false;
   const m = e.match;
   if (m.path.kind !== 'Prefix' || m.path.value !== '/' || m.headers.length > 0 || m.queryParams.length > 0 || m.method) return false;
-  return e.host === '' || e.host === host || (e.host.startsWith('*.') && host.endsWith(e.host.slice(1)) && host !== e.host);
+  return e.host === '' || hostPatternCovers(e.host, host);
 }

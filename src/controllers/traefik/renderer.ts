@@ -11,6 +11,7 @@ import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ing
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
 import { ipDenyProblems } from './features/ip-access';
 import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
+import { anyDepthOverlapProblems } from './features/priority';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
 import { canaryRuleProblems, ruleValueProblems } from './features/rule';
@@ -279,6 +280,8 @@ export class TraefikRenderer implements ControllerRenderer {
       ...canaryPolicyProblems(this.name, ir),
       // Deny lists are ClientIP() conditions (the TCP peer); the Ingress output refuses them by the matrix.
       ...(this.name === 'traefik' ? ipDenyProblems(this.name, ir) : []),
+      // Any-depth wildcards (IngressRoute output only; the Ingress output refuses them by the matrix).
+      ...(this.name === 'traefik' ? anyDepthOverlapProblems(ir.routes) : []),
     ];
   }
 

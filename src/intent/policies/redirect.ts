@@ -1,5 +1,6 @@
 import { literal, policyFail } from './common';
 import { optionsOf, show } from '../../core/errors';
+import { isWildcardHost } from '../../core/hosts';
 import { checkHost, checkPort } from '../../core/validate';
 import { PathModifierIR, RedirectIR } from '../../ir/policies';
 
@@ -86,7 +87,7 @@ export class Redirect {
     const { scheme, host, port, path, replacePrefix } = options;
     if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') policyFail('Redirect.scheme', `${show(scheme)} must be 'http' or 'https'`);
     if (host !== undefined) {
-      const problem = checkHost(host) ?? (host.startsWith('*.') ? `'${host}' must not be a wildcard` : undefined);
+      const problem = checkHost(host) ?? (isWildcardHost(host) ? `'${host}' must not be a wildcard` : undefined);
       if (problem) policyFail('Redirect.host', problem);
     }
     if (port !== undefined && checkPort(port)) policyFail('Redirect.port', checkPort(port)!);

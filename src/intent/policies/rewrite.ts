@@ -1,4 +1,5 @@
 import { literal, policyFail } from './common';
+import { isWildcardHost } from '../../core/hosts';
 import { checkHost } from '../../core/validate';
 import { RewriteIR } from '../../ir/policies';
 
@@ -30,7 +31,7 @@ export class Rewrite {
 
   /** Replace the Host header sent to the backend. */
   public static hostname(host: string): Rewrite {
-    const problem = checkHost(host) ?? (typeof host === 'string' && host.startsWith('*.') ? `'${host}' must not be a wildcard` : undefined);
+    const problem = checkHost(host) ?? (typeof host === 'string' && isWildcardHost(host) ? `'${host}' must not be a wildcard` : undefined);
     if (problem) policyFail('Rewrite.hostname', problem);
     return new Rewrite({ host });
   }

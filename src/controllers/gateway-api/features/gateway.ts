@@ -1,5 +1,6 @@
 import { hostSlug, joinName } from '../../../core/names';
 import { GatewayIR } from '../../../ir/model';
+import { suffixWildcard } from '../../common/wildcard';
 import { CoreObjectRef, GatewayTls, HTTP_LISTENER, Listener } from '../api';
 
 export interface ListenerPorts {
@@ -56,7 +57,7 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
     for (const host of t.hosts) {
       secure.push({
         host,
-        listener: { name: passthroughListenerName(host), hostname: host, port: ports.https, protocol: 'TLS', tls: { mode: 'Passthrough' }, allowedRoutes },
+        listener: { name: passthroughListenerName(host), hostname: suffixWildcard(host), port: ports.https, protocol: 'TLS', tls: { mode: 'Passthrough' }, allowedRoutes },
       });
     }
   }

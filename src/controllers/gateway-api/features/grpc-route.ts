@@ -1,6 +1,7 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { ControllerName, FeatureKind } from '../../../capabilities/features';
 import { BackendIR, CanaryIR, GatewayIR, MatchIR, RouteIR } from '../../../ir/model';
+import { suffixWildcard } from '../../common/wildcard';
 import { RenderProblem } from '../../renderer';
 import { GrpcRouteMatch, GrpcRouteSpec, LIMITS, ParentReference, RouteFilter, SessionPersistence } from '../api';
 import { backendRefs, chunk, RegexStyle } from './http-route';
@@ -56,7 +57,7 @@ export function grpcRouteSpec(
   const rule = { filters: extras.filters, backendRefs: refs, sessionPersistence: extras.sessionPersistence };
   return {
     parentRefs,
-    hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
+    hostnames: part.hosts.length > 0 ? part.hosts.map(suffixWildcard) : undefined,
     // A match with no condition is every gRPC call: a rule without matches.
     rules: matches.some(m => m === undefined)
       ? [rule]

@@ -1,4 +1,5 @@
 import { BackendIR, CATCH_ALL_MATCH, MatchIR, PathIR } from '../../../ir/model';
+import { suffixWildcard } from '../../common/wildcard';
 import { BackendRef, HttpRouteFilter, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RouteFilter, RuleExtras } from '../api';
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -106,7 +107,7 @@ export function httpRouteSpec(
   const isCatchAll = part.matches.length === 1 && isDefaultMatch(part.matches[0]);
   return {
     parentRefs,
-    hostnames: part.hosts.length > 0 ? [...part.hosts] : undefined,
+    hostnames: part.hosts.length > 0 ? part.hosts.map(suffixWildcard) : undefined,
     rules: ruleGroups(part, treatment).map(g => {
       const filters: RouteFilter[] = [...(extras.filters ?? []), ...((g.treatment?.filters ?? []) as unknown as RouteFilter[])];
       return {

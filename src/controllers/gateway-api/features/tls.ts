@@ -2,6 +2,7 @@ import { unsupportedMessage } from '../../../capabilities/check';
 import { ControllerName } from '../../../capabilities/features';
 import { BackendIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, coveringEntry, disagreement, hostsLeftToTlsRedirect, hstsHeaderValue, redirectsToHttps } from '../../common/tls';
+import { suffixWildcard } from '../../common/wildcard';
 import { RenderProblem } from '../../renderer';
 import { BackendTlsPolicySpec, HTTP_LISTENER, HttpRouteSpec, LIMITS, ParentReference, TlsRouteSpec } from '../api';
 import { httpsListenerName, passthroughListenerName } from './gateway';
@@ -106,7 +107,7 @@ export function redirectRouteSpec(
 export function tlsRouteSpec(tls: PassthroughIR, gatewayName: string): TlsRouteSpec {
   return {
     parentRefs: tls.hosts.map(h => ({ name: gatewayName, sectionName: passthroughListenerName(h) })),
-    hostnames: [...tls.hosts],
+    hostnames: tls.hosts.map(suffixWildcard),
     rules: [{ backendRefs: [{ name: tls.backend.service, port: tls.backend.port }] }],
   };
 }

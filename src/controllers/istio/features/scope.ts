@@ -1,4 +1,6 @@
+import { isWildcardHost } from '../../../core/hosts';
 import { GatewayIR, MatchIR, PathIR, RouteIR } from '../../../ir/model';
+import { suffixWildcard } from '../../common/wildcard';
 import { CATCH_ALL } from '../../gateway-api/extension';
 import { Operation } from '../api';
 
@@ -53,14 +55,15 @@ export function pathPatterns(p: PathIR): string[] | undefined {
 }
 
 /** Istio host patterns for a hostname, with and without a port. */
-export function hostPatterns(h: string): string[] {
+export function hostPatterns(host: string): string[] {
+  const h = suffixWildcard(host);
   return [h, `${h}:*`];
 }
 
 /** Why the route's own matches cannot be reproduced in an AuthorizationPolicy operation. */
 export function ownScopeProblem(route: RouteIR): string | undefined {
-  if (route.hosts.some(h => h.startsWith('*.'))) {
-    return `Istio cannot match a wildcard host together with a port (${route.hosts.find(h => h.startsWith('*.'))}:443), so clients could step around the policy; list the hostnames`;
+  if (route.hosts.some(isWildcardHost)) {
+    return `Istio cannot match a wildcard host together with a port (${route.hosts.find(isWildcardHost)}:443), so clients could step around the policy; list the hostnames`;
   }
   for (const m of route.matches) {
     if (m.path.kind === 'RegularExpression') return 'Istio\'s AuthorizationPolicy cannot match a regular-expression path, so the policy cannot be scoped to this route';
@@ -96,7 +99,7 @@ export function scope(route: RouteIR, ir: GatewayIR, signature: Signature): { op
   const groups: Array<string | undefined> = route.hosts.length > 0 ? [...route.hosts] : [undefined];
   for (const b of routes) {
     if (route.hosts.length === 0) {
-      const wildcard = b.hosts.find(h => h.startsWith('*.'));
+      const wildcard = b.hosts.find(isWildcardHost);
       if (wildcard) return { problem: `route [${b.source}] takes every request for '${wildcard}' (a more specific hostname), which Istio cannot subtract together with a port; give this route hostnames, or [${b.source}] the same policy` };
       b.hosts.forEach(h => notHosts.add(h));
     }

@@ -2,6 +2,7 @@ import { conditionAnnotations, conditionKey, headerAnnotationProblem, kongPath }
 import { unsupportedMessage } from '../../../capabilities/check';
 import { CanaryIR, GatewayIR, MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressSpec, ingressSpec } from '../../common/ingress';
+import { suffixWildcard } from '../../common/wildcard';
 import { RenderProblem } from '../../renderer';
 import { ANNOTATIONS } from '../constants';
 
@@ -33,7 +34,7 @@ export function canaryAnnotations(canary: CanaryIR, m: MatchIR): Record<string, 
 }
 
 export function canarySpec(className: string, canary: CanaryIR, matches: readonly MatchIR[], tlsHosts: readonly TlsHostIR[]): IngressSpec {
-  return ingressSpec(className, canary.hosts, matches.map(kongPath), canary.canary, tlsHosts);
+  return ingressSpec(className, canary.hosts.map(suffixWildcard), matches.map(kongPath), canary.canary, tlsHosts);
 }
 
 /** An annotation key's name part: at most 63 characters of [-A-Za-z0-9_.], alphanumeric at both ends. */

@@ -1,5 +1,6 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { FeatureKind } from '../../../capabilities/features';
+import { isAnyDepthHost } from '../../../core/hosts';
 import { CANARY_COOKIE_VALUE, CanaryTrafficIR, GatewayIR, MatchIR } from '../../../ir/model';
 import { escapeRegex } from '../../common/canary';
 import { anchored } from '../../common/ingress';
@@ -18,17 +19,30 @@ function call(matcher: string, ...args: string[]): string {
   return `${matcher}(${args.map(lit).join(', ')})`;
 }
 
+/**
+ * The Go regexp of an any-depth wildcard `**.example.com`: `(?i)^.+\.example\.com$` (one or more
+ * labels; hosts are case-insensitive). `Host(`*.example.com`)` matches exactly one label.
+ */
+export function anyDepthHostRegexp(host: string): string {
+  return `(?i)^.+\\.${escapeRegex(host.slice(3))}$`;
+}
+
+/** One host: `Host` (a name, or `*.` for one label), `HostRegexp` for `**.` (one or more labels). */
+function hostCall(host: string, exact: string, regexp: string): string {
+  return isAnyDepthHost(host) ? call(regexp, anyDepthHostRegexp(host)) : call(exact, host);
+}
+
 /** `Host(`a`)`, or several ORed in parentheses; undefined when the route is for every host. */
 export function hostCondition(hosts: readonly string[]): string | undefined {
   if (hosts.length === 0) return undefined;
-  if (hosts.length === 1) return call(MATCHERS.host, hosts[0]);
-  return `(${hosts.map(h => call(MATCHERS.host, h)).join(' || ')})`;
+  if (hosts.length === 1) return hostCall(hosts[0], MATCHERS.host, MATCHERS.hostRegexp);
+  return `(${hosts.map(h => hostCall(h, MATCHERS.host, MATCHERS.hostRegexp)).join(' || ')})`;
 }
 
-/** `HostSNI(`a`)`, or several ORed (TCP routers; wildcards since v3.7). */
+/** `HostSNI(`a`)`, or several ORed (TCP routers; wildcards since v3.7; `**.` as `HostSNIRegexp`). */
 export function hostSniCondition(hosts: readonly string[]): string {
-  if (hosts.length === 1) return call(MATCHERS.hostSni, hosts[0]);
-  return hosts.map(h => call(MATCHERS.hostSni, h)).join(' || ');
+  if (hosts.length === 1) return hostCall(hosts[0], MATCHERS.hostSni, MATCHERS.hostSniRegexp);
+  return hosts.map(h => hostCall(h, MATCHERS.hostSni, MATCHERS.hostSniRegexp)).join(' || ');
 }
 
 /**

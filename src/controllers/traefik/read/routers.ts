@@ -1,5 +1,6 @@
 import { MiddlewareRead, MutablePolicies, readMiddleware } from './middlewares';
 import { RuleRead } from './rule';
+import { hostPatternCovers } from '../../../core/hosts';
 import { BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR } from '../../../ir/model';
 import { BackendProtocolIR, PoliciesIR } from '../../../ir/policies';
 import { gatewayOf, isRecord, ItemLog, managedSecrets, namespaceOf, Names } from '../../common/read';
@@ -287,7 +288,7 @@ function matchOf(rule: RuleRead): MatchIR {
 /** A catch-all route of `host` redirecting to HTTPS (the renderer then writes no TLS redirect router). */
 function redirectsWholeHost(route: RouteIR, host: string): boolean {
   const m = route.matches[0];
-  const served = route.hosts.length === 0 || route.hosts.some(x => x === host || (x.startsWith('*.') && host.endsWith(x.slice(1)) && host !== x));
+  const served = route.hosts.length === 0 || route.hosts.some(x => hostPatternCovers(x, host));
   return served && isHttpsRedirect(route.policies) && route.matches.length === 1
     && m.path.kind === 'Prefix' && m.path.value === '/' && m.headers.length === 0 && m.queryParams.length === 0 && m.method === undefined;
 }

@@ -119,10 +119,10 @@ export function readRule(node: RuleNode): RuleRead | string {
   let hostSeen = false;
   for (const t of terms) {
     const calls = t.op === 'or' && t.args.every(isCall) ? t.args as Call[] : isCall(t) ? [t] : undefined;
-    if (calls && calls.every(c => c.name === MATCHERS.host)) {
+    if (calls && calls.every(c => c.name === MATCHERS.host || (c.name === MATCHERS.hostRegexp && c.args.length === 1 && anyDepthHostOf(c.args[0])))) {
       if (hostSeen) return 'two Host conditions ANDed';
       hostSeen = true;
-      out.hosts.push(...calls.flatMap(c => c.args.map(h => h.toLowerCase())));
+      out.hosts.push(...calls.flatMap(c => (c.name === MATCHERS.host ? c.args.map(h => h.toLowerCase()) : [anyDepthHostOf(c.args[0])!])));
       continue;
     }
     if (calls && calls.every(c => c.name === MATCHERS.clientIp && c.args.length === 1)) {
@@ -247,4 +247,15 @@ function canaryOf(name: string, pattern: string): CanaryCondition | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The intent's any-depth wildcard `**.example.com` of the renderer's `HostRegexp` form
+ * (`(?i)^.+\.example\.com$`, see `anyDepthHostRegexp`), or undefined for any other pattern.
+ */
+export function anyDepthHostOf(pattern: string): string | undefined {
+  const m = /^\(\?i\)\^\.\+\\\.(.+)\$$/.exec(pattern);
+  if (!m) return undefined;
+  const suffix = m[1].replace(/\\\./g, '.');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(suffix) && quoteMeta(suffix) === m[1] ? `**.${suffix}` : undefined;
 }
