@@ -20,7 +20,7 @@ function thrown(fn: () => unknown): string {
   return 'no error';
 }
 
-const STAR = "'*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com'";
+const STAR = "'*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com' (one label) or '**.example.com' (any depth)";
 const IDN = "'bücher.example.com' is an internationalized name; write its A-label (punycode) spelling 'xn--bcher-kva.example.com'";
 const NAN = (written: string) => `${written} is not a finite duration; give a finite amount, e.g. Duration.seconds(30)`;
 

@@ -28,9 +28,12 @@ const RULE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])
 /** Options for `ApiGateway.addRoute()`. */
 export interface RouteOptions extends RoutePolicies {
   /**
-   * Hostnames this route serves: lowercase DNS names, optionally with one leftmost wildcard
-   * label (`*.example.com`). A wildcard matches exactly one label on ingress-nginx and Traefik,
-   * and any number of labels on Kong and Gateway API (see the README).
+   * Hostnames this route serves: lowercase DNS names, or wildcards in the leftmost label:
+   * `*.example.com` matches exactly one label (`a.example.com`, not `a.b.example.com`: the
+   * Kubernetes Ingress and certificate meaning), `**.example.com` one or more labels (what
+   * Gateway API and Kong call `*.example.com`). Each is rendered where the controller matches
+   * exactly that depth and refused elsewhere (see the README's capability matrix).
+   * @example ['api.example.com', '*.apps.example.com']
    * @default - every host the gateway serves
    */
   readonly hosts?: string[];

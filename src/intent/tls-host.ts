@@ -82,7 +82,13 @@ export class TlsCertificate {
 
 /** Options for `ApiGateway.addTlsHost()`. */
 export interface TlsHostOptions {
-  /** The hostnames served over HTTPS with this certificate (or passed through). Each must be served by a route, unless passed through. */
+  /**
+   * The hostnames served over HTTPS with this certificate (or passed through). Each must be served
+   * by a route, unless passed through. Terminated hosts are certificate names: `*.example.com`
+   * (exactly one label) but never `**.`; a `*.example.com` certificate also serves a route for
+   * `**.example.com` (its deeper names cannot be in any certificate). Passthrough hosts route by
+   * SNI and take `**.example.com` (one or more labels) like route hosts.
+   */
   readonly hosts: string[];
 
   /**

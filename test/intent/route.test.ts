@@ -13,12 +13,19 @@ describe('Route: hosts', () => {
     ['API.example.com', /Route.hosts\[0\]: 'API.example.com' must be lowercase/],
     ['10.0.0.1', /Route.hosts\[0\]: '10.0.0.1' is an IP address/],
     ['[::1]', /Route.hosts\[0\]: .* without a port or IPv6/],
-    ['*.*.example.com', /may contain '\*' only as the whole leftmost label/],
-    ['a.*.example.com', /may contain '\*' only as the whole leftmost label/],
-    ['*', /'\*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '\*\.example\.com'$/],
+    ['*.*.example.com', /'\*\.\*\.example\.com' may contain a wildcard only as the whole leftmost label: '\*\.example\.com' \(exactly one label\) or '\*\*\.example\.com' \(one or more labels\)$/],
+    ['a.*.example.com', /may contain a wildcard only as the whole leftmost label/],
+    ['***.example.com', /'\*\*\*\.example\.com' may contain a wildcard only as the whole leftmost label/],
+    ['a.**.example.com', /may contain a wildcard only as the whole leftmost label/],
+    ['**.*.example.com', /may contain a wildcard only as the whole leftmost label/],
+    ['*x.example.com', /may contain a wildcard only as the whole leftmost label/],
+    ['**', /'\*\*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '\*\.example\.com' \(one label\) or '\*\*\.example\.com' \(any depth\)$/],
+    ['*', /'\*' is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '\*\.example\.com' \(one label\) or '\*\*\.example\.com' \(any depth\)$/],
     ['bücher.example.com', /'bücher\.example\.com' is an internationalized name; write its A-label \(punycode\) spelling 'xn--bcher-kva\.example\.com'$/],
     ['*.bücher.example.com', /write its A-label \(punycode\) spelling '\*\.xn--bcher-kva\.example\.com'$/],
     ['*.com', /wildcard must cover a domain with at least two labels/],
+    ['**.com', /'\*\*\.com' wildcard must cover a domain with at least two labels/],
+    ['**.bücher.example.com', /write its A-label \(punycode\) spelling '\*\*\.xn--bcher-kva\.example\.com'$/],
     ['api.example.com:8443', /without a port/],
     ['under_score.example.com', /not a valid DNS name/],
     ['example.com.', /must not end with a dot/],
@@ -29,10 +36,16 @@ describe('Route: hosts', () => {
       .toThrow(new RegExp(`^\\[test/edge/r\\] .*${message.source}`));
   });
 
-  test('accepts one leftmost wildcard label', () => {
+  test('accepts one leftmost wildcard label: `*.` (one label) and `**.` (any depth)', () => {
     const { gw } = gateway();
-    const route = gw.addRoute('r', { hosts: ['*.example.com', 'api.example.com'], backend: Backend.service('svc', 80) });
-    expect(route.hosts).toEqual(['*.example.com', 'api.example.com']);
+    const route = gw.addRoute('r', { hosts: ['*.example.com', 'api.example.com', '**.apps.example.com'], backend: Backend.service('svc', 80) });
+    expect(route.hosts).toEqual(['**.apps.example.com', '*.example.com', 'api.example.com']);
+  });
+
+  test('a TLS host is a certificate name: `**.` is refused, naming the one-label spelling', () => {
+    const { gw } = gateway();
+    expect(() => gw.addTlsHost('tls', { hosts: ['**.example.com'], certificate: TlsCertificate.fromSecret('cert') })).toThrow(
+      "[test/edge/tls] TlsHost.hosts[0]: '**.example.com' cannot be a certificate name: a certificate wildcard stands for exactly one label; write '*.example.com' (and list deeper names such as '*.sub.example.com' separately)");
   });
 
   test('rejects a duplicate host', () => {

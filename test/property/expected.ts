@@ -232,7 +232,7 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
   if (spec.defaultBackend) differences(`${at} defaultBackend`, expectedBackend(spec.defaultBackend, spec.namespace), ir.defaultBackend, out);
   if (spec.passthrough) {
     differences(`${at}/pass`, {
-      hosts: [spec.passthrough.wildcard ? '*.pass.example.net' : 'pass.example.net'],
+      hosts: [`${spec.passthrough.wildcard}pass.example.net`],
       backend: expectedBackend(spec.passthrough.backend, spec.namespace),
     }, ir.passthroughHosts.find(p => p.source === `${at}/pass`), out);
   }

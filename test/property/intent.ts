@@ -12,6 +12,7 @@ import { ControllerName, FeatureKind } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { isSupported } from '../../src/capabilities/support';
 import { rawAnnotationsUnsupported } from '../../src/controllers/raw-annotations';
+import { hostPatternsOverlap } from '../../src/core/hosts';
 import { checkHost, checkLiteralPath } from '../../src/core/validate';
 import { resolvePolicies } from '../../src/intent/policies/resolve';
 import { CONTROLLERS } from '../util';
@@ -204,7 +205,8 @@ export interface CaseSpec {
   readonly tls: readonly TlsSpec[];
   readonly canaries: readonly CanarySpec[];
   /** A TLS passthrough host (never routed) to a backend. */
-  readonly passthrough?: { readonly wildcard: boolean; readonly backend: BackendSpec };
+  /** `wildcard`: the passthrough host's wildcard prefix (`*.` one label, `**.` any depth), '' for none. */
+  readonly passthrough?: { readonly wildcard: PassthroughWildcard; readonly backend: BackendSpec };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,10 +219,16 @@ function sometimes<T>(arb: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | und
 
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?$/);
 
-/** Hostnames: a fixed pool (so routes collide and TLS hosts meet routes) plus random ones, with wildcards. */
+export type PassthroughWildcard = '' | '*.' | '**.';
+
+/**
+ * Hostnames: a fixed pool (so routes collide and TLS hosts meet routes) plus random ones, with
+ * wildcards of both depths (`*.` one label, `**.` any depth; each kept only where the column
+ * renders it, see adaptToController).
+ */
 export const hostArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('api.example.com', 'web.example.com', 'www.example.com', 'a.b.example.org', '*.example.com', '*.apps.example.com') },
-  { weight: 1, arbitrary: fc.tuple(fc.boolean(), fc.array(label, { minLength: 2, maxLength: 4 })).map(([wild, labels]) => `${wild ? '*.' : ''}${labels.join('.')}`).filter(h => checkHost(h) === undefined) },
+  { weight: 4, arbitrary: fc.constantFrom('api.example.com', 'web.example.com', 'www.example.com', 'a.b.example.org', '*.example.com', '*.apps.example.com', '**.example.com', '**.apps.example.com') },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', '*.', '**.'), fc.array(label, { minLength: 2, maxLength: 4 })).map(([wild, labels]) => `${wild}${labels.join('.')}`).filter(h => checkHost(h) === undefined) },
   { weight: 1, arbitrary: fc.constant(`${'l'.repeat(63)}.example.com`) },
 );
 
@@ -551,7 +559,7 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       // Cipher suites on hosts whose certificate is explicitly not issued (and that accept TLS 1.2): derived, so the generated shapes stay those above.
       .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
-    passthrough: sometimes(fc.record({ wildcard: fc.boolean(), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
+    passthrough: sometimes(fc.record({ wildcard: fc.constantFrom<PassthroughWildcard>('', '*.', '**.'), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
     // Last, so that adding it left every earlier draw (and the cases they make) as it was.
     weights: sometimes(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), 3),
@@ -576,7 +584,8 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     // TLS: hosts the routes serve, each in one TlsHost.
     // Every host of the routes a TLS host serves (a route half on HTTPS, half on plain HTTP is refused on Gateway API).
     const hosted = raw.routes.filter(r => (r.hosts ?? []).length > 0);
-    const picked = [...new Set(raw.tlsPick.flatMap(i => (hosted.length > 0 ? hosted[i % hosted.length].hosts ?? [] : [])))].sort();
+    // A TlsHost names certificates: a route's `**.x` takes the certificate `*.x`.
+    const picked = [...new Set(raw.tlsPick.flatMap(i => (hosted.length > 0 ? hosted[i % hosted.length].hosts ?? [] : [])).map(h => (h.startsWith('**.') ? h.slice(1) : h)))].sort();
     const tls: TlsSpec[] = [];
     // Client certificate verification needs the certificate Secret in the gateway's namespace.
     const secretNamespace = raw.tlsOptions?.clientAuth ? undefined : raw.tlsNamespace;
@@ -645,7 +654,16 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     return out as PoliciesSpec;
   };
   const featuresOk = (p: object) => policyFeatures(resolvePolicies('Route', 'prune', p as never, undefined)).every(u => ok(u.feature));
-  const wildOk = ok('wildcardHost');
+  // Wildcard depths the column renders; Traefik also refuses two routes' overlapping `**.` hosts of different depths.
+  const hostOk = (h: string) => (h.startsWith('**.') ? ok('anyDepthWildcardHost') : h.startsWith('*.') ? ok('wildcardHost') : true);
+  const anyDepthKept: Array<{ host: string; route: number }> = [];
+  const keepHost = (h: string, route: number) => {
+    if (!hostOk(h)) return false;
+    if (!h.startsWith('**.') || controller !== 'traefik') return true;
+    if (anyDepthKept.some(k => k.route !== route && k.host !== h && hostPatternsOverlap(k.host, h))) return false;
+    anyDepthKept.push({ host: h, route });
+    return true;
+  };
   const crossOk = ok('crossNamespaceBackend');
   const tlsBackendOk = (b: BackendSpec) => !b.tls || (ok('backendTls') && (b.tls.unverified !== undefined
     ? ok('backendTlsInsecure') && (b.tls.unverified === 'no-sni' || ok('backendTlsInsecureServerName'))
@@ -654,8 +672,8 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
     return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
   };
-  const routes = spec.routes.map(r => {
-    const hosts = r.hosts?.filter(h => wildOk || !h.startsWith('*.'));
+  const routes = spec.routes.map((r, index) => {
+    const hosts = r.hosts?.filter(h => keepHost(h, index));
     const raw = r.raw && rawAnnotationsUnsupported(controller) === undefined ? r.raw : undefined;
     const matches = r.matches.map(m => ({
       path: m.path?.kind === 'regex' && !ok('regexPath') ? undefined : m.path,
@@ -691,10 +709,11 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     issued: ok('automaticCertificate') ? o.issued : undefined,
     ciphers: o.ciphers && ok('tlsCipherSuites') ? true : undefined,
   };
+  // A certificate `*.x` stays while a route serves `*.x` or `**.x` (see tlsNameServes).
   const tls = spec.tls
     .map(t => ({
       ...t,
-      hosts: t.hosts.filter(h => hostsLeft.has(h)),
+      hosts: t.hosts.filter(h => hostsLeft.has(h) || hostsLeft.has(`*${h}`)),
       secretNamespace: ok('crossNamespaceCertificate') ? t.secretNamespace : undefined,
       options: tlsOptions(t.options),
     }))
@@ -723,7 +742,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     routes,
     tls,
     canaries,
-    passthrough: spec.passthrough && ok('tlsPassthrough') && (!spec.passthrough.wildcard || wildOk)
+    passthrough: spec.passthrough && ok('tlsPassthrough') && hostOk(`${spec.passthrough.wildcard}pass.example.net`)
       ? { ...spec.passthrough, backend: localBackend(spec.passthrough.backend) } : undefined,
   };
 }
@@ -913,7 +932,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     });
   });
   if (spec.passthrough) {
-    gateway.addTlsHost('pass', { hosts: [spec.passthrough.wildcard ? '*.pass.example.net' : 'pass.example.net'], mode: TlsMode.passthrough(backend(spec.passthrough.backend)) });
+    gateway.addTlsHost('pass', { hosts: [`${spec.passthrough.wildcard}pass.example.net`], mode: TlsMode.passthrough(backend(spec.passthrough.backend)) });
   }
   spec.canaries.forEach((c, i) => {
     const stable = routes[c.route];

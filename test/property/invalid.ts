@@ -32,7 +32,7 @@ export const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
     weight: 4,
     arbitrary: fc.constantFrom<unknown>(
       undefined, null, true, false, 0, -0, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 53 + 2, 1e308, 65536, 101, 1_000_001,
-      '', ' ', 'a\r\nb', 'x\n', '\u0000', 'é', 'ÄPI.example.com', '日本', '😀', 'x'.repeat(5000), '/a b', '*', '*.', '..', '%2F', '\'"`${}',
+      '', ' ', 'a\r\nb', 'x\n', '\u0000', 'é', 'ÄPI.example.com', '日本', '😀', 'x'.repeat(5000), '/a b', '*', '*.', '**', '**.', '***.example.com', 'a.**.example.com', '*.*.example.com', '..', '%2F', '\'"`${}',
       'nginx.ingress.kubernetes.io/configuration-snippet', '-1', '1e3', 'Infinity',
       [], [null], [undefined], [''], [[]], withHole('a.example.com'), withHole(Backend.service('svc', 80)), withHole('10.0.0.0/8'), { 0: 'x', length: 1 }, {}, { a: 1 }, { name: 'x' }, { _kind: 'Exact', _value: '/' }, { port: 80 },
       () => 1, PathMatch.exact, new Date(0), /re/, new Map(), Object.create(null), Symbol.for('s'), 10n,

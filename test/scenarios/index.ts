@@ -5,8 +5,19 @@ import {
   Dns01Provider, HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect,
   TlsCertificate, TlsMode, TlsVersion, TrafficMirror,
 } from '../../src';
+import { ControllerName } from '../../src/capabilities/features';
+import { CAPABILITIES } from '../../src/capabilities/matrix';
 
 export type Scenario = (chart: Chart, controller: Controller) => void;
+
+/**
+ * `*.apps.example.com` (one label) where the controller renders it, else `**.apps.example.com`
+ * (any depth; Kong and Gateway API, whose own `*.` was always any depth): the same objects as
+ * before wildcard depth had two spellings.
+ */
+function appsWildcard(controller: Controller): string {
+  return CAPABILITIES[controller.name as ControllerName].wildcardHost.supported ? '*.apps.example.com' : '**.apps.example.com';
+}
 
 /**
  * The shared corpus: every scenario is rendered for every controller into one YAML snapshot
@@ -30,7 +41,16 @@ export const SCENARIOS: Record<string, Scenario> = {
 
   'wildcard-host': (chart, controller) => {
     const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('tenants', { hosts: [appsWildcard(controller)], backend: Backend.service('tenant-router', 8080) });
+    gw.addRoute('admin', { hosts: ['admin.apps.example.com'], backend: Backend.service('admin', 8080) });
+    gw.addTlsHost('tls', { hosts: ['*.apps.example.com'], certificate: TlsCertificate.fromSecret('apps-wildcard-cert') });
+  },
+
+  /** Both depths on one gateway: rendered where the controller has both (Traefik), refused elsewhere. */
+  'wildcard-host-depths': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
     gw.addRoute('tenants', { hosts: ['*.apps.example.com'], backend: Backend.service('tenant-router', 8080) });
+    gw.addRoute('deep', { hosts: ['**.apps.example.com'], match: { path: PathMatch.prefix('/v1') }, backend: Backend.service('deep-router', 8080) });
     gw.addRoute('admin', { hosts: ['admin.apps.example.com'], backend: Backend.service('admin', 8080) });
     gw.addTlsHost('tls', { hosts: ['*.apps.example.com'], certificate: TlsCertificate.fromSecret('apps-wildcard-cert') });
   },
@@ -214,7 +234,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       }),
     });
     const gw = new ApiGateway(chart, 'edge', { controller });
-    gw.addRoute('tenants', { hosts: ['*.apps.example.com'], backend: Backend.service('tenant-router', 8080) });
+    gw.addRoute('tenants', { hosts: [appsWildcard(controller)], backend: Backend.service('tenant-router', 8080) });
     gw.addRoute('www', { hosts: ['www.example.com'], backend: Backend.service('web', 80) });
     gw.addTlsHost('tenants-tls', { hosts: ['*.apps.example.com'], certificate: TlsCertificate.fromIssuer(letsEncrypt, { secretName: 'apps-wildcard' }) });
     gw.addTlsHost('www-tls', { hosts: ['www.example.com'], certificate: TlsCertificate.fromIssuer(letsEncrypt) });
