@@ -1,5 +1,6 @@
 import { BackendSpec, CanarySpec, CaseSpec, HeaderSpec, MatchSpec, PathSpec, RouteSpec } from './intent';
 import { ControllerName } from '../../src/capabilities/features';
+import { suffixWildcard } from '../../src/controllers/common/wildcard';
 
 /**
  * "Every routing setting the user asked for is at its place": expectations built from the
@@ -127,7 +128,9 @@ function ingressFamily(controller: ControllerName): Family {
       const hosts = r.hosts && r.hosts.length > 0 ? r.hosts : [undefined];
       const problems: string[] = [];
       for (const host of hosts) {
-        const candidates = ingresses.filter(o => (o.spec?.rules ?? []).some((rule: any) => rule.host === host
+        // Kong writes the intent's `**.x` as its suffix wildcard `*.x`.
+        const written = host !== undefined && controller === 'kong' ? suffixWildcard(host) : host;
+        const candidates = ingresses.filter(o => (o.spec?.rules ?? []).some((rule: any) => rule.host === written
           && (m.path === undefined || (rule.http?.paths ?? []).some(ingressPath(controller, m.path)))));
         if (candidates.length === 0) { problems.push(`no Ingress rule for host ${host ?? '(any)'} has this path type and path`); continue; }
         const annotated = candidates.some(o => {

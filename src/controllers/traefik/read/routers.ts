@@ -410,7 +410,9 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
   const seen = new Set<string>();
   for (const r of routers) {
     if (!r.tls || r.secretName === undefined) continue;
-    for (const h of r.rule.hosts) {
+    for (const routeHost of r.rule.hosts) {
+      // A router for `**.x` serves the certificate name `*.x` (no certificate names every depth).
+      const h = routeHost.startsWith('**.') ? routeHost.slice(1) : routeHost;
       const k = `${r.namespace}/${h}`;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -431,7 +433,7 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
         secretNamespace: r.namespace,
         managedCertificate: ctx.managed.has(`${r.namespace}/${r.secretName}`),
         httpsRedirect: true,
-        hsts: hstsOf.get(k),
+        hsts: hstsOf.get(k) ?? hstsOf.get(`${r.namespace}/${routeHost}`),
         ...(r.tlsOption ? tlsOptionOf(r.tlsOption, ctx, r.namespace) : {}),
       });
     }
