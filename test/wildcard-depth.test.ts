@@ -1,8 +1,8 @@
 import {
   ApiGateway, Backend, BackendTls, Certificate, ClusterIssuer, Controller, GatewayAssertions, PathMatch, Redirect, TlsCertificate, TlsMode,
 } from '../src';
-import { hostPatternCovers, hostPatternsOverlap, tlsNameServes, wildcardCovers } from '../src/core/hosts';
 import { newChart, synthConformant, synthError } from './util';
+import { hostPatternCovers, hostPatternsOverlap, tlsNameServes, wildcardCovers } from '../src/core/hosts';
 
 /**
  * Wildcard depth (issue #16 item 6): `*.x` is exactly one label, `**.x` one or more. What the two
