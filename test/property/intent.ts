@@ -205,6 +205,8 @@ export interface CaseSpec {
   readonly canaries: readonly CanarySpec[];
   /** A TLS passthrough host (never routed) to a backend. */
   readonly passthrough?: { readonly wildcard: boolean; readonly backend: BackendSpec };
+  /** `ApiGateway.objectPerRoute` (not drawn: checkCase synthesizes some cases both ways). */
+  readonly objectPerRoute?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -881,6 +883,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     controller: controllerFor(controllerName, spec.experimental),
     defaults: spec.defaults ? policies(spec.defaults) : undefined,
     defaultBackend: spec.defaultBackend ? backend(spec.defaultBackend) : undefined,
+    objectPerRoute: spec.objectPerRoute,
   });
   const routes: Route[] = spec.routes.map((r, i) => gateway.addRoute(`r${i}`, {
     hosts: r.hosts ? [...r.hosts] : undefined,
