@@ -27,7 +27,9 @@ const STANDARD = /^(.+) \(([^()]+)\) is not supported by controller '([^']+)': (
 const FIELD = /^(ApiGateway|Route|TlsHost|CanarySplit)(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*)?: \S/;
 
 /** Counters for the report (per test file). */
-export const STATS = { cases: 0, synthesized: 0, refused: 0, refusedUnsupported: 0, refusedOther: 0, objects: 0, ungrouped: 0, ungroupedSynthesized: 0 };
+export const STATS = {
+  cases: 0, synthesized: 0, refused: 0, refusedUnsupported: 0, refusedOther: 0, objects: 0, ungrouped: 0, ungroupedSynthesized: 0,
+};
 /** Refusal reasons seen, for tuning the generator (printed with FUZZ_STATS=1). */
 export const REASONS = new Map<string, number>();
 
