@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { roundTripProblems } from './property/roundtrip';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
-import { ApiGateway, Backend, BackendTls, CaCertificates, CanaryTraffic, TrafficMirror, Warnings } from '../src';
+import { ApiGateway, Backend, BackendProtocol, BackendTls, CaCertificates, CanaryTraffic, TrafficMirror, Warnings } from '../src';
 import { ControllerName } from '../src/capabilities/features';
 import { routeTable } from '../src/checks/route-table';
 import { INGRESS_NGINX_READER } from '../src/controllers/ingress-nginx/reader';
@@ -163,5 +163,38 @@ describe('BackendTls.insecureSkipVerify()', () => {
     if (typeof expected === 'string') expect(message).toContain(expected);
     else expect(message).toMatch(expected);
     expect(message).not.toMatch(/TypeError|Cannot read/);
+  });
+});
+
+describe('BackendProtocol.HTTPS / GRPCS without tls: the controller\'s default check is named', () => {
+  const FIX = 'declare the backend\'s tls: BackendTls.verify(...) to check it, or BackendTls.insecureSkipVerify() to accept any certificate explicitly';
+  const warningsOf = (c: ControllerName, protocol: BackendProtocol, tls?: BackendTls, defaults = false) => {
+    const chart = chartOf();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c](), defaults: defaults ? { backendProtocol: protocol } : undefined });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('legacy', 8443, tls ? { tls } : {}), ...(defaults ? {} : { backendProtocol: protocol }) });
+    return Warnings.of(chart).all.filter(w => w.id === 'backend-tls-unverified' || w.id === 'controller-default').map(w => [w.id, w.path, w.message]);
+  };
+
+  test.each<[ControllerName, string]>([
+    ['ingress-nginx', 'ingress-nginx leaves proxy-ssl-verify off unless a CA is given'],
+    ['kong', 'Kong leaves tls_verify off on the upstream Service unless told'],
+  ])('%s: backend-tls-unverified, on the route, for the route\'s or the defaults\' protocol', (c, why) => {
+    const message = (prefix: string) => `${prefix}backendProtocol: BackendProtocol.HTTPS to edge/legacy:8443 without tls: the certificate is not verified (${why}), `
+      + `so anyone on the path between the proxy and the backend can read and change the traffic; ${FIX}`;
+    expect(warningsOf(c, BackendProtocol.HTTPS)).toEqual([['backend-tls-unverified', 'test/edge/r', message('')]]);
+    expect(warningsOf(c, BackendProtocol.HTTPS, undefined, true)).toEqual([['backend-tls-unverified', 'test/edge/r', message('defaults.')]]);
+  });
+
+  test('ingress-nginx: GRPCS too; HTTP, GRPC and a backend with tls warn nothing new', () => {
+    expect(warningsOf('ingress-nginx', BackendProtocol.GRPCS).map(w => w[2])).toEqual([expect.stringContaining('backendProtocol: BackendProtocol.GRPCS to edge/legacy:8443 without tls')]);
+    expect(warningsOf('ingress-nginx', BackendProtocol.GRPC)).toEqual([]);
+    expect(warningsOf('ingress-nginx', BackendProtocol.HTTP)).toEqual([]);
+    expect(warningsOf('ingress-nginx', BackendProtocol.HTTPS, BackendTls.verify({ hostname: 'legacy.internal', ca: CaCertificates.fromSecret('legacy-ca') }))).toEqual([]);
+  });
+
+  test('traefik: controller-default, since Traefik checks system roots where ingress-nginx and Kong accept anything', () => {
+    expect(warningsOf('traefik', BackendProtocol.HTTPS)).toEqual([['controller-default', 'test/edge/r',
+      'backendProtocol: BackendProtocol.HTTPS to edge/legacy:8443 without tls: Traefik checks the certificate against its system roots unless a ServersTransport says otherwise, '
+      + `while ingress-nginx and Kong accept any certificate; a self-signed backend fails here; ${FIX}`]]);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IpAccess, IssuerType, KongMode, PathMatch, TlsCertificate } from '../src';
+import { AcmeServer, AcmeSolver, ApiGateway, Backend, ClusterIssuer, Controller, IpAccess, IssuerType, KongMode, PathMatch, Redirect, TlsCertificate } from '../src';
 import { CONTROLLERS, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';
 
@@ -164,5 +164,30 @@ describe('objects the API server cannot store, whatever prop makes them large', 
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong() });
     gw.addRoute('api', { hosts: ['api.shop.dev'], backend: Backend.service('api', 80), ipAccess: IpAccess.allow(cidrs(100_000)) });
     expect(synthError(chart)).toMatch(/^\[shop\/edge\/api\] KongPlugin 'edge-api-ip-restriction': the object is 1[6-9][0-9]{5} bytes, above etcd's default limit of 1572864 \(1\.5 MiB\) per object, so the API server would reject it; split the route or TlsHost \(fewer hosts, matches or CIDRs each\)$/);
+  });
+});
+
+describe('a redirect to http: attached nowhere without a TlsHost, a loop with its HTTPS redirect', () => {
+  const build = (c: ControllerName, tls: 'none' | 'redirect' | 'no-redirect') => {
+    const chart = new Chart(Testing.app(), 'shop');
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c]() });
+    if (tls !== 'none') gw.addTlsHost('api', { hosts: ['api.shop.dev'], certificate: TlsCertificate.fromSecret('api-tls'), httpsRedirect: tls === 'redirect' });
+    gw.addRoute('plain', { hosts: ['api.shop.dev'], redirect: Redirect.to({ scheme: 'http' }) });
+    return chart;
+  };
+  const GATEWAY_API: ControllerName[] = ['gateway-api', 'envoy-gateway', 'istio'];
+
+  test.each(GATEWAY_API)('%s: refused without a TlsHost; with one, the HTTPRoute attaches to its HTTPS listener', (c) => {
+    expect(synthError(build(c, 'none'))).toContain(`[shop/edge/plain] Redirect to HTTPS / another scheme (redirect) is not supported by controller '${c}': `
+      + '\'api.shop.dev\' has no TlsHost, so the Gateway has no HTTPS listener for it and a redirect to http would never apply. Supported by: ');
+    const routes = Testing.synth(build(c, 'no-redirect')).filter(o => o.kind === 'HTTPRoute');
+    expect(routes).toHaveLength(1);
+    expect(routes[0].spec.parentRefs).toEqual([{ name: 'edge', sectionName: 'https-api-shop-dev' }]);
+    expect(routes[0].spec.rules[0].filters).toEqual([{ type: 'RequestRedirect', requestRedirect: { scheme: 'http', statusCode: 301 } }]);
+  });
+
+  test.each(ALL)('%s: with the TlsHost redirecting HTTP to HTTPS it is refused as a loop', (c) => {
+    expect(synthError(build(c, 'redirect'))).toContain('[shop/edge/plain] Route.redirect: redirects to http, but [shop/edge/api] redirects plain HTTP of the same hosts back to HTTPS (httpsRedirect), '
+      + 'so clients would loop between the two; set httpsRedirect: false on the TlsHost, or keep the route on HTTPS');
   });
 });

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
 import * as lib from '../src';
 import { CONFORMANCE_ROWS, ConformanceRow } from './conformance-features';
+import { CONTROLLERS, synthError } from './util';
 import { CONTROLLER_NAMES, ControllerName, FEATURES } from '../src/capabilities/features';
 import { CAPABILITIES } from '../src/capabilities/matrix';
 
@@ -15,7 +17,7 @@ function verdict(row: ConformanceRow, c: ControllerName): string {
   let v: string;
   if (row.cells === 'gateway') {v = GATEWAY_COLUMNS.includes(c) ? '✅' : '— (Ingress)';} else if (row.cells.length === 0) {v = '❌';} else {
     const cells = row.cells.map(f => CAPABILITIES[c][f]);
-    v = cells.every(s => s.supported) ? '✅' : cells.every(s => s.supported || s.experimental !== undefined) ? '🧪' : '❌';
+    v = row.refusedOn?.[c] !== undefined ? '❌' : cells.every(s => s.supported) ? '✅' : cells.every(s => s.supported || s.experimental !== undefined) ? '🧪' : '❌';
   }
   return row.inProgress ? `${v} ⏳` : v;
 }
@@ -53,4 +55,26 @@ describe('README: Gateway API conformance features', () => {
     if (process.env.UPDATE_CONFORMANCE_TABLE === '1' && current !== '') fs.writeFileSync(README, readme.replace(current, table()));
     else expect(current).toEqual(table()); // regenerate with UPDATE_CONFORMANCE_TABLE=1 npx jest test/conformance-features.test.ts
   });
+
+  test('the redirect status-code rows: every ✅ column renders the code, every ❌ one refuses it (the refusedOn reason where given)', () => {
+    const codes: Record<string, lib.RedirectStatus> = {
+      HTTPRoute303RedirectStatusCode: lib.RedirectStatus.SEE_OTHER,
+      HTTPRoute307RedirectStatusCode: lib.RedirectStatus.TEMPORARY_REDIRECT,
+      HTTPRoute308RedirectStatusCode: lib.RedirectStatus.PERMANENT_REDIRECT,
+    };
+    for (const [feature, statusCode] of Object.entries(codes)) {
+      const row = CONFORMANCE_ROWS.find(r => r.feature === feature)!;
+      for (const c of CONTROLLER_NAMES) {
+        const chart = new Chart(Testing.app(), 'shop');
+        const gw = new lib.ApiGateway(chart, 'edge', { controller: CONTROLLERS[c]() });
+        gw.addRoute('api', { hosts: ['api.shop.dev'], backend: lib.Backend.service('api', 80) });
+        gw.addRoute('moved', { hosts: ['api.shop.dev'], match: { path: lib.PathMatch.prefix('/moved') }, redirect: lib.Redirect.to({ statusCode }) });
+        const error = synthError(chart);
+        expect([feature, c, error === undefined]).toEqual([feature, c, verdict(row, c) === '✅']);
+        const reason = row.refusedOn?.[c];
+        if (reason) expect(error).toContain(reason);
+      }
+    }
+  });
 });
+

@@ -26,6 +26,18 @@ export function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[
       });
     }
   }
+  const redirect = p.redirect;
+  if (redirect?.scheme === 'http' && route.backends.length === 0) {
+    // The TlsHost sends every plain-HTTP request of its hosts back to HTTPS, where this route
+    // sends it to HTTP again: the client never gets an answer.
+    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => wildcardCovers(th, h)))).find(t => t?.httpsRedirect);
+    if (tls) {
+      out.push({
+        source: redirect.source,
+        message: `Route.redirect: redirects to http, but [${tls.source}] redirects plain HTTP of the same hosts back to HTTPS (httpsRedirect), so clients would loop between the two; set httpsRedirect: false on the TlsHost, or keep the route on HTTPS`,
+      });
+    }
+  }
   return out;
 }
 

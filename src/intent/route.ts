@@ -16,7 +16,7 @@ import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
 import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
-import { unsetDefaultWarnings } from '../controllers/unset-defaults';
+import { protocolTlsWarnings, unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
@@ -281,6 +281,7 @@ export class Route extends Construct {
     addWarnings(this, 'route', () => [
       ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
+      ...protocolTlsWarnings(controller, this._ir.policies, this._ir.backends, this._ir.policies.backendProtocol?.source === path ? '' : 'defaults.'),
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
       ...literalDollarWarnings(this._ir),
       ...raw.warnings,

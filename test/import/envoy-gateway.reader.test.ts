@@ -1,4 +1,4 @@
-import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
+import { readLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ENVOY_GATEWAY_READER } from '../../src/controllers/envoy-gateway/reader';
 import { readerFor } from '../../src/import/readers';

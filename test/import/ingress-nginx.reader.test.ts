@@ -4,7 +4,6 @@ import { parseAllDocuments } from 'yaml';
 import { RouteEntry, routeTableOf } from '../../src/checks/route-table';
 import { INGRESS_NGINX_READER } from '../../src/controllers/ingress-nginx/reader';
 import { KubeObject, ReadResult } from '../../src/controllers/reader';
-import { readerFor } from '../../src/import/readers';
 
 const CORPUS = path.join(__dirname, 'corpus', 'ingress-nginx');
 const A = 'nginx.ingress.kubernetes.io/';

@@ -1,4 +1,4 @@
-import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
+import { readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { KONG_GATEWAY_API_READER } from '../../src/controllers/kong/gateway-api-reader';
 import { KubeObject } from '../../src/controllers/reader';

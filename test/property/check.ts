@@ -27,7 +27,9 @@ const STANDARD = /^(.+) \(([^()]+)\) is not supported by controller '([^']+)': (
 const FIELD = /^(ApiGateway|Route|TlsHost|CanarySplit)(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*)?: \S/;
 
 /** Counters for the report (per test file). */
-export const STATS = { cases: 0, synthesized: 0, refused: 0, refusedUnsupported: 0, refusedOther: 0, objects: 0 };
+export const STATS = {
+  cases: 0, synthesized: 0, refused: 0, refusedUnsupported: 0, refusedOther: 0, objects: 0, ungrouped: 0, ungroupedSynthesized: 0,
+};
 /** Refusal reasons seen, for tuning the generator (printed with FUZZ_STATS=1). */
 export const REASONS = new Map<string, number>();
 
@@ -99,9 +101,31 @@ export function checkCase(controller: ControllerName, spec: CaseSpec): void {
     STATS.refused++;
     problems.push(...errorProblems(controller, outcome.error, predicted, gateway));
   }
+  problems.push(...groupingProblems(controller, spec, first));
   if (problems.length > 0) {
     throw new Error(`${controller}${spec.experimental ? ' (experimental channel)' : ''}:\n- ${problems.join('\n- ')}\n${outcome.ok ? '' : `synth error:\n${outcome.error}`}`);
   }
+}
+
+/**
+ * Output grouping changes the objects, never the meaning: one case in three with several routes
+ * is synthesized again with `objectPerRoute: true`; both must succeed or fail alike (the same
+ * error lines) and, read back, give the same route table (each is also checked against the
+ * intent above). Grouping is the default, so the opposite form is the one-object-per-route one.
+ */
+function groupingProblems(controller: ControllerName, spec: CaseSpec, grouped: ReturnType<typeof synth>): string[] {
+  if (spec.routes.length < 2 || STATS.cases % 3 !== 0) return [];
+  STATS.ungrouped++;
+  const single = synth(controller, { ...spec, objectPerRoute: true });
+  const a = grouped.outcome;
+  const b = single.outcome;
+  if (!a.ok || !b.ok) {
+    const lines = (o: Outcome) => (o.ok ? ['(synthesized)'] : o.error.split('\n').sort());
+    return JSON.stringify(lines(a)) === JSON.stringify(lines(b)) ? []
+      : [`grouped and objectPerRoute outputs differ in outcome:\n  grouped: ${lines(a).join('\n    ')}\n  objectPerRoute: ${lines(b).join('\n    ')}`];
+  }
+  STATS.ungroupedSynthesized++;
+  return roundTripProblems(controller, single.gateway, b.objects).map(p => `objectPerRoute: ${p}`);
 }
 
 /** A synth failure must be a cdk8s validation error made only of our messages, matching the matrix. */

@@ -207,6 +207,8 @@ export interface CaseSpec {
   /** A TLS passthrough host (never routed) to a backend. */
   /** `wildcard`: the passthrough host's wildcard prefix (`*.` one label, `**.` any depth), '' for none. */
   readonly passthrough?: { readonly wildcard: PassthroughWildcard; readonly backend: BackendSpec };
+  /** `ApiGateway.objectPerRoute` (not drawn: checkCase synthesizes some cases both ways). */
+  readonly objectPerRoute?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -900,6 +902,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     controller: controllerFor(controllerName, spec.experimental),
     defaults: spec.defaults ? policies(spec.defaults) : undefined,
     defaultBackend: spec.defaultBackend ? backend(spec.defaultBackend) : undefined,
+    objectPerRoute: spec.objectPerRoute,
   });
   const routes: Route[] = spec.routes.map((r, i) => gateway.addRoute(`r${i}`, {
     hosts: r.hosts ? [...r.hosts] : undefined,

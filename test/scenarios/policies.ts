@@ -3,7 +3,7 @@ import { Scenario } from './index';
 import { primerPoliciesScenario } from '../../examples/primer-policies/intent';
 import {
   ApiGateway, Backend, ClientIp, Cors, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitedRoute,
-  RateLimitPeriod, Redirect, Retries, Rewrite, RetryOn, SessionAffinity, Timeouts,
+  RateLimitPeriod, Redirect, Retries, Rewrite, SessionAffinity, Timeouts,
 } from '../../src';
 
 /** Policy scenarios, rendered on every controller (or failing with the predicted messages). */

@@ -89,6 +89,13 @@ export function policyProblems(
         message: `Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers ${route.hosts.length > 0 ? unserved.join(', ') : 'this route (it has no hosts)'}, so the Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts`,
       });
     }
+    if (scheme === 'http' && !o.attached && (o.listenerRefCount(route, 'https') === 0 || unserved.length > 0)) {
+      // A redirect to http attaches to the HTTPS listeners of its hosts; without a TlsHost there
+      // is none, and the HTTPRoute would attach nowhere (a dead object).
+      no('redirectScheme', redirect.source, 'redirect', route.hosts.length > 0
+        ? `${unserved.map(h => `'${h}'`).join(', ')} ${unserved.length === 1 ? 'has' : 'have'} no TlsHost, so the Gateway has no HTTPS listener for ${unserved.length === 1 ? 'it' : 'them'} and a redirect to http would never apply`
+        : 'the route has no hosts and no TlsHost covers it, so the Gateway has no HTTPS listener for it and a redirect to http would never apply');
+    }
     if (scheme && !o.attached) {
       for (const s of route.backends.length > 0 ? ['http', 'https'] as const : [scheme === 'https' ? 'http' as const : 'https' as const]) {
         const n = o.listenerRefCount(route, s);
