@@ -30,7 +30,7 @@ export function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[
   if (redirect?.scheme === 'http' && route.backends.length === 0) {
     // The TlsHost sends every plain-HTTP request of its hosts back to HTTPS, where this route
     // sends it to HTTP again: the client never gets an answer.
-    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => wildcardCovers(th, h)))).find(t => t?.httpsRedirect);
+    const tls = route.hosts.map(h => tlsHosts.find(t => t.hosts.some(th => tlsNameServes(th, h)))).find(t => t?.httpsRedirect);
     if (tls) {
       out.push({
         source: redirect.source,
