@@ -364,6 +364,11 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
       },
     },
+    backendTlsClientCertificate: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-secret']": 'edge/gw-client',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -942,6 +947,11 @@ export const SUPPORTED: Table = {
     clientIpForwardedFor: {
       'Middleware/gw-r-ipallowlist': {
         'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
+    backendTlsClientCertificate: {
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.certificatesSecrets[0]': 'gw-client',
       },
     },
   },

@@ -177,6 +177,9 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
     baseline: (c, controller) => { clientIpGateway(c, controller); },
   },
+  backendTlsClientCertificate: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ clientCertificateSecret: 'gw-client' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

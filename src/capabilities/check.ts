@@ -61,8 +61,15 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
-  if (b.tls.insecureSkipVerify) return b.tls.hostname !== undefined ? ['backendTls', 'backendTlsInsecure', 'backendTlsInsecureServerName'] : ['backendTls', 'backendTlsInsecure'];
-  return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
+  const out: FeatureKind[] = ['backendTls'];
+  if (b.tls.insecureSkipVerify) {
+    out.push('backendTlsInsecure');
+    if (b.tls.hostname !== undefined) out.push('backendTlsInsecureServerName');
+  } else if (!b.tls.ca) {
+    out.push('backendTlsSystemCa');
+  }
+  if (b.tls.clientCertificateSecret !== undefined) out.push('backendTlsClientCertificate');
+  return out;
 }
 
 /** Features a TlsHost uses, each with the prop that introduced it. */

@@ -25,7 +25,7 @@ export interface BackendEntry {
   readonly namespace: string;
   readonly port: number;
   readonly weight: number;
-  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true };
+  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true; readonly clientCertificateSecret?: string };
 }
 
 export interface RouteEntry {
@@ -327,7 +327,7 @@ function backendEntry(b: BackendIR, divisor: number): BackendEntry {
     namespace: b.namespace,
     port: b.port,
     weight: divisor > 0 ? b.weight / divisor : b.weight,
-    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify }) : undefined,
+    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify, clientCertificateSecret: b.tls.clientCertificateSecret }) : undefined,
   });
 }
 

@@ -485,8 +485,11 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
 }
 
 function backendTlsExpr(tls: BackendTlsIR): Expr {
-  if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
-  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+  const cert = tls.clientCertificateSecret !== undefined ? lit(tls.clientCertificateSecret) : undefined;
+  if (tls.insecureSkipVerify) {
+    return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined], ['clientCertificateSecret', cert]]));
+  }
+  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined], ['clientCertificateSecret', cert]]));
 }
 
 /** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */

@@ -48,10 +48,14 @@ export function backendTlsEmitted(b: BackendIR, source: string, prop: string): E
   // The unsafe opt-in: HTTPS, unverified. proxy-ssl-verify: off is nginx's default, written out so
   // the Ingress says it (and reads back as BackendTls.insecureSkipVerify(), not BackendProtocol.HTTPS).
   if (b.tls.insecureSkipVerify) {
-    return [
+    const unverified = [
       emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
       emit('proxySslVerify', 'off', 'backendTlsInsecure', prop, source),
     ];
+    // The client certificate (tls.crt, tls.key) of proxy-ssl-secret is presented; verification stays off.
+    const cert = b.tls.clientCertificateSecret;
+    return cert === undefined ? unverified
+      : [...unverified, emit('proxySslSecret', `${b.namespace}/${cert}`, 'backendTlsClientCertificate', `${prop}.clientCertificateSecret`, source)];
   }
   const out: Emitted[] = [
     emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
@@ -59,7 +63,8 @@ export function backendTlsEmitted(b: BackendIR, source: string, prop: string): E
     emit('proxySslName', b.tls.hostname!, 'backendTls', `${prop}.hostname`, source),
     emit('proxySslServerName', 'on', 'backendTls', prop, source),
   ];
-  // A CA is required on ingress-nginx (the matrix refuses the system trust store).
+  // A CA is required on ingress-nginx (the matrix refuses the system trust store). The same
+  // Secret carries the client certificate, if any (backendClientCertificateProblem).
   if (b.tls.ca) out.push(emit('proxySslSecret', `${b.namespace}/${b.tls.ca.name}`, 'backendTls', `${prop}.ca`, source));
   return out;
 }
@@ -81,8 +86,28 @@ function clientAuthKey(t: TlsHostIR | undefined): string | undefined {
   return t.clientAuth ? `${t.clientAuth.required ? 'required' : 'optional'} client certificates from ${t.clientAuth.ca.kind} '${t.clientAuth.ca.name}'` : 'no client certificate';
 }
 
+/**
+ * proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its
+ * tls.crt / tls.key. A verified backend's client certificate must therefore be its CA Secret.
+ */
+function backendClientCertificateProblem(b: BackendIR): string | undefined {
+  const t = b.tls;
+  if (!t || t.insecureSkipVerify || t.clientCertificateSecret === undefined || t.ca?.name === t.clientCertificateSecret) return undefined;
+  return 'proxy-ssl-secret is one Secret holding both the CA (ca.crt) that verifies the backend and the client certificate (tls.crt, tls.key) nginx presents, '
+    + `and this backend names CA Secret '${t.ca?.name}' and client certificate Secret '${t.clientCertificateSecret}'; put all three keys into one Secret and name it as both`;
+}
+
 export function tlsProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
+  const backends = [
+    ...ir.routes.flatMap(r => r.backends.map(b => ({ b, source: r.source }))),
+    ...ir.canaries.map(c => ({ b: c.canary, source: c.source })),
+    ...(ir.defaultBackend ? [{ b: ir.defaultBackend, source: ir.defaultBackendSource ?? ir.source }] : []),
+  ];
+  for (const { b, source } of backends) {
+    const reason = backendClientCertificateProblem(b);
+    if (reason) problems.push({ source, message: unsupportedMessage('ingress-nginx', 'backendTlsClientCertificate', 'backend.tls.clientCertificateSecret', reason) });
+  }
   for (const route of ir.routes) {
     // With the route's own Redirect.toHttps() (force-ssl-redirect), every host of the Ingress is
     // redirected: the TlsHosts' httpsRedirect settings are not read, so they need not agree.

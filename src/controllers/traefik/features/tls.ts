@@ -177,7 +177,8 @@ export function serversTransportName(owner: string, b: BackendIR): string {
 /**
  * A re-encrypted backend's ServersTransport: verify its certificate for `hostname` (also sent as
  * SNI) against the CA or the system roots, or, for the unsafe opt-in, `insecureSkipVerify` (with
- * `hostname` as SNI only, if set). A service entry names one ServersTransport, so the
+ * `hostname` as SNI only, if set); the client certificate it presents, if any (`certificatesSecrets`).
+ * A service entry names one ServersTransport, so the
  * route's connect timeout (`connectMs`), if any, is in this one too.
  */
 export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
@@ -186,6 +187,7 @@ export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
     serverName: tls.hostname,
     insecureSkipVerify: tls.insecureSkipVerify,
     rootCAs: tls.ca ? [tls.ca.kind === 'Secret' ? { secret: tls.ca.name } : { configMap: tls.ca.name }] : undefined,
+    certificatesSecrets: tls.clientCertificateSecret !== undefined ? [tls.clientCertificateSecret] : undefined,
     forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs, 'single-unit') },
   };
 }

@@ -167,6 +167,8 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
       log.mapped(o, 'spec.serverName', spec[k], 'BackendTls.insecureSkipVerify() serverName (SNI only)');
     } else if (insecure && k === 'rootCAs') {
       log.unmapped(o, 'spec.rootCAs', spec[k], 'Traefik ignores the CAs when insecureSkipVerify is true');
+    } else if (k === 'certificatesSecrets') {
+      // Read after the loop: the client certificate joins whichever tls the transport has.
     } else if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
       for (const t of Object.keys(spec[k])) {
         const ms = t === 'dialTimeout' ? goMs(spec[k][t]) : undefined;
@@ -183,6 +185,15 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
       else log.mapped(o, 'spec.rootCAs', spec[k], 'BackendTls ca');
     } else {
       log.unmapped(o, `spec.${k}`, spec[k], `ServersTransport '${k}' is not modelled`);
+    }
+  }
+  const certs = spec.certificatesSecrets;
+  if (certs !== undefined) {
+    if (tls && Array.isArray(certs) && certs.length === 1 && typeof certs[0] === 'string') {
+      tls = { ...tls, clientCertificateSecret: certs[0] };
+      log.mapped(o, 'spec.certificatesSecrets', certs, 'BackendTls clientCertificateSecret');
+    } else {
+      log.unmapped(o, 'spec.certificatesSecrets', certs, 'one client certificate Secret of a transport with a serverName or insecureSkipVerify is modelled');
     }
   }
   return { connectMs, tls };
