@@ -954,6 +954,14 @@ export const SUPPORTED: Table = {
         'spec.certificatesSecrets[0]': 'gw-client',
       },
     },
+    tlsSessionTickets: {
+      'IngressRoute/gw-r': {
+        'spec.tls.options.name': 'gw-tls',
+      },
+      'TLSOption/gw-tls': {
+        'spec.disableSessionTickets': false,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1360,6 +1368,14 @@ export const SUPPORTED: Table = {
     clientIpForwardedFor: {
       'Middleware/gw-r-ipallowlist': {
         'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
+    tlsSessionTickets: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
+      },
+      'TLSOption/gw-tls': {
+        'spec.disableSessionTickets': false,
       },
     },
   },
@@ -3267,6 +3283,12 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
         'spec.targetRefs[0].kind': 'Gateway',
         'spec.targetRefs[0].name': 'gw',
+      },
+    },
+    tlsSessionTickets: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.targetRefs[0].sectionName': 'https-a-example-com',
+        'spec.tls.session.resumption.stateless': {},
       },
     },
   },

@@ -180,6 +180,10 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendTlsClientCertificate: routeCell(
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ clientCertificateSecret: 'gw-client' }) }) },
     { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
+  tlsSessionTickets: {
+    sample: (c, controller) => tls(c, controller, { sessionTickets: true }, 'sessionTickets'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

@@ -93,6 +93,7 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
     if (tls.clientAuth.additionalCas) out.push({ feature: 'clientCertificateSeveralCas', prop: 'clientAuth.additionalCas' });
   }
   if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
+  if (tls.sessionTickets !== undefined) out.push({ feature: 'tlsSessionTickets', prop: 'sessionTickets' });
   return out;
 }
 

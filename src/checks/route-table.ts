@@ -56,6 +56,7 @@ export interface TlsEntry {
   readonly minTlsVersion?: string;
   readonly clientAuth?: { readonly required: boolean; readonly ca: string; readonly additionalCas?: readonly string[] };
   readonly cipherSuites?: readonly string[];
+  readonly sessionTickets?: boolean;
 }
 
 export interface PassthroughEntry {
@@ -125,6 +126,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
             additionalCas: t.clientAuth.additionalCas?.map(c => `${c.kind}/${c.name}`),
           }) : undefined,
           cipherSuites: t.cipherSuites,
+          sessionTickets: t.sessionTickets,
         }));
       }
     }

@@ -401,6 +401,7 @@ class Planner {
         ['clientAuth', t.clientAuth ? callWithOptions(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', [caExpr(t.clientAuth.ca)],
           obj([['additionalCas', t.clientAuth.additionalCas ? arr(t.clientAuth.additionalCas.map(caExpr)) : undefined]])) : undefined],
         ['cipherSuites', t.cipherSuites ? arr(t.cipherSuites.map(c => enumOf('TlsCipherSuite', c))) : undefined],
+        ['sessionTickets', t.sessionTickets !== undefined ? lit(t.sessionTickets) : undefined],
       ]),
       comments,
       sources: [t.source],

@@ -128,6 +128,8 @@ export interface TlsHostIR {
   readonly clientAuth?: ClientAuthIR;
   /** TLS 1.2 cipher suites by IANA name, in the user's order; undefined: the controller's default. */
   readonly cipherSuites?: readonly string[];
+  /** Session tickets (stateless resumption) on or off; undefined: the controller's default. */
+  readonly sessionTickets?: boolean;
 }
 
 /** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */

@@ -19,7 +19,8 @@ export type TlsFeature =
   | 'backendTlsInsecureServerName'
   | 'tlsCipherSuites'
   | 'clientCertificateSeveralCas'
-  | 'backendTlsClientCertificate';
+  | 'backendTlsClientCertificate'
+  | 'tlsSessionTickets';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -41,6 +42,7 @@ const KONG_CLIENT_CERT = no('Kong reads the certificate it presents to a backend
 const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway API's is gateway-wide (Gateway spec.tls.backend.clientCertificateRef), for every backend of the gateway");
 const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
 const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
+const KONG_TICKETS = no('Kong sets session tickets only globally (ssl_session_tickets in kong.conf)');
 const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
 export const TLS: CapabilityArea<TlsFeature> = {
@@ -62,6 +64,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     tlsCipherSuites: { title: 'TLS 1.2 cipher suites per host', prop: 'cipherSuites' },
     clientCertificateSeveralCas: { title: 'Client certificates from several CA sources', prop: 'clientAuth.additionalCas' },
     backendTlsClientCertificate: { title: 'Client certificate presented to HTTPS backends', prop: 'backend.tls.clientCertificateSecret' },
+    tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
   },
   matrix: {
     'ingress-nginx': {
@@ -82,6 +85,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
       clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
       backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key); verified backends need the client certificate in the CA Secret (one Secret)'),
+      tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -101,6 +105,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names)'),
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames'),
       backendTlsClientCertificate: yes('ServersTransport certificatesSecrets'),
+      tlsSessionTickets: yes('TLSOption disableSessionTickets'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -120,6 +125,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names; needs the Traefik CRD provider)'),
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
       backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
+      tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -139,6 +145,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: KONG_CIPHERS,
       clientCertificateSeveralCas: KONG_MTLS,
       backendTlsClientCertificate: KONG_CLIENT_CERT,
+      tlsSessionTickets: KONG_TICKETS,
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -158,6 +165,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: KONG_CIPHERS,
       clientCertificateSeveralCas: KIC_NO_FRONTEND,
       backendTlsClientCertificate: KIC_BTLS,
+      tlsSessionTickets: KONG_TICKETS,
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -177,6 +185,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
       clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
       backendTlsClientCertificate: GW_CLIENT_CERT,
+      tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -196,6 +205,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: yes('ClientTrafficPolicy tls.ciphers per listener (BoringSSL names)'),
       clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
       backendTlsClientCertificate: EG_CLIENT_CERT,
+      tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -215,6 +225,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
       clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
+      tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
     },
   },
 };

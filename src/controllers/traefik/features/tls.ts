@@ -61,7 +61,7 @@ export function tlsObjectNames(tls: TlsHostIR) {
 
 /** Whether a TlsHost needs a TLSOption (Traefik's per-host TLS parameters). */
 export function needsTlsOption(tls: TlsHostIR): boolean {
-  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined;
+  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined || tls.sessionTickets !== undefined;
 }
 
 /** An IngressRoute's `tls` for a listener: the certificate and the TlsHost's TLSOption, or `{}` (default certificate). */
@@ -157,6 +157,8 @@ export function tlsOptionSpec(tls: TlsHostIR) {
     } : undefined,
     // Go's names are the IANA names (GO_CIPHER_SUITES lists the ones Traefik accepts).
     cipherSuites: tls.cipherSuites ? [...tls.cipherSuites] : undefined,
+    // Written either way: Go's default (tickets on) is then visible, and reads back.
+    disableSessionTickets: tls.sessionTickets === undefined ? undefined : !tls.sessionTickets,
   };
 }
 

@@ -233,11 +233,14 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
 }
 
 /** A TLSOption as the TLS host's minimum version and client certificates. */
-function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites'> {
+function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites' | 'sessionTickets'> {
   const spec = isRecord(o.spec) ? o.spec : {};
-  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[] } = {};
+  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[]; sessionTickets?: boolean } = {};
   for (const k of Object.keys(spec)) {
-    if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
+    if (k === 'disableSessionTickets' && typeof spec[k] === 'boolean') {
+      out.sessionTickets = !spec[k];
+      ctx.log.mapped(o, 'spec.disableSessionTickets', spec[k], `TlsHost sessionTickets: ${!spec[k]}`);
+    } else if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
       out.cipherSuites = [...spec[k]];
       ctx.log.mapped(o, 'spec.cipherSuites', spec[k], 'TlsHost cipherSuites');
     } else if (k === 'cipherSuites') {
