@@ -1720,6 +1720,12 @@ export const SUPPORTED: Table = {
         'config.minute': undefined,
       },
     },
+    httpsOnlyRoute: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
+        "metadata.annotations['konghq.com/protocols']": 'https',
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {

@@ -6,6 +6,7 @@ import {
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
   RateLimitPeriod,
   ClientIp, IpAccess,
+  RouteProtocols,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -184,6 +185,9 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => tls(c, controller, { sessionTickets: true }, 'sessionTickets'),
     baseline: (c, controller) => { tls(c, controller, {}, ''); },
   },
+  httpsOnlyRoute: routeCell(
+    { hosts: A, backend: Backend.service('svc', 80), protocols: RouteProtocols.HTTPS_ONLY },
+    { hosts: A, backend: Backend.service('svc', 80) }, 'protocols'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

@@ -44,6 +44,8 @@ export interface RouteEntry {
   readonly ruleName?: string;
   /** The route's own mirrors (`Route.mirrors`), sorted. */
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
+  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`). */
+  readonly protocols?: 'https';
 }
 
 export interface TlsEntry {
@@ -234,6 +236,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     mirror: canary?.mirror && !split ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
     mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
     ruleName: route.ruleName,
+    protocols: route.protocols,
   });
 }
 

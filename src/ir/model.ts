@@ -91,6 +91,8 @@ export interface RouteIR {
   readonly ruleName?: string;
   /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
   readonly mirrors?: readonly MirrorIR[];
+  /** `https`: HTTPS only, plain HTTP refused (426); undefined: as the hosts' TlsHost says. */
+  readonly protocols?: 'https';
 }
 
 export interface HstsIR {

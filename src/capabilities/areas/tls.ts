@@ -20,7 +20,8 @@ export type TlsFeature =
   | 'tlsCipherSuites'
   | 'clientCertificateSeveralCas'
   | 'backendTlsClientCertificate'
-  | 'tlsSessionTickets';
+  | 'tlsSessionTickets'
+  | 'httpsOnlyRoute';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -43,6 +44,7 @@ const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway
 const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
 const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
 const KONG_TICKETS = no('Kong sets session tickets only globally (ssl_session_tickets in kong.conf)');
+const NO_REJECT_426 = (how: string) => no(`plain HTTP cannot be answered with 426 per route: ${how}; use Redirect.toHttps() to redirect instead`);
 const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
 export const TLS: CapabilityArea<TlsFeature> = {
@@ -65,6 +67,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     clientCertificateSeveralCas: { title: 'Client certificates from several CA sources', prop: 'clientAuth.additionalCas' },
     backendTlsClientCertificate: { title: 'Client certificate presented to HTTPS backends', prop: 'backend.tls.clientCertificateSecret' },
     tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
+    httpsOnlyRoute: { title: 'HTTPS-only route refusing plain HTTP (426)', prop: 'protocols' },
   },
   matrix: {
     'ingress-nginx': {
@@ -86,6 +89,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
       backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key); verified backends need the client certificate in the CA Secret (one Secret)'),
       tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
+      httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -106,6 +110,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames'),
       backendTlsClientCertificate: yes('ServersTransport certificatesSecrets'),
       tlsSessionTickets: yes('TLSOption disableSessionTickets'),
+      httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -126,6 +131,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
       backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
       tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
+      httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -146,6 +152,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: KONG_MTLS,
       backendTlsClientCertificate: KONG_CLIENT_CERT,
       tlsSessionTickets: KONG_TICKETS,
+      httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426"'),
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -166,6 +173,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: KIC_NO_FRONTEND,
       backendTlsClientCertificate: KIC_BTLS,
       tlsSessionTickets: KONG_TICKETS,
+      httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -186,6 +194,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
       backendTlsClientCertificate: GW_CLIENT_CERT,
       tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -206,6 +215,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
       backendTlsClientCertificate: EG_CLIENT_CERT,
       tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
+      httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -226,6 +236,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
       tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
+      httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
   },
 };
