@@ -87,7 +87,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
       tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
       clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
-      backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key); verified backends need the client certificate in the CA Secret (one Secret)'),
+      backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key) with proxy-ssl-verify off: unverified backends only (with verification it is the CA Secret)'),
       tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
       httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
     },

@@ -63,8 +63,8 @@ export function backendTlsEmitted(b: BackendIR, source: string, prop: string): E
     emit('proxySslName', b.tls.hostname!, 'backendTls', `${prop}.hostname`, source),
     emit('proxySslServerName', 'on', 'backendTls', prop, source),
   ];
-  // A CA is required on ingress-nginx (the matrix refuses the system trust store). The same
-  // Secret carries the client certificate, if any (backendClientCertificateProblem).
+  // A CA is required on ingress-nginx (the matrix refuses the system trust store). nginx also
+  // presents the Secret's tls.crt / tls.key, if it holds them (backendClientCertificateProblem).
   if (b.tls.ca) out.push(emit('proxySslSecret', `${b.namespace}/${b.tls.ca.name}`, 'backendTls', `${prop}.ca`, source));
   return out;
 }
@@ -88,13 +88,16 @@ function clientAuthKey(t: TlsHostIR | undefined): string | undefined {
 
 /**
  * proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its
- * tls.crt / tls.key. A verified backend's client certificate must therefore be its CA Secret.
+ * tls.crt / tls.key whenever it holds them. A verified backend's Ingress therefore looks the same
+ * with or without a client certificate (it would not read back): only unverified backends name
+ * the Secret for the certificate alone.
  */
 function backendClientCertificateProblem(b: BackendIR): string | undefined {
   const t = b.tls;
-  if (!t || t.insecureSkipVerify || t.clientCertificateSecret === undefined || t.ca?.name === t.clientCertificateSecret) return undefined;
-  return 'proxy-ssl-secret is one Secret holding both the CA (ca.crt) that verifies the backend and the client certificate (tls.crt, tls.key) nginx presents, '
-    + `and this backend names CA Secret '${t.ca?.name}' and client certificate Secret '${t.clientCertificateSecret}'; put all three keys into one Secret and name it as both`;
+  if (!t || t.insecureSkipVerify || t.clientCertificateSecret === undefined) return undefined;
+  return 'proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its tls.crt / tls.key whenever it holds them, '
+    + 'so with verification the Ingress cannot say whether a client certificate is presented (it depends on the CA Secret\'s keys); '
+    + 'only BackendTls.insecureSkipVerify() names a Secret for the client certificate alone';
 }
 
 export function tlsProblems(ir: GatewayIR): RenderProblem[] {
