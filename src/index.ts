@@ -6,6 +6,7 @@ export * from './intent/mirror';
 export * from './intent/controller';
 export * from './intent/match';
 export * from './intent/route';
+export * from './intent/route-protocols';
 export * from './intent/tls-host';
 export * from './intent/tls-options';
 export * from './intent/policies/index';

@@ -12,7 +12,7 @@ import { ControllerName, FeatureKind } from '../src/capabilities/features';
  * controller does it natively: the output is identical to the baseline's. Object metadata
  * (apiVersion, kind, name, namespace) of an object the feature adds is implied by its key.
  */
-export type Fields = { readonly [path: string]: string | number | boolean | undefined };
+export type Fields = { readonly [path: string]: string | number | boolean | undefined | Readonly<Record<string, never>> };
 export type CellExpectation = typeof SAME | { readonly [id: string]: Fields | typeof GONE };
 
 export const SAME = 'same output as the baseline';
@@ -362,6 +362,11 @@ export const SUPPORTED: Table = {
     weightedBackends: {
       'Ingress/gw-r-split': {
         "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
+      },
+    },
+    backendTlsClientCertificate: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-secret']": 'edge/gw-client',
       },
     },
   },
@@ -951,6 +956,19 @@ export const SUPPORTED: Table = {
         'spec.routes[0].priority': 9101000,
       },
     },
+    backendTlsClientCertificate: {
+      'ServersTransport/gw-r-svc-8443-transport': {
+        'spec.certificatesSecrets[0]': 'gw-client',
+      },
+    },
+    tlsSessionTickets: {
+      'IngressRoute/gw-r': {
+        'spec.tls.options.name': 'gw-tls',
+      },
+      'TLSOption/gw-tls': {
+        'spec.disableSessionTickets': false,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1359,6 +1377,14 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    tlsSessionTickets: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.tls.options']": 'edge-gw-tls@kubernetescrd',
+      },
+      'TLSOption/gw-tls': {
+        'spec.disableSessionTickets': false,
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1700,6 +1726,12 @@ export const SUPPORTED: Table = {
     anyDepthWildcardHost: {
       'Ingress/gw-r': {
         'spec.rules[0].host': '*.example.com',
+      },
+    },
+    httpsOnlyRoute: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
+        "metadata.annotations['konghq.com/protocols']": 'https',
       },
     },
   },
@@ -3268,6 +3300,12 @@ export const SUPPORTED: Table = {
     anyDepthWildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
+      },
+    },
+    tlsSessionTickets: {
+      'ClientTrafficPolicy/gw-tls': {
+        'spec.targetRefs[0].sectionName': 'https-a-example-com',
+        'spec.tls.session.resumption.stateless': {},
       },
     },
   },

@@ -6,6 +6,7 @@ import {
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
   RateLimitPeriod,
   ClientIp, IpAccess,
+  RouteProtocols,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -179,6 +180,16 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   },
   // issue #16 item 6: `**.` is one or more labels (`*.` exactly one, above)
   anyDepthWildcardHost: routeCell({ hosts: ['**.example.com'] }, { hosts: ['a.example.com'] }, 'hosts'),
+  backendTlsClientCertificate: routeCell(
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ clientCertificateSecret: 'gw-client' }) }) },
+    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
+  tlsSessionTickets: {
+    sample: (c, controller) => tls(c, controller, { sessionTickets: true }, 'sessionTickets'),
+    baseline: (c, controller) => { tls(c, controller, {}, ''); },
+  },
+  httpsOnlyRoute: routeCell(
+    { hosts: A, backend: Backend.service('svc', 80), protocols: RouteProtocols.HTTPS_ONLY },
+    { hosts: A, backend: Backend.service('svc', 80) }, 'protocols'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

@@ -46,6 +46,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   });
   if (route.backends.length > 1) use('multipleBackends', 'backends');
   if (route.ruleName !== undefined) use('namedRule', 'ruleName');
+  if (route.protocols === 'https') use('httpsOnlyRoute', 'protocols');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
   if (new Set(route.backends.map(b => b.weight)).size > 1) use('weightedBackends', 'backends');
   route.backends.forEach((b, i) => {
@@ -70,8 +71,15 @@ function wildcardFeatures(hosts: readonly string[]): FeatureKind[] {
 /** Re-encryption features a backend uses. */
 export function backendTlsFeatures(b: BackendIR): FeatureKind[] {
   if (!b.tls) return [];
-  if (b.tls.insecureSkipVerify) return b.tls.hostname !== undefined ? ['backendTls', 'backendTlsInsecure', 'backendTlsInsecureServerName'] : ['backendTls', 'backendTlsInsecure'];
-  return b.tls.ca ? ['backendTls'] : ['backendTls', 'backendTlsSystemCa'];
+  const out: FeatureKind[] = ['backendTls'];
+  if (b.tls.insecureSkipVerify) {
+    out.push('backendTlsInsecure');
+    if (b.tls.hostname !== undefined) out.push('backendTlsInsecureServerName');
+  } else if (!b.tls.ca) {
+    out.push('backendTlsSystemCa');
+  }
+  if (b.tls.clientCertificateSecret !== undefined) out.push('backendTlsClientCertificate');
+  return out;
 }
 
 /** Features a TlsHost uses, each with the prop that introduced it. */
@@ -96,6 +104,7 @@ export function tlsFeatures(tls: TlsHostIR | PassthroughIR, gatewayNamespace: st
     if (tls.clientAuth.additionalCas) out.push({ feature: 'clientCertificateSeveralCas', prop: 'clientAuth.additionalCas' });
   }
   if (tls.cipherSuites) out.push({ feature: 'tlsCipherSuites', prop: 'cipherSuites' });
+  if (tls.sessionTickets !== undefined) out.push({ feature: 'tlsSessionTickets', prop: 'sessionTickets' });
   return out;
 }
 

@@ -25,7 +25,7 @@ export interface BackendEntry {
   readonly namespace: string;
   readonly port: number;
   readonly weight: number;
-  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true };
+  readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true; readonly clientCertificateSecret?: string };
 }
 
 export interface RouteEntry {
@@ -44,6 +44,8 @@ export interface RouteEntry {
   readonly ruleName?: string;
   /** The route's own mirrors (`Route.mirrors`), sorted. */
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
+  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`). */
+  readonly protocols?: 'https';
 }
 
 export interface TlsEntry {
@@ -56,6 +58,7 @@ export interface TlsEntry {
   readonly minTlsVersion?: string;
   readonly clientAuth?: { readonly required: boolean; readonly ca: string; readonly additionalCas?: readonly string[] };
   readonly cipherSuites?: readonly string[];
+  readonly sessionTickets?: boolean;
 }
 
 export interface PassthroughEntry {
@@ -125,6 +128,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
             additionalCas: t.clientAuth.additionalCas?.map(c => `${c.kind}/${c.name}`),
           }) : undefined,
           cipherSuites: t.cipherSuites,
+          sessionTickets: t.sessionTickets,
         }));
       }
     }
@@ -232,6 +236,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     mirror: canary?.mirror && !split ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
     mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
     ruleName: route.ruleName,
+    protocols: route.protocols,
   });
 }
 
@@ -327,7 +332,7 @@ function backendEntry(b: BackendIR, divisor: number): BackendEntry {
     namespace: b.namespace,
     port: b.port,
     weight: divisor > 0 ? b.weight / divisor : b.weight,
-    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify }) : undefined,
+    tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify, clientCertificateSecret: b.tls.clientCertificateSecret }) : undefined,
   });
 }
 

@@ -27,6 +27,7 @@ import { Retries, RetryOn } from '../intent/policies/retries';
 import { Rewrite } from '../intent/policies/rewrite';
 import { SameSite, SessionAffinity } from '../intent/policies/session-affinity';
 import { Timeouts } from '../intent/policies/timeouts';
+import { RouteProtocols } from '../intent/route-protocols';
 import { TlsCertificate } from '../intent/tls-host';
 import { ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion } from '../intent/tls-options';
 
@@ -85,6 +86,7 @@ const ENUMS: { readonly [name: string]: any } = {
   TlsVersion,
   TsigAlgorithm,
   TlsCipherSuite,
+  RouteProtocols,
 };
 
 const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, props: any) => Construct } = {

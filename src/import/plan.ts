@@ -342,6 +342,7 @@ class Planner {
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
       ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
+      ['protocols', route.protocols === 'https' ? enumOf('RouteProtocols', 'HTTPS_ONLY') : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -401,6 +402,7 @@ class Planner {
         ['clientAuth', t.clientAuth ? callWithOptions(t.clientAuth.required ? 'ClientAuth.required' : 'ClientAuth.optional', [caExpr(t.clientAuth.ca)],
           obj([['additionalCas', t.clientAuth.additionalCas ? arr(t.clientAuth.additionalCas.map(caExpr)) : undefined]])) : undefined],
         ['cipherSuites', t.cipherSuites ? arr(t.cipherSuites.map(c => enumOf('TlsCipherSuite', c))) : undefined],
+        ['sessionTickets', t.sessionTickets !== undefined ? lit(t.sessionTickets) : undefined],
       ]),
       comments,
       sources: [t.source],
@@ -485,8 +487,11 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
 }
 
 function backendTlsExpr(tls: BackendTlsIR): Expr {
-  if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
-  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+  const cert = tls.clientCertificateSecret !== undefined ? lit(tls.clientCertificateSecret) : undefined;
+  if (tls.insecureSkipVerify) {
+    return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined], ['clientCertificateSecret', cert]]));
+  }
+  return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined], ['clientCertificateSecret', cert]]));
 }
 
 /** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */

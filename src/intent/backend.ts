@@ -4,7 +4,7 @@ import { CaCertificates, caProblem } from './ca';
 import { rememberServiceObject, ServiceObject } from './service-object';
 import { listProblem, optionsOf, show } from '../core/errors';
 import { isWildcardHost } from '../core/hosts';
-import { checkHost, checkNamespace, checkPort, checkServiceName } from '../core/validate';
+import { checkHost, checkNamespace, checkObjectName, checkPort, checkServiceName } from '../core/validate';
 import { BackendIR, BackendTlsIR } from '../ir/model';
 
 /** Options for `BackendTls.verify()`. */
@@ -20,6 +20,14 @@ export interface BackendTlsOptions {
    * @default - the proxy's system trust store (well-known public CAs)
    */
   readonly ca?: CaCertificates;
+
+  /**
+   * A client certificate the gateway presents to the backend (mutual TLS to the upstream): the
+   * name of a `kubernetes.io/tls` Secret (`tls.crt`, `tls.key`) in the backend's namespace.
+   * @default - no client certificate
+   * @example 'gateway-client-cert'
+   */
+  readonly clientCertificateSecret?: string;
 }
 
 /** Options for `BackendTls.insecureSkipVerify()`. */
@@ -30,6 +38,13 @@ export interface InsecureBackendTlsOptions {
    * @default - no SNI
    */
   readonly serverName?: string;
+
+  /**
+   * A client certificate the gateway presents to the backend: the name of a `kubernetes.io/tls`
+   * Secret (`tls.crt`, `tls.key`) in the backend's namespace.
+   * @default - no client certificate
+   */
+  readonly clientCertificateSecret?: string;
 }
 
 /**
@@ -75,12 +90,14 @@ export class BackendTls {
   /** @internal */
   public _toIR(): { ir?: BackendTlsIR; problem?: string } {
     if (this.insecure) {
+      const cert = clientCertificateIR(this.insecure.clientCertificateSecret);
+      if (cert.problem) return { problem: cert.problem };
       const name = this.insecure.serverName;
-      if (name === undefined) return { ir: { insecureSkipVerify: true } };
+      if (name === undefined) return { ir: { insecureSkipVerify: true, ...cert.ir } };
       const p = checkHost(name);
       if (p) return { problem: `tls.serverName: ${p}` };
       if (isWildcardHost(name)) return { problem: `tls.serverName: '${name}' must be a concrete name, not a wildcard (it is sent as SNI)` };
-      return { ir: { hostname: name, insecureSkipVerify: true } };
+      return { ir: { hostname: name, insecureSkipVerify: true, ...cert.ir } };
     }
     const o = this.options;
     if (!o || typeof o !== 'object') return { problem: 'tls: BackendTls.verify() needs options with a hostname' };
@@ -91,8 +108,19 @@ export class BackendTls {
       const p = caProblem(o.ca, 'tls.ca');
       if (p) return { problem: p };
     }
-    return { ir: { hostname: o.hostname, ca: o.ca?._toIR() } };
+    const cert = clientCertificateIR(o.clientCertificateSecret);
+    if (cert.problem) return { problem: cert.problem };
+    return { ir: { hostname: o.hostname, ca: o.ca?._toIR(), ...cert.ir } };
   }
+}
+
+/** Validates `tls.clientCertificateSecret` (a Secret name), as the IR's field or the problem. */
+function clientCertificateIR(secret: unknown): { ir?: { clientCertificateSecret: string }; problem?: string } {
+  if (secret === undefined) return {};
+  if (typeof secret !== 'string') return { problem: `tls.clientCertificateSecret: must be a Secret name, got ${show(secret)}` };
+  const p = checkObjectName(secret);
+  if (p) return { problem: `tls.clientCertificateSecret: ${p}` };
+  return { ir: { clientCertificateSecret: secret } };
 }
 
 /** The `tls` option shared by every Backend factory. */

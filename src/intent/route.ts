@@ -13,6 +13,7 @@ import { resolvePolicies } from './policies/resolve';
 import { Rewrite } from './policies/rewrite';
 import { RoutePolicies } from './policies/route-policies';
 import { applyRawAnnotations, rawAnnotationsOf } from './raw-annotations';
+import { RouteProtocols, routeProtocolsIR } from './route-protocols';
 import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
@@ -71,6 +72,15 @@ export interface RouteOptions extends RoutePolicies {
    * @default - no redirect
    */
   readonly redirect?: Redirect;
+
+  /**
+   * The schemes the route is served on. `RouteProtocols.HTTPS_ONLY` refuses plain-HTTP requests
+   * matching the route with `426 Upgrade Required` (on the host of a TlsHost, in place of its
+   * HTTPS redirect for these matches); HTTPS requests are served as usual.
+   * @default - as the hosts' TlsHost says (HTTPS with plain HTTP redirected, or both schemes)
+   * @example RouteProtocols.HTTPS_ONLY
+   */
+  readonly protocols?: RouteProtocols;
 
   /**
    * Shadow backends that each receive a copy of a share of the route's requests (their responses
@@ -254,6 +264,9 @@ export class Route extends Construct {
       fail(path, `Route.ruleName: ${show(ruleName)} must be a lowercase DNS subdomain (letters, digits, '-' and '.', starting and ending with a letter or digit) of at most 240 characters`);
     }
 
+    const protocols = routeProtocolsIR(props.protocols, redirect !== undefined);
+    if (protocols.problem) fail(path, protocols.problem);
+
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);
 
     super(scope, id);
@@ -273,6 +286,7 @@ export class Route extends Construct {
       policies,
       ...(ruleName !== undefined ? { ruleName } : {}),
       ...(mirrors.length > 0 ? { mirrors } : {}),
+      ...(protocols.ir ? { protocols: protocols.ir } : {}),
     };
     this.apiObjects = gateway._registerRoute(this, raw.entries.length > 0);
     applyRawAnnotations(this, this.apiObjects, raw);

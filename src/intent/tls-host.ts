@@ -138,6 +138,14 @@ export interface TlsHostOptions {
    * @example [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]
    */
   readonly cipherSuites?: TlsCipherSuite[];
+
+  /**
+   * Whether clients may resume TLS sessions with session tickets (stateless resumption, RFC 5077 /
+   * TLS 1.3 tickets). `false` forces a full handshake for every connection that would resume by
+   * ticket; `true` saves handshakes, at the cost of forward secrecy for as long as the ticket key lives.
+   * @default - the controller's default (Traefik: tickets on; Envoy Gateway: no resumption)
+   */
+  readonly sessionTickets?: boolean;
 }
 
 /** Props for `TlsHost`. */
@@ -198,7 +206,7 @@ export class TlsHost extends Construct {
     const name = gateway._childName(id, path, 'TlsHost');
 
     if (mode.mode === 'Passthrough') {
-      const httpLevel = (['certificate', 'httpsRedirect', 'hsts', 'minTlsVersion', 'clientAuth', 'cipherSuites'] as const).filter(p => props[p] !== undefined);
+      const httpLevel = (['certificate', 'httpsRedirect', 'hsts', 'minTlsVersion', 'clientAuth', 'cipherSuites', 'sessionTickets'] as const).filter(p => props[p] !== undefined);
       if (httpLevel.length > 0) {
         fail(path, `TlsHost.${httpLevel[0]}: a passthrough host is not terminated at the gateway, so it takes no ${httpLevel.join(', ')}; the backend holds the certificate (remove ${httpLevel.length > 1 ? 'them' : 'it'}, or use TlsMode.terminate())`);
       }
@@ -228,6 +236,7 @@ export class TlsHost extends Construct {
       fail(path, `TlsHost.certificate: Issuer '${issuer.issuerName}' lives in namespace '${issuer.issuerNamespace}' and only serves certificates there, but this gateway's certificates are in '${secretNamespace}'; use a ClusterIssuer, or an Issuer in '${secretNamespace}'`);
     }
     if (props.httpsRedirect !== undefined && typeof props.httpsRedirect !== 'boolean') fail(path, 'TlsHost.httpsRedirect: must be true or false');
+    if (props.sessionTickets !== undefined && typeof props.sessionTickets !== 'boolean') fail(path, `TlsHost.sessionTickets: ${show(props.sessionTickets)} must be true or false`);
     let hsts: HstsIR | undefined;
     if (props.hsts !== undefined) {
       if (!(props.hsts instanceof Hsts)) fail(path, 'TlsHost.hsts: must be created with Hsts.enable()');
@@ -287,6 +296,7 @@ export class TlsHost extends Construct {
       minTlsVersion,
       clientAuth,
       ...(cipherSuites ? { cipherSuites } : {}),
+      ...(props.sessionTickets !== undefined ? { sessionTickets: props.sessionTickets } : {}),
     };
     objects.push(...gateway._registerTlsHost(this));
     this.apiObjects = objects;

@@ -51,7 +51,8 @@ export interface BackendTlsIR {
   /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. Never with `insecureSkipVerify`. */
   readonly ca?: CaRefIR;
   /** The explicit, unsafe opt-in: the backend certificate is not verified at all. */
-  readonly insecureSkipVerify?: true;
+  readonly insecureSkipVerify?: true;  /** A `kubernetes.io/tls` Secret in the backend's namespace whose certificate the gateway presents to the backend. */
+  readonly clientCertificateSecret?: string;
 }
 
 /** Every request: prefix '/', no other condition. */
@@ -90,6 +91,8 @@ export interface RouteIR {
   readonly ruleName?: string;
   /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
   readonly mirrors?: readonly MirrorIR[];
+  /** `https`: HTTPS only, plain HTTP refused (426); undefined: as the hosts' TlsHost says. */
+  readonly protocols?: 'https';
 }
 
 export interface HstsIR {
@@ -127,6 +130,8 @@ export interface TlsHostIR {
   readonly clientAuth?: ClientAuthIR;
   /** TLS 1.2 cipher suites by IANA name, in the user's order; undefined: the controller's default. */
   readonly cipherSuites?: readonly string[];
+  /** Session tickets (stateless resumption) on or off; undefined: the controller's default. */
+  readonly sessionTickets?: boolean;
 }
 
 /** Hostnames whose TLS connections are passed through, unterminated, to one backend (by SNI). */

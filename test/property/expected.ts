@@ -47,7 +47,9 @@ function expectedBackend(b: BackendSpec, namespace: string, weight = 1) {
     port: b.port,
     weight,
     tls: !b.tls ? undefined
-      : b.tls.unverified ? { insecureSkipVerify: true, hostname: b.tls.unverified === 'sni' ? b.tls.hostname : undefined }
+      : b.tls.unverified ? {
+        insecureSkipVerify: true, hostname: b.tls.unverified === 'sni' ? b.tls.hostname : undefined, clientCertificateSecret: b.tls.clientCert ? 'backend-client' : undefined,
+      }
         : { hostname: b.tls.hostname, ca: b.tls.ca ? { kind: b.tls.ca === 'secret' ? 'Secret' : 'ConfigMap', name: 'backend-ca' } : undefined },
   };
 }
@@ -183,6 +185,7 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
       namespace,
       hosts: r.hosts ? sorted(r.hosts) : [],
       ruleName: r.ruleName,
+      protocols: r.httpsOnly ? 'https' : undefined,
       matches: r.matches.map(expectedMatch),
       // Weights apply to several backends, one of them above 0 (the builder passes them then).
       backends: r.backends.map((b, j) => expectedBackend(b, namespace, weighted(r.weights, r.backends.length) ? r.weights![j] : 1)),
@@ -211,6 +214,7 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
       hsts: o.hsts && { maxAgeSeconds: o.hsts.maxAgeDays * 86_400, includeSubdomains: o.hsts.includeSubdomains, preload: o.hsts.preload },
       minTlsVersion: o.minTls,
       clientAuth: o.clientAuth && { required: o.clientAuth === 'required', ca: { kind: o.clientAuth === 'required' ? 'Secret' : 'ConfigMap', name: 'client-ca' } },
+      sessionTickets: o.sessionTickets,
     }, host, out);
   });
   const canaries = new Map(ir.canaries.map(c => [c.source, c]));

@@ -5,6 +5,7 @@ import {
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
   SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
+  RouteProtocols,
   TlsCipherSuite,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
@@ -46,7 +47,7 @@ export interface BackendSpec {
    * Re-encryption: verify the backend's certificate for this name (against a CA Secret, or the system CAs),
    * or (`unverified`) the unsafe opt-in BackendTls.insecureSkipVerify(), with the name as SNI when `unverified: 'sni'`.
    */
-  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap'; readonly unverified?: 'sni' | 'no-sni' };
+  readonly tls?: { readonly hostname: string; readonly ca?: 'secret' | 'configmap'; readonly unverified?: 'sni' | 'no-sni'; readonly clientCert?: true };
 }
 
 export interface RateLimitSpec {
@@ -153,6 +154,8 @@ export interface RouteSpec {
   /** Raw annotations (the escape hatch): another tool's key and one the controller documents. */
   readonly raw?: boolean;
   readonly ruleName?: string;
+  /** RouteProtocols.HTTPS_ONLY (plain HTTP refused with 426). */
+  readonly httpsOnly?: true;
 }
 
 export type TrafficSpec =
@@ -191,6 +194,8 @@ export interface TlsOptionsSpec {
   readonly issued?: boolean;
   /** TLS 1.2 cipher suites (CIPHER_SUITES). */
   readonly ciphers?: boolean;
+  /** Session tickets on. */
+  readonly sessionTickets?: true;
 }
 
 export interface CaseSpec {
@@ -291,6 +296,8 @@ export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   // One TLS backend in three skips verification (the unsafe opt-in), with or without SNI: derived
   // from the name's length so the generated shapes (and shrinking) stay those of the verified case.
   .map(b => (b.tls && b.service.length % 3 === 0 ? { ...b, tls: { hostname: b.tls.hostname, unverified: b.tls.ca === undefined ? 'no-sni' as const : 'sni' as const } } : b))
+  // A client certificate (Secret 'backend-client') on unverified backends of port 8080: derived, shapes unchanged.
+  .map(b => (b.tls && 'unverified' in b.tls && b.port === 8080 ? { ...b, tls: { ...b.tls, clientCert: true as const } } : b))
   // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
   .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
@@ -483,7 +490,12 @@ const routeArb: fc.Arbitrary<RouteSpec> = fc.record({
   redirect: sometimes(redirectArb, 10),
   rewrite: sometimes(rewriteArb, 8),
   raw: sometimes(fc.constant(true), 6),
-}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(r => fixRoute(withRuleName(r)));
+}, { requiredKeys: ['matches', 'asArray', 'backends', 'policies'] }).map(r => withHttpsOnly(fixRoute(withRuleName(r))));
+
+/** A share of the routes without a redirect refuse plain HTTP (derived, see `derivedPick`). */
+function withHttpsOnly(r: RouteSpec): RouteSpec {
+  return r.redirect === undefined && derivedPick({ httpsOnly: r }, 6) !== undefined ? { ...r, httpsOnly: true } : r;
+}
 
 /** A share of the routes name their rules (derived, see `derivedPick`). */
 function withRuleName(r: RouteSpec): RouteSpec {
@@ -559,7 +571,9 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       issued: fc.boolean(),
     }, { requiredKeys: [] })
       // Cipher suites on hosts whose certificate is explicitly not issued (and that accept TLS 1.2): derived, so the generated shapes stay those above.
-      .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o)), 3),
+      .map(o => (o.issued === false && o.minTls !== TlsVersion.TLS_1_3 ? { ...o, ciphers: true } : o))
+      // Session tickets on hosts with HSTS and no client certificates: derived, shapes unchanged.
+      .map(o => (o.hsts !== undefined && o.clientAuth === undefined ? { ...o, sessionTickets: true as const } : o)), 3),
     // A passthrough backend lives in the gateway's namespace (TlsHost refuses others).
     passthrough: sometimes(fc.record({ wildcard: fc.constantFrom<PassthroughWildcard>('', '*.', '**.'), backend: backendArb.map(b => ({ service: b.service, port: b.port })) }), 6),
     canary: sometimes(fc.tuple(fc.nat(), canaryArb), 2),
@@ -671,7 +685,8 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     ? ok('backendTlsInsecure') && (b.tls.unverified === 'no-sni' || ok('backendTlsInsecureServerName'))
     : b.tls.ca !== undefined || ok('backendTlsSystemCa')));
   const localBackend = (b0: BackendSpec): BackendSpec => {
-    const b = tlsBackendOk(b0) ? b0 : { ...b0, tls: undefined };
+    const b1 = b0.tls?.clientCert && !ok('backendTlsClientCertificate') ? { ...b0, tls: { ...b0.tls, clientCert: undefined } } : b0;
+    const b = tlsBackendOk(b1) ? b1 : { ...b1, tls: undefined };
     return crossOk ? b : { service: b.service, port: b.port, tls: b.tls };
   };
   const routes = spec.routes.map((r, index) => {
@@ -698,6 +713,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       rewrite,
       raw,
       ruleName: ok('namedRule') ? r.ruleName : undefined,
+      httpsOnly: ok('httpsOnlyRoute') ? r.httpsOnly : undefined,
       weights: ok('weightedBackends') ? r.weights : undefined,
       mirrors: ok('routeMirror') ? r.mirrors : undefined,
     });
@@ -710,6 +726,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     clientAuth: o.clientAuth && ok('clientCertificateAuth') && (o.clientAuth === 'required' || ok('optionalClientCertificate')) ? o.clientAuth : undefined,
     issued: ok('automaticCertificate') ? o.issued : undefined,
     ciphers: o.ciphers && ok('tlsCipherSuites') ? true : undefined,
+    sessionTickets: o.sessionTickets && ok('tlsSessionTickets') ? true : undefined,
   };
   // A certificate `*.x` stays while a route serves `*.x` or `**.x` (see tlsNameServes).
   const tls = spec.tls
@@ -782,7 +799,10 @@ function backend(b: BackendSpec, weight?: number): Backend {
     ...(b.namespace !== undefined ? { namespace: b.namespace } : {}),
     ...(weight !== undefined ? { weight } : {}),
     ...(b.tls?.unverified ? {
-      tls: BackendTls.insecureSkipVerify(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
+      tls: BackendTls.insecureSkipVerify({
+        ...(b.tls.unverified === 'sni' ? { serverName: b.tls.hostname } : {}),
+        ...(b.tls.clientCert ? { clientCertificateSecret: 'backend-client' } : {}),
+      }),
     } : b.tls ? {
       tls: BackendTls.verify({
         hostname: b.tls.hostname,
@@ -915,6 +935,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     rewrite: r.rewrite ? rewrite_(r.rewrite) : undefined,
     rawAnnotations: r.raw ? { ...RAW_ANNOTATIONS[controllerName], 'external-dns.alpha.kubernetes.io/ttl': '60' } : undefined,
     ruleName: r.ruleName,
+    protocols: r.httpsOnly ? RouteProtocols.HTTPS_ONLY : undefined,
     mirrors: r.mirrors && r.backends.length > 0
       ? r.mirrors.map(m => TrafficMirror.to(Backend.service(m.service, 8080), m.percent !== undefined ? { percent: m.percent } : {})) : undefined,
   }));
@@ -932,6 +953,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
       clientAuth: o.clientAuth === 'required' ? ClientAuth.required(CaCertificates.fromSecret('client-ca'))
         : o.clientAuth === 'optional' ? ClientAuth.optional(CaCertificates.fromConfigMap('client-ca')) : undefined,
       cipherSuites: o.ciphers ? [...CIPHER_SUITES] : undefined,
+      sessionTickets: o.sessionTickets,
     });
   });
   if (spec.passthrough) {

@@ -18,7 +18,10 @@ export type TlsFeature =
   | 'backendTlsInsecure'
   | 'backendTlsInsecureServerName'
   | 'tlsCipherSuites'
-  | 'clientCertificateSeveralCas';
+  | 'clientCertificateSeveralCas'
+  | 'backendTlsClientCertificate'
+  | 'tlsSessionTickets'
+  | 'httpsOnlyRoute';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -36,6 +39,12 @@ const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gatew
 const KONG_CIPHERS = no('Kong sets cipher suites only globally (ssl_cipher_suite / ssl_ciphers in kong.conf)');
 const GW_ALWAYS_VERIFIES = no('a BackendTLSPolicy always verifies the backend certificate (a CA or the system CAs); Gateway API has no way to skip verification');
 const EG_BACKEND_RESOURCE = no('skipping verification needs an Envoy Gateway Backend resource (tls.insecureSkipVerify) in place of the Service, which resolves the backend by DNS rather than by its endpoints; use BackendTls.verify()');
+const KONG_CLIENT_CERT = no('Kong reads the certificate it presents to a backend from an annotation on the Service (konghq.com/client-cert, a Kong certificate id), which this library does not own');
+const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway API's is gateway-wide (Gateway spec.tls.backend.clientCertificateRef), for every backend of the gateway");
+const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
+const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
+const KONG_TICKETS = no('Kong sets session tickets only globally (ssl_session_tickets in kong.conf)');
+const NO_REJECT_426 = (how: string) => no(`plain HTTP cannot be answered with 426 per route: ${how}; use Redirect.toHttps() to redirect instead`);
 const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
 export const TLS: CapabilityArea<TlsFeature> = {
@@ -56,6 +65,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
     backendTlsInsecureServerName: { title: 'SNI to an unverified backend', prop: 'backend.tls' },
     tlsCipherSuites: { title: 'TLS 1.2 cipher suites per host', prop: 'cipherSuites' },
     clientCertificateSeveralCas: { title: 'Client certificates from several CA sources', prop: 'clientAuth.additionalCas' },
+    backendTlsClientCertificate: { title: 'Client certificate presented to HTTPS backends', prop: 'backend.tls.clientCertificateSecret' },
+    tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
+    httpsOnlyRoute: { title: 'HTTPS-only route refusing plain HTTP (426)', prop: 'protocols' },
   },
   matrix: {
     'ingress-nginx': {
@@ -75,6 +87,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
       tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
       clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
+      backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key) with proxy-ssl-verify off: unverified backends only (with verification it is the CA Secret)'),
+      tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
+      httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -93,6 +108,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: yes('ServersTransport serverName'),
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names)'),
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames'),
+      backendTlsClientCertificate: yes('ServersTransport certificatesSecrets'),
+      tlsSessionTickets: yes('TLSOption disableSessionTickets'),
+      httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -111,6 +129,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE,
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names; needs the Traefik CRD provider)'),
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
+      backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
+      tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
+      httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -129,6 +150,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: KONG_SERVICE,
       tlsCipherSuites: KONG_CIPHERS,
       clientCertificateSeveralCas: KONG_MTLS,
+      backendTlsClientCertificate: KONG_CLIENT_CERT,
+      tlsSessionTickets: KONG_TICKETS,
+      httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426"'),
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -147,6 +171,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: KIC_BTLS,
       tlsCipherSuites: KONG_CIPHERS,
       clientCertificateSeveralCas: KIC_NO_FRONTEND,
+      backendTlsClientCertificate: KIC_BTLS,
+      tlsSessionTickets: KONG_TICKETS,
+      httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -165,6 +192,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: GW_ALWAYS_VERIFIES,
       tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
       clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
+      backendTlsClientCertificate: GW_CLIENT_CERT,
+      tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -183,6 +213,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: EG_BACKEND_RESOURCE,
       tlsCipherSuites: yes('ClientTrafficPolicy tls.ciphers per listener (BoringSSL names)'),
       clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
+      backendTlsClientCertificate: EG_CLIENT_CERT,
+      tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
+      httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -201,6 +234,9 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
       tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
       clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
+      backendTlsClientCertificate: ISTIO_CLIENT_CERT,
+      tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
+      httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
     },
   },
 };

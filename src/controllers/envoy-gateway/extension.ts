@@ -4,7 +4,7 @@ import { EG_VERSION, KIND } from './constants';
 import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
-import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
+import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy, sessionTicketsProblem } from './features/client-traffic-policy';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
@@ -63,7 +63,13 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
       return out;
     },
     ruleFilters: () => [],
-    validate: (ir: GatewayIR) => ir.routes.flatMap(route => problems(route, ir.source, c)),
+    validate: (ir: GatewayIR) => [
+      ...ir.routes.flatMap(route => problems(route, ir.source, c)),
+      ...ir.tlsHosts.flatMap(t => {
+        const reason = sessionTicketsProblem(t);
+        return reason ? [{ source: t.source, message: unsupportedMessage('envoy-gateway', 'tlsSessionTickets', 'sessionTickets', reason) }] : [];
+      }),
+    ],
     // Minimum TLS version and client certificates per TlsHost: a ClientTrafficPolicy targeting
     // its HTTPS listeners (Gateway API has no per-listener field for either).
     allocateTlsHost: (scope: Construct, tls: TlsHostIR, ctx): ApiObject[] => {

@@ -384,6 +384,12 @@ function readClientTrafficPolicy(
     } else if (key === 'ciphers' && Array.isArray(v) && v.length > 0 && v.every(c => typeof c === 'string' && cipherIana(c) !== undefined)) {
       reading.cipherSuites = v.map(c => cipherIana(c)!);
       ctx.mapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites', v);
+    } else if (key === 'session' && Object.keys(v ?? {}).length === 1 && Object.keys(v.resumption ?? {}).length === 1
+      && typeof v.resumption.stateless === 'object' && v.resumption.stateless !== null && Object.keys(v.resumption.stateless).length === 0) {
+      reading.sessionTickets = true;
+      ctx.mapped(o, 'spec.tls.session', 'TlsHost.sessionTickets: true', v);
+    } else if (key === 'session') {
+      ctx.unmapped(o, 'spec.tls.session', 'TlsHost.sessionTickets models stateless (ticket) resumption alone; stateful (session id) resumption is not modelled', v);
     } else if (key === 'ciphers') {
       ctx.unmapped(o, 'spec.tls.ciphers', 'TlsHost.cipherSuites models the TLS 1.2 suites of TlsCipherSuite, one name each (no [a|b] preference groups)', v);
     } else {

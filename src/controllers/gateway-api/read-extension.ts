@@ -53,6 +53,8 @@ export interface ListenerTlsReading {
   readonly clientAuth?: ClientAuthIR;
   /** TLS 1.2 cipher suites by IANA name. */
   readonly cipherSuites?: readonly string[];
+  /** Session tickets on (Envoy Gateway writes only that). */
+  readonly sessionTickets?: boolean;
 }
 
 export interface ExtensionReading {

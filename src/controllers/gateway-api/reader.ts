@@ -837,6 +837,7 @@ class Reading {
         ...(h ? { hsts: h } : {}),
         ...(ext?.minTlsVersion ? { minTlsVersion: ext.minTlsVersion as TlsVersionIR } : {}),
         ...(ext?.cipherSuites ? { cipherSuites: ext.cipherSuites } : {}),
+        ...(ext?.sessionTickets !== undefined ? { sessionTickets: ext.sessionTickets } : {}),
         ...(ext?.clientAuth ?? gw.clientAuth ? { clientAuth: (ext?.clientAuth ?? gw.clientAuth)! } : {}),
       };
       const key = JSON.stringify([bySecret(l), settings]);

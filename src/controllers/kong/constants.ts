@@ -52,6 +52,12 @@ export const HTTPS_ONLY = 'https';
  */
 export const TLS_HTTPS_REDIRECT_STATUS = '308';
 
+/**
+ * `konghq.com/https-redirect-status-code` of `RouteProtocols.HTTPS_ONLY`: Kong's own default for an
+ * HTTPS-only route, 426 Upgrade Required, answered without a redirect.
+ */
+export const REFUSE_PLAIN_HTTP_STATUS = '426';
+
 /** Kong CRDs (`configuration.konghq.com/v1`): fields are top level, there is no `spec`. */
 export const CONFIGURATION_GROUP = 'configuration.konghq.com';
 export const CONFIGURATION_V1 = `${CONFIGURATION_GROUP}/v1`;

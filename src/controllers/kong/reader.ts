@@ -1,5 +1,5 @@
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
-import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REGEX_PATH_PREFIX } from './constants';
+import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
 import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
@@ -49,7 +49,9 @@ export class KongIngressReader implements ControllerReader {
    * Equivalences of the Kong Ingress output (features/redirect.ts, features/tls.ts):
    * - a TLS host whose every route redirects plain HTTP to HTTPS redirects whatever its own
    *   `httpsRedirect` says, and a route's redirect to HTTPS with 308 on such a host is the TLS
-   *   host's default redirect (both are `konghq.com/protocols: https` + 308);
+   *   host's default redirect (both are `konghq.com/protocols: https` + 308); a route refusing
+   *   plain HTTP (`RouteProtocols.HTTPS_ONLY`, 426) replaces the redirect for its own matches,
+   *   so it counts as HTTPS-only too;
    * - HTTP and WebSocket backends are both plain HTTP (Kong proxies upgrades natively).
    */
   public normalize(table: RouteTable): RouteTable {
@@ -173,6 +175,8 @@ interface IngressRead {
   readonly policies: PoliciesIR;
   /** Only HTTPS accepted: plain HTTP is redirected with this status. */
   readonly httpsRedirect?: RedirectIR['statusCode'];
+  /** Only HTTPS accepted: plain HTTP is refused with 426 (RouteProtocols.HTTPS_ONLY). */
+  readonly refusesPlainHttp?: true;
   readonly hsts?: HstsIR;
   readonly tls: ReadonlyArray<{ readonly host: string; readonly secretName: string }>;
   readonly defaultBackend?: BackendIR;
@@ -189,6 +193,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
   let methods: string[] = [];
   const headerAlternatives: HeaderMatchIR[][] = [];
   let httpsRedirect: RedirectIR['statusCode'] | undefined;
+  let refusesPlainHttp: true | undefined;
   let hsts: HstsIR | undefined;
   let ownPolicies = false;
 
@@ -233,6 +238,9 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
         if ((HTTPS_REDIRECT_CODES as readonly number[]).includes(code)) {
           httpsRedirect = code as RedirectIR['statusCode'];
           log.mapped(o, field, value, 'Route.redirect (Redirect.toHttps()) or TlsHost httpsRedirect');
+        } else if (String(code) === REFUSE_PLAIN_HTTP_STATUS) {
+          refusesPlainHttp = true;
+          log.mapped(o, field, value, 'Route.protocols (RouteProtocols.HTTPS_ONLY: plain HTTP refused with 426)');
         } else {
           log.unmapped(o, field, value, `plain HTTP is refused with ${code} (not a redirect); the intent redirects with 301, 302, 307 or 308`);
         }
@@ -242,7 +250,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
         log.unmapped(o, field, value, 'only https (with a redirect) or http,https are modelled');
       }
     } else if (key === ANNOTATIONS.httpsRedirectStatusCode) {
-      if (protocols?.trim() === HTTPS_ONLY) log.mapped(o, field, value, 'Route.redirect statusCode');
+      if (protocols?.trim() === HTTPS_ONLY) log.mapped(o, field, value, value === REFUSE_PLAIN_HTTP_STATUS ? 'Route.protocols (426: plain HTTP refused)' : 'Route.redirect statusCode');
       else log.unmapped(o, field, value, 'without konghq.com/protocols: https Kong never redirects');
     } else if (key === ANNOTATIONS.stripPath) {
       if (value === 'true') {
@@ -294,7 +302,8 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
     const b = ingressBackend(spec.defaultBackend, namespace, ctx.ports);
     if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = b; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
   }
-  return { o, namespace, source, conditions, entries, policies, httpsRedirect, hsts, tls, defaultBackend, ownPolicies };
+  const refusal = refusesPlainHttp ? { refusesPlainHttp } : {};
+  return { o, namespace, source, conditions, entries, policies, httpsRedirect, ...refusal, hsts, tls, defaultBackend, ownPolicies };
 }
 
 /** key-auth / basic-auth + acl of an Ingress's plugins as EdgeAuth. */
@@ -373,6 +382,7 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
         // Settings read on the Service: the backend is that Service, handed over (serviceKnown).
         backends: [Object.keys(ctx.servicePolicies(g.backend)).length > 0 ? { ...g.backend, serviceKnown: true } : g.backend],
         policies: { ...ctx.servicePolicies(g.backend), ...withRedirect(r) },
+        ...(r.refusesPlainHttp ? { protocols: 'https' as const } : {}),
       };
       list.push(route);
     }
@@ -452,7 +462,8 @@ function withRedirect(r: IngressRead): PoliciesIR {
  * canaries copy no policy: canaryPolicyProblems), the same HTTPS redirect.
  */
 function isHeaderCanary(a: IngressRead, b: IngressRead): boolean {
-  if (a.namespace !== b.namespace || a.ownPolicies || b.ownPolicies || a.httpsRedirect !== b.httpsRedirect) return false;
+  if (a.namespace !== b.namespace || a.ownPolicies || b.ownPolicies) return false;
+  if (a.httpsRedirect !== b.httpsRedirect || a.refusesPlainHttp !== b.refusesPlainHttp) return false;
   if (a.entries.length === 0 || b.entries.length === 0) return false;
   if (a.conditions.length !== 1 || b.conditions.length !== 1) return false;
   const [ca, cb] = [a.conditions[0], b.conditions[0]];
@@ -488,7 +499,7 @@ function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => Poli
   };
   const tls = table.tls.map((t): TlsEntry => {
     const serving = table.routes.filter(e => e.host !== '' && tlsHost(e.host) === t.host);
-    return serving.length > 0 && serving.every(httpsOnly) ? { ...t, httpsRedirect: true } : t;
+    return serving.length > 0 && serving.every(e => httpsOnly(e) || e.protocols === 'https') ? { ...t, httpsRedirect: true } : t;
   });
   const redirected = new Set(tls.filter(t => t.httpsRedirect).map(t => t.host));
   const routes = table.routes.map((e): RouteEntry => {

@@ -49,7 +49,8 @@ export class KongIngressRenderer implements ControllerRenderer {
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
     // Routes without policies and with one set of conditions render the same annotations when
     // they serve the same hosts: they share an Ingress (KIC reads plugins and conditions per Ingress).
-    if (!ctx.objectPerRoute && route.backends.length > 0 && Object.keys(route.policies).length === 0) {
+    // A route's own protocols (RouteProtocols) are Ingress-wide too: such a route keeps its own.
+    if (!ctx.objectPerRoute && route.backends.length > 0 && Object.keys(route.policies).length === 0 && route.protocols === undefined) {
       const conditions = new Set(route.matches.map(conditionKey));
       if (conditions.size === 1) {
         const key = JSON.stringify([route.namespace, route.hosts, [...conditions][0]]);

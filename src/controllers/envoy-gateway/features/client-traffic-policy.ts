@@ -16,6 +16,8 @@ export interface ClientTrafficPolicySpec {
     readonly minVersion?: '1.2' | '1.3';
     /** BoringSSL names (the CRD also accepts the IANA aliases). */
     readonly ciphers?: string[];
+    /** Only stateless (ticket) resumption is written; Envoy Gateway resumes nothing by default. */
+    readonly session?: { readonly resumption: { readonly stateless: Record<string, never> } };
     readonly clientValidation?: {
       readonly caCertificateRefs: Array<{ readonly group: ''; readonly kind: string; readonly name: string }>;
       readonly mode: 'RequireAndVerify' | 'VerifyIfGiven';
@@ -25,7 +27,7 @@ export interface ClientTrafficPolicySpec {
 
 /** Whether a TlsHost needs a ClientTrafficPolicy (per-listener TLS parameters). */
 export function needsClientTrafficPolicy(tls: TlsHostIR): boolean {
-  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined;
+  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined || tls.sessionTickets === true;
 }
 
 /**
@@ -53,10 +55,21 @@ export function clientTrafficPolicySpec(tls: TlsHostIR, gatewayName: string, cli
     tls: {
       minVersion: tls.minTlsVersion,
       ciphers: tls.cipherSuites?.map(c => OPENSSL_CIPHER_NAMES[c]),
+      session: tls.sessionTickets ? { resumption: { stateless: {} } } : undefined,
       clientValidation: tls.clientAuth ? {
         caCertificateRefs: [tls.clientAuth.ca, ...tls.clientAuth.additionalCas ?? []].map(c => ({ group: '' as const, kind: c.kind, name: c.name })),
         mode: tls.clientAuth.required ? 'RequireAndVerify' : 'VerifyIfGiven',
       } : undefined,
     },
   };
+}
+
+/**
+ * `sessionTickets: false` has nothing to write on Envoy Gateway: resumption is off unless
+ * `session.resumption` turns it on, and no field says "off", so the setting could not be read back.
+ */
+export function sessionTicketsProblem(tls: TlsHostIR): string | undefined {
+  return tls.sessionTickets === false
+    ? 'ClientTrafficPolicy tls.session only turns resumption on; without it Envoy Gateway resumes no session, which is what sessionTickets: false asks, so leave sessionTickets unset'
+    : undefined;
 }

@@ -48,10 +48,14 @@ export function backendTlsEmitted(b: BackendIR, source: string, prop: string): E
   // The unsafe opt-in: HTTPS, unverified. proxy-ssl-verify: off is nginx's default, written out so
   // the Ingress says it (and reads back as BackendTls.insecureSkipVerify(), not BackendProtocol.HTTPS).
   if (b.tls.insecureSkipVerify) {
-    return [
+    const unverified = [
       emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
       emit('proxySslVerify', 'off', 'backendTlsInsecure', prop, source),
     ];
+    // The client certificate (tls.crt, tls.key) of proxy-ssl-secret is presented; verification stays off.
+    const cert = b.tls.clientCertificateSecret;
+    return cert === undefined ? unverified
+      : [...unverified, emit('proxySslSecret', `${b.namespace}/${cert}`, 'backendTlsClientCertificate', `${prop}.clientCertificateSecret`, source)];
   }
   const out: Emitted[] = [
     emit('backendProtocol', 'HTTPS', 'backendTls', prop, source),
@@ -59,7 +63,8 @@ export function backendTlsEmitted(b: BackendIR, source: string, prop: string): E
     emit('proxySslName', b.tls.hostname!, 'backendTls', `${prop}.hostname`, source),
     emit('proxySslServerName', 'on', 'backendTls', prop, source),
   ];
-  // A CA is required on ingress-nginx (the matrix refuses the system trust store).
+  // A CA is required on ingress-nginx (the matrix refuses the system trust store). nginx also
+  // presents the Secret's tls.crt / tls.key, if it holds them (backendClientCertificateProblem).
   if (b.tls.ca) out.push(emit('proxySslSecret', `${b.namespace}/${b.tls.ca.name}`, 'backendTls', `${prop}.ca`, source));
   return out;
 }
@@ -81,8 +86,31 @@ function clientAuthKey(t: TlsHostIR | undefined): string | undefined {
   return t.clientAuth ? `${t.clientAuth.required ? 'required' : 'optional'} client certificates from ${t.clientAuth.ca.kind} '${t.clientAuth.ca.name}'` : 'no client certificate';
 }
 
+/**
+ * proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its
+ * tls.crt / tls.key whenever it holds them. A verified backend's Ingress therefore looks the same
+ * with or without a client certificate (it would not read back): only unverified backends name
+ * the Secret for the certificate alone.
+ */
+function backendClientCertificateProblem(b: BackendIR): string | undefined {
+  const t = b.tls;
+  if (!t || t.insecureSkipVerify || t.clientCertificateSecret === undefined) return undefined;
+  return 'proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its tls.crt / tls.key whenever it holds them, '
+    + 'so with verification the Ingress cannot say whether a client certificate is presented (it depends on the CA Secret\'s keys); '
+    + 'only BackendTls.insecureSkipVerify() names a Secret for the client certificate alone';
+}
+
 export function tlsProblems(ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
+  const backends = [
+    ...ir.routes.flatMap(r => r.backends.map(b => ({ b, source: r.source }))),
+    ...ir.canaries.map(c => ({ b: c.canary, source: c.source })),
+    ...(ir.defaultBackend ? [{ b: ir.defaultBackend, source: ir.defaultBackendSource ?? ir.source }] : []),
+  ];
+  for (const { b, source } of backends) {
+    const reason = backendClientCertificateProblem(b);
+    if (reason) problems.push({ source, message: unsupportedMessage('ingress-nginx', 'backendTlsClientCertificate', 'backend.tls.clientCertificateSecret', reason) });
+  }
   for (const route of ir.routes) {
     // With the route's own Redirect.toHttps() (force-ssl-redirect), every host of the Ingress is
     // redirected: the TlsHosts' httpsRedirect settings are not read, so they need not agree.

@@ -9,7 +9,10 @@ const PROXY_SSL_UNMODELLED = ['proxy-ssl-ciphers', 'proxy-ssl-protocols', 'proxy
  * Re-encryption to the backend, verified: `backend-protocol: HTTPS` with `proxy-ssl-verify: on`,
  * a CA Secret of the Ingress's namespace (`proxy-ssl-secret`), `proxy-ssl-name` sent as SNI
  * (`proxy-ssl-server-name: on`). `backend-protocol: HTTPS` with `proxy-ssl-verify: off` and no other
- * proxy-ssl-* is the unsafe opt-in `BackendTls.insecureSkipVerify()`. Anything else is not `Backend.tls`.
+ * proxy-ssl-* is the unsafe opt-in `BackendTls.insecureSkipVerify()`, with a `proxy-ssl-secret` of
+ * the Ingress's namespace its client certificate. A verified backend's `proxy-ssl-secret` reads as
+ * its CA only: nginx also presents the Secret's tls.crt / tls.key when it holds them, which the
+ * Ingress does not show. Anything else is not `Backend.tls`.
  */
 export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   for (const k of PROXY_SSL_UNMODELLED) if (src.has(k)) src.unmapped(k, 'Backend.tls does not model it');
@@ -19,13 +22,17 @@ export function backendTls(src: IngressSource): BackendTlsIR | undefined {
   const secret = src.valid('proxy-ssl-secret');
   const name = src.valid('proxy-ssl-name');
   const sni = src.valid('proxy-ssl-server-name');
-  if (protocol === 'HTTPS' && verify?.toLowerCase() === 'off' && secret === undefined && name === undefined && sni === undefined) {
-    src.mapped('proxy-ssl-verify', 'Backend.tls (BackendTls.insecureSkipVerify(): HTTPS, certificate not verified)');
-    return { insecureSkipVerify: true };
-  }
   const [ns, ca] = secret?.includes('/') ? secret.split('/', 2) : [src.namespace, secret];
+  if (protocol === 'HTTPS' && verify?.toLowerCase() === 'off' && name === undefined && sni === undefined && (secret === undefined || ns === src.namespace)) {
+    src.mapped('proxy-ssl-verify', 'Backend.tls (BackendTls.insecureSkipVerify(): HTTPS, certificate not verified)');
+    if (secret === undefined) return { insecureSkipVerify: true };
+    // Unverified, the Secret's only use is the client certificate nginx presents (tls.crt, tls.key).
+    src.mapped('proxy-ssl-secret', `Backend.tls clientCertificateSecret '${ca}'`);
+    return { insecureSkipVerify: true, clientCertificateSecret: ca };
+  }
   let reason: string | undefined;
   if (protocol !== 'HTTPS') reason = 'proxy-ssl-* verify only an HTTPS backend (backend-protocol: HTTPS); gRPC and plain HTTP backends are not verified';
+  else if (verify?.toLowerCase() === 'off' && ns !== src.namespace) reason = `the client certificate Secret is in namespace '${ns}': Backend.tls reads a Secret of the backend's namespace`;
   else if (verify?.toLowerCase() !== 'on') reason = 'without proxy-ssl-verify: on the backend certificate is not verified (BackendProtocol.HTTPS is what that means)';
   else if (!ca) reason = 'proxy-ssl-verify without proxy-ssl-secret: nginx has no CA to verify against';
   else if (ns !== src.namespace) reason = `the CA Secret is in namespace '${ns}': Backend.tls reads a CA of the backend's namespace`;

@@ -3,7 +3,7 @@ import { joinName } from '../../../core/names';
 import { GatewayIR, HstsIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, hstsHeaderValue, disagreement } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, HTTPS_ONLY, PLUGINS, TLS_HTTPS_REDIRECT_STATUS } from '../constants';
+import { ANNOTATIONS, HTTPS_ONLY, PLUGINS, REFUSE_PLAIN_HTTP_STATUS, TLS_HTTPS_REDIRECT_STATUS } from '../constants';
 
 /** The KongPlugin a TlsHost with HSTS owns; its name carries the plugin type, which is immutable. */
 export function hstsPluginName(tls: TlsHostIR): string {
@@ -40,9 +40,12 @@ export function hstsInRoutePlugin(route: RouteIR): boolean {
   return route.policies.headers?.response !== undefined;
 }
 
-/** Whether the route's own `Redirect.toHttps()` makes it HTTPS-only (features/redirect.ts). */
-export function routeRedirectsToHttps(route: RouteIR): boolean {
-  return route.policies.redirect?.scheme === 'https';
+/**
+ * Whether the route's own setting makes it HTTPS-only: `Redirect.toHttps()` (features/redirect.ts)
+ * or `RouteProtocols.HTTPS_ONLY` (426, below).
+ */
+export function routeSetsProtocols(route: RouteIR): boolean {
+  return route.policies.redirect?.scheme === 'https' || route.protocols === 'https';
 }
 
 /**
@@ -53,8 +56,10 @@ export function routeRedirectsToHttps(route: RouteIR): boolean {
  * `httpsRedirect: false`).
  */
 export function kongTlsRedirectAnnotations(route: RouteIR, hosts: readonly string[], tlsHosts: readonly TlsHostIR[]): Record<string, string> {
+  // RouteProtocols.HTTPS_ONLY: Kong answers plain HTTP with the status itself, 426 Upgrade Required (no Location).
+  if (route.protocols === 'https') return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: REFUSE_PLAIN_HTTP_STATUS };
   const tls = routeTlsHosts(hosts, tlsHosts);
-  if (routeRedirectsToHttps(route) || tls.length === 0 || !tls[0].httpsRedirect) return {};
+  if (routeSetsProtocols(route) || tls.length === 0 || !tls[0].httpsRedirect) return {};
   return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: TLS_HTTPS_REDIRECT_STATUS };
 }
 
@@ -81,13 +86,14 @@ function redirectNeed(h: string, tlsHosts: readonly TlsHostIR[]): string {
 /**
  * Kong applies `konghq.com/protocols` and plugins to the whole route: a route (Ingress or
  * HTTPRoute) cannot mix a redirected host with one served over plain HTTP, nor hosts with
- * different HSTS settings. A route with its own `Redirect.toHttps()` redirects every host.
+ * different HSTS settings. A route with its own `Redirect.toHttps()` or `RouteProtocols.HTTPS_ONLY`
+ * decides for every host.
  */
 export function kongTlsProblems(controller: 'kong' | 'kong-gateway-api', ir: GatewayIR, checkHsts: boolean): RenderProblem[] {
   const problems: RenderProblem[] = [];
   const what = controller === 'kong' ? 'Ingress' : 'HTTPRoute';
   for (const route of ir.routes) {
-    const redirect = !routeRedirectsToHttps(route) && route.hosts.length > 0 && route.hosts.some(h => certificateFor(h, ir.tlsHosts)?.httpsRedirect)
+    const redirect = !routeSetsProtocols(route) && route.hosts.length > 0 && route.hosts.some(h => certificateFor(h, ir.tlsHosts)?.httpsRedirect)
       ? disagreement(route.hosts, h => redirectNeed(h, ir.tlsHosts)) : undefined;
     if (redirect) {
       problems.push({

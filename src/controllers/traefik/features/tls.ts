@@ -61,7 +61,7 @@ export function tlsObjectNames(tls: TlsHostIR) {
 
 /** Whether a TlsHost needs a TLSOption (Traefik's per-host TLS parameters). */
 export function needsTlsOption(tls: TlsHostIR): boolean {
-  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined;
+  return tls.minTlsVersion !== undefined || tls.clientAuth !== undefined || tls.cipherSuites !== undefined || tls.sessionTickets !== undefined;
 }
 
 /** An IngressRoute's `tls` for a listener: the certificate and the TlsHost's TLSOption, or `{}` (default certificate). */
@@ -157,6 +157,8 @@ export function tlsOptionSpec(tls: TlsHostIR) {
     } : undefined,
     // Go's names are the IANA names (GO_CIPHER_SUITES lists the ones Traefik accepts).
     cipherSuites: tls.cipherSuites ? [...tls.cipherSuites] : undefined,
+    // Written either way: Go's default (tickets on) is then visible, and reads back.
+    disableSessionTickets: tls.sessionTickets === undefined ? undefined : !tls.sessionTickets,
   };
 }
 
@@ -177,7 +179,8 @@ export function serversTransportName(owner: string, b: BackendIR): string {
 /**
  * A re-encrypted backend's ServersTransport: verify its certificate for `hostname` (also sent as
  * SNI) against the CA or the system roots, or, for the unsafe opt-in, `insecureSkipVerify` (with
- * `hostname` as SNI only, if set). A service entry names one ServersTransport, so the
+ * `hostname` as SNI only, if set); the client certificate it presents, if any (`certificatesSecrets`).
+ * A service entry names one ServersTransport, so the
  * route's connect timeout (`connectMs`), if any, is in this one too.
  */
 export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
@@ -186,6 +189,7 @@ export function backendTlsTransportSpec(b: BackendIR, connectMs?: number) {
     serverName: tls.hostname,
     insecureSkipVerify: tls.insecureSkipVerify,
     rootCAs: tls.ca ? [tls.ca.kind === 'Secret' ? { secret: tls.ca.name } : { configMap: tls.ca.name }] : undefined,
+    certificatesSecrets: tls.clientCertificateSecret !== undefined ? [tls.clientCertificateSecret] : undefined,
     forwardingTimeouts: connectMs === undefined ? undefined : { dialTimeout: goDuration(connectMs, 'single-unit') },
   };
 }

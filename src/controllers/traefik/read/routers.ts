@@ -168,6 +168,8 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
       log.mapped(o, 'spec.serverName', spec[k], 'BackendTls.insecureSkipVerify() serverName (SNI only)');
     } else if (insecure && k === 'rootCAs') {
       log.unmapped(o, 'spec.rootCAs', spec[k], 'Traefik ignores the CAs when insecureSkipVerify is true');
+    } else if (k === 'certificatesSecrets') {
+      // Read after the loop: the client certificate joins whichever tls the transport has.
     } else if (k === 'forwardingTimeouts' && isRecord(spec[k])) {
       for (const t of Object.keys(spec[k])) {
         const ms = t === 'dialTimeout' ? goMs(spec[k][t]) : undefined;
@@ -184,6 +186,15 @@ function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number
       else log.mapped(o, 'spec.rootCAs', spec[k], 'BackendTls ca');
     } else {
       log.unmapped(o, `spec.${k}`, spec[k], `ServersTransport '${k}' is not modelled`);
+    }
+  }
+  const certs = spec.certificatesSecrets;
+  if (certs !== undefined) {
+    if (tls && Array.isArray(certs) && certs.length === 1 && typeof certs[0] === 'string') {
+      tls = { ...tls, clientCertificateSecret: certs[0] };
+      log.mapped(o, 'spec.certificatesSecrets', certs, 'BackendTls clientCertificateSecret');
+    } else {
+      log.unmapped(o, 'spec.certificatesSecrets', certs, 'one client certificate Secret of a transport with a serverName or insecureSkipVerify is modelled');
     }
   }
   return { connectMs, tls };
@@ -223,11 +234,14 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
 }
 
 /** A TLSOption as the TLS host's minimum version and client certificates. */
-function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites'> {
+function tlsOptionOf(o: KubeObject, ctx: TraefikContext, secretNs: string): Pick<TlsHostIR, 'minTlsVersion' | 'clientAuth' | 'cipherSuites' | 'sessionTickets'> {
   const spec = isRecord(o.spec) ? o.spec : {};
-  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[] } = {};
+  const out: { minTlsVersion?: TlsVersionIR; clientAuth?: TlsHostIR['clientAuth']; cipherSuites?: string[]; sessionTickets?: boolean } = {};
   for (const k of Object.keys(spec)) {
-    if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
+    if (k === 'disableSessionTickets' && typeof spec[k] === 'boolean') {
+      out.sessionTickets = !spec[k];
+      ctx.log.mapped(o, 'spec.disableSessionTickets', spec[k], `TlsHost sessionTickets: ${!spec[k]}`);
+    } else if (k === 'cipherSuites' && Array.isArray(spec[k]) && spec[k].length > 0 && spec[k].every((c: unknown) => typeof c === 'string' && GO_CIPHER_SUITES.has(c))) {
       out.cipherSuites = [...spec[k]];
       ctx.log.mapped(o, 'spec.cipherSuites', spec[k], 'TlsHost cipherSuites');
     } else if (k === 'cipherSuites') {
