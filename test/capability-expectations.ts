@@ -944,6 +944,24 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.insecureSkipVerify': false,
+      },
+    },
+    rateLimitRedisDatabase: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.db': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.dialTimeout': '500ms',
+        'spec.rateLimit.redis.readTimeout': '500ms',
+        'spec.rateLimit.redis.writeTimeout': '500ms',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1352,6 +1370,24 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.insecureSkipVerify': false,
+      },
+    },
+    rateLimitRedisDatabase: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.db': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.dialTimeout': '500ms',
+        'spec.rateLimit.redis.readTimeout': '500ms',
+        'spec.rateLimit.redis.writeTimeout': '500ms',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1692,6 +1728,24 @@ export const SUPPORTED: Table = {
       'KongPlugin/gw-r-rate-limiting': {
         'config.hour': 1000,
         'config.minute': undefined,
+      },
+    },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.ssl': true,
+        'config.redis.ssl_verify': true,
+        'config.redis.server_name': 'redis.infra.svc.cluster.local',
+      },
+    },
+    rateLimitRedisDatabase: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.database': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.timeout': 500,
       },
     },
   },
@@ -2172,6 +2226,24 @@ export const SUPPORTED: Table = {
       'KongPlugin/gw-r-rate-limiting': {
         'config.hour': 1000,
         'config.minute': undefined,
+      },
+    },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.ssl': true,
+        'config.redis.ssl_verify': true,
+        'config.redis.server_name': 'redis.infra.svc.cluster.local',
+      },
+    },
+    rateLimitRedisDatabase: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.database': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.timeout': 500,
       },
     },
   },

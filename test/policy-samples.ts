@@ -73,4 +73,8 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
+  rateLimitRedisDatabase: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { database: 2 }) }) }),
+  rateLimitRedisTimeout: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { timeout: Duration.millis(500) }) }) }),
 };

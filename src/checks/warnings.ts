@@ -25,6 +25,14 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
           + 'set distributed (DistributedRateLimit.redis() or controllerStore()) for one shared count, or size the limit per replica',
       });
     }
+    const store = rl.distributed;
+    if (store?.kind === 'redis' && store.secretName !== undefined && !store.tls) {
+      out.push({
+        id: WARNING_IDS.redisPlaintextCredentials,
+        message: `${prop}.distributed: the Redis credentials from Secret '${store.secretName}' are sent to ${store.endpoint} over plain TCP, `
+          + 'readable by anyone on the network path; set tls: true on DistributedRateLimit.redis() (a Redis serving TLS), or acknowledge this warning',
+      });
+    }
     if (!clientIpDeclared && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0)) {
       out.push(clientIp(`${prop}${rl.key === 'clientIp' ? '' : '.exemptCidrs'}`));
     }

@@ -532,7 +532,12 @@ function rateLimitExpr(r: RateLimitIR): Expr {
     ['period', r.per !== 'second' ? enumOf('RateLimitPeriod', r.per.toUpperCase()) : undefined],
     ['burst', r.burst !== undefined ? lit(r.burst) : undefined],
     ['distributed', r.distributed ? (r.distributed.kind === 'controller' ? call('DistributedRateLimit.controllerStore')
-      : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined]]))) : undefined],
+      : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([
+        ['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined],
+        ['tls', r.distributed.tls ? lit(true) : undefined],
+        ['database', r.distributed.database !== undefined ? lit(r.distributed.database) : undefined],
+        ['timeout', r.distributed.timeoutMs !== undefined ? duration(r.distributed.timeoutMs) : undefined],
+      ]))) : undefined],
   ];
   if (r.key === 'header') return call('RateLimit.perHeader', lit(r.header ?? ''), obj(base));
   if (r.key === 'consumer') return call('RateLimit.perConsumer', obj(base));

@@ -16,6 +16,12 @@ export interface DistributedStoreIR {
   readonly endpoint?: string;
   /** Secret with the Redis credentials, in the route's namespace. */
   readonly secretName?: string;
+  /** TLS to Redis, verifying its certificate with the proxy's trusted CAs (absent: plain TCP). Only `true`. */
+  readonly tls?: boolean;
+  /** Redis database index (absent: 0). Never 0. */
+  readonly database?: number;
+  /** Connect, write and read timeout to Redis (absent: the controller's default). */
+  readonly timeoutMs?: number;
 }
 
 export interface RateLimitIR {

@@ -263,7 +263,7 @@ export const SITES: readonly Site[] = [
   }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perHeader', RateLimit.perHeader, () => ['x-key', { requests: 10, distributed: DistributedRateLimit.controllerStore() }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perConsumer', RateLimit.perConsumer, () => [{ requests: 10 }], (f, p) => useValue(f, { rateLimit: p, auth: EdgeAuth.apiKey({ secretName: 'k' }) })),
-  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis' }],
+  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis', tls: true, database: 3, timeout: Duration.millis(250) }],
     (f, d) => useValue(f, { rateLimit: RateLimit.perClientIp({ requests: 1, distributed: d }) })),
   factory('Timeouts.of', Timeouts.of, () => [{ connect: Duration.seconds(1), read: Duration.seconds(2), send: Duration.seconds(3), request: Duration.seconds(9), backendRequest: Duration.seconds(4) }],
     (f, t) => useValue(f, { timeouts: t })),

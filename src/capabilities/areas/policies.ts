@@ -26,7 +26,9 @@ export type PolicyFeature =
   | 'corsWildcardOrigin'
   | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
   // issue #17: rate-limit windows, client IP, concurrency
-  | 'rateLimitLongWindow';
+  | 'rateLimitLongWindow'
+  // issue #17: the Redis store's connection settings
+  | 'rateLimitRedisTls' | 'rateLimitRedisDatabase' | 'rateLimitRedisTimeout';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -43,6 +45,8 @@ const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,gr
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
+
+const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
 
 const NGINX: Row = {
   rateLimitPerClientIp: yes('limit-rps / limit-rpm, per controller replica'),
@@ -106,6 +110,10 @@ const NGINX: Row = {
   retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
   retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
   rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisDatabase: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisTimeout: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
 };
 
 const TRAEFIK: Row = {
@@ -170,6 +178,10 @@ const TRAEFIK: Row = {
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
   rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: yes('rateLimit.redis.tls (insecureSkipVerify: false, system CAs)'),
+  rateLimitRedisDatabase: yes('rateLimit.redis.db'),
+  rateLimitRedisTimeout: yes('rateLimit.redis.dialTimeout / readTimeout / writeTimeout'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -252,6 +264,10 @@ const KONG: Row = {
   retryWindow: no(SERVICE_ANNOTATION('retries')),
   retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: yes('rate-limiting config.redis.ssl + ssl_verify + server_name'),
+  rateLimitRedisDatabase: yes('rate-limiting config.redis.database'),
+  rateLimitRedisTimeout: yes('rate-limiting config.redis.timeout (connect, send and read)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -330,6 +346,10 @@ const GATEWAY_API: Row = {
   retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
   rateLimitLongWindow: no(GW_NO('rate limits')),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(GW_NO('rate limits')),
+  rateLimitRedisDatabase: no(GW_NO('rate limits')),
+  rateLimitRedisTimeout: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -366,6 +386,10 @@ const ENVOY_GATEWAY: Row = {
   retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
   retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
   rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(EG_REDIS),
+  rateLimitRedisDatabase: no(EG_REDIS),
+  rateLimitRedisTimeout: no(EG_REDIS),
 };
 
 const ISTIO: Row = {
@@ -398,6 +422,10 @@ const ISTIO: Row = {
   retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(NO_ENVOYFILTER),
+  rateLimitRedisDatabase: no(NO_ENVOYFILTER),
+  rateLimitRedisTimeout: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -462,6 +490,9 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     retryWindow: { title: 'Retry window', prop: 'retries.window' },
     retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
     rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
+    rateLimitRedisTls: { title: 'Rate-limit Redis over TLS', prop: 'rateLimit.distributed.tls' },
+    rateLimitRedisDatabase: { title: 'Rate-limit Redis database', prop: 'rateLimit.distributed.database' },
+    rateLimitRedisTimeout: { title: 'Rate-limit Redis timeout', prop: 'rateLimit.distributed.timeout' },
   },
   matrix: {
     'ingress-nginx': NGINX,
