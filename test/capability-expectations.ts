@@ -364,6 +364,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
       },
     },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/limit-connections']": '10',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -962,6 +968,25 @@ export const SUPPORTED: Table = {
         'spec.rateLimit.redis.writeTimeout': '500ms',
       },
     },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 10,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-inflightreq',
+      },
+    },
+    concurrencyPerHost: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 500,
+        'spec.inFlightReq.sourceCriterion.requestHost': true,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-inflightreq',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1386,6 +1411,25 @@ export const SUPPORTED: Table = {
         'spec.rateLimit.redis.dialTimeout': '500ms',
         'spec.rateLimit.redis.readTimeout': '500ms',
         'spec.rateLimit.redis.writeTimeout': '500ms',
+      },
+    },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 10,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-inflightreq@kubernetescrd',
+      },
+    },
+    concurrencyPerHost: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 500,
+        'spec.inFlightReq.sourceCriterion.requestHost': true,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-inflightreq@kubernetescrd',
       },
     },
   },
@@ -3329,6 +3373,15 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
         'spec.targetRefs[0].kind': 'Gateway',
         'spec.targetRefs[0].name': 'gw',
+      },
+    },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerRoute: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.circuitBreaker.maxParallelRequests': 200,
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'HTTPRoute',
+        'spec.targetRefs[0].name': 'gw-r',
       },
     },
   },

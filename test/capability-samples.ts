@@ -241,6 +241,8 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   rateLimitRedisTls: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
   rateLimitRedisDatabase: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
   rateLimitRedisTimeout: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
+  // Requests in progress (issue #17): the same route (and host) without the limit.
+  concurrencyPerHost: () => ({ hosts: ['api.example.com'] }),
 };
 
 /**

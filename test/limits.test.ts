@@ -1,7 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
-import { ApiGateway, Backend, DistributedRateLimit, RateLimit } from '../src';
+import { ApiGateway, Backend, CanaryTraffic, ClientIp, ConcurrencyLimit, Controller, DistributedRateLimit, RateLimit, Warnings } from '../src';
 import { roundTripProblems } from './property/roundtrip';
-import { CONTROLLERS, newChart } from './util';
+import { CONTROLLERS, newChart, synthError } from './util';
 import { ControllerName } from '../src/capabilities/features';
 import { issuersBySecret, readCertManager } from '../src/cert-manager/reader';
 import { routeTableOf } from '../src/checks/route-table';
@@ -61,5 +61,90 @@ describe('Redis connection settings', () => {
       rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis:6379') }),
     })).objects;
     expect(zero).toEqual(unset);
+  });
+});
+
+describe('concurrency limits (requests in progress, no rate)', () => {
+  const cases: Array<[ControllerName, () => ConcurrencyLimit, ClientIp | undefined]> = [
+    ['ingress-nginx', () => ConcurrencyLimit.perClientIp({ maxRequests: 10 }), undefined],
+    ['traefik', () => ConcurrencyLimit.perClientIp({ maxRequests: 10 }), ClientIp.xForwardedFor({ trustedHops: 2 })],
+    ['traefik', () => ConcurrencyLimit.perHost({ maxRequests: 500 }), undefined],
+    ['traefik-ingress', () => ConcurrencyLimit.perClientIp({ maxRequests: 10 }), undefined],
+    ['traefik-ingress', () => ConcurrencyLimit.perHost({ maxRequests: 500 }), undefined],
+    ['envoy-gateway', () => ConcurrencyLimit.perRoute({ maxRequests: 200 }), undefined],
+  ];
+
+  test.each(cases)('%s: %p reads back to the same limit and prints as its factory', (c, limit, clientIp) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: CONTROLLERS[c](), clientIp });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 80), concurrencyLimit: limit() });
+    const objects = Testing.synth(chart);
+    expect(roundTripProblems(c, gw, objects)).toEqual([]);
+    const ir = limit()._toIR('x');
+    const read = routeTableOf(readerFor(c)!.read(objects).gateways).routes[0].policies.concurrencyLimit;
+    expect(read).toEqual({ key: ir.key, maxRequests: ir.maxRequests, ...(clientIp ? { clientIpHops: 2 } : {}) });
+    const factory = { clientIp: 'perClientIp', host: 'perHost', route: 'perRoute' }[ir.key];
+    expect(codeOf(c, gw, objects)).toContain(`concurrencyLimit: ConcurrencyLimit.${factory}({ maxRequests: ${ir.maxRequests} }),`);
+    if (clientIp) expect(codeOf(c, gw, objects)).toContain('clientIp: ClientIp.xForwardedFor({ trustedHops: 2 })');
+  });
+
+  test('ingress-nginx: a rate limit beside a per-client concurrency limit reads back (limit-connections is the same limit either way)', () => {
+    const { gw, objects } = synthGateway('ingress-nginx', g => g.addRoute('api', {
+      hosts: ['api.example.com'],
+      backend: Backend.service('api', 80),
+      rateLimit: RateLimit.perClientIp({ requests: 10 }),
+      concurrencyLimit: ConcurrencyLimit.perClientIp({ maxRequests: 4 }),
+    }));
+    expect(objects[0].metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/limit-rps': '10',
+      'nginx.ingress.kubernetes.io/limit-connections': '4',
+    });
+    expect(roundTripProblems('ingress-nginx', gw, objects)).toEqual([]);
+  });
+
+  test('a route cannot carry both rateLimit.concurrentConnections and ConcurrencyLimit.perClientIp (one limit, two spellings)', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx(), defaults: { rateLimit: RateLimit.perClientIp({ requests: 10, concurrentConnections: 5 }) } });
+    expect(() => gw.addRoute('api', { backend: Backend.service('api', 80), concurrencyLimit: ConcurrencyLimit.perClientIp({ maxRequests: 3 }) })).toThrow(
+      '[test/edge/api] Route.concurrencyLimit: ConcurrencyLimit.perClientIp() and rateLimit.concurrentConnections (from test/edge) both limit the requests in progress per client address; keep one');
+    // Per host and per client are different limits: both are fine.
+    gw.addRoute('other', { backend: Backend.service('api', 80), concurrencyLimit: ConcurrencyLimit.perHost({ maxRequests: 3 }) });
+  });
+
+  test('envoy-gateway: a route limit is refused where Envoy would count it per backend (weights, canaries)', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.envoyGateway() });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backends: [Backend.service('a', 80, { weight: 1 }), Backend.service('b', 80, { weight: 1 })],
+      concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 20 }),
+    });
+    const stable = gw.addRoute('web', { hosts: ['web.example.com'], backend: Backend.service('web', 80), concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 20 }) });
+    gw.addCanary('next', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.weight(10) });
+    const lines = synthError(chart)?.split('\n').map(l => l.trim());
+    const message = (path: string, why: string) => `[${path}] Requests in progress per route (concurrencyLimit) is not supported by controller 'envoy-gateway': `
+      + `Envoy Gateway counts circuit-breaker requests per backend of each route rule, and ${why}, so the limit would apply to each separately; give the route one backend and rule. Supported by: none.`;
+    expect(lines).toContain(message('test/edge/api', 'the route has 2 backends'));
+    expect(lines).toContain(message('test/edge/web', 'a canary adds a backend to the route'));
+  });
+
+  test('a per-client limit reads the client address: warns client-ip-behind-proxy until the gateway declares clientIp', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.traefik() });
+    gw.addRoute('api', { backend: Backend.service('api', 80), concurrencyLimit: ConcurrencyLimit.perClientIp({ maxRequests: 3 }) });
+    gw.addRoute('host', { hosts: ['api.example.com'], backend: Backend.service('api', 80), concurrencyLimit: ConcurrencyLimit.perHost({ maxRequests: 3 }) });
+    expect(Warnings.of(chart).all.filter(w => w.id === 'client-ip-behind-proxy').map(w => [w.path, w.message.split(':')[0]])).toEqual([['test/edge/api', 'concurrencyLimit']]);
+  });
+
+  test.each<[string, () => unknown, string]>([
+    ['no options', () => ConcurrencyLimit.perRoute(undefined as any), 'ConcurrencyLimit.perRoute: options are required (at least `maxRequests`)'],
+    ['zero', () => ConcurrencyLimit.perClientIp({ maxRequests: 0 }), 'ConcurrencyLimit.perClientIp.maxRequests: 0 must be a whole number from 1 to 65535'],
+    ['NaN', () => ConcurrencyLimit.perHost({ maxRequests: NaN }), 'ConcurrencyLimit.perHost.maxRequests: NaN must be a whole number from 1 to 65535'],
+    ['a string', () => ConcurrencyLimit.perHost({ maxRequests: '5' as any }), "ConcurrencyLimit.perHost.maxRequests: '5' must be a whole number from 1 to 65535"],
+    ['too many', () => ConcurrencyLimit.perRoute({ maxRequests: 65536 }), 'ConcurrencyLimit.perRoute.maxRequests: 65536 must be a whole number from 1 to 65535'],
+    ['a plain object as the policy', () => new ApiGateway(newChart(), 'gw', { controller: Controller.traefik() }).addRoute('r', { backend: Backend.service('a', 80), concurrencyLimit: { maxRequests: 3 } as any }),
+      '[test/gw/r] Route.concurrencyLimit: must be created with ConcurrencyLimit.perClientIp() / perHost() / perRoute()'],
+  ])('invalid input: %s', (_, f, message) => {
+    expect(f).toThrow(message);
   });
 });

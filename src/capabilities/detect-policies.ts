@@ -26,6 +26,8 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (rl.distributed?.database !== undefined) use('rateLimitRedisDatabase', 'rateLimit.distributed.database', rl.source);
     if (rl.distributed?.timeoutMs !== undefined) use('rateLimitRedisTimeout', 'rateLimit.distributed.timeout', rl.source);
   }
+  const cl = p.concurrencyLimit;
+  if (cl) use(cl.key === 'clientIp' ? 'concurrencyPerClientIp' : cl.key === 'host' ? 'concurrencyPerHost' : 'concurrencyPerRoute', 'concurrencyLimit', cl.source);
   const t = p.timeouts;
   if (t) {
     if (t.connectMs !== undefined) use('timeoutConnect', 'timeouts.connect', t.source);

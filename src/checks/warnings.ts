@@ -39,6 +39,8 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
   }
   const ip = policies.ipAccess;
   if (ip && ip.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}ipAccess`));
+  const cl = policies.concurrencyLimit;
+  if (cl?.key === 'clientIp' && cl.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}concurrencyLimit`));
   const rt = policies.retries;
   if (rt && rt.source === source && rt.nonIdempotent) {
     out.push({

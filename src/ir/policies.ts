@@ -45,6 +45,18 @@ export interface RateLimitIR {
   readonly clientIpHops?: number;
 }
 
+/** What a concurrency limit counts per: the client address, the requested host, or the whole route. */
+export type ConcurrencyKey = 'clientIp' | 'host' | 'route';
+
+export interface ConcurrencyLimitIR {
+  readonly source: string;
+  readonly key: ConcurrencyKey;
+  /** Requests in progress at once per key (>= 1). */
+  readonly maxRequests: number;
+  /** X-Forwarded-For hops trusted for the client address (key clientIp); absent: the TCP peer. */
+  readonly clientIpHops?: number;
+}
+
 export interface TimeoutsIR {
   readonly source: string;
   /** Establishing the connection to the backend. */
@@ -217,4 +229,5 @@ export interface PoliciesIR {
   readonly sessionAffinity?: SessionAffinityIR;
   readonly backendProtocol?: BackendProtocolIR;
   readonly auth?: EdgeAuthIR;
+  readonly concurrencyLimit?: ConcurrencyLimitIR;
 }

@@ -28,7 +28,9 @@ export type PolicyFeature =
   // issue #17: rate-limit windows, client IP, concurrency
   | 'rateLimitLongWindow'
   // issue #17: the Redis store's connection settings
-  | 'rateLimitRedisTls' | 'rateLimitRedisDatabase' | 'rateLimitRedisTimeout';
+  | 'rateLimitRedisTls' | 'rateLimitRedisDatabase' | 'rateLimitRedisTimeout'
+  // issue #17: requests in progress, without a rate
+  | 'concurrencyPerClientIp' | 'concurrencyPerHost' | 'concurrencyPerRoute';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -47,6 +49,9 @@ const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 
 const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
+
+const NGINX_CONN = 'ingress-nginx limits requests in progress only per client address (limit-connections)';
+const KONG_CONCURRENCY = 'Kong has no open-source plugin limiting requests in progress (rate-limiting counts requests per window)';
 
 const NGINX: Row = {
   rateLimitPerClientIp: yes('limit-rps / limit-rpm, per controller replica'),
@@ -114,6 +119,10 @@ const NGINX: Row = {
   rateLimitRedisTls: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
   rateLimitRedisDatabase: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
   rateLimitRedisTimeout: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: yes('limit-connections (nginx limit_conn keyed on the client address counts requests in progress)'),
+  concurrencyPerHost: no(NGINX_CONN),
+  concurrencyPerRoute: no(NGINX_CONN),
 };
 
 const TRAEFIK: Row = {
@@ -121,7 +130,7 @@ const TRAEFIK: Row = {
   rateLimitPerHeader: yes('rateLimit sourceCriterion.requestHeaderName'),
   rateLimitPerConsumer: no('Traefik has no consumers'),
   rateLimitBurst: yes('rateLimit.burst: the token bucket size'),
-  rateLimitConnections: no('Traefik limits in-flight requests (inFlightReq), not connections'),
+  rateLimitConnections: no('Traefik limits requests in progress per client with a Middleware of its own (inFlightReq); use ConcurrencyLimit.perClientIp({ maxRequests }) beside the rate limit'),
   rateLimitExemptCidrs: no('Traefik\'s rateLimit has no exemption list (excludedIPs only affects X-Forwarded-For parsing)'),
   rateLimitRedis: yes('rateLimit.redis (Traefik v3.4+)'),
   rateLimitControllerStore: no('Traefik has no controller-wide store; use DistributedRateLimit.redis()'),
@@ -182,6 +191,10 @@ const TRAEFIK: Row = {
   rateLimitRedisTls: yes('rateLimit.redis.tls (insecureSkipVerify: false, system CAs)'),
   rateLimitRedisDatabase: yes('rateLimit.redis.db'),
   rateLimitRedisTimeout: yes('rateLimit.redis.dialTimeout / readTimeout / writeTimeout'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: yes('inFlightReq with sourceCriterion.ipStrategy'),
+  concurrencyPerHost: yes('inFlightReq with sourceCriterion.requestHost'),
+  concurrencyPerRoute: no('inFlightReq always groups requests by a source (client address, a header or the host), never counts a route as a whole; use ConcurrencyLimit.perHost()'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -268,6 +281,10 @@ const KONG: Row = {
   rateLimitRedisTls: yes('rate-limiting config.redis.ssl + ssl_verify + server_name'),
   rateLimitRedisDatabase: yes('rate-limiting config.redis.database'),
   rateLimitRedisTimeout: yes('rate-limiting config.redis.timeout (connect, send and read)'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(KONG_CONCURRENCY),
+  concurrencyPerHost: no(KONG_CONCURRENCY),
+  concurrencyPerRoute: no(KONG_CONCURRENCY),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -350,6 +367,10 @@ const GATEWAY_API: Row = {
   rateLimitRedisTls: no(GW_NO('rate limits')),
   rateLimitRedisDatabase: no(GW_NO('rate limits')),
   rateLimitRedisTimeout: no(GW_NO('rate limits')),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(GW_NO('concurrency limits')),
+  concurrencyPerHost: no(GW_NO('concurrency limits')),
+  concurrencyPerRoute: no(GW_NO('concurrency limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -390,6 +411,10 @@ const ENVOY_GATEWAY: Row = {
   rateLimitRedisTls: no(EG_REDIS),
   rateLimitRedisDatabase: no(EG_REDIS),
   rateLimitRedisTimeout: no(EG_REDIS),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no('Envoy Gateway\'s circuit breakers count per backend, not per client, and its connection limit (ClientTrafficPolicy connectionLimit) is per listener'),
+  concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
+  concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
 };
 
 const ISTIO: Row = {
@@ -426,6 +451,10 @@ const ISTIO: Row = {
   rateLimitRedisTls: no(NO_ENVOYFILTER),
   rateLimitRedisDatabase: no(NO_ENVOYFILTER),
   rateLimitRedisTimeout: no(NO_ENVOYFILTER),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(NO_ENVOYFILTER),
+  concurrencyPerHost: no(NO_ENVOYFILTER),
+  concurrencyPerRoute: no('Istio limits requests in progress only with a DestinationRule connectionPool (http2MaxRequests) for the Service, which limits all mesh traffic to it, not this route\'s'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -493,6 +522,9 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     rateLimitRedisTls: { title: 'Rate-limit Redis over TLS', prop: 'rateLimit.distributed.tls' },
     rateLimitRedisDatabase: { title: 'Rate-limit Redis database', prop: 'rateLimit.distributed.database' },
     rateLimitRedisTimeout: { title: 'Rate-limit Redis timeout', prop: 'rateLimit.distributed.timeout' },
+    concurrencyPerClientIp: { title: 'Requests in progress per client IP', prop: 'concurrencyLimit' },
+    concurrencyPerHost: { title: 'Requests in progress per host', prop: 'concurrencyLimit' },
+    concurrencyPerRoute: { title: 'Requests in progress per route', prop: 'concurrencyLimit' },
   },
   matrix: {
     'ingress-nginx': NGINX,

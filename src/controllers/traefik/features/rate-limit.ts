@@ -1,5 +1,5 @@
 import { goDuration } from '../../../core/duration';
-import { DistributedStoreIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { ConcurrencyLimitIR, DistributedStoreIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
 import { MIDDLEWARE_TYPES, REMOTE_ADDR_STRATEGY } from '../constants';
 
 /** `Middleware.spec.rateLimit` wire type (fields we emit). */
@@ -62,5 +62,26 @@ function redisSpec(store: DistributedStoreIR, endpoint: string): RedisSpec {
     dialTimeout: timeout,
     readTimeout: timeout,
     writeTimeout: timeout,
+  };
+}
+
+/** `Middleware.spec.inFlightReq` wire type. */
+export interface InFlightReqSpec {
+  readonly amount: number;
+  readonly sourceCriterion: { readonly ipStrategy?: { readonly depth: number }; readonly requestHost?: true };
+}
+
+/**
+ * `inFlightReq`: at most `amount` requests in progress per source; one more is answered 429.
+ * Per client IP: `ipStrategy.depth` (0, the TCP peer, or the gateway's trusted hops), as the
+ * rate limit; per host: `requestHost: true` (also Traefik's default, written out). Each Traefik
+ * instance counts on its own. A route as a whole is refused by the matrix (no such criterion).
+ */
+export function inFlightReqSpec(cl: ConcurrencyLimitIR): Record<string, InFlightReqSpec> {
+  return {
+    [MIDDLEWARE_TYPES.inFlightReq]: {
+      amount: cl.maxRequests,
+      sourceCriterion: cl.key === 'host' ? { requestHost: true } : { ipStrategy: { depth: cl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
+    },
   };
 }

@@ -155,6 +155,31 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       if (criterion !== undefined) map('sourceCriterion', depth ? `Route.rateLimit (per ${key}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.rateLimit (per ${key})`);
       break;
     }
+    case MIDDLEWARE_TYPES.inFlightReq: {
+      // features/rate-limit.ts inFlightReqSpec: per client address (ipStrategy depth) or per host.
+      const amount = take('amount');
+      const criterion = take('sourceCriterion');
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) {
+        unmap('amount', 'the intent limits at least 1 request in progress (0 would refuse every request)');
+        return { policies, failed: true };
+      }
+      // Traefik's default criterion is the request host.
+      const byHost = criterion === undefined || (isRecord(criterion) && Object.keys(criterion).length === 1 && criterion.requestHost === true);
+      const depth = isRecord(criterion) && Object.keys(criterion).length === 1 ? depthOf(criterion.ipStrategy) : undefined;
+      if (!byHost && depth === undefined) {
+        unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or the request host are modelled');
+        return { policies, failed: true };
+      }
+      policies.concurrencyLimit = byHost
+        ? { source, key: 'host', maxRequests: amount }
+        : { source, key: 'clientIp', maxRequests: amount, ...hops(depth) };
+      const factory = byHost ? 'ConcurrencyLimit.perHost' : 'ConcurrencyLimit.perClientIp';
+      map('amount', `Route.concurrencyLimit (${factory}: ${amount} requests in progress, per Traefik instance)`);
+      if (criterion !== undefined) {
+        map('sourceCriterion', depth ? `Route.concurrencyLimit (${factory}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.concurrencyLimit (${factory})`);
+      }
+      break;
+    }
     case MIDDLEWARE_TYPES.headers:
       out = readHeaders(o, c, take, map, unmap, source);
       break;
@@ -280,7 +305,6 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
 
 const MIDDLEWARE_REASONS: Record<string, string> = {
   chain: 'a chain of Middlewares: list its members on the router instead',
-  inFlightReq: 'concurrent requests per source are not modelled by Traefik\'s intent column',
   addPrefix: 'adding a path prefix is not modelled (Rewrite replaces the matched prefix or the whole path)',
   compress: 'compression is not modelled by the intent',
   errors: 'custom error pages are not modelled by the intent',
