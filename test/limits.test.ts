@@ -148,3 +148,39 @@ describe('concurrency limits (requests in progress, no rate)', () => {
     expect(f).toThrow(message);
   });
 });
+
+describe('Redis settings the intent cannot express are unmapped, never read as another intent', () => {
+  const withRedis = (c: ControllerName) => synthGateway(c, g => g.addRoute('api', {
+    hosts: ['api.example.com'],
+    backend: Backend.service('api', 80),
+    rateLimit: RateLimit.perHeader('x-api-key', { requests: 10, distributed: DistributedRateLimit.redis('redis.infra:6380', { tls: true }) }),
+  })).objects;
+  const unmapped = (c: ControllerName, objects: any[]) => readerFor(c)!.read(objects).items.filter(i => i.reason !== undefined).map(i => `${i.object} ${i.field}: ${i.reason}`);
+
+  test('kong: ssl without ssl_verify (an unverified TLS connection) is unmapped', () => {
+    const objects = withRedis('kong');
+    const plugin = objects.find(o => o.kind === 'KongPlugin');
+    plugin.config.redis.ssl_verify = false;
+    expect(unmapped('kong', objects)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/config\.redis\.ssl: redis 'ssl' is not modelled by the intent \(TLS is ssl \+ ssl_verify \+ server_name: the host\)$/),
+    ]));
+  });
+
+  test('kong-gateway-api: a server_name other than the host is not a modelled rate limit', () => {
+    const objects = withRedis('kong-gateway-api');
+    const plugin = objects.find(o => o.kind === 'KongPlugin');
+    plugin.config.redis.server_name = 'other.example.com';
+    expect(unmapped('kong-gateway-api', objects).join('\n')).toContain('the intent models the Redis host, port, database, timeout and verified TLS (server_name, ssl, ssl_verify not modelled)');
+  });
+
+  test.each<[string, (redis: any) => void]>([
+    ['TLS without verification', r => { r.tls = { insecureSkipVerify: true }; }],
+    ['a CA Secret', r => { r.tls = { caSecret: 'redis-ca' }; }],
+    ['different read and write timeouts', r => { r.readTimeout = '1s'; r.writeTimeout = '2s'; }],
+    ['a pool size', r => { r.poolSize = 20; }],
+  ])('traefik: %s is unmapped', (_, change) => {
+    const objects = withRedis('traefik');
+    change(objects.find(o => o.kind === 'Middleware' && o.spec.rateLimit).spec.rateLimit.redis);
+    expect(unmapped('traefik', objects).join('\n')).toContain('spec.rateLimit.redis: one Redis endpoint, an optional credentials Secret, TLS verified with the system CAs');
+  });
+});
