@@ -90,6 +90,7 @@ const KIND_FEATURES: { readonly [K in keyof PoliciesIR]-?: RegExp } = {
   sessionAffinity: /^sessionAffinity/,
   backendProtocol: /^backend(Https|Grpc|Grpcs|H2c|Websocket)$/,
   auth: /^(externalAuth|jwtAuth|jwtClaims|apiKeyAuth|basicAuth)/,
+  concurrencyLimit: /^concurrency/,
 };
 
 function featuresOf(kind: keyof PoliciesIR): PolicyFeature[] {

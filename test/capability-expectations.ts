@@ -369,6 +369,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/proxy-ssl-secret']": 'edge/gw-client',
       },
     },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/limit-connections']": '10',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -969,6 +975,43 @@ export const SUPPORTED: Table = {
         'spec.disableSessionTickets': false,
       },
     },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.insecureSkipVerify': false,
+      },
+    },
+    rateLimitRedisDatabase: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.db': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.dialTimeout': '500ms',
+        'spec.rateLimit.redis.readTimeout': '500ms',
+        'spec.rateLimit.redis.writeTimeout': '500ms',
+      },
+    },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 10,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-inflightreq',
+      },
+    },
+    concurrencyPerHost: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 500,
+        'spec.inFlightReq.sourceCriterion.requestHost': true,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-inflightreq',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1385,6 +1428,43 @@ export const SUPPORTED: Table = {
         'spec.disableSessionTickets': false,
       },
     },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.insecureSkipVerify': false,
+      },
+    },
+    rateLimitRedisDatabase: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.db': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.dialTimeout': '500ms',
+        'spec.rateLimit.redis.readTimeout': '500ms',
+        'spec.rateLimit.redis.writeTimeout': '500ms',
+      },
+    },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerClientIp: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 10,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-inflightreq@kubernetescrd',
+      },
+    },
+    concurrencyPerHost: {
+      'Middleware/gw-r-inflightreq': {
+        'spec.inFlightReq.amount': 500,
+        'spec.inFlightReq.sourceCriterion.requestHost': true,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-inflightreq@kubernetescrd',
+      },
+    },
   },
   'kong': {
     hostRouting: {
@@ -1732,6 +1812,24 @@ export const SUPPORTED: Table = {
       'Ingress/gw-r': {
         "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
         "metadata.annotations['konghq.com/protocols']": 'https',
+      },
+    },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.ssl': true,
+        'config.redis.ssl_verify': true,
+        'config.redis.server_name': 'redis.infra.svc.cluster.local',
+      },
+    },
+    rateLimitRedisDatabase: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.database': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.timeout': 500,
       },
     },
   },
@@ -2213,6 +2311,24 @@ export const SUPPORTED: Table = {
     anyDepthWildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
+      },
+    },
+    // The Redis store's connection settings (issue #17).
+    rateLimitRedisTls: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.ssl': true,
+        'config.redis.ssl_verify': true,
+        'config.redis.server_name': 'redis.infra.svc.cluster.local',
+      },
+    },
+    rateLimitRedisDatabase: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.database': 2,
+      },
+    },
+    rateLimitRedisTimeout: {
+      'KongPlugin/gw-r-rate-limiting': {
+        'config.redis.timeout': 500,
       },
     },
   },
@@ -3306,6 +3422,15 @@ export const SUPPORTED: Table = {
       'ClientTrafficPolicy/gw-tls': {
         'spec.targetRefs[0].sectionName': 'https-a-example-com',
         'spec.tls.session.resumption.stateless': {},
+      },
+    },
+    // Requests in progress, without a rate (issue #17).
+    concurrencyPerRoute: {
+      'BackendTrafficPolicy/gw-r': {
+        'spec.circuitBreaker.maxParallelRequests': 200,
+        'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
+        'spec.targetRefs[0].kind': 'HTTPRoute',
+        'spec.targetRefs[0].name': 'gw-r',
       },
     },
   },

@@ -7,6 +7,7 @@ import {
   RateLimitPeriod,
   ClientIp, IpAccess,
   RouteProtocols,
+  DistributedRateLimit,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -249,6 +250,12 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.MINUTE }) }),
+  // The Redis store's connection settings (issue #17): the same Redis without the setting.
+  rateLimitRedisTls: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
+  rateLimitRedisDatabase: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
+  rateLimitRedisTimeout: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
+  // Requests in progress (issue #17): the same route (and host) without the limit.
+  concurrencyPerHost: () => ({ hosts: ['api.example.com'] }),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
+  BackendProtocol, BodySize, ConcurrencyLimit, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -73,4 +73,12 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
+  rateLimitRedisDatabase: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { database: 2 }) }) }),
+  rateLimitRedisTimeout: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { timeout: Duration.millis(500) }) }) }),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: () => ({ concurrencyLimit: ConcurrencyLimit.perClientIp({ maxRequests: 10 }) }),
+  concurrencyPerHost: () => ({ hosts: ['api.example.com'], concurrencyLimit: ConcurrencyLimit.perHost({ maxRequests: 500 }) }),
+  concurrencyPerRoute: () => ({ concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 200 }) }),
 };

@@ -251,3 +251,24 @@ describe('warnings: the channel', () => {
     expect(() => Warnings.of(chartOf()).acknowledge('')).toThrow('Warnings.acknowledge: id must be a warning id such as \'rate-limit-per-replica\'');
   });
 });
+
+describe('warnings: Redis credentials over plain TCP', () => {
+  const REDIS: ControllerName[] = ['traefik', 'traefik-ingress', 'kong', 'kong-gateway-api'];
+  test.each(REDIS)('%s: a Redis Secret without tls warns where it is declared; with tls, or without a Secret, nothing warns', (c) => {
+    const chart = chartOf();
+    const gw = new ApiGateway(chart, 'edge', {
+      controller: CONTROLLERS[c](),
+      defaults: { rateLimit: RateLimit.perHeader('x-api-key', { requests: 10, distributed: DistributedRateLimit.redis('redis.infra:6379', { secretName: 'redis-auth' }) }) },
+    });
+    gw.addRoute('tls', { hosts: ['a.example.com'], backend: Backend.service('a', 80), rateLimit: RateLimit.perHeader('x-api-key', { requests: 5, distributed: DistributedRateLimit.redis('redis.infra:6380', { secretName: 'redis-auth', tls: true }) }) });
+    gw.addRoute('open', { hosts: ['b.example.com'], backend: Backend.service('b', 80), rateLimit: RateLimit.perHeader('x-api-key', { requests: 5, distributed: DistributedRateLimit.redis('redis.infra:6379') }) });
+    gw.addRoute('inherits', { hosts: ['c.example.com'], backend: Backend.service('c', 80) });
+    expect(Warnings.of(chart).all.filter(w => w.id === 'redis-plaintext-credentials')).toEqual([{
+      path: 'test/edge',
+      id: 'redis-plaintext-credentials',
+      message: 'defaults.rateLimit.distributed: the Redis credentials from Secret \'redis-auth\' are sent to redis.infra:6379 over plain TCP, '
+        + 'readable by anyone on the network path; set tls: true on DistributedRateLimit.redis() (a Redis serving TLS), or acknowledge this warning',
+    }]);
+    expect(synthError(chart)).toBeUndefined();
+  });
+});

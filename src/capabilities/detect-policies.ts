@@ -22,7 +22,12 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (rl.exemptCidrs.length > 0) use('rateLimitExemptCidrs', 'rateLimit.exemptCidrs', rl.source);
     if (rl.distributed) use(rl.distributed.kind === 'redis' ? 'rateLimitRedis' : 'rateLimitControllerStore', 'rateLimit.distributed', rl.source);
     if (rl.per === 'hour' || rl.per === 'day') use('rateLimitLongWindow', 'rateLimit.period', rl.source);
+    if (rl.distributed?.tls) use('rateLimitRedisTls', 'rateLimit.distributed.tls', rl.source);
+    if (rl.distributed?.database !== undefined) use('rateLimitRedisDatabase', 'rateLimit.distributed.database', rl.source);
+    if (rl.distributed?.timeoutMs !== undefined) use('rateLimitRedisTimeout', 'rateLimit.distributed.timeout', rl.source);
   }
+  const cl = p.concurrencyLimit;
+  if (cl) use(cl.key === 'clientIp' ? 'concurrencyPerClientIp' : cl.key === 'host' ? 'concurrencyPerHost' : 'concurrencyPerRoute', 'concurrencyLimit', cl.source);
   const t = p.timeouts;
   if (t) {
     if (t.connectMs !== undefined) use('timeoutConnect', 'timeouts.connect', t.source);

@@ -14,5 +14,6 @@ export function withClientAddress(policies: PoliciesIR, clientIp: ClientAddressI
     ...policies,
     ...(rl && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0) ? { rateLimit: { ...rl, clientIpHops: hops } } : {}),
     ...(policies.ipAccess ? { ipAccess: { ...policies.ipAccess, clientIpHops: hops } } : {}),
+    ...(policies.concurrencyLimit?.key === 'clientIp' ? { concurrencyLimit: { ...policies.concurrencyLimit, clientIpHops: hops } } : {}),
   };
 }

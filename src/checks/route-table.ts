@@ -293,6 +293,16 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): Po
     const { maxAgeSeconds: _, ...rest } = p.cors;
     out = { ...out, cors: rest as PoliciesIR['cors'] };
   }
+  // A rate limit's concurrentConnections is the requests in progress per client address: the
+  // same limit as ConcurrencyLimit.perClientIp() (the intent allows one of the two on a route).
+  const connections = p.rateLimit?.concurrentConnections;
+  if (connections !== undefined) {
+    const { concurrentConnections: _, ...rateLimit } = p.rateLimit!;
+    const hops = p.rateLimit!.clientIpHops;
+    // Sources are already stripped here (withoutSource).
+    const concurrencyLimit = { key: 'clientIp', maxRequests: connections, ...(hops ? { clientIpHops: hops } : {}) } as PoliciesIR['concurrencyLimit'];
+    out = { ...out, rateLimit, concurrencyLimit };
+  }
   return out;
 }
 

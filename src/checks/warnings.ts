@@ -26,12 +26,22 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
           + 'set distributed (DistributedRateLimit.redis() or controllerStore()) for one shared count, or size the limit per replica',
       });
     }
+    const store = rl.distributed;
+    if (store?.kind === 'redis' && store.secretName !== undefined && !store.tls) {
+      out.push({
+        id: WARNING_IDS.redisPlaintextCredentials,
+        message: `${prop}.distributed: the Redis credentials from Secret '${store.secretName}' are sent to ${store.endpoint} over plain TCP, `
+          + 'readable by anyone on the network path; set tls: true on DistributedRateLimit.redis() (a Redis serving TLS), or acknowledge this warning',
+      });
+    }
     if (!clientIpDeclared && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0)) {
       out.push(clientIp(`${prop}${rl.key === 'clientIp' ? '' : '.exemptCidrs'}`));
     }
   }
   const ip = policies.ipAccess;
   if (ip && ip.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}ipAccess`));
+  const cl = policies.concurrencyLimit;
+  if (cl?.key === 'clientIp' && cl.source === source && !clientIpDeclared) out.push(clientIp(`${prefix}concurrencyLimit`));
   const rt = policies.retries;
   if (rt && rt.source === source && rt.nonIdempotent) {
     out.push({

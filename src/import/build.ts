@@ -17,6 +17,7 @@ import { HeaderMatch, HttpMethod, PathMatch, QueryParamMatch } from '../intent/m
 import { TrafficMirror } from '../intent/mirror';
 import { BackendProtocol } from '../intent/policies/backend-protocol';
 import { BodySize } from '../intent/policies/body-size';
+import { ConcurrencyLimit } from '../intent/policies/concurrency-limit';
 import { Cors } from '../intent/policies/cors';
 import { EdgeAuth } from '../intent/policies/edge-auth';
 import { HeaderRules } from '../intent/policies/header-rules';
@@ -51,6 +52,7 @@ const FACTORIES: { readonly [name: string]: any } = {
   Cors,
   Dns01Provider,
   DistributedRateLimit,
+  ConcurrencyLimit,
   Duration,
   EdgeAuth,
   HeaderMatch,

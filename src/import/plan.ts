@@ -1,7 +1,7 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
-import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
+import { ConcurrencyLimitIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
  * The intent plan of an import: the constructs to create, in order, with their arguments as
@@ -194,9 +194,15 @@ class Planner {
     const gwVar = this.variable(gw.name);
     const comments: string[] = [];
     // The client address is declared per gateway; readers find it on each policy that reads it.
-    const readers = gw.routes.flatMap(r => [r.policies.rateLimit, r.policies.ipAccess])
-      .filter((p): p is NonNullable<typeof p> => p !== undefined && (!('key' in p) || p.key === 'clientIp' || p.exemptCidrs.length > 0));
-    const depths = [...new Set(readers.map(p => p.clientIpHops ?? 0))].sort();
+    const readers = gw.routes.flatMap(r => {
+      const { rateLimit: rl, ipAccess, concurrencyLimit: cl } = r.policies;
+      return [
+        rl && (rl.key === 'clientIp' || rl.exemptCidrs.length > 0) ? rl.clientIpHops : null,
+        ipAccess ? ipAccess.clientIpHops : null,
+        cl?.key === 'clientIp' ? cl.clientIpHops : null,
+      ].filter(h => h !== null);
+    });
+    const depths = [...new Set(readers.map(h => h ?? 0))].sort();
     const hops = depths.length === 1 && depths[0] > 0 ? depths[0] : undefined;
     if (depths.length > 1) {
       comments.push(`${IMPORT_COMMENT} the routes read the client address at different X-Forwarded-For depths (${depths.join(', ')}); the intent declares one per gateway (clientIp): set it and check each route.`);
@@ -531,13 +537,24 @@ function bodySizeExpr(bytes: number): Expr {
   return call('BodySize.bytes', lit(bytes));
 }
 
+const CONCURRENCY_FACTORIES = { clientIp: 'ConcurrencyLimit.perClientIp', host: 'ConcurrencyLimit.perHost', route: 'ConcurrencyLimit.perRoute' } as const;
+
+function concurrencyLimitExpr(c: ConcurrencyLimitIR): Expr {
+  return call(CONCURRENCY_FACTORIES[c.key], obj([['maxRequests', lit(c.maxRequests)]]));
+}
+
 function rateLimitExpr(r: RateLimitIR): Expr {
   const base: Array<[string, Expr | undefined]> = [
     ['requests', lit(r.requests)],
     ['period', r.per !== 'second' ? enumOf('RateLimitPeriod', r.per.toUpperCase()) : undefined],
     ['burst', r.burst !== undefined ? lit(r.burst) : undefined],
     ['distributed', r.distributed ? (r.distributed.kind === 'controller' ? call('DistributedRateLimit.controllerStore')
-      : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined]]))) : undefined],
+      : callWithOptions('DistributedRateLimit.redis', [lit(r.distributed.endpoint ?? '')], obj([
+        ['secretName', r.distributed.secretName !== undefined ? lit(r.distributed.secretName) : undefined],
+        ['tls', r.distributed.tls ? lit(true) : undefined],
+        ['database', r.distributed.database !== undefined ? lit(r.distributed.database) : undefined],
+        ['timeout', r.distributed.timeoutMs !== undefined ? duration(r.distributed.timeoutMs) : undefined],
+      ]))) : undefined],
   ];
   if (r.key === 'header') return call('RateLimit.perHeader', lit(r.header ?? ''), obj(base));
   if (r.key === 'consumer') return call('RateLimit.perConsumer', obj(base));
@@ -629,6 +646,7 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
     ])) : undefined],
     ['backendProtocol', p.backendProtocol ? enumOf('BackendProtocol', p.backendProtocol.protocol) : undefined],
     ['auth', p.auth ? authExpr(p.auth) : undefined],
+    ['concurrencyLimit', p.concurrencyLimit ? concurrencyLimitExpr(p.concurrencyLimit) : undefined],
     ['redirect', red ? (onlyHttps
       ? callWithOptions('Redirect.toHttps', [], obj([['statusCode', red.statusCode !== 308 ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined]]))
       : call('Redirect.to', obj([

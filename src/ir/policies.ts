@@ -16,6 +16,12 @@ export interface DistributedStoreIR {
   readonly endpoint?: string;
   /** Secret with the Redis credentials, in the route's namespace. */
   readonly secretName?: string;
+  /** TLS to Redis, verifying its certificate with the proxy's trusted CAs (absent: plain TCP). Only `true`. */
+  readonly tls?: boolean;
+  /** Redis database index (absent: 0). Never 0. */
+  readonly database?: number;
+  /** Connect, write and read timeout to Redis (absent: the controller's default). */
+  readonly timeoutMs?: number;
 }
 
 export interface RateLimitIR {
@@ -36,6 +42,18 @@ export interface RateLimitIR {
   readonly exemptCidrs: readonly string[];
   readonly distributed?: DistributedStoreIR;
   /** X-Forwarded-For hops trusted for the client address (key clientIp, exemptCidrs); absent: the TCP peer. */
+  readonly clientIpHops?: number;
+}
+
+/** What a concurrency limit counts per: the client address, the requested host, or the whole route. */
+export type ConcurrencyKey = 'clientIp' | 'host' | 'route';
+
+export interface ConcurrencyLimitIR {
+  readonly source: string;
+  readonly key: ConcurrencyKey;
+  /** Requests in progress at once per key (>= 1). */
+  readonly maxRequests: number;
+  /** X-Forwarded-For hops trusted for the client address (key clientIp); absent: the TCP peer. */
   readonly clientIpHops?: number;
 }
 
@@ -211,4 +229,5 @@ export interface PoliciesIR {
   readonly sessionAffinity?: SessionAffinityIR;
   readonly backendProtocol?: BackendProtocolIR;
   readonly auth?: EdgeAuthIR;
+  readonly concurrencyLimit?: ConcurrencyLimitIR;
 }

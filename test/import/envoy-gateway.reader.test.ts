@@ -52,7 +52,8 @@ describe('envoy-gateway reader: corpus (Envoy Gateway docs examples)', () => {
       'default www.example.com Prefix:/ -> default/backend:3000 {"retries":{"attempts":5,"statusCodes":[500],"conditions":["connect-failure"],"perTryTimeoutMs":250,"nonIdempotent":true}}',
     ]);
     expect(r.unmapped).toEqual([
-      'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: a BackendTrafficPolicy field the intent does not model',
+      // maxPendingRequests: 0 also refuses queued requests: not ConcurrencyLimit.perRoute() alone.
+      'BackendTrafficPolicy default/retry-and-circuit-breaker spec.circuitBreaker: the intent models maxParallelRequests alone (at least 1), as ConcurrencyLimit.perRoute(); other thresholds change when requests queue or fail',
       'EnvoyPatchPolicy default/custom-response-patch-policy spec: raw Envoy configuration or extensions: the intent never emits them',
     ]);
   });

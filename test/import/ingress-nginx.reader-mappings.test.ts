@@ -204,10 +204,12 @@ describe('annotations', () => {
     expect(item(r, o, ann('limit-rpm'))?.reason).toBe('nginx enforces both 5 r/s and 100 r/min; a RateLimit has one rate (limit-rps was imported)');
   });
 
-  test('limit-connections without a rate is unmapped', () => {
-    const r = one({ 'limit-connections': '3' });
-    expect(policies(r)).toEqual({});
-    expect(item(r, o, ann('limit-connections'))?.reason).toContain('only together with a request rate');
+  test('limit-connections without a rate is ConcurrencyLimit.perClientIp; a burst or allow list without a rate is unmapped', () => {
+    const r = one({ 'limit-connections': '3', 'limit-allowlist': '10.0.0.0/8' });
+    expect(policies(r)).toEqual({ concurrencyLimit: { key: 'clientIp', maxRequests: 3 } });
+    expect(item(r, o, ann('limit-connections'))?.to).toBe('Route.concurrencyLimit (ConcurrencyLimit.perClientIp: 3 requests in progress, per controller replica)');
+    expect(item(r, o, ann('limit-allowlist'))?.reason).toContain('only together with a request rate');
+    expect(policies(one({ 'limit-connections': '0' }))).toEqual({});
   });
 
   test('proxy-next-upstream-tries alone: ingress-nginx retries error and timeout', () => {

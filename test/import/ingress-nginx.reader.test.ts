@@ -227,7 +227,9 @@ describe('ingress-nginx reader: corpus', () => {
   test('10 rate limits; bandwidth limits kept verbatim', () => {
     const r = readFile('10-rate-limit.yaml');
     expect(policiesOf(r, 'api.example.com')).toEqual({
-      rateLimit: { key: 'clientIp', requests: 10, per: 'second', burst: 30, concurrentConnections: 20, exemptCidrs: ['10.0.0.0/8', '192.168.0.0/16'] },
+      // The route table spells the per-client limit of requests in progress once (as ConcurrencyLimit.perClientIp).
+      rateLimit: { key: 'clientIp', requests: 10, per: 'second', burst: 30, exemptCidrs: ['10.0.0.0/8', '192.168.0.0/16'] },
+      concurrencyLimit: { key: 'clientIp', maxRequests: 20 },
     });
     const o = 'Ingress api/limited';
     expectItems(r, [

@@ -96,7 +96,6 @@ describe('Traefik IngressRoute corpus', () => {
       'IngressRoute default/hostile spec.tls.certResolver: Traefik\'s own ACME resolver: use a cert-manager issuer (TlsCertificate.fromIssuer)',
       'Middleware default/secured spec.chain: a chain of Middlewares: list its members on the router instead',
       'Middleware default/slow-ratelimit spec.rateLimit.average: the intent limits whole requests per second, minute, hour or day (period 1s, 1m, 1h or 24h)',
-      'Middleware default/test-inflightreq spec.inFlightReq: concurrent requests per source are not modelled by Traefik\'s intent column',
     ]);
     expect(r.items.filter(i => i.field === 'spec.routes[1].match' && i.reason !== undefined).map(i => i.value))
       .toEqual(['Host(`office.example.com`) && ClientIP(`10.0.0.0/8`)']);

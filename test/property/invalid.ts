@@ -2,7 +2,7 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as fc from 'fast-check';
 import {
-  ApiGateway, Backend, BackendProtocol, BodySize, CanarySplit, CanaryTraffic, Controller, Cors, DistributedRateLimit, EdgeAuth,
+  ApiGateway, Backend, BackendProtocol, BodySize, CanarySplit, CanaryTraffic, ConcurrencyLimit, Controller, Cors, DistributedRateLimit, EdgeAuth,
   GatewayParentKind, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitedRoute, RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, SameSite, SessionAffinity,
   Timeouts, TlsCertificate, TlsHost, TraefikOutput, TrafficMirror, TlsMode, Hsts, TlsVersion, ClientAuth, CaCertificates, BackendTls,
@@ -263,8 +263,10 @@ export const SITES: readonly Site[] = [
   }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perHeader', RateLimit.perHeader, () => ['x-key', { requests: 10, distributed: DistributedRateLimit.controllerStore() }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perConsumer', RateLimit.perConsumer, () => [{ requests: 10 }], (f, p) => useValue(f, { rateLimit: p, auth: EdgeAuth.apiKey({ secretName: 'k' }) })),
-  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis' }],
+  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis', tls: true, database: 3, timeout: Duration.millis(250) }],
     (f, d) => useValue(f, { rateLimit: RateLimit.perClientIp({ requests: 1, distributed: d }) })),
+  ...(['perClientIp', 'perHost', 'perRoute'] as const).map(k => factory(`ConcurrencyLimit.${k}`, ConcurrencyLimit[k], () => [{ maxRequests: 5 }],
+    (f, c) => useValue(f, { concurrencyLimit: c }))),
   factory('Timeouts.of', Timeouts.of, () => [{ connect: Duration.seconds(1), read: Duration.seconds(2), send: Duration.seconds(3), request: Duration.seconds(9), backendRequest: Duration.seconds(4) }],
     (f, t) => useValue(f, { timeouts: t })),
   ...(['bytes', 'kibibytes', 'mebibytes', 'gibibytes'] as const).map(u => factory(`BodySize.${u}`, BodySize[u], () => [2], (f, b) => useValue(f, { bodySize: b }))),

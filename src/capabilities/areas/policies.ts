@@ -26,7 +26,11 @@ export type PolicyFeature =
   | 'corsWildcardOrigin'
   | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
   // issue #17: rate-limit windows, client IP, concurrency
-  | 'rateLimitLongWindow';
+  | 'rateLimitLongWindow'
+  // issue #17: the Redis store's connection settings
+  | 'rateLimitRedisTls' | 'rateLimitRedisDatabase' | 'rateLimitRedisTimeout'
+  // issue #17: requests in progress, without a rate
+  | 'concurrencyPerClientIp' | 'concurrencyPerHost' | 'concurrencyPerRoute';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -43,6 +47,11 @@ const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,gr
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
+
+const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
+
+const NGINX_CONN = 'ingress-nginx limits requests in progress only per client address (limit-connections)';
+const KONG_CONCURRENCY = 'Kong has no open-source plugin limiting requests in progress (rate-limiting counts requests per window)';
 
 const NGINX: Row = {
   rateLimitPerClientIp: yes('limit-rps / limit-rpm, per controller replica'),
@@ -106,6 +115,14 @@ const NGINX: Row = {
   retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
   retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
   rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisDatabase: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisTimeout: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: yes('limit-connections (nginx limit_conn keyed on the client address counts requests in progress)'),
+  concurrencyPerHost: no(NGINX_CONN),
+  concurrencyPerRoute: no(NGINX_CONN),
 };
 
 const TRAEFIK: Row = {
@@ -113,7 +130,7 @@ const TRAEFIK: Row = {
   rateLimitPerHeader: yes('rateLimit sourceCriterion.requestHeaderName'),
   rateLimitPerConsumer: no('Traefik has no consumers'),
   rateLimitBurst: yes('rateLimit.burst: the token bucket size'),
-  rateLimitConnections: no('Traefik limits in-flight requests (inFlightReq), not connections'),
+  rateLimitConnections: no('Traefik limits requests in progress per client with a Middleware of its own (inFlightReq); use ConcurrencyLimit.perClientIp({ maxRequests }) beside the rate limit'),
   rateLimitExemptCidrs: no('Traefik\'s rateLimit has no exemption list (excludedIPs only affects X-Forwarded-For parsing)'),
   rateLimitRedis: yes('rateLimit.redis (Traefik v3.4+)'),
   rateLimitControllerStore: no('Traefik has no controller-wide store; use DistributedRateLimit.redis()'),
@@ -170,6 +187,14 @@ const TRAEFIK: Row = {
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
   rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: yes('rateLimit.redis.tls (insecureSkipVerify: false, system CAs)'),
+  rateLimitRedisDatabase: yes('rateLimit.redis.db'),
+  rateLimitRedisTimeout: yes('rateLimit.redis.dialTimeout / readTimeout / writeTimeout'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: yes('inFlightReq with sourceCriterion.ipStrategy'),
+  concurrencyPerHost: yes('inFlightReq with sourceCriterion.requestHost'),
+  concurrencyPerRoute: no('inFlightReq always groups requests by a source (client address, a header or the host), never counts a route as a whole; use ConcurrencyLimit.perHost()'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -252,6 +277,14 @@ const KONG: Row = {
   retryWindow: no(SERVICE_ANNOTATION('retries')),
   retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: yes('rate-limiting config.redis.ssl + ssl_verify + server_name'),
+  rateLimitRedisDatabase: yes('rate-limiting config.redis.database'),
+  rateLimitRedisTimeout: yes('rate-limiting config.redis.timeout (connect, send and read)'),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(KONG_CONCURRENCY),
+  concurrencyPerHost: no(KONG_CONCURRENCY),
+  concurrencyPerRoute: no(KONG_CONCURRENCY),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -330,6 +363,14 @@ const GATEWAY_API: Row = {
   retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
   rateLimitLongWindow: no(GW_NO('rate limits')),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(GW_NO('rate limits')),
+  rateLimitRedisDatabase: no(GW_NO('rate limits')),
+  rateLimitRedisTimeout: no(GW_NO('rate limits')),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(GW_NO('concurrency limits')),
+  concurrencyPerHost: no(GW_NO('concurrency limits')),
+  concurrencyPerRoute: no(GW_NO('concurrency limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -366,6 +407,14 @@ const ENVOY_GATEWAY: Row = {
   retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
   retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
   rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(EG_REDIS),
+  rateLimitRedisDatabase: no(EG_REDIS),
+  rateLimitRedisTimeout: no(EG_REDIS),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no('Envoy Gateway\'s circuit breakers count per backend, not per client, and its connection limit (ClientTrafficPolicy connectionLimit) is per listener'),
+  concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
+  concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
 };
 
 const ISTIO: Row = {
@@ -398,6 +447,14 @@ const ISTIO: Row = {
   retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
+  // The Redis store's connection settings (issue #17).
+  rateLimitRedisTls: no(NO_ENVOYFILTER),
+  rateLimitRedisDatabase: no(NO_ENVOYFILTER),
+  rateLimitRedisTimeout: no(NO_ENVOYFILTER),
+  // Requests in progress, without a rate (issue #17).
+  concurrencyPerClientIp: no(NO_ENVOYFILTER),
+  concurrencyPerHost: no(NO_ENVOYFILTER),
+  concurrencyPerRoute: no('Istio limits requests in progress only with a DestinationRule connectionPool (http2MaxRequests) for the Service, which limits all mesh traffic to it, not this route\'s'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -462,6 +519,12 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     retryWindow: { title: 'Retry window', prop: 'retries.window' },
     retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
     rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
+    rateLimitRedisTls: { title: 'Rate-limit Redis over TLS', prop: 'rateLimit.distributed.tls' },
+    rateLimitRedisDatabase: { title: 'Rate-limit Redis database', prop: 'rateLimit.distributed.database' },
+    rateLimitRedisTimeout: { title: 'Rate-limit Redis timeout', prop: 'rateLimit.distributed.timeout' },
+    concurrencyPerClientIp: { title: 'Requests in progress per client IP', prop: 'concurrencyLimit' },
+    concurrencyPerHost: { title: 'Requests in progress per host', prop: 'concurrencyLimit' },
+    concurrencyPerRoute: { title: 'Requests in progress per route', prop: 'concurrencyLimit' },
   },
   matrix: {
     'ingress-nginx': NGINX,

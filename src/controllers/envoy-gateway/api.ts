@@ -1,3 +1,4 @@
+import { CircuitBreakerSpec } from './features/circuit-breaker';
 /** Hand-written wire types for the Envoy Gateway fields this library emits (checked against the CRDs in tests). */
 
 /** `limit.unit` values the renderer emits. */
@@ -46,6 +47,7 @@ export interface BackendTrafficPolicySpec {
   readonly requestBuffer?: { readonly limit: string };
   readonly retry?: RetrySpec;
   readonly loadBalancer?: LoadBalancerSpec;
+  readonly circuitBreaker?: CircuitBreakerSpec;
 }
 
 export interface BackendObjectRef {

@@ -4,6 +4,7 @@ import { EG_VERSION, KIND } from './constants';
 import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
+import { circuitBreakerProblem } from './features/circuit-breaker';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy, sessionTicketsProblem } from './features/client-traffic-policy';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
@@ -27,6 +28,7 @@ const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
   'retries', 'retryStatusCodes', 'retryPerTryTimeout', 'sessionAffinityCookie',
   'externalAuth', 'externalAuthResponseHeaders', 'jwtAuth', 'jwtClaimsToHeaders', 'apiKeyAuth', 'basicAuth',
   'ipAllow', 'ipDeny',
+  'concurrencyPerRoute',
 ]);
 
 /**
@@ -64,7 +66,7 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
     },
     ruleFilters: () => [],
     validate: (ir: GatewayIR) => [
-      ...ir.routes.flatMap(route => problems(route, ir.source, c)),
+      ...ir.routes.flatMap(route => [...problems(route, ir.source, c), ...concurrencyProblems(route, ir, c)]),
       ...ir.tlsHosts.flatMap(t => {
         const reason = sessionTicketsProblem(t);
         return reason ? [{ source: t.source, message: unsupportedMessage('envoy-gateway', 'tlsSessionTickets', 'sessionTickets', reason) }] : [];
@@ -100,6 +102,14 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
         'Envoy Gateway detects the client address per Gateway (ClientTrafficPolicy), and this ApiGateway attaches to a Gateway it does not own; set clientIPDetection on that Gateway\'s ClientTrafficPolicy, or let this ApiGateway own its Gateway (remove attachTo)'),
     }] : []),
   };
+}
+
+/** A route-wide concurrency limit needs one circuit-breaker counter: one backend in one rule. */
+function concurrencyProblems(route: RouteIR, ir: GatewayIR, c: PolicyContext): RenderProblem[] {
+  const cl = route.policies.concurrencyLimit;
+  if (cl?.key !== 'route' || !isActive(c, 'concurrencyPerRoute')) return [];
+  const reason = circuitBreakerProblem(route, ir);
+  return reason ? [refuse(c.controller, ir.source, 'concurrencyPerRoute', cl.source, 'concurrencyLimit', reason)] : [];
 }
 
 function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): RenderProblem[] {

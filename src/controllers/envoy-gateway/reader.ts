@@ -150,6 +150,17 @@ function backendTraffic(o: KubeObject, spec: any, source: string, ctx: Extension
         if (typeof s === 'string') {ctx.unmapped(o, field, s, v);} else { out.sessionAffinity = s; ctx.mapped(o, field, 'Route.sessionAffinity (SessionAffinity.cookie)', v); }
         break;
       }
+      case 'circuitBreaker': {
+        // features/circuit-breaker.ts: maxParallelRequests alone is ConcurrencyLimit.perRoute().
+        const max = v?.maxParallelRequests;
+        if (typeof v !== 'object' || v === null || Object.keys(v).length !== 1 || !Number.isInteger(max) || max < 1) {
+          ctx.unmapped(o, field, 'the intent models maxParallelRequests alone (at least 1), as ConcurrencyLimit.perRoute(); other thresholds change when requests queue or fail', v);
+        } else {
+          out.concurrencyLimit = { source, key: 'route', maxRequests: max };
+          ctx.mapped(o, field, `Route.concurrencyLimit (ConcurrencyLimit.perRoute: ${max} requests in progress, per Envoy replica and backend)`, v);
+        }
+        break;
+      }
       default:
         ctx.unmapped(o, field, 'a BackendTrafficPolicy field the intent does not model', v);
     }

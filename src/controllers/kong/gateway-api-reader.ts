@@ -3,6 +3,8 @@ import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
+import { kongRedisSettings } from './read/plugins';
+import { isRecord } from '../common/read';
 
 const SIZE_UNITS: Record<string, number> = { bytes: 1, kilobytes: 1024, megabytes: 1024 * 1024 };
 const LIMIT_BY: Record<string, 'clientIp' | 'header' | 'consumer'> = { ip: 'clientIp', header: 'header', consumer: 'consumer' };
@@ -116,8 +118,11 @@ function pluginPolicies(
         return { reason: `the intent limits requests per second, minute, hour or day (one window), per client address, header or consumer${extra.length > 0 ? ` (${extra.join(', ')} not modelled)` : ''}` };
       }
       const secret = patches?.[0]?.valueFrom?.secretKeyRef?.name;
+      const redisSettings = c.policy === 'redis' && isRecord(c.redis) ? kongRedisSettings(c.redis) : undefined;
+      const redisExtra = redisSettings ? Object.keys(c.redis).filter(k => k !== 'host' && k !== 'port' && !redisSettings.mapped.includes(k)) : [];
+      if (redisExtra.length > 0) return { reason: `the intent models the Redis host, port, database, timeout and verified TLS (${redisExtra.join(', ')} not modelled)` };
       const distributed = c.policy === 'redis' && c.redis?.host
-        ? { distributed: { kind: 'redis' as const, endpoint: `${c.redis.host}:${c.redis.port ?? 6379}`, ...(secret ? { secretName: secret } : {}) } } : {};
+        ? { distributed: { kind: 'redis' as const, endpoint: `${c.redis.host}:${c.redis.port ?? 6379}`, ...(secret ? { secretName: secret } : {}), ...redisSettings?.ir } } : {};
       if (c.policy !== undefined && c.policy !== 'local' && c.policy !== 'redis') return { reason: `a '${c.policy}' counter policy is not modelled` };
       return {
         policies: { rateLimit: { source, key, ...(key === 'header' ? { header: String(c.header_name).toLowerCase() } : {}), requests: c[per], per, exemptCidrs: [], ...distributed } },

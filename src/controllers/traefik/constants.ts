@@ -97,6 +97,7 @@ export const MIDDLEWARE_TYPES = {
   headers: 'headers',
   ipAllowList: 'ipAllowList',
   rateLimit: 'rateLimit',
+  inFlightReq: 'inFlightReq',
   redirectScheme: 'redirectScheme',
   redirectRegex: 'redirectRegex',
   forwardAuth: 'forwardAuth',

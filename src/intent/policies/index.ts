@@ -10,3 +10,4 @@ export * from './retries';
 export * from './rewrite';
 export * from './session-affinity';
 export * from './timeouts';
+export * from './concurrency-limit';

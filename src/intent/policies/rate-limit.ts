@@ -1,4 +1,5 @@
-import { cidrList, policyFail, positiveInt } from './common';
+import { Duration } from 'cdk8s';
+import { bool, cidrList, durationMs, policyFail, positiveInt } from './common';
 import { optionsOf, show } from '../../core/errors';
 import { checkHeaderName, checkObjectName } from '../../core/validate';
 import { DistributedStoreIR, RateLimitIR, RateLimitKey } from '../../ir/policies';
@@ -69,13 +70,36 @@ export interface RedisRateLimitOptions {
    * @default - no authentication
    */
   readonly secretName?: string;
+
+  /**
+   * Connect to Redis over TLS, verifying its certificate (for the endpoint's host name) against
+   * the CAs the proxy trusts: Traefik's system CAs, Kong's `lua_ssl_trusted_certificate`.
+   * @default false - plain TCP (credentials from `secretName` travel unencrypted: warns `redis-plaintext-credentials`)
+   */
+  readonly tls?: boolean;
+
+  /**
+   * The Redis logical database the counters live in (`SELECT n`).
+   * @default 0
+   */
+  readonly database?: number;
+
+  /**
+   * How long the proxy waits for Redis when connecting, sending a command and reading its answer
+   * (one value for the three).
+   * @default - the controller's default (Traefik: 5 s to connect, 3 s to read or write; Kong: 2 s)
+   */
+  readonly timeout?: Duration;
 }
+
+/** The largest Redis database index accepted (a 32-bit signed integer: Redis's own limit is its `databases` setting). */
+const REDIS_MAX_DATABASE = 2147483647;
 
 /** Shared rate-limit counters. */
 export class DistributedRateLimit {
   /**
    * A Redis every proxy replica uses (`host:port`): Kong's `redis` policy, Traefik's `redis`.
-   * @example DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379')
+   * @example DistributedRateLimit.redis('redis.infra.svc.cluster.local:6380', { secretName: 'redis-auth', tls: true, database: 2, timeout: Duration.millis(500) })
    */
   public static redis(endpoint: string, options: RedisRateLimitOptions = {}): DistributedRateLimit {
     if (typeof endpoint !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?:\d{1,5}$/.test(endpoint) || Number(endpoint.split(':')[1]) > 65535) {
@@ -86,7 +110,22 @@ export class DistributedRateLimit {
       const problem = checkObjectName(o.secretName);
       if (problem) policyFail('DistributedRateLimit.redis.secretName', problem);
     }
-    return new DistributedRateLimit({ kind: 'redis', endpoint, secretName: o.secretName });
+    const tls = bool('DistributedRateLimit.redis.tls', o.tls, false);
+    if (tls && /^[\d.]+:\d+$/.test(endpoint)) {
+      policyFail('DistributedRateLimit.redis.tls', `the certificate is verified for the endpoint's host name, and ${endpoint} names an IP address; use the host name the certificate carries`);
+    }
+    let database: number | undefined;
+    if (o.database !== undefined) {
+      if (typeof o.database !== 'number' || !Number.isInteger(o.database) || o.database < 0 || o.database > REDIS_MAX_DATABASE) {
+        policyFail('DistributedRateLimit.redis.database', `${show(o.database)} must be a whole number from 0 to ${REDIS_MAX_DATABASE}`);
+      }
+      // Database 0 is what an unset database means: one spelling.
+      database = o.database === 0 ? undefined : o.database;
+    }
+    const timeoutMs = durationMs('DistributedRateLimit.redis.timeout', o.timeout);
+    return new DistributedRateLimit({
+      kind: 'redis', endpoint, secretName: o.secretName, ...(tls ? { tls } : {}), ...(database !== undefined ? { database } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { BackendProtocol } from './backend-protocol';
 import { BodySize } from './body-size';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { Cors } from './cors';
 import { EdgeAuth } from './edge-auth';
 import { HeaderRules } from './header-rules';
@@ -26,6 +27,7 @@ const KINDS: Array<[keyof RoutePolicies, new (...args: never[]) => Convertible, 
   ['retries', Retries as never, 'Retries.of()'],
   ['sessionAffinity', SessionAffinity as never, 'SessionAffinity.cookie()'],
   ['auth', EdgeAuth as never, 'EdgeAuth.external() / jwt() / apiKey() / basic()'],
+  ['concurrencyLimit', ConcurrencyLimit as never, 'ConcurrencyLimit.perClientIp() / perHost() / perRoute()'],
 ];
 
 const IR_KEY: Record<string, keyof PoliciesIR> = { headerRules: 'headers' };
@@ -60,7 +62,12 @@ export function resolvePolicies(
     if (!(own.rewrite instanceof Rewrite)) fail(path, `${construct}.rewrite: must be created with Rewrite.replacePrefix(), replaceFullPath() or hostname()`);
     out.rewrite = own.rewrite._toIR(path);
   }
-  return out as PoliciesIR;
+  const p = out as PoliciesIR;
+  if (p.concurrencyLimit?.key === 'clientIp' && p.rateLimit?.concurrentConnections !== undefined) {
+    fail(path, `${construct}.concurrencyLimit: ConcurrencyLimit.perClientIp() and rateLimit.concurrentConnections (${p.rateLimit.source === path ? 'this route' : `from ${p.rateLimit.source}`}) `
+      + 'both limit the requests in progress per client address; keep one');
+  }
+  return p;
 }
 
 const NO_POLICIES: PoliciesIR = Object.freeze({});

@@ -1,5 +1,6 @@
 import { BackendProtocol } from './backend-protocol';
 import { BodySize } from './body-size';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { Cors } from './cors';
 import { EdgeAuth } from './edge-auth';
 import { HeaderRules } from './header-rules';
@@ -73,4 +74,10 @@ export interface RoutePolicies {
    * @default - none
    */
   readonly auth?: EdgeAuth;
+
+  /**
+   * Requests in progress at once, per client address, per host or for the whole route (no rate).
+   * @default - not limited
+   */
+  readonly concurrencyLimit?: ConcurrencyLimit;
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { apiKeyAuth } from './api-key';
 import { basicAuth } from './basic-auth';
 import { requestBuffer } from './body-size';
+import { circuitBreaker } from './circuit-breaker';
 import { connectTimeout } from './connect-timeout';
 import { allocateExtAuth, extAuthSpec } from './ext-auth';
 import { authorization } from './ip-access';
@@ -67,6 +68,9 @@ export const POLICY_EMITTERS: ExtensionPolicyEmitters<EnvoyGatewayPolicyEmitter>
       };
     },
     objects: (scope, route) => (route.policies.auth?.kind === 'external' ? allocateExtAuth(scope, route, route.policies.auth) : []),
+  },
+  concurrencyLimit: {
+    backendTraffic: route => (route.policies.concurrencyLimit?.key === 'route' ? { circuitBreaker: circuitBreaker(route.policies.concurrencyLimit) } : undefined),
   },
 };
 

@@ -85,6 +85,7 @@ export const POLICY_EMITTERS: PolicyEmitters<GatewayApiPolicyEmitter> = {
     routeKind: (route, grpcElsewhere) => (route.policies.backendProtocol?.protocol === 'GRPC' && !grpcElsewhere && route.backends.length > 0 ? 'GRPCRoute' : undefined),
   },
   auth: REFUSED,
+  concurrencyLimit: REFUSED,
 };
 
 const EMITTERS: readonly GatewayApiPolicyEmitter[] = emitters(POLICY_EMITTERS);

@@ -5,7 +5,7 @@ import { CORS } from './cors';
 import { Emitted, NginxFeature, emit, refuse } from './emitted';
 import { IP_ACCESS } from './ip-access';
 import { regexLocations } from './paths';
-import { RATE_LIMIT } from './rate-limit';
+import { CONCURRENCY_LIMIT, RATE_LIMIT } from './rate-limit';
 import { REDIRECT } from './redirect';
 import { RETRIES } from './retries';
 import { REWRITE } from './rewrite';
@@ -38,6 +38,7 @@ export const POLICY_EMITTERS: PolicyEmitters<NginxFeature> = {
   sessionAffinity: SESSION_AFFINITY,
   backendProtocol: BACKEND_PROTOCOL,
   auth: AUTH,
+  concurrencyLimit: CONCURRENCY_LIMIT,
 };
 
 /** Every policy feature of a route's Ingress, in a fixed order. */

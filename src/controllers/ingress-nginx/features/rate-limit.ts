@@ -44,3 +44,18 @@ export const RATE_LIMIT: NginxFeature = {
       `its burst is the rate times a whole limit-burst-multiplier, and ${rl.burst} is not a multiple of ${rl.requests}; use ${lower} or ${lower + rl.requests}`)];
   },
 };
+
+/**
+ * `limit-connections` alone: requests in progress per client address. nginx's `limit_conn`
+ * counts a connection only while it has a request whose header was read (each HTTP/2 stream
+ * separately), so it is the number of requests in progress; over the limit nginx answers 503
+ * (the controller-wide `limit-conn-status-code`). No rate annotation is needed.
+ */
+export const CONCURRENCY_LIMIT: NginxFeature = {
+  annotations(route: RouteIR): Emitted[] {
+    const cl = route.policies.concurrencyLimit;
+    if (cl?.key !== 'clientIp') return [];
+    return [emit('limitConnections', String(cl.maxRequests), 'concurrencyPerClientIp', 'concurrencyLimit', cl.source)];
+  },
+  problems: () => [],
+};

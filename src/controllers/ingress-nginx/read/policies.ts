@@ -1,6 +1,6 @@
 import { IngressSource } from './source';
 import {
-  BackendProtocolIR, BodySizeIR, CorsIR, EdgeAuthIR, IpAccessIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition,
+  BackendProtocolIR, BodySizeIR, ConcurrencyLimitIR, CorsIR, EdgeAuthIR, IpAccessIR, PoliciesIR, RateLimitIR, RetriesIR, RetryCondition,
   SessionAffinityIR, TimeoutsIR,
 } from '../../../ir/policies';
 import { AUTH_CACHE_KEY, AUTH_CACHE_STATUSES } from '../features/auth';
@@ -17,6 +17,7 @@ import { RETRY_STATUS_CODES } from '../features/retries';
 export function readPolicies(src: IngressSource): PoliciesIR {
   const out: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = {};
   out.rateLimit = rateLimit(src);
+  out.concurrencyLimit = out.rateLimit ? undefined : concurrencyLimit(src);
   out.timeouts = timeouts(src);
   out.bodySize = bodySize(src);
   out.cors = cors(src);
@@ -53,8 +54,8 @@ function rateLimit(src: IngressSource): RateLimitIR | undefined {
   const allowKey = src.has('limit-allowlist') ? 'limit-allowlist' : 'limit-whitelist';
   if (src.has('limit-allowlist') && src.has('limit-whitelist')) src.unmapped('limit-whitelist', 'ingress-nginx reads limit-allowlist, which is also set');
   if (!rate) {
-    src.unmappedAll(['limit-burst-multiplier', 'limit-connections', 'limit-allowlist', 'limit-whitelist'],
-      'the intent limits connections and exempts addresses only together with a request rate (RateLimit.perClientIp)');
+    src.unmappedAll(['limit-burst-multiplier', 'limit-allowlist', 'limit-whitelist'],
+      'the intent sizes bursts and exempts addresses only together with a request rate (RateLimit.perClientIp)');
     return undefined;
   }
   if (rate.key === 'limit-rps' && rpm !== undefined && rpm > 0) {
@@ -82,6 +83,15 @@ function rateLimit(src: IngressSource): RateLimitIR | undefined {
   const exemptCidrs = allow === undefined ? [] : sortedUnique(csv(allow));
   if (allow !== undefined) src.mapped(allowKey, `Route.rateLimit.exemptCidrs (${exemptCidrs.join(', ')})`);
   return strip<RateLimitIR>({ source: src.ref, key: 'clientIp', requests: rate.requests, per: rate.per, burst, concurrentConnections, exemptCidrs });
+}
+
+/** `limit-connections` without a rate: requests in progress per client address (features/rate-limit.ts CONCURRENCY_LIMIT). */
+function concurrencyLimit(src: IngressSource): ConcurrencyLimitIR | undefined {
+  const connections = src.int('limit-connections');
+  if (connections === 0) src.mapped('limit-connections', 'nothing (0 disables the limit)');
+  if (connections === undefined || connections <= 0) return undefined;
+  src.mapped('limit-connections', `Route.concurrencyLimit (ConcurrencyLimit.perClientIp: ${s(connections, 'request')} in progress, per controller replica)`);
+  return { source: src.ref, key: 'clientIp', maxRequests: connections };
 }
 
 const TIMEOUT_KEYS = [

@@ -40,6 +40,7 @@ export const POLICY_EMITTERS: ExtensionPolicyEmitters<IstioPolicyEmitter> = {
   retries: REFUSED,
   sessionAffinity: REFUSED,
   backendProtocol: STANDARD,
+  concurrencyLimit: REFUSED,
 };
 
 const EMITTERS: readonly IstioPolicyEmitter[] = extensionEmitters(POLICY_EMITTERS);

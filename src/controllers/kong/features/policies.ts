@@ -61,6 +61,7 @@ export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {
   sessionAffinity: REFUSED,
   backendProtocol: {},
   auth: AUTH,
+  concurrencyLimit: REFUSED,
 };
 
 /**
@@ -83,6 +84,7 @@ export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolic
   sessionAffinity: REFUSED,
   backendProtocol: STANDARD,
   auth: AUTH,
+  concurrencyLimit: REFUSED,
 };
 
 const EMITTERS: Readonly<Record<KongColumn, readonly KongPolicyEmitter[]>> = {

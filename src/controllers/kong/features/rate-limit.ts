@@ -14,6 +14,8 @@ const LIMIT_BY: Record<RateLimitKey, string> = { clientIp: 'ip', header: 'header
  * `rate-limiting`: a fixed window of one second or one minute, counted per client IP, per
  * header value or per consumer; `policy: local` (per Kong node) or `redis` (shared), with the
  * Redis credentials patched in from the user's Secret so they never appear in the KongPlugin.
+ * Redis TLS is `ssl` with `ssl_verify` and `server_name` (the endpoint's host); `timeout` (ms)
+ * covers connecting, sending and reading.
  */
 export function rateLimitPlugin(rl: RateLimitIR): PluginSpec {
   const redis = rl.distributed?.kind === 'redis' ? rl.distributed : undefined;
@@ -27,7 +29,14 @@ export function rateLimitPlugin(rl: RateLimitIR): PluginSpec {
         limit_by: LIMIT_BY[rl.key],
         header_name: rl.key === 'header' ? rl.header : undefined,
         policy: endpoint ? 'redis' : 'local',
-        redis: endpoint ? { host: endpoint.slice(0, colon), port: Number(endpoint.slice(colon + 1)) } : undefined,
+        redis: endpoint ? {
+          host: endpoint.slice(0, colon),
+          port: Number(endpoint.slice(colon + 1)),
+          database: redis?.database,
+          // ssl_verify checks the certificate against lua_ssl_trusted_certificate, server_name the host.
+          ...(redis?.tls ? { ssl: true, ssl_verify: true, server_name: endpoint.slice(0, colon) } : {}),
+          timeout: redis?.timeoutMs,
+        } : undefined,
       };
     },
     configPatches: () => {

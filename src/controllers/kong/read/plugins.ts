@@ -186,10 +186,15 @@ function readRateLimit(
     const paths = patches.map((p: any) => p?.path).sort();
     const secretName = secrets.size === 1 && JSON.stringify(paths) === JSON.stringify(REDIS_SECRET_KEYS.map(k => `/redis/${k}`).sort())
       ? [...secrets][0] as string : undefined;
-    distributed = { kind: 'redis', endpoint: `${redis.host}:${redis.port}`, secretName };
+    const settings = kongRedisSettings(redis);
+    distributed = { kind: 'redis', endpoint: `${redis.host}:${redis.port}`, secretName, ...settings.ir };
     log.mapped(o, 'config.policy', policy, 'Route.rateLimit (DistributedRateLimit.redis)');
     log.mapped(o, 'config.redis', redis, 'Route.rateLimit (DistributedRateLimit.redis endpoint)');
-    for (const k of Object.keys(redis)) if (k !== 'host' && k !== 'port') log.unmapped(o, `config.redis.${k}`, redis[k], `redis '${k}' is not modelled by the intent`);
+    for (const k of Object.keys(redis)) {
+      if (k === 'host' || k === 'port') continue;
+      if (settings.mapped.includes(k)) log.mapped(o, `config.redis.${k}`, redis[k], `Route.rateLimit (DistributedRateLimit.redis ${k === 'timeout' ? 'timeout' : k === 'database' ? 'database' : 'tls'})`);
+      else log.unmapped(o, `config.redis.${k}`, redis[k], `redis '${k}' is not modelled by the intent (TLS is ssl + ssl_verify + server_name: the host)`);
+    }
     if (patches.length > 0) {
       if (secretName) log.mapped(o, 'configPatches', patches, 'Route.rateLimit (DistributedRateLimit.redis secretName)');
       else log.unmapped(o, 'configPatches', patches, 'only the Redis username / password from one Secret are modelled');
@@ -333,4 +338,29 @@ export function authOf(credential: PluginRead['credential'], secret: string, isS
   return credential.kind === 'apiKey'
     ? { kind: 'apiKey', source, secretName: secret, header: credential.header! }
     : { kind: 'basic', source, secretName: secret, realm: credential.realm };
+}
+
+/**
+ * The Redis connection settings the kong renderer writes (features/rate-limit.ts): `database`,
+ * `timeout` (ms), and TLS as `ssl` + `ssl_verify` + `server_name` equal to the host, all three or
+ * none. Returns the IR fields and the keys they account for (the others stay unmapped).
+ */
+export function kongRedisSettings(redis: Record<string, any>): { ir: { tls?: true; database?: number; timeoutMs?: number }; mapped: string[] } {
+  const ir: { tls?: true; database?: number; timeoutMs?: number } = {};
+  const mapped: string[] = [];
+  if (Number.isInteger(redis.database) && redis.database >= 0) {
+    if (redis.database > 0) ir.database = redis.database;
+    mapped.push('database');
+  }
+  if (Number.isInteger(redis.timeout) && redis.timeout > 0) {
+    ir.timeoutMs = redis.timeout;
+    mapped.push('timeout');
+  }
+  if (redis.ssl === true && redis.ssl_verify === true && redis.server_name === redis.host) {
+    ir.tls = true;
+    mapped.push('ssl', 'ssl_verify', 'server_name');
+  } else if (redis.ssl === false && (redis.ssl_verify === undefined || redis.ssl_verify === false) && redis.server_name === undefined) {
+    mapped.push('ssl', ...(redis.ssl_verify === false ? ['ssl_verify'] : []));
+  }
+  return { ir, mapped };
 }

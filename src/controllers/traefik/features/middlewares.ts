@@ -20,6 +20,8 @@ import { RouterVariant } from '../api';
  *                    CORS policy or an auth challenge.
  *  3. ratelimit    - count every request of an admitted client, before costly steps, auth
  *                    included: it throttles credential guessing and shields the auth service.
+ *     inflightreq  - requests in progress (ConcurrencyLimit), right after the rate: a request
+ *                    the rate refuses never takes an in-flight slot.
  *  4. cors         - answer preflights (which carry no credentials) before auth would refuse
  *                    them, and add CORS headers to redirects and auth failures so the browser
  *                    can read them.
@@ -38,10 +40,10 @@ import { RouterVariant } from '../api';
  */
 export type MiddlewareRole =
   | 'headers' | 'ipallowlist' | 'ratelimit' | 'cors' | 'redirect' | 'auth' | 'buffering'
-  | 'rewrite-path' | 'rewrite-host' | 'retry' | 'ipdeny';
+  | 'rewrite-path' | 'rewrite-host' | 'retry' | 'ipdeny' | 'inflightreq';
 
 export const CHAIN_ORDER: readonly MiddlewareRole[] = [
-  'headers', 'ipallowlist', 'ratelimit', 'cors', 'redirect', 'auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry',
+  'headers', 'ipallowlist', 'ratelimit', 'inflightreq', 'cors', 'redirect', 'auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry',
 ];
 
 /** Roles that act only on requests forwarded to a backend. */

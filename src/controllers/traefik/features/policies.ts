@@ -4,7 +4,7 @@ import { corsSpec } from './cors';
 import { customHeadersSpec, hasCustomHeaders } from './headers';
 import { ipAllowSpec, ipDenySpec } from './ip-access';
 import type { MiddlewareRole } from './middlewares';
-import { rateLimitSpec } from './rate-limit';
+import { inFlightReqSpec, rateLimitSpec } from './rate-limit';
 import { redirectSpec } from './redirect';
 import { retrySpec } from './retry';
 import { rewriteHostSpec, rewritePathSpec } from './rewrite';
@@ -35,6 +35,13 @@ export interface TraefikPolicyEmitter {
   /** What this kind sets on the route's own ServersTransport (IngressRoute output). */
   readonly serversTransport?: (route: RouteIR) => ServersTransportSpec | undefined;
 }
+
+const CONCURRENCY_LIMIT: TraefikPolicyEmitter = {
+  middlewares: route => {
+    const cl = route.policies.concurrencyLimit;
+    return cl && cl.key !== 'route' ? { inflightreq: () => inFlightReqSpec(cl) } : {};
+  },
+};
 
 const RATE_LIMIT: TraefikPolicyEmitter = {
   middlewares: route => (route.policies.rateLimit ? { ratelimit: () => rateLimitSpec(route.policies.rateLimit!) } : {}),
@@ -147,6 +154,7 @@ export const POLICY_EMITTERS: PolicyEmitters<TraefikPolicyEmitter> = {
   sessionAffinity: SESSION_AFFINITY,
   backendProtocol: BACKEND_PROTOCOL,
   auth: AUTH,
+  concurrencyLimit: CONCURRENCY_LIMIT,
 };
 
 const EMITTERS: readonly TraefikPolicyEmitter[] = emitters(POLICY_EMITTERS);

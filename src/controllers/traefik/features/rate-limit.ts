@@ -1,4 +1,5 @@
-import { RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { goDuration } from '../../../core/duration';
+import { ConcurrencyLimitIR, DistributedStoreIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
 import { MIDDLEWARE_TYPES, REMOTE_ADDR_STRATEGY } from '../constants';
 
 /** `Middleware.spec.rateLimit` wire type (fields we emit). */
@@ -7,7 +8,18 @@ export interface RateLimitSpec {
   readonly period: string;
   readonly burst?: number;
   readonly sourceCriterion: { readonly ipStrategy?: { readonly depth: number }; readonly requestHeaderName?: string };
-  readonly redis?: { readonly endpoints: string[]; readonly secret?: string };
+  readonly redis?: RedisSpec;
+}
+
+/** `rateLimit.redis` (Traefik v3.4+). */
+export interface RedisSpec {
+  readonly endpoints: string[];
+  readonly secret?: string;
+  readonly db?: number;
+  readonly tls?: { readonly insecureSkipVerify: false };
+  readonly dialTimeout?: string;
+  readonly readTimeout?: string;
+  readonly writeTimeout?: string;
 }
 
 /** Traefik's `period` (a Go duration) for each window: a day is 24 hours. */
@@ -22,13 +34,13 @@ export const TRAEFIK_PERIODS: { readonly [w in RateLimitWindow]: string } = { se
  *   X-Forwarded-For hops as `depth`.
  *   Per header: `requestHeaderName`; requests without the header share one bucket.
  * - Redis (Traefik v3.4+): every Traefik instance shares the counters; the Secret holds
- *   `username` / `password`. Without Redis, limits are per Traefik instance.
+ *   `username` / `password`. Without Redis, limits are per Traefik instance. TLS is
+ *   `tls.insecureSkipVerify: false` (verified with the system CAs, for the endpoint's host);
+ *   the intent's one timeout is written as the dial, read and write timeouts alike.
  * Consumers, concurrent connections and exempt CIDRs are refused by the capability matrix.
  */
 export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
-  const redis = rl.distributed?.kind === 'redis' && rl.distributed.endpoint
-    ? { endpoints: [rl.distributed.endpoint], secret: rl.distributed.secretName }
-    : undefined;
+  const redis = rl.distributed?.kind === 'redis' && rl.distributed.endpoint ? redisSpec(rl.distributed, rl.distributed.endpoint) : undefined;
   return {
     [MIDDLEWARE_TYPES.rateLimit]: {
       average: rl.requests,
@@ -36,6 +48,40 @@ export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
       burst: rl.burst ?? rl.requests,
       sourceCriterion: rl.key === 'header' ? { requestHeaderName: rl.header } : { ipStrategy: { depth: rl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
       redis,
+    },
+  };
+}
+
+function redisSpec(store: DistributedStoreIR, endpoint: string): RedisSpec {
+  const timeout = store.timeoutMs === undefined ? undefined : goDuration(store.timeoutMs, 'single-unit');
+  return {
+    endpoints: [endpoint],
+    secret: store.secretName,
+    db: store.database,
+    tls: store.tls ? { insecureSkipVerify: false } : undefined,
+    dialTimeout: timeout,
+    readTimeout: timeout,
+    writeTimeout: timeout,
+  };
+}
+
+/** `Middleware.spec.inFlightReq` wire type. */
+export interface InFlightReqSpec {
+  readonly amount: number;
+  readonly sourceCriterion: { readonly ipStrategy?: { readonly depth: number }; readonly requestHost?: true };
+}
+
+/**
+ * `inFlightReq`: at most `amount` requests in progress per source; one more is answered 429.
+ * Per client IP: `ipStrategy.depth` (0, the TCP peer, or the gateway's trusted hops), as the
+ * rate limit; per host: `requestHost: true` (also Traefik's default, written out). Each Traefik
+ * instance counts on its own. A route as a whole is refused by the matrix (no such criterion).
+ */
+export function inFlightReqSpec(cl: ConcurrencyLimitIR): Record<string, InFlightReqSpec> {
+  return {
+    [MIDDLEWARE_TYPES.inFlightReq]: {
+      amount: cl.maxRequests,
+      sourceCriterion: cl.key === 'host' ? { requestHost: true } : { ipStrategy: { depth: cl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
     },
   };
 }

@@ -34,6 +34,31 @@ function traefikMs(v: unknown): number | undefined {
   return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
 }
 
+/** `rateLimit.redis` as rendered by the traefik renderer (features/rate-limit.ts); undefined for anything else. */
+function readRedis(redis: unknown): NonNullable<PoliciesIR['rateLimit']>['distributed'] {
+  if (!isRecord(redis)) return undefined;
+  const known = ['endpoints', 'secret', 'db', 'tls', 'dialTimeout', 'readTimeout', 'writeTimeout'];
+  const eps = Array.isArray(redis.endpoints) ? redis.endpoints : [];
+  if (eps.length !== 1 || typeof eps[0] !== 'string' || !Object.keys(redis).every(k => known.includes(k))) return undefined;
+  if (redis.secret !== undefined && typeof redis.secret !== 'string') return undefined;
+  const db = redis.db;
+  if (db !== undefined && (typeof db !== 'number' || !Number.isInteger(db) || db < 0)) return undefined;
+  const tls = redis.tls;
+  if (tls !== undefined && !(isRecord(tls) && Object.keys(tls).length === 1 && tls.insecureSkipVerify === false)) return undefined;
+  const timeouts = [redis.dialTimeout, redis.readTimeout, redis.writeTimeout];
+  const timeoutMs = timeouts[0] === undefined ? undefined : traefikMs(timeouts[0]);
+  const oneTimeout = timeoutMs !== undefined && timeoutMs > 0 && timeouts.every(t => traefikMs(t) === timeoutMs);
+  if (!oneTimeout && !timeouts.every(t => t === undefined)) return undefined;
+  return {
+    kind: 'redis',
+    endpoint: eps[0],
+    secretName: redis.secret,
+    ...(tls !== undefined ? { tls: true } : {}),
+    ...(db ? { database: db } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  };
+}
+
 const PREFIX_REDIRECT_HEAD = '^(https?)://(\\[[^\\]]*\\]|[^/:]*)(:[0-9]+)?';
 
 export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
@@ -98,12 +123,11 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       if (!key) { unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or one request header are modelled'); return { policies, failed: true }; }
       let distributed: NonNullable<PoliciesIR['rateLimit']>['distributed'];
       if (redis !== undefined) {
-        const eps = isRecord(redis) && Array.isArray(redis.endpoints) ? redis.endpoints : [];
-        if (eps.length === 1 && typeof eps[0] === 'string' && Object.keys(redis).every(k => k === 'endpoints' || k === 'secret')) {
-          distributed = { kind: 'redis', endpoint: eps[0], secretName: typeof redis.secret === 'string' ? redis.secret : undefined };
+        distributed = readRedis(redis);
+        if (distributed) {
           map('redis', 'Route.rateLimit (DistributedRateLimit.redis)');
         } else {
-          unmap('redis', 'one Redis endpoint and an optional credentials Secret are modelled');
+          unmap('redis', 'one Redis endpoint, an optional credentials Secret, TLS verified with the system CAs, a database and one timeout for dial, read and write are modelled');
         }
       }
       // Traefik's own default burst is 1; the intent's smallest (and unset) burst is one period's worth.
@@ -129,6 +153,31 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       if (c.period !== undefined) map('period', 'Route.rateLimit (period)');
       if (burst !== undefined && validBurst) map('burst', bucket === average ? 'Route.rateLimit (burst unset: one period\'s worth)' : 'Route.rateLimit (burst)');
       if (criterion !== undefined) map('sourceCriterion', depth ? `Route.rateLimit (per ${key}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.rateLimit (per ${key})`);
+      break;
+    }
+    case MIDDLEWARE_TYPES.inFlightReq: {
+      // features/rate-limit.ts inFlightReqSpec: per client address (ipStrategy depth) or per host.
+      const amount = take('amount');
+      const criterion = take('sourceCriterion');
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) {
+        unmap('amount', 'the intent limits at least 1 request in progress (0 would refuse every request)');
+        return { policies, failed: true };
+      }
+      // Traefik's default criterion is the request host.
+      const byHost = criterion === undefined || (isRecord(criterion) && Object.keys(criterion).length === 1 && criterion.requestHost === true);
+      const depth = isRecord(criterion) && Object.keys(criterion).length === 1 ? depthOf(criterion.ipStrategy) : undefined;
+      if (!byHost && depth === undefined) {
+        unmap('sourceCriterion', 'only the client address (an ipStrategy depth) or the request host are modelled');
+        return { policies, failed: true };
+      }
+      policies.concurrencyLimit = byHost
+        ? { source, key: 'host', maxRequests: amount }
+        : { source, key: 'clientIp', maxRequests: amount, ...hops(depth) };
+      const factory = byHost ? 'ConcurrencyLimit.perHost' : 'ConcurrencyLimit.perClientIp';
+      map('amount', `Route.concurrencyLimit (${factory}: ${amount} requests in progress, per Traefik instance)`);
+      if (criterion !== undefined) {
+        map('sourceCriterion', depth ? `Route.concurrencyLimit (${factory}) + ApiGateway.clientIp (ClientIp.xForwardedFor({ trustedHops: ${depth} }))` : `Route.concurrencyLimit (${factory})`);
+      }
       break;
     }
     case MIDDLEWARE_TYPES.headers:
@@ -256,7 +305,6 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
 
 const MIDDLEWARE_REASONS: Record<string, string> = {
   chain: 'a chain of Middlewares: list its members on the router instead',
-  inFlightReq: 'concurrent requests per source are not modelled by Traefik\'s intent column',
   addPrefix: 'adding a path prefix is not modelled (Rewrite replaces the matched prefix or the whole path)',
   compress: 'compression is not modelled by the intent',
   errors: 'custom error pages are not modelled by the intent',
