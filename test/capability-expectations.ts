@@ -2174,6 +2174,11 @@ export const SUPPORTED: Table = {
         'config.minute': undefined,
       },
     },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2578,6 +2583,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
       },
     },
   },
@@ -3259,6 +3269,26 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
       },
     },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+      },
+    },
+    directResponse: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+        'spec.rules[0].filters[0].extensionRef.group': 'gateway.envoyproxy.io',
+        'spec.rules[0].filters[0].extensionRef.kind': 'HTTPRouteFilter',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r',
+      },
+      'HTTPRouteFilter/gw-r': {
+        'spec.directResponse.statusCode': 503,
+        'spec.directResponse.body.type': 'Inline',
+        'spec.directResponse.body.inline': 'Down for maintenance',
+        'spec.directResponse.contentType': 'text/html; charset=utf-8',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3756,6 +3786,11 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
       },
     },
   },

@@ -34,7 +34,7 @@ export interface RouteEntry {
   /** One hostname, or '' for a route that serves every host of the gateway. */
   readonly host: string;
   readonly match: MatchIR;
-  /** Sorted by namespace, service, port. Empty for a redirect. */
+  /** Sorted by namespace, service, port. Empty for a redirect or a direct response. */
   readonly backends: readonly BackendEntry[];
   /** The policies in force, without `source`. */
   readonly policies: PoliciesIR;
@@ -44,6 +44,8 @@ export interface RouteEntry {
   readonly ruleName?: string;
   /** The route's own mirrors (`Route.mirrors`), sorted. */
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
+  /** The gateway's own answer (`Route.respond`): status, and body with its content type. */
+  readonly directResponse?: { readonly statusCode: number; readonly body?: string; readonly contentType?: string };
 }
 
 export interface TlsEntry {
@@ -232,6 +234,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     mirror: canary?.mirror && !split ? { backend: backendEntry(canary.mirror.backend, 1), percent: canary.mirror.percent } : undefined,
     mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
     ruleName: route.ruleName,
+    directResponse: route.directResponse ? { ...route.directResponse } : undefined,
   });
 }
 

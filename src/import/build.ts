@@ -18,6 +18,7 @@ import { TrafficMirror } from '../intent/mirror';
 import { BackendProtocol } from '../intent/policies/backend-protocol';
 import { BodySize } from '../intent/policies/body-size';
 import { Cors } from '../intent/policies/cors';
+import { DirectResponse } from '../intent/policies/direct-response';
 import { EdgeAuth } from '../intent/policies/edge-auth';
 import { HeaderRules } from '../intent/policies/header-rules';
 import { IpAccess } from '../intent/policies/ip-access';
@@ -48,6 +49,7 @@ const FACTORIES: { readonly [name: string]: any } = {
   ClusterIssuer,
   Controller,
   Cors,
+  DirectResponse,
   Dns01Provider,
   DistributedRateLimit,
   Duration,

@@ -1,6 +1,9 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import {
+  BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, DEFAULT_DIRECT_RESPONSE_CONTENT_TYPE, DirectResponseIR, GatewayIR, MatchIR, MirrorIR,
+  PassthroughIR, RouteIR, TlsHostIR,
+} from '../ir/model';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
@@ -342,6 +345,7 @@ class Planner {
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
       ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
+      ['respond', route.directResponse ? directResponseExpr(route.directResponse) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -487,6 +491,15 @@ function caExpr(ca: { kind: 'Secret' | 'ConfigMap'; name: string }): Expr {
 function backendTlsExpr(tls: BackendTlsIR): Expr {
   if (tls.insecureSkipVerify) return callWithOptions('BackendTls.insecureSkipVerify', [], obj([['serverName', tls.hostname !== undefined ? lit(tls.hostname) : undefined]]));
   return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined]]));
+}
+
+/** `DirectResponse.fixed({ statusCode, body, contentType })` (the content type unless the default). */
+function directResponseExpr(r: DirectResponseIR): Expr {
+  return call('DirectResponse.fixed', obj([
+    ['statusCode', lit(r.statusCode)],
+    ['body', r.body !== undefined ? lit(r.body) : undefined],
+    ['contentType', r.contentType !== undefined && r.contentType !== DEFAULT_DIRECT_RESPONSE_CONTENT_TYPE ? lit(r.contentType) : undefined],
+  ]));
 }
 
 /** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */

@@ -5,6 +5,7 @@ import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
+import { directResponseFilters, directResponseObjects, directResponseProblems } from './features/direct-response';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
@@ -60,10 +61,11 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
         }));
       }
       out.push(...policyObjects(scope, route));
+      out.push(...directResponseObjects(scope, route));
       return out;
     },
-    ruleFilters: () => [],
-    validate: (ir: GatewayIR) => ir.routes.flatMap(route => problems(route, ir.source, c)),
+    ruleFilters: directResponseFilters,
+    validate: (ir: GatewayIR) => [...ir.routes.flatMap(route => problems(route, ir.source, c)), ...directResponseProblems(ir)],
     // Minimum TLS version and client certificates per TlsHost: a ClientTrafficPolicy targeting
     // its HTTPS listeners (Gateway API has no per-listener field for either).
     allocateTlsHost: (scope: Construct, tls: TlsHostIR, ctx): ApiObject[] => {
