@@ -364,6 +364,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/canary-weight-total']": '4',
       },
     },
+    redirectUrl: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect']": 'https://www.example.com/moved?from=a',
+        "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect-code']": '302',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -942,6 +948,16 @@ export const SUPPORTED: Table = {
     clientIpForwardedFor: {
       'Middleware/gw-r-ipallowlist': {
         'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
+    redirectUrl: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.regex': '^.*$',
+        'spec.redirectRegex.replacement': 'https://www.example.com/moved?from=a',
+        'spec.redirectRegex.permanent': false,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-redirect',
       },
     },
   },

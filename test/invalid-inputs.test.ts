@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
   Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
-  TrafficMirror, DirectResponse, DirectResponseOptions,
+  TrafficMirror, DirectResponse, DirectResponseOptions, UrlRedirectOptions,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -293,5 +293,53 @@ describe('direct responses from JavaScript and Python callers', () => {
     const chart = newChart();
     new ApiGateway(chart, 'edge', { controller: Controller.envoyGateway() }).addRoute('r', { respond: DirectResponse.fixed({ statusCode: 503, body: '100% down' }) });
     expect(synthError(chart)).toContain("[test/edge/r] Direct response (fixed status and body) (respond.body) is not supported by controller 'envoy-gateway': Envoy reads a direct response body as a format string");
+  });
+});
+
+describe('fixed-URL redirects from JavaScript and Python callers', () => {
+  const url = (value: unknown, options?: unknown) => () => Redirect.toUrl(value as string, options as UrlRedirectOptions);
+  test.each<[string, () => unknown, string]>([
+    ['undefined', url(undefined), 'Redirect.toUrl: undefined must be an absolute http or https URL'],
+    ['a number', url(42), 'Redirect.toUrl: 42 must be an absolute http or https URL'],
+    ['a relative URL', url('/moved'), "Redirect.toUrl: '/moved' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['another scheme', url('ftp://files.example.com/a'), "Redirect.toUrl: 'ftp://files.example.com/a' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['user info', url('https://user@www.example.com/'), "Redirect.toUrl: 'https://user@www.example.com/' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['a space', url('https://www.example.com/a b'), "Redirect.toUrl: 'https://www.example.com/a b' must not contain whitespace or control characters"],
+    ['a line break', url('https://www.example.com/\r\nx: y'), "Redirect.toUrl: 'https://www.example.com/\\r\\nx: y' must not contain whitespace or control characters"],
+    ['an nginx variable', url('https://www.example.com$request_uri'), "Redirect.toUrl: 'https://www.example.com$request_uri' must not contain $ ; { } quotes \\ ` < > ^ or | (percent-encode them)"],
+    ['non-ASCII', url('https://www.example.com/é'), "Redirect.toUrl: 'https://www.example.com/é' must be ASCII (percent-encode other characters, write the host as its A-label)"],
+    ['a wildcard host', url('https://*.example.com/'), "Redirect.toUrl: '*.example.com' must not be a wildcard"],
+    ['a bad port', url('https://www.example.com:99999/'), 'Redirect.toUrl: port 99999 must be an integer from 1 to 65535'],
+    ['a fragment', url('https://www.example.com/a#top'), "Redirect.toUrl: 'https://www.example.com/a#top' must not have a fragment"],
+    ['too long', url(`https://www.example.com/${'a'.repeat(2048)}`), 'Redirect.toUrl: is 2072 characters long; at most 2048'],
+    ['options not an object', url('https://www.example.com/', 'x'), "Redirect.toUrl: options must be an object, got 'x'"],
+    ['a status that is no redirect', url('https://www.example.com/', { statusCode: 200 }), 'Redirect.toUrl.statusCode: 200 is not a redirect status (301, 302, 303, 307, 308)'],
+    ['two backends', () => gateway().addRoute('r', { backends: [svc, Backend.service('b', 80)], redirect: Redirect.toUrl('https://www.example.com/') }),
+      '[test/edge/r] Route.backends: a route that redirects to a fixed URL (Redirect.toUrl) names at most one backend, which receives nothing'],
+    ['mirrors', () => gateway().addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/'), mirrors: [TrafficMirror.to(Backend.service('s', 80))] }),
+      '[test/edge/r] Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a canary of a route that redirects to a fixed URL is refused', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/') });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe('[test/edge/c] CanarySplit.stable: [test/edge/r] redirects every request to a fixed URL (Redirect.toUrl); its backend receives nothing, so there is no traffic to split');
+  });
+
+  test('ingress-nginx needs the route\'s backend (an Ingress path names a Service)', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() }).addRoute('r', { redirect: Redirect.toUrl('https://www.example.com/') });
+    expect(synthError(chart)).toContain("[test/edge/r] Redirect to a fixed URL (path and query dropped) (redirect) is not supported by controller 'ingress-nginx': an Ingress path needs a backend Service");
+  });
+
+  test('ingress-nginx refuses a URL its annotation validator rejects (\'%\', \'+\')', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() }).addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/a%20b') });
+    expect(synthError(chart)).toContain('permanent-redirect');
   });
 });

@@ -73,4 +73,6 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
+  // issue #12: the route keeps a backend (an Ingress path needs one; it receives nothing).
+  redirectUrl: () => ({ redirect: Redirect.toUrl('https://www.example.com/moved?from=a', { statusCode: RedirectStatus.FOUND }) }),
 };

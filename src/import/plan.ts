@@ -637,7 +637,7 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
     ])) : undefined],
     ['backendProtocol', p.backendProtocol ? enumOf('BackendProtocol', p.backendProtocol.protocol) : undefined],
     ['auth', p.auth ? authExpr(p.auth) : undefined],
-    ['redirect', red ? (onlyHttps
+    ['redirect', red?.url !== undefined ? urlRedirectExpr(red.url, red.statusCode) : red ? (onlyHttps
       ? callWithOptions('Redirect.toHttps', [], obj([['statusCode', red.statusCode !== 308 ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined]]))
       : call('Redirect.to', obj([
         ['scheme', red.scheme !== undefined ? lit(red.scheme) : undefined],
@@ -745,6 +745,11 @@ const RESERVED = new Set([
 ]);
 
 /** A redirect that changes nothing but the status: `Redirect.to({ statusCode })`. */
+/** `Redirect.toUrl(url, { statusCode })` (the status unless 301). */
+function urlRedirectExpr(url: string, statusCode: RedirectIR['statusCode']): Expr {
+  return callWithOptions('Redirect.toUrl', [lit(url)], obj([['statusCode', statusCode !== 301 ? enumOf('RedirectStatus', STATUS[statusCode]) : undefined]]));
+}
+
 function statusOnly(r: RedirectIR): boolean {
   return r.scheme === undefined && r.host === undefined && r.port === undefined && r.path === undefined;
 }

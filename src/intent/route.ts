@@ -63,7 +63,9 @@ export interface RouteOptions extends RoutePolicies {
 
   /**
    * Answer matching requests with a redirect instead of forwarding them. A route with a redirect
-   * has no backend, except `Redirect.toHttps()`: then HTTPS requests go to the backend. On the
+   * has no backend, except `Redirect.toHttps()` (HTTPS requests go to the backend) and
+   * `Redirect.toUrl()` (one backend that receives nothing, for controllers that need a Service
+   * behind every path). On the
    * host of a TlsHost, `Redirect.toHttps()` replaces the TlsHost's default HTTPS redirect for this
    * route's matches (one redirect, with this status code), even with `httpsRedirect: false`.
    * @default - no redirect
@@ -223,7 +225,11 @@ export class Route extends Construct {
     if (backendsProblem) fail(path, backendsProblem);
     const redirect = policies.redirect;
     const httpsOnly = redirect !== undefined && redirect.scheme === 'https' && !redirect.host && redirect.port === undefined && !redirect.path;
-    if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
+    const urlRedirect = redirect?.url !== undefined;
+    if (redirect && !httpsOnly && !urlRedirect && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
+    if (urlRedirect && rawBackends.length > 1) {
+      fail(path, 'Route.backends: a route that redirects to a fixed URL (Redirect.toUrl) names at most one backend, which receives nothing');
+    }
     if (!redirect && !directResponse && rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
     if (redirect && policies.rewrite) fail(path, 'Route.rewrite: a redirecting route forwards nothing, so it cannot rewrite; remove one of them');
     if (redirect && !httpsOnly) {
@@ -256,7 +262,7 @@ export class Route extends Construct {
       fail(path, `Route.backends: every backend of route '${name}' has weight 0, so no backend would receive traffic; give at least one a weight above 0`);
     }
 
-    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, rawBackends.length === 0 && !directResponse);
+    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, (rawBackends.length === 0 || urlRedirect) && !directResponse);
 
     const ruleName = props.ruleName;
     if (ruleName !== undefined && (typeof ruleName !== 'string' || ruleName.length > 240 || !RULE_NAME.test(ruleName))) {

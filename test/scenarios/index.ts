@@ -3,7 +3,7 @@ import { POLICY_SCENARIOS } from './policies';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, BackendProtocol, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller,
   DirectResponse, Dns01Provider,
-  HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect,
+  HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect, RedirectStatus,
   TlsCertificate, TlsMode, TlsVersion, TrafficMirror,
 } from '../../src';
 
@@ -399,5 +399,16 @@ export const SCENARIOS: Record<string, Scenario> = {
     const gw = new ApiGateway(chart, 'edge', { controller });
     gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
     gw.addRoute('retired', { hosts: ['api.example.com'], match: { path: PathMatch.exact('/v0/orders') }, respond: DirectResponse.fixed({ statusCode: 500 }) });
+  },
+
+  /** Old docs paths sent to one fixed URL (path and query dropped); the route's backend receives nothing. */
+  'redirect-to-url': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('old-docs', {
+      hosts: ['api.example.com'],
+      match: { path: PathMatch.prefix('/docs') },
+      backend: Backend.service('api', 8080),
+      redirect: Redirect.toUrl('https://docs.example.com/api', { statusCode: RedirectStatus.PERMANENT_REDIRECT }),
+    });
   },
 };

@@ -26,7 +26,9 @@ export type PolicyFeature =
   | 'corsWildcardOrigin'
   | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
   // issue #17: rate-limit windows, client IP, concurrency
-  | 'rateLimitLongWindow';
+  | 'rateLimitLongWindow'
+  // issue #12: fixed-URL redirects
+  | 'redirectUrl';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -106,6 +108,7 @@ const NGINX: Row = {
   retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
   retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
   rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
+  redirectUrl: yes('permanent-redirect: <url> with permanent-redirect-code (any of 301, 302, 303, 307, 308; nginx returns exactly the URL, dropping the request path and query); the path still names the route\'s backend, which receives nothing'),
 };
 
 const TRAEFIK: Row = {
@@ -170,6 +173,7 @@ const TRAEFIK: Row = {
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
   rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
+  redirectUrl: yes('redirectRegex middleware ^.*$ -> the URL (the whole request URL is replaced), noop@internal service or the route\'s backend; 301/308 permanent, 302/307 temporary, 303 refused'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -188,6 +192,7 @@ const TRAEFIK_INGRESS: Row = {
   backendGrpcs: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
   backendH2c: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
   redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
+  redirectUrl: no('this library renders Traefik redirects other than to HTTPS only on IngressRoute output (a redirectRegex Middleware on the route); use TraefikOutput.INGRESS_ROUTE'),
 };
 
 const KONG: Row = {
@@ -252,6 +257,7 @@ const KONG: Row = {
   retryWindow: no(SERVICE_ANNOTATION('retries')),
   retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
+  redirectUrl: no('Kong annotations redirect only plain HTTP to HTTPS; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -266,6 +272,7 @@ const KONG_GATEWAY_API: Row = {
   backendGrpc: yes('GRPCRoute'),
   redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
   backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
+  redirectUrl: no('KIC\'s RequestRedirect keeps the request\'s query string; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
 };
 
 const GATEWAY_API: Row = {
@@ -330,6 +337,7 @@ const GATEWAY_API: Row = {
   retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
   rateLimitLongWindow: no(GW_NO('rate limits')),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -366,6 +374,7 @@ const ENVOY_GATEWAY: Row = {
   retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
   retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
   rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 const ISTIO: Row = {
@@ -398,6 +407,7 @@ const ISTIO: Row = {
   retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -462,6 +472,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     retryWindow: { title: 'Retry window', prop: 'retries.window' },
     retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
     rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
+    redirectUrl: { title: 'Redirect to a fixed URL (path and query dropped)', prop: 'redirect' },
   },
   matrix: {
     'ingress-nginx': NGINX,
