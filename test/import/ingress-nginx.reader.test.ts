@@ -553,11 +553,12 @@ describe('ingress-nginx reader: fixed-URL redirects (Redirect.toUrl)', () => {
   });
 
   test('a code the intent has no status for (300, 304) or a URL it refuses keeps the Ingress unmapped', () => {
-    for (const annotations of [
+    const cases: Array<Record<string, string>> = [
       { [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '300' },
       { [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '304' },
       { [`${A}permanent-redirect`]: '/relative' },
-    ]) {
+    ];
+    for (const annotations of cases) {
       const r = INGRESS_NGINX_READER.read([ingress(annotations)]);
       expect(routeTableOf(r.gateways).routes).toEqual([]);
       expect(r.items.find(i => i.field === ann('permanent-redirect'))?.reason).toContain('answers every request with a redirect to this one URL');
