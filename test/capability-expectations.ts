@@ -375,6 +375,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/limit-connections']": '10',
       },
     },
+    redirectUrl: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect']": 'https://www.example.com/moved?from=a',
+        "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect-code']": '302',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -1010,6 +1016,16 @@ export const SUPPORTED: Table = {
       },
       'IngressRoute/gw-r': {
         'spec.routes[0].middlewares[0].name': 'gw-r-inflightreq',
+      },
+    },
+    redirectUrl: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.regex': '^.*$',
+        'spec.redirectRegex.replacement': 'https://www.example.com/moved?from=a',
+        'spec.redirectRegex.permanent': false,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[0].name': 'gw-r-redirect',
       },
     },
   },
@@ -2331,6 +2347,11 @@ export const SUPPORTED: Table = {
         'config.redis.timeout': 500,
       },
     },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2736,6 +2757,11 @@ export const SUPPORTED: Table = {
     anyDepthWildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
+      },
+    },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
       },
     },
   },
@@ -3433,6 +3459,26 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw-r',
       },
     },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+      },
+    },
+    directResponse: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+        'spec.rules[0].filters[0].extensionRef.group': 'gateway.envoyproxy.io',
+        'spec.rules[0].filters[0].extensionRef.kind': 'HTTPRouteFilter',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r',
+      },
+      'HTTPRouteFilter/gw-r': {
+        'spec.directResponse.statusCode': 503,
+        'spec.directResponse.body.type': 'Inline',
+        'spec.directResponse.body.inline': 'Down for maintenance',
+        'spec.directResponse.contentType': 'text/html; charset=utf-8',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3931,6 +3977,11 @@ export const SUPPORTED: Table = {
     anyDepthWildcardHost: {
       'HTTPRoute/gw-r': {
         'spec.hostnames[0]': '*.example.com',
+      },
+    },
+    noBackendRule: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs': undefined,
       },
     },
   },

@@ -5,7 +5,7 @@ import {
   IssuerType, KongMode, PathMatch, QueryParamMatch, RateLimit, Redirect, RedirectStatus, Retries, RetryOn, RouteOptions, TlsCertificate, TlsMode,
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
   RateLimitPeriod,
-  ClientIp, IpAccess,
+  ClientIp, IpAccess, DirectResponse,
   RouteProtocols,
   DistributedRateLimit,
 } from '../src';
@@ -191,7 +191,18 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   httpsOnlyRoute: routeCell(
     { hosts: A, backend: Backend.service('svc', 80), protocols: RouteProtocols.HTTPS_ONLY },
     { hosts: A, backend: Backend.service('svc', 80) }, 'protocols'),
+  // issue #12: the gateway answers itself (baseline: the same route forwarding to its backend).
+  directResponse: respondCell(DirectResponse.fixed({ statusCode: 503, body: 'Down for maintenance', contentType: 'text/html; charset=utf-8' })),
+  noBackendRule: respondCell(DirectResponse.fixed({ statusCode: 500 })),
 };
+
+/** A route `r` for a.example.com answering with `response`, against the same route with a backend. */
+function respondCell(response: DirectResponse): CellSample {
+  return {
+    sample: (c, controller) => { new ApiGateway(c, 'gw', { controller }).addRoute('r', { hosts: A, respond: response }); return { path: 'test/gw/r', prop: 'respond' }; },
+    baseline: (c, controller) => { route(c, controller, { hosts: A }); },
+  };
+}
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {
   return controller.name === 'kong' ? CanaryTraffic.header('x-canary', 'always') : CanaryTraffic.weight(0);

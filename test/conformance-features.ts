@@ -41,9 +41,9 @@ export const CONFORMANCE_ROWS: readonly ConformanceRow[] = [
   { feature: 'GatewayAddressEmpty', api: '(none)', exports: [], cells: [] },
   {
     feature: 'HTTPRoute',
-    api: 'Route { hosts, match: { path: PathMatch.exact/prefix, headers: [HeaderMatch.exact] }, backends: [Backend.service(...)], headerRules: HeaderRules.of({ request }) }',
-    exports: ['Route', 'PathMatch', 'HeaderMatch', 'Backend', 'HeaderRules'],
-    cells: ['hostRouting', 'exactPath', 'prefixPath', 'headerMatch', 'multipleBackends', 'crossNamespaceBackend', 'requestHeaderSet', 'requestHeaderAdd', 'requestHeaderRemove'],
+    api: 'Route { hosts, match: { path: PathMatch.exact/prefix, headers: [HeaderMatch.exact] }, backends: [Backend.service(...)], headerRules: HeaderRules.of({ request }) }; a rule without backends (HTTPRouteNoBackendRefs): respond: DirectResponse.fixed({ statusCode: 500 })',
+    exports: ['Route', 'PathMatch', 'HeaderMatch', 'Backend', 'HeaderRules', 'DirectResponse'],
+    cells: ['hostRouting', 'exactPath', 'prefixPath', 'headerMatch', 'multipleBackends', 'crossNamespaceBackend', 'requestHeaderSet', 'requestHeaderAdd', 'requestHeaderRemove', 'noBackendRule'],
   },
   { feature: 'HTTPRouteBackendRequestHeaderModification', api: '(none yet: per-backend header filters)', exports: [], cells: [] },
   { feature: 'HTTPRouteQueryParamMatching', api: 'match.queryParams: [QueryParamMatch.exact(name, value)]', exports: ['QueryParamMatch'], cells: ['queryParamMatch'] },

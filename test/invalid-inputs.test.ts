@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
   Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
-  TrafficMirror,
+  TrafficMirror, DirectResponse, DirectResponseOptions, UrlRedirectOptions,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -234,5 +234,112 @@ describe('route mirrors from JavaScript and Python callers', () => {
     const stable = gw.addRoute('r', { backend: svc, mirrors: [TrafficMirror.to(Backend.service('s', 80))] });
     expect(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })).message)
       .toBe('[test/edge/c] CanarySplit.stable: [test/edge/r] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead');
+  });
+});
+
+describe('direct responses from JavaScript and Python callers', () => {
+  const responding = (respond: unknown, extra: object = {}) => gateway().addRoute('r', { respond: respond as DirectResponse, ...extra });
+  const fixed = (options: unknown) => () => DirectResponse.fixed(options as DirectResponseOptions);
+  test.each<[string, () => unknown, string]>([
+    ['options undefined', fixed(undefined), 'DirectResponse.fixed: options are required, got undefined'],
+    ['options null', fixed(null), 'DirectResponse.fixed: options are required, got null'],
+    ['options an array', fixed([500]), 'DirectResponse.fixed: options are required, got [500]'],
+    ['no status', fixed({}), 'DirectResponse.statusCode: undefined must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)'],
+    ['a NaN status', fixed({ statusCode: NaN }), 'DirectResponse.statusCode: NaN must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)'],
+    ['a status as text', fixed({ statusCode: '503' }), "DirectResponse.statusCode: '503' must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)"],
+    ['a 3xx status', fixed({ statusCode: 302 }), 'DirectResponse.statusCode: 302 must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)'],
+    ['a 1xx status', fixed({ statusCode: 101 }), 'DirectResponse.statusCode: 101 must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)'],
+    ['a 600 status', fixed({ statusCode: 600 }), 'DirectResponse.statusCode: 600 must be a whole number from 200 to 299 or 400 to 599 (use Redirect for 3xx)'],
+    ['a body that is no string', fixed({ statusCode: 503, body: 42 }), 'DirectResponse.body: 42 must be a string'],
+    ['an empty body', fixed({ statusCode: 503, body: '' }), 'DirectResponse.body: must not be empty (leave it out for no body of ours)'],
+    ['a body with NUL', fixed({ statusCode: 503, body: 'a\0b' }), 'DirectResponse.body: must not contain control characters other than tab, line feed and carriage return'],
+    ['a body with ESC', fixed({ statusCode: 503, body: '\x1b[31mred' }), 'DirectResponse.body: must not contain control characters other than tab, line feed and carriage return'],
+    ['a lone surrogate', fixed({ statusCode: 503, body: 'a\ud800b' }), 'DirectResponse.body: must be valid Unicode text (a lone surrogate)'],
+    ['a body over 4096 bytes', fixed({ statusCode: 503, body: 'é'.repeat(2049) }), 'DirectResponse.body: is 4098 bytes long; at most 4096 bytes (UTF-8)'],
+    ['a body on a 204', fixed({ statusCode: 204, body: 'x' }), 'DirectResponse.body: a 204 response has no body'],
+    ['a content type without body', fixed({ statusCode: 503, contentType: 'text/html' }), 'DirectResponse.contentType: describes the body: set body too, or leave contentType out'],
+    ['a content type with a line break', fixed({ statusCode: 503, body: 'x', contentType: 'text/html\r\nx-evil: 1' }),
+      "DirectResponse.contentType: 'text/html\\r\\nx-evil: 1' must be a media type such as 'text/html; charset=utf-8' (at most 256 characters)"],
+    ['a content type that is no media type', fixed({ statusCode: 503, body: 'x', contentType: 'html' }),
+      "DirectResponse.contentType: 'html' must be a media type such as 'text/html; charset=utf-8' (at most 256 characters)"],
+    ['a plain object as respond', () => responding({ statusCode: 503 }), '[test/edge/r] Route.respond: must be created with DirectResponse.fixed(), got {"statusCode":503}'],
+    ['respond with a backend', () => responding(DirectResponse.fixed({ statusCode: 503 }), { backend: svc }),
+      '[test/edge/r] Route.backend: a route that responds itself (respond) forwards nothing and takes no backend; remove one of them'],
+    ['respond with a redirect', () => responding(DirectResponse.fixed({ statusCode: 503 }), { redirect: Redirect.to({ host: 'b.example.com' }) }),
+      '[test/edge/r] Route.redirect: a route that responds itself (respond) forwards nothing and takes no redirect; remove one of them'],
+    ['respond with a policy', () => responding(DirectResponse.fixed({ statusCode: 503 }), { headerRules: HeaderRules.of({ response: { set: { 'x-a': 'b' } } }) }),
+      '[test/edge/r] Route.headerRules: a route that responds itself (respond) forwards nothing and takes no headerRules; remove one of them'],
+    ['respond with mirrors', () => responding(DirectResponse.fixed({ statusCode: 503 }), { mirrors: [TrafficMirror.to(Backend.service('s', 80))] }),
+      '[test/edge/r] Route.mirrors: a route that responds itself (respond) forwards nothing and takes no mirrors; remove one of them'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a body of exactly 4096 bytes, tabs and line breaks are fine; the content type defaults to plain text', () => {
+    const gw = new ApiGateway(newChart(), 'edge', { controller: Controller.envoyGateway() });
+    const r = gw.addRoute('r', { respond: DirectResponse.fixed({ statusCode: 503, body: `a\tb\r\n${'x'.repeat(4090)}` }) });
+    expect(r._ir.directResponse).toEqual({ statusCode: 503, body: `a\tb\r\n${'x'.repeat(4090)}`, contentType: 'text/plain; charset=utf-8' });
+  });
+
+  test('a canary of a responding route is refused', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { respond: DirectResponse.fixed({ statusCode: 503 }) });
+    expect(notOurs(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })))).toBeUndefined();
+  });
+
+  test('Envoy Gateway refuses a body with \'%\' (a command operator), naming the field', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'edge', { controller: Controller.envoyGateway() }).addRoute('r', { respond: DirectResponse.fixed({ statusCode: 503, body: '100% down' }) });
+    expect(synthError(chart)).toContain("[test/edge/r] Direct response (fixed status and body) (respond.body) is not supported by controller 'envoy-gateway': Envoy reads a direct response body as a format string");
+  });
+});
+
+describe('fixed-URL redirects from JavaScript and Python callers', () => {
+  const url = (value: unknown, options?: unknown) => () => Redirect.toUrl(value as string, options as UrlRedirectOptions);
+  test.each<[string, () => unknown, string]>([
+    ['undefined', url(undefined), 'Redirect.toUrl: undefined must be an absolute http or https URL'],
+    ['a number', url(42), 'Redirect.toUrl: 42 must be an absolute http or https URL'],
+    ['a relative URL', url('/moved'), "Redirect.toUrl: '/moved' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['another scheme', url('ftp://files.example.com/a'), "Redirect.toUrl: 'ftp://files.example.com/a' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['user info', url('https://user@www.example.com/'), "Redirect.toUrl: 'https://user@www.example.com/' must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info"],
+    ['a space', url('https://www.example.com/a b'), "Redirect.toUrl: 'https://www.example.com/a b' must not contain whitespace or control characters"],
+    ['a line break', url('https://www.example.com/\r\nx: y'), "Redirect.toUrl: 'https://www.example.com/\\r\\nx: y' must not contain whitespace or control characters"],
+    ['an nginx variable', url('https://www.example.com$request_uri'), "Redirect.toUrl: 'https://www.example.com$request_uri' must not contain $ ; { } quotes \\ ` < > ^ or | (percent-encode them)"],
+    ['non-ASCII', url('https://www.example.com/é'), "Redirect.toUrl: 'https://www.example.com/é' must be ASCII (percent-encode other characters, write the host as its A-label)"],
+    ['a wildcard host', url('https://*.example.com/'), "Redirect.toUrl: '*.example.com' must not be a wildcard"],
+    ['a bad port', url('https://www.example.com:99999/'), 'Redirect.toUrl: port 99999 must be an integer from 1 to 65535'],
+    ['a fragment', url('https://www.example.com/a#top'), "Redirect.toUrl: 'https://www.example.com/a#top' must not have a fragment"],
+    ['too long', url(`https://www.example.com/${'a'.repeat(2048)}`), 'Redirect.toUrl: is 2072 characters long; at most 2048'],
+    ['options not an object', url('https://www.example.com/', 'x'), "Redirect.toUrl: options must be an object, got 'x'"],
+    ['a status that is no redirect', url('https://www.example.com/', { statusCode: 200 }), 'Redirect.toUrl.statusCode: 200 is not a redirect status (301, 302, 303, 307, 308)'],
+    ['two backends', () => gateway().addRoute('r', { backends: [svc, Backend.service('b', 80)], redirect: Redirect.toUrl('https://www.example.com/') }),
+      '[test/edge/r] Route.backends: a route that redirects to a fixed URL (Redirect.toUrl) names at most one backend, which receives nothing'],
+    ['mirrors', () => gateway().addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/'), mirrors: [TrafficMirror.to(Backend.service('s', 80))] }),
+      '[test/edge/r] Route.mirrors: a route that redirects without a backend forwards nothing, so there is nothing to mirror; remove the mirrors or the redirect'],
+  ])('%s', (_name, fn, message) => {
+    const e = thrown(fn);
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a canary of a route that redirects to a fixed URL is refused', () => {
+    const gw = gateway();
+    const stable = gw.addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/') });
+    expect(thrown(() => gw.addCanary('c', { stable, canary: Backend.service('v2', 80), traffic: CanaryTraffic.weight(10) })).message)
+      .toBe('[test/edge/c] CanarySplit.stable: [test/edge/r] redirects every request to a fixed URL (Redirect.toUrl); its backend receives nothing, so there is no traffic to split');
+  });
+
+  test('ingress-nginx needs the route\'s backend (an Ingress path names a Service)', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() }).addRoute('r', { redirect: Redirect.toUrl('https://www.example.com/') });
+    expect(synthError(chart)).toContain("[test/edge/r] Redirect to a fixed URL (path and query dropped) (redirect) is not supported by controller 'ingress-nginx': an Ingress path needs a backend Service");
+  });
+
+  test('ingress-nginx refuses a URL its annotation validator rejects (\'%\', \'+\')', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() }).addRoute('r', { backend: svc, redirect: Redirect.toUrl('https://www.example.com/a%20b') });
+    expect(synthError(chart)).toContain('permanent-redirect');
   });
 });

@@ -81,4 +81,6 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   concurrencyPerClientIp: () => ({ concurrencyLimit: ConcurrencyLimit.perClientIp({ maxRequests: 10 }) }),
   concurrencyPerHost: () => ({ hosts: ['api.example.com'], concurrencyLimit: ConcurrencyLimit.perHost({ maxRequests: 500 }) }),
   concurrencyPerRoute: () => ({ concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 200 }) }),
+  // issue #12: the route keeps a backend (an Ingress path needs one; it receives nothing).
+  redirectUrl: () => ({ redirect: Redirect.toUrl('https://www.example.com/moved?from=a', { statusCode: RedirectStatus.FOUND }) }),
 };

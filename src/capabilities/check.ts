@@ -4,7 +4,7 @@ import { CONTROLLER_NAMES, ControllerName, FEATURES, FeatureKind } from './featu
 import { CAPABILITIES } from './matrix';
 import { isSupported } from './support';
 import { isAnyDepthHost } from '../core/hosts';
-import { BackendIR, CanaryIR, CaRefIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import { BackendIR, CanaryIR, CaRefIR, isNoBackendAnswer, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
 
 /**
  * The standard message for an unsupported cell:
@@ -57,6 +57,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
     if (m.backend.namespace !== route.namespace) use('crossNamespaceBackend', `mirrors[${i}]`);
     for (const f of backendTlsFeatures(m.backend)) use(f, `mirrors[${i}].backend.tls`);
   });
+  if (route.directResponse) use(isNoBackendAnswer(route.directResponse) ? 'noBackendRule' : 'directResponse', 'respond');
   return [...used].map(([feature, prop]) => ({ feature, prop }));
 }
 

@@ -54,7 +54,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     }
   }
   const r = p.redirect;
-  if (r) {
+  if (r?.url !== undefined) {use('redirectUrl', 'redirect', r.source);} else if (r) {
     if (r.scheme) use('redirectScheme', 'redirect', r.source);
     if (r.host) use('redirectHost', 'redirect.host', r.source);
     if (r.port !== undefined) use('redirectPort', 'redirect.port', r.source);

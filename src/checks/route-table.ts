@@ -34,7 +34,7 @@ export interface RouteEntry {
   /** One hostname, or '' for a route that serves every host of the gateway. */
   readonly host: string;
   readonly match: MatchIR;
-  /** Sorted by namespace, service, port. Empty for a redirect. */
+  /** Sorted by namespace, service, port. Empty for a redirect or a direct response. */
   readonly backends: readonly BackendEntry[];
   /** The policies in force, without `source`. */
   readonly policies: PoliciesIR;
@@ -46,6 +46,8 @@ export interface RouteEntry {
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
   /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`). */
   readonly protocols?: 'https';
+  /** The gateway's own answer (`Route.respond`): status, and body with its content type. */
+  readonly directResponse?: { readonly statusCode: number; readonly body?: string; readonly contentType?: string };
 }
 
 export interface TlsEntry {
@@ -237,6 +239,7 @@ function routeEntry(route: RouteIR, host: string, match: MatchIR, canary?: Canar
     mirrors: mirrorEntries([...(route.mirrors ?? []), ...(split && canary?.mirror ? [canary.mirror] : [])]),
     ruleName: route.ruleName,
     protocols: route.protocols,
+    directResponse: route.directResponse ? { ...route.directResponse } : undefined,
   });
 }
 

@@ -227,3 +227,26 @@ export function nonFiniteDuration(d: Duration): string | undefined {
   const written = typeof x.unit?.label === 'string' ? `Duration.${x.unit.label}(${String(x.amount)})` : 'the Duration';
   return `${written} is not a finite duration; give a finite amount, e.g. Duration.seconds(30)`;
 }
+
+/** Longest URL `Redirect.toUrl` takes. */
+const MAX_URL = 2048;
+
+/**
+ * An absolute http(s) URL every gateway writes as given: no whitespace, control characters or
+ * characters the controllers' configuration languages interpret (`$` is an nginx variable, `{` `}`
+ * `;` quotes and `\\` end or escape values); a valid host; at most 2048 characters.
+ */
+export function checkRedirectUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return `${show(url)} must be an absolute http or https URL`;
+  if (url.length > MAX_URL) return `is ${url.length} characters long; at most ${MAX_URL}`;
+  if (/[\s\x00-\x1f\x7f]/.test(url)) return `${show(url)} must not contain whitespace or control characters`;
+  if (/[$;{}"'\\`<>^|]/.test(url)) return `${show(url)} must not contain $ ; { } quotes \\ \` < > ^ or | (percent-encode them)`;
+  if (/[^\x21-\x7e]/.test(url)) return `${show(url)} must be ASCII (percent-encode other characters, write the host as its A-label)`;
+  const m = /^(https?):\/\/([^/?#@]+?)(?::([0-9]{1,5}))?([/?#].*)?$/.exec(url);
+  if (!m) return `${show(url)} must be an absolute http or https URL (scheme://host[:port][/path][?query]), without user info`;
+  const hostProblem = checkHost(m[2]) ?? (m[2].startsWith('*.') ? `'${m[2]}' must not be a wildcard` : undefined);
+  if (hostProblem) return hostProblem;
+  if (m[3] !== undefined && checkPort(Number(m[3]))) return `port ${checkPort(Number(m[3]))}`;
+  if (m[4]?.includes('#')) return `${show(url)} must not have a fragment`;
+  return undefined;
+}

@@ -19,6 +19,7 @@ import { BackendProtocol } from '../intent/policies/backend-protocol';
 import { BodySize } from '../intent/policies/body-size';
 import { ConcurrencyLimit } from '../intent/policies/concurrency-limit';
 import { Cors } from '../intent/policies/cors';
+import { DirectResponse } from '../intent/policies/direct-response';
 import { EdgeAuth } from '../intent/policies/edge-auth';
 import { HeaderRules } from '../intent/policies/header-rules';
 import { IpAccess } from '../intent/policies/ip-access';
@@ -50,6 +51,7 @@ const FACTORIES: { readonly [name: string]: any } = {
   ClusterIssuer,
   Controller,
   Cors,
+  DirectResponse,
   Dns01Provider,
   DistributedRateLimit,
   ConcurrencyLimit,

@@ -1,6 +1,9 @@
 import { arr, call, callWithOptions, CONTROLLER, duration, enumOf, Expr, lit, obj, ref } from './expr';
 import { CertificateRead, CertManagerRead, Dns01Read, IssuerRead, IssuerRefRead, SelectorRead, SolverRead } from '../cert-manager/reader';
-import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR } from '../ir/model';
+import {
+  BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, DEFAULT_DIRECT_RESPONSE_CONTENT_TYPE, DirectResponseIR, GatewayIR, MatchIR, MirrorIR,
+  PassthroughIR, RouteIR, TlsHostIR,
+} from '../ir/model';
 import { ConcurrencyLimitIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RedirectIR } from '../ir/policies';
 
 /**
@@ -349,6 +352,7 @@ class Planner {
       ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
       ['protocols', route.protocols === 'https' ? enumOf('RouteProtocols', 'HTTPS_ONLY') : undefined],
+      ['respond', route.directResponse ? directResponseExpr(route.directResponse) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);
   }
@@ -500,6 +504,15 @@ function backendTlsExpr(tls: BackendTlsIR): Expr {
   return call('BackendTls.verify', obj([['hostname', lit(tls.hostname!)], ['ca', tls.ca ? caExpr(tls.ca) : undefined], ['clientCertificateSecret', cert]]));
 }
 
+/** `DirectResponse.fixed({ statusCode, body, contentType })` (the content type unless the default). */
+function directResponseExpr(r: DirectResponseIR): Expr {
+  return call('DirectResponse.fixed', obj([
+    ['statusCode', lit(r.statusCode)],
+    ['body', r.body !== undefined ? lit(r.body) : undefined],
+    ['contentType', r.contentType !== undefined && r.contentType !== DEFAULT_DIRECT_RESPONSE_CONTENT_TYPE ? lit(r.contentType) : undefined],
+  ]));
+}
+
 /** `TrafficMirror.to(Backend.service(...), { percent })` (percent unless 100). */
 function mirrorExpr(m: MirrorIR, defaultNamespace: string): Expr {
   return callWithOptions('TrafficMirror.to', [backendExpr(m.backend, defaultNamespace)], obj([['percent', m.percent !== 100 ? lit(m.percent) : undefined]]));
@@ -647,7 +660,7 @@ export function policyProps(p: PoliciesIR): Array<[string, Expr | undefined]> {
     ['backendProtocol', p.backendProtocol ? enumOf('BackendProtocol', p.backendProtocol.protocol) : undefined],
     ['auth', p.auth ? authExpr(p.auth) : undefined],
     ['concurrencyLimit', p.concurrencyLimit ? concurrencyLimitExpr(p.concurrencyLimit) : undefined],
-    ['redirect', red ? (onlyHttps
+    ['redirect', red?.url !== undefined ? urlRedirectExpr(red.url, red.statusCode) : red ? (onlyHttps
       ? callWithOptions('Redirect.toHttps', [], obj([['statusCode', red.statusCode !== 308 ? enumOf('RedirectStatus', STATUS[red.statusCode]) : undefined]]))
       : call('Redirect.to', obj([
         ['scheme', red.scheme !== undefined ? lit(red.scheme) : undefined],
@@ -755,6 +768,11 @@ const RESERVED = new Set([
 ]);
 
 /** A redirect that changes nothing but the status: `Redirect.to({ statusCode })`. */
+/** `Redirect.toUrl(url, { statusCode })` (the status unless 301). */
+function urlRedirectExpr(url: string, statusCode: RedirectIR['statusCode']): Expr {
+  return callWithOptions('Redirect.toUrl', [lit(url)], obj([['statusCode', statusCode !== 301 ? enumOf('RedirectStatus', STATUS[statusCode]) : undefined]]));
+}
+
 function statusOnly(r: RedirectIR): boolean {
   return r.scheme === undefined && r.host === undefined && r.port === undefined && r.path === undefined;
 }

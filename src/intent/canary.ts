@@ -243,6 +243,9 @@ export class CanarySplit extends Construct {
     if (routeIR.backends.length !== 1) {
       fail(path, `CanarySplit.stable: [${routeIR.source}] has ${routeIR.backends.length} backends; a canary splits the traffic of a route with exactly one backend, the stable one`);
     }
+    if (routeIR.policies.redirect?.url !== undefined) {
+      fail(path, `CanarySplit.stable: [${routeIR.source}] redirects every request to a fixed URL (Redirect.toUrl); its backend receives nothing, so there is no traffic to split`);
+    }
     if (routeIR.mirrors) {
       fail(path, `CanarySplit.stable: [${routeIR.source}] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead`);
     }

@@ -6,6 +6,7 @@ import { Backend } from './backend';
 import { matchToIR, RouteMatch } from './match';
 import { TrafficMirror } from './mirror';
 import { isApiGateway } from './owner';
+import { DirectResponse } from './policies/direct-response';
 import { forwardingPolicyOf, withoutForwarding } from './policies/forwarding';
 
 import { Redirect } from './policies/redirect';
@@ -21,7 +22,7 @@ import { protocolTlsWarnings, unsetDefaultWarnings } from '../controllers/unset-
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addWarnings } from '../core/warnings';
-import { BackendIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
+import { BackendIR, DirectResponseIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 
 /** Gateway API's rule name pattern (a DNS subdomain). */
 const RULE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -53,7 +54,7 @@ export interface RouteOptions extends RoutePolicies {
 
   /**
    * Where matching requests go. Use `backends` to spread traffic over several Services.
-   * @default - `backends` (one of the two is required, except with `redirect`)
+   * @default - `backends` (one of the two is required, except with `redirect` or `respond`)
    */
   readonly backend?: Backend;
 
@@ -66,7 +67,9 @@ export interface RouteOptions extends RoutePolicies {
 
   /**
    * Answer matching requests with a redirect instead of forwarding them. A route with a redirect
-   * has no backend, except `Redirect.toHttps()`: then HTTPS requests go to the backend. On the
+   * has no backend, except `Redirect.toHttps()` (HTTPS requests go to the backend) and
+   * `Redirect.toUrl()` (one backend that receives nothing, for controllers that need a Service
+   * behind every path). On the
    * host of a TlsHost, `Redirect.toHttps()` replaces the TlsHost's default HTTPS redirect for this
    * route's matches (one redirect, with this status code), even with `httpsRedirect: false`.
    * @default - no redirect
@@ -81,6 +84,15 @@ export interface RouteOptions extends RoutePolicies {
    * @example RouteProtocols.HTTPS_ONLY
    */
   readonly protocols?: RouteProtocols;
+  /**
+   * Answer matching requests with a fixed status (and optionally a body) from the gateway itself,
+   * without a backend: a maintenance page, a 404 for a path. A route that responds has no backend,
+   * redirect, rewrite or mirror, and takes no policy (the gateway's defaults do not apply to it).
+   * `DirectResponse.fixed({ statusCode: 500 })` is Gateway API's rule without backends.
+   * @example DirectResponse.fixed({ statusCode: 404 })
+   * @default - requests are forwarded to the backends
+   */
+  readonly respond?: DirectResponse;
 
   /**
    * Shadow backends that each receive a copy of a share of the route's requests (their responses
@@ -217,15 +229,20 @@ export class Route extends Construct {
       matches.push(ir!);
     }
 
-    let policies = resolvePolicies('Route', path, props, gateway._defaultPolicies);
+    const directResponse = respondOf(path, props);
+    let policies = directResponse ? {} : resolvePolicies('Route', path, props, gateway._defaultPolicies);
     if (props.backend !== undefined && props.backends !== undefined) fail(path, 'Route: set either backend or backends, not both');
     const rawBackends = props.backends ?? (props.backend ? [props.backend] : []);
     const backendsProblem = props.backends !== undefined ? listProblem('Route.backends', rawBackends, 'Backend values') : undefined;
     if (backendsProblem) fail(path, backendsProblem);
     const redirect = policies.redirect;
     const httpsOnly = redirect !== undefined && redirect.scheme === 'https' && !redirect.host && redirect.port === undefined && !redirect.path;
-    if (redirect && !httpsOnly && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
-    if (!redirect && rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
+    const urlRedirect = redirect?.url !== undefined;
+    if (redirect && !httpsOnly && !urlRedirect && rawBackends.length > 0) fail(path, 'Route.redirect: a redirecting route has no backend; remove backend(s) or the redirect');
+    if (urlRedirect && rawBackends.length > 1) {
+      fail(path, 'Route.backends: a route that redirects to a fixed URL (Redirect.toUrl) names at most one backend, which receives nothing');
+    }
+    if (!redirect && !directResponse && rawBackends.length === 0) fail(path, 'Route.backend: a backend is required (Backend.service() or Backend.fromService())');
     if (redirect && policies.rewrite) fail(path, 'Route.rewrite: a redirecting route forwards nothing, so it cannot rewrite; remove one of them');
     if (redirect && !httpsOnly) {
       const forwarding = forwardingPolicyOf(props);
@@ -257,7 +274,7 @@ export class Route extends Construct {
       fail(path, `Route.backends: every backend of route '${name}' has weight 0, so no backend would receive traffic; give at least one a weight above 0`);
     }
 
-    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, rawBackends.length === 0);
+    const mirrors = routeMirrors(path, props.mirrors, namespace, backends, (rawBackends.length === 0 || urlRedirect) && !directResponse);
 
     const ruleName = props.ruleName;
     if (ruleName !== undefined && (typeof ruleName !== 'string' || ruleName.length > 240 || !RULE_NAME.test(ruleName))) {
@@ -287,6 +304,7 @@ export class Route extends Construct {
       ...(ruleName !== undefined ? { ruleName } : {}),
       ...(mirrors.length > 0 ? { mirrors } : {}),
       ...(protocols.ir ? { protocols: protocols.ir } : {}),
+      ...(directResponse ? { directResponse } : {}),
     };
     this.apiObjects = gateway._registerRoute(this, raw.entries.length > 0);
     applyRawAnnotations(this, this.apiObjects, raw);
@@ -308,6 +326,24 @@ export class Route extends Construct {
       return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
     });
   }
+}
+
+/** Route props a responding route cannot have besides hosts, matches, names and escape hatches. */
+const NOT_WITH_RESPOND = ['backend', 'backends', 'redirect', 'rewrite', 'mirrors', 'rateLimit', 'timeouts', 'bodySize', 'cors', 'headerRules',
+  'ipAccess', 'retries', 'sessionAffinity', 'backendProtocol', 'auth'] as const;
+
+/** `Route.respond` as IR: checked, and alone with the route's matching props. */
+function respondOf(path: string, props: RouteOptions): DirectResponseIR | undefined {
+  const respond = props.respond;
+  if (respond === undefined || respond === null) return undefined;
+  if (!(respond instanceof DirectResponse)) fail(path, `Route.respond: must be created with DirectResponse.fixed(), got ${show(respond)}`);
+  for (const key of NOT_WITH_RESPOND) {
+    const value = (props as unknown as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0 && key === 'mirrors')) {
+      fail(path, `Route.${key}: a route that responds itself (respond) forwards nothing and takes no ${key}; remove one of them`);
+    }
+  }
+  return respond._toIR();
 }
 
 /** Most mirrors per route: each is a filter of the route's rules (Gateway API allows 16 filters per rule). */

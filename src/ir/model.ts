@@ -83,7 +83,7 @@ export interface RouteIR {
   readonly hosts: readonly string[];
   /** In the user's order; never empty (defaults to Prefix '/'). */
   readonly matches: readonly MatchIR[];
-  /** Empty only for a route with a redirect. */
+  /** Empty only for a route with a redirect or a direct response. */
   readonly backends: readonly BackendIR[];
   /** The route's policies, gateway defaults applied. */
   readonly policies: PoliciesIR;
@@ -93,6 +93,29 @@ export interface RouteIR {
   readonly mirrors?: readonly MirrorIR[];
   /** `https`: HTTPS only, plain HTTP refused (426); undefined: as the hosts' TlsHost says. */
   readonly protocols?: 'https';
+  /** A fixed answer from the gateway itself (`Route.respond`); then `backends` is empty. */
+  readonly directResponse?: DirectResponseIR;
+}
+
+/** The content type of a direct response body when the user gives none. */
+export const DEFAULT_DIRECT_RESPONSE_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/** A fixed answer: status, and optionally a body with its content type. */
+export interface DirectResponseIR {
+  /** 200-299 or 400-599. */
+  readonly statusCode: number;
+  /** Absent: the controller's own body for the status. */
+  readonly body?: string;
+  /** Set exactly when `body` is. */
+  readonly contentType?: string;
+}
+
+/**
+ * Whether the answer is Gateway API's rule without backends: status 500 with the implementation's
+ * own body.
+ */
+export function isNoBackendAnswer(r: DirectResponseIR): boolean {
+  return r.statusCode === 500 && r.body === undefined;
 }
 
 export interface HstsIR {

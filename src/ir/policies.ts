@@ -117,6 +117,8 @@ export interface RedirectIR {
   readonly port?: number;
   readonly path?: PathModifierIR;
   readonly statusCode: 301 | 302 | 303 | 307 | 308;
+  /** `Redirect.toUrl`: every request goes to exactly this absolute URL (no scheme, host, port or path then). */
+  readonly url?: string;
 }
 
 export interface RewriteIR {

@@ -74,7 +74,10 @@ export function toMermaid(model: ReportModel): string {
         const policies = Object.keys(r.policies).sort();
         out.push(`    ${m}[${mermaidLabel([matchText(r.match), ...(policies.length > 0 ? [policies.join(', ')] : [])].join('\n'))}]`);
         edges.push(`  ${h} --> ${m}`);
-        if (r.backends.length === 0) edges.push(`  ${m} --> ${backendNode(r.policies.redirect ? `redirect ${compactJson(r.policies.redirect)}` : '(none)')}`);
+        if (r.backends.length === 0) {
+          const answer = r.directResponse ? `answers ${r.directResponse.statusCode}` : r.policies.redirect ? `redirect ${compactJson(r.policies.redirect)}` : '(none)';
+          edges.push(`  ${m} --> ${backendNode(answer)}`);
+        }
         for (const b of r.backends) {
           const node = backendNode(backendText({ ...b, weight: 1 }));
           edges.push(r.backends.length > 1 ? `  ${m} -->|${mermaidLabel(`weight ${b.weight}`)}| ${node}` : `  ${m} --> ${node}`);

@@ -95,7 +95,10 @@ export function backendText(b: BackendEntry, split = false): string {
 
 /** The backends of an entry, or what answers instead (a redirect). */
 export function backendsText(r: RouteEntry): string[] {
-  if (r.backends.length === 0) return r.policies.redirect ? ['(redirect)'] : ['(none)'];
+  if (r.backends.length === 0) {
+    if (r.directResponse) return [`(answers ${r.directResponse.statusCode}${r.directResponse.body !== undefined ? ` with a ${r.directResponse.contentType} body` : ''})`];
+    return r.policies.redirect ? ['(redirect)'] : ['(none)'];
+  }
   return r.backends.map(b => backendText(b, r.backends.length > 1));
 }
 

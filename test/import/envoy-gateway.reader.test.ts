@@ -1,4 +1,4 @@
-import { readLines, unmappedLines } from './read-corpus';
+import { mappedLines, readLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ENVOY_GATEWAY_READER } from '../../src/controllers/envoy-gateway/reader';
 import { readerFor } from '../../src/import/readers';
@@ -115,5 +115,51 @@ describe('envoy-gateway reader: tricky mappings', () => {
     expect(policiesOf([route, onGateway]).unmapped).toEqual([
       'BackendTrafficPolicy edge/p spec.targetRefs[0]: a policy on a whole Gateway: the intent sets policies per route (ApiGateway.defaults applies them to every route of the gateway); repeat it on each route',
     ]);
+  });
+});
+
+describe('envoy-gateway reader: direct responses (HTTPRouteFilter)', () => {
+  const route = (filters?: object[]) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'r', namespace: 'edge' },
+    spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/down' } }], ...(filters ? { filters } : {}) }] },
+  });
+  const ref = { type: 'ExtensionRef', extensionRef: { group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'maintenance' } };
+  const filter = (directResponse: object) => ({ apiVersion: 'gateway.envoyproxy.io/v1alpha1', kind: 'HTTPRouteFilter', metadata: { name: 'maintenance', namespace: 'edge' }, spec: { directResponse } });
+  const readBack = (objects: any[]) => {
+    const result = ENVOY_GATEWAY_READER.read(objects);
+    return { routes: routeTableOf(result.gateways).routes, unmapped: unmappedLines(result.items), mapped: mappedLines(result.items) };
+  };
+
+  test('an inline body with its content type is Route.respond', () => {
+    const r = readBack([route([ref]), filter({ statusCode: 503, body: { type: 'Inline', inline: 'Back soon' }, contentType: 'text/html' })]);
+    expect(r.routes.map(x => x.directResponse)).toEqual([{ statusCode: 503, body: 'Back soon', contentType: 'text/html' }]);
+    expect(r.routes[0].backends).toEqual([]);
+    expect(r.unmapped).toEqual([]);
+    expect(r.mapped).toEqual(expect.arrayContaining(['HTTPRouteFilter edge/maintenance spec.directResponse -> Route.respond (DirectResponse.fixed)']));
+  });
+
+  test('no status is 200 (the CRD default); no body is the controller\'s own body', () => {
+    expect(readBack([route([ref]), filter({})]).routes.map(x => x.directResponse)).toEqual([{ statusCode: 200 }]);
+  });
+
+  test('a ConfigMap body, a body without content type, a body with \'%\' or response headers are unmapped', () => {
+    for (const d of [
+      { statusCode: 503, body: { type: 'ValueRef', valueRef: { group: '', kind: 'ConfigMap', name: 'page' } }, contentType: 'text/html' },
+      { statusCode: 503, body: { type: 'Inline', inline: 'x' } },
+      { statusCode: 503, body: { type: 'Inline', inline: '%REQ(host)%' }, contentType: 'text/plain' },
+      { statusCode: 503, header: { set: [{ name: 'retry-after', value: '60' }] } },
+    ]) {
+      const r = readBack([route([ref]), filter(d)]);
+      expect(r.routes).toEqual([]);
+      expect(r.unmapped.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('a rule with neither backendRefs nor filters answers 500: DirectResponse.fixed({ statusCode: 500 })', () => {
+    const r = readBack([route()]);
+    expect(r.routes.map(x => x.directResponse)).toEqual([{ statusCode: 500 }]);
+    expect(r.unmapped).toEqual([]);
   });
 });

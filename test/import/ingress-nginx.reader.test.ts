@@ -454,20 +454,21 @@ describe('ingress-nginx reader: corpus', () => {
     ]);
   });
 
-  test('24 fixed-URL redirects are unmapped with their routes; force-ssl-redirect is Redirect.toHttps()', () => {
+  test('24 a fixed-URL redirect is Redirect.toUrl (with the path\'s backend, which receives nothing); force-ssl-redirect is Redirect.toHttps()', () => {
     const r = readFile('24-redirects.yaml');
-    expect(routes(r)).toEqual(['default secure.example.com Prefix / -> app:80']);
+    expect(routes(r)).toEqual(['default old.example.com Prefix / -> unused:80', 'default secure.example.com Prefix / -> app:80']);
     expect(policiesOf(r, 'secure.example.com')).toEqual({ redirect: { scheme: 'https', statusCode: 308 } });
-    const fixed = 'permanent-redirect https://www.google.com: ingress-nginx answers every request with a redirect to this one URL';
+    expect(policiesOf(r, 'old.example.com')).toEqual({ redirect: { url: 'https://www.google.com', statusCode: 308 } });
+    const fixed = 'Route.redirect (Redirect.toUrl, status 308; the path\'s backend receives nothing)';
     expectItems(r, [
       ['Ingress default/https-only', ann('app-root'), 'to', "Route.rawAnnotations['nginx.ingress.kubernetes.io/app-root'] = '/app1'"],
       ['Ingress default/https-only', ann('force-ssl-redirect'), 'to', 'Redirect.toHttps()'],
       ['Ingress default/https-only', CLASS, 'to', NGINX],
       ['Ingress default/https-only', path0, 'to', "PathMatch.prefix('/')"],
-      ['Ingress default/moved', ann('permanent-redirect'), 'reason', fixed],
-      ['Ingress default/moved', ann('permanent-redirect-code'), 'reason', fixed],
+      ['Ingress default/moved', ann('permanent-redirect'), 'to', fixed],
+      ['Ingress default/moved', ann('permanent-redirect-code'), 'to', fixed],
       ['Ingress default/moved', CLASS, 'to', NGINX],
-      ['Ingress default/moved', path0, 'reason', 'every request of this Ingress is redirected (permanent-redirect)'],
+      ['Ingress default/moved', path0, 'to', "PathMatch.prefix('/')"],
     ]);
   });
 
@@ -526,5 +527,42 @@ describe('ingress-nginx reader: corpus', () => {
       [o, CLASS, 'to', NGINX],
       [o, path0, 'to', 'backend payments:8443'],
     ]);
+  });
+});
+
+describe('ingress-nginx reader: fixed-URL redirects (Redirect.toUrl)', () => {
+  const ingress = (annotations: Record<string, string>) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'moved', namespace: 'web', annotations },
+    spec: { ingressClassName: 'nginx', rules: [{ host: 'old.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'unused', port: { number: 80 } } } }] } }] },
+  });
+  const redirectOf = (annotations: Record<string, string>) => policiesOf(INGRESS_NGINX_READER.read([ingress(annotations)]), 'old.example.com');
+
+  test('permanent-redirect alone is 301; a code outside 300-308 is 301 too (ingress-nginx falls back)', () => {
+    expect(redirectOf({ [`${A}permanent-redirect`]: 'https://www.example.com/new' })).toEqual({ redirect: { url: 'https://www.example.com/new', statusCode: 301 } });
+    expect(redirectOf({ [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '404' }))
+      .toEqual({ redirect: { url: 'https://www.example.com/new', statusCode: 301 } });
+    expect(redirectOf({ [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '303' }))
+      .toEqual({ redirect: { url: 'https://www.example.com/new', statusCode: 303 } });
+  });
+
+  test('temporal-redirect is 302 and wins over permanent-redirect, which is unmapped', () => {
+    const r = INGRESS_NGINX_READER.read([ingress({ [`${A}temporal-redirect`]: 'https://www.example.com/t', [`${A}permanent-redirect`]: 'https://www.example.com/p' })]);
+    expect(policiesOf(r, 'old.example.com')).toEqual({ redirect: { url: 'https://www.example.com/t', statusCode: 302 } });
+    expect(r.items.find(i => i.field === ann('permanent-redirect'))?.reason).toContain('temporal-redirect takes precedence');
+  });
+
+  test('a code the intent has no status for (300, 304) or a URL it refuses keeps the Ingress unmapped', () => {
+    const cases: Array<Record<string, string>> = [
+      { [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '300' },
+      { [`${A}permanent-redirect`]: 'https://www.example.com/new', [`${A}permanent-redirect-code`]: '304' },
+      { [`${A}permanent-redirect`]: '/relative' },
+    ];
+    for (const annotations of cases) {
+      const r = INGRESS_NGINX_READER.read([ingress(annotations)]);
+      expect(routeTableOf(r.gateways).routes).toEqual([]);
+      expect(r.items.find(i => i.field === ann('permanent-redirect'))?.reason).toContain('answers every request with a redirect to this one URL');
+    }
   });
 });

@@ -231,6 +231,17 @@ describe('folding the renderer\'s auxiliary routers', () => {
     expect(read.items.filter(i => i.reason)).toEqual([]);
   });
 
+  test('a redirectRegex of every URL to one literal URL is Redirect.toUrl; a replacement with a group is not', () => {
+    const fixed = (replacement: string) => ir([{ kind: 'Rule', match: 'Host(`a`) && PathPrefix(`/`)', middlewares: [{ name: 'r-redirect' }], services: [{ name: 's', port: 80 }] }], [
+      { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'r-redirect', namespace: 'ns' }, spec: { redirectRegex: { regex: '^.*$', replacement, permanent: false } } },
+    ]);
+    const read = fixed('https://docs.example.com/api?v=2');
+    expect(routeTableOf(read.gateways).routes[0].policies.redirect).toEqual({ url: 'https://docs.example.com/api?v=2', statusCode: 302 });
+    expect(routeTableOf(read.gateways).routes[0].backends).toEqual([{ service: 's', namespace: 'ns', port: 80, weight: 1 }]);
+    expect(read.items.filter(i => i.reason)).toEqual([]);
+    expect(routeTableOf(fixed('https://docs.example.com/${1}').gateways).routes[0]?.policies.redirect).toBeUndefined();
+  });
+
   test('normalize: 308 reads as 301, gRPC as h2c, a catch-all HTTPS redirect covers its TLS host', () => {
     const entry = (policies: any, host = 'a') => ({ namespace: 'ns', host, match: { path: { kind: 'Prefix' as const, value: '/' }, headers: [], queryParams: [] }, backends: [], policies });
     const t = traefik.normalize({

@@ -189,8 +189,15 @@ export function intentProblems(spec: CaseSpec, gateway: ApiGateway): string[] {
       matches: r.matches.map(expectedMatch),
       // Weights apply to several backends, one of them above 0 (the builder passes them then).
       backends: r.backends.map((b, j) => expectedBackend(b, namespace, weighted(r.weights, r.backends.length) ? r.weights![j] : 1)),
-      policies: expectedPolicies(r.policies, spec.defaults, r.redirect, r.rewrite),
+      // A responding route takes no policy: the gateway's defaults do not apply to it.
+      policies: r.respond ? {} : expectedPolicies(r.policies, spec.defaults, r.redirect, r.rewrite),
+      directResponse: r.respond && {
+        statusCode: r.respond.statusCode,
+        body: r.respond.body,
+        contentType: r.respond.body !== undefined ? 'text/plain; charset=utf-8' : undefined,
+      },
     }, route, out);
+    if (r.respond && route.directResponse === undefined) out.push(`${source}: the case answers ${r.respond.statusCode}, the IR has no directResponse`);
     if (r.mirrors && r.backends.length > 0) {
       type Mirror = { backend: { service: string } };
       const byService = (a: Mirror, b: Mirror) => (a.backend.service < b.backend.service ? -1 : 1);

@@ -6,7 +6,7 @@ import {
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
   SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
   RouteProtocols,
-  TlsCipherSuite,
+  TlsCipherSuite, DirectResponse,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName, FeatureKind } from '../../src/capabilities/features';
@@ -147,6 +147,8 @@ export interface RouteSpec {
   readonly weights?: readonly number[];
   /** Route mirrors: shadow Services (never the route's backends) and their percentages. */
   readonly mirrors?: ReadonlyArray<{ readonly service: string; readonly percent?: number }>;
+  /** The gateway answers itself (`Route.respond`): then no backend and no policy. */
+  readonly respond?: { readonly statusCode: number; readonly body?: string };
   readonly namespace?: string;
   readonly policies: PoliciesSpec;
   readonly redirect?: RedirectSpec;
@@ -583,6 +585,11 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       service: fc.constantFrom('mirror-shadow-a', 'mirror-shadow-b'),
       percent: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     }, { requiredKeys: ['service'] }), { minLength: 1, maxLength: 2, selector: m => m.service }), 3),
+    // Last again: a route answering itself (a 500 without body is Gateway API's rule without backends).
+    respond: sometimes(fc.record({
+      statusCode: fc.constantFrom(500, 503, 404),
+      body: fc.option(fc.constantFrom('Down for maintenance', '<h1>Gone</h1>'), { nil: undefined }),
+    }, { requiredKeys: ['statusCode'] }), 4),
   }, { requiredKeys: ['supportedOnly', 'namespace', 'experimental', 'routes', 'tlsPick', 'tlsSecret', 'tlsSplit'] }).map(generated => {
     // Backends are unique per route once their namespace defaults to the route's.
     const raw = {
@@ -644,7 +651,18 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
-      routes: raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
+      routes: [
+        ...raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
+        // Its own host and path: nothing else serves them.
+        ...(raw.respond ? [{
+          hosts: ['status.example.net'],
+          matches: [{ path: { kind: 'exact' as const, value: '/respond-status' }, headers: [], query: [] }],
+          asArray: false,
+          backends: [],
+          policies: {},
+          respond: raw.respond,
+        }] : []),
+      ],
       tls,
       canaries,
       passthrough: raw.passthrough,
@@ -754,11 +772,13 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
       const resolve = (b: BackendSpec) => backendKey({ ...b, namespace: b.namespace ?? routes[c.route].namespace ?? spec.namespace });
       return resolve(c.canary) !== resolve(stable) && (!c.mirror || resolve(c.mirror.backend) !== resolve(stable));
     });
+  // The responding route is the last one (no canary points at it): dropped where its cell is refused.
+  const respondOk = (r: RouteSpec) => !r.respond || ok(r.respond.statusCode === 500 && r.respond.body === undefined ? 'noBackendRule' : 'directResponse');
   return {
     ...spec,
     defaults: spec.defaults && keepPolicies(spec.defaults),
     defaultBackend: spec.defaultBackend && ok('defaultBackend') ? localBackend(spec.defaultBackend) : undefined,
-    routes,
+    routes: routes.filter(respondOk),
     tls,
     canaries,
     passthrough: spec.passthrough && ok('tlsPassthrough') && hostOk(`${spec.passthrough.wildcard}pass.example.net`)
@@ -938,6 +958,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     protocols: r.httpsOnly ? RouteProtocols.HTTPS_ONLY : undefined,
     mirrors: r.mirrors && r.backends.length > 0
       ? r.mirrors.map(m => TrafficMirror.to(Backend.service(m.service, 8080), m.percent !== undefined ? { percent: m.percent } : {})) : undefined,
+    respond: r.respond ? DirectResponse.fixed(r.respond) : undefined,
   }));
   spec.tls.forEach((t, i) => {
     const o = t.options ?? {};

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Duration, Yaml } from 'cdk8s';
 import { primerChart } from './primer';
-import { ApiGateway, Backend, CanaryTraffic, PathMatch, Route, RouteReport, Timeouts } from '../../src';
+import { ApiGateway, Backend, CanaryTraffic, DirectResponse, PathMatch, Route, RouteReport, Timeouts } from '../../src';
 import { main } from '../../src/cli';
 import { mermaidLabel } from '../../src/report/formats';
 
@@ -121,6 +121,16 @@ describe('RouteReport', () => {
     expect(report.unmapped.length).toBeGreaterThan(0);
     expect(report.unmapped.every(l => report.toMarkdown().includes(l.split(' ')[0]))).toBe(true);
     expect(report.toMarkdown()).toContain('## Unmapped\n\n| Object | Field | Value | Reason |');
+  });
+
+  test('a route that answers itself shows its status (and the body\'s content type) instead of backends', () => {
+    const report = RouteReport.fromChart(primerChart('envoy-gateway', edge => {
+      edge.addRoute('down', { hosts: ['api.example.com'], match: { path: PathMatch.prefix('/down') }, respond: DirectResponse.fixed({ statusCode: 503, body: 'Back soon' }) });
+      edge.addRoute('gone', { hosts: ['api.example.com'], match: { path: PathMatch.exact('/gone') }, respond: DirectResponse.fixed({ statusCode: 500 }) });
+    }));
+    expect(report.toMarkdown()).toContain('| Prefix /down | (answers 503 with a text/plain; charset=utf-8 body) | - |');
+    expect(report.toMarkdown()).toContain('| Exact /gone | (answers 500) | - |');
+    expect(report.toMermaid()).toContain('answers 503');
   });
 
   test('Mermaid labels escape quotes, markup and newlines', () => {

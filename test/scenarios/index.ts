@@ -2,7 +2,8 @@ import { Chart, Duration } from 'cdk8s';
 import { POLICY_SCENARIOS } from './policies';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, BackendProtocol, BackendTls, CaCertificates, CanaryTraffic, ClientAuth, ClusterIssuer, Controller,
-  Dns01Provider, HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect,
+  DirectResponse, Dns01Provider,
+  HeaderMatch, HeaderRules, Hsts, HttpMethod, Issuer, IssuerType, PathMatch, PrivateKeyAlgorithm, QueryParamMatch, Redirect, RedirectStatus,
   TlsCertificate, TlsMode, TlsVersion, TrafficMirror,
 } from '../../src';
 import { ControllerName } from '../../src/capabilities/features';
@@ -399,6 +400,35 @@ export const SCENARIOS: Record<string, Scenario> = {
       hosts: ['grpc.example.com'],
       backendProtocol: BackendProtocol.GRPC,
       backends: [Backend.service('orders-a', 9090, { weight: 4 }), Backend.service('orders-b', 9090, { weight: 1 })],
+    });
+  },
+
+  /** A maintenance page on one path (503 with an HTML body) beside a forwarding route. */
+  'direct-response': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+    gw.addRoute('maintenance', {
+      hosts: ['api.example.com'],
+      match: { path: PathMatch.prefix('/billing') },
+      respond: DirectResponse.fixed({ statusCode: 503, body: '<h1>Billing is down for maintenance</h1>', contentType: 'text/html; charset=utf-8' }),
+    });
+  },
+
+  /** A path Gateway API answers with 500: a rule without backends. */
+  'no-backend-rule': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 8080) });
+    gw.addRoute('retired', { hosts: ['api.example.com'], match: { path: PathMatch.exact('/v0/orders') }, respond: DirectResponse.fixed({ statusCode: 500 }) });
+  },
+
+  /** Old docs paths sent to one fixed URL (path and query dropped); the route's backend receives nothing. */
+  'redirect-to-url': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('old-docs', {
+      hosts: ['api.example.com'],
+      match: { path: PathMatch.prefix('/docs') },
+      backend: Backend.service('api', 8080),
+      redirect: Redirect.toUrl('https://docs.example.com/api', { statusCode: RedirectStatus.PERMANENT_REDIRECT }),
     });
   },
 };

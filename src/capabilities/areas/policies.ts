@@ -30,7 +30,9 @@ export type PolicyFeature =
   // issue #17: the Redis store's connection settings
   | 'rateLimitRedisTls' | 'rateLimitRedisDatabase' | 'rateLimitRedisTimeout'
   // issue #17: requests in progress, without a rate
-  | 'concurrencyPerClientIp' | 'concurrencyPerHost' | 'concurrencyPerRoute';
+  | 'concurrencyPerClientIp' | 'concurrencyPerHost' | 'concurrencyPerRoute'
+  // issue #12: fixed-URL redirects
+  | 'redirectUrl';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -123,6 +125,7 @@ const NGINX: Row = {
   concurrencyPerClientIp: yes('limit-connections (nginx limit_conn keyed on the client address counts requests in progress)'),
   concurrencyPerHost: no(NGINX_CONN),
   concurrencyPerRoute: no(NGINX_CONN),
+  redirectUrl: yes('permanent-redirect: <url> with permanent-redirect-code (any of 301, 302, 303, 307, 308; nginx returns exactly the URL, dropping the request path and query); the path still names the route\'s backend, which receives nothing'),
 };
 
 const TRAEFIK: Row = {
@@ -195,6 +198,7 @@ const TRAEFIK: Row = {
   concurrencyPerClientIp: yes('inFlightReq with sourceCriterion.ipStrategy'),
   concurrencyPerHost: yes('inFlightReq with sourceCriterion.requestHost'),
   concurrencyPerRoute: no('inFlightReq always groups requests by a source (client address, a header or the host), never counts a route as a whole; use ConcurrencyLimit.perHost()'),
+  redirectUrl: yes('redirectRegex middleware ^.*$ -> the URL (the whole request URL is replaced), noop@internal service or the route\'s backend; 301/308 permanent, 302/307 temporary, 303 refused'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -213,6 +217,7 @@ const TRAEFIK_INGRESS: Row = {
   backendGrpcs: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
   backendH2c: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
   redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
+  redirectUrl: no('this library renders Traefik redirects other than to HTTPS only on IngressRoute output (a redirectRegex Middleware on the route); use TraefikOutput.INGRESS_ROUTE'),
 };
 
 const KONG: Row = {
@@ -285,6 +290,7 @@ const KONG: Row = {
   concurrencyPerClientIp: no(KONG_CONCURRENCY),
   concurrencyPerHost: no(KONG_CONCURRENCY),
   concurrencyPerRoute: no(KONG_CONCURRENCY),
+  redirectUrl: no('Kong annotations redirect only plain HTTP to HTTPS; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -299,6 +305,7 @@ const KONG_GATEWAY_API: Row = {
   backendGrpc: yes('GRPCRoute'),
   redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
   backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
+  redirectUrl: no('KIC\'s RequestRedirect keeps the request\'s query string; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
 };
 
 const GATEWAY_API: Row = {
@@ -371,6 +378,7 @@ const GATEWAY_API: Row = {
   concurrencyPerClientIp: no(GW_NO('concurrency limits')),
   concurrencyPerHost: no(GW_NO('concurrency limits')),
   concurrencyPerRoute: no(GW_NO('concurrency limits')),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -415,6 +423,7 @@ const ENVOY_GATEWAY: Row = {
   concurrencyPerClientIp: no('Envoy Gateway\'s circuit breakers count per backend, not per client, and its connection limit (ClientTrafficPolicy connectionLimit) is per listener'),
   concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
   concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 const ISTIO: Row = {
@@ -455,6 +464,7 @@ const ISTIO: Row = {
   concurrencyPerClientIp: no(NO_ENVOYFILTER),
   concurrencyPerHost: no(NO_ENVOYFILTER),
   concurrencyPerRoute: no('Istio limits requests in progress only with a DestinationRule connectionPool (http2MaxRequests) for the Service, which limits all mesh traffic to it, not this route\'s'),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -525,6 +535,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     concurrencyPerClientIp: { title: 'Requests in progress per client IP', prop: 'concurrencyLimit' },
     concurrencyPerHost: { title: 'Requests in progress per host', prop: 'concurrencyLimit' },
     concurrencyPerRoute: { title: 'Requests in progress per route', prop: 'concurrencyLimit' },
+    redirectUrl: { title: 'Redirect to a fixed URL (path and query dropped)', prop: 'redirect' },
   },
   matrix: {
     'ingress-nginx': NGINX,

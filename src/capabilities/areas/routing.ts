@@ -19,12 +19,17 @@ export type RoutingFeature =
   // issue #17: the client address behind a load balancer
   | 'clientIpForwardedFor'
   // issue #16 item 6: wildcard depth (`*.` one label, `**.` any depth)
-  | 'anyDepthWildcardHost';
+  | 'anyDepthWildcardHost'
+  // issue #12: answers from the gateway itself
+  | 'directResponse'
+  | 'noBackendRule';
 
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_ANY_DEPTH = "an Ingress host wildcard stands for exactly one label ('*.example.com' matches 'a.example.com', not 'a.b.example.com'); write '*.example.com' if one label is meant, or list each deeper level ('*.b.example.com')";
 const KONG_ONE_LABEL = "Kong matches a wildcard host as a suffix ('*.example.com' also matches 'a.b.example.com') and has no one-label form outside its expressions router; write '**.example.com' if any depth is meant";
 const GATEWAY_API_ONE_LABEL = "Gateway API hostnames have no one-label form: '*.example.com' matches any number of labels; write '**.example.com' if that is meant";
+const NGINX_NO_RESPONSE = 'an Ingress path needs a backend Service, and ingress-nginx answers a fixed status without one only through configuration snippets, which this library never writes';
+const TRAEFIK_NO_RESPONSE = 'Traefik v3 has no middleware that answers a fixed status or body (the Middleware CRD has none), and a router always forwards to a service';
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
@@ -45,6 +50,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     weightedBackends: { title: 'Weighted backends', prop: 'backends' },
     clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
     anyDepthWildcardHost: { title: 'Wildcard host, any depth (`**.`)', prop: 'hosts' },
+    directResponse: { title: 'Direct response (fixed status and body)', prop: 'respond' },
+    noBackendRule: { title: 'Rule without backends (500)', prop: 'respond' },
   },
   matrix: {
     'ingress-nginx': {
@@ -64,6 +71,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
       clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
       anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
+      directResponse: no(NGINX_NO_RESPONSE),
+      noBackendRule: no(NGINX_NO_RESPONSE),
     },
     'traefik': {
       hostRouting: yes(),
@@ -82,6 +91,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
       anyDepthWildcardHost: yes('``HostRegexp(`^.+\\.example\\.com$`)``: one or more labels; passthrough ``HostSNIRegexp``'),
+      directResponse: no(TRAEFIK_NO_RESPONSE),
+      noBackendRule: no(TRAEFIK_NO_RESPONSE),
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -100,6 +111,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
       anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
+      directResponse: no(TRAEFIK_NO_RESPONSE),
+      noBackendRule: no(TRAEFIK_NO_RESPONSE),
     },
     'kong': {
       hostRouting: yes(),
@@ -118,6 +131,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
       anyDepthWildcardHost: yes('Ingress host `*.example.com`, which Kong matches as a suffix: one or more labels'),
+      directResponse: no('an Ingress path needs a backend Service and a responding route has none; use Controller.envoyGateway()'),
+      noBackendRule: no('an Ingress path needs a backend Service and a responding route has none; use KongMode.GATEWAY_API'),
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -136,6 +151,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
       anyDepthWildcardHost: yes('hostname `*.example.com`, which Kong matches as a suffix: one or more labels'),
+      directResponse: no('KIC attaches its own request-termination plugin (status 500) to a rule without backendRefs, and Kong runs one request-termination plugin per route, so a KongPlugin of ours would clash with it; use Controller.envoyGateway()'),
+      noBackendRule: yes('a rule without backendRefs: KIC answers it with 500 through a request-termination plugin of its own'),
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -154,6 +171,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes('backendRefs[].weight (Core)'),
       clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
+      directResponse: no('Gateway API has no standard filter answering a fixed status or body; only DirectResponse.fixed({ statusCode: 500 }) without body, a rule without backends, is standard'),
+      noBackendRule: yes('a rule without backendRefs or filters, which implementations answer with 500 (conformance test HTTPRouteNoBackendRefs, Core)'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -172,6 +191,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
+      directResponse: yes('an HTTPRouteFilter with directResponse (statusCode, body.inline, contentType) referenced by an ExtensionRef filter of a rule without backendRefs; bodies with \'%\' are refused (Envoy command operators)'),
+      noBackendRule: yes('a rule without backendRefs or filters: Envoy Gateway answers 500 (Core conformance)'),
     },
     'istio': {
       hostRouting: yes(),
@@ -190,6 +211,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
+      directResponse: no('Istio\'s Gateway API implementation has no filter answering a fixed status or body (directResponse is a VirtualService field, and this column renders Gateway API routes); use Controller.envoyGateway()'),
+      noBackendRule: yes('a rule without backendRefs or filters: Istio programs a directResponse with 500 (Core conformance)'),
     },
   },
 };

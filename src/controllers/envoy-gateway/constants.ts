@@ -7,6 +7,7 @@ export const KIND = {
   securityPolicy: 'SecurityPolicy',
   backend: 'Backend',
   clientTrafficPolicy: 'ClientTrafficPolicy',
+  httpRouteFilter: 'HTTPRouteFilter',
 } as const;
 
 /** Per-client rate limits: one Distinct rule per address family (a rule takes one CIDR). */

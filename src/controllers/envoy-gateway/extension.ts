@@ -6,6 +6,7 @@ import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/
 import { bodySizeProblem } from './features/body-size';
 import { circuitBreakerProblem } from './features/circuit-breaker';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy, sessionTicketsProblem } from './features/client-traffic-policy';
+import { directResponseFilters, directResponseObjects, directResponseProblems } from './features/direct-response';
 import { extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
@@ -62,15 +63,17 @@ export function envoyGatewayExtension(experimentalChannel = false): GatewayApiEx
         }));
       }
       out.push(...policyObjects(scope, route));
+      out.push(...directResponseObjects(scope, route));
       return out;
     },
-    ruleFilters: () => [],
+    ruleFilters: directResponseFilters,
     validate: (ir: GatewayIR) => [
       ...ir.routes.flatMap(route => [...problems(route, ir.source, c), ...concurrencyProblems(route, ir, c)]),
       ...ir.tlsHosts.flatMap(t => {
         const reason = sessionTicketsProblem(t);
         return reason ? [{ source: t.source, message: unsupportedMessage('envoy-gateway', 'tlsSessionTickets', 'sessionTickets', reason) }] : [];
       }),
+      ...directResponseProblems(ir),
     ],
     // Minimum TLS version and client certificates per TlsHost: a ClientTrafficPolicy targeting
     // its HTTPS listeners (Gateway API has no per-listener field for either).

@@ -1,17 +1,18 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ENVOY_UNITS } from './features/rate-limit';
 import { withClientAddress } from '../../checks/client-address';
-import { ClientAuthIR, TlsVersionIR } from '../../ir/model';
+import { ClientAuthIR, DirectResponseIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import {
-  ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration, ReadRouteObject,
+  ExtensionReadContext, ExtensionReading, FilterReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration,
+  ReadRouteObject,
 } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };
 
-const POLICY_KINDS = new Set<string>([KIND.backendTrafficPolicy, KIND.securityPolicy, KIND.clientTrafficPolicy, KIND.backend]);
+const POLICY_KINDS = new Set<string>([KIND.backendTrafficPolicy, KIND.securityPolicy, KIND.clientTrafficPolicy, KIND.backend, KIND.httpRouteFilter]);
 const SERVER_ERROR_CODES = Array.from({ length: 100 }, (_, i) => 500 + i);
 const QUANTITY = /^([0-9]+)(Ki|Mi|Gi|Ti)?$/;
 const UNITS: Record<string, number> = { '': 1, 'Ki': 1024, 'Mi': 1024 ** 2, 'Gi': 1024 ** 3, 'Ti': 1024 ** 4 };
@@ -26,6 +27,7 @@ export const envoyGatewayReadExtension: GatewayApiReadExtension = {
   // Every Envoy Gateway kind: those the intent does not model are listed as unmapped.
   accepts: (o: KubeObject) => typeof o?.apiVersion === 'string' && o.apiVersion.startsWith(`${EG_GROUP}/`),
   read: (objects, ctx) => read(objects, ctx),
+  readFilter: (filter, route, objects) => readRouteFilter(filter, route, objects),
   // Envoy's basic auth has no realm: its 401 names its own, whatever the intent's realm.
   expressed: p => (p.auth?.kind === 'basic' && p.auth.realm !== undefined ? { ...p, auth: { kind: 'basic', source: p.auth.source, secretName: p.auth.secretName } } : p),
 };
@@ -45,6 +47,11 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   }
   for (const b of backends) {
     ctx.mapped(b, 'spec', 'EdgeAuth.external (url: the HTTPS address of the auth service)', b.spec);
+  }
+  for (const f of objects.filter(x => x.kind === KIND.httpRouteFilter)) {
+    const r = directResponseOf(f);
+    if (typeof r === 'string') ctx.unmapped(f, 'spec', r, f.spec);
+    else ctx.mapped(f, 'spec.directResponse', 'Route.respond (DirectResponse.fixed)', f.spec.directResponse);
   }
   for (const o of objects) {
     if (o.kind === KIND.clientTrafficPolicy) {
@@ -434,3 +441,35 @@ export const ENVOY_GATEWAY_READER: ControllerReader = {
   ...gatewayApiReader('envoy-gateway', envoyGatewayReadExtension, { coreBackendPolicies: false }),
   gatewayClass: { controllerNamePrefix: 'gateway.envoyproxy.io/', defaultClassName: 'eg' },
 };
+
+/** An HTTPRouteFilter referenced by a rule: the direct response it answers with. */
+function readRouteFilter(
+  ref: { readonly group?: string; readonly kind?: string; readonly name?: string }, route: ReadRouteObject, objects: readonly KubeObject[],
+): FilterReading | undefined {
+  if (ref.group !== EG_GROUP || ref.kind !== KIND.httpRouteFilter) return undefined;
+  const o = objects.find(x => x.kind === KIND.httpRouteFilter && x.metadata?.name === ref.name
+    && (x.metadata.namespace ?? route.namespace) === route.namespace);
+  if (!o) return { reason: `the HTTPRouteFilter '${ref.name}' is not among the objects read` };
+  const r = directResponseOf(o);
+  return typeof r === 'string' ? { reason: r } : { policies: {}, to: 'Route.respond (DirectResponse.fixed)', directResponse: r };
+}
+
+/** An HTTPRouteFilter's direct response as the intent says it, or why it cannot move. */
+function directResponseOf(o: KubeObject): DirectResponseIR | string {
+  const spec = o.spec ?? {};
+  const d = spec.directResponse;
+  if (Object.keys(spec).some(k => k !== 'directResponse') || d === undefined) {
+    return 'the intent renders an HTTPRouteFilter only for a direct response (DirectResponse.fixed)';
+  }
+  if (Object.keys(d).some(k => !['statusCode', 'body', 'contentType'].includes(k))) return 'a direct response with response headers: the intent sets status, body and content type only';
+  const statusCode = d.statusCode ?? 200;
+  if (!Number.isInteger(statusCode) || statusCode < 200 || statusCode > 599 || (statusCode >= 300 && statusCode < 400)) {
+    return `the intent answers directly with 200-299 or 400-599, not ${statusCode}`;
+  }
+  if (d.body === undefined) return d.contentType === undefined ? { statusCode } : 'a content type without a body';
+  const b = d.body;
+  if ((b.type ?? 'Inline') !== 'Inline' || typeof b.inline !== 'string' || b.inline.length === 0) return 'the intent writes the body inline (a ConfigMap body is not read)';
+  if (typeof d.contentType !== 'string') return 'a body without contentType: the intent always states the body\'s content type';
+  if (b.inline.includes('%')) return 'a body with \'%\' (an Envoy command operator): the intent sends the body as written';
+  return { statusCode, body: b.inline, contentType: d.contentType };
+}

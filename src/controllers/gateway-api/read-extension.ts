@@ -1,4 +1,4 @@
-import { ClientAuthIR, HstsIR, MatchIR, TlsVersionIR } from '../../ir/model';
+import { ClientAuthIR, DirectResponseIR, HstsIR, MatchIR, TlsVersionIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { KubeObject } from '../reader';
 
@@ -68,7 +68,13 @@ export interface ExtensionReading {
  * The policies an ExtensionRef filter stands for (and the HSTS header it sets for the route's TLS
  * hosts, if any), or why it cannot move.
  */
-export type FilterReading = { readonly policies: PoliciesIR; readonly to: string; readonly hsts?: HstsIR } | { readonly reason: string };
+export type FilterReading = {
+  readonly policies: PoliciesIR;
+  readonly to: string;
+  readonly hsts?: HstsIR;
+  /** The filter answers the request itself (`Route.respond`). */
+  readonly directResponse?: DirectResponseIR;
+} | { readonly reason: string };
 
 /** What a route object's annotations say. */
 export interface AnnotationReading {

@@ -10,8 +10,8 @@ import { ControllerName } from '../../capabilities/features';
 import { RouteTable } from '../../checks/route-table';
 import { wildcardCovers as covers } from '../../core/hosts';
 import {
-  BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR, PassthroughIR,
-  RouteIR, TlsHostIR, TlsVersionIR,
+  BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, DirectResponseIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR,
+  PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR,
 } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
 import { readSuffixWildcards } from '../common/wildcard';
@@ -636,7 +636,9 @@ class Reading {
 
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
   private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
-    const groups = new Map<string, { rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors'] }>();
+    const groups = new Map<string, {
+      rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors']; directResponse?: DirectResponseIR;
+    }>();
     const names = new Set(r.rules.map(x => x.name));
     // Rules named `<name>-<n>` beside a rule `<name>` are further rules of one route (the renderer's numbering).
     const baseName = (n: string | undefined) => {
@@ -649,13 +651,17 @@ class Reading {
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
       // Several mirrors on a rule are a route's (a canary has one).
       const mirrors = rule.mirrors.length > 1 ? rule.mirrors : undefined;
-      const policies: PoliciesIR = { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
+      const directResponse = rule.directResponse;
+      // A responding route takes no policy: the route object's policies belong to its other rules.
+      const policies: PoliciesIR = directResponse
+        ? {}
+        : { ...rule.policies, ...r.annotations.policies, ...(extPolicies ?? {}), ...(redirect ? { redirect } : {}) };
       if (rule.policies.timeouts && extPolicies?.timeouts) {
         (policies as { timeouts?: unknown }).timeouts = { ...rule.policies.timeouts, ...extPolicies.timeouts };
       }
       const ruleName = baseName(rule.name);
-      const key = JSON.stringify([policies, backends, mirrors ?? null, ruleName ?? null]);
-      const g = groups.get(key) ?? { rules: [], policies, backends, mirrors, ruleName };
+      const key = JSON.stringify([policies, backends, mirrors ?? null, ruleName ?? null, directResponse ?? null]);
+      const g = groups.get(key) ?? { rules: [], policies, backends, mirrors, ruleName, directResponse };
       g.rules.push(rule);
       groups.set(key, g);
     }
@@ -686,6 +692,7 @@ class Reading {
         policies: withSource(g.policies, source),
         ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
         ...(g.mirrors ? { mirrors: g.mirrors } : {}),
+        ...(g.directResponse ? { directResponse: g.directResponse } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });

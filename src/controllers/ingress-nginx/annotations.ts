@@ -53,6 +53,10 @@ export const ANNOTATIONS = {
   // Redirects and rewrites.
   /** Medium. Redirect plain HTTP to HTTPS (status: the controller's `http-redirect-code`, default 308). */
   forceSslRedirect: `${PREFIX}force-ssl-redirect`,
+  /** Medium. `return <code> <url>;`: every request of the location to exactly this URL (path and query dropped). */
+  permanentRedirect: `${PREFIX}permanent-redirect`,
+  /** Low. The code of permanent-redirect: 300-308 are taken, anything else is 301. */
+  permanentRedirectCode: `${PREFIX}permanent-redirect-code`,
   /** Medium. `rewrite "(?i)<path>" <target> break;` and, like use-regex, regex locations for the whole host. */
   rewriteTarget: `${PREFIX}rewrite-target`,
   /** Low. The Host header sent to the backend. */
@@ -231,6 +235,8 @@ export const RULES: { readonly [k in AnnotationName]: AnnotationRule } = {
   proxySslName: { risk: 'High', validator: V.serverName },
   proxySslServerName: { risk: 'Low', validator: V.options(['on', 'off'], true) },
   sslCiphers: { risk: 'Low', validator: V.sslCiphers },
+  permanentRedirect: { risk: 'Medium', validator: V.urlChars },
+  permanentRedirectCode: { risk: 'Low', validator: V.int },
 };
 
 const RULES_BY_KEY: ReadonlyMap<string, AnnotationRule> = new Map(

@@ -9,8 +9,9 @@ import { IngressSource } from './read/source';
 import { backendTls, cipherSuites, clientAuth } from './read/tls';
 import { withoutSource } from '../../checks/route-table';
 import { wildcardCovers as covers } from '../../core/hosts';
+import { checkRedirectUrl } from '../../core/validate';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
-import { PoliciesIR, RewriteIR } from '../../ir/policies';
+import { PoliciesIR, RedirectIR, RewriteIR } from '../../ir/policies';
 import { INGRESS_API_VERSION } from '../common/ingress';
 
 /** The `spec.controller` of ingress-nginx's IngressClasses. */
@@ -207,7 +208,8 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       otherSpecFields(src);
       continue;
     }
-    const fixed = fixedRedirect(src);
+    const urlRedirect = fixedUrlRedirect(src);
+    const fixed = urlRedirect ? undefined : fixedRedirect(src);
     if (fixed) {
       src.unmappedAll(['permanent-redirect', 'permanent-redirect-code', 'temporal-redirect', 'temporal-redirect-code'], fixed.reason);
       unmappedPaths(src, `every request of this Ingress is redirected (${fixed.key})`);
@@ -217,6 +219,7 @@ function readClass(cls: string, objects: readonly KubeObject[], classObject: Kub
       continue;
     }
     const policies: { -readonly [K in keyof PoliciesIR]: PoliciesIR[K] } = readPolicies(src);
+    if (urlRedirect) policies.redirect = urlRedirect;
     const protocol = backendProtocol(src, tls?.insecureSkipVerify ? 'unverified' : tls !== undefined);
     if (protocol) policies.backendProtocol = protocol;
     const secretNs = ruleHosts(src).map(h => certs.get(h)).find(c => c !== undefined)?.namespace;
@@ -719,6 +722,39 @@ function buildTlsHosts(
  * says that: `Redirect.to` keeps the request's query string, and the renderer refuses a
  * fixed-URL redirect. Returns the reason, or undefined without such a key.
  */
+/**
+ * `permanent-redirect` (with `permanent-redirect-code`: 300-308 are taken, anything else is 301) or
+ * `temporal-redirect` (302), as `Redirect.toUrl`: nginx returns exactly that URL. Undefined (and
+ * nothing itemized) when the Ingress has none, or one the intent cannot say (`fixedRedirect` then
+ * lists it).
+ */
+function fixedUrlRedirect(src: IngressSource): RedirectIR | undefined {
+  const temporal = src.valid('temporal-redirect');
+  const permanent = src.valid('permanent-redirect');
+  const url = temporal ?? permanent;
+  if (url === undefined || checkRedirectUrl(url) !== undefined) return undefined;
+  let statusCode: number;
+  if (temporal !== undefined) {
+    if (src.has('temporal-redirect-code')) return undefined;
+    statusCode = 302;
+  } else {
+    const raw = src.has('permanent-redirect-code') ? src.int('permanent-redirect-code') : 301;
+    if (raw === undefined) return undefined;
+    statusCode = raw < 300 || raw > 308 ? 301 : raw;
+  }
+  if (![301, 302, 303, 307, 308].includes(statusCode)) return undefined;
+  const to = `Route.redirect (Redirect.toUrl, status ${statusCode}; the path's backend receives nothing)`;
+  if (temporal !== undefined) {
+    src.mapped('temporal-redirect', to);
+    src.unmapped('permanent-redirect', 'temporal-redirect takes precedence: ingress-nginx ignores permanent-redirect');
+    src.unmapped('permanent-redirect-code', 'temporal-redirect takes precedence: ingress-nginx ignores permanent-redirect');
+  } else {
+    src.mapped('permanent-redirect', to);
+    src.mapped('permanent-redirect-code', to);
+  }
+  return { source: src.ref, url, statusCode: statusCode as RedirectIR['statusCode'] };
+}
+
 function fixedRedirect(src: IngressSource): { key: string; reason: string } | undefined {
   const temporal = src.valid('temporal-redirect');
   const permanent = src.valid('permanent-redirect');
@@ -728,7 +764,7 @@ function fixedRedirect(src: IngressSource): { key: string; reason: string } | un
   return {
     key,
     reason: `${key} ${url}: ingress-nginx answers every request with a redirect to this one URL, dropping the request's path and query; `
-      + 'Redirect.to keeps the query string, and the ingress-nginx renderer refuses fixed-URL redirects, so neither the redirect nor the Ingress\'s routes are imported',
+      + 'Redirect.toUrl takes an absolute http(s) URL without $ ; { } quotes or spaces and the status codes 301, 302, 303, 307 and 308, so neither the redirect nor the Ingress\'s routes are imported',
   };
 }
 

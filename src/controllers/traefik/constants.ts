@@ -76,6 +76,9 @@ export const CRD_PROVIDER = 'kubernetescrd';
  */
 export const NOOP_SERVICE = 'noop@internal';
 
+/** The redirectRegex regex of a fixed-URL redirect (`Redirect.toUrl`): every URL, replaced whole. */
+export const FIXED_URL_REGEX = '^.*$';
+
 /** Rule matchers (Traefik v3 syntax). */
 export const MATCHERS = {
   host: 'Host',

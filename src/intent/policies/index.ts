@@ -1,6 +1,7 @@
 export * from './backend-protocol';
 export * from './body-size';
 export * from './cors';
+export * from './direct-response';
 export * from './edge-auth';
 export * from './header-rules';
 export * from './ip-access';

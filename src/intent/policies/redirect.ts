@@ -1,7 +1,7 @@
 import { literal, policyFail } from './common';
 import { optionsOf, show } from '../../core/errors';
 import { isWildcardHost } from '../../core/hosts';
-import { checkHost, checkPort } from '../../core/validate';
+import { checkHost, checkPort, checkRedirectUrl } from '../../core/validate';
 import { PathModifierIR, RedirectIR } from '../../ir/policies';
 
 /** HTTP redirect status codes. */
@@ -70,6 +70,15 @@ export interface HttpsRedirectOptions {
   readonly statusCode?: RedirectStatus;
 }
 
+/** Options for `Redirect.toUrl()`. */
+export interface UrlRedirectOptions {
+  /**
+   * The status code.
+   * @default RedirectStatus.MOVED_PERMANENTLY
+   */
+  readonly statusCode?: RedirectStatus;
+}
+
 /**
  * Answer with a redirect instead of forwarding to a backend (a route with a redirect has no backend).
  * @example Redirect.to({ host: 'www.example.com', statusCode: RedirectStatus.MOVED_PERMANENTLY })
@@ -107,6 +116,20 @@ export class Redirect {
     });
   }
 
+  /**
+   * Redirect every matching request to exactly `url`, an absolute http or https URL: the request's
+   * path and query are dropped (what ingress-nginx's `permanent-redirect` does). A route with such
+   * a redirect may name one backend, which receives nothing: Ingress-based controllers need a
+   * Service behind every path (ingress-nginx does).
+   * @example Redirect.toUrl('https://www.example.com/moved', { statusCode: RedirectStatus.FOUND })
+   */
+  public static toUrl(url: string, options: UrlRedirectOptions = {}): Redirect {
+    const o = optionsOf('Redirect.toUrl', options);
+    const problem = checkRedirectUrl(url);
+    if (problem) policyFail('Redirect.toUrl', problem);
+    return new Redirect({ url, statusCode: status('Redirect.toUrl.statusCode', o.statusCode ?? RedirectStatus.MOVED_PERMANENTLY) });
+  }
+
   private constructor(private readonly ir: Omit<RedirectIR, 'source'>) {}
 
   /** @internal */
@@ -119,3 +142,4 @@ function status(field: string, code: RedirectStatus): RedirectIR['statusCode'] {
   if (![301, 302, 303, 307, 308].includes(code)) policyFail(field, `${show(code)} is not a redirect status (301, 302, 303, 307, 308)`);
   return code as RedirectIR['statusCode'];
 }
+

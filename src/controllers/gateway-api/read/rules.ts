@@ -1,6 +1,6 @@
 import { ItemLog } from './items';
 import { grpcMatch, httpMatch, parseGepDuration, parseHsts } from './values';
-import { BackendIR, CATCH_ALL_MATCH, HstsIR, MatchIR } from '../../../ir/model';
+import { BackendIR, CATCH_ALL_MATCH, DirectResponseIR, HstsIR, MatchIR } from '../../../ir/model';
 import { CorsIR, HeaderOpsIR, PathModifierIR, PoliciesIR, RedirectIR, RetriesIR, RetryCondition } from '../../../ir/policies';
 import { KubeObject } from '../../reader';
 import { HSTS_HEADER } from '../features/header-modifiers';
@@ -28,6 +28,8 @@ export interface RuleRead {
   readonly schemeRedirect?: 'http' | 'https';
   /** `rules[].name`. */
   readonly name?: string;
+  /** The rule answers itself (an implementation's filter, or no backendRefs and no filter: 500). */
+  readonly directResponse?: DirectResponseIR;
 }
 
 export interface RuleContext {
@@ -93,6 +95,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   let mirror: RuleRead['mirror'];
   const mirrors: Array<NonNullable<RuleRead['mirror']>> = [];
   const source = c.source;
+  let directResponse: DirectResponseIR | undefined;
   ((rule?.filters ?? []) as any[]).forEach((f, j) => {
     const field = `${at}.filters[${j}]`;
     switch (f?.type) {
@@ -174,6 +177,7 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
           const headers = policies.headers && r.policies.headers ? { ...policies.headers, ...r.policies.headers } : undefined;
           Object.assign(policies, r.policies, headers ? { headers } : {});
           if (r.hsts) hsts = r.hsts;
+          if (r.directResponse) directResponse = r.directResponse;
           log.mapped(object, field, r.to, f.extensionRef);
         }
         break;
@@ -230,16 +234,28 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   }
   if (kind === 'GRPCRoute' && backends.length > 0) policies.backendProtocol = { source, protocol: 'GRPC' };
 
-  // A rule whose every backend is refused (or that names none and does not redirect) answers 500.
+  // A rule that names no backend and has no filter answers 500 (Gateway API conformance:
+  // HTTPRouteNoBackendRefs): the intent's DirectResponse.fixed({ statusCode: 500 }). One whose
+  // every backend is refused answers 500 too, but that is not what its author meant.
   const refs = (rule?.backendRefs ?? []) as unknown[];
-  const served = backends.length > 0 || policies.redirect !== undefined;
-  if (!served) {
+  const filters = (rule?.filters ?? []) as unknown[];
+  if (kind === 'HTTPRoute' && refs.length === 0 && filters.length === 0 && Object.keys(policies).length === 0 && backends.length === 0) {
+    directResponse = { statusCode: 500 };
+    log.mapped(object, `${at}`, 'Route.respond (DirectResponse.fixed({ statusCode: 500 }): a rule without backends answers 500)', rule?.matches);
+  }
+  if (directResponse && (backends.length > 0 || policies.redirect || Object.keys(policies).length > 0 || mirrors.length > 0)) {
+    log.unmapped(object, `${at}`, 'a rule that answers itself and also forwards, redirects or carries policies: the intent\'s responding route has none of them', rule?.matches);
+    directResponse = undefined;
+    matches.length = 0;
+  }
+  const served = backends.length > 0 || policies.redirect !== undefined || directResponse !== undefined;
+  if (!served && matches.length > 0) {
     log.unmapped(object, `${at}`, refs.length > 0 ? 'none of its backends can be used, so the gateway answers its requests with 500' : 'a rule with neither backends nor a redirect answers 500', rule?.matches);
     matches.length = 0;
   }
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
-  return { index, matches, backends, weighted, policies, hsts, mirror, mirrors, schemeRedirect, name };
+  return { index, matches, backends, weighted, policies, hsts, mirror, mirrors, schemeRedirect, name, ...(directResponse ? { directResponse } : {}) };
 }
 
 function headerOps(m: any): HeaderOpsIR {

@@ -27,12 +27,23 @@ export function forcesHttps(route: RouteIR): boolean {
 export const REDIRECT: NginxFeature = {
   annotations(route: RouteIR): Emitted[] {
     const r = route.policies.redirect;
+    // Redirect.toUrl: nginx `return <code> <url>;` before any proxying, so the path's backend gets nothing.
+    if (r?.url !== undefined) {
+      return [
+        emit('permanentRedirect', r.url, 'redirectUrl', 'redirect', r.source),
+        emit('permanentRedirectCode', String(r.statusCode), 'redirectUrl', 'redirect.statusCode', r.source),
+      ];
+    }
     if (!r || !forcesHttps(route)) return [];
     return [emit('forceSslRedirect', 'true', 'redirectScheme', 'redirect', r.source)];
   },
 
   problems(route: RouteIR, gw: GatewayIR): RenderProblem[] {
     const r = route.policies.redirect;
+    if (r?.url !== undefined && route.backends.length === 0) {
+      return [refuse(gw, r.source, 'redirectUrl', 'redirect',
+        'an Ingress path needs a backend Service even when nginx answers every request itself; give the route one backend (it receives nothing)')];
+    }
     if (!r || !r.scheme) return [];
     const out: RenderProblem[] = [];
     if (r.scheme !== 'https') {

@@ -4,7 +4,7 @@ import { GatewayIR, RouteIR } from '../../../ir/model';
 import { RedirectIR } from '../../../ir/policies';
 import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
-import { MIDDLEWARE_TYPES } from '../constants';
+import { FIXED_URL_REGEX, MIDDLEWARE_TYPES } from '../constants';
 import { group, literalReplacement, pathRewrite } from './path-modifier';
 
 /** `Middleware.spec.redirectScheme` / `redirectRegex` wire types. */
@@ -66,6 +66,8 @@ export function isHttpsRedirectOnly(route: RouteIR): boolean {
  */
 export function redirectSpec(r: RedirectIR, route: RouteIR): Record<string, RedirectSchemeSpec | RedirectRegexSpec> {
   const permanent = isPermanent(r);
+  // Redirect.toUrl: the whole URL Traefik rebuilds from the request is replaced, query included.
+  if (r.url !== undefined) return { [MIDDLEWARE_TYPES.redirectRegex]: { regex: FIXED_URL_REGEX, replacement: literalReplacement(r.url), permanent } };
   if (isSchemeOnly(r)) {
     return { [MIDDLEWARE_TYPES.redirectScheme]: { scheme: r.scheme!, port: r.port === undefined ? undefined : String(r.port), permanent } };
   }
@@ -89,6 +91,7 @@ export function redirectSpec(r: RedirectIR, route: RouteIR): Record<string, Redi
 
 /** The capability cell of a redirect, for messages: its first feature. */
 function redirectFeature(r: RedirectIR): FeatureKind {
+  if (r.url !== undefined) return 'redirectUrl';
   if (r.host) return 'redirectHost';
   if (r.port !== undefined && !r.scheme) return 'redirectPort';
   if (r.path?.kind === 'full') return 'redirectPath';

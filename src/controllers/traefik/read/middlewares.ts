@@ -2,7 +2,7 @@ import { HstsIR } from '../../../ir/model';
 import { PathModifierIR, PoliciesIR, RedirectIR, RateLimitWindow, RetryCondition } from '../../../ir/policies';
 import { cidr, isRecord, ItemLog, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
-import { MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
+import { FIXED_URL_REGEX, MIDDLEWARE_TYPES, NO_CLIENT_ADDRESSES } from '../constants';
 import { quoteMeta } from './rule';
 
 /**
@@ -441,6 +441,11 @@ function readPrefixRewrite(regex: string, replacement: string, chars: string, fi
 
 /** features/redirect.ts `redirectSpec` (redirectRegex forms) back to a redirect. */
 function readRedirectRegex(regex: unknown, replacement: unknown, permanent: unknown, source: string): RedirectIR | undefined {
+  // Redirect.toUrl: the whole request URL replaced by one literal URL.
+  if (regex === FIXED_URL_REGEX && typeof replacement === 'string' && typeof permanent === 'boolean') {
+    const url = literal(replacement);
+    return url !== undefined && /^https?:\/\//.test(url) ? { source, url, statusCode: permanent ? 301 : 302 } : undefined;
+  }
   if (typeof regex !== 'string' || typeof replacement !== 'string' || typeof permanent !== 'boolean' || !regex.startsWith(PREFIX_REDIRECT_HEAD)) return undefined;
   const m = /^(\$\{1\}|https?):\/\/(.*?)(?::(\d+))?(\/.*|\$\{4\}.*)$/.exec(replacement);
   if (!m) return undefined;
