@@ -944,6 +944,29 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    // issue #17: external auth extras
+    externalAuthRequestHeaders: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
+        'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
+      },
+    },
+    externalAuthBody: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.forwardBody': true,
+        'spec.forwardAuth.maxBodySize': 65536,
+      },
+    },
+    externalAuthCa: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.tls.caSecret': 'auth-ca',
+      },
+    },
+    externalAuthClientCertificate: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1350,6 +1373,29 @@ export const SUPPORTED: Table = {
     clientIpForwardedFor: {
       'Middleware/gw-r-ipallowlist': {
         'spec.ipAllowList.ipStrategy.depth': 2,
+      },
+    },
+    // issue #17: external auth extras
+    externalAuthRequestHeaders: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
+        'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
+      },
+    },
+    externalAuthBody: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.forwardBody': true,
+        'spec.forwardAuth.maxBodySize': 65536,
+      },
+    },
+    externalAuthCa: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.tls.caSecret': 'auth-ca',
+      },
+    },
+    externalAuthClientCertificate: {
+      'Middleware/gw-r-auth': {
+        'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
       },
     },
   },
@@ -3257,6 +3303,33 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].group': 'gateway.networking.k8s.io',
         'spec.targetRefs[0].kind': 'Gateway',
         'spec.targetRefs[0].name': 'gw',
+      },
+    },
+    // issue #17: external auth extras
+    externalAuthRequestHeaders: {
+      'SecurityPolicy/gw-r': {
+        'spec.extAuth.headersToExtAuth[0]': 'authorization',
+        'spec.extAuth.headersToExtAuth[1]': 'cookie',
+      },
+    },
+    externalAuthBody: {
+      'SecurityPolicy/gw-r': {
+        'spec.extAuth.bodyToExtAuth.maxRequestBytes': 65536,
+      },
+    },
+    externalAuthCa: {
+      'Backend/gw-r-ext-auth': {
+        'spec.tls.caCertificateRefs[0].group': '',
+        'spec.tls.caCertificateRefs[0].kind': 'Secret',
+        'spec.tls.caCertificateRefs[0].name': 'auth-ca',
+        'spec.tls.wellKnownCACertificates': undefined,
+      },
+    },
+    externalAuthClientCertificate: {
+      'Backend/gw-r-ext-auth': {
+        'spec.tls.clientCertificateRef.group': '',
+        'spec.tls.clientCertificateRef.kind': 'Secret',
+        'spec.tls.clientCertificateRef.name': 'auth-client-tls',
       },
     },
   },

@@ -236,6 +236,11 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.MINUTE }) }),
+  // issue #17: external auth extras, each against the same auth call without it
+  externalAuthRequestHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
+  externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
+  externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
 };
 
 /**

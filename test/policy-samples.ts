@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
+  BackendProtocol, BodySize, CaCertificates, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -73,4 +73,9 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),
   rateLimitLongWindow: () => ({ rateLimit: RateLimit.perClientIp({ requests: 1000, period: RateLimitPeriod.HOUR }) }),
+  // issue #17: external auth extras
+  externalAuthRequestHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', requestHeaders: ['Authorization', 'Cookie'] }) }),
+  externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', forwardBody: BodySize.kibibytes(64) }) }),
+  externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', ca: CaCertificates.fromSecret('auth-ca') }) }),
+  externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', clientCertificateSecret: 'auth-client-tls' }) }),
 };

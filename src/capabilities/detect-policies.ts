@@ -91,6 +91,10 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         if (a.responseHeaders.length > 0) use('externalAuthResponseHeaders', 'auth.responseHeaders', a.source);
         if (a.signinUrl) use('externalAuthSignin', 'auth.signinUrl', a.source);
         if (a.cacheSeconds !== undefined) use('externalAuthCache', 'auth.cache', a.source);
+        if (a.requestHeaders !== undefined) use('externalAuthRequestHeaders', 'auth.requestHeaders', a.source);
+        if (a.forwardBodyBytes !== undefined) use('externalAuthBody', 'auth.forwardBody', a.source);
+        if (a.ca !== undefined) use('externalAuthCa', 'auth.ca', a.source);
+        if (a.clientCertificateSecret !== undefined) use('externalAuthClientCertificate', 'auth.clientCertificateSecret', a.source);
         break;
       case 'jwt':
         use('jwtAuth', 'auth', a.source);

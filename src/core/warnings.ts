@@ -35,6 +35,7 @@ export const WARNING_IDS = {
   backendTlsUnverified: 'backend-tls-unverified',
   retryNonIdempotent: 'retry-non-idempotent',
   serviceSettings: 'service-settings',
+  externalAuthBody: 'external-auth-body',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

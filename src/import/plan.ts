@@ -559,6 +559,10 @@ function authExpr(a: EdgeAuthIR): Expr {
       ['responseHeaders', a.responseHeaders.length > 0 ? arr(a.responseHeaders.map(lit)) : undefined],
       ['signinUrl', a.signinUrl !== undefined ? lit(a.signinUrl) : undefined],
       ['cache', a.cacheSeconds !== undefined ? duration(a.cacheSeconds * 1000) : undefined],
+      ['requestHeaders', a.requestHeaders !== undefined ? arr(a.requestHeaders.map(lit)) : undefined],
+      ['forwardBody', a.forwardBodyBytes !== undefined ? bodySizeExpr(a.forwardBodyBytes) : undefined],
+      ['ca', a.ca !== undefined ? caExpr(a.ca) : undefined],
+      ['clientCertificateSecret', a.clientCertificateSecret !== undefined ? lit(a.clientCertificateSecret) : undefined],
     ]));
     case 'jwt': return call('EdgeAuth.jwt', obj([
       ['issuer', lit(a.issuer)],

@@ -1,3 +1,5 @@
+import { CaRefIR } from './model';
+
 /**
  * Edge policies, controller-neutral. Durations are whole milliseconds, sizes whole bytes.
  * Every policy records `source`: the construct path that declared it (a route, or the gateway
@@ -164,6 +166,15 @@ export type EdgeAuthIR =
     /** Where to send unauthenticated browsers (401). */
     readonly signinUrl?: string;
     readonly cacheSeconds?: number;
+    // issue #17: what the auth call carries and how it is secured
+    /** Sorted client request headers sent to the auth service (absent: the controller's default set). */
+    readonly requestHeaders?: readonly string[];
+    /** The request body is sent to the auth service, buffered up to this many bytes. */
+    readonly forwardBodyBytes?: number;
+    /** CA verifying the auth service's certificate (https URLs; absent: the system CAs). */
+    readonly ca?: CaRefIR;
+    /** Secret (kubernetes.io/tls) with the client certificate presented to the auth service. */
+    readonly clientCertificateSecret?: string;
   }
   | {
     readonly kind: 'jwt';

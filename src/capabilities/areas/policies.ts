@@ -26,7 +26,9 @@ export type PolicyFeature =
   | 'corsWildcardOrigin'
   | 'corsAnyMethod' | 'corsAnyHeader' | 'corsAnyExposedHeader'
   // issue #17: rate-limit windows, client IP, concurrency
-  | 'rateLimitLongWindow';
+  | 'rateLimitLongWindow'
+  // issue #17: external auth extras
+  | 'externalAuthRequestHeaders' | 'externalAuthBody' | 'externalAuthCa' | 'externalAuthClientCertificate';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -42,6 +44,8 @@ const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (ko
 const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
+const NGINX_AUTH_TLS = 'ingress-nginx has no per-Ingress TLS setting for the auth subrequest (the proxy-ssl-* annotations apply to the backend)';
+const ISTIO_EXT_AUTH = (where: string) => `Istio configures external authorization as a mesh-wide extension provider, not per route (${where})`;
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 
 const NGINX: Row = {
@@ -106,6 +110,11 @@ const NGINX: Row = {
   retryWindow: yes('proxy-next-upstream-timeout (whole seconds)'),
   retryNonIdempotent: yes('proxy-next-upstream non_idempotent'),
   rateLimitLongWindow: no('ingress-nginx counts requests per second (limit-rps) or per minute (limit-rpm) only'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no('ingress-nginx\'s auth subrequest carries every client request header; auth-proxy-set-headers only adds headers (from a ConfigMap) and cannot withhold any'),
+  externalAuthBody: no('ingress-nginx\'s auth subrequest never carries the request body'),
+  externalAuthCa: no(NGINX_AUTH_TLS),
+  externalAuthClientCertificate: no(NGINX_AUTH_TLS),
 };
 
 const TRAEFIK: Row = {
@@ -170,6 +179,11 @@ const TRAEFIK: Row = {
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
   rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: yes('forwardAuth.authRequestHeaders'),
+  externalAuthBody: yes('forwardAuth.forwardBody + maxBodySize (a larger request gets 401)'),
+  externalAuthCa: yes('forwardAuth.tls.caSecret (a Secret only)'),
+  externalAuthClientCertificate: yes('forwardAuth.tls.certSecret'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -252,6 +266,11 @@ const KONG: Row = {
   retryWindow: no(SERVICE_ANNOTATION('retries')),
   retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no('Kong OSS has no forward-auth plugin'),
+  externalAuthBody: no('Kong OSS has no forward-auth plugin'),
+  externalAuthCa: no('Kong OSS has no forward-auth plugin'),
+  externalAuthClientCertificate: no('Kong OSS has no forward-auth plugin'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -330,6 +349,11 @@ const GATEWAY_API: Row = {
   retryWindow: no('Gateway API bounds retries only through the request timeout (Timeouts.request)'),
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
   rateLimitLongWindow: no(GW_NO('rate limits')),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no(GW_EXT_AUTH),
+  externalAuthBody: no(GW_EXT_AUTH),
+  externalAuthCa: no(GW_EXT_AUTH),
+  externalAuthClientCertificate: no(GW_EXT_AUTH),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -366,6 +390,11 @@ const ENVOY_GATEWAY: Row = {
   retryWindow: no('Envoy Gateway has no retry window; bound the whole request with Timeouts.request'),
   retryNonIdempotent: native('Envoy retries every method alike: without this opt-in, retries on resets or status codes need a route matching only idempotent methods'),
   rateLimitLongWindow: yes('rateLimit limit.unit: Hour / Day'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: yes('SecurityPolicy extAuth.headersToExtAuth, which must name Authorization (Envoy always sends it to an HTTP auth service)'),
+  externalAuthBody: yes('SecurityPolicy extAuth.bodyToExtAuth.maxRequestBytes (a larger request gets 413)'),
+  externalAuthCa: yes('the auth Backend\'s tls.caCertificateRefs'),
+  externalAuthClientCertificate: yes('the auth Backend\'s tls.clientCertificateRef'),
 };
 
 const ISTIO: Row = {
@@ -398,6 +427,11 @@ const ISTIO: Row = {
   retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no(ISTIO_EXT_AUTH('meshConfig.extensionProviders[].envoyExtAuthzHttp.includeRequestHeadersInCheck')),
+  externalAuthBody: no(ISTIO_EXT_AUTH('meshConfig.extensionProviders[].envoyExtAuthzHttp.includeRequestBodyInCheck')),
+  externalAuthCa: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
+  externalAuthClientCertificate: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -462,6 +496,10 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     retryWindow: { title: 'Retry window', prop: 'retries.window' },
     retryNonIdempotent: { title: 'Retry non-idempotent requests', prop: 'retries.nonIdempotent' },
     rateLimitLongWindow: { title: 'Rate limit per hour or day', prop: 'rateLimit.period' },
+    externalAuthRequestHeaders: { title: 'External auth: request headers sent to the auth service', prop: 'auth.requestHeaders' },
+    externalAuthBody: { title: 'External auth: request body sent to the auth service', prop: 'auth.forwardBody' },
+    externalAuthCa: { title: 'External auth: CA verifying the auth service', prop: 'auth.ca' },
+    externalAuthClientCertificate: { title: 'External auth: client certificate for the auth call', prop: 'auth.clientCertificateSecret' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -62,6 +62,8 @@ export interface ExtAuthSpec {
     readonly pathOverride: string;
     readonly headersToBackend?: string[];
   };
+  readonly headersToExtAuth?: string[];
+  readonly bodyToExtAuth?: { readonly maxRequestBytes: number };
 }
 
 export interface JwtSpec {
@@ -90,5 +92,10 @@ export interface SecurityPolicySpec {
 
 export interface BackendSpec {
   readonly endpoints: Array<{ readonly fqdn: { readonly hostname: string; readonly port: number } }>;
-  readonly tls: { readonly wellKnownCACertificates: 'System'; readonly sni: string };
+  readonly tls: {
+    readonly wellKnownCACertificates?: 'System';
+    readonly caCertificateRefs?: Array<{ readonly group: ''; readonly kind: 'Secret' | 'ConfigMap'; readonly name: string }>;
+    readonly clientCertificateRef?: { readonly group: ''; readonly kind: 'Secret'; readonly name: string };
+    readonly sni: string;
+  };
 }

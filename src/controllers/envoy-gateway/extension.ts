@@ -5,7 +5,7 @@ import { RenderProblem } from '../renderer';
 import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/backend-traffic-policy';
 import { bodySizeProblem } from './features/body-size';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy } from './features/client-traffic-policy';
-import { extAuthProblem } from './features/ext-auth';
+import { extAuthExtrasProblems, extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
 import { rateLimitProblem } from './features/rate-limit';
@@ -116,6 +116,7 @@ function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): Rend
   if (p.sessionAffinity && sessionAffinityProblem(p.sessionAffinity)) no('sessionAffinityCookie', p.sessionAffinity.source, 'sessionAffinity', sessionAffinityProblem(p.sessionAffinity)!);
   const a = p.auth;
   if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);
+  if (a?.kind === 'external') for (const x of extAuthExtrasProblems(a)) no(x.feature, a.source, x.prop, x.reason);
   if (a?.kind === 'jwt' && jwtProblem(a)) no('jwtAuth', a.source, jwtProblem(a)!.prop, jwtProblem(a)!.reason);
   return out;
 }

@@ -292,8 +292,13 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
 
 function extAuth(v: any, ns: string, source: string, backends: readonly KubeObject[]): EdgeAuthIR | string {
   const http = v?.http;
-  const extra = Object.keys(v ?? {}).filter(k => k !== 'http');
+  const extra = Object.keys(v ?? {}).filter(k => !['http', 'headersToExtAuth', 'bodyToExtAuth'].includes(k));
   if (!http || extra.length > 0) return 'the intent calls an HTTP auth service (no gRPC, no other settings)';
+  // Envoy always sends Authorization to an HTTP auth service, listed or not.
+  const requestHeaders = v.headersToExtAuth === undefined ? undefined
+    : [...new Set(['authorization', ...(v.headersToExtAuth as unknown[]).map(h => String(h).toLowerCase())])].sort();
+  const body = v.bodyToExtAuth?.maxRequestBytes;
+  if (v.bodyToExtAuth !== undefined && (typeof body !== 'number' || Object.keys(v.bodyToExtAuth).length !== 1)) return 'the intent sends the body up to a size (bodyToExtAuth.maxRequestBytes only)';
   const unknown = Object.keys(http).filter(k => !['backendRefs', 'pathOverride', 'headersToBackend'].includes(k));
   if (unknown.length > 0) return `the auth call's ${unknown.join(', ')} is not modelled`;
   const refs = http.backendRefs ?? [];
@@ -301,17 +306,34 @@ function extAuth(v: any, ns: string, source: string, backends: readonly KubeObje
   const ref = refs[0];
   const path = http.pathOverride ?? '/';
   let url: string;
+  let tlsExtras: { ca?: { kind: 'Secret' | 'ConfigMap'; name: string }; clientCertificateSecret?: string } = {};
   if ((ref.group ?? '') === '' && (ref.kind ?? 'Service') === 'Service') {
     url = `http://${ref.name}.${ref.namespace ?? ns}.svc.cluster.local:${ref.port ?? 80}${path}`;
   } else if (ref.group === EG_GROUP && ref.kind === KIND.backend) {
     const b = backends.find(x => x.metadata.name === ref.name && (x.metadata.namespace ?? ns) === (ref.namespace ?? ns));
     const fqdn = b?.spec?.endpoints?.[0]?.fqdn;
-    if (!fqdn || b?.spec?.tls?.wellKnownCACertificates !== 'System') return 'the intent calls an HTTPS auth service verified against the system CAs';
+    const tls = b?.spec?.tls ?? {};
+    const cas: any[] = tls.caCertificateRefs ?? [];
+    const verified = tls.wellKnownCACertificates === 'System' ? cas.length === 0 : cas.length === 1 && ['Secret', 'ConfigMap'].includes(cas[0].kind) && (cas[0].group ?? '') === '';
+    const cert = tls.clientCertificateRef;
+    if (!fqdn || !verified || (cert !== undefined && (cert.kind ?? 'Secret') !== 'Secret')) return 'the intent calls an HTTPS auth service verified against the system CAs or one CA';
     url = `https://${fqdn.hostname}${fqdn.port && fqdn.port !== 443 ? `:${fqdn.port}` : ''}${path}`;
+    tlsExtras = {
+      ca: cas.length === 1 ? { kind: cas[0].kind, name: cas[0].name } : undefined,
+      clientCertificateSecret: cert?.name,
+    };
   } else {
     return `an auth backend of kind '${ref.kind}' is not modelled`;
   }
-  return { kind: 'external', source, url, responseHeaders: [...(http.headersToBackend ?? [])].sort() };
+  return {
+    kind: 'external',
+    source,
+    url,
+    responseHeaders: [...(http.headersToBackend ?? [])].sort(),
+    requestHeaders,
+    forwardBodyBytes: body,
+    ...tlsExtras,
+  };
 }
 
 function ipAccess(v: any, source: string): PoliciesIR['ipAccess'] | string {

@@ -1,8 +1,10 @@
 import { Duration } from 'cdk8s';
-import { durationMs, list, policyFail, sortedUnique } from './common';
+import { BodySize } from './body-size';
+import { PolicyError, durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
 import { checkHeaderName, checkObjectName, urlALabelHint } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
+import { CaCertificates, caProblem } from '../ca';
 
 /** Options for `EdgeAuth.external()`. */
 export interface ExternalAuthOptions {
@@ -29,6 +31,36 @@ export interface ExternalAuthOptions {
    * @default - no cache
    */
   readonly cache?: Duration;
+
+  /**
+   * The client request headers sent to the auth service (e.g. Cookie for a session check); every
+   * other client header is withheld from it. The method, host and path of the request always reach
+   * it, each controller's way.
+   * @default - the controller's own set: every request header on ingress-nginx and Traefik; Host,
+   * Method, Path, Content-Length and Authorization on Envoy Gateway
+   */
+  readonly requestHeaders?: string[];
+
+  /**
+   * Send the request body to the auth service too (e.g. to verify a signed payload), buffering at
+   * most this much: a larger request is refused (401 on Traefik, 413 on Envoy Gateway). The body
+   * then leaves the route for a second service; the `external-auth-body` warning says so.
+   * @default - the body is not sent
+   */
+  readonly forwardBody?: BodySize;
+
+  /**
+   * The CA that verifies the auth service's certificate (https URLs only).
+   * @default - the system CAs
+   */
+  readonly ca?: CaCertificates;
+
+  /**
+   * Secret (kubernetes.io/tls, `tls.crt` / `tls.key`, in the route's namespace) holding the client
+   * certificate presented to the auth service (https URLs only).
+   * @default - no client certificate
+   */
+  readonly clientCertificateSecret?: string;
 }
 
 /** A JWT claim copied into a request header. */
@@ -117,6 +149,7 @@ export class EdgeAuth {
       responseHeaders: sortedUnique(list('EdgeAuth.external.responseHeaders', options.responseHeaders, 'header names').map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
       signinUrl: options.signinUrl === undefined ? undefined : url('EdgeAuth.external.signinUrl', options.signinUrl, false),
       cacheSeconds: cacheMs === undefined ? undefined : cacheMs / 1000,
+      ...externalExtras(options),
     });
   }
 
@@ -186,6 +219,32 @@ export class EdgeAuth {
   public _toIR(source: string): EdgeAuthIR {
     return { ...this.ir, source } as EdgeAuthIR;
   }
+}
+
+/** The issue #17 settings of `EdgeAuth.external()`: what the auth call carries and its TLS. */
+function externalExtras(options: ExternalAuthOptions): Pick<Extract<EdgeAuthIR, { kind: 'external' }>, 'requestHeaders' | 'forwardBodyBytes' | 'ca' | 'clientCertificateSecret'> {
+  const https = typeof options.url === 'string' && options.url.startsWith('https://');
+  const requestHeaders = options.requestHeaders === undefined ? undefined
+    : list('EdgeAuth.external.requestHeaders', options.requestHeaders, 'header names').map((h, i) => header(`EdgeAuth.external.requestHeaders[${i}]`, h));
+  if (requestHeaders !== undefined && requestHeaders.length === 0) policyFail('EdgeAuth.external.requestHeaders', 'is empty; leave it out for the controller\'s default set, or name the headers the auth service needs');
+  const lower = requestHeaders?.map(h => h.toLowerCase());
+  if (lower && new Set(lower).size !== lower.length) policyFail('EdgeAuth.external.requestHeaders', `${show(requestHeaders)} names a header twice (header names are case-insensitive)`);
+  const body = options.forwardBody;
+  if (body !== undefined && !(body instanceof BodySize)) policyFail('EdgeAuth.external.forwardBody', 'must be created with BodySize.bytes(), kibibytes(), mebibytes() or gibibytes()');
+  const ca = options.ca;
+  if (ca !== undefined) {
+    const problem = caProblem(ca, 'EdgeAuth.external.ca');
+    if (problem) throw new PolicyError(problem);
+    if (!https) policyFail('EdgeAuth.external.ca', 'verifies an https auth service; the url is plain http');
+  }
+  const cert = options.clientCertificateSecret === undefined ? undefined : secret('EdgeAuth.external.clientCertificateSecret', options.clientCertificateSecret);
+  if (cert !== undefined && !https) policyFail('EdgeAuth.external.clientCertificateSecret', 'is presented to an https auth service; the url is plain http');
+  return {
+    requestHeaders: lower ? [...lower].sort() : undefined,
+    forwardBodyBytes: body?.maxBytes,
+    ca: ca?._toIR(),
+    clientCertificateSecret: cert,
+  };
 }
 
 type DistributiveOmit<T, K extends keyof any> = T extends any ? Omit<T, K> : never;
