@@ -1,5 +1,3 @@
-import { CaRefIR } from './model';
-
 /**
  * Edge policies, controller-neutral. Durations are whole milliseconds, sizes whole bytes.
  * Every policy records `source`: the construct path that declared it (a route, or the gateway
@@ -172,7 +170,7 @@ export type EdgeAuthIR =
     /** The request body is sent to the auth service, buffered up to this many bytes. */
     readonly forwardBodyBytes?: number;
     /** CA verifying the auth service's certificate (https URLs; absent: the system CAs). */
-    readonly ca?: CaRefIR;
+    readonly ca?: { readonly kind: 'Secret' | 'ConfigMap'; readonly name: string };
     /** Secret (kubernetes.io/tls) with the client certificate presented to the auth service. */
     readonly clientCertificateSecret?: string;
   }
