@@ -1740,6 +1740,25 @@ export const SUPPORTED: Table = {
         'config.minute': undefined,
       },
     },
+    // issue #17: API keys
+    apiKeyAnyConsumer: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-key-auth',
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/api-keys-consumer': GONE,
+      'Secret/api-keys-consumer-acl': GONE,
+    },
+    apiKeyInQuery: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.key_in_query': true,
+      },
+    },
+    apiKeyRemoved: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.hide_credentials': true,
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -2218,6 +2237,29 @@ export const SUPPORTED: Table = {
       'KongPlugin/gw-r-rate-limiting': {
         'config.hour': 1000,
         'config.minute': undefined,
+      },
+    },
+    // issue #17: API keys
+    apiKeyAnyConsumer: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-key-auth',
+        'spec.rules[0].filters[1].extensionRef.group': undefined,
+        'spec.rules[0].filters[1].extensionRef.kind': undefined,
+        'spec.rules[0].filters[1].extensionRef.name': undefined,
+        'spec.rules[0].filters[1].type': undefined,
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/api-keys-consumer': GONE,
+      'Secret/api-keys-consumer-acl': GONE,
+    },
+    apiKeyInQuery: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.key_in_query': true,
+      },
+    },
+    apiKeyRemoved: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.hide_credentials': true,
       },
     },
   },
@@ -3330,6 +3372,17 @@ export const SUPPORTED: Table = {
         'spec.tls.clientCertificateRef.group': '',
         'spec.tls.clientCertificateRef.kind': 'Secret',
         'spec.tls.clientCertificateRef.name': 'auth-client-tls',
+      },
+    },
+    // issue #17: API keys
+    apiKeyInQuery: {
+      'SecurityPolicy/gw-r': {
+        'spec.apiKeyAuth.extractFrom[1].params[0]': 'apikey',
+      },
+    },
+    apiKeyRemoved: {
+      'SecurityPolicy/gw-r': {
+        'spec.apiKeyAuth.sanitize': true,
       },
     },
   },

@@ -241,6 +241,10 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
   externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
   externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  // issue #17: API keys, each against the same key auth without the setting
+  apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
+  apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey' }) }),
+  apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
 };
 
 /**

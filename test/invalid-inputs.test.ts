@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import {
   AcmeServer, AcmeSolver, ApiGateway, Backend, BodySize, CaCertificates, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors,
-  DistributedRateLimit, Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
-  TrafficMirror,
+  DistributedRateLimit, Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate,
+  TlsHost, TrafficMirror,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -71,6 +71,14 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['EdgeAuth ca a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', ca: 'auth-ca' as any }), 'EdgeAuth.external.ca: must be created with CaCertificates.fromSecret()'],
     ['EdgeAuth ca on plain http', () => EdgeAuth.external({ url: 'http://auth.auth.svc/x', ca: CaCertificates.fromSecret('auth-ca') }), 'EdgeAuth.external.ca: verifies an https auth service; the url is plain http'],
     ['EdgeAuth clientCertificateSecret null', () => EdgeAuth.external({ url: 'https://a.example.com/x', clientCertificateSecret: null as any }), 'EdgeAuth.external.clientCertificateSecret: '],
+    ['EdgeAuth.apiKey anyConsumer with a secretName', () => EdgeAuth.apiKey({ anyConsumer: true, secretName: 'keys' }),
+      'EdgeAuth.apiKey.anyConsumer: accepts the keys of every consumer, so there is no secretName; leave one of them out'],
+    ['EdgeAuth.apiKey anyConsumer a string', () => EdgeAuth.apiKey({ anyConsumer: 'yes' as any }), "EdgeAuth.apiKey.anyConsumer: 'yes' must be true or false"],
+    ['EdgeAuth.apiKey anyConsumer false without a secretName', () => EdgeAuth.apiKey({ anyConsumer: false }), 'EdgeAuth.apiKey.secretName: undefined is not a valid object name'],
+    ['EdgeAuth.apiKey queryParameter with a space', () => EdgeAuth.apiKey({ secretName: 'keys', queryParameter: 'api key' }),
+      "EdgeAuth.apiKey.queryParameter: 'api key' must be a query parameter name of letters, digits, '-', '_', '.' or '~' (1 to 64)"],
+    ['EdgeAuth.apiKey queryParameter null', () => EdgeAuth.apiKey({ secretName: 'keys', queryParameter: null as any }), 'EdgeAuth.apiKey.queryParameter: null must be a query parameter name'],
+    ['EdgeAuth.apiKey removeKey a string', () => EdgeAuth.apiKey({ secretName: 'keys', removeKey: 'true' as any }), "EdgeAuth.apiKey.removeKey: 'true' must be true or false"],
     ['EdgeAuth clientCertificateSecret on plain http', () => EdgeAuth.external({ url: 'http://auth.auth.svc/x', clientCertificateSecret: 'c' }), 'EdgeAuth.external.clientCertificateSecret: is presented to an https auth service'],
     // Booleans that are not booleans (were rendered into annotations as text).
     ['Cors.credentials a string', () => Cors.allow({ origins: ['https://a.example.com'], credentials: 'a\r\nb' as any }), "Cors.credentials: 'a\\r\\nb' must be true or false"],

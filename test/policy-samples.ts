@@ -78,4 +78,8 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', forwardBody: BodySize.kibibytes(64) }) }),
   externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', ca: CaCertificates.fromSecret('auth-ca') }) }),
   externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', clientCertificateSecret: 'auth-client-tls' }) }),
+  // issue #17: API keys of any consumer, key location and removal
+  apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ anyConsumer: true }) }),
+  apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey', queryParameter: 'apikey' }) }),
+  apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', removeKey: true }) }),
 };

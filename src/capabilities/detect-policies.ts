@@ -102,6 +102,9 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         break;
       case 'apiKey':
         use('apiKeyAuth', 'auth', a.source);
+        if (a.secretName === undefined) use('apiKeyAnyConsumer', 'auth.anyConsumer', a.source);
+        if (a.queryParameter !== undefined) use('apiKeyInQuery', 'auth.queryParameter', a.source);
+        if (a.removeKey) use('apiKeyRemoved', 'auth.removeKey', a.source);
         break;
       case 'basic':
         use('basicAuth', 'auth', a.source);

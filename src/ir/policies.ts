@@ -187,10 +187,15 @@ export type EdgeAuthIR =
   | {
     readonly kind: 'apiKey';
     readonly source: string;
-    /** Secret holding the accepted keys. */
-    readonly secretName: string;
-    /** Request header carrying the key (lowercase). */
-    readonly header: string;
+    /** Secret holding the accepted keys; absent: the keys of any consumer the controller knows (issue #17). */
+    readonly secretName?: string;
+    /** Request header carrying the key (lowercase); absent: the key is read from the query only. */
+    readonly header?: string;
+    // issue #17: key location and handling
+    /** Query parameter carrying the key. */
+    readonly queryParameter?: string;
+    /** true: the key is removed from the request before it reaches the backend. */
+    readonly removeKey?: boolean;
   }
   | {
     readonly kind: 'basic';

@@ -66,7 +66,14 @@ function expectedAuth(a: AuthSpec) {
       clientCertificateSecret: a.clientCertificateSecret,
     };
     case 'jwt': return { kind: a.kind, issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && sorted(a.audiences) };
-    case 'apiKey': return { kind: a.kind, secretName: a.secretName, header: a.header?.toLowerCase() };
+    case 'apiKey': return {
+      kind: a.kind,
+      secretName: a.anyConsumer ? undefined : a.secretName,
+      // The header is read unless only a query parameter is named.
+      header: a.header?.toLowerCase() ?? (a.queryParameter === undefined ? 'x-api-key' : undefined),
+      queryParameter: a.queryParameter,
+      removeKey: a.removeKey,
+    };
     case 'basic': return { kind: a.kind, secretName: a.secretName, realm: a.realm };
     case 'externalProvider': return { kind: a.kind, provider: a.provider };
   }

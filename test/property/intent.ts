@@ -112,7 +112,15 @@ export type AuthSpec =
     readonly clientCertificateSecret?: string;
   }
   | { readonly kind: 'jwt'; readonly issuer: string; readonly jwksUri: string; readonly audiences?: readonly string[]; readonly claims?: ReadonlyArray<{ claim: string; header: string }> }
-  | { readonly kind: 'apiKey'; readonly secretName: string; readonly header?: string }
+  | {
+    readonly kind: 'apiKey';
+    readonly secretName: string;
+    readonly header?: string;
+    // issue #17 (derived): keys of any consumer, the key in the query too, removed before the backend
+    readonly anyConsumer?: boolean;
+    readonly queryParameter?: string;
+    readonly removeKey?: boolean;
+  }
   | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
   | { readonly kind: 'externalProvider'; readonly provider: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
@@ -410,7 +418,7 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
-).map(derivedProvider).map(derivedAuthExtras);
+).map(derivedProvider).map(derivedAuthExtras).map(derivedApiKey);
 
 /**
  * Settings derived from a generated value instead of drawn: the random stream (and so every case
@@ -445,6 +453,22 @@ function derivedAuthExtras(a: AuthSpec): AuthSpec {
     forwardBodyKib: h % 5 < 2 ? 64 : undefined,
     caSecret: https && h % 7 < 3 ? 'auth-ca' : undefined,
     clientCertificateSecret: https && h % 11 < 4 ? 'auth-client-tls' : undefined,
+  };
+}
+
+/**
+ * API-key settings of issue #17, derived: any consumer instead of the Secret, the key also in a
+ * query parameter named like the header (Kong reads one name in both places), the key removed.
+ */
+function derivedApiKey(a: AuthSpec): AuthSpec {
+  if (a.kind !== 'apiKey') return a;
+  const h = derivedPick({ apiKey: a }, 2);
+  if (h === undefined) return a;
+  return {
+    ...a,
+    anyConsumer: h % 3 === 0 ? true : undefined,
+    queryParameter: h % 5 < 3 ? a.header ?? 'x-api-key' : undefined,
+    removeKey: h % 7 < 3 ? true : undefined,
   };
 }
 
@@ -885,7 +909,13 @@ export function policies(p: PoliciesSpec): RoutePolicies {
       clientCertificateSecret: a.clientCertificateSecret,
     })
       : a.kind === 'jwt' ? EdgeAuth.jwt({ issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && [...a.audiences], claimsToHeaders: a.claims && a.claims.map(c => ({ ...c })) })
-        : a.kind === 'apiKey' ? EdgeAuth.apiKey({ secretName: a.secretName, header: a.header })
+        : a.kind === 'apiKey' ? EdgeAuth.apiKey({
+          secretName: a.anyConsumer ? undefined : a.secretName,
+          anyConsumer: a.anyConsumer,
+          header: a.header,
+          queryParameter: a.queryParameter,
+          removeKey: a.removeKey,
+        })
           : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
             : EdgeAuth.externalProvider(a.provider);
   }

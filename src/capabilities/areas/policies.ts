@@ -28,7 +28,9 @@ export type PolicyFeature =
   // issue #17: rate-limit windows, client IP, concurrency
   | 'rateLimitLongWindow'
   // issue #17: external auth extras
-  | 'externalAuthRequestHeaders' | 'externalAuthBody' | 'externalAuthCa' | 'externalAuthClientCertificate';
+  | 'externalAuthRequestHeaders' | 'externalAuthBody' | 'externalAuthCa' | 'externalAuthClientCertificate'
+  // issue #17: API keys of any consumer, key location and removal
+  | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -115,6 +117,10 @@ const NGINX: Row = {
   externalAuthBody: no('ingress-nginx\'s auth subrequest never carries the request body'),
   externalAuthCa: no(NGINX_AUTH_TLS),
   externalAuthClientCertificate: no(NGINX_AUTH_TLS),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
 };
 
 const TRAEFIK: Row = {
@@ -184,6 +190,10 @@ const TRAEFIK: Row = {
   externalAuthBody: yes('forwardAuth.forwardBody + maxBodySize (a larger request gets 401)'),
   externalAuthCa: yes('forwardAuth.tls.caSecret (a Secret only)'),
   externalAuthClientCertificate: yes('forwardAuth.tls.certSecret'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -271,6 +281,10 @@ const KONG: Row = {
   externalAuthBody: no('Kong OSS has no forward-auth plugin'),
   externalAuthCa: no('Kong OSS has no forward-auth plugin'),
   externalAuthClientCertificate: no('Kong OSS has no forward-auth plugin'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: yes('key-auth plugin without an acl: the key-auth credential of any KongConsumer'),
+  apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
+  apiKeyRemoved: yes('key-auth hide_credentials'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -354,6 +368,10 @@ const GATEWAY_API: Row = {
   externalAuthBody: no(GW_EXT_AUTH),
   externalAuthCa: no(GW_EXT_AUTH),
   externalAuthClientCertificate: no(GW_EXT_AUTH),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no(GW_NO('API keys')),
+  apiKeyInQuery: no(GW_NO('API keys')),
+  apiKeyRemoved: no(GW_NO('API keys')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -395,6 +413,10 @@ const ENVOY_GATEWAY: Row = {
   externalAuthBody: yes('SecurityPolicy extAuth.bodyToExtAuth.maxRequestBytes (a larger request gets 413)'),
   externalAuthCa: yes('the auth Backend\'s tls.caCertificateRefs'),
   externalAuthClientCertificate: yes('the auth Backend\'s tls.clientCertificateRef'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('Envoy Gateway compares keys with the Secrets its SecurityPolicy names (apiKeyAuth.credentialRefs); it has no consumers'),
+  apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
+  apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
 };
 
 const ISTIO: Row = {
@@ -432,6 +454,10 @@ const ISTIO: Row = {
   externalAuthBody: no(ISTIO_EXT_AUTH('meshConfig.extensionProviders[].envoyExtAuthzHttp.includeRequestBodyInCheck')),
   externalAuthCa: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
   externalAuthClientCertificate: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -500,6 +526,9 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     externalAuthBody: { title: 'External auth: request body sent to the auth service', prop: 'auth.forwardBody' },
     externalAuthCa: { title: 'External auth: CA verifying the auth service', prop: 'auth.ca' },
     externalAuthClientCertificate: { title: 'External auth: client certificate for the auth call', prop: 'auth.clientCertificateSecret' },
+    apiKeyAnyConsumer: { title: 'API keys of any consumer', prop: 'auth.anyConsumer' },
+    apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
+    apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -85,7 +85,11 @@ export interface SecurityPolicySpec {
   readonly targetRefs: PolicyTargetRef[];
   readonly extAuth?: ExtAuthSpec;
   readonly jwt?: JwtSpec;
-  readonly apiKeyAuth?: { readonly credentialRefs: Array<{ readonly name: string }>; readonly extractFrom: Array<{ readonly headers: string[] }> };
+  readonly apiKeyAuth?: {
+    readonly credentialRefs: Array<{ readonly name: string }>;
+    readonly extractFrom: Array<{ readonly headers?: string[]; readonly params?: string[] }>;
+    readonly sanitize?: boolean;
+  };
   readonly basicAuth?: { readonly users: { readonly name: string } };
   readonly authorization?: AuthorizationSpec;
 }

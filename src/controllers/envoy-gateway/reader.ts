@@ -265,14 +265,9 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
           };
         break;
       }
-      case 'apiKeyAuth': {
-        const refs = v?.credentialRefs ?? [];
-        const headers = v?.extractFrom?.[0]?.headers ?? [];
-        auth = refs.length === 1 && v.extractFrom?.length === 1 && headers.length === 1 && Object.keys(v.extractFrom[0]).length === 1
-          ? { kind: 'apiKey', source, secretName: refs[0].name, header: String(headers[0]).toLowerCase() }
-          : 'the intent reads one API key header checked against one Secret';
+      case 'apiKeyAuth':
+        auth = apiKeyAuth(v, source);
         break;
-      }
       case 'basicAuth':
         auth = v?.users?.name && Object.keys(v).length === 1 ? { kind: 'basic', source, secretName: v.users.name } : 'the intent checks users of one htpasswd Secret';
         break;
@@ -288,6 +283,22 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
     if (typeof auth === 'string') {ctx.unmapped(o, field, auth, v);} else if (auth) { out.auth = auth; ctx.mapped(o, field, `Route.auth (EdgeAuth.${auth.kind})`, v); }
   }
   return out;
+}
+
+/** One Secret; the key from one header, then (or only) one query parameter; `sanitize`. */
+function apiKeyAuth(v: any, source: string): EdgeAuthIR | string {
+  const refs = v?.credentialRefs ?? [];
+  const from: any[] = Array.isArray(v?.extractFrom) ? v.extractFrom : [];
+  const one = (e: any, key: string) => (Object.keys(e ?? {}).length === 1 && Array.isArray(e[key]) && e[key].length === 1
+    ? String(e[key][0]) : undefined);
+  const header = from[0] && one(from[0], 'headers');
+  const query = one(from[header !== undefined ? 1 : 0], 'params');
+  const used = (header !== undefined ? 1 : 0) + (query !== undefined ? 1 : 0);
+  const extra = Object.keys(v ?? {}).filter(k => !['credentialRefs', 'extractFrom', 'sanitize'].includes(k));
+  if (refs.length !== 1 || used === 0 || used !== from.length || extra.length > 0 || (v.sanitize !== undefined && typeof v.sanitize !== 'boolean')) {
+    return 'the intent reads one API key from a header and / or a query parameter (in that order), checked against one Secret';
+  }
+  return { kind: 'apiKey', source, secretName: refs[0].name, header: header?.toLowerCase(), queryParameter: query, removeKey: v.sanitize === true || undefined };
 }
 
 function extAuth(v: any, ns: string, source: string, backends: readonly KubeObject[]): EdgeAuthIR | string {

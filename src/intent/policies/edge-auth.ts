@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { BodySize } from './body-size';
-import { PolicyError, durationMs, list, policyFail, sortedUnique } from './common';
+import { PolicyError, bool, durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
 import { checkHeaderName, checkObjectName, urlALabelHint } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
@@ -94,14 +94,38 @@ export interface JwtAuthOptions {
 
 /** Options for `EdgeAuth.apiKey()`. */
 export interface ApiKeyAuthOptions {
-  /** Secret holding the accepted keys (format per controller: see the README). */
-  readonly secretName: string;
+  /**
+   * Secret holding the accepted keys (format per controller: see the README). Required unless
+   * `anyConsumer` is true.
+   * @default - none: `anyConsumer` must be true
+   */
+  readonly secretName?: string;
+
+  /**
+   * Accept the key of any consumer the controller already knows (Kong consumers and their key-auth
+   * credentials, managed elsewhere) instead of the keys of one Secret. Only controllers with
+   * consumers can say this.
+   * @default false
+   */
+  readonly anyConsumer?: boolean;
 
   /**
    * The request header carrying the key.
-   * @default 'x-api-key'
+   * @default 'x-api-key', unless only `queryParameter` is given (then no header is read)
    */
   readonly header?: string;
+
+  /**
+   * The query parameter carrying the key, besides or instead of the header.
+   * @default - the key is not read from the query string
+   */
+  readonly queryParameter?: string;
+
+  /**
+   * Remove the key from the request before it reaches the backend.
+   * @default false
+   */
+  readonly removeKey?: boolean;
 }
 
 /** Options for `EdgeAuth.basic()`. */
@@ -180,12 +204,25 @@ export class EdgeAuth {
   }
 
 
-  /** Require an API key from a Secret. */
+  /**
+   * Require an API key: one of a Secret's keys, or (`anyConsumer`) the key of any consumer the
+   * controller knows, read from a header and / or a query parameter.
+   * @example EdgeAuth.apiKey({ anyConsumer: true, header: 'apikey', queryParameter: 'apikey', removeKey: true })
+   */
   public static apiKey(options: ApiKeyAuthOptions): EdgeAuth {
+    const anyConsumer = bool('EdgeAuth.apiKey.anyConsumer', options?.anyConsumer, false);
+    if (anyConsumer && options.secretName !== undefined) {
+      policyFail('EdgeAuth.apiKey.anyConsumer', 'accepts the keys of every consumer, so there is no secretName; leave one of them out');
+    }
+    const query = options?.queryParameter === undefined ? undefined : queryParameter('EdgeAuth.apiKey.queryParameter', options.queryParameter);
+    const name = options?.header === undefined && query !== undefined ? undefined : header('EdgeAuth.apiKey.header', options?.header ?? 'x-api-key').toLowerCase();
+    const removeKey = bool('EdgeAuth.apiKey.removeKey', options?.removeKey, false);
     return new EdgeAuth({
       kind: 'apiKey',
-      secretName: secret('EdgeAuth.apiKey.secretName', options?.secretName),
-      header: header('EdgeAuth.apiKey.header', options?.header ?? 'x-api-key').toLowerCase(),
+      secretName: anyConsumer ? undefined : secret('EdgeAuth.apiKey.secretName', options?.secretName as string),
+      header: name,
+      queryParameter: query,
+      removeKey: removeKey || undefined,
     });
   }
 
@@ -252,6 +289,14 @@ type DistributiveOmit<T, K extends keyof any> = T extends any ? Omit<T, K> : nev
 function header(field: string, name: string): string {
   const problem = checkHeaderName(name);
   if (problem) policyFail(field, problem);
+  return name;
+}
+
+/** A query parameter name: URL-unreserved characters only, so it needs no encoding anywhere. */
+function queryParameter(field: string, name: string): string {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9._~-]{1,64}$/.test(name)) {
+    policyFail(field, `${show(name)} must be a query parameter name of letters, digits, '-', '_', '.' or '~' (1 to 64)`);
+  }
   return name;
 }
 
