@@ -1759,6 +1759,30 @@ export const SUPPORTED: Table = {
         'config.hide_credentials': true,
       },
     },
+    jwtConsumerKeys: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-acl,gw-r-jwt',
+      },
+      'KongPlugin/gw-r-acl': {
+        'config.allow[0]': 'edge/partner-jwt',
+        'plugin': 'acl',
+      },
+      'KongPlugin/gw-r-jwt': {
+        'config.claims_to_verify[0]': 'exp',
+        'config.key_claim_name': 'iss',
+        'plugin': 'jwt',
+      },
+      'KongConsumer/partner-jwt-consumer': {
+        "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
+        'credentials[0]': 'partner-jwt',
+        'credentials[1]': 'partner-jwt-consumer-acl',
+        'username': 'edge/partner-jwt',
+      },
+      'Secret/partner-jwt-consumer-acl': {
+        "metadata.labels['konghq.com/credential']": 'acl',
+        'stringData.group': 'edge/partner-jwt',
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -2260,6 +2284,37 @@ export const SUPPORTED: Table = {
     apiKeyRemoved: {
       'KongPlugin/gw-r-key-auth': {
         'config.hide_credentials': true,
+      },
+    },
+    jwtConsumerKeys: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[0].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-acl',
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+        'spec.rules[0].filters[1].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[1].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[1].extensionRef.name': 'gw-r-jwt',
+        'spec.rules[0].filters[1].type': 'ExtensionRef',
+      },
+      'KongPlugin/gw-r-acl': {
+        'config.allow[0]': 'edge/partner-jwt',
+        'plugin': 'acl',
+      },
+      'KongPlugin/gw-r-jwt': {
+        'config.claims_to_verify[0]': 'exp',
+        'config.key_claim_name': 'iss',
+        'plugin': 'jwt',
+      },
+      'KongConsumer/partner-jwt-consumer': {
+        "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
+        'credentials[0]': 'partner-jwt',
+        'credentials[1]': 'partner-jwt-consumer-acl',
+        'username': 'edge/partner-jwt',
+      },
+      'Secret/partner-jwt-consumer-acl': {
+        "metadata.labels['konghq.com/credential']": 'acl',
+        'stringData.group': 'edge/partner-jwt',
       },
     },
   },

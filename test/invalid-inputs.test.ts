@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, BodySize, CaCertificates, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, CaCertificates, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors,
   DistributedRateLimit, Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate,
   TlsHost, TrafficMirror,
 } from '../src';

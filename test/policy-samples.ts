@@ -82,4 +82,6 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ anyConsumer: true }) }),
   apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey', queryParameter: 'apikey' }) }),
   apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', removeKey: true }) }),
+  // issue #17: JWTs verified with keys held by consumers
+  jwtConsumerKeys: () => ({ auth: EdgeAuth.jwtConsumerKeys({ secretName: 'partner-jwt' }) }),
 };

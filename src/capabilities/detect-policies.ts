@@ -109,6 +109,9 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
       case 'basic':
         use('basicAuth', 'auth', a.source);
         break;
+      case 'jwtConsumerKeys':
+        use('jwtConsumerKeys', 'auth', a.source);
+        break;
       case 'externalProvider':
         use('externalAuthProvider', 'auth', a.source);
         break;

@@ -580,6 +580,11 @@ function authExpr(a: EdgeAuthIR): Expr {
     ]));
     case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
     case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
+    case 'jwtConsumerKeys': return call('EdgeAuth.jwtConsumerKeys', obj([
+      ['secretName', a.secretName !== undefined ? lit(a.secretName) : undefined],
+      ['anyConsumer', a.secretName === undefined ? lit(true) : undefined],
+      ['keyClaim', a.keyClaim !== 'iss' ? lit(a.keyClaim) : undefined],
+    ]));
   }
 }
 

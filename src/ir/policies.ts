@@ -205,6 +205,15 @@ export type EdgeAuthIR =
     readonly realm?: string;
   }
   | {
+    /** JWTs verified with keys held by consumers (issue #17): Kong's jwt plugin, not a JWKS. */
+    readonly kind: 'jwtConsumerKeys';
+    readonly source: string;
+    /** Secret holding the one consumer's JWT credential; absent: the keys of any consumer. */
+    readonly secretName?: string;
+    /** The claim naming the key that verifies the token (the credential's `key`). */
+    readonly keyClaim: string;
+  }
+  | {
     /** External authorization through an extension provider the mesh already configures, by name. */
     readonly kind: 'externalProvider';
     readonly source: string;

@@ -122,7 +122,8 @@ export type AuthSpec =
     readonly removeKey?: boolean;
   }
   | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
-  | { readonly kind: 'externalProvider'; readonly provider: string };
+  | { readonly kind: 'externalProvider'; readonly provider: string }
+  | { readonly kind: 'jwtConsumerKeys'; readonly secretName: string; readonly anyConsumer?: boolean; readonly keyClaim?: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
 
 export interface PoliciesSpec {
@@ -418,7 +419,7 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
-).map(derivedProvider).map(derivedAuthExtras).map(derivedApiKey);
+).map(derivedProvider).map(derivedAuthExtras);
 
 /**
  * Settings derived from a generated value instead of drawn: the random stream (and so every case
@@ -460,10 +461,13 @@ function derivedAuthExtras(a: AuthSpec): AuthSpec {
  * API-key settings of issue #17, derived: any consumer instead of the Secret, the key also in a
  * query parameter named like the header (Kong reads one name in both places), the key removed.
  */
-function derivedApiKey(a: AuthSpec): AuthSpec {
+function derivedApiKey(a: AuthSpec, seed: unknown): AuthSpec {
   if (a.kind !== 'apiKey') return a;
-  const h = derivedPick({ apiKey: a }, 2);
+  // The API-key values are few: the whole drawn policy record seeds the pick.
+  const h = derivedPick({ apiKey: a, seed }, 2);
   if (h === undefined) return a;
+  // Some become JWTs verified with keys held by consumers (Kong's jwt plugin).
+  if (h % 8 === 2) return { kind: 'jwtConsumerKeys', secretName: 'jwt-keys', anyConsumer: h % 3 === 0 ? true : undefined, keyClaim: h % 5 === 1 ? 'kid' : undefined };
   return {
     ...a,
     anyConsumer: h % 3 === 0 ? true : undefined,
@@ -492,6 +496,7 @@ export const policiesArb: fc.Arbitrary<PoliciesSpec> = fc.record({
 }, { requiredKeys: [] }).chain(all => fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 10, maxLength: 10 }).map(dice => {
   const out: Record<string, unknown> = {};
   Object.keys(all).forEach((k, i) => { if (dice[i] === 0) out[k] = (all as Record<string, unknown>)[k]; });
+  if (out.auth) out.auth = derivedApiKey(out.auth as AuthSpec, all);
   return out as PoliciesSpec;
 }));
 
@@ -917,7 +922,8 @@ export function policies(p: PoliciesSpec): RoutePolicies {
           removeKey: a.removeKey,
         })
           : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
-            : EdgeAuth.externalProvider(a.provider);
+            : a.kind === 'jwtConsumerKeys' ? EdgeAuth.jwtConsumerKeys({ secretName: a.anyConsumer ? undefined : a.secretName, anyConsumer: a.anyConsumer, keyClaim: a.keyClaim })
+              : EdgeAuth.externalProvider(a.provider);
   }
   return out;
 }

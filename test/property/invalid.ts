@@ -298,6 +298,7 @@ export const SITES: readonly Site[] = [
   factory('EdgeAuth.jwt', EdgeAuth.jwt, () => [{ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/jwks', audiences: ['a'], claimsToHeaders: [{ claim: 'sub', header: 'x-sub' }] }],
     (f, a) => useValue(f, { auth: a })),
   factory('EdgeAuth.apiKey', EdgeAuth.apiKey, () => [{ secretName: 'keys', header: 'x-key', queryParameter: 'x-key', removeKey: true }], (f, a) => useValue(f, { auth: a })),
+  factory('EdgeAuth.jwtConsumerKeys', EdgeAuth.jwtConsumerKeys, () => [{ secretName: 'jwt-keys', keyClaim: 'kid' }], (f, a) => useValue(f, { auth: a })),
   factory('EdgeAuth.basic', EdgeAuth.basic, () => [{ secretName: 'users', realm: 'r' }], (f, a) => useValue(f, { auth: a })),
   factory('RoutePolicies.backendProtocol', (p: unknown) => p, () => [BackendProtocol.GRPC], (f, p) => useValue(f, { backendProtocol: p })),
   factory('RouteOptions.rawAnnotations', (raw: unknown, unsafe: unknown) => ({ rawAnnotations: raw, allowUnsafe: unsafe }),

@@ -30,7 +30,9 @@ export type PolicyFeature =
   // issue #17: external auth extras
   | 'externalAuthRequestHeaders' | 'externalAuthBody' | 'externalAuthCa' | 'externalAuthClientCertificate'
   // issue #17: API keys of any consumer, key location and removal
-  | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved';
+  | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved'
+  // issue #17: JWTs verified with keys held by consumers
+  | 'jwtConsumerKeys';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -121,6 +123,7 @@ const NGINX: Row = {
   apiKeyAnyConsumer: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
 };
 
 const TRAEFIK: Row = {
@@ -194,6 +197,7 @@ const TRAEFIK: Row = {
   apiKeyAnyConsumer: no('API keys are Traefik Hub only, not Traefik Proxy'),
   apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
   apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -285,6 +289,7 @@ const KONG: Row = {
   apiKeyAnyConsumer: yes('key-auth plugin without an acl: the key-auth credential of any KongConsumer'),
   apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
   apiKeyRemoved: yes('key-auth hide_credentials'),
+  jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -372,6 +377,7 @@ const GATEWAY_API: Row = {
   apiKeyAnyConsumer: no(GW_NO('API keys')),
   apiKeyInQuery: no(GW_NO('API keys')),
   apiKeyRemoved: no(GW_NO('API keys')),
+  jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -417,6 +423,7 @@ const ENVOY_GATEWAY: Row = {
   apiKeyAnyConsumer: no('Envoy Gateway compares keys with the Secrets its SecurityPolicy names (apiKeyAuth.credentialRefs); it has no consumers'),
   apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
   apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
+  jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
 };
 
 const ISTIO: Row = {
@@ -458,6 +465,7 @@ const ISTIO: Row = {
   apiKeyAnyConsumer: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -529,6 +537,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyAnyConsumer: { title: 'API keys of any consumer', prop: 'auth.anyConsumer' },
     apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
+    jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
   },
   matrix: {
     'ingress-nginx': NGINX,

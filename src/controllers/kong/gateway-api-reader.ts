@@ -176,10 +176,11 @@ function pluginPolicies(
       return { policies: { ipAccess: { source, allow: [...(c.allow ?? [])].sort(), deny: [...(c.deny ?? [])].sort() } }, to: 'Route.ipAccess' };
     }
     case PLUGINS.keyAuth:
+    case PLUGINS.jwt:
     case PLUGINS.basicAuth: {
       const secret = aclSecret(route, objects, ctx);
-      // key-auth without any acl plugin accepts the key of any consumer (EdgeAuth.apiKey anyConsumer).
-      const anyConsumer = type === PLUGINS.keyAuth && !hasAcl(route, objects, ctx);
+      // key-auth / jwt without any acl plugin accept the credential of any consumer (anyConsumer).
+      const anyConsumer = type !== PLUGINS.basicAuth && !hasAcl(route, objects, ctx);
       if (!secret && !anyConsumer) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
       let auth: EdgeAuthIR;
       if (type === PLUGINS.keyAuth) {
@@ -199,6 +200,13 @@ function pluginPolicies(
           queryParameter: inQuery ? names[0] : undefined,
           removeKey: hide || undefined,
         };
+      } else if (type === PLUGINS.jwt) {
+        const verify = c.claims_to_verify;
+        if (!Array.isArray(verify) || verify.length !== 1 || verify[0] !== 'exp' || typeof (c.key_claim_name ?? 'iss') !== 'string'
+          || known(['key_claim_name', 'claims_to_verify']).length > 0) {
+          return { reason: 'the intent verifies a JWT with the key one claim names and requires exp (claims_to_verify [exp], no other jwt settings)' };
+        }
+        auth = { kind: 'jwtConsumerKeys', source, secretName: secret, keyClaim: c.key_claim_name ?? 'iss' };
       } else {
         if (known(['realm']).length > 0) return { reason: 'basic-auth settings the intent does not model' };
         auth = { kind: 'basic', source, secretName: secret!, ...(c.realm !== undefined ? { realm: c.realm } : {}) };

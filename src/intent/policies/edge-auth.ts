@@ -128,6 +128,30 @@ export interface ApiKeyAuthOptions {
   readonly removeKey?: boolean;
 }
 
+/** Options for `EdgeAuth.jwtConsumerKeys()`. */
+export interface JwtConsumerKeysOptions {
+  /**
+   * Secret holding the JWT credential (the key the token names, its algorithm and its secret or
+   * public key; format per controller: see the README) of the one consumer this route accepts.
+   * Required unless `anyConsumer` is true.
+   * @default - none: `anyConsumer` must be true
+   */
+  readonly secretName?: string;
+
+  /**
+   * Accept tokens signed with the JWT credential of any consumer the controller already knows
+   * (Kong consumers managed elsewhere) instead of one Secret's.
+   * @default false
+   */
+  readonly anyConsumer?: boolean;
+
+  /**
+   * The token claim naming the credential (its `key`) that verifies the signature.
+   * @default 'iss'
+   */
+  readonly keyClaim?: string;
+}
+
 /** Options for `EdgeAuth.basic()`. */
 export interface BasicAuthOptions {
   /** Secret holding the users (htpasswd lines; exact format per controller: see the README). */
@@ -223,6 +247,29 @@ export class EdgeAuth {
       header: name,
       queryParameter: query,
       removeKey: removeKey || undefined,
+    });
+  }
+
+  /**
+   * Validate a JWT bearer token with a key held by a consumer (Kong's jwt plugin), instead of a
+   * JWKS: the token's `keyClaim` names the consumer credential whose secret or public key verifies
+   * it, and its `exp` is required and checked. Only controllers with consumers can say this; the
+   * others verify against a JWKS (`EdgeAuth.jwt()`).
+   * @example EdgeAuth.jwtConsumerKeys({ secretName: 'partner-jwt' })
+   */
+  public static jwtConsumerKeys(options: JwtConsumerKeysOptions): EdgeAuth {
+    const anyConsumer = bool('EdgeAuth.jwtConsumerKeys.anyConsumer', options?.anyConsumer, false);
+    if (anyConsumer && options.secretName !== undefined) {
+      policyFail('EdgeAuth.jwtConsumerKeys.anyConsumer', 'accepts the keys of every consumer, so there is no secretName; leave one of them out');
+    }
+    const keyClaim = options?.keyClaim ?? 'iss';
+    if (typeof keyClaim !== 'string' || !/^[A-Za-z0-9_.:-]{1,64}$/.test(keyClaim)) {
+      policyFail('EdgeAuth.jwtConsumerKeys.keyClaim', `${show(keyClaim)} is not a claim name (letters, digits, '_', '.', ':' or '-'; at most 64)`);
+    }
+    return new EdgeAuth({
+      kind: 'jwtConsumerKeys',
+      secretName: anyConsumer ? undefined : secret('EdgeAuth.jwtConsumerKeys.secretName', options?.secretName as string),
+      keyClaim,
     });
   }
 

@@ -12,12 +12,30 @@ import {
 import { TopLevelObject } from '../kong-object';
 
 type ApiKey = Extract<EdgeAuthIR, { kind: 'apiKey' }>;
-/** Auth with a credential Secret of ours: basic auth, or API keys of one Secret (not of any consumer). */
-type CredentialAuth = (ApiKey & { readonly secretName: string }) | Extract<EdgeAuthIR, { kind: 'basic' }>;
+type JwtConsumerKeys = Extract<EdgeAuthIR, { kind: 'jwtConsumerKeys' }>;
+/** Auth with a credential Secret of ours: basic auth, or API keys / JWT keys of one Secret (not of any consumer). */
+type CredentialAuth = ((ApiKey | JwtConsumerKeys) & { readonly secretName: string }) | Extract<EdgeAuthIR, { kind: 'basic' }>;
 
 function credentialAuth(auth: EdgeAuthIR | undefined): CredentialAuth | undefined {
   if (auth?.kind === 'basic') return auth;
-  return auth?.kind === 'apiKey' && auth.secretName !== undefined ? auth as CredentialAuth : undefined;
+  return (auth?.kind === 'apiKey' || auth?.kind === 'jwtConsumerKeys') && auth.secretName !== undefined ? auth as CredentialAuth : undefined;
+}
+
+/** The matrix feature of a credential auth. */
+function credentialFeature(kind: CredentialAuth['kind']): 'apiKeyAuth' | 'basicAuth' | 'jwtConsumerKeys' {
+  return kind === 'apiKey' ? 'apiKeyAuth' : kind === 'basic' ? 'basicAuth' : 'jwtConsumerKeys';
+}
+
+const CREDENTIAL_NAMES: Record<CredentialAuth['kind'], string> = { apiKey: 'API keys', basic: 'basic authentication', jwtConsumerKeys: 'JWT keys' };
+
+/**
+ * jwt: the token's `key_claim_name` claim names the consumer credential that verifies it;
+ * `claims_to_verify: [exp]` makes `exp` required and checked (Kong checks no claim by default).
+ * The token is read where Kong reads it by default: the Authorization bearer header, the `jwt`
+ * query parameter.
+ */
+function jwtConfig(a: JwtConsumerKeys): Record<string, unknown> {
+  return { key_claim_name: a.keyClaim, claims_to_verify: ['exp'] };
 }
 
 /**
@@ -61,11 +79,13 @@ export function consumerIdentity(namespace: string, secretName: string): Consume
 export function authPlugins(route: RouteIR): PluginSpec[] {
   const a = route.policies.auth;
   if (a?.kind === 'apiKey' && a.secretName === undefined) return [{ plugin: PLUGINS.keyAuth, config: () => keyAuthConfig(a) }];
+  if (a?.kind === 'jwtConsumerKeys' && a.secretName === undefined) return [{ plugin: PLUGINS.jwt, config: () => jwtConfig(a) }];
   const auth = credentialAuth(a);
   if (!auth) return [];
   const id = consumerIdentity(route.namespace, auth.secretName);
   const acl: PluginSpec = { plugin: PLUGINS.acl, config: () => ({ allow: [id.group] }) };
   if (auth.kind === 'apiKey') return [{ plugin: PLUGINS.keyAuth, config: () => keyAuthConfig(auth) }, acl];
+  if (auth.kind === 'jwtConsumerKeys') return [{ plugin: PLUGINS.jwt, config: () => jwtConfig(auth) }, acl];
   return [{ plugin: PLUGINS.basicAuth, config: () => ({ realm: auth.realm }) }, acl];
 }
 
@@ -126,7 +146,7 @@ export function authProblems(column: KongColumn, ir: GatewayIR): RenderProblem[]
     if (k?.kind === 'apiKey') problems.push(...keyLocationProblems(column, ir, k));
     const auth = credentialAuth(route.policies.auth);
     if (!auth) continue;
-    const feature = auth.kind === 'apiKey' ? 'apiKeyAuth' : 'basicAuth';
+    const feature = credentialFeature(auth.kind);
     if (aclSecrets.has(`${route.namespace}/${auth.secretName}`)) {
       problems.push({
         source: auth.source,
@@ -143,7 +163,7 @@ export function authProblems(column: KongColumn, ir: GatewayIR): RenderProblem[]
       problems.push({
         source: auth.source,
         message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.secretName'),
-          `Secret '${auth.secretName}' is also used for ${prior.kind === 'apiKey' ? 'API keys' : 'basic authentication'} by [${prior.source}]; a Kong credential Secret holds one kind of credential`),
+          `Secret '${auth.secretName}' is also used for ${CREDENTIAL_NAMES[prior.kind as CredentialAuth['kind']]} by [${prior.source}]; a Kong credential Secret holds one kind of credential`),
       });
     }
   }

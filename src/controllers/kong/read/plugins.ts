@@ -21,9 +21,10 @@ export interface PluginRead {
   readonly aclGroup?: string;
   /** key-auth / basic-auth before its Secret is resolved through the acl group and consumer. */
   readonly credential?: {
-    readonly kind: 'apiKey' | 'basic';
+    readonly kind: 'apiKey' | 'basic' | 'jwtConsumerKeys';
     readonly header?: string;
     readonly realm?: string;
+    readonly keyClaim?: string;
     readonly queryParameter?: string;
     readonly removeKey?: boolean;
   };
@@ -129,6 +130,20 @@ export function readPlugin(o: KubeObject, log: ItemLog): PluginRead {
         if (config.hide_credentials !== undefined) map('hide_credentials', 'Route.auth (EdgeAuth.apiKey removeKey)');
       } else {
         unmap('key_names', 'EdgeAuth.apiKey reads one key name from a request header and / or the query string (key_names with one name, key_in_body false)');
+      }
+      break;
+    }
+    case PLUGINS.jwt: {
+      // The intent's form: the key named by one claim, exp required; the token where Kong reads it by default.
+      const keyClaim = take('key_claim_name') ?? 'iss';
+      const verify = strings(take('claims_to_verify'));
+      const other = Object.keys(config).filter(k => !['key_claim_name', 'claims_to_verify'].includes(k));
+      if (typeof keyClaim === 'string' && verify?.length === 1 && verify[0] === 'exp' && other.length === 0) {
+        out = { ...out, credential: { kind: 'jwtConsumerKeys', keyClaim } };
+        if (config.key_claim_name !== undefined) map('key_claim_name', 'Route.auth (EdgeAuth.jwtConsumerKeys keyClaim)');
+        map('claims_to_verify', 'Route.auth (EdgeAuth.jwtConsumerKeys: exp required)');
+      } else {
+        unmap('claims_to_verify', 'EdgeAuth.jwtConsumerKeys verifies the signature with the key one claim names and requires exp (claims_to_verify [exp], no other jwt settings)');
       }
       break;
     }
@@ -358,6 +373,9 @@ export function authOf(credential: PluginRead['credential'], secret: string, isS
       queryParameter: credential.queryParameter,
       removeKey: credential.removeKey,
     };
+  }
+  if (credential.kind === 'jwtConsumerKeys' && (isSecret || anyConsumer)) {
+    return { kind: 'jwtConsumerKeys', source, secretName: isSecret ? secret : undefined, keyClaim: credential.keyClaim! };
   }
   if (!isSecret) return secret;
   return { kind: 'basic', source, secretName: secret, realm: credential.realm };
