@@ -20,6 +20,55 @@ export const GONE = 'no such object';
 
 type Table = { readonly [c in ControllerName]?: { readonly [f in FeatureKind]?: CellExpectation } };
 
+/** issue #17: the forwardAuth extras, rendered alike on IngressRoute and Ingress output. */
+const TRAEFIK_FORWARD_AUTH_EXTRAS: { readonly [f in FeatureKind]?: CellExpectation } = {
+  externalAuthRequestHeaders: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
+      'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
+    },
+  },
+  externalAuthBody: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.forwardBody': true,
+      'spec.forwardAuth.maxBodySize': 65536,
+    },
+  },
+  externalAuthCa: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.tls.caSecret': 'auth-ca',
+    },
+  },
+  externalAuthClientCertificate: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
+    },
+  },
+};
+
+/** issue #17: the jwt plugin, its acl and the consumer of its Secret, alike in both Kong modes. */
+const KONG_JWT_CONSUMER_OBJECTS = {
+  'KongPlugin/gw-r-acl': {
+    'config.allow[0]': 'edge/partner-jwt',
+    'plugin': 'acl',
+  },
+  'KongPlugin/gw-r-jwt': {
+    'config.claims_to_verify[0]': 'exp',
+    'config.key_claim_name': 'iss',
+    'plugin': 'jwt',
+  },
+  'KongConsumer/partner-jwt-consumer': {
+    "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
+    'credentials[0]': 'partner-jwt',
+    'credentials[1]': 'partner-jwt-consumer-acl',
+    'username': 'edge/partner-jwt',
+  },
+  'Secret/partner-jwt-consumer-acl': {
+    "metadata.labels['konghq.com/credential']": 'acl',
+    'stringData.group': 'edge/partner-jwt',
+  },
+};
+
 /** Cells supported on the standard channel (every controller's default). */
 export const SUPPORTED: Table = {
   'ingress-nginx': {
@@ -944,29 +993,8 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
-    // issue #17: external auth extras
-    externalAuthRequestHeaders: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
-        'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
-      },
-    },
-    externalAuthBody: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.forwardBody': true,
-        'spec.forwardAuth.maxBodySize': 65536,
-      },
-    },
-    externalAuthCa: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.tls.caSecret': 'auth-ca',
-      },
-    },
-    externalAuthClientCertificate: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
-      },
-    },
+    // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
+    ...TRAEFIK_FORWARD_AUTH_EXTRAS,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1375,29 +1403,8 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
-    // issue #17: external auth extras
-    externalAuthRequestHeaders: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
-        'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
-      },
-    },
-    externalAuthBody: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.forwardBody': true,
-        'spec.forwardAuth.maxBodySize': 65536,
-      },
-    },
-    externalAuthCa: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.tls.caSecret': 'auth-ca',
-      },
-    },
-    externalAuthClientCertificate: {
-      'Middleware/gw-r-auth': {
-        'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
-      },
-    },
+    // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
+    ...TRAEFIK_FORWARD_AUTH_EXTRAS,
   },
   'kong': {
     hostRouting: {
@@ -1763,25 +1770,7 @@ export const SUPPORTED: Table = {
       'Ingress/gw-r': {
         "metadata.annotations['konghq.com/plugins']": 'gw-r-acl,gw-r-jwt',
       },
-      'KongPlugin/gw-r-acl': {
-        'config.allow[0]': 'edge/partner-jwt',
-        'plugin': 'acl',
-      },
-      'KongPlugin/gw-r-jwt': {
-        'config.claims_to_verify[0]': 'exp',
-        'config.key_claim_name': 'iss',
-        'plugin': 'jwt',
-      },
-      'KongConsumer/partner-jwt-consumer': {
-        "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
-        'credentials[0]': 'partner-jwt',
-        'credentials[1]': 'partner-jwt-consumer-acl',
-        'username': 'edge/partner-jwt',
-      },
-      'Secret/partner-jwt-consumer-acl': {
-        "metadata.labels['konghq.com/credential']": 'acl',
-        'stringData.group': 'edge/partner-jwt',
-      },
+      ...KONG_JWT_CONSUMER_OBJECTS,
     },
   },
   'kong-gateway-api': {
@@ -2297,25 +2286,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].extensionRef.name': 'gw-r-jwt',
         'spec.rules[0].filters[1].type': 'ExtensionRef',
       },
-      'KongPlugin/gw-r-acl': {
-        'config.allow[0]': 'edge/partner-jwt',
-        'plugin': 'acl',
-      },
-      'KongPlugin/gw-r-jwt': {
-        'config.claims_to_verify[0]': 'exp',
-        'config.key_claim_name': 'iss',
-        'plugin': 'jwt',
-      },
-      'KongConsumer/partner-jwt-consumer': {
-        "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
-        'credentials[0]': 'partner-jwt',
-        'credentials[1]': 'partner-jwt-consumer-acl',
-        'username': 'edge/partner-jwt',
-      },
-      'Secret/partner-jwt-consumer-acl': {
-        "metadata.labels['konghq.com/credential']": 'acl',
-        'stringData.group': 'edge/partner-jwt',
-      },
+      ...KONG_JWT_CONSUMER_OBJECTS,
     },
   },
   'gateway-api': {
