@@ -20,6 +20,55 @@ export const GONE = 'no such object';
 
 type Table = { readonly [c in ControllerName]?: { readonly [f in FeatureKind]?: CellExpectation } };
 
+/** issue #17: the forwardAuth extras, rendered alike on IngressRoute and Ingress output. */
+const TRAEFIK_FORWARD_AUTH_EXTRAS: { readonly [f in FeatureKind]?: CellExpectation } = {
+  externalAuthRequestHeaders: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.authRequestHeaders[0]': 'authorization',
+      'spec.forwardAuth.authRequestHeaders[1]': 'cookie',
+    },
+  },
+  externalAuthBody: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.forwardBody': true,
+      'spec.forwardAuth.maxBodySize': 65536,
+    },
+  },
+  externalAuthCa: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.tls.caSecret': 'auth-ca',
+    },
+  },
+  externalAuthClientCertificate: {
+    'Middleware/gw-r-auth': {
+      'spec.forwardAuth.tls.certSecret': 'auth-client-tls',
+    },
+  },
+};
+
+/** issue #17: the jwt plugin, its acl and the consumer of its Secret, alike in both Kong modes. */
+const KONG_JWT_CONSUMER_OBJECTS = {
+  'KongPlugin/gw-r-acl': {
+    'config.allow[0]': 'edge/partner-jwt',
+    'plugin': 'acl',
+  },
+  'KongPlugin/gw-r-jwt': {
+    'config.claims_to_verify[0]': 'exp',
+    'config.key_claim_name': 'iss',
+    'plugin': 'jwt',
+  },
+  'KongConsumer/partner-jwt-consumer': {
+    "metadata.annotations['kubernetes.io/ingress.class']": 'kong',
+    'credentials[0]': 'partner-jwt',
+    'credentials[1]': 'partner-jwt-consumer-acl',
+    'username': 'edge/partner-jwt',
+  },
+  'Secret/partner-jwt-consumer-acl': {
+    "metadata.labels['konghq.com/credential']": 'acl',
+    'stringData.group': 'edge/partner-jwt',
+  },
+};
+
 /** Cells supported on the standard channel (every controller's default). */
 export const SUPPORTED: Table = {
   'ingress-nginx': {
@@ -1028,6 +1077,8 @@ export const SUPPORTED: Table = {
         'spec.routes[0].middlewares[0].name': 'gw-r-redirect',
       },
     },
+    // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
+    ...TRAEFIK_FORWARD_AUTH_EXTRAS,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1481,6 +1532,8 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-inflightreq@kubernetescrd',
       },
     },
+    // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
+    ...TRAEFIK_FORWARD_AUTH_EXTRAS,
   },
   'kong': {
     hostRouting: {
@@ -1847,6 +1900,31 @@ export const SUPPORTED: Table = {
       'KongPlugin/gw-r-rate-limiting': {
         'config.redis.timeout': 500,
       },
+    },
+    // issue #17: API keys
+    apiKeyAnyConsumer: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-key-auth',
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/api-keys-consumer': GONE,
+      'Secret/api-keys-consumer-acl': GONE,
+    },
+    apiKeyInQuery: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.key_in_query': true,
+      },
+    },
+    apiKeyRemoved: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.hide_credentials': true,
+      },
+    },
+    jwtConsumerKeys: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-acl,gw-r-jwt',
+      },
+      ...KONG_JWT_CONSUMER_OBJECTS,
     },
   },
   'kong-gateway-api': {
@@ -2351,6 +2429,42 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs': undefined,
       },
+    },
+    // issue #17: API keys
+    apiKeyAnyConsumer: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-key-auth',
+        'spec.rules[0].filters[1].extensionRef.group': undefined,
+        'spec.rules[0].filters[1].extensionRef.kind': undefined,
+        'spec.rules[0].filters[1].extensionRef.name': undefined,
+        'spec.rules[0].filters[1].type': undefined,
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/api-keys-consumer': GONE,
+      'Secret/api-keys-consumer-acl': GONE,
+    },
+    apiKeyInQuery: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.key_in_query': true,
+      },
+    },
+    apiKeyRemoved: {
+      'KongPlugin/gw-r-key-auth': {
+        'config.hide_credentials': true,
+      },
+    },
+    jwtConsumerKeys: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[0].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-acl',
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+        'spec.rules[0].filters[1].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[1].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[1].extensionRef.name': 'gw-r-jwt',
+        'spec.rules[0].filters[1].type': 'ExtensionRef',
+      },
+      ...KONG_JWT_CONSUMER_OBJECTS,
     },
   },
   'gateway-api': {
@@ -3477,6 +3591,44 @@ export const SUPPORTED: Table = {
         'spec.directResponse.body.type': 'Inline',
         'spec.directResponse.body.inline': 'Down for maintenance',
         'spec.directResponse.contentType': 'text/html; charset=utf-8',
+      },
+    },
+    // issue #17: external auth extras
+    externalAuthRequestHeaders: {
+      'SecurityPolicy/gw-r': {
+        'spec.extAuth.headersToExtAuth[0]': 'authorization',
+        'spec.extAuth.headersToExtAuth[1]': 'cookie',
+      },
+    },
+    externalAuthBody: {
+      'SecurityPolicy/gw-r': {
+        'spec.extAuth.bodyToExtAuth.maxRequestBytes': 65536,
+      },
+    },
+    externalAuthCa: {
+      'Backend/gw-r-ext-auth': {
+        'spec.tls.caCertificateRefs[0].group': '',
+        'spec.tls.caCertificateRefs[0].kind': 'Secret',
+        'spec.tls.caCertificateRefs[0].name': 'auth-ca',
+        'spec.tls.wellKnownCACertificates': undefined,
+      },
+    },
+    externalAuthClientCertificate: {
+      'Backend/gw-r-ext-auth': {
+        'spec.tls.clientCertificateRef.group': '',
+        'spec.tls.clientCertificateRef.kind': 'Secret',
+        'spec.tls.clientCertificateRef.name': 'auth-client-tls',
+      },
+    },
+    // issue #17: API keys
+    apiKeyInQuery: {
+      'SecurityPolicy/gw-r': {
+        'spec.apiKeyAuth.extractFrom[1].params[0]': 'apikey',
+      },
+    },
+    apiKeyRemoved: {
+      'SecurityPolicy/gw-r': {
+        'spec.apiKeyAuth.sanitize': true,
       },
     },
   },

@@ -267,6 +267,15 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   rateLimitRedisTimeout: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379') }) }),
   // Requests in progress (issue #17): the same route (and host) without the limit.
   concurrencyPerHost: () => ({ hosts: ['api.example.com'] }),
+  // issue #17: external auth extras, each against the same auth call without it
+  externalAuthRequestHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
+  externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify' }) }),
+  externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify' }) }),
+  // issue #17: API keys, each against the same key auth without the setting
+  apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
+  apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey' }) }),
+  apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
 };
 
 /**

@@ -1,8 +1,8 @@
 import { Duration } from 'cdk8s';
 import {
-  AcmeServer, AcmeSolver, ApiGateway, Backend, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors, DistributedRateLimit,
-  Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate, TlsHost,
-  TrafficMirror, DirectResponse, DirectResponseOptions, UrlRedirectOptions,
+  AcmeServer, AcmeSolver, ApiGateway, Backend, CaCertificates, CanarySplit, CanaryTraffic, Certificate, ClusterIssuer, Controller, Cors,
+  DistributedRateLimit, Dns01Provider, EdgeAuth, HeaderRules, Hsts, HttpMethod, IssuerType, Redirect, Retries, Route, SessionAffinity, TlsCertificate,
+  TlsHost, TrafficMirror, DirectResponse, DirectResponseOptions, UrlRedirectOptions,
 } from '../src';
 import { notOurs } from './property/invalid';
 import { newChart, synthError } from './util';
@@ -62,6 +62,24 @@ describe('invalid inputs fail with the library\'s own errors', () => {
     ['EdgeAuth audiences an object', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', audiences: {} as any }), 'EdgeAuth.jwt.audiences: must be an array of audiences, got {}'],
     ['EdgeAuth claimsToHeaders true', () => EdgeAuth.jwt({ issuer: 'i', jwksUri: 'https://a.example.com/j', claimsToHeaders: true as any }), 'EdgeAuth.jwt.claimsToHeaders: must be an array'],
     ['EdgeAuth.apiKey without options', () => EdgeAuth.apiKey(undefined as any), 'EdgeAuth.apiKey.secretName: undefined is not a valid object name'],
+    // issue #17: external auth extras
+    ['EdgeAuth requestHeaders a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', requestHeaders: 'cookie' as any }), "EdgeAuth.external.requestHeaders: must be an array of header names, got 'cookie'"],
+    ['EdgeAuth requestHeaders empty', () => EdgeAuth.external({ url: 'https://a.example.com/x', requestHeaders: [] }), 'EdgeAuth.external.requestHeaders: is empty'],
+    ['EdgeAuth requestHeaders not a token', () => EdgeAuth.external({ url: 'https://a.example.com/x', requestHeaders: ['x user'] }), 'EdgeAuth.external.requestHeaders[0]: '],
+    ['EdgeAuth requestHeaders twice in two cases', () => EdgeAuth.external({ url: 'https://a.example.com/x', requestHeaders: ['Cookie', 'cookie'] }), 'names a header twice'],
+    ['EdgeAuth forwardBody a number', () => EdgeAuth.external({ url: 'https://a.example.com/x', forwardBody: 1024 as any }), 'EdgeAuth.external.forwardBody: must be created with BodySize'],
+    ['EdgeAuth ca a string', () => EdgeAuth.external({ url: 'https://a.example.com/x', ca: 'auth-ca' as any }), 'EdgeAuth.external.ca: must be created with CaCertificates.fromSecret()'],
+    ['EdgeAuth ca on plain http', () => EdgeAuth.external({ url: 'http://auth.auth.svc/x', ca: CaCertificates.fromSecret('auth-ca') }), 'EdgeAuth.external.ca: verifies an https auth service; the url is plain http'],
+    ['EdgeAuth clientCertificateSecret null', () => EdgeAuth.external({ url: 'https://a.example.com/x', clientCertificateSecret: null as any }), 'EdgeAuth.external.clientCertificateSecret: '],
+    ['EdgeAuth.apiKey anyConsumer with a secretName', () => EdgeAuth.apiKey({ anyConsumer: true, secretName: 'keys' }),
+      'EdgeAuth.apiKey.anyConsumer: accepts the keys of every consumer, so there is no secretName; leave one of them out'],
+    ['EdgeAuth.apiKey anyConsumer a string', () => EdgeAuth.apiKey({ anyConsumer: 'yes' as any }), "EdgeAuth.apiKey.anyConsumer: 'yes' must be true or false"],
+    ['EdgeAuth.apiKey anyConsumer false without a secretName', () => EdgeAuth.apiKey({ anyConsumer: false }), 'EdgeAuth.apiKey.secretName: undefined is not a valid object name'],
+    ['EdgeAuth.apiKey queryParameter with a space', () => EdgeAuth.apiKey({ secretName: 'keys', queryParameter: 'api key' }),
+      "EdgeAuth.apiKey.queryParameter: 'api key' must be a query parameter name of letters, digits, '-', '_', '.' or '~' (1 to 64)"],
+    ['EdgeAuth.apiKey queryParameter null', () => EdgeAuth.apiKey({ secretName: 'keys', queryParameter: null as any }), 'EdgeAuth.apiKey.queryParameter: null must be a query parameter name'],
+    ['EdgeAuth.apiKey removeKey a string', () => EdgeAuth.apiKey({ secretName: 'keys', removeKey: 'true' as any }), "EdgeAuth.apiKey.removeKey: 'true' must be true or false"],
+    ['EdgeAuth clientCertificateSecret on plain http', () => EdgeAuth.external({ url: 'http://auth.auth.svc/x', clientCertificateSecret: 'c' }), 'EdgeAuth.external.clientCertificateSecret: is presented to an https auth service'],
     // Booleans that are not booleans (were rendered into annotations as text).
     ['Cors.credentials a string', () => Cors.allow({ origins: ['https://a.example.com'], credentials: 'a\r\nb' as any }), "Cors.credentials: 'a\\r\\nb' must be true or false"],
     ['SessionAffinity.secure a function', () => SessionAffinity.cookie({ name: 'c', secure: (() => 1) as any }), /SessionAffinity.cookie.secure: a function.* must be true or false/],

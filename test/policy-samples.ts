@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, ConcurrencyLimit, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
+  BackendProtocol, BodySize, CaCertificates, ConcurrencyLimit, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -83,4 +83,15 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   concurrencyPerRoute: () => ({ concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 200 }) }),
   // issue #12: the route keeps a backend (an Ingress path needs one; it receives nothing).
   redirectUrl: () => ({ redirect: Redirect.toUrl('https://www.example.com/moved?from=a', { statusCode: RedirectStatus.FOUND }) }),
+  // issue #17: external auth extras
+  externalAuthRequestHeaders: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', requestHeaders: ['Authorization', 'Cookie'] }) }),
+  externalAuthBody: () => ({ auth: EdgeAuth.external({ url: 'http://auth.auth.svc.cluster.local/verify', forwardBody: BodySize.kibibytes(64) }) }),
+  externalAuthCa: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', ca: CaCertificates.fromSecret('auth-ca') }) }),
+  externalAuthClientCertificate: () => ({ auth: EdgeAuth.external({ url: 'https://auth.example.com/verify', clientCertificateSecret: 'auth-client-tls' }) }),
+  // issue #17: API keys of any consumer, key location and removal
+  apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ anyConsumer: true }) }),
+  apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey', queryParameter: 'apikey' }) }),
+  apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', removeKey: true }) }),
+  // issue #17: JWTs verified with keys held by consumers
+  jwtConsumerKeys: () => ({ auth: EdgeAuth.jwtConsumerKeys({ secretName: 'partner-jwt' }) }),
 };

@@ -96,6 +96,10 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         if (a.responseHeaders.length > 0) use('externalAuthResponseHeaders', 'auth.responseHeaders', a.source);
         if (a.signinUrl) use('externalAuthSignin', 'auth.signinUrl', a.source);
         if (a.cacheSeconds !== undefined) use('externalAuthCache', 'auth.cache', a.source);
+        if (a.requestHeaders !== undefined) use('externalAuthRequestHeaders', 'auth.requestHeaders', a.source);
+        if (a.forwardBodyBytes !== undefined) use('externalAuthBody', 'auth.forwardBody', a.source);
+        if (a.ca !== undefined) use('externalAuthCa', 'auth.ca', a.source);
+        if (a.clientCertificateSecret !== undefined) use('externalAuthClientCertificate', 'auth.clientCertificateSecret', a.source);
         break;
       case 'jwt':
         use('jwtAuth', 'auth', a.source);
@@ -103,9 +107,15 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         break;
       case 'apiKey':
         use('apiKeyAuth', 'auth', a.source);
+        if (a.secretName === undefined) use('apiKeyAnyConsumer', 'auth.anyConsumer', a.source);
+        if (a.queryParameter !== undefined) use('apiKeyInQuery', 'auth.queryParameter', a.source);
+        if (a.removeKey) use('apiKeyRemoved', 'auth.removeKey', a.source);
         break;
       case 'basic':
         use('basicAuth', 'auth', a.source);
+        break;
+      case 'jwtConsumerKeys':
+        use('jwtConsumerKeys', 'auth', a.source);
         break;
       case 'externalProvider':
         use('externalAuthProvider', 'auth', a.source);

@@ -50,6 +50,14 @@ export function policyWarnings(policies: PoliciesIR, source: string, prefix: '' 
         + '(a reset, a retried status code), so an order or a payment can happen twice; make the backend deduplicate (idempotency keys), or acknowledge this warning',
     });
   }
+  const a = policies.auth;
+  if (a?.kind === 'external' && a.source === source && a.forwardBodyBytes !== undefined) {
+    out.push({
+      id: WARNING_IDS.externalAuthBody,
+      message: `${prefix}auth.forwardBody: every request body (up to ${a.forwardBodyBytes} bytes) is buffered by the proxy and sent to the auth service ${a.url} as well as to the backend, `
+        + 'so passwords, tokens or personal data in bodies reach a second service, and larger requests are refused; forward only what the auth service must see, or acknowledge this warning',
+    });
+  }
   return out;
 }
 

@@ -36,6 +36,7 @@ export const WARNING_IDS = {
   retryNonIdempotent: 'retry-non-idempotent',
   serviceSettings: 'service-settings',
   redisPlaintextCredentials: 'redis-plaintext-credentials',
+  externalAuthBody: 'external-auth-body',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

@@ -594,6 +594,10 @@ function authExpr(a: EdgeAuthIR): Expr {
       ['responseHeaders', a.responseHeaders.length > 0 ? arr(a.responseHeaders.map(lit)) : undefined],
       ['signinUrl', a.signinUrl !== undefined ? lit(a.signinUrl) : undefined],
       ['cache', a.cacheSeconds !== undefined ? duration(a.cacheSeconds * 1000) : undefined],
+      ['requestHeaders', a.requestHeaders !== undefined ? arr(a.requestHeaders.map(lit)) : undefined],
+      ['forwardBody', a.forwardBodyBytes !== undefined ? bodySizeExpr(a.forwardBodyBytes) : undefined],
+      ['ca', a.ca !== undefined ? caExpr(a.ca) : undefined],
+      ['clientCertificateSecret', a.clientCertificateSecret !== undefined ? lit(a.clientCertificateSecret) : undefined],
     ]));
     case 'jwt': return call('EdgeAuth.jwt', obj([
       ['issuer', lit(a.issuer)],
@@ -601,9 +605,21 @@ function authExpr(a: EdgeAuthIR): Expr {
       ['audiences', a.audiences.length > 0 ? arr(a.audiences.map(lit)) : undefined],
       ['claimsToHeaders', a.claimsToHeaders.length > 0 ? arr(a.claimsToHeaders.map(c => obj([['claim', lit(c.claim)], ['header', lit(c.header)]]))) : undefined],
     ]));
-    case 'apiKey': return call('EdgeAuth.apiKey', obj([['secretName', lit(a.secretName)], ['header', a.header !== 'x-api-key' ? lit(a.header) : undefined]]));
+    case 'apiKey': return call('EdgeAuth.apiKey', obj([
+      ['secretName', a.secretName !== undefined ? lit(a.secretName) : undefined],
+      ['anyConsumer', a.secretName === undefined ? lit(true) : undefined],
+      // The header defaults to x-api-key only without a query parameter.
+      ['header', a.header !== undefined && (a.header !== 'x-api-key' || a.queryParameter !== undefined) ? lit(a.header) : undefined],
+      ['queryParameter', a.queryParameter !== undefined ? lit(a.queryParameter) : undefined],
+      ['removeKey', a.removeKey ? lit(true) : undefined],
+    ]));
     case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
     case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
+    case 'jwtConsumerKeys': return call('EdgeAuth.jwtConsumerKeys', obj([
+      ['secretName', a.secretName !== undefined ? lit(a.secretName) : undefined],
+      ['anyConsumer', a.secretName === undefined ? lit(true) : undefined],
+      ['keyClaim', a.keyClaim !== 'iss' ? lit(a.keyClaim) : undefined],
+    ]));
   }
 }
 

@@ -184,6 +184,15 @@ export type EdgeAuthIR =
     /** Where to send unauthenticated browsers (401). */
     readonly signinUrl?: string;
     readonly cacheSeconds?: number;
+    // issue #17: what the auth call carries and how it is secured
+    /** Sorted client request headers sent to the auth service (absent: the controller's default set). */
+    readonly requestHeaders?: readonly string[];
+    /** The request body is sent to the auth service, buffered up to this many bytes. */
+    readonly forwardBodyBytes?: number;
+    /** CA verifying the auth service's certificate (https URLs; absent: the system CAs). */
+    readonly ca?: { readonly kind: 'Secret' | 'ConfigMap'; readonly name: string };
+    /** Secret (kubernetes.io/tls) with the client certificate presented to the auth service. */
+    readonly clientCertificateSecret?: string;
   }
   | {
     readonly kind: 'jwt';
@@ -198,10 +207,15 @@ export type EdgeAuthIR =
   | {
     readonly kind: 'apiKey';
     readonly source: string;
-    /** Secret holding the accepted keys. */
-    readonly secretName: string;
-    /** Request header carrying the key (lowercase). */
-    readonly header: string;
+    /** Secret holding the accepted keys; absent: the keys of any consumer the controller knows (issue #17). */
+    readonly secretName?: string;
+    /** Request header carrying the key (lowercase); absent: the key is read from the query only. */
+    readonly header?: string;
+    // issue #17: key location and handling
+    /** Query parameter carrying the key. */
+    readonly queryParameter?: string;
+    /** true: the key is removed from the request before it reaches the backend. */
+    readonly removeKey?: boolean;
   }
   | {
     readonly kind: 'basic';
@@ -209,6 +223,15 @@ export type EdgeAuthIR =
     /** Secret holding htpasswd lines under the key `auth`. */
     readonly secretName: string;
     readonly realm?: string;
+  }
+  | {
+    /** JWTs verified with keys held by consumers (issue #17): Kong's jwt plugin, not a JWKS. */
+    readonly kind: 'jwtConsumerKeys';
+    readonly source: string;
+    /** Secret holding the one consumer's JWT credential; absent: the keys of any consumer. */
+    readonly secretName?: string;
+    /** The claim naming the key that verifies the token (the credential's `key`). */
+    readonly keyClaim: string;
   }
   | {
     /** External authorization through an extension provider the mesh already configures, by name. */

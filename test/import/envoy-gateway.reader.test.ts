@@ -110,6 +110,38 @@ describe('envoy-gateway reader: tricky mappings', () => {
     });
   });
 
+  test('external auth extras: request headers, the body up to a size, the auth Backend\'s CA and client certificate', () => {
+    const backend = {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'Backend',
+      metadata: { name: 'auth', namespace: 'edge' },
+      spec: {
+        endpoints: [{ fqdn: { hostname: 'auth.example.com', port: 443 } }],
+        tls: { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'auth-ca' }], clientCertificateRef: { group: '', kind: 'Secret', name: 'auth-client' }, sni: 'auth.example.com' },
+      },
+    };
+    const extAuth = {
+      http: { backendRefs: [{ group: 'gateway.envoyproxy.io', kind: 'Backend', name: 'auth' }], pathOverride: '/check' },
+      headersToExtAuth: ['Cookie', 'authorization'],
+      bodyToExtAuth: { maxRequestBytes: 4096 },
+    };
+    expect(policiesOf([route, backend, policy('SecurityPolicy', { extAuth })]).policies).toEqual({
+      auth: {
+        kind: 'external',
+        url: 'https://auth.example.com/check',
+        responseHeaders: [],
+        requestHeaders: ['authorization', 'cookie'],
+        forwardBodyBytes: 4096,
+        ca: { kind: 'ConfigMap', name: 'auth-ca' },
+        clientCertificateSecret: 'auth-client',
+      },
+    });
+    // Two CAs, or a body setting besides the size, are not the intent's.
+    const twoCas = { ...backend, spec: { ...backend.spec, tls: { ...backend.spec.tls, caCertificateRefs: [{ kind: 'Secret', name: 'a' }, { kind: 'Secret', name: 'b' }] } } };
+    expect(policiesOf([route, twoCas, policy('SecurityPolicy', { extAuth })]).policies).toEqual({});
+    expect(policiesOf([route, backend, policy('SecurityPolicy', { extAuth: { ...extAuth, bodyToExtAuth: { maxRequestBytes: 10, other: true } } })]).policies).toEqual({});
+  });
+
   test('a policy on a whole Gateway or on a route not in the input is unmapped', () => {
     const onGateway = policy('BackendTrafficPolicy', { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], timeout: { tcp: { connectTimeout: '5s' } } });
     expect(policiesOf([route, onGateway]).unmapped).toEqual([

@@ -16,13 +16,15 @@ describe('kong-gateway-api reader: corpus (KIC examples)', () => {
     expect(r.unmapped).toEqual(['HTTPRoute default/httproute-testing metadata.annotations[\'konghq.com/strip-path\']: a Kong annotation the intent does not model on HTTPRoutes']);
   });
 
-  test('02 key-auth not scoped to one credential Secret (a shared acl group, or no acl) is unmapped', () => {
+  test('02 key-auth scoped by a shared acl group is unmapped; key-auth without acl accepts any consumer\'s key (Kong defaults: apikey in a header or the query)', () => {
     const r = read('02-acl-key-auth.yaml');
-    expect(r.routes).toEqual(['default * Prefix:/echo -> default/echo:80', 'default * Prefix:/httpbin -> default/httpbin:80']);
+    expect(r.routes).toEqual([
+      'default * Prefix:/echo -> default/echo:80',
+      'default * Prefix:/httpbin -> default/httpbin:80 {"auth":{"kind":"apiKey","header":"apikey","queryParameter":"apikey"}}',
+    ]);
     expect(r.unmapped).toEqual([
       'HTTPRoute default/httproute-echo metadata.annotations[\'konghq.com/plugins\'][acl-group-1]: the intent models an acl plugin only as the one group \'<namespace>/<credential Secret>\' of a key-auth or basic-auth route',
       `HTTPRoute default/httproute-echo metadata.annotations['konghq.com/plugins'][key-auth]: ${ANY_CONSUMER}`,
-      `HTTPRoute default/httproute-httpbin metadata.annotations['konghq.com/plugins'][key-auth]: ${ANY_CONSUMER}`,
       'KongPlugin default/acl-group-1 config: the intent models an acl plugin only as the one group \'<namespace>/<credential Secret>\' of a key-auth or basic-auth route',
       `KongPlugin default/key-auth config: ${ANY_CONSUMER}`,
     ]);

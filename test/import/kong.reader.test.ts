@@ -31,15 +31,13 @@ describe('Kong Ingress corpus', () => {
     expect(r.items).toContainEqual({ object: 'KongPlugin default/rl-by-ip', field: 'config.minute', value: '5', to: 'Route.rateLimit (5 per minute)' });
   });
 
-  test('03 key-auth scoped by acl to one consumer is EdgeAuth.apiKey; without acl it is unmapped', () => {
+  test('03 key-auth scoped by acl to one consumer is EdgeAuth.apiKey of its Secret; without acl, of any consumer', () => {
     const r = readCorpus(kong, 'kong', '03-key-auth.yaml');
     expect(r.table.routes.map(e => [e.host, e.policies])).toEqual([
-      ['keys.example.com', {}],
+      ['keys.example.com', { auth: { kind: 'apiKey', header: 'apikey' } }],
       ['partners.example.com', { auth: { kind: 'apiKey', secretName: 'partner-keys', header: 'apikey' } }],
     ]);
-    expect(r.unmapped).toEqual([
-      'Ingress default/open-keys metadata.annotations[\'konghq.com/plugins\']: without an acl plugin Kong accepts the credentials of every consumer; EdgeAuth names one Secret',
-    ]);
+    expect(r.unmapped).toEqual([]);
   });
 
   test('04 cors (the wildcard-origin regex back to *.host), transformers: replace + add is set, append is add, add alone is unmapped', () => {

@@ -73,16 +73,15 @@ describe('Traefik IngressRoute corpus', () => {
     expect(r.unmapped).toEqual([]);
   });
 
-  test('05 auth: basicAuth and forwardAuth map, digestAuth and forwardAuth TLS do not', () => {
+  test('05 auth: basicAuth and forwardAuth (with its CA Secret) map, digestAuth does not', () => {
     const r = readCorpus(traefik, 'traefik', '05-auth.yaml');
     expect(r.table.routes.map(e => [e.host, e.policies])).toEqual([
       ['admin.example.com', { auth: { kind: 'basic', secretName: 'authsecret', realm: 'staff' } }],
-      ['app.example.com', { auth: { kind: 'external', url: 'https://auth.example.com/verify', responseHeaders: ['X-Auth-User', 'X-Secret'] } }],
+      ['app.example.com', { auth: { kind: 'external', url: 'https://auth.example.com/verify', responseHeaders: ['X-Auth-User', 'X-Secret'], ca: { kind: 'Secret', name: 'casecret' } } }],
       ['legacy.example.com', {}],
     ]);
     expect(r.unmapped).toEqual([
       'Middleware default/digestauth spec.digestAuth: digest authentication is not modelled by the intent',
-      'Middleware default/forwardauth spec.forwardAuth.tls: forwardAuth.tls is not modelled by the intent',
     ]);
   });
 
@@ -218,6 +217,26 @@ describe('folding the renderer\'s auxiliary routers', () => {
     const routes = routeTableOf(read.gateways).routes;
     expect(routes).toHaveLength(1);
     expect(routes[0].policies).toEqual({ redirect: { scheme: 'https', statusCode: 302 } });
+  });
+
+  test('forwardAuth extras: request headers, the body up to a size, the CA and client certificate Secrets', () => {
+    const auth = (forwardAuth: any) => ir([{ kind: 'Rule', match: 'Host(`a`) && PathPrefix(`/`)', middlewares: [{ name: 'r-auth' }], services: [{ name: 's', port: 80 }] }], [
+      { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'r-auth', namespace: 'ns' }, spec: { forwardAuth: { address: 'https://auth.example.com/v', trustForwardHeader: false, ...forwardAuth } } },
+    ]);
+    const read = auth({ authRequestHeaders: ['Cookie', 'Authorization'], forwardBody: true, maxBodySize: 1024, tls: { caSecret: 'ca', certSecret: 'client' } });
+    expect(routeTableOf(read.gateways).routes[0].policies.auth).toEqual({
+      kind: 'external',
+      url: 'https://auth.example.com/v',
+      responseHeaders: [],
+      requestHeaders: ['authorization', 'cookie'],
+      forwardBodyBytes: 1024,
+      ca: { kind: 'Secret', name: 'ca' },
+      clientCertificateSecret: 'client',
+    });
+    expect(read.items.filter(i => i.reason)).toEqual([]);
+    // An unbounded body and TLS settings beyond the two Secrets are not the intent's.
+    expect(auth({ forwardBody: true }).items.filter(i => i.reason).map(i => i.field)).toEqual(['spec.forwardAuth.forwardBody']);
+    expect(auth({ tls: { insecureSkipVerify: true } }).items.filter(i => i.reason).map(i => i.field)).toEqual(['spec.forwardAuth.tls']);
   });
 
   test('redirectRegex and replacePathRegex forms of the renderer', () => {

@@ -56,11 +56,29 @@ function expectedBackend(b: BackendSpec, namespace: string, weight = 1) {
 
 function expectedAuth(a: AuthSpec) {
   switch (a.kind) {
-    case 'external': return { kind: a.kind, url: a.url, responseHeaders: a.responseHeaders && sorted(a.responseHeaders), signinUrl: a.signinUrl, cacheSeconds: a.cache };
+    case 'external': return {
+      kind: a.kind,
+      url: a.url,
+      responseHeaders: a.responseHeaders && sorted(a.responseHeaders),
+      signinUrl: a.signinUrl,
+      cacheSeconds: a.cache,
+      requestHeaders: a.requestHeaders && sorted(a.requestHeaders.map(h => h.toLowerCase())),
+      forwardBodyBytes: a.forwardBodyKib === undefined ? undefined : a.forwardBodyKib * 1024,
+      ca: a.caSecret === undefined ? undefined : { kind: 'Secret', name: a.caSecret },
+      clientCertificateSecret: a.clientCertificateSecret,
+    };
     case 'jwt': return { kind: a.kind, issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && sorted(a.audiences) };
-    case 'apiKey': return { kind: a.kind, secretName: a.secretName, header: a.header?.toLowerCase() };
+    case 'apiKey': return {
+      kind: a.kind,
+      secretName: a.anyConsumer ? undefined : a.secretName,
+      // The header is read unless only a query parameter is named.
+      header: a.header?.toLowerCase() ?? (a.queryParameter === undefined ? 'x-api-key' : undefined),
+      queryParameter: a.queryParameter,
+      removeKey: a.removeKey,
+    };
     case 'basic': return { kind: a.kind, secretName: a.secretName, realm: a.realm };
     case 'externalProvider': return { kind: a.kind, provider: a.provider };
+    case 'jwtConsumerKeys': return { kind: a.kind, secretName: a.anyConsumer ? undefined : a.secretName, keyClaim: a.keyClaim ?? 'iss' };
   }
 }
 

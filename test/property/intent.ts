@@ -101,11 +101,31 @@ export interface AffinitySpec {
   readonly sameSite?: SameSite;
 }
 export type AuthSpec =
-  | { readonly kind: 'external'; readonly url: string; readonly responseHeaders?: readonly string[]; readonly signinUrl?: string; readonly cache?: number }
+  | {
+    readonly kind: 'external';
+    readonly url: string;
+    readonly responseHeaders?: readonly string[];
+    readonly signinUrl?: string;
+    readonly cache?: number;
+    // issue #17: what the auth call carries and its TLS (derived, not drawn)
+    readonly requestHeaders?: readonly string[];
+    readonly forwardBodyKib?: number;
+    readonly caSecret?: string;
+    readonly clientCertificateSecret?: string;
+  }
   | { readonly kind: 'jwt'; readonly issuer: string; readonly jwksUri: string; readonly audiences?: readonly string[]; readonly claims?: ReadonlyArray<{ claim: string; header: string }> }
-  | { readonly kind: 'apiKey'; readonly secretName: string; readonly header?: string }
+  | {
+    readonly kind: 'apiKey';
+    readonly secretName: string;
+    readonly header?: string;
+    // issue #17 (derived): keys of any consumer, the key in the query too, removed before the backend
+    readonly anyConsumer?: boolean;
+    readonly queryParameter?: string;
+    readonly removeKey?: boolean;
+  }
   | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
-  | { readonly kind: 'externalProvider'; readonly provider: string };
+  | { readonly kind: 'externalProvider'; readonly provider: string }
+  | { readonly kind: 'jwtConsumerKeys'; readonly secretName: string; readonly anyConsumer?: boolean; readonly keyClaim?: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
 
 export interface PoliciesSpec {
@@ -418,7 +438,7 @@ const authArb: fc.Arbitrary<AuthSpec> = fc.oneof(
   }, { requiredKeys: ['kind', 'issuer', 'jwksUri'] }),
   fc.record({ kind: fc.constant('apiKey' as const), secretName: fc.constant('keys-secret'), header: fc.constantFrom('x-api-key', 'x-key') }, { requiredKeys: ['kind', 'secretName'] }),
   fc.record({ kind: fc.constant('basic' as const), secretName: fc.constant('basic-users'), realm: fc.constantFrom('edge', 'Realm 1') }, { requiredKeys: ['kind', 'secretName'] }),
-).map(derivedProvider);
+).map(derivedProvider).map(derivedAuthExtras);
 
 /**
  * Settings derived from a generated value instead of drawn: the random stream (and so every case
@@ -435,6 +455,44 @@ function derivedPick(value: unknown, share: number): number | undefined {
 function derivedProvider(a: AuthSpec): AuthSpec {
   const h = a.kind === 'external' ? derivedPick(a, 2) : undefined;
   return h === undefined ? a : { kind: 'externalProvider', provider: h % 4 === 0 ? 'oauth2-proxy' : 'ext-authz' };
+}
+
+/**
+ * External auth extras (issue #17), derived so the random stream stays as it was: request headers
+ * (always with Authorization, which Envoy Gateway always sends), the body up to a size, and for
+ * https auth services a CA Secret and a client certificate.
+ */
+function derivedAuthExtras(a: AuthSpec): AuthSpec {
+  if (a.kind !== 'external') return a;
+  const h = derivedPick({ extras: a }, 2);
+  if (h === undefined) return a;
+  const https = a.url.startsWith('https://');
+  return {
+    ...a,
+    requestHeaders: h % 3 === 0 ? ['authorization', 'cookie'] : undefined,
+    forwardBodyKib: h % 5 < 2 ? 64 : undefined,
+    caSecret: https && h % 7 < 3 ? 'auth-ca' : undefined,
+    clientCertificateSecret: https && h % 11 < 4 ? 'auth-client-tls' : undefined,
+  };
+}
+
+/**
+ * API-key settings of issue #17, derived: any consumer instead of the Secret, the key also in a
+ * query parameter named like the header (Kong reads one name in both places), the key removed.
+ */
+function derivedApiKey(a: AuthSpec, seed: unknown): AuthSpec {
+  if (a.kind !== 'apiKey') return a;
+  // The API-key values are few: the whole drawn policy record seeds the pick.
+  const h = derivedPick({ apiKey: a, seed }, 2);
+  if (h === undefined) return a;
+  // Some become JWTs verified with keys held by consumers (Kong's jwt plugin).
+  if (h % 8 === 2) return { kind: 'jwtConsumerKeys', secretName: 'jwt-keys', anyConsumer: h % 3 === 0 ? true : undefined, keyClaim: h % 5 === 1 ? 'kid' : undefined };
+  return {
+    ...a,
+    anyConsumer: h % 3 === 0 ? true : undefined,
+    queryParameter: h % 5 < 3 ? a.header ?? 'x-api-key' : undefined,
+    removeKey: h % 7 < 3 ? true : undefined,
+  };
 }
 
 const bodySizeArb: fc.Arbitrary<BodySizeSpec> = fc.record({
@@ -457,6 +515,7 @@ export const policiesArb: fc.Arbitrary<PoliciesSpec> = fc.record({
 }, { requiredKeys: [] }).chain(all => fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 10, maxLength: 10 }).map(dice => {
   const out: Record<string, unknown> = {};
   Object.keys(all).forEach((k, i) => { if (dice[i] === 0) out[k] = (all as Record<string, unknown>)[k]; });
+  if (out.auth) out.auth = derivedApiKey(out.auth as AuthSpec, all);
   return out as PoliciesSpec;
 }));
 
@@ -905,11 +964,27 @@ export function policies(p: PoliciesSpec): RoutePolicies {
   if (p.backendProtocol) out.backendProtocol = p.backendProtocol;
   if (p.auth) {
     const a = p.auth;
-    out.auth = a.kind === 'external' ? EdgeAuth.external({ url: a.url, responseHeaders: a.responseHeaders && [...a.responseHeaders], signinUrl: a.signinUrl, cache: a.cache === undefined ? undefined : Duration.seconds(a.cache) })
+    out.auth = a.kind === 'external' ? EdgeAuth.external({
+      url: a.url,
+      responseHeaders: a.responseHeaders && [...a.responseHeaders],
+      signinUrl: a.signinUrl,
+      cache: a.cache === undefined ? undefined : Duration.seconds(a.cache),
+      requestHeaders: a.requestHeaders && [...a.requestHeaders],
+      forwardBody: a.forwardBodyKib === undefined ? undefined : BodySize.kibibytes(a.forwardBodyKib),
+      ca: a.caSecret === undefined ? undefined : CaCertificates.fromSecret(a.caSecret),
+      clientCertificateSecret: a.clientCertificateSecret,
+    })
       : a.kind === 'jwt' ? EdgeAuth.jwt({ issuer: a.issuer, jwksUri: a.jwksUri, audiences: a.audiences && [...a.audiences], claimsToHeaders: a.claims && a.claims.map(c => ({ ...c })) })
-        : a.kind === 'apiKey' ? EdgeAuth.apiKey({ secretName: a.secretName, header: a.header })
+        : a.kind === 'apiKey' ? EdgeAuth.apiKey({
+          secretName: a.anyConsumer ? undefined : a.secretName,
+          anyConsumer: a.anyConsumer,
+          header: a.header,
+          queryParameter: a.queryParameter,
+          removeKey: a.removeKey,
+        })
           : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
-            : EdgeAuth.externalProvider(a.provider);
+            : a.kind === 'jwtConsumerKeys' ? EdgeAuth.jwtConsumerKeys({ secretName: a.anyConsumer ? undefined : a.secretName, anyConsumer: a.anyConsumer, keyClaim: a.keyClaim })
+              : EdgeAuth.externalProvider(a.provider);
   }
   return out;
 }

@@ -55,7 +55,7 @@ describe('list-valued props from JavaScript and Python callers', () => {
       'Controller.istio 0.attachTo.sectionNames',
       'Backend.fromServicePorts 1', 'RateLimit.perClientIp 0.exemptCidrs', 'Cors.allow 0.origins', 'Cors.allow 0.methods', 'Cors.allow 0.headers',
       'Cors.allow 0.exposeHeaders', 'HeaderRules.of 0.request.remove', 'HeaderRules.of 0.response.remove', 'IpAccess.allow 0', 'IpAccess.deny 0',
-      'Retries.of 0.on', 'Retries.of 0.statusCodes', 'EdgeAuth.external 0.responseHeaders', 'EdgeAuth.jwt 0.audiences', 'EdgeAuth.jwt 0.claimsToHeaders',
+      'Retries.of 0.on', 'Retries.of 0.statusCodes', 'EdgeAuth.external 0.responseHeaders', 'EdgeAuth.external 0.requestHeaders', 'EdgeAuth.jwt 0.audiences', 'EdgeAuth.jwt 0.claimsToHeaders',
       'ApiGateway.addTlsHost (terminate, every option) 1.hosts', 'ApiGateway.addTlsHost (passthrough) 1.hosts', 'new Certificate 0.dnsNames',
       'IssuerType.acme 0.solvers', 'AcmeSolver.dns01 1.selector.dnsNames', 'AcmeSolver.dns01 1.selector.dnsZones',
       'AcmeSolver.http01Gateway 1.selector.dnsNames',

@@ -32,7 +32,13 @@ export type PolicyFeature =
   // issue #17: requests in progress, without a rate
   | 'concurrencyPerClientIp' | 'concurrencyPerHost' | 'concurrencyPerRoute'
   // issue #12: fixed-URL redirects
-  | 'redirectUrl';
+  | 'redirectUrl'
+  // issue #17: external auth extras
+  | 'externalAuthRequestHeaders' | 'externalAuthBody' | 'externalAuthCa' | 'externalAuthClientCertificate'
+  // issue #17: API keys of any consumer, key location and removal
+  | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved'
+  // issue #17: JWTs verified with keys held by consumers
+  | 'jwtConsumerKeys';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -48,6 +54,8 @@ const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (ko
 const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
+const NGINX_AUTH_TLS = 'ingress-nginx has no per-Ingress TLS setting for the auth subrequest (the proxy-ssl-* annotations apply to the backend)';
+const ISTIO_EXT_AUTH = (where: string) => `Istio configures external authorization as a mesh-wide extension provider, not per route (${where})`;
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 
 const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
@@ -126,6 +134,16 @@ const NGINX: Row = {
   concurrencyPerHost: no(NGINX_CONN),
   concurrencyPerRoute: no(NGINX_CONN),
   redirectUrl: yes('permanent-redirect: <url> with permanent-redirect-code (any of 301, 302, 303, 307, 308; nginx returns exactly the URL, dropping the request path and query); the path still names the route\'s backend, which receives nothing'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no('ingress-nginx\'s auth subrequest carries every client request header; auth-proxy-set-headers only adds headers (from a ConfigMap) and cannot withhold any'),
+  externalAuthBody: no('ingress-nginx\'s auth subrequest never carries the request body'),
+  externalAuthCa: no(NGINX_AUTH_TLS),
+  externalAuthClientCertificate: no(NGINX_AUTH_TLS),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
+  jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
 };
 
 const TRAEFIK: Row = {
@@ -199,6 +217,16 @@ const TRAEFIK: Row = {
   concurrencyPerHost: yes('inFlightReq with sourceCriterion.requestHost'),
   concurrencyPerRoute: no('inFlightReq always groups requests by a source (client address, a header or the host), never counts a route as a whole; use ConcurrencyLimit.perHost()'),
   redirectUrl: yes('redirectRegex middleware ^.*$ -> the URL (the whole request URL is replaced), noop@internal service or the route\'s backend; 301/308 permanent, 302/307 temporary, 303 refused'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: yes('forwardAuth.authRequestHeaders'),
+  externalAuthBody: yes('forwardAuth.forwardBody + maxBodySize (a larger request gets 401)'),
+  externalAuthCa: yes('forwardAuth.tls.caSecret (a Secret only)'),
+  externalAuthClientCertificate: yes('forwardAuth.tls.certSecret'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
+  jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -291,6 +319,16 @@ const KONG: Row = {
   concurrencyPerHost: no(KONG_CONCURRENCY),
   concurrencyPerRoute: no(KONG_CONCURRENCY),
   redirectUrl: no('Kong annotations redirect only plain HTTP to HTTPS; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no('Kong OSS has no forward-auth plugin'),
+  externalAuthBody: no('Kong OSS has no forward-auth plugin'),
+  externalAuthCa: no('Kong OSS has no forward-auth plugin'),
+  externalAuthClientCertificate: no('Kong OSS has no forward-auth plugin'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: yes('key-auth plugin without an acl: the key-auth credential of any KongConsumer'),
+  apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
+  apiKeyRemoved: yes('key-auth hide_credentials'),
+  jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -379,6 +417,16 @@ const GATEWAY_API: Row = {
   concurrencyPerHost: no(GW_NO('concurrency limits')),
   concurrencyPerRoute: no(GW_NO('concurrency limits')),
   redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no(GW_EXT_AUTH),
+  externalAuthBody: no(GW_EXT_AUTH),
+  externalAuthCa: no(GW_EXT_AUTH),
+  externalAuthClientCertificate: no(GW_EXT_AUTH),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no(GW_NO('API keys')),
+  apiKeyInQuery: no(GW_NO('API keys')),
+  apiKeyRemoved: no(GW_NO('API keys')),
+  jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -424,6 +472,16 @@ const ENVOY_GATEWAY: Row = {
   concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
   concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
   redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: yes('SecurityPolicy extAuth.headersToExtAuth, which must name Authorization (Envoy always sends it to an HTTP auth service)'),
+  externalAuthBody: yes('SecurityPolicy extAuth.bodyToExtAuth.maxRequestBytes (a larger request gets 413)'),
+  externalAuthCa: yes('the auth Backend\'s tls.caCertificateRefs'),
+  externalAuthClientCertificate: yes('the auth Backend\'s tls.clientCertificateRef'),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('Envoy Gateway compares keys with the Secrets its SecurityPolicy names (apiKeyAuth.credentialRefs); it has no consumers'),
+  apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
+  apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
+  jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
 };
 
 const ISTIO: Row = {
@@ -465,6 +523,16 @@ const ISTIO: Row = {
   concurrencyPerHost: no(NO_ENVOYFILTER),
   concurrencyPerRoute: no('Istio limits requests in progress only with a DestinationRule connectionPool (http2MaxRequests) for the Service, which limits all mesh traffic to it, not this route\'s'),
   redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
+  // External auth extras (issue #17).
+  externalAuthRequestHeaders: no(ISTIO_EXT_AUTH('meshConfig.extensionProviders[].envoyExtAuthzHttp.includeRequestHeadersInCheck')),
+  externalAuthBody: no(ISTIO_EXT_AUTH('meshConfig.extensionProviders[].envoyExtAuthzHttp.includeRequestBodyInCheck')),
+  externalAuthCa: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
+  externalAuthClientCertificate: no(ISTIO_EXT_AUTH('TLS to the provider comes from a DestinationRule for its service, which changes all mesh traffic to it')),
+  // API keys (issue #17).
+  apiKeyAnyConsumer: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
+  jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -536,6 +604,14 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     concurrencyPerHost: { title: 'Requests in progress per host', prop: 'concurrencyLimit' },
     concurrencyPerRoute: { title: 'Requests in progress per route', prop: 'concurrencyLimit' },
     redirectUrl: { title: 'Redirect to a fixed URL (path and query dropped)', prop: 'redirect' },
+    externalAuthRequestHeaders: { title: 'External auth: request headers sent to the auth service', prop: 'auth.requestHeaders' },
+    externalAuthBody: { title: 'External auth: request body sent to the auth service', prop: 'auth.forwardBody' },
+    externalAuthCa: { title: 'External auth: CA verifying the auth service', prop: 'auth.ca' },
+    externalAuthClientCertificate: { title: 'External auth: client certificate for the auth call', prop: 'auth.clientCertificateSecret' },
+    apiKeyAnyConsumer: { title: 'API keys of any consumer', prop: 'auth.anyConsumer' },
+    apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
+    apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
+    jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -64,6 +64,8 @@ export interface ExtAuthSpec {
     readonly pathOverride: string;
     readonly headersToBackend?: string[];
   };
+  readonly headersToExtAuth?: string[];
+  readonly bodyToExtAuth?: { readonly maxRequestBytes: number };
 }
 
 export interface JwtSpec {
@@ -85,12 +87,21 @@ export interface SecurityPolicySpec {
   readonly targetRefs: PolicyTargetRef[];
   readonly extAuth?: ExtAuthSpec;
   readonly jwt?: JwtSpec;
-  readonly apiKeyAuth?: { readonly credentialRefs: Array<{ readonly name: string }>; readonly extractFrom: Array<{ readonly headers: string[] }> };
+  readonly apiKeyAuth?: {
+    readonly credentialRefs: Array<{ readonly name: string }>;
+    readonly extractFrom: Array<{ readonly headers?: string[]; readonly params?: string[] }>;
+    readonly sanitize?: boolean;
+  };
   readonly basicAuth?: { readonly users: { readonly name: string } };
   readonly authorization?: AuthorizationSpec;
 }
 
 export interface BackendSpec {
   readonly endpoints: Array<{ readonly fqdn: { readonly hostname: string; readonly port: number } }>;
-  readonly tls: { readonly wellKnownCACertificates: 'System'; readonly sni: string };
+  readonly tls: {
+    readonly wellKnownCACertificates?: 'System';
+    readonly caCertificateRefs?: Array<{ readonly group: ''; readonly kind: 'Secret' | 'ConfigMap'; readonly name: string }>;
+    readonly clientCertificateRef?: { readonly group: ''; readonly kind: 'Secret'; readonly name: string };
+    readonly sni: string;
+  };
 }

@@ -7,7 +7,7 @@ import { bodySizeProblem } from './features/body-size';
 import { circuitBreakerProblem } from './features/circuit-breaker';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy, sessionTicketsProblem } from './features/client-traffic-policy';
 import { directResponseFilters, directResponseObjects, directResponseProblems } from './features/direct-response';
-import { extAuthProblem } from './features/ext-auth';
+import { extAuthExtrasProblems, extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
 import { rateLimitProblem } from './features/rate-limit';
@@ -135,6 +135,7 @@ function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): Rend
   if (p.sessionAffinity && sessionAffinityProblem(p.sessionAffinity)) no('sessionAffinityCookie', p.sessionAffinity.source, 'sessionAffinity', sessionAffinityProblem(p.sessionAffinity)!);
   const a = p.auth;
   if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);
+  if (a?.kind === 'external') for (const x of extAuthExtrasProblems(a)) no(x.feature, a.source, x.prop, x.reason);
   if (a?.kind === 'jwt' && jwtProblem(a)) no('jwtAuth', a.source, jwtProblem(a)!.prop, jwtProblem(a)!.reason);
   return out;
 }

@@ -283,14 +283,9 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
           };
         break;
       }
-      case 'apiKeyAuth': {
-        const refs = v?.credentialRefs ?? [];
-        const headers = v?.extractFrom?.[0]?.headers ?? [];
-        auth = refs.length === 1 && v.extractFrom?.length === 1 && headers.length === 1 && Object.keys(v.extractFrom[0]).length === 1
-          ? { kind: 'apiKey', source, secretName: refs[0].name, header: String(headers[0]).toLowerCase() }
-          : 'the intent reads one API key header checked against one Secret';
+      case 'apiKeyAuth':
+        auth = apiKeyAuth(v, source);
         break;
-      }
       case 'basicAuth':
         auth = v?.users?.name && Object.keys(v).length === 1 ? { kind: 'basic', source, secretName: v.users.name } : 'the intent checks users of one htpasswd Secret';
         break;
@@ -308,10 +303,31 @@ function security(o: KubeObject, spec: any, source: string, ctx: ExtensionReadCo
   return out;
 }
 
+/** One Secret; the key from one header, then (or only) one query parameter; `sanitize`. */
+function apiKeyAuth(v: any, source: string): EdgeAuthIR | string {
+  const refs = v?.credentialRefs ?? [];
+  const from: any[] = Array.isArray(v?.extractFrom) ? v.extractFrom : [];
+  const one = (e: any, key: string) => (Object.keys(e ?? {}).length === 1 && Array.isArray(e[key]) && e[key].length === 1
+    ? String(e[key][0]) : undefined);
+  const header = from[0] && one(from[0], 'headers');
+  const query = one(from[header !== undefined ? 1 : 0], 'params');
+  const used = (header !== undefined ? 1 : 0) + (query !== undefined ? 1 : 0);
+  const extra = Object.keys(v ?? {}).filter(k => !['credentialRefs', 'extractFrom', 'sanitize'].includes(k));
+  if (refs.length !== 1 || used === 0 || used !== from.length || extra.length > 0 || (v.sanitize !== undefined && typeof v.sanitize !== 'boolean')) {
+    return 'the intent reads one API key from a header and / or a query parameter (in that order), checked against one Secret';
+  }
+  return { kind: 'apiKey', source, secretName: refs[0].name, header: header?.toLowerCase(), queryParameter: query, removeKey: v.sanitize === true || undefined };
+}
+
 function extAuth(v: any, ns: string, source: string, backends: readonly KubeObject[]): EdgeAuthIR | string {
   const http = v?.http;
-  const extra = Object.keys(v ?? {}).filter(k => k !== 'http');
+  const extra = Object.keys(v ?? {}).filter(k => !['http', 'headersToExtAuth', 'bodyToExtAuth'].includes(k));
   if (!http || extra.length > 0) return 'the intent calls an HTTP auth service (no gRPC, no other settings)';
+  // Envoy always sends Authorization to an HTTP auth service, listed or not.
+  const requestHeaders = v.headersToExtAuth === undefined ? undefined
+    : [...new Set(['authorization', ...(v.headersToExtAuth as unknown[]).map(h => String(h).toLowerCase())])].sort();
+  const body = v.bodyToExtAuth?.maxRequestBytes;
+  if (v.bodyToExtAuth !== undefined && (typeof body !== 'number' || Object.keys(v.bodyToExtAuth).length !== 1)) return 'the intent sends the body up to a size (bodyToExtAuth.maxRequestBytes only)';
   const unknown = Object.keys(http).filter(k => !['backendRefs', 'pathOverride', 'headersToBackend'].includes(k));
   if (unknown.length > 0) return `the auth call's ${unknown.join(', ')} is not modelled`;
   const refs = http.backendRefs ?? [];
@@ -319,17 +335,34 @@ function extAuth(v: any, ns: string, source: string, backends: readonly KubeObje
   const ref = refs[0];
   const path = http.pathOverride ?? '/';
   let url: string;
+  let tlsExtras: { ca?: { kind: 'Secret' | 'ConfigMap'; name: string }; clientCertificateSecret?: string } = {};
   if ((ref.group ?? '') === '' && (ref.kind ?? 'Service') === 'Service') {
     url = `http://${ref.name}.${ref.namespace ?? ns}.svc.cluster.local:${ref.port ?? 80}${path}`;
   } else if (ref.group === EG_GROUP && ref.kind === KIND.backend) {
     const b = backends.find(x => x.metadata.name === ref.name && (x.metadata.namespace ?? ns) === (ref.namespace ?? ns));
     const fqdn = b?.spec?.endpoints?.[0]?.fqdn;
-    if (!fqdn || b?.spec?.tls?.wellKnownCACertificates !== 'System') return 'the intent calls an HTTPS auth service verified against the system CAs';
+    const tls = b?.spec?.tls ?? {};
+    const cas: any[] = tls.caCertificateRefs ?? [];
+    const verified = tls.wellKnownCACertificates === 'System' ? cas.length === 0 : cas.length === 1 && ['Secret', 'ConfigMap'].includes(cas[0].kind) && (cas[0].group ?? '') === '';
+    const cert = tls.clientCertificateRef;
+    if (!fqdn || !verified || (cert !== undefined && (cert.kind ?? 'Secret') !== 'Secret')) return 'the intent calls an HTTPS auth service verified against the system CAs or one CA';
     url = `https://${fqdn.hostname}${fqdn.port && fqdn.port !== 443 ? `:${fqdn.port}` : ''}${path}`;
+    tlsExtras = {
+      ca: cas.length === 1 ? { kind: cas[0].kind, name: cas[0].name } : undefined,
+      clientCertificateSecret: cert?.name,
+    };
   } else {
     return `an auth backend of kind '${ref.kind}' is not modelled`;
   }
-  return { kind: 'external', source, url, responseHeaders: [...(http.headersToBackend ?? [])].sort() };
+  return {
+    kind: 'external',
+    source,
+    url,
+    responseHeaders: [...(http.headersToBackend ?? [])].sort(),
+    requestHeaders,
+    forwardBodyBytes: body,
+    ...tlsExtras,
+  };
 }
 
 function ipAccess(v: any, source: string): PoliciesIR['ipAccess'] | string {

@@ -77,6 +77,7 @@ export const PLUGINS = {
   keyAuth: 'key-auth',
   basicAuth: 'basic-auth',
   acl: 'acl',
+  jwt: 'jwt',
 } as const;
 
 export type PluginType = typeof PLUGINS[keyof typeof PLUGINS];
@@ -87,6 +88,7 @@ export const CREDENTIAL_TYPES = {
   keyAuth: 'key-auth',
   basicAuth: 'basic-auth',
   acl: 'acl',
+  jwt: 'jwt',
 } as const;
 
 /** The key of an `acl` credential Secret. */

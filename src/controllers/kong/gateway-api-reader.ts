@@ -181,19 +181,40 @@ function pluginPolicies(
       return { policies: { ipAccess: { source, allow: [...(c.allow ?? [])].sort(), deny: [...(c.deny ?? [])].sort() } }, to: 'Route.ipAccess' };
     }
     case PLUGINS.keyAuth:
+    case PLUGINS.jwt:
     case PLUGINS.basicAuth: {
       const secret = aclSecret(route, objects, ctx);
-      if (!secret) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
+      // key-auth / jwt without any acl plugin accept the credential of any consumer (anyConsumer).
+      const anyConsumer = type !== PLUGINS.basicAuth && !hasAcl(route, objects, ctx);
+      if (!secret && !anyConsumer) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
       let auth: EdgeAuthIR;
       if (type === PLUGINS.keyAuth) {
         const names = (c.key_names ?? ['apikey']) as string[];
-        if (names.length !== 1 || c.key_in_query !== false || c.key_in_body === true || known(['key_names', 'key_in_header', 'key_in_query', 'key_in_body']).length > 0) {
-          return { reason: 'the intent reads an API key from one request header only' };
+        const inHeader = c.key_in_header ?? true;
+        const inQuery = c.key_in_query ?? true;
+        const hide = c.hide_credentials ?? false;
+        if (names.length !== 1 || typeof inHeader !== 'boolean' || typeof inQuery !== 'boolean' || !(inHeader || inQuery) || c.key_in_body === true || typeof hide !== 'boolean'
+          || known(['key_names', 'key_in_header', 'key_in_query', 'key_in_body', 'hide_credentials']).length > 0) {
+          return { reason: 'the intent reads an API key of one name from a request header and / or the query string' };
         }
-        auth = { kind: 'apiKey', source, secretName: secret, header: names[0].toLowerCase() };
+        auth = {
+          kind: 'apiKey',
+          source,
+          secretName: secret,
+          header: inHeader ? names[0].toLowerCase() : undefined,
+          queryParameter: inQuery ? names[0] : undefined,
+          removeKey: hide || undefined,
+        };
+      } else if (type === PLUGINS.jwt) {
+        const verify = c.claims_to_verify;
+        if (!Array.isArray(verify) || verify.length !== 1 || verify[0] !== 'exp' || typeof (c.key_claim_name ?? 'iss') !== 'string'
+          || known(['key_claim_name', 'claims_to_verify']).length > 0) {
+          return { reason: 'the intent verifies a JWT with the key one claim names and requires exp (claims_to_verify [exp], no other jwt settings)' };
+        }
+        auth = { kind: 'jwtConsumerKeys', source, secretName: secret, keyClaim: c.key_claim_name ?? 'iss' };
       } else {
         if (known(['realm']).length > 0) return { reason: 'basic-auth settings the intent does not model' };
-        auth = { kind: 'basic', source, secretName: secret, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
+        auth = { kind: 'basic', source, secretName: secret!, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
       }
       return { policies: { auth }, to: `Route.auth (EdgeAuth.${auth.kind})` };
     }
@@ -210,6 +231,10 @@ function pluginPolicies(
  * The credential Secret of the route's acl plugin: it allows one group, `<namespace>/<secret>`,
  * the username of the consumer standing for that Secret.
  */
+function hasAcl(route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): boolean {
+  return [...new Set(pluginRefs(route.object))].some(n => (pluginNamed(n, route, objects, ctx) as any)?.plugin === PLUGINS.acl);
+}
+
 function aclSecret(route: ReadRouteObject, objects: readonly KubeObject[], ctx: ExtensionReadContext): string | undefined {
   const names = new Set(pluginRefs(route.object));
   const acl = [...names].map(n => pluginNamed(n, route, objects, ctx)).find(o => (o as any)?.plugin === PLUGINS.acl);

@@ -317,7 +317,7 @@ function auth(o: KubeObject, value: string, namespace: string, source: string, c
   }
   const secret = credentialSecret(group, namespace, ctx.consumers, ctx.secrets);
   const isSecret = group !== undefined && !secret.includes(' ');
-  const a = authOf(credential, secret, isSecret, source);
+  const a = authOf(credential, secret, isSecret, source, group === undefined);
   if (typeof a === 'string') ctx.log.unmapped(o, annotationField(ANNOTATIONS.plugins), value, a);
   else policies.auth = a;
 }

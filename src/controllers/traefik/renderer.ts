@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
+import { authProblems } from './features/auth';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
   canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
@@ -275,6 +276,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
       ...retryProblems(this.name, ir),
+      ...authProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),

@@ -1,8 +1,10 @@
 import { Duration } from 'cdk8s';
-import { durationMs, list, policyFail, sortedUnique } from './common';
+import { BodySize } from './body-size';
+import { PolicyError, bool, durationMs, list, policyFail, sortedUnique } from './common';
 import { show } from '../../core/errors';
 import { checkHeaderName, checkObjectName, urlALabelHint } from '../../core/validate';
 import { EdgeAuthIR } from '../../ir/policies';
+import { CaCertificates, caProblem } from '../ca';
 
 /** Options for `EdgeAuth.external()`. */
 export interface ExternalAuthOptions {
@@ -29,6 +31,36 @@ export interface ExternalAuthOptions {
    * @default - no cache
    */
   readonly cache?: Duration;
+
+  /**
+   * The client request headers sent to the auth service (e.g. Cookie for a session check); every
+   * other client header is withheld from it. The method, host and path of the request always reach
+   * it, each controller's way.
+   * @default - the controller's own set: every request header on ingress-nginx and Traefik; Host,
+   * Method, Path, Content-Length and Authorization on Envoy Gateway
+   */
+  readonly requestHeaders?: string[];
+
+  /**
+   * Send the request body to the auth service too (e.g. to verify a signed payload), buffering at
+   * most this much: a larger request is refused (401 on Traefik, 413 on Envoy Gateway). The body
+   * then leaves the route for a second service; the `external-auth-body` warning says so.
+   * @default - the body is not sent
+   */
+  readonly forwardBody?: BodySize;
+
+  /**
+   * The CA that verifies the auth service's certificate (https URLs only).
+   * @default - the system CAs
+   */
+  readonly ca?: CaCertificates;
+
+  /**
+   * Secret (kubernetes.io/tls, `tls.crt` / `tls.key`, in the route's namespace) holding the client
+   * certificate presented to the auth service (https URLs only).
+   * @default - no client certificate
+   */
+  readonly clientCertificateSecret?: string;
 }
 
 /** A JWT claim copied into a request header. */
@@ -62,14 +94,62 @@ export interface JwtAuthOptions {
 
 /** Options for `EdgeAuth.apiKey()`. */
 export interface ApiKeyAuthOptions {
-  /** Secret holding the accepted keys (format per controller: see the README). */
-  readonly secretName: string;
+  /**
+   * Secret holding the accepted keys (format per controller: see the README). Required unless
+   * `anyConsumer` is true.
+   * @default - none: `anyConsumer` must be true
+   */
+  readonly secretName?: string;
+
+  /**
+   * Accept the key of any consumer the controller already knows (Kong consumers and their key-auth
+   * credentials, managed elsewhere) instead of the keys of one Secret. Only controllers with
+   * consumers can say this.
+   * @default false
+   */
+  readonly anyConsumer?: boolean;
 
   /**
    * The request header carrying the key.
-   * @default 'x-api-key'
+   * @default 'x-api-key', unless only `queryParameter` is given (then no header is read)
    */
   readonly header?: string;
+
+  /**
+   * The query parameter carrying the key, besides or instead of the header.
+   * @default - the key is not read from the query string
+   */
+  readonly queryParameter?: string;
+
+  /**
+   * Remove the key from the request before it reaches the backend.
+   * @default false
+   */
+  readonly removeKey?: boolean;
+}
+
+/** Options for `EdgeAuth.jwtConsumerKeys()`. */
+export interface JwtConsumerKeysOptions {
+  /**
+   * Secret holding the JWT credential (the key the token names, its algorithm and its secret or
+   * public key; format per controller: see the README) of the one consumer this route accepts.
+   * Required unless `anyConsumer` is true.
+   * @default - none: `anyConsumer` must be true
+   */
+  readonly secretName?: string;
+
+  /**
+   * Accept tokens signed with the JWT credential of any consumer the controller already knows
+   * (Kong consumers managed elsewhere) instead of one Secret's.
+   * @default false
+   */
+  readonly anyConsumer?: boolean;
+
+  /**
+   * The token claim naming the credential (its `key`) that verifies the signature.
+   * @default 'iss'
+   */
+  readonly keyClaim?: string;
 }
 
 /** Options for `EdgeAuth.basic()`. */
@@ -117,6 +197,7 @@ export class EdgeAuth {
       responseHeaders: sortedUnique(list('EdgeAuth.external.responseHeaders', options.responseHeaders, 'header names').map((h, i) => header(`EdgeAuth.external.responseHeaders[${i}]`, h))),
       signinUrl: options.signinUrl === undefined ? undefined : url('EdgeAuth.external.signinUrl', options.signinUrl, false),
       cacheSeconds: cacheMs === undefined ? undefined : cacheMs / 1000,
+      ...externalExtras(options),
     });
   }
 
@@ -147,12 +228,48 @@ export class EdgeAuth {
   }
 
 
-  /** Require an API key from a Secret. */
+  /**
+   * Require an API key: one of a Secret's keys, or (`anyConsumer`) the key of any consumer the
+   * controller knows, read from a header and / or a query parameter.
+   * @example EdgeAuth.apiKey({ anyConsumer: true, header: 'apikey', queryParameter: 'apikey', removeKey: true })
+   */
   public static apiKey(options: ApiKeyAuthOptions): EdgeAuth {
+    const anyConsumer = bool('EdgeAuth.apiKey.anyConsumer', options?.anyConsumer, false);
+    if (anyConsumer && options.secretName !== undefined) {
+      policyFail('EdgeAuth.apiKey.anyConsumer', 'accepts the keys of every consumer, so there is no secretName; leave one of them out');
+    }
+    const query = options?.queryParameter === undefined ? undefined : queryParameter('EdgeAuth.apiKey.queryParameter', options.queryParameter);
+    const name = options?.header === undefined && query !== undefined ? undefined : header('EdgeAuth.apiKey.header', options?.header ?? 'x-api-key').toLowerCase();
+    const removeKey = bool('EdgeAuth.apiKey.removeKey', options?.removeKey, false);
     return new EdgeAuth({
       kind: 'apiKey',
-      secretName: secret('EdgeAuth.apiKey.secretName', options?.secretName),
-      header: header('EdgeAuth.apiKey.header', options?.header ?? 'x-api-key').toLowerCase(),
+      secretName: anyConsumer ? undefined : secret('EdgeAuth.apiKey.secretName', options?.secretName as string),
+      header: name,
+      queryParameter: query,
+      removeKey: removeKey || undefined,
+    });
+  }
+
+  /**
+   * Validate a JWT bearer token with a key held by a consumer (Kong's jwt plugin), instead of a
+   * JWKS: the token's `keyClaim` names the consumer credential whose secret or public key verifies
+   * it, and its `exp` is required and checked. Only controllers with consumers can say this; the
+   * others verify against a JWKS (`EdgeAuth.jwt()`).
+   * @example EdgeAuth.jwtConsumerKeys({ secretName: 'partner-jwt' })
+   */
+  public static jwtConsumerKeys(options: JwtConsumerKeysOptions): EdgeAuth {
+    const anyConsumer = bool('EdgeAuth.jwtConsumerKeys.anyConsumer', options?.anyConsumer, false);
+    if (anyConsumer && options.secretName !== undefined) {
+      policyFail('EdgeAuth.jwtConsumerKeys.anyConsumer', 'accepts the keys of every consumer, so there is no secretName; leave one of them out');
+    }
+    const keyClaim = options?.keyClaim ?? 'iss';
+    if (typeof keyClaim !== 'string' || !/^[A-Za-z0-9_.:-]{1,64}$/.test(keyClaim)) {
+      policyFail('EdgeAuth.jwtConsumerKeys.keyClaim', `${show(keyClaim)} is not a claim name (letters, digits, '_', '.', ':' or '-'; at most 64)`);
+    }
+    return new EdgeAuth({
+      kind: 'jwtConsumerKeys',
+      secretName: anyConsumer ? undefined : secret('EdgeAuth.jwtConsumerKeys.secretName', options?.secretName as string),
+      keyClaim,
     });
   }
 
@@ -188,11 +305,45 @@ export class EdgeAuth {
   }
 }
 
+/** The issue #17 settings of `EdgeAuth.external()`: what the auth call carries and its TLS. */
+function externalExtras(options: ExternalAuthOptions): Pick<Extract<EdgeAuthIR, { kind: 'external' }>, 'requestHeaders' | 'forwardBodyBytes' | 'ca' | 'clientCertificateSecret'> {
+  const https = typeof options.url === 'string' && options.url.startsWith('https://');
+  const requestHeaders = options.requestHeaders === undefined ? undefined
+    : list('EdgeAuth.external.requestHeaders', options.requestHeaders, 'header names').map((h, i) => header(`EdgeAuth.external.requestHeaders[${i}]`, h));
+  if (requestHeaders !== undefined && requestHeaders.length === 0) policyFail('EdgeAuth.external.requestHeaders', 'is empty; leave it out for the controller\'s default set, or name the headers the auth service needs');
+  const lower = requestHeaders?.map(h => h.toLowerCase());
+  if (lower && new Set(lower).size !== lower.length) policyFail('EdgeAuth.external.requestHeaders', `${show(requestHeaders)} names a header twice (header names are case-insensitive)`);
+  const body = options.forwardBody;
+  if (body !== undefined && !(body instanceof BodySize)) policyFail('EdgeAuth.external.forwardBody', 'must be created with BodySize.bytes(), kibibytes(), mebibytes() or gibibytes()');
+  const ca = options.ca;
+  if (ca !== undefined) {
+    const problem = caProblem(ca, 'EdgeAuth.external.ca');
+    if (problem) throw new PolicyError(problem);
+    if (!https) policyFail('EdgeAuth.external.ca', 'verifies an https auth service; the url is plain http');
+  }
+  const cert = options.clientCertificateSecret === undefined ? undefined : secret('EdgeAuth.external.clientCertificateSecret', options.clientCertificateSecret);
+  if (cert !== undefined && !https) policyFail('EdgeAuth.external.clientCertificateSecret', 'is presented to an https auth service; the url is plain http');
+  return {
+    requestHeaders: lower ? [...lower].sort() : undefined,
+    forwardBodyBytes: body?.maxBytes,
+    ca: ca?._toIR(),
+    clientCertificateSecret: cert,
+  };
+}
+
 type DistributiveOmit<T, K extends keyof any> = T extends any ? Omit<T, K> : never;
 
 function header(field: string, name: string): string {
   const problem = checkHeaderName(name);
   if (problem) policyFail(field, problem);
+  return name;
+}
+
+/** A query parameter name: URL-unreserved characters only, so it needs no encoding anywhere. */
+function queryParameter(field: string, name: string): string {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9._~-]{1,64}$/.test(name)) {
+    policyFail(field, `${show(name)} must be a query parameter name of letters, digits, '-', '_', '.' or '~' (1 to 64)`);
+  }
   return name;
 }
 

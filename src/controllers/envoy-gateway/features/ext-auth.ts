@@ -35,6 +35,9 @@ export function backendName(route: RouteIR): string {
  * `extAuth.http`: the auth service is called at exactly the URL's path (`pathOverride`; Envoy
  * Gateway's `path` would append the client's path), and the listed response headers are copied
  * to the upstream request (`headersToBackend`). Any other answer than 200 is returned to the client.
+ * `headersToExtAuth`: the client headers sent to the auth service (Envoy adds Host, Method, Path,
+ * Content-Length and Authorization to any list, so a list without Authorization is refused);
+ * `bodyToExtAuth.maxRequestBytes`: the body is buffered and sent (a larger request gets 413).
  */
 export function extAuthSpec(auth: External, route: RouteIR): ExtAuthSpec | undefined {
   const t = authTarget(auth.url);
@@ -48,12 +51,15 @@ export function extAuthSpec(auth: External, route: RouteIR): ExtAuthSpec | undef
       pathOverride: t.path,
       headersToBackend: auth.responseHeaders.length > 0 ? [...auth.responseHeaders] : undefined,
     },
+    headersToExtAuth: auth.requestHeaders ? [...auth.requestHeaders] : undefined,
+    bodyToExtAuth: auth.forwardBodyBytes !== undefined ? { maxRequestBytes: auth.forwardBodyBytes } : undefined,
   };
 }
 
 /**
  * What the auth call needs besides the SecurityPolicy: a Backend for an HTTPS URL (verified
- * against the system CAs, SNI = the host), or a ReferenceGrant for a Service in another namespace.
+ * against the system CAs or the declared CA, SNI = the host, with the client certificate if any),
+ * or a ReferenceGrant for a Service in another namespace.
  */
 export function allocateExtAuth(scope: Construct, route: RouteIR, auth: External): ApiObject[] {
   const t = authTarget(auth.url);
@@ -66,7 +72,12 @@ export function allocateExtAuth(scope: Construct, route: RouteIR, auth: External
       namespace: route.namespace,
       spec: (): BackendSpec => ({
         endpoints: [{ fqdn: { hostname: t.host, port: t.port } }],
-        tls: { wellKnownCACertificates: 'System', sni: t.host },
+        tls: {
+          wellKnownCACertificates: auth.ca ? undefined : 'System',
+          caCertificateRefs: auth.ca ? [{ group: '', kind: auth.ca.kind, name: auth.ca.name }] : undefined,
+          clientCertificateRef: auth.clientCertificateSecret ? { group: '', kind: 'Secret', name: auth.clientCertificateSecret } : undefined,
+          sni: t.host,
+        },
       }),
     })];
   }
@@ -85,4 +96,23 @@ export function extAuthProblem(auth: External): string | undefined {
   if (!t) return `'${auth.url}' is neither an https URL nor an in-cluster Service URL`;
   if (t.port < 1 || t.port > 65535) return `port ${t.port} is not a valid port`;
   return undefined;
+}
+
+/** Envoy Gateway's bodyToExtAuth.maxRequestBytes is an int32. */
+const MAX_INT32 = 2147483647;
+
+/** The issue #17 settings Envoy Gateway cannot render as the intent means them. */
+export function extAuthExtrasProblems(auth: External): Array<{ feature: 'externalAuthRequestHeaders' | 'externalAuthBody'; prop: string; reason: string }> {
+  const out: Array<{ feature: 'externalAuthRequestHeaders' | 'externalAuthBody'; prop: string; reason: string }> = [];
+  if (auth.requestHeaders && !auth.requestHeaders.includes('authorization')) {
+    out.push({
+      feature: 'externalAuthRequestHeaders',
+      prop: 'auth.requestHeaders',
+      reason: 'Envoy always sends Authorization (with Host, Method, Path and Content-Length) to an HTTP auth service, so a list without it cannot withhold it; add \'authorization\' to the list',
+    });
+  }
+  if (auth.forwardBodyBytes !== undefined && auth.forwardBodyBytes > MAX_INT32) {
+    out.push({ feature: 'externalAuthBody', prop: 'auth.forwardBody', reason: `bodyToExtAuth.maxRequestBytes is at most ${MAX_INT32} bytes` });
+  }
+  return out;
 }

@@ -11,10 +11,46 @@ import {
 } from '../constants';
 import { TopLevelObject } from '../kong-object';
 
-type CredentialAuth = Extract<EdgeAuthIR, { kind: 'apiKey' | 'basic' }>;
+type ApiKey = Extract<EdgeAuthIR, { kind: 'apiKey' }>;
+type JwtConsumerKeys = Extract<EdgeAuthIR, { kind: 'jwtConsumerKeys' }>;
+/** Auth with a credential Secret of ours: basic auth, or API keys / JWT keys of one Secret (not of any consumer). */
+type CredentialAuth = ((ApiKey | JwtConsumerKeys) & { readonly secretName: string }) | Extract<EdgeAuthIR, { kind: 'basic' }>;
 
 function credentialAuth(auth: EdgeAuthIR | undefined): CredentialAuth | undefined {
-  return auth?.kind === 'apiKey' || auth?.kind === 'basic' ? auth : undefined;
+  if (auth?.kind === 'basic') return auth;
+  return (auth?.kind === 'apiKey' || auth?.kind === 'jwtConsumerKeys') && auth.secretName !== undefined ? auth as CredentialAuth : undefined;
+}
+
+/** The matrix feature of a credential auth. */
+function credentialFeature(kind: CredentialAuth['kind']): 'apiKeyAuth' | 'basicAuth' | 'jwtConsumerKeys' {
+  return kind === 'apiKey' ? 'apiKeyAuth' : kind === 'basic' ? 'basicAuth' : 'jwtConsumerKeys';
+}
+
+const CREDENTIAL_NAMES: Record<CredentialAuth['kind'], string> = { apiKey: 'API keys', basic: 'basic authentication', jwtConsumerKeys: 'JWT keys' };
+
+/**
+ * jwt: the token's `key_claim_name` claim names the consumer credential that verifies it;
+ * `claims_to_verify: [exp]` makes `exp` required and checked (Kong checks no claim by default).
+ * The token is read where Kong reads it by default: the Authorization bearer header, the `jwt`
+ * query parameter.
+ */
+function jwtConfig(a: JwtConsumerKeys): Record<string, unknown> {
+  return { key_claim_name: a.keyClaim, claims_to_verify: ['exp'] };
+}
+
+/**
+ * key-auth: Kong looks for the same `key_names` in the headers and the query string, so a key in
+ * both places has one name; `hide_credentials` removes it before the upstream call.
+ */
+function keyAuthConfig(a: ApiKey): Record<string, unknown> {
+  return {
+    // The query is case-sensitive, header names are not: the query parameter's spelling serves both.
+    key_names: [a.queryParameter ?? a.header],
+    key_in_header: a.header !== undefined,
+    key_in_query: a.queryParameter !== undefined,
+    key_in_body: false,
+    hide_credentials: a.removeKey ? true : undefined,
+  };
 }
 
 /**
@@ -36,18 +72,20 @@ export function consumerIdentity(namespace: string, secretName: string): Consume
   return { name, group: `${namespace}/${secretName}`, aclSecretName: joinName([name, 'acl']) };
 }
 
-/** `key-auth` (the key in the declared header only) or `basic-auth`, plus the `acl` that scopes it. */
+/**
+ * `key-auth` (the key in the declared header and / or query parameter) or `basic-auth`, plus the
+ * `acl` that scopes it to the route's Secret; API keys of any consumer get no `acl`.
+ */
 export function authPlugins(route: RouteIR): PluginSpec[] {
-  const auth = credentialAuth(route.policies.auth);
+  const a = route.policies.auth;
+  if (a?.kind === 'apiKey' && a.secretName === undefined) return [{ plugin: PLUGINS.keyAuth, config: () => keyAuthConfig(a) }];
+  if (a?.kind === 'jwtConsumerKeys' && a.secretName === undefined) return [{ plugin: PLUGINS.jwt, config: () => jwtConfig(a) }];
+  const auth = credentialAuth(a);
   if (!auth) return [];
   const id = consumerIdentity(route.namespace, auth.secretName);
   const acl: PluginSpec = { plugin: PLUGINS.acl, config: () => ({ allow: [id.group] }) };
-  if (auth.kind === 'apiKey') {
-    return [{
-      plugin: PLUGINS.keyAuth,
-      config: () => ({ key_names: [auth.header], key_in_header: true, key_in_query: false, key_in_body: false }),
-    }, acl];
-  }
+  if (auth.kind === 'apiKey') return [{ plugin: PLUGINS.keyAuth, config: () => keyAuthConfig(auth) }, acl];
+  if (auth.kind === 'jwtConsumerKeys') return [{ plugin: PLUGINS.jwt, config: () => jwtConfig(auth) }, acl];
   return [{ plugin: PLUGINS.basicAuth, config: () => ({ realm: auth.realm }) }, acl];
 }
 
@@ -104,16 +142,11 @@ export function authProblems(column: KongColumn, ir: GatewayIR): RenderProblem[]
     return a ? [`${r.namespace}/${consumerIdentity(r.namespace, a.secretName).aclSecretName}`] : [];
   }));
   for (const route of ir.routes) {
+    const k = route.policies.auth;
+    if (k?.kind === 'apiKey') problems.push(...keyLocationProblems(column, ir, k));
     const auth = credentialAuth(route.policies.auth);
     if (!auth) continue;
-    const feature = auth.kind === 'apiKey' ? 'apiKeyAuth' : 'basicAuth';
-    if (auth.kind === 'apiKey' && !KEY_NAME.test(auth.header)) {
-      problems.push({
-        source: auth.source,
-        message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.header'),
-          `Kong's key-auth reads key names of letters, digits, '_' and '-' only ('${auth.header}' given)`),
-      });
-    }
+    const feature = credentialFeature(auth.kind);
     if (aclSecrets.has(`${route.namespace}/${auth.secretName}`)) {
       problems.push({
         source: auth.source,
@@ -130,9 +163,28 @@ export function authProblems(column: KongColumn, ir: GatewayIR): RenderProblem[]
       problems.push({
         source: auth.source,
         message: unsupportedMessage(column, feature, policyProp(ir, auth.source, 'auth.secretName'),
-          `Secret '${auth.secretName}' is also used for ${prior.kind === 'apiKey' ? 'API keys' : 'basic authentication'} by [${prior.source}]; a Kong credential Secret holds one kind of credential`),
+          `Secret '${auth.secretName}' is also used for ${CREDENTIAL_NAMES[prior.kind as CredentialAuth['kind']]} by [${prior.source}]; a Kong credential Secret holds one kind of credential`),
       });
     }
   }
   return problems;
+}
+
+/** key-auth's key names: letters, digits, '_' and '-', one name for the header and the query. */
+function keyLocationProblems(column: KongColumn, ir: GatewayIR, a: ApiKey): RenderProblem[] {
+  const problem = (feature: 'apiKeyAuth' | 'apiKeyInQuery', prop: string, reason: string): RenderProblem => ({
+    source: a.source,
+    message: unsupportedMessage(column, feature, policyProp(ir, a.source, prop), reason),
+  });
+  const out: RenderProblem[] = [];
+  if (a.header !== undefined && !KEY_NAME.test(a.header)) {
+    out.push(problem('apiKeyAuth', 'auth.header', `Kong's key-auth reads key names of letters, digits, '_' and '-' only ('${a.header}' given)`));
+  }
+  if (a.queryParameter !== undefined && !KEY_NAME.test(a.queryParameter)) {
+    out.push(problem('apiKeyInQuery', 'auth.queryParameter', `Kong's key-auth reads key names of letters, digits, '_' and '-' only ('${a.queryParameter}' given)`));
+  } else if (a.queryParameter !== undefined && a.header !== undefined && a.queryParameter.toLowerCase() !== a.header) {
+    out.push(problem('apiKeyInQuery', 'auth.queryParameter',
+      `Kong's key-auth looks for the same key_names in headers and in the query string, so the query parameter must be named like the header ('${a.header}', '${a.queryParameter}' given)`));
+  }
+  return out;
 }

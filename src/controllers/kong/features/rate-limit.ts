@@ -95,7 +95,7 @@ export function rateLimitProblems(column: KongColumn, ir: GatewayIR): RenderProb
     const rl = route.policies.rateLimit;
     if (rl?.key !== 'consumer') continue;
     const auth = route.policies.auth?.kind;
-    if (auth === 'apiKey' || auth === 'basic') continue;
+    if (auth === 'apiKey' || auth === 'basic' || auth === 'jwtConsumerKeys') continue;
     problems.push({
       source: route.source,
       message: unsupportedMessage(column, 'rateLimitPerConsumer', policyProp(ir, rl.source, 'rateLimit'),

@@ -20,7 +20,14 @@ export interface PluginRead {
   /** `acl` allow group (pairs with key-auth / basic-auth). */
   readonly aclGroup?: string;
   /** key-auth / basic-auth before its Secret is resolved through the acl group and consumer. */
-  readonly credential?: { readonly kind: 'apiKey' | 'basic'; readonly header?: string; readonly realm?: string };
+  readonly credential?: {
+    readonly kind: 'apiKey' | 'basic' | 'jwtConsumerKeys';
+    readonly header?: string;
+    readonly realm?: string;
+    readonly keyClaim?: string;
+    readonly queryParameter?: string;
+    readonly removeKey?: boolean;
+  };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -103,15 +110,40 @@ export function readPlugin(o: KubeObject, log: ItemLog): PluginRead {
       break;
     }
     case PLUGINS.keyAuth: {
-      const names = strings(take('key_names'));
+      // Kong's defaults: key_names [apikey], in a header or the query string, not the body, kept upstream.
+      const names = config.key_names === undefined ? ['apikey'] : strings(take('key_names'));
       const inHeader = take('key_in_header') ?? true;
       const inQuery = take('key_in_query') ?? true;
       const inBody = take('key_in_body') ?? false;
-      if (names?.length === 1 && inHeader === true && inQuery === false && inBody === false) {
-        out = { ...out, credential: { kind: 'apiKey', header: names[0].toLowerCase() } };
-        for (const k of ['key_names', 'key_in_header', 'key_in_query', 'key_in_body']) if (config[k] !== undefined) map(k, 'Route.auth (EdgeAuth.apiKey header)');
+      const hide = take('hide_credentials') ?? false;
+      if (names?.length === 1 && typeof inHeader === 'boolean' && typeof inQuery === 'boolean' && (inHeader || inQuery) && inBody === false && typeof hide === 'boolean') {
+        out = {
+          ...out,
+          credential: {
+            kind: 'apiKey',
+            header: inHeader ? names[0].toLowerCase() : undefined,
+            queryParameter: inQuery ? names[0] : undefined,
+            removeKey: hide || undefined,
+          },
+        };
+        for (const k of ['key_names', 'key_in_header', 'key_in_query', 'key_in_body']) if (config[k] !== undefined) map(k, 'Route.auth (EdgeAuth.apiKey header / queryParameter)');
+        if (config.hide_credentials !== undefined) map('hide_credentials', 'Route.auth (EdgeAuth.apiKey removeKey)');
       } else {
-        unmap('key_names', 'EdgeAuth.apiKey reads one key from one request header (key_names with one name, key_in_header true, key_in_query and key_in_body false)');
+        unmap('key_names', 'EdgeAuth.apiKey reads one key name from a request header and / or the query string (key_names with one name, key_in_body false)');
+      }
+      break;
+    }
+    case PLUGINS.jwt: {
+      // The intent's form: the key named by one claim, exp required; the token where Kong reads it by default.
+      const keyClaim = take('key_claim_name') ?? 'iss';
+      const verify = strings(take('claims_to_verify'));
+      const other = Object.keys(config).filter(k => !['key_claim_name', 'claims_to_verify'].includes(k));
+      if (typeof keyClaim === 'string' && verify?.length === 1 && verify[0] === 'exp' && other.length === 0) {
+        out = { ...out, credential: { kind: 'jwtConsumerKeys', keyClaim } };
+        if (config.key_claim_name !== undefined) map('key_claim_name', 'Route.auth (EdgeAuth.jwtConsumerKeys keyClaim)');
+        map('claims_to_verify', 'Route.auth (EdgeAuth.jwtConsumerKeys: exp required)');
+      } else {
+        unmap('claims_to_verify', 'EdgeAuth.jwtConsumerKeys verifies the signature with the key one claim names and requires exp (claims_to_verify [exp], no other jwt settings)');
       }
       break;
     }
@@ -331,13 +363,27 @@ export function credentialSecret(
   return creds[0];
 }
 
-/** The EdgeAuth of a route's credential plugins, or the reason it cannot be read. */
-export function authOf(credential: PluginRead['credential'], secret: string, isSecret: boolean, source: string): EdgeAuthIR | string {
+/**
+ * The EdgeAuth of a route's credential plugins, or the reason it cannot be read. key-auth without
+ * an acl (`anyConsumer`) accepts the key of any consumer: `EdgeAuth.apiKey({ anyConsumer: true })`.
+ */
+export function authOf(credential: PluginRead['credential'], secret: string, isSecret: boolean, source: string, anyConsumer = false): EdgeAuthIR | string {
   if (!credential) return 'no key-auth / basic-auth plugin';
+  if (credential.kind === 'apiKey' && (isSecret || anyConsumer)) {
+    return {
+      kind: 'apiKey',
+      source,
+      secretName: isSecret ? secret : undefined,
+      header: credential.header,
+      queryParameter: credential.queryParameter,
+      removeKey: credential.removeKey,
+    };
+  }
+  if (credential.kind === 'jwtConsumerKeys' && (isSecret || anyConsumer)) {
+    return { kind: 'jwtConsumerKeys', source, secretName: isSecret ? secret : undefined, keyClaim: credential.keyClaim! };
+  }
   if (!isSecret) return secret;
-  return credential.kind === 'apiKey'
-    ? { kind: 'apiKey', source, secretName: secret, header: credential.header! }
-    : { kind: 'basic', source, secretName: secret, realm: credential.realm };
+  return { kind: 'basic', source, secretName: secret, realm: credential.realm };
 }
 
 /**

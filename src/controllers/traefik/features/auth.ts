@@ -1,4 +1,7 @@
+import { unsupportedMessage } from '../../../capabilities/check';
+import { GatewayIR } from '../../../ir/model';
 import { EdgeAuthIR } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
 import { MIDDLEWARE_TYPES } from '../constants';
 
 /** `Middleware.spec.forwardAuth` / `basicAuth` wire types (fields we emit). */
@@ -7,6 +10,10 @@ export interface ForwardAuthSpec {
   readonly trustForwardHeader: boolean;
   readonly authResponseHeaders?: string[];
   readonly authSigninURL?: string;
+  readonly authRequestHeaders?: string[];
+  readonly forwardBody?: boolean;
+  readonly maxBodySize?: number;
+  readonly tls?: { readonly caSecret?: string; readonly certSecret?: string };
 }
 
 export interface BasicAuthSpec {
@@ -27,6 +34,10 @@ export function rendersAuth(a: EdgeAuthIR | undefined): boolean {
  *   since v3.7.0, and leaving it unset logs a warning and keeps the legacy behaviour): clients
  *   cannot forge the X-Forwarded-* the auth service sees (trust comes from the entry point's
  *   `forwardedHeaders.trustedIPs`). No cache (refused by the capability matrix).
+ *   `authRequestHeaders`: only these client headers reach the auth service (X-Forwarded-* are
+ *   always set); `forwardBody` + `maxBodySize`: the body is read up to the limit and sent along
+ *   (a larger request gets 401); `tls.caSecret` / `tls.certSecret`: the CA (key `ca.crt` or
+ *   `tls.ca`) and the client certificate for an https auth service, Secrets of the route's namespace.
  * - Basic: `basicAuth` against a Secret in the route's namespace (see the README for formats).
  */
 export function authSpec(a: EdgeAuthIR): Record<string, ForwardAuthSpec | BasicAuthSpec> | undefined {
@@ -38,6 +49,10 @@ export function authSpec(a: EdgeAuthIR): Record<string, ForwardAuthSpec | BasicA
           trustForwardHeader: false,
           authResponseHeaders: a.responseHeaders.length > 0 ? [...a.responseHeaders] : undefined,
           authSigninURL: a.signinUrl,
+          authRequestHeaders: a.requestHeaders ? [...a.requestHeaders] : undefined,
+          forwardBody: a.forwardBodyBytes !== undefined ? true : undefined,
+          maxBodySize: a.forwardBodyBytes,
+          tls: a.ca || a.clientCertificateSecret ? { caSecret: a.ca?.name, certSecret: a.clientCertificateSecret } : undefined,
         },
       };
     case 'basic':
@@ -45,4 +60,21 @@ export function authSpec(a: EdgeAuthIR): Record<string, ForwardAuthSpec | BasicA
     default:
       return undefined;
   }
+}
+
+/** forwardAuth.tls.caSecret reads a Secret: a CA in a ConfigMap is refused. */
+export function authProblems(controller: 'traefik' | 'traefik-ingress', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  const seen = new Set<string>();
+  for (const route of ir.routes) {
+    const a = route.policies.auth;
+    if (a?.kind !== 'external' || a.ca?.kind !== 'ConfigMap' || seen.has(a.source)) continue;
+    seen.add(a.source);
+    problems.push({
+      source: a.source,
+      message: unsupportedMessage(controller, 'externalAuthCa', a.source === ir.source ? 'defaults.auth.ca' : 'auth.ca',
+        `forwardAuth.tls.caSecret reads a Secret, not a ConfigMap ('${a.ca.name}'); use CaCertificates.fromSecret()`),
+    });
+  }
+  return problems;
 }

@@ -280,7 +280,37 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
       if (trust === true) unmap('trustForwardHeader', 'trusting client X-Forwarded-* headers is not modelled');
       else if (trust !== undefined) map('trustForwardHeader', 'Route.auth (the auth service sees the proxy\'s own X-Forwarded-*)');
       const list = Array.isArray(headers) ? headers.filter((h): h is string => typeof h === 'string') : [];
-      policies.auth = { kind: 'external', source, url: address, responseHeaders: uniqueSorted(list), signinUrl: typeof signin === 'string' ? signin : undefined };
+      const requestHeaders = take('authRequestHeaders');
+      const forwardBody = take('forwardBody');
+      const maxBodySize = take('maxBodySize');
+      const tls = take('tls');
+      const asked = Array.isArray(requestHeaders) && requestHeaders.length > 0
+        ? uniqueSorted(requestHeaders.map(h => String(h).toLowerCase())) : undefined;
+      if (forwardBody === true && (typeof maxBodySize !== 'number' || !Number.isInteger(maxBodySize) || maxBodySize < 1)) {
+        unmap('forwardBody', 'the intent sends the body up to a size (maxBodySize of at least 1 byte)');
+        return { policies, failed: true };
+      }
+      const t = isRecord(tls) ? tls : undefined;
+      const tlsKeys = t ? Object.keys(t) : [];
+      if (tlsKeys.some(k => !['caSecret', 'certSecret'].includes(k))) {
+        unmap('tls', 'the intent verifies the auth service with a CA Secret and presents a client certificate Secret (no other TLS settings)');
+        return { policies, failed: true };
+      }
+      policies.auth = {
+        kind: 'external',
+        source,
+        url: address,
+        responseHeaders: uniqueSorted(list),
+        signinUrl: typeof signin === 'string' ? signin : undefined,
+        requestHeaders: asked,
+        forwardBodyBytes: forwardBody === true ? maxBodySize as number : undefined,
+        ca: typeof t?.caSecret === 'string' ? { kind: 'Secret', name: t.caSecret } : undefined,
+        clientCertificateSecret: typeof t?.certSecret === 'string' ? t.certSecret : undefined,
+      };
+      if (requestHeaders !== undefined) map('authRequestHeaders', 'Route.auth (requestHeaders)');
+      if (forwardBody !== undefined) map('forwardBody', 'Route.auth (forwardBody)');
+      if (maxBodySize !== undefined) map('maxBodySize', 'Route.auth (forwardBody size)');
+      if (tls !== undefined) map('tls', 'Route.auth (ca / clientCertificateSecret)');
       map('address', 'Route.auth (EdgeAuth.external url)');
       if (headers !== undefined) map('authResponseHeaders', 'Route.auth (responseHeaders)');
       if (signin !== undefined) map('authSigninURL', 'Route.auth (signinUrl)');
