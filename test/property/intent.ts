@@ -287,7 +287,7 @@ export const backendArb: fc.Arbitrary<BackendSpec> = fc.record({
   // from the name's length so the generated shapes (and shrinking) stay those of the verified case.
   .map(b => (b.tls && b.service.length % 3 === 0 ? { ...b, tls: { hostname: b.tls.hostname, unverified: b.tls.ca === undefined ? 'no-sni' as const : 'sni' as const } } : b))
   // A client certificate (Secret 'backend-client') on unverified backends of port 8080: derived, shapes unchanged.
-  .map(b => (b.tls?.unverified && b.port === 8080 ? { ...b, tls: { ...b.tls, clientCert: true as const } } : b))
+  .map(b => (b.tls && 'unverified' in b.tls && b.port === 8080 ? { ...b, tls: { ...b.tls, clientCert: true as const } } : b))
   // A Service port speaks TLS or not for every route using it (BackendTLSPolicy targets the Service): keep them apart.
   .map(b => (b.tls ? { ...b, service: `${b.service.slice(0, 55)}-tls` } : b));
 
