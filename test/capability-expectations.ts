@@ -12,6 +12,7 @@ import { ControllerName, FeatureKind } from '../src/capabilities/features';
  * controller does it natively: the output is identical to the baseline's. Object metadata
  * (apiVersion, kind, name, namespace) of an object the feature adds is implied by its key.
  */
+/** An empty object is a value too where a CRD uses one as a flag (Envoy Gateway's `session.resumption.stateless: {}`). */
 export type Fields = { readonly [path: string]: string | number | boolean | undefined | Readonly<Record<string, never>> };
 export type CellExpectation = typeof SAME | { readonly [id: string]: Fields | typeof GONE };
 

@@ -1,4 +1,5 @@
 import { roundTripProblems } from './property/roundtrip';
+import { envoyListenerTlsPolicy } from './tls-feature-helpers';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { ApiGateway, Backend, TlsCertificate, TlsCipherSuite, TlsMode, TlsVersion } from '../src';
 import { ControllerName } from '../src/capabilities/features';
@@ -81,23 +82,7 @@ describe('readers', () => {
     expect(classes.items.find(i => i.field.includes('ssl-ciphers'))?.reason).toMatch(/not cipher classes or operators/);
   });
 
-  const policy = (ciphers: unknown) => [
-    {
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'Gateway',
-      metadata: { name: 'gw', namespace: 'edge' },
-      spec: {
-        gatewayClassName: 'eg',
-        listeners: [{ name: 'https-a', protocol: 'HTTPS', port: 443, hostname: 'a.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'a-cert' }] } }],
-      },
-    },
-    {
-      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
-      kind: 'ClientTrafficPolicy',
-      metadata: { name: 'tls', namespace: 'edge' },
-      spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw', sectionName: 'https-a' }], tls: { ciphers } },
-    },
-  ];
+  const policy = (ciphers: unknown) => envoyListenerTlsPolicy({ ciphers });
 
   test('Envoy Gateway: BoringSSL names and the IANA aliases read back; preference groups do not', () => {
     const r = ENVOY_GATEWAY_READER.read(policy(['ECDHE-RSA-AES128-GCM-SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']));

@@ -51,7 +51,8 @@ export interface BackendTlsIR {
   /** Trust anchors, in the backend's namespace; undefined: the proxy's system trust store. Never with `insecureSkipVerify`. */
   readonly ca?: CaRefIR;
   /** The explicit, unsafe opt-in: the backend certificate is not verified at all. */
-  readonly insecureSkipVerify?: true;  /** A `kubernetes.io/tls` Secret in the backend's namespace whose certificate the gateway presents to the backend. */
+  readonly insecureSkipVerify?: true;
+  /** A `kubernetes.io/tls` Secret in the backend's namespace whose certificate the gateway presents to the backend. */
   readonly clientCertificateSecret?: string;
 }
 

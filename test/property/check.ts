@@ -46,6 +46,7 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
       const t = spec.defaultBackend.tls;
       if (t.unverified) used.push(['backendTlsInsecure', 'defaultBackend.tls'], ...(t.unverified === 'sni' ? [['backendTlsInsecureServerName', 'defaultBackend.tls'] as [FeatureKind, string]] : []));
       else if (!t.ca) used.push(['backendTlsSystemCa', 'defaultBackend.tls']);
+      if (t.clientCert) used.push(['backendTlsClientCertificate', 'defaultBackend.tls']);
     }
     for (const [f, prop] of used) {
       if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, prop)}`);

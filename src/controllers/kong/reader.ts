@@ -413,7 +413,7 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
       });
     }
   }
-  // TLS: one TlsHost per (namespace, host); redirected when every Ingress serving the host is HTTPS-only.
+  // TLS: one TlsHost per (namespace, host); redirected when every Ingress serving the host is HTTPS-only (redirecting or refusing).
   const tlsHosts: TlsHostIR[] = [];
   const seen = new Set<string>();
   for (const r of reads) {
@@ -430,7 +430,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
         secretName: t.secretName,
         secretNamespace: r.namespace,
         managedCertificate: ctx.managed.has(`${r.namespace}/${t.secretName}`),
-        httpsRedirect: serving.length > 0 && serving.every(x => x.httpsRedirect !== undefined),
+        // A route refusing plain HTTP (426) stands in for the redirect on its matches, as it replaces it on render.
+        httpsRedirect: serving.length > 0 && serving.every(x => x.httpsRedirect !== undefined || x.refusesPlainHttp),
         hsts: serving.find(x => x.hsts)?.hsts,
       });
     }
