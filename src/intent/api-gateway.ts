@@ -19,6 +19,7 @@ import { unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
+import { passOf } from '../core/synth-pass';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
 import { BackendIR, ClientAddressIR, GatewayIR, RouteIR } from '../ir/model';
@@ -302,11 +303,14 @@ export class ApiGateway extends Construct {
 
   /**
    * Validation messages for one construct of this gateway (cdk8s prefixes them with its path).
-   * All gateway-wide checks run once per change and are shared by every construct.
+   * All gateway-wide checks run once per change and are shared by every construct; each
+   * construct's list is computed once per synth pass (`passOf`).
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return [...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source)];
+    return passOf(this).memo(this, `problems ${source}`, () => [
+      ...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source),
+    ]);
   }
 
   /** Changes whenever a construct is added (whole-app checks). @internal */
