@@ -59,8 +59,39 @@ function describe(b: BackendIR): string {
   return `Service '${b.namespace}/${b.service}' port ${b.port}`;
 }
 
+/**
+ * The Services of a list by namespace and name, the first of each (what a search of the list
+ * finds), built once per list: every backend of every route looks its Service up, so a search
+ * per backend would make the checks quadratic in routes times Services.
+ */
+const SERVICE_INDEX = new WeakMap<readonly DefinedService[], ReadonlyMap<string, DefinedService>>();
+
 function findService(b: BackendIR, services: readonly DefinedService[]): DefinedService | undefined {
-  return services.find(s => s.name === b.service && s.namespace === b.namespace);
+  let index = SERVICE_INDEX.get(services);
+  if (!index) {
+    const byKey = new Map<string, DefinedService>();
+    for (const s of services) {
+      const key = `${s.namespace}/${s.name}`;
+      if (!byKey.has(key)) byKey.set(key, s);
+    }
+    SERVICE_INDEX.set(services, index = byKey);
+  }
+  return index.get(`${b.namespace}/${b.service}`);
+}
+
+/** Whether a workload of the list matches each (namespace, selector), per list (routes share Services). */
+const SELECTED = new WeakMap<readonly DefinedWorkload[], Map<string, boolean>>();
+
+function selectsWorkload(namespace: string, wanted: ReadonlyArray<[string, string]>, workloads: readonly DefinedWorkload[]): boolean {
+  let known = SELECTED.get(workloads);
+  if (!known) SELECTED.set(workloads, known = new Map());
+  const key = JSON.stringify([namespace, wanted]);
+  let matched = known.get(key);
+  if (matched === undefined) {
+    matched = workloads.some(w => w.namespace === namespace && wanted.every(([k, v]) => w.labels[k] === v));
+    known.set(key, matched);
+  }
+  return matched;
 }
 
 /**
@@ -90,8 +121,7 @@ export function backendWarning(
   if (!service || !selector) return undefined;
   const wanted = Object.entries(selector);
   if (wanted.length === 0) return undefined;
-  const matched = workloads.some(w => w.namespace === service.namespace && wanted.every(([k, v]) => w.labels[k] === v));
-  if (matched) return undefined;
+  if (selectsWorkload(service.namespace, wanted, workloads)) return undefined;
   const labels = wanted.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(',');
   return {
     id: WARNING_IDS.serviceWithoutEndpoints,

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { addSignature, rootOf } from './synth-pass';
 
 /**
  * App-wide facts that several constructs must agree on (which construct writes a certificate
@@ -7,9 +8,12 @@ import { IConstruct } from 'constructs';
  * Entries are added when constructs are created; validations only read them.
  */
 const REGISTRIES = new WeakMap<IConstruct, Map<string, Map<string, unknown[]>>>();
+/** How many entries each app registered: validations memoised for a synth pass read the registries. */
+const COUNTS = new WeakMap<IConstruct, number>();
+addSignature(root => `registry ${COUNTS.get(root) ?? 0}`);
 
 function bucketOf(scope: IConstruct, bucket: string): Map<string, unknown[]> {
-  const root = scope.node.root;
+  const root = rootOf(scope);
   let buckets = REGISTRIES.get(root);
   if (!buckets) {
     buckets = new Map();
@@ -26,6 +30,8 @@ function bucketOf(scope: IConstruct, bucket: string): Map<string, unknown[]> {
 /** Adds an entry under `key`; returns every entry of that key, in registration order. */
 export function register<T>(scope: IConstruct, bucket: string, key: string, entry: T): readonly T[] {
   const b = bucketOf(scope, bucket);
+  const root = rootOf(scope);
+  COUNTS.set(root, (COUNTS.get(root) ?? 0) + 1);
   const list = b.get(key) as T[] | undefined;
   if (list) {
     list.push(entry);

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { endPass, envOf, passOf, rootOf } from './synth-pass';
 
 /**
  * The one channel for warnings: settings that are valid but risky or surprising. Each warning
@@ -64,6 +65,15 @@ export function addWarnings(scope: IConstruct, key: string, producer: Producer):
   if (!producers.has(key)) producers.set(key, producer);
 }
 
+/**
+ * `addWarnings` for a producer whose result depends only on what a synth pass's signature covers
+ * (the construct's own IR, its gateway's IR, the app's objects, the flags; see `passOf`): it runs
+ * once per pass, not once per validation pass of cdk8s.
+ */
+export function addPassWarnings(scope: IConstruct, key: string, producer: Producer): void {
+  addWarnings(scope, key, () => passOf(scope).memo(scope, `warnings ${key}`, producer));
+}
+
 /** Suppresses warnings with `id` on `scope` and everything under it. */
 export function acknowledge(scope: IConstruct, id: string): void {
   let ids = ACKNOWLEDGED.get(scope);
@@ -93,6 +103,8 @@ export function warningsOf(scope: IConstruct): WarningRecord[] {
 
 /** Every warning of `scope` and the constructs under it, in construct-tree order. */
 export function allWarnings(scope: IConstruct): WarningRecord[] {
+  // Read outside cdk8s's validation: the app may have changed since the last pass.
+  endPass(scope);
   return scope.node.findAll().flatMap(c => warningsOf(c));
 }
 
@@ -109,7 +121,7 @@ function report(scope: IConstruct): string[] {
     return warnings.map(w => `warning ${w.id}: ${w.message} (an error because '${STRICT_CONTEXT}' is set)`);
   }
   if (flag(scope, QUIET_CONTEXT, 'CDK8S_GATEWAY_QUIET')) return [];
-  const root = scope.node.root;
+  const root = rootOf(scope);
   let printed = PRINTED.get(root);
   if (!printed) {
     printed = new Set();
@@ -130,6 +142,6 @@ function isAcknowledged(scope: IConstruct, id: string): boolean {
 
 /** A boolean app context key, or its environment variable (cdk8s synth has no --context flag). */
 export function flag(scope: IConstruct, contextKey: string, envVar: string): boolean {
-  const value = scope.node.tryGetContext(contextKey) ?? process.env[envVar];
+  const value = scope.node.tryGetContext(contextKey) ?? envOf(scope, envVar);
   return value === true || value === 'true' || value === '1';
 }

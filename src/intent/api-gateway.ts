@@ -19,6 +19,7 @@ import { unverifiedBackendTlsWarnings } from '../checks/warnings';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
+import { passOf } from '../core/synth-pass';
 import { checkLabelName, checkNamespace } from '../core/validate';
 import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
 import { BackendIR, ClientAddressIR, GatewayIR, RouteIR } from '../ir/model';
@@ -198,12 +199,12 @@ export class ApiGateway extends Construct {
 
   /** Adds a route to this gateway. */
   public addRoute(id: string, options: RouteOptions): Route {
-    return new Route(this, id, { ...options, gateway: this });
+    return new Route(this, id, propsWithGateway(options, this));
   }
 
   /** Terminates TLS for some hostnames with one certificate (or passes it through). */
   public addTlsHost(id: string, options: TlsHostOptions): TlsHost {
-    return new TlsHost(this, id, { ...options, gateway: this });
+    return new TlsHost(this, id, propsWithGateway(options, this));
   }
 
   /**
@@ -302,11 +303,14 @@ export class ApiGateway extends Construct {
 
   /**
    * Validation messages for one construct of this gateway (cdk8s prefixes them with its path).
-   * All gateway-wide checks run once per change and are shared by every construct.
+   * All gateway-wide checks run once per change and are shared by every construct; each
+   * construct's list is computed once per synth pass (`passOf`).
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return [...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source)];
+    return passOf(this).memo(this, `problems ${source}`, () => [
+      ...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source),
+    ]);
   }
 
   /** Changes whenever a construct is added (whole-app checks). @internal */
@@ -349,4 +353,16 @@ export class ApiGateway extends Construct {
     if (owner) fail(source, `${kind}.name: '${name}' is already used by ${owner} in namespace '${namespace}'; give one of them another id or 'name'`);
     this.objectNames.set(key, source);
   }
+}
+
+/**
+ * `{ ...options, gateway }`, built the other way round. V8 gives an object cloned by a leading
+ * spread a map on which every read of an absent property misses its inline cache, and a route's
+ * props are mostly absent properties (its policies, name, namespace...): they made up a good
+ * part of a route's construction. The gateway always wins over an `options.gateway`, as before.
+ */
+function propsWithGateway<T extends object>(options: T, gateway: ApiGateway): T & { gateway: ApiGateway } {
+  const props = { gateway, ...options } as T & { gateway: ApiGateway };
+  if (props.gateway !== gateway) props.gateway = gateway;
+  return props;
 }

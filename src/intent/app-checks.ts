@@ -6,6 +6,7 @@ import { routingClaims } from '../checks/claims';
 import { objectKey, OwnerKind } from '../checks/owners';
 import { tlsHostEntries } from '../checks/tls';
 import { entries, register } from '../core/app-registry';
+import { addSignature, passOf, rootOf, trackPasses } from '../core/synth-pass';
 import { flag, WarningSpec } from '../core/warnings';
 import { GatewayIR } from '../ir/model';
 
@@ -35,7 +36,11 @@ const CACHE = new WeakMap<IConstruct, { readonly version: string; readonly probl
 /** Registers a gateway for the whole-app checks; called once by each ApiGateway. */
 export function registerGateway(gateway: AppGateway): void {
   register(gateway, 'app-checks', 'gateways', gateway);
+  trackPasses(gateway);
 }
+
+// Results memoised for a synth pass depend on every gateway's routes, TLS hosts and canaries.
+addSignature(root => `gateways ${entries<AppGateway>(root, 'app-checks', 'gateways').map(g => g._version).join(',')}`);
 
 /**
  * Problems the whole app has with one construct (a route, a canary, a gateway), computed once per
@@ -45,7 +50,7 @@ export function registerGateway(gateway: AppGateway): void {
 export function appProblemsFor(gateway: AppGateway, source: string): readonly string[] {
   const gateways = entries<AppGateway>(gateway, 'app-checks', 'gateways');
   if (gateways.length < 2) return [];
-  const root = gateway.node.root;
+  const root = rootOf(gateway);
   const version = `${gateways.length}:${gateways.map(g => g._version).join(',')}`;
   let cached = CACHE.get(root);
   if (cached?.version !== version) {
@@ -145,20 +150,6 @@ interface AppObjects {
   readonly workloads: DefinedWorkload[];
 }
 
-/** The index per construct tree, with the shape of the tree it was built from (see `treeShape`). */
-const OBJECTS = new WeakMap<IConstruct, { readonly shape: string; readonly objects: AppObjects }>();
-
-/**
- * A cheap fingerprint of the tree: the children of the root (charts) and of each chart. Every
- * validation of a synth reads the index, so it must not walk the whole tree (that would make a
- * synth quadratic in routes); constructs added under a chart's existing children after a first
- * validation are the blind spot (validation normally runs once, on the finished app).
- */
-function treeShape(root: IConstruct): string {
-  const charts = root.node.children;
-  return [charts.length, ...charts.map(c => c.node.children.length)].join(',');
-}
-
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
 type Json = Record<string, unknown> | undefined;
@@ -168,13 +159,14 @@ const labelsOf = (v: unknown): Record<string, string> => Object.fromEntries(Obje
 /**
  * Every Gateway / ListenerSet, Service and workload the app defines, whoever made it (an
  * ApiGateway, cdk8s-plus, a raw ApiObject, YAML pulled in with Include). Reads the objects' JSON,
- * once per app (rebuilt only if constructs were added since): call from validation only.
+ * once per app (rebuilt only if the app changed since, see `passOf`): call from validation only.
  */
 export function appObjects(scope: IConstruct): AppObjects {
-  const root = scope.node.root;
-  const shape = treeShape(root);
-  const cached = OBJECTS.get(root);
-  if (cached?.shape === shape) return cached.objects;
+  const root = rootOf(scope);
+  return passOf(root).memo(root, 'app-objects', () => readAppObjects(root));
+}
+
+function readAppObjects(root: IConstruct): AppObjects {
   const objects: AppObjects = { parents: [], services: [], workloads: [] };
   for (const c of root.node.findAll()) {
     if (!(c instanceof ApiObject)) continue;
@@ -202,7 +194,6 @@ export function appObjects(scope: IConstruct): AppObjects {
       objects.workloads.push({ namespace, labels: labelsOf(obj(obj(spec?.template)?.metadata)?.labels) });
     }
   }
-  OBJECTS.set(root, { shape, objects });
   return objects;
 }
 

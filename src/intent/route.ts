@@ -21,7 +21,7 @@ import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBack
 import { protocolTlsWarnings, unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
-import { addWarnings } from '../core/warnings';
+import { addPassWarnings, addWarnings } from '../core/warnings';
 import { BackendIR, DirectResponseIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
 
 /** Gateway API's rule name pattern (a DNS subdomain). */
@@ -310,7 +310,7 @@ export class Route extends Construct {
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;
-    addWarnings(this, 'route', () => [
+    addPassWarnings(this, 'route', () => [
       ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
       ...protocolTlsWarnings(controller, this._ir.policies, this._ir.backends, this._ir.policies.backendProtocol?.source === path ? '' : 'defaults.'),
@@ -318,8 +318,8 @@ export class Route extends Construct {
       ...literalDollarWarnings(this._ir),
       ...raw.warnings,
     ]);
-    addWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
-    addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings(routeBackendProps(this._ir)));
+    addPassWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
+    addPassWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings(routeBackendProps(this._ir)));
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;

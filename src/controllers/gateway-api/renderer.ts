@@ -513,10 +513,21 @@ export class GatewayApiRenderer implements ControllerRenderer {
   private serviceTlsProblems(ir: GatewayIR): RenderProblem[] {
     if (!this.scope || !this.v1Policies) return [];
     const problems: RenderProblem[] = [];
+    // Per Service: its first use, and the first use with another TLS setting. The first use whose
+    // setting differs from `mine` is then one of them, without a search of every use per backend
+    // (quadratic when many routes share a Service).
+    const uses = new Map<string, { readonly first: ServiceUse; readonly firstOther?: ServiceUse }>();
     const check = (source: string, backends: readonly BackendIR[]) => {
       for (const b of backends) {
         const mine = backendTlsKey(b);
-        const other = entries<ServiceUse>(this.scope!, SERVICE_USES, `${b.namespace}/${b.service}`).find(u => u.tls !== mine);
+        const key = `${b.namespace}/${b.service}`;
+        let known = uses.get(key);
+        if (!known) {
+          const all = entries<ServiceUse>(this.scope!, SERVICE_USES, key);
+          known = { first: all[0], firstOther: all.find(u => u.tls !== all[0]?.tls) };
+          uses.set(key, known);
+        }
+        const other = known.first === undefined ? undefined : known.first.tls !== mine ? known.first : known.firstOther;
         if (other) problems.push({ source, message: unsupportedBackendTls(this.name, b, mine, other) });
       }
     };
