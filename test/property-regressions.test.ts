@@ -1,8 +1,9 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, EdgeAuth, HeaderMatch, HeaderRules, KongMode, Redirect, Retries,
-  PathMatch, SessionAffinity, Timeouts, TlsCertificate, TrafficMirror,
+  PathMatch, RouteProtocols, SessionAffinity, Timeouts, TlsCertificate, TrafficMirror,
 } from '../src';
+import { roundTripProblems } from './property/roundtrip';
 import { newChart, synthConformant, synthError } from './util';
 
 /*
@@ -155,5 +156,18 @@ describe('regular expressions with non-ASCII characters (found by: invalid input
       .toThrow("[test/edge/r] Route.match.headers[0]: header 'x-host' value 'ÄPI.example.com' must be printable ASCII");
     expect(() => gw.addRoute('p', { match: { path: PathMatch.regex('/café/.*') }, backend: Backend.service('api', 80) }))
       .toThrow("[test/edge/p] Route.match.path: '/café/.*' must be printable ASCII (percent-encode other characters");
+  });
+});
+
+describe('Kong: an HTTPS-only route on a `**.` host beside a concrete host under the same wildcard TlsHost (found by: the round trip)', () => {
+  test('reads back one TlsHost without HTTPS redirect, as declared', () => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong() });
+    gw.addRoute('any', { hosts: ['**.example.com'], match: { headers: [HeaderMatch.exact('x-env', 'a')] }, backend: Backend.service('s', 80), protocols: RouteProtocols.HTTPS_ONLY });
+    gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api', 80) });
+    gw.addTlsHost('wild', { hosts: ['*.example.com'], certificate: TlsCertificate.fromSecret('wild-tls'), httpsRedirect: false });
+    // WHEN / THEN
+    expect(roundTripProblems('kong', gw, synthConformant(chart))).toEqual([]);
   });
 });

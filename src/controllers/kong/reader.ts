@@ -421,7 +421,10 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
       const key = `${r.namespace}/${t.host}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const serving = reads.filter(x => x.namespace === r.namespace && x.entries.some(e => e.host === t.host));
+      // A wildcard certificate also serves the one-label hosts under it that list it (same Secret).
+      const under = (h: string | undefined) => h !== undefined && t.host.startsWith('*.') && h.endsWith(t.host.slice(1)) && !h.slice(0, -(t.host.length - 1)).includes('.') && !h.startsWith('*');
+      const serving = reads.filter(x => x.namespace === r.namespace && x.entries.some(e => e.host === t.host
+        || (under(e.host) && x.tls.some(y => y.host === e.host && y.secretName === t.secretName))));
       tlsHosts.push({
         mode: 'Terminate',
         source: r.source,
