@@ -2580,6 +2580,15 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].type': 'RequestMirror',
       },
     },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
@@ -3259,6 +3268,23 @@ export const SUPPORTED: Table = {
         'spec.targetRefs[0].name': 'gw',
       },
     },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
+    backendResponseHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'ResponseHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].name': 'x-served-by',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -3756,6 +3782,23 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].requestMirror.backendRef.name': 'shadow-b',
         'spec.rules[0].filters[1].requestMirror.backendRef.port': 80,
         'spec.rules[0].filters[1].type': 'RequestMirror',
+      },
+    },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
+    backendResponseHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'ResponseHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].name': 'x-served-by',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
   },

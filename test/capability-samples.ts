@@ -6,6 +6,7 @@ import {
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
   RateLimitPeriod,
   ClientIp, IpAccess,
+  HeaderRules,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -177,6 +178,13 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => { clientIpGateway(c, controller, ClientIp.xForwardedFor({ trustedHops: 2 })); return { path: 'test/gw', prop: 'clientIp' }; },
     baseline: (c, controller) => { clientIpGateway(c, controller); },
   },
+  // Issue #12: a backend's own header changes (set and remove: the operations every column with the cell renders).
+  backendRequestHeaders: routeCell(
+    { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ request: { set: { 'x-backend': 'svc' }, remove: ['x-debug'] } }) }) },
+    {}, 'backend.headers.request'),
+  backendResponseHeaders: routeCell(
+    { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ response: { set: { 'x-served-by': 'svc' }, remove: ['server'] } }) }) },
+    {}, 'backend.headers.response'),
 };
 
 function mirrorTraffic(controller: Controller): CanaryTraffic {

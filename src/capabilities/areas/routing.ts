@@ -17,10 +17,20 @@ export type RoutingFeature =
   | 'namedRule'
   | 'weightedBackends'
   // issue #17: the client address behind a load balancer
-  | 'clientIpForwardedFor';
+  | 'clientIpForwardedFor'
+  // issue #12: header changes of one backend (Gateway API backendRefs[].filters)
+  | 'backendRequestHeaders'
+  | 'backendResponseHeaders';
 
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
+
+// Issue #12: per-backend header changes.
+const BACKEND_HEADERS_NGINX = no('ingress-nginx has no header changes bound to one backend (only per-location custom-headers and snippets, which this library never emits); use a Gateway API controller');
+const BACKEND_HEADERS_TRAEFIK = no('Traefik v3.7 IngressRoute services take middlewares, but this library does not render a backend\'s own header Middleware yet; use the route\'s headerRules');
+const BACKEND_HEADERS_TRAEFIK_INGRESS = no('the Traefik Ingress provider attaches middlewares to the router (the whole Ingress), not to one backend; use TraefikOutput.INGRESS_ROUTE');
+const BACKEND_HEADERS_KONG = no('Kong plugins attach to a route or to a whole Service (every route using it), not to one backend of one route; use the route\'s headerRules');
+const BACKEND_HEADERS_KIC = no('KIC\'s admission webhook rejects filters in a backendRef ("filters in backendRef is unsupported"); use the route\'s headerRules');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
   features: {
@@ -39,6 +49,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     namedRule: { title: 'Named route rule', prop: 'ruleName' },
     weightedBackends: { title: 'Weighted backends', prop: 'backends' },
     clientIpForwardedFor: { title: 'Client IP from X-Forwarded-For (trusted hops)', prop: 'clientIp' },
+    backendRequestHeaders: { title: 'Per-backend request headers', prop: 'backends[].headers.request' },
+    backendResponseHeaders: { title: 'Per-backend response headers', prop: 'backends[].headers.response' },
   },
   matrix: {
     'ingress-nginx': {
@@ -57,6 +69,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: yes('two backends: the route\'s Ingress (first backend) and a canary Ingress `<route>-split` (second) with canary-weight / canary-weight-total; more than two are refused'),
       clientIpForwardedFor: no('ingress-nginx reads X-Forwarded-For only with the controller ConfigMap\'s use-forwarded-headers: "true" and proxy-real-ip-cidr (the proxies\' addresses), which apply to the whole controller and trust proxies by address, not by count; set them there and acknowledge the client-ip-behind-proxy warning'),
+      backendRequestHeaders: BACKEND_HEADERS_NGINX,
+      backendResponseHeaders: BACKEND_HEADERS_NGINX,
     },
     'traefik': {
       hostRouting: yes(),
@@ -74,6 +88,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an IngressRoute route')),
       weightedBackends: yes('weight on each IngressRoute service (weighted round robin; a weight of 0 receives nothing)'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
+      backendRequestHeaders: BACKEND_HEADERS_TRAEFIK,
+      backendResponseHeaders: BACKEND_HEADERS_TRAEFIK,
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -91,6 +107,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('an Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use TraefikOutput.INGRESS_ROUTE'),
       clientIpForwardedFor: yes('ipStrategy.depth on the rateLimit and ipAllowList Middlewares; the entry point must trust the proxies (forwardedHeaders.trustedIPs, static configuration)'),
+      backendRequestHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
+      backendResponseHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
     },
     'kong': {
       hostRouting: yes(),
@@ -108,6 +126,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: no(NO_RULE_NAME('a Kong Ingress path')),
       weightedBackends: no('an Ingress path has exactly one backend Service; use KongMode.GATEWAY_API'),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
+      backendRequestHeaders: BACKEND_HEADERS_KONG,
+      backendResponseHeaders: BACKEND_HEADERS_KONG,
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -125,6 +145,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (a label: KIC names its Kong routes itself and attaches no policy by section)'),
       weightedBackends: yes("backendRefs[].weight, approximate: KIC divides a backend's weight among its endpoints (integer division); weights at most 65535"),
       clientIpForwardedFor: no('Kong resolves the client address with kong.conf trusted_ips, real_ip_header and real_ip_recursive, which apply to the whole Kong node; set them there and acknowledge the client-ip-behind-proxy warning'),
+      backendRequestHeaders: BACKEND_HEADERS_KIC,
+      backendResponseHeaders: BACKEND_HEADERS_KIC,
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -142,6 +164,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (standard channel, Extended support)'),
       weightedBackends: yes('backendRefs[].weight (Core)'),
       clientIpForwardedFor: no('Gateway API has no standard field for client address detection; choose an implementation such as Controller.envoyGateway()'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (Extended: HTTPRouteBackendRequestHeaderModification); HTTPRoute only, GRPCRoute backend filters are implementation-specific'),
+      backendResponseHeaders: no('backendRefs[].filters ResponseHeaderModifier is implementation-specific (only the request side has a conformance feature, HTTPRouteBackendRequestHeaderModification); choose Controller.envoyGateway() or Controller.istio()'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -159,6 +183,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name; the route\'s BackendTrafficPolicy and SecurityPolicy target the named rules (targetRefs sectionName)'),
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: yes('ClientTrafficPolicy clientIPDetection.xForwardedFor.numTrustedHops on the Gateway'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (HTTPRoute and GRPCRoute)'),
+      backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier (HTTPRoute and GRPCRoute)'),
     },
     'istio': {
       hostRouting: yes(),
@@ -176,6 +202,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       namedRule: yes('rules[].name (a label: Istio policies target the Gateway)'),
       weightedBackends: yes('backendRefs[].weight'),
       clientIpForwardedFor: no('Istio sets numTrustedProxies in the mesh config or in the gateway Deployment\'s proxy.istio.io/config annotation, which this library does not own; set gatewayTopology.numTrustedProxies there and acknowledge the client-ip-behind-proxy warning'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier: the destination\'s headers.request (HTTPRoute and GRPCRoute)'),
+      backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier: the destination\'s headers.response (HTTPRoute and GRPCRoute)'),
     },
   },
 };
