@@ -68,7 +68,42 @@ describe('per-backend header rules on the Gateway API columns', () => {
       'GRPCRoute backendRefs[].filters are implementation-specific (the conformance feature HTTPRouteBackendRequestHeaderModification covers HTTPRoute only); choose Controller.envoyGateway() or Controller.istio()')}`);
   });
 
-  test.each(['ingress-nginx', 'traefik', 'traefik-ingress', 'kong', 'kong-gateway-api'] as const)('%s refuses them with the standard message', (controller) => {
+  test('traefik: a headers Middleware per backend on its IngressRoute service; read back to the same route table', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS.traefik() });
+    gw.addRoute('r', {
+      hosts: ['api.example.com'],
+      backends: [
+        Backend.service('api-v1', 8080, { weight: 9, headers: HeaderRules.of({ request: { set: { 'x-version': 'v1' } }, response: { remove: ['server'] } }) }),
+        Backend.service('api-v2', 8080, { weight: 1, headers: V2() }),
+      ],
+    });
+    const objects = synthConformant(chart);
+    expect(objects.find(o => o.kind === 'IngressRoute').spec.routes[0].services).toEqual([
+      { name: 'api-v1', port: 8080, weight: 9, middlewares: [{ name: 'gw-r-api-v1-8080-headers' }] },
+      { name: 'api-v2', port: 8080, weight: 1, middlewares: [{ name: 'gw-r-api-v2-8080-headers' }] },
+    ]);
+    const middlewares = Object.fromEntries(objects.filter(o => o.kind === 'Middleware').map(o => [o.metadata.name, o.spec]));
+    expect(middlewares).toEqual({
+      'gw-r-api-v1-8080-headers': { headers: { customRequestHeaders: { 'x-version': 'v1' }, customResponseHeaders: { server: '' } } },
+      'gw-r-api-v2-8080-headers': { headers: { customRequestHeaders: { 'x-debug': '', 'x-version': 'v2' } } },
+    });
+    expect(roundTripProblems('traefik', gw, objects)).toEqual([]);
+  });
+
+  test('traefik refuses appending and the Host header on a backend, naming the field', () => {
+    const refused = (headers: HeaderRules) => {
+      const chart = newChart();
+      new ApiGateway(chart, 'gw', { controller: CONTROLLERS.traefik() }).addRoute('r', { backend: Backend.service('a', 80, { headers }) });
+      return synthError(chart);
+    };
+    expect(refused(HeaderRules.of({ response: { add: { 'x-a': 'b' } } }))).toContain(`[test/gw/r] ${unsupportedMessage('traefik', 'backendResponseHeaders', 'backend.headers.response.add',
+      'Traefik\'s headers middleware replaces values; it cannot append')}`);
+    expect(refused(HeaderRules.of({ request: { remove: ['Host'] } }))).toContain(`[test/gw/r] ${unsupportedMessage('traefik', 'backendRequestHeaders', 'backend.headers.request',
+      'Traefik keeps the request host outside the header list; set it with the route\'s Rewrite.hostname')}`);
+  });
+
+  test.each(['ingress-nginx', 'traefik-ingress', 'kong', 'kong-gateway-api'] as const)('%s refuses them with the standard message', (controller) => {
     expect(synthError(render(controller).chart)).toContain(`[test/gw/r] ${unsupportedMessage(controller, 'backendRequestHeaders', 'backends[0].headers.request')}`);
   });
 

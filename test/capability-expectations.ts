@@ -944,6 +944,25 @@ export const SUPPORTED: Table = {
         'spec.ipAllowList.ipStrategy.depth': 2,
       },
     },
+    // Issue #12: a backend's own header rules, a headers Middleware on its IngressRoute service.
+    backendRequestHeaders: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].middlewares[0].name': 'gw-r-svc-80-headers',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customRequestHeaders['x-backend']": 'svc',
+        "spec.headers.customRequestHeaders['x-debug']": '',
+      },
+    },
+    backendResponseHeaders: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].middlewares[0].name': 'gw-r-svc-80-headers',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customResponseHeaders['x-served-by']": 'svc',
+        'spec.headers.customResponseHeaders.server': '',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {

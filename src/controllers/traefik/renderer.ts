@@ -6,7 +6,7 @@ import {
   canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
   weightedServiceName, weightedSpec,
 } from './features/canary';
-import { headerProblems, hstsMergeProblems } from './features/headers';
+import { backendHeaderProblems, backendHeadersName, backendHeadersSpec, headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
 import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
 import { ipDenyProblems } from './features/ip-access';
@@ -94,6 +94,17 @@ export class TraefikRenderer implements ControllerRenderer {
         spec: () => serversTransportSpec(route),
       }));
     }
+    // A backend's own header rules: a headers Middleware its service entry references.
+    route.backends.forEach(b => {
+      if (!b.headers) return;
+      objects.push(new ManifestObject(scope, `Headers-${b.namespace}-${b.service}-${b.port}`, {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.middleware,
+        name: backendHeadersName(route, b),
+        namespace: route.namespace,
+        spec: () => backendHeadersSpec(b),
+      }));
+    });
     objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
@@ -114,6 +125,8 @@ export class TraefikRenderer implements ControllerRenderer {
    */
   private sharedObject(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] | undefined {
     if (ctx.objectPerRoute || route.backends.length === 0 || route.hosts.length > 1 || Object.keys(route.policies).length > 0) return undefined;
+    // A backend's header Middleware is the route's own object.
+    if (route.backends.some(b => b.headers)) return undefined;
     if (this.options.output === 'IngressRoute') {
       if (routeTransportName(route) !== undefined) return undefined;
       const key = JSON.stringify([route.namespace, route.hosts]);
@@ -273,6 +286,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...shadowedRedirectProblems(this.name, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
+      ...(this.name === 'traefik' ? backendHeaderProblems(ir) : []),
       ...retryProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),

@@ -1,7 +1,7 @@
 import { MiddlewareRead, MutablePolicies, readMiddleware } from './middlewares';
 import { RuleRead } from './rule';
-import { BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR } from '../../../ir/model';
-import { BackendProtocolIR, PoliciesIR } from '../../../ir/policies';
+import { BackendHeadersIR, BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR } from '../../../ir/model';
+import { BackendProtocolIR, HeaderOpsIR, PoliciesIR } from '../../../ir/policies';
 import { gatewayOf, isRecord, ItemLog, managedSecrets, namespaceOf, Names } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, GO_CIPHER_SUITES, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
@@ -144,10 +144,36 @@ export function readService(s: any, namespace: string, ctx: TraefikContext, o: K
       log.unmapped(o, `${field}.sticky`, s.sticky, 'a named cookie (name, secure, httpOnly, sameSite, maxAge, path) is modelled');
     }
   }
+  if (s.middlewares !== undefined) {
+    const headers = serviceHeaders(s.middlewares, ns, ctx, o, `${field}.middlewares`);
+    if (headers) backend = { ...backend, headers };
+  }
   for (const k of Object.keys(s)) {
-    if (!['name', 'port', 'namespace', 'kind', 'weight', 'scheme', 'serversTransport', 'sticky'].includes(k)) log.unmapped(o, `${field}.${k}`, s[k], `service '${k}' is not modelled`);
+    if (!['name', 'port', 'namespace', 'kind', 'weight', 'scheme', 'serversTransport', 'sticky', 'middlewares'].includes(k)) log.unmapped(o, `${field}.${k}`, s[k], `service '${k}' is not modelled`);
   }
   return { backends: [backend], protocol, connectMs, affinity };
+}
+
+/** A service's own middlewares (Traefik v3.7): headers Middlewares are the backend's header rules; anything else is unmapped. */
+function serviceHeaders(refs: unknown, ns: string, ctx: TraefikContext, o: KubeObject, field: string): BackendHeadersIR | undefined {
+  const { log } = ctx;
+  if (!Array.isArray(refs)) { log.unmapped(o, field, refs, 'not a list of Middleware references'); return undefined; }
+  let headers: { request?: HeaderOpsIR; response?: HeaderOpsIR } | undefined;
+  refs.forEach((m: any, j: number) => {
+    const at = `${field}[${j}]`;
+    const mo = typeof m?.name === 'string' ? ctx.get(KINDS.middleware, typeof m.namespace === 'string' ? m.namespace : ns, m.name) : undefined;
+    if (!mo) { log.unmapped(o, at, m?.name, 'Middleware not among the objects read'); return; }
+    const read = ctx.middleware(mo);
+    const h = read.policies.headers;
+    const only = !read.failed && Object.keys(read.policies).length === 1 && h && !read.hsts;
+    if (!only || (headers?.request && h.request) || (headers?.response && h.response)) {
+      log.unmapped(o, at, m.name, 'a service middleware other than one headers Middleware per side (a backend\'s own header rules) is not modelled');
+      return;
+    }
+    headers = { ...headers, ...(h.request ? { request: h.request } : {}), ...(h.response ? { response: h.response } : {}) };
+    log.mapped(o, at, m.name, 'Backend headers (HeaderRules)');
+  });
+  return headers;
 }
 
 function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number; tls?: BackendIR['tls'] } {
