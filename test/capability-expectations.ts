@@ -963,6 +963,23 @@ export const SUPPORTED: Table = {
         'spec.headers.customResponseHeaders.server': '',
       },
     },
+    // Issue #12: the route's own mirrors, a mirroring TraefikService in front of its backend.
+    routeMirror: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].kind': 'TraefikService',
+        'spec.routes[0].services[0].name': 'gw-r-mirrors',
+      },
+      'TraefikService/gw-r-mirrors': {
+        'spec.mirroring.name': 'svc',
+        'spec.mirroring.port': 80,
+        'spec.mirroring.mirrors[0].name': 'shadow-a',
+        'spec.mirroring.mirrors[0].port': 80,
+        'spec.mirroring.mirrors[0].percent': 10,
+        'spec.mirroring.mirrors[1].name': 'shadow-b',
+        'spec.mirroring.mirrors[1].port': 80,
+        'spec.mirroring.mirrors[1].percent': 100,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {

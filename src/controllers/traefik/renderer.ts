@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
-  canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
-  weightedServiceName, weightedSpec,
+  canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, routeMirrorProblems,
+  routeMirrorServiceName, routeMirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec,
 } from './features/canary';
 import { backendHeaderProblems, backendHeadersName, backendHeadersSpec, headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
-import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec, services } from './features/ingress-route';
 import { ipDenyProblems } from './features/ip-access';
 import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { redirectProblems } from './features/redirect';
@@ -112,7 +112,17 @@ export class TraefikRenderer implements ControllerRenderer {
       namespace: route.namespace,
       spec: () => ingressRouteSpec(route, part, { ir: ctx.ir(), entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
     })));
-    objects.push(...this.serversTransports(scope, route.name, route.namespace, route.backends, route));
+    if (route.mirrors) {
+      objects.push(new ManifestObject(scope, 'RouteMirrors', {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.traefikService,
+        name: routeMirrorServiceName(route),
+        namespace: route.namespace,
+        spec: () => routeMirrorSpec(route, services(route, serversTransport)[0]),
+      }));
+    }
+    const transported = [...route.backends, ...(route.mirrors ?? []).map(m => m.backend)];
+    objects.push(...this.serversTransports(scope, route.name, route.namespace, transported, route));
     return objects;
   }
 
@@ -125,8 +135,8 @@ export class TraefikRenderer implements ControllerRenderer {
    */
   private sharedObject(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] | undefined {
     if (ctx.objectPerRoute || route.backends.length === 0 || route.hosts.length > 1 || Object.keys(route.policies).length > 0) return undefined;
-    // A backend's header Middleware is the route's own object.
-    if (route.backends.some(b => b.headers)) return undefined;
+    // A backend's header Middleware and a route's mirroring TraefikService are the route's own objects.
+    if (route.backends.some(b => b.headers) || route.mirrors) return undefined;
     if (this.options.output === 'IngressRoute') {
       if (routeTransportName(route) !== undefined) return undefined;
       const key = JSON.stringify([route.namespace, route.hosts]);
@@ -286,7 +296,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...shadowedRedirectProblems(this.name, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
-      ...(this.name === 'traefik' ? backendHeaderProblems(ir) : []),
+      ...(this.name === 'traefik' ? [...backendHeaderProblems(ir), ...routeMirrorProblems(ir)] : []),
       ...retryProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),

@@ -2,7 +2,7 @@ import { hostSlug, joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
 import { serviceSettings } from './backend';
-import { stableRouteServices } from './canary';
+import { routeMirrorServiceName, stableRouteServices } from './canary';
 import { backendHeadersName } from './headers';
 import { MiddlewarePlan, routerChain } from './middlewares';
 import { routePriority } from './priority';
@@ -93,7 +93,9 @@ export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: In
       priority,
       middlewares: refs(part.variant),
       // A match whose traffic a canary splits or mirrors is served by the canary's TraefikService.
-      services: stableRouteServices(ctx.ir, route, i, part.host) ?? services(route, ctx.serversTransport),
+      // A route with its own mirrors is served by its mirroring TraefikService.
+      services: stableRouteServices(ctx.ir, route, i, part.host)
+        ?? (route.mirrors ? [{ name: routeMirrorServiceName(route), kind: KINDS.traefikService }] : services(route, ctx.serversTransport)),
     };
     if (deny.length === 0) return [main];
     const denied: IngressRouteRoute = { kind: ROUTE_KIND_RULE, match: and(rule, fromClients(deny)), priority, middlewares: refs('deny'), services: [noop()] };

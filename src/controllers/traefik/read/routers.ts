@@ -65,6 +65,8 @@ export interface ServiceRead {
   /** A weighted TraefikService of two services: the second is a canary. */
   readonly split?: { readonly stable: BackendIR; readonly canary: BackendIR; readonly stableWeight: number; readonly canaryWeight: number };
   readonly mirror?: MirrorIR;
+  /** Every mirror of a mirroring TraefikService (`mirror` is the only one, when there is one). */
+  readonly mirrors?: MirrorIR[];
 }
 
 /** One router as read. */
@@ -236,12 +238,20 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
     const { mirrors, ...main } = spec.mirroring;
     const m = readService(main, ns, ctx, o, 'spec.mirroring');
     const list = Array.isArray(mirrors) ? mirrors : [];
-    if (!m || list.length !== 1 || typeof list[0]?.percent !== 'number') { ctx.log.unmapped(o, 'spec.mirroring.mirrors', mirrors, 'one mirror with a percent is modelled'); return undefined; }
-    const { percent, ...target } = list[0];
-    const mirrored = readService(target, ns, ctx, o, 'spec.mirroring.mirrors[0]');
-    if (!mirrored || mirrored.backends.length !== 1) return undefined;
-    ctx.log.mapped(o, 'spec.mirroring.mirrors[0].percent', percent, 'CanarySplit mirror percent');
-    return { ...m, mirror: { backend: { ...mirrored.backends[0], weight: 1 }, percent } };
+    if (!m || list.length === 0 || list.some(x => typeof x?.percent !== 'number')) {
+      ctx.log.unmapped(o, 'spec.mirroring.mirrors', mirrors, 'mirrors with a percent each are modelled');
+      return undefined;
+    }
+    const read: MirrorIR[] = [];
+    for (const [i, x] of list.entries()) {
+      const { percent, ...target } = x;
+      const mirrored = readService(target, ns, ctx, o, `spec.mirroring.mirrors[${i}]`);
+      if (!mirrored || mirrored.backends.length !== 1) return undefined;
+      ctx.log.mapped(o, `spec.mirroring.mirrors[${i}].percent`, percent, 'Route.mirrors or CanarySplit.mirror percent');
+      read.push({ backend: { ...mirrored.backends[0], weight: 1 }, percent });
+    }
+    // One mirror may be a canary's (CanarySplit.mirror); several are the route's own.
+    return { ...m, ...(read.length === 1 ? { mirror: read[0] } : {}), mirrors: read };
   }
   ctx.log.unmapped(o, 'spec', spec, 'only weighted and mirroring TraefikServices are modelled');
   return undefined;
@@ -430,6 +440,13 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
     const traffic: CanaryTrafficIR = c.kind === 'cookie' ? { kind: 'cookie', name: c.name } : { kind: 'header-present', name: c.name };
     canaries.push(canaryIr(stable, stable.backends[0], backend, traffic, r.service.mirror, names));
   }
+  // A route's own mirrors (Route.mirrors): its router's mirroring TraefikService, when no canary
+  // of the route owns that mirror.
+  routes.forEach((route, i) => {
+    const svc = routerOf(route).service;
+    if (!svc.mirrors || svc.split || canaries.some(c => c.route === route.source && c.mirror)) return;
+    routes[i] = { ...route, mirrors: svc.mirrors };
+  });
   // TLS hosts: per (namespace, host) served over HTTPS with a certificate.
   const tlsHosts: TlsHostIR[] = [];
   const seen = new Set<string>();
