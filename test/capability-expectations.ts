@@ -1080,6 +1080,42 @@ export const SUPPORTED: Table = {
     },
     // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
     ...TRAEFIK_FORWARD_AUTH_EXTRAS,
+    // Issue #12: a backend's own header rules, a headers Middleware on its IngressRoute service.
+    backendRequestHeaders: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].middlewares[0].name': 'gw-r-svc-80-headers',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customRequestHeaders['x-backend']": 'svc',
+        "spec.headers.customRequestHeaders['x-debug']": '',
+      },
+    },
+    backendResponseHeaders: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].middlewares[0].name': 'gw-r-svc-80-headers',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customResponseHeaders['x-served-by']": 'svc',
+        'spec.headers.customResponseHeaders.server': '',
+      },
+    },
+    // Issue #12: the route's own mirrors, a mirroring TraefikService in front of its backend.
+    routeMirror: {
+      'IngressRoute/gw-r': {
+        'spec.routes[0].services[0].kind': 'TraefikService',
+        'spec.routes[0].services[0].name': 'gw-r-mirrors',
+      },
+      'TraefikService/gw-r-mirrors': {
+        'spec.mirroring.name': 'svc',
+        'spec.mirroring.port': 80,
+        'spec.mirroring.mirrors[0].name': 'shadow-a',
+        'spec.mirroring.mirrors[0].port': 80,
+        'spec.mirroring.mirrors[0].percent': 10,
+        'spec.mirroring.mirrors[1].name': 'shadow-b',
+        'spec.mirroring.mirrors[1].port': 80,
+        'spec.mirroring.mirrors[1].percent': 100,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -2879,6 +2915,15 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs': undefined,
       },
     },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
   },
   'envoy-gateway': {
     hostRouting: {
@@ -3632,6 +3677,23 @@ export const SUPPORTED: Table = {
         'spec.apiKeyAuth.sanitize': true,
       },
     },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
+    backendResponseHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'ResponseHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].name': 'x-served-by',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -4135,6 +4197,23 @@ export const SUPPORTED: Table = {
     noBackendRule: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].backendRefs': undefined,
+      },
+    },
+    // Issue #12: a backend's own request headers.
+    backendRequestHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'RequestHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
+    backendResponseHeaders: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].backendRefs[0].filters[0].type': 'ResponseHeaderModifier',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].name': 'x-served-by',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].value': 'svc',
+        'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
   },

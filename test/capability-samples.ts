@@ -6,6 +6,7 @@ import {
   TlsVersion, TlsCipherSuite, TrafficMirror, Timeouts, Cors,
   RateLimitPeriod,
   ClientIp, IpAccess, DirectResponse,
+  HeaderRules,
   RouteProtocols,
   DistributedRateLimit,
 } from '../src';
@@ -194,6 +195,13 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   // issue #12: the gateway answers itself (baseline: the same route forwarding to its backend).
   directResponse: respondCell(DirectResponse.fixed({ statusCode: 503, body: 'Down for maintenance', contentType: 'text/html; charset=utf-8' })),
   noBackendRule: respondCell(DirectResponse.fixed({ statusCode: 500 })),
+  // Issue #12: a backend's own header changes (set and remove: the operations every column with the cell renders).
+  backendRequestHeaders: routeCell(
+    { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ request: { set: { 'x-backend': 'svc' }, remove: ['x-debug'] } }) }) },
+    {}, 'backend.headers.request'),
+  backendResponseHeaders: routeCell(
+    { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ response: { set: { 'x-served-by': 'svc' }, remove: ['server'] } }) }) },
+    {}, 'backend.headers.response'),
 };
 
 /** A route `r` for a.example.com answering with `response`, against the same route with a backend. */

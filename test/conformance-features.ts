@@ -45,7 +45,12 @@ export const CONFORMANCE_ROWS: readonly ConformanceRow[] = [
     exports: ['Route', 'PathMatch', 'HeaderMatch', 'Backend', 'HeaderRules', 'DirectResponse'],
     cells: ['hostRouting', 'exactPath', 'prefixPath', 'headerMatch', 'multipleBackends', 'crossNamespaceBackend', 'requestHeaderSet', 'requestHeaderAdd', 'requestHeaderRemove', 'noBackendRule'],
   },
-  { feature: 'HTTPRouteBackendRequestHeaderModification', api: '(none yet: per-backend header filters)', exports: [], cells: [] },
+  {
+    feature: 'HTTPRouteBackendRequestHeaderModification',
+    api: 'Backend.service(name, port, { headers: HeaderRules.of({ request }) })',
+    exports: ['Backend', 'HeaderRules'],
+    cells: ['backendRequestHeaders'],
+  },
   { feature: 'HTTPRouteQueryParamMatching', api: 'match.queryParams: [QueryParamMatch.exact(name, value)]', exports: ['QueryParamMatch'], cells: ['queryParamMatch'] },
   { feature: 'HTTPRouteMethodMatching', api: 'match.method: HttpMethod.POST', exports: ['HttpMethod'], cells: ['methodMatch'] },
   { feature: 'HTTPRouteResponseHeaderModification', api: 'HeaderRules.of({ response: { set, add, remove } })', exports: ['HeaderRules'], cells: ['responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove'] },

@@ -225,6 +225,30 @@ describe('backend weights from JavaScript and Python callers', () => {
   });
 });
 
+describe('backend header rules from JavaScript and Python callers', () => {
+  const headed = (headers: unknown) => gateway().addRoute('r', { backends: [Backend.service('a', 80, { headers: headers as HeaderRules }), svc] });
+  test.each<[string, unknown, string]>([
+    ['null', null, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): headers: must be created with HeaderRules.of(), got null"],
+    ['a plain object', { request: { set: { a: 'b' } } }, "[test/edge/r] Route.backends[0]: Backend.service('a', 80): headers: must be created with HeaderRules.of(), got {\"request\":{\"set\":{\"a\":\"b\"}}}"],
+    ['a string', 'x-a: b', "[test/edge/r] Route.backends[0]: Backend.service('a', 80): headers: must be created with HeaderRules.of(), got 'x-a: b'"],
+  ])('headers that are %s', (_name, headers, message) => {
+    const e = thrown(() => headed(headers));
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toBe(message);
+  });
+
+  test('a value with a line break is refused by HeaderRules.of, naming the header', () => {
+    const e = thrown(() => Backend.service('a', 80, { headers: HeaderRules.of({ request: { set: { 'x-a': 'b\r\nx-b: c' } } }) }));
+    expect(notOurs(e)).toBeUndefined();
+    expect(e.message).toContain("HeaderRules.request.set['x-a']");
+  });
+
+  test('header rules where they have no meaning (default backend) are refused, naming the field', () => {
+    expect(thrown(() => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), defaultBackend: Backend.service('x', 80, { headers: HeaderRules.of({ request: { remove: ['x-a'] } }) }) })).message)
+      .toContain("Backend.service('x', 80): headers: only a route's backends take header rules");
+  });
+});
+
 describe('route mirrors from JavaScript and Python callers', () => {
   const mirrored = (mirrors: unknown, extra: object = {}) => gateway().addRoute('r', { backend: svc, mirrors: mirrors as TrafficMirror[], ...extra });
   test.each<[string, () => unknown, string]>([

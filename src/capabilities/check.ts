@@ -52,6 +52,11 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   route.backends.forEach((b, i) => {
     for (const f of backendTlsFeatures(b)) use(f, `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.tls`);
   });
+  route.backends.forEach((b, i) => {
+    const at = route.backends.length > 1 ? `backends[${i}]` : 'backend';
+    if (b.headers?.request) use('backendRequestHeaders', `${at}.headers.request`);
+    if (b.headers?.response) use('backendResponseHeaders', `${at}.headers.response`);
+  });
   (route.mirrors ?? []).forEach((m, i) => {
     use('routeMirror', 'mirrors');
     if (m.backend.namespace !== route.namespace) use('crossNamespaceBackend', `mirrors[${i}]`);

@@ -1,7 +1,7 @@
 import { IDEMPOTENT_METHODS, retriesAfterDelivery } from './retries';
 import { hostPatternCovers, wildcardCovers } from '../core/hosts';
 import { BackendIR, CanaryTrafficIR, GatewayIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
-import { EdgeAuthIR, PoliciesIR, RetryCondition } from '../ir/policies';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RetryCondition } from '../ir/policies';
 
 /**
  * The semantic route table of a gateway: what it does, independent of how the intent was grouped
@@ -26,6 +26,15 @@ export interface BackendEntry {
   readonly port: number;
   readonly weight: number;
   readonly tls?: { readonly hostname?: string; readonly ca?: string; readonly insecureSkipVerify?: true; readonly clientCertificateSecret?: string };
+  /** The backend's own header changes (`Backend` headers), empty operations left out. */
+  readonly headers?: { readonly request?: HeaderOpsEntry; readonly response?: HeaderOpsEntry };
+}
+
+/** Header operations without empty lists. */
+export interface HeaderOpsEntry {
+  readonly set?: HeaderOpsIR['set'];
+  readonly add?: HeaderOpsIR['add'];
+  readonly remove?: HeaderOpsIR['remove'];
 }
 
 export interface RouteEntry {
@@ -346,6 +355,17 @@ function backendEntry(b: BackendIR, divisor: number): BackendEntry {
     port: b.port,
     weight: divisor > 0 ? b.weight / divisor : b.weight,
     tls: b.tls ? strip({ hostname: b.tls.hostname, ca: b.tls.ca ? `${b.tls.ca.kind}/${b.tls.ca.name}` : undefined, insecureSkipVerify: b.tls.insecureSkipVerify, clientCertificateSecret: b.tls.clientCertificateSecret }) : undefined,
+    headers: b.headers && (opsEntry(b.headers.request) || opsEntry(b.headers.response))
+      ? strip({ request: opsEntry(b.headers.request), response: opsEntry(b.headers.response) }) : undefined,
+  });
+}
+
+function opsEntry(ops: HeaderOpsIR | undefined): HeaderOpsEntry | undefined {
+  if (!ops || ops.set.length + ops.add.length + ops.remove.length === 0) return undefined;
+  return strip({
+    set: ops.set.length > 0 ? ops.set : undefined,
+    add: ops.add.length > 0 ? ops.add : undefined,
+    remove: ops.remove.length > 0 ? ops.remove : undefined,
   });
 }
 

@@ -524,6 +524,7 @@ export function backendExpr(b: BackendIR, defaultNamespace: string, weighted = f
     ['namespace', b.namespace !== defaultNamespace ? lit(b.namespace) : undefined],
     ['weight', weighted ? lit(b.weight) : undefined],
     ['tls', b.tls ? backendTlsExpr(b.tls) : undefined],
+    ['headers', b.headers ? call('HeaderRules.of', obj([['request', headerOpsExpr(b.headers.request)], ['response', headerOpsExpr(b.headers.response)]])) : undefined],
   ]);
   // A Service whose settings were read from its own annotations: handed over by name and port,
   // so the target controller can write them again (ApiGateway.serviceSettings()).

@@ -1,11 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CaCertificates, caProblem } from './ca';
+import { HeaderRules } from './policies/header-rules';
 import { rememberServiceObject, ServiceObject } from './service-object';
 import { listProblem, optionsOf, show } from '../core/errors';
 import { isWildcardHost } from '../core/hosts';
 import { checkHost, checkNamespace, checkObjectName, checkPort, checkServiceName } from '../core/validate';
-import { BackendIR, BackendTlsIR } from '../ir/model';
+import { BackendHeadersIR, BackendIR, BackendTlsIR } from '../ir/model';
 
 /** Options for `BackendTls.verify()`. */
 export interface BackendTlsOptions {
@@ -143,6 +144,16 @@ export interface BackendCommonOptions extends BackendTlsOption {
    * @example Backend.service('api-v2', 8080, { weight: 90 })
    */
   readonly weight?: number;
+
+  /**
+   * Header changes made only on the requests this backend receives (and on its responses),
+   * after the route's own `headerRules`; for example a header telling a canary version apart.
+   * A header may be changed by the route or by its backends, not both. Only a route's `backends`
+   * take header rules.
+   * @default - none
+   * @example Backend.service('api-v2', 8080, { weight: 10, headers: HeaderRules.of({ request: { set: { 'x-version': 'v2' } } }) })
+   */
+  readonly headers?: HeaderRules;
 }
 
 /** Gateway API's bound for a backendRef weight, which every controller here accepts. */
@@ -221,7 +232,7 @@ export class Backend {
    */
   public static service(name: string, port: number, options: ServiceBackendOptions = {}): Backend {
     const o = optionsOf('Backend.service', options);
-    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, o.weight, false);
+    return new Backend(name, port, o.namespace, `Backend.service(${show(name)}, ${show(port)})`, o.tls, o.weight, false, undefined, o.headers);
   }
 
   /**
@@ -250,7 +261,7 @@ export class Backend {
     const object = apiObjectOf(service);
     if (!object) return backend;
     return new Backend(backend.serviceName, backend.port, backend.namespace, backend.label, backend.tls, backend.givenWeight, true,
-      { object, portIndex: service.ports.findIndex(p => p.port === backend.port) });
+      { object, portIndex: service.ports.findIndex(p => p.port === backend.port) }, backend.givenHeaders);
   }
 
   /**
@@ -283,7 +294,7 @@ export class Backend {
     } else if (!numbers.includes(port)) {
       throw new Error(`${label}: port ${show(port)} is not a port of Service ${show(name)} (its ports: ${numbers.join(', ')})`);
     }
-    return new Backend(name, port, o.namespace, label, o.tls, o.weight, true);
+    return new Backend(name, port, o.namespace, label, o.tls, o.weight, true, undefined, o.headers);
   }
 
   private constructor(
@@ -300,7 +311,13 @@ export class Backend {
     private readonly givenWeight?: number,
     private readonly serviceKnown: boolean = false,
     private readonly serviceObject?: ServiceObject,
+    /** The header rules given in the options, if any. */
+    private readonly givenHeaders?: HeaderRules,
   ) {}
+
+  private headersIR(): BackendHeadersIR | string | undefined {
+    return backendHeadersIR(this.givenHeaders);
+  }
 
   /** The backend's relative weight among its route's backends (1 unless given). */
   public get weight(): number {
@@ -323,6 +340,11 @@ export class Backend {
     if (!weighted && this.givenWeight !== undefined) {
       return { problem: `${this.label}: weight: only a route's backends take a weight (a share of the route's traffic); remove it here` };
     }
+    if (!weighted && this.givenHeaders !== undefined) {
+      return { problem: `${this.label}: headers: only a route's backends take header rules; set them on the route's backend, or the route's headerRules` };
+    }
+    const headers = this.headersIR();
+    if (typeof headers === 'string') return { problem: `${this.label}: headers: ${headers}` };
     const problem = checkServiceName(this.serviceName)
       ?? (checkPort(this.port) ? `port ${checkPort(this.port)}` : undefined)
       ?? (this.namespace !== undefined ? checkNamespace(this.namespace) : undefined)
@@ -336,12 +358,30 @@ export class Backend {
       if (r.problem) return { problem: `${this.label}: ${r.problem}` };
       tls = r.ir;
     }
-    const ir: BackendIR = { service: this.serviceName, namespace: this.namespace ?? defaultNamespace, port: this.port, weight: this.weight, tls };
+    const ir: BackendIR = {
+      service: this.serviceName,
+      namespace: this.namespace ?? defaultNamespace,
+      port: this.port,
+      weight: this.weight,
+      tls,
+      ...(headers ? { headers } : {}),
+    };
     if (!this.serviceKnown) return { ir };
     const known: BackendIR = { ...ir, serviceKnown: true };
     if (this.serviceObject) rememberServiceObject(known, this.serviceObject);
     return { ir: known };
   }
+}
+
+/** `Backend` header rules as IR, a problem, or undefined when none were given. */
+function backendHeadersIR(rules: unknown): BackendHeadersIR | string | undefined {
+  if (rules === undefined) return undefined;
+  if (!(rules instanceof HeaderRules)) return `must be created with HeaderRules.of(), got ${show(rules)}`;
+  const { request, response } = rules._toIR('');
+  if (response && [...response.set, ...response.add].some(h => h.name === 'strict-transport-security')) {
+    return 'Strict-Transport-Security is a TlsHost setting (hsts), not a backend\'s';
+  }
+  return { ...(request ? { request } : {}), ...(response ? { response } : {}) };
 }
 
 /** The ApiObject of a Service construct (a cdk8s-plus Service, or a Service ApiObject), else undefined. */

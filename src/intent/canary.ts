@@ -249,6 +249,9 @@ export class CanarySplit extends Construct {
     if (routeIR.mirrors) {
       fail(path, `CanarySplit.stable: [${routeIR.source}] mirrors its requests (Route.mirrors); a canary of a mirrored route is not supported: mirror with CanarySplit.mirror instead`);
     }
+    if (routeIR.backends[0].headers) {
+      fail(path, `CanarySplit.stable: [${routeIR.source}] has a backend with header rules (Backend headers); a canary of that route is not supported: use the route's headerRules, or weighted backends with their own headers instead of a CanarySplit`);
+    }
     const stable = routeIR.backends[0];
     const namespace = routeIR.namespace;
     const name = props.name ?? gateway._childName(id, path, 'CanarySplit');

@@ -23,6 +23,7 @@ import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
 import { addPassWarnings, addWarnings } from '../core/warnings';
 import { BackendIR, DirectResponseIR, MatchIR, MirrorIR, RouteIR } from '../ir/model';
+import { HeaderOpsIR } from '../ir/policies';
 
 /** Gateway API's rule name pattern (a DNS subdomain). */
 const RULE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -275,6 +276,7 @@ export class Route extends Construct {
     }
 
     const mirrors = routeMirrors(path, props.mirrors, namespace, backends, (rawBackends.length === 0 || urlRedirect) && !directResponse);
+    backendHeaderOverlap(path, props.backends ? 'backends' : 'backend', backends, policies);
 
     const ruleName = props.ruleName;
     if (ruleName !== undefined && (typeof ruleName !== 'string' || ruleName.length > 240 || !RULE_NAME.test(ruleName))) {
@@ -344,6 +346,23 @@ function respondOf(path: string, props: RouteOptions): DirectResponseIR | undefi
     }
   }
   return respond._toIR();
+}
+
+/**
+ * A header changed both by the route's headerRules and by one of its backends: the order in
+ * which the two apply differs between controllers, so the intent lets one place change it.
+ */
+function backendHeaderOverlap(path: string, prop: string, backends: readonly BackendIR[], policies: RouteIR['policies']): void {
+  const names = (ops: HeaderOpsIR | undefined) => (ops ? [...ops.set.map(h => h.name), ...ops.add.map(h => h.name), ...ops.remove] : []);
+  backends.forEach((b, i) => {
+    for (const side of ['request', 'response'] as const) {
+      const own = new Set(names(policies.headers?.[side]));
+      const both = names(b.headers?.[side]).find(n => own.has(n));
+      if (both !== undefined) {
+        fail(path, `Route.${prop === 'backends' ? `backends[${i}]` : 'backend'}.headers.${side}: header '${both}' is also changed by the route's headerRules; change it in one place`);
+      }
+    }
+  });
 }
 
 /** Most mirrors per route: each is a filter of the route's rules (Gateway API allows 16 filters per rule). */

@@ -1,4 +1,4 @@
-import { PoliciesIR } from './policies';
+import { HeaderOpsIR, PoliciesIR } from './policies';
 
 /**
  * The controller-neutral model: plain readonly data with no construct or cdk8s types.
@@ -73,6 +73,17 @@ export interface BackendIR {
    * `ApiGateway.serviceSettings()`); undefined: named only (`Backend.service`).
    */
   readonly serviceKnown?: boolean;
+  /**
+   * Header changes made only when the request goes to this backend (Gateway API
+   * `backendRefs[].filters`); undefined: none. Only a route's backends carry them.
+   */
+  readonly headers?: BackendHeadersIR;
+}
+
+/** A backend's own request / response header changes (at least one side set). */
+export interface BackendHeadersIR {
+  readonly request?: HeaderOpsIR;
+  readonly response?: HeaderOpsIR;
 }
 
 export interface RouteIR {

@@ -240,7 +240,7 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
       `Gateway ${NS}/hostile spec.infrastructure: a Gateway field the intent does not model (the platform team owns it)`,
       `Gateway ${NS}/hostile spec.listeners[1]: a TCP listener has no intent meaning`,
       `HTTPRoute ${NS}/hostile spec.parentRefs[0].port: an imported ApiGateway owns its Gateway and attaches each route to the listeners of its hosts; write attachTo.port to attach to an existing Gateway by port`,
-      `HTTPRoute ${NS}/hostile spec.rules[0].backendRefs[0].filters: per-backend filters are not modelled: the intent applies policies to the whole route`,
+      `HTTPRoute ${NS}/hostile spec.rules[0].backendRefs[0].filters[0]: a 'URLRewrite' filter on one backend has no intent meaning (a backend takes header rules only)`,
       `HTTPRoute ${NS}/hostile spec.rules[0].backendRefs[1]: a backend of kind 'ServiceImport' is not a Service`,
       `HTTPRoute ${NS}/hostile spec.rules[0].filters[0]: an implementation-specific filter this controller's reader does not know`,
       `HTTPRoute ${NS}/orphan spec.parentRefs: the route is attached to no Gateway, so it serves nothing`,

@@ -431,4 +431,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       redirect: Redirect.toUrl('https://docs.example.com/api', { statusCode: RedirectStatus.PERMANENT_REDIRECT }),
     });
   },
+  /** Issue #12: two weighted backends, each with header rules of its own (Gateway API backendRefs[].filters). */
+  'backend-headers': (chart, controller) => {
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('api', {
+      hosts: ['api.example.com'],
+      backends: [
+        Backend.service('api-v1', 8080, { weight: 9, headers: HeaderRules.of({ request: { set: { 'x-version': 'v1' } } }) }),
+        Backend.service('api-v2', 8080, { weight: 1, headers: HeaderRules.of({ request: { set: { 'x-version': 'v2' }, remove: ['x-debug'] } }) }),
+      ],
+    });
+  },
 };

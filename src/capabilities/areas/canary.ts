@@ -38,7 +38,7 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('higher-priority IngressRoute'),
       canaryCookie: yes('higher-priority IngressRoute'),
       canaryMirror: yes('mirroring TraefikService'),
-      routeMirror: no('this library renders Traefik mirroring (a mirroring TraefikService) only for a CanarySplit; use CanarySplit.mirror, or a Gateway API controller'),
+      routeMirror: yes('a mirroring TraefikService `<route>-mirrors` (mirrors[].percent, always written) in front of the route\'s one backend; several backends with mirrors are refused'),
     },
     'traefik-ingress': {
       canaryWeight: TRAEFIK_INGRESS,

@@ -50,6 +50,8 @@ const NO_PROVIDER = (who: string, instead: string) => `a named extension provide
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 /** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
 const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
+/** Kong's redirect plugin (Kong Gateway 3.9+, open source): `location` is a full URL, `keep_incoming_path` keeps the whole request path and query. */
+const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed scheme://host[:port] location, keeping or dropping the whole request path, so ${why}`;
 const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
 const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -271,10 +273,10 @@ const KONG: Row = {
   responseHeaderAdd: yes('response-transformer append'),
   responseHeaderRemove: yes('response-transformer remove'),
   redirectScheme: yes('konghq.com/protocols: https + https-redirect-status-code (301, 302, 307, 308)'),
-  redirectHost: no('Kong OSS has no redirect to another host'),
-  redirectPort: no('Kong OSS has no redirect to another port'),
-  redirectPath: no('Kong OSS has no path redirect'),
-  redirectPrefix: no('Kong OSS has no path redirect'),
+  redirectHost: no(KONG_REDIRECT_PLUGIN('it cannot keep the request\'s scheme as a host redirect does')),
+  redirectPort: no(KONG_REDIRECT_PLUGIN('it cannot keep the request\'s scheme and host as a port redirect does')),
+  redirectPath: no(KONG_REDIRECT_PLUGIN('it cannot keep the request\'s scheme and host while replacing the path')),
+  redirectPrefix: no(KONG_REDIRECT_PLUGIN('it cannot replace only the matched prefix')),
   rewritePrefix: yes('konghq.com/strip-path: only to "/"'),
   rewriteFullPath: no('Kong Ingress rewrites need the RewriteURIs feature gate; use KongMode.GATEWAY_API'),
   rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
@@ -283,7 +285,7 @@ const KONG: Row = {
   retries: no(SERVICE_ANNOTATION('retries')),
   retryStatusCodes: no(SERVICE_ANNOTATION('retries')),
   retryPerTryTimeout: no(SERVICE_ANNOTATION('retries')),
-  sessionAffinityCookie: no('Kong OSS only hashes on a cookie (no sticky sessions), configured on the Service'),
+  sessionAffinityCookie: no('Kong OSS only hashes on a cookie; sticky sessions (KongUpstreamPolicy stickySessions) need Kong Enterprise'),
   backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
   backendGrpc: no(KONG_GRPC_INGRESS),
   backendGrpcs: no(KONG_GRPC_INGRESS),
@@ -299,7 +301,7 @@ const KONG: Row = {
   basicAuth: yes('basic-auth plugin + a KongConsumer with the credential Secret'),
   externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
   timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
-  redirectStatusOnly: no('Kong OSS redirects only plain HTTP to HTTPS (https-redirect-status-code)'),
+  redirectStatusOnly: no('Kong redirects plain HTTP to HTTPS (https-redirect-status-code) or, with its redirect plugin (3.9+), to a fixed scheme://host location; neither answers with the request\'s own URL'),
   corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
   corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),

@@ -22,7 +22,10 @@ export type RoutingFeature =
   | 'anyDepthWildcardHost'
   // issue #12: answers from the gateway itself
   | 'directResponse'
-  | 'noBackendRule';
+  | 'noBackendRule'
+  // issue #12: header changes of one backend (Gateway API backendRefs[].filters)
+  | 'backendRequestHeaders'
+  | 'backendResponseHeaders';
 
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_ANY_DEPTH = "an Ingress host wildcard stands for exactly one label ('*.example.com' matches 'a.example.com', not 'a.b.example.com'); write '*.example.com' if one label is meant, or list each deeper level ('*.b.example.com')";
@@ -31,6 +34,13 @@ const GATEWAY_API_ONE_LABEL = "Gateway API hostnames have no one-label form: '*.
 const NGINX_NO_RESPONSE = 'an Ingress path needs a backend Service, and ingress-nginx answers a fixed status without one only through configuration snippets, which this library never writes';
 const TRAEFIK_NO_RESPONSE = 'Traefik v3 has no middleware that answers a fixed status or body (the Middleware CRD has none), and a router always forwards to a service';
 const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own namespace');
+
+// Issue #12: per-backend header changes.
+const BACKEND_HEADERS_NGINX = no('ingress-nginx has no header changes bound to one backend (only per-location custom-headers and snippets, which this library never emits); use a Gateway API controller');
+const BACKEND_HEADERS_TRAEFIK = yes('services[].middlewares: a headers Middleware `<route>-<service>-<port>-headers` per backend (Traefik v3.7+); set and remove (Traefik cannot append)');
+const BACKEND_HEADERS_TRAEFIK_INGRESS = no('the Traefik Ingress provider attaches middlewares to the router (the whole Ingress), not to one backend; use TraefikOutput.INGRESS_ROUTE');
+const BACKEND_HEADERS_KONG = no('Kong plugins attach to a route or to a whole Service (every route using it), not to one backend of one route; use the route\'s headerRules');
+const BACKEND_HEADERS_KIC = no('KIC\'s admission webhook rejects filters in a backendRef ("filters in backendRef is unsupported"); use the route\'s headerRules');
 
 export const ROUTING: CapabilityArea<RoutingFeature> = {
   features: {
@@ -52,6 +62,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     anyDepthWildcardHost: { title: 'Wildcard host, any depth (`**.`)', prop: 'hosts' },
     directResponse: { title: 'Direct response (fixed status and body)', prop: 'respond' },
     noBackendRule: { title: 'Rule without backends (500)', prop: 'respond' },
+    backendRequestHeaders: { title: 'Per-backend request headers', prop: 'backends[].headers.request' },
+    backendResponseHeaders: { title: 'Per-backend response headers', prop: 'backends[].headers.response' },
   },
   matrix: {
     'ingress-nginx': {
@@ -73,6 +85,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
       directResponse: no(NGINX_NO_RESPONSE),
       noBackendRule: no(NGINX_NO_RESPONSE),
+      backendRequestHeaders: BACKEND_HEADERS_NGINX,
+      backendResponseHeaders: BACKEND_HEADERS_NGINX,
     },
     'traefik': {
       hostRouting: yes(),
@@ -93,6 +107,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('``HostRegexp(`^.+\\.example\\.com$`)``: one or more labels; passthrough ``HostSNIRegexp``'),
       directResponse: no(TRAEFIK_NO_RESPONSE),
       noBackendRule: no(TRAEFIK_NO_RESPONSE),
+      backendRequestHeaders: BACKEND_HEADERS_TRAEFIK,
+      backendResponseHeaders: BACKEND_HEADERS_TRAEFIK,
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -113,6 +129,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: no(INGRESS_ANY_DEPTH),
       directResponse: no(TRAEFIK_NO_RESPONSE),
       noBackendRule: no(TRAEFIK_NO_RESPONSE),
+      backendRequestHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
+      backendResponseHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
     },
     'kong': {
       hostRouting: yes(),
@@ -133,6 +151,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('Ingress host `*.example.com`, which Kong matches as a suffix: one or more labels'),
       directResponse: no('an Ingress path needs a backend Service and a responding route has none; use Controller.envoyGateway()'),
       noBackendRule: no('an Ingress path needs a backend Service and a responding route has none; use KongMode.GATEWAY_API'),
+      backendRequestHeaders: BACKEND_HEADERS_KONG,
+      backendResponseHeaders: BACKEND_HEADERS_KONG,
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -153,6 +173,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('hostname `*.example.com`, which Kong matches as a suffix: one or more labels'),
       directResponse: no('KIC attaches its own request-termination plugin (status 500) to a rule without backendRefs, and Kong runs one request-termination plugin per route, so a KongPlugin of ours would clash with it; use Controller.envoyGateway()'),
       noBackendRule: yes('a rule without backendRefs: KIC answers it with 500 through a request-termination plugin of its own'),
+      backendRequestHeaders: BACKEND_HEADERS_KIC,
+      backendResponseHeaders: BACKEND_HEADERS_KIC,
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -173,6 +195,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
       directResponse: no('Gateway API has no standard filter answering a fixed status or body; only DirectResponse.fixed({ statusCode: 500 }) without body, a rule without backends, is standard'),
       noBackendRule: yes('a rule without backendRefs or filters, which implementations answer with 500 (conformance test HTTPRouteNoBackendRefs, Core)'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (Extended: HTTPRouteBackendRequestHeaderModification); HTTPRoute only, GRPCRoute backend filters are implementation-specific'),
+      backendResponseHeaders: no('backendRefs[].filters ResponseHeaderModifier is implementation-specific (only the request side has a conformance feature, HTTPRouteBackendRequestHeaderModification); choose Controller.envoyGateway() or Controller.istio()'),
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -193,6 +217,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
       directResponse: yes('an HTTPRouteFilter with directResponse (statusCode, body.inline, contentType) referenced by an ExtensionRef filter of a rule without backendRefs; bodies with \'%\' are refused (Envoy command operators)'),
       noBackendRule: yes('a rule without backendRefs or filters: Envoy Gateway answers 500 (Core conformance)'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (HTTPRoute and GRPCRoute)'),
+      backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier (HTTPRoute and GRPCRoute)'),
     },
     'istio': {
       hostRouting: yes(),
@@ -213,6 +239,8 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       anyDepthWildcardHost: yes('hostname `*.example.com`: one or more labels'),
       directResponse: no('Istio\'s Gateway API implementation has no filter answering a fixed status or body (directResponse is a VirtualService field, and this column renders Gateway API routes); use Controller.envoyGateway()'),
       noBackendRule: yes('a rule without backendRefs or filters: Istio programs a directResponse with 500 (Core conformance)'),
+      backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier: the destination\'s headers.request (HTTPRoute and GRPCRoute)'),
+      backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier: the destination\'s headers.response (HTTPRoute and GRPCRoute)'),
     },
   },
 };

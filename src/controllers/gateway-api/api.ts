@@ -41,6 +41,8 @@ export interface BackendRef {
   readonly port: number;
   /** Proportional share, 0-1,000,000 (default 1). */
   readonly weight?: number;
+  /** Filters applied only when this backend is chosen (header modifiers here). */
+  readonly filters?: RouteFilter[];
 }
 
 /** `RequestMirror` (Extended): copies requests to `backendRef`; `percent` unset = 100. */

@@ -647,7 +647,8 @@ class Reading {
     };
     for (const rule of r.rules) {
       if (rule.matches.length === 0) continue;
-      const weightedPair = rule.weighted && rule.backends.length === 2;
+      // Two weighted backends are a weighted canary, unless a backend has header rules of its own (a canary's cannot).
+      const weightedPair = rule.weighted && rule.backends.length === 2 && !rule.backends.some(b => b.headers);
       const backends = weightedPair ? [{ ...rule.backends[0], weight: 1 }] : rule.backends;
       // Several mirrors on a rule are a route's (a canary has one).
       const mirrors = rule.mirrors.length > 1 ? rule.mirrors : undefined;
@@ -675,7 +676,7 @@ class Reading {
           if (matches.some(x => sameMatch(x, m))) continue;
           matches.push(m);
           treatment.push({
-            weights: rule.weighted && rule.backends.length === 2
+            weights: rule.weighted && rule.backends.length === 2 && !rule.backends.some(b => b.headers)
               ? { stable: rule.backends[0].weight, canary: rule.backends[1].weight, backend: { ...rule.backends[1], weight: 1 } }
               : undefined,
             mirror: g.mirrors ? undefined : rule.mirror,
@@ -699,13 +700,14 @@ class Reading {
   }
 
   private maybeCanaryObject(r: RouteObject): boolean {
-    return r.kind === 'HTTPRoute' && r.rules.length > 0 && r.rules.every(x => x.backends.length === 1 && !x.weighted && Object.keys(x.policies).length === 0);
+    return r.kind === 'HTTPRoute' && r.rules.length > 0
+      && r.rules.every(x => x.backends.length === 1 && !x.backends[0].headers && !x.weighted && Object.keys(x.policies).length === 0);
   }
 
   /** A header / cookie canary: `d`'s matches are those of a stable route plus one canary condition. */
   private foldCanary(d: Draft, stables: Draft[]): CanaryIR | undefined {
     for (const s of stables) {
-      if (s.object.namespace !== d.object.namespace || s.ir.backends.length !== 1 || s.ir.policies.redirect) continue;
+      if (s.object.namespace !== d.object.namespace || s.ir.backends.length !== 1 || s.ir.backends[0].headers || s.ir.policies.redirect) continue;
       const ownPolicies = Object.keys(s.ir.policies).filter(k => k !== 'backendProtocol');
       if (ownPolicies.length > 0 || s.object.kind !== 'HTTPRoute') continue;
       if (s.ir.hosts.length === 0 ? d.ir.hosts.length > 0 : !d.ir.hosts.every(h => s.ir.hosts.includes(h))) continue;

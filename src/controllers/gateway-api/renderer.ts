@@ -5,7 +5,7 @@ import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { canaryRouteParts, canaryTreatment, requestMirror, stableTreatment } from './features/canary';
 import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
-import { grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
+import { grpcBackendHeaderProblems, grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
 import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
 import { policyProblems } from './features/policy-checks';
@@ -272,6 +272,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     const attach = this.options.attachTo;
     for (const route of ir.routes) {
       const kind = routeKind(route, this.extension.handles.has('backendGrpc'));
+      if (kind === 'GRPCRoute' && this.name === 'gateway-api') problems.push(...grpcBackendHeaderProblems(route));
       problems.push(...policyProblems(route, this.policy, {
         gatewaySource: ir.source,
         attached: attach !== undefined,

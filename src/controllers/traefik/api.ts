@@ -36,6 +36,8 @@ export interface IngressRouteService extends ServiceSettings {
   readonly port?: number;
   readonly namespace?: string;
   readonly weight?: number;
+  /** Middlewares of this service only (Traefik v3.7+): a backend's own header rules. */
+  readonly middlewares?: Array<{ readonly name: string }>;
 }
 
 export interface IngressRouteRoute {

@@ -4,12 +4,12 @@ import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from '.
 import { authProblems } from './features/auth';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
-  canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, TraefikServiceSpec,
-  weightedServiceName, weightedSpec,
+  canaryAffinityProblems, canaryIngressRouteSpec, canaryMirrorServiceName, canaryTlsBackends, mirrorServiceName, mirrorSpec, routeMirrorProblems,
+  routeMirrorServiceName, routeMirrorSpec, TraefikServiceSpec, weightedServiceName, weightedSpec,
 } from './features/canary';
-import { headerProblems, hstsMergeProblems } from './features/headers';
+import { backendHeaderProblems, backendHeadersName, backendHeadersSpec, headerProblems, hstsMergeProblems } from './features/headers';
 import { ingressAnnotations, ingressParts, ingressSpecFor } from './features/ingress';
-import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec } from './features/ingress-route';
+import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec, services } from './features/ingress-route';
 import { ipDenyProblems } from './features/ip-access';
 import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { anyDepthOverlapProblems } from './features/priority';
@@ -96,6 +96,17 @@ export class TraefikRenderer implements ControllerRenderer {
         spec: () => serversTransportSpec(route),
       }));
     }
+    // A backend's own header rules: a headers Middleware its service entry references.
+    route.backends.forEach(b => {
+      if (!b.headers) return;
+      objects.push(new ManifestObject(scope, `Headers-${b.namespace}-${b.service}-${b.port}`, {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.middleware,
+        name: backendHeadersName(route, b),
+        namespace: route.namespace,
+        spec: () => backendHeadersSpec(b),
+      }));
+    });
     objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
@@ -103,7 +114,17 @@ export class TraefikRenderer implements ControllerRenderer {
       namespace: route.namespace,
       spec: () => ingressRouteSpec(route, part, { ir: ctx.ir(), entryPoints: this.entryPoints, middlewares: plans, serversTransport }),
     })));
-    objects.push(...this.serversTransports(scope, route.name, route.namespace, route.backends, route));
+    if (route.mirrors) {
+      objects.push(new ManifestObject(scope, 'RouteMirrors', {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.traefikService,
+        name: routeMirrorServiceName(route),
+        namespace: route.namespace,
+        spec: () => routeMirrorSpec(route, services(route, serversTransport)[0]),
+      }));
+    }
+    const transported = [...route.backends, ...(route.mirrors ?? []).map(m => m.backend)];
+    objects.push(...this.serversTransports(scope, route.name, route.namespace, transported, route));
     return objects;
   }
 
@@ -116,6 +137,8 @@ export class TraefikRenderer implements ControllerRenderer {
    */
   private sharedObject(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] | undefined {
     if (ctx.objectPerRoute || route.backends.length === 0 || route.hosts.length > 1 || Object.keys(route.policies).length > 0) return undefined;
+    // A backend's header Middleware and a route's mirroring TraefikService are the route's own objects.
+    if (route.backends.some(b => b.headers) || route.mirrors) return undefined;
     if (this.options.output === 'IngressRoute') {
       if (routeTransportName(route) !== undefined) return undefined;
       const key = JSON.stringify([route.namespace, route.hosts]);
@@ -275,6 +298,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...shadowedRedirectProblems(this.name, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
+      ...(this.name === 'traefik' ? [...backendHeaderProblems(ir), ...routeMirrorProblems(ir)] : []),
       ...retryProblems(this.name, ir),
       ...authProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.

@@ -87,3 +87,17 @@ export function grpcCanaryProblems(controller: ControllerName, ir: GatewayIR, ki
   }
   return problems;
 }
+
+/**
+ * GRPCRoute `backendRefs[].filters` are implementation-specific (only HTTPRoute's request side
+ * has a conformance feature), so the portable column refuses a gRPC route's backend headers.
+ */
+export function grpcBackendHeaderProblems(route: RouteIR): RenderProblem[] {
+  const i = route.backends.findIndex(b => b.headers?.request);
+  if (i < 0) return [];
+  return [{
+    source: route.source,
+    message: unsupportedMessage('gateway-api', 'backendRequestHeaders', `${route.backends.length > 1 ? `backends[${i}]` : 'backend'}.headers.request`,
+      'GRPCRoute backendRefs[].filters are implementation-specific (the conformance feature HTTPRouteBackendRequestHeaderModification covers HTTPRoute only); choose Controller.envoyGateway() or Controller.istio()'),
+  }];
+}

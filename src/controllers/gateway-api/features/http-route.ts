@@ -1,3 +1,4 @@
+import { headerModifierFilters } from './header-modifiers';
 import { BackendIR, CATCH_ALL_MATCH, MatchIR, PathIR } from '../../../ir/model';
 import { suffixWildcard } from '../../common/wildcard';
 import { BackendRef, HttpRouteFilter, HttpRouteMatch, HttpRouteSpec, LIMITS, ParentReference, RouteFilter, RuleExtras } from '../api';
@@ -55,7 +56,12 @@ function match(m: MatchIR, regex: RegexStyle): HttpRouteMatch {
  */
 export function backendRefs(backends: readonly BackendIR[], routeNamespace: string): BackendRef[] {
   const weighted = new Set(backends.map(b => b.weight)).size > 1;
-  return backends.map(b => backendRef(b, routeNamespace, weighted ? b.weight : undefined));
+  return backends.map(b => {
+    const ref = backendRef(b, routeNamespace, weighted ? b.weight : undefined);
+    // The backend's own header changes: RequestHeaderModifier / ResponseHeaderModifier filters of its backendRef.
+    const filters = b.headers ? headerModifierFilters({ source: '', ...b.headers }, () => true) : [];
+    return filters.length > 0 ? { ...ref, filters } : ref;
+  });
 }
 
 export function backendRef(b: BackendIR, routeNamespace: string, weight?: number): BackendRef {

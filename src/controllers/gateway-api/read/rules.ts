@@ -1,6 +1,6 @@
 import { ItemLog } from './items';
 import { grpcMatch, httpMatch, parseGepDuration, parseHsts } from './values';
-import { BackendIR, CATCH_ALL_MATCH, DirectResponseIR, HstsIR, MatchIR } from '../../../ir/model';
+import { BackendHeadersIR, BackendIR, CATCH_ALL_MATCH, DirectResponseIR, HstsIR, MatchIR } from '../../../ir/model';
 import { CorsIR, HeaderOpsIR, PathModifierIR, PoliciesIR, RedirectIR, RetriesIR, RetryCondition } from '../../../ir/policies';
 import { KubeObject } from '../../reader';
 import { HSTS_HEADER } from '../features/header-modifiers';
@@ -76,11 +76,11 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   ((rule?.backendRefs ?? []) as any[]).forEach((ref, j) => {
     const field = `${at}.backendRefs[${j}]`;
     log.unknownKeys(object, field, ref, ['group', 'kind', 'name', 'namespace', 'port', 'weight', 'filters']);
-    if (ref?.filters !== undefined) log.unmapped(object, `${field}.filters`, 'per-backend filters are not modelled: the intent applies policies to the whole route', ref.filters);
     const b = c.backend(ref, field);
     if (!b) return;
     if (ref.weight !== undefined) weighted = true;
-    backends.push({ ...b, weight: typeof ref.weight === 'number' ? ref.weight : 1 });
+    const headers = backendHeaders(object, field, ref.filters, log);
+    backends.push({ ...b, weight: typeof ref.weight === 'number' ? ref.weight : 1, ...(headers ? { headers } : {}) });
   });
 
   const policies: Mutable<PoliciesIR> = {};
@@ -256,6 +256,27 @@ export function readRule(object: KubeObject, kind: 'HTTPRoute' | 'GRPCRoute', ru
   const r = policies.redirect;
   const schemeRedirect = r && r.scheme && !r.host && r.port === undefined && !r.path && backends.length === 0 ? r.scheme : undefined;
   return { index, matches, backends, weighted, policies, hsts, mirror, mirrors, schemeRedirect, name, ...(directResponse ? { directResponse } : {}) };
+}
+
+/** A backendRef's header modifier filters as the backend's own header rules; other filters are unmapped. */
+function backendHeaders(object: KubeObject, field: string, filters: unknown, log: ItemLog): BackendHeadersIR | undefined {
+  if (filters === undefined) return undefined;
+  let headers: Mutable<BackendHeadersIR> | undefined;
+  ((Array.isArray(filters) ? filters : [filters]) as any[]).forEach((f, k) => {
+    const at = `${field}.filters[${k}]`;
+    const side = f?.type === 'RequestHeaderModifier' ? 'request' : f?.type === 'ResponseHeaderModifier' ? 'response' : undefined;
+    if (!side) {
+      log.unmapped(object, at, `a '${f?.type}' filter on one backend has no intent meaning (a backend takes header rules only)`, f);
+      return;
+    }
+    const modifier = f[`${side}HeaderModifier`];
+    log.unknownKeys(object, `${at}.${side}HeaderModifier`, modifier, ['set', 'add', 'remove']);
+    const ops = headerOps(modifier);
+    if (ops.set.length + ops.add.length + ops.remove.length === 0) return;
+    headers = { ...headers, [side]: ops };
+    log.mapped(object, at, `Backend headers (HeaderRules.${side})`, modifier);
+  });
+  return headers;
 }
 
 function headerOps(m: any): HeaderOpsIR {

@@ -39,7 +39,7 @@ const RESPONSE_HEADERS: KongPolicyEmitter = {
 /**
  * Every policy kind of the IR on Kong Ingress: KongPlugins, Ingress annotations, annotations on
  * the backend's Service (timeouts and the upstream protocol, features/service.ts), or refused by
- * the matrix (retries; Kong OSS has no sticky sessions). WebSocket backends need nothing: Kong
+ * the matrix (retries; Kong OSS has no sticky sessions: they need Kong Enterprise). WebSocket backends need nothing: Kong
  * proxies upgrades natively, hence an emitter without output.
  */
 export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {

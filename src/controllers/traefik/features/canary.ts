@@ -169,3 +169,36 @@ export function canaryAffinityProblems(controller: 'traefik', ir: GatewayIR): Re
   }
   return problems;
 }
+
+/** The mirroring TraefikService of a route's own mirrors (`Route.mirrors`): `<route>-mirrors`. */
+export function routeMirrorServiceName(route: RouteIR): string {
+  return joinName([route.name, 'mirrors']);
+}
+
+/**
+ * `Route.mirrors`: serves the route's one backend (`main`, its service entry as the route's
+ * routers would write it) and copies each mirror's percent of the requests to it. Traefik's
+ * `percent` defaults to 0, so it is always written.
+ */
+export function routeMirrorSpec(route: RouteIR, main: IngressRouteService): TraefikServiceSpec {
+  return {
+    mirroring: {
+      ...main,
+      mirrors: (route.mirrors ?? []).map(m => ({
+        ...mirrorTarget(m.backend, route.namespace, route.name), scheme: forwarding(route, m.backend, route.name).scheme, percent: m.percent,
+      })),
+    },
+  };
+}
+
+/**
+ * A mirroring TraefikService serves one service (or TraefikService): a route with several
+ * backends would need a weighted TraefikService in between, which is not rendered.
+ */
+export function routeMirrorProblems(ir: GatewayIR): RenderProblem[] {
+  return ir.routes.filter(r => r.mirrors && r.backends.length > 1).map(r => ({
+    source: r.source,
+    message: unsupportedMessage('traefik', 'routeMirror', 'mirrors',
+      'a mirroring TraefikService is rendered in front of a route with one backend; split the route, or use a Gateway API controller'),
+  }));
+}

@@ -1,5 +1,6 @@
 import { unsupportedMessage } from '../../../capabilities/check';
-import { GatewayIR, HstsIR } from '../../../ir/model';
+import { joinName } from '../../../core/names';
+import { BackendIR, GatewayIR, HstsIR, RouteIR } from '../../../ir/model';
 import { HeaderOpsIR, HeaderRulesIR } from '../../../ir/policies';
 import { RenderProblem } from '../../renderer';
 import { MIDDLEWARE_TYPES } from '../constants';
@@ -90,6 +91,45 @@ export function hstsMergeProblems(controller: 'traefik' | 'traefik-ingress', ir:
       source: route.source,
       message: unsupportedMessage(controller, 'hsts', 'hsts',
         `the route's headerRules and its TlsHosts' HSTS share one headers Middleware for all the route's hosts, and '${d.host}' (${d.value}) and '${d.otherHost}' (${d.otherValue}) differ; put them on separate routes`),
+    });
+  }
+  return problems;
+}
+
+/** The `headers` Middleware of a backend's own header rules: `<route>-<service>-<port>-headers`. */
+export function backendHeadersName(route: RouteIR, b: BackendIR): string {
+  return joinName([route.name, b.service, String(b.port), 'headers']);
+}
+
+/** A backend's own header rules as a `headers` Middleware spec (set and remove; never HSTS). */
+export function backendHeadersSpec(b: BackendIR): Record<string, CustomHeadersSpec> {
+  return customHeadersSpec({ source: '', ...b.headers });
+}
+
+/**
+ * A backend's header rules on an IngressRoute service: Traefik's headers middleware replaces or
+ * deletes values (no append), and the Host is not a header there (removing it does nothing;
+ * the route's `Rewrite.hostname` sets it).
+ */
+export function backendHeaderProblems(ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const route of ir.routes) {
+    route.backends.forEach((b, i) => {
+      const at = route.backends.length > 1 ? `backends[${i}]` : 'backend';
+      for (const side of ['request', 'response'] as const) {
+        const ops = b.headers?.[side];
+        if (!ops) continue;
+        const feature = side === 'request' ? 'backendRequestHeaders' : 'backendResponseHeaders';
+        if (ops.add.length > 0) {
+          problems.push({ source: route.source, message: unsupportedMessage('traefik', feature, `${at}.headers.${side}.add`, 'Traefik\'s headers middleware replaces values; it cannot append') });
+        }
+        if (side === 'request' && [...ops.set.map(h => h.name), ...ops.remove].includes('host')) {
+          problems.push({
+            source: route.source,
+            message: unsupportedMessage('traefik', feature, `${at}.headers.request`, 'Traefik keeps the request host outside the header list; set it with the route\'s Rewrite.hostname'),
+          });
+        }
+      }
     });
   }
   return problems;

@@ -2,7 +2,8 @@ import { hostSlug, joinName } from '../../../core/names';
 import { BackendIR, GatewayIR, RouteIR } from '../../../ir/model';
 import { DEFAULT_BACKEND_PRIORITY, KINDS, NOOP_SERVICE, ROUTE_KIND_RULE } from '../constants';
 import { serviceSettings } from './backend';
-import { stableRouteServices } from './canary';
+import { routeMirrorServiceName, stableRouteServices } from './canary';
+import { backendHeadersName } from './headers';
 import { MiddlewarePlan, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
@@ -52,7 +53,9 @@ export function services(route: RouteIR, serversTransport?: string): IngressRout
   if (route.backends.length === 0) return [noop()];
   const weighted = new Set(route.backends.map(b => b.weight)).size > 1;
   const settings = (b: BackendIR) => serviceSettings(route, b, serversTransport, tb => serversTransportName(route.name, tb));
-  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings(b) }));
+  // A backend's own header rules: its headers Middleware on its service entry (Traefik v3.7 service middlewares).
+  const own = (b: BackendIR) => (b.headers ? { middlewares: [{ name: backendHeadersName(route, b) }] } : {});
+  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings(b), ...own(b) }));
 }
 
 function noop(): IngressRouteService {
@@ -90,7 +93,9 @@ export function ingressRouteSpec(route: RouteIR, part: IngressRoutePart, ctx: In
       priority,
       middlewares: refs(part.variant),
       // A match whose traffic a canary splits or mirrors is served by the canary's TraefikService.
-      services: stableRouteServices(ctx.ir, route, i, part.host) ?? services(route, ctx.serversTransport),
+      // A route with its own mirrors is served by its mirroring TraefikService.
+      services: stableRouteServices(ctx.ir, route, i, part.host)
+        ?? (route.mirrors ? [{ name: routeMirrorServiceName(route), kind: KINDS.traefikService }] : services(route, ctx.serversTransport)),
     };
     if (deny.length === 0) return [main];
     const denied: IngressRouteRoute = { kind: ROUTE_KIND_RULE, match: and(rule, fromClients(deny)), priority, middlewares: refs('deny'), services: [noop()] };

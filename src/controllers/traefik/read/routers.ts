@@ -1,8 +1,8 @@
 import { MiddlewareRead, MutablePolicies, readMiddleware } from './middlewares';
 import { RuleRead } from './rule';
 import { hostPatternCovers } from '../../../core/hosts';
-import { BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR } from '../../../ir/model';
-import { BackendProtocolIR, PoliciesIR } from '../../../ir/policies';
+import { BackendHeadersIR, BackendIR, CanaryIR, CanaryTrafficIR, HstsIR, MatchIR, MirrorIR, PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR } from '../../../ir/model';
+import { BackendProtocolIR, HeaderOpsIR, PoliciesIR } from '../../../ir/policies';
 import { gatewayOf, isRecord, ItemLog, managedSecrets, namespaceOf, Names } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { CLIENT_AUTH_TYPES, CRD_PROVIDER, DEFAULT_BACKEND_PRIORITY, GO_CIPHER_SUITES, KINDS, NOOP_SERVICE, SERVER_SCHEMES, TLS_VERSIONS, TRAEFIK_API_VERSION } from '../constants';
@@ -66,6 +66,8 @@ export interface ServiceRead {
   /** A weighted TraefikService of two services: the second is a canary. */
   readonly split?: { readonly stable: BackendIR; readonly canary: BackendIR; readonly stableWeight: number; readonly canaryWeight: number };
   readonly mirror?: MirrorIR;
+  /** Every mirror of a mirroring TraefikService (`mirror` is the only one, when there is one). */
+  readonly mirrors?: MirrorIR[];
 }
 
 /** One router as read. */
@@ -145,10 +147,36 @@ export function readService(s: any, namespace: string, ctx: TraefikContext, o: K
       log.unmapped(o, `${field}.sticky`, s.sticky, 'a named cookie (name, secure, httpOnly, sameSite, maxAge, path) is modelled');
     }
   }
+  if (s.middlewares !== undefined) {
+    const headers = serviceHeaders(s.middlewares, ns, ctx, o, `${field}.middlewares`);
+    if (headers) backend = { ...backend, headers };
+  }
   for (const k of Object.keys(s)) {
-    if (!['name', 'port', 'namespace', 'kind', 'weight', 'scheme', 'serversTransport', 'sticky'].includes(k)) log.unmapped(o, `${field}.${k}`, s[k], `service '${k}' is not modelled`);
+    if (!['name', 'port', 'namespace', 'kind', 'weight', 'scheme', 'serversTransport', 'sticky', 'middlewares'].includes(k)) log.unmapped(o, `${field}.${k}`, s[k], `service '${k}' is not modelled`);
   }
   return { backends: [backend], protocol, connectMs, affinity };
+}
+
+/** A service's own middlewares (Traefik v3.7): headers Middlewares are the backend's header rules; anything else is unmapped. */
+function serviceHeaders(refs: unknown, ns: string, ctx: TraefikContext, o: KubeObject, field: string): BackendHeadersIR | undefined {
+  const { log } = ctx;
+  if (!Array.isArray(refs)) { log.unmapped(o, field, refs, 'not a list of Middleware references'); return undefined; }
+  let headers: { request?: HeaderOpsIR; response?: HeaderOpsIR } | undefined;
+  refs.forEach((m: any, j: number) => {
+    const at = `${field}[${j}]`;
+    const mo = typeof m?.name === 'string' ? ctx.get(KINDS.middleware, typeof m.namespace === 'string' ? m.namespace : ns, m.name) : undefined;
+    if (!mo) { log.unmapped(o, at, m?.name, 'Middleware not among the objects read'); return; }
+    const read = ctx.middleware(mo);
+    const h = read.policies.headers;
+    const only = !read.failed && Object.keys(read.policies).length === 1 && h && !read.hsts;
+    if (!only || (headers?.request && h.request) || (headers?.response && h.response)) {
+      log.unmapped(o, at, m.name, 'a service middleware other than one headers Middleware per side (a backend\'s own header rules) is not modelled');
+      return;
+    }
+    headers = { ...headers, ...(h.request ? { request: h.request } : {}), ...(h.response ? { response: h.response } : {}) };
+    log.mapped(o, at, m.name, 'Backend headers (HeaderRules)');
+  });
+  return headers;
 }
 
 function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number; tls?: BackendIR['tls'] } {
@@ -222,12 +250,20 @@ function readTraefikService(o: KubeObject, ctx: TraefikContext): ServiceRead | u
     const { mirrors, ...main } = spec.mirroring;
     const m = readService(main, ns, ctx, o, 'spec.mirroring');
     const list = Array.isArray(mirrors) ? mirrors : [];
-    if (!m || list.length !== 1 || typeof list[0]?.percent !== 'number') { ctx.log.unmapped(o, 'spec.mirroring.mirrors', mirrors, 'one mirror with a percent is modelled'); return undefined; }
-    const { percent, ...target } = list[0];
-    const mirrored = readService(target, ns, ctx, o, 'spec.mirroring.mirrors[0]');
-    if (!mirrored || mirrored.backends.length !== 1) return undefined;
-    ctx.log.mapped(o, 'spec.mirroring.mirrors[0].percent', percent, 'CanarySplit mirror percent');
-    return { ...m, mirror: { backend: { ...mirrored.backends[0], weight: 1 }, percent } };
+    if (!m || list.length === 0 || list.some(x => typeof x?.percent !== 'number')) {
+      ctx.log.unmapped(o, 'spec.mirroring.mirrors', mirrors, 'mirrors with a percent each are modelled');
+      return undefined;
+    }
+    const read: MirrorIR[] = [];
+    for (const [i, x] of list.entries()) {
+      const { percent, ...target } = x;
+      const mirrored = readService(target, ns, ctx, o, `spec.mirroring.mirrors[${i}]`);
+      if (!mirrored || mirrored.backends.length !== 1) return undefined;
+      ctx.log.mapped(o, `spec.mirroring.mirrors[${i}].percent`, percent, 'Route.mirrors or CanarySplit.mirror percent');
+      read.push({ backend: { ...mirrored.backends[0], weight: 1 }, percent });
+    }
+    // One mirror may be a canary's (CanarySplit.mirror); several are the route's own.
+    return { ...m, ...(read.length === 1 ? { mirror: read[0] } : {}), mirrors: read };
   }
   ctx.log.unmapped(o, 'spec', spec, 'only weighted and mirroring TraefikServices are modelled');
   return undefined;
@@ -419,6 +455,13 @@ export function assembleRouters(routers: readonly Router[], passthrough: readonl
     const traffic: CanaryTrafficIR = c.kind === 'cookie' ? { kind: 'cookie', name: c.name } : { kind: 'header-present', name: c.name };
     canaries.push(canaryIr(stable, stable.backends[0], backend, traffic, r.service.mirror, names));
   }
+  // A route's own mirrors (Route.mirrors): its router's mirroring TraefikService, when no canary
+  // of the route owns that mirror.
+  routes.forEach((route, i) => {
+    const svc = routerOf(route).service;
+    if (!svc.mirrors || svc.split || canaries.some(c => c.route === route.source && c.mirror)) return;
+    routes[i] = { ...route, mirrors: svc.mirrors };
+  });
   // TLS hosts: per (namespace, host) served over HTTPS with a certificate.
   const tlsHosts: TlsHostIR[] = [];
   const seen = new Set<string>();
