@@ -1,0 +1,48 @@
+import { Duration } from 'cdk8s';
+import { ApiGateway, Backend, Controller, HttpMethod, Retries, RouteOptions, SessionAffinity } from '../../src';
+import { newChart, synthError } from '../util';
+
+/** The synth error of one Envoy Gateway gateway with the given routes (each on <id>.example.com), as its message lines. */
+function errorsOf(routes: Record<string, RouteOptions>): string[] | undefined {
+  const chart = newChart();
+  const gw = new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() });
+  for (const [id, options] of Object.entries(routes)) gw.addRoute(id, { hosts: [`${id}.example.com`], backend: Backend.service('svc', 80), ...options });
+  return synthError(chart)?.split('\n').slice(1).map(l => l.trim());
+}
+
+const TOO_LONG = Duration.hours(100_000);
+const LONGEST = Duration.hours(99_999);
+const AFFINITY_ELSEWHERE = ' Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), '
+  + 'Controller.gatewayApi({ experimentalChannel: true }).';
+
+describe('Envoy Gateway: durations beyond GEP-2257 and cookie attributes, exact refusals', () => {
+  test('retry per-attempt timeout, backoff and maximum backoff', () => {
+    const get = { match: { method: HttpMethod.GET } };
+    expect(errorsOf({
+      a: { ...get, retries: Retries.of({ attempts: 2, perTryTimeout: TOO_LONG }) },
+      b: { ...get, retries: Retries.of({ attempts: 2, backoff: TOO_LONG }) },
+      c: { ...get, retries: Retries.of({ attempts: 2, backoff: Duration.millis(100), maxBackoff: TOO_LONG }) },
+      ok: { ...get, retries: Retries.of({ attempts: 2, perTryTimeout: LONGEST, backoff: Duration.millis(100), maxBackoff: LONGEST }) },
+    })).toEqual([
+      "[test/gw/a] Per-attempt timeout (retries.perTryTimeout) is not supported by controller 'envoy-gateway': the per-attempt timeout is longer than the "
+      + 'largest duration (99999h). Supported by: none.',
+      "[test/gw/b] Retry backoff (retries.backoff) is not supported by controller 'envoy-gateway': it is longer than the largest duration (99999h). Supported by: "
+      + 'Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi({ experimentalChannel: true }).',
+      "[test/gw/c] Retry backoff cap (retries.maxBackoff) is not supported by controller 'envoy-gateway': it is longer than the largest duration (99999h). "
+      + 'Supported by: none.',
+    ]);
+  });
+
+  test('session affinity cookie path and TTL', () => {
+    expect(errorsOf({
+      a: { sessionAffinity: SessionAffinity.cookie({ name: 's', path: '/a;b' }) },
+      b: { sessionAffinity: SessionAffinity.cookie({ name: 's', ttl: TOO_LONG }) },
+      ok: { sessionAffinity: SessionAffinity.cookie({ name: 's', path: '/a', ttl: LONGEST }) },
+    })).toEqual([
+      "[test/gw/a] Cookie session affinity (sessionAffinity) is not supported by controller 'envoy-gateway': the cookie path '/a;b' contains ';', ',' or "
+      + `whitespace, which would end the cookie attribute.${AFFINITY_ELSEWHERE}`,
+      "[test/gw/b] Cookie session affinity (sessionAffinity) is not supported by controller 'envoy-gateway': the TTL is longer than the largest duration "
+      + `(99999h).${AFFINITY_ELSEWHERE}`,
+    ]);
+  });
+});
