@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  BackendProtocol, BodySize, CaCertificates, ConcurrencyLimit, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
+  BackendProtocol, BodySize, CaCertificates, ConcurrencyLimit, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, IpAccess, PathMatch, RateLimit,
+  RateLimitPeriod,
   Redirect, RedirectStatus, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../src';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
