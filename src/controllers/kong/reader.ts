@@ -2,6 +2,7 @@ import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
 import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { wildcardCovers } from '../../core/hosts';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
 import {
@@ -422,9 +423,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
       if (seen.has(key)) continue;
       seen.add(key);
       // A wildcard certificate also serves the one-label hosts under it that list it (same Secret).
-      const under = (h: string | undefined) => h !== undefined && t.host.startsWith('*.') && h.endsWith(t.host.slice(1)) && !h.slice(0, -(t.host.length - 1)).includes('.') && !h.startsWith('*');
       const serving = reads.filter(x => x.namespace === r.namespace && x.entries.some(e => e.host === t.host
-        || (under(e.host) && x.tls.some(y => y.host === e.host && y.secretName === t.secretName))));
+        || (e.host !== undefined && wildcardCovers(t.host, e.host) && x.tls.some(y => y.host === e.host && y.secretName === t.secretName))));
       tlsHosts.push({
         mode: 'Terminate',
         source: r.source,
