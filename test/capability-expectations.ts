@@ -1571,6 +1571,17 @@ export const SUPPORTED: Table = {
     },
     // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
     ...TRAEFIK_FORWARD_AUTH_EXTRAS,
+    // Audit (issue #12): Redirect.toUrl, the IngressRoute's redirectRegex Middleware on the Ingress router.
+    redirectUrl: {
+      'Middleware/gw-r-redirect': {
+        'spec.redirectRegex.regex': '^.*$',
+        'spec.redirectRegex.replacement': 'https://www.example.com/moved?from=a',
+        'spec.redirectRegex.permanent': false,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-redirect@kubernetescrd',
+      },
+    },
   },
   'kong': {
     hostRouting: {

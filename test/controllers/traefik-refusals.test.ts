@@ -1,4 +1,4 @@
-import { ApiGateway, Backend, CanaryTraffic, ClientIp, Controller, IpAccess, PathMatch, SessionAffinity } from '../../src';
+import { ApiGateway, Backend, CanaryTraffic, ClientIp, Controller, IpAccess, PathMatch, Redirect, RedirectStatus, SessionAffinity, TraefikOutput } from '../../src';
 import { newChart, synthError } from '../util';
 
 /** The synth error of one Traefik (IngressRoute) gateway, as its message lines. */
@@ -48,5 +48,33 @@ describe('Traefik: exact refusals', () => {
     expect(errorsOf({}, gw => {
       gw.addRoute('deny', { hosts: ['deny.example.com'], backend: Backend.service('a', 80), ipAccess: IpAccess.deny(['10.0.0.0/8']) });
     })).toBeUndefined();
+  });
+});
+
+// Audit (issue #12): Redirect.toUrl on Traefik's Ingress output needs the route's one backend.
+describe('Traefik Ingress output: a fixed-URL redirect', () => {
+  function ingressErrors(build: (gw: ApiGateway) => void): string[] | undefined {
+    const chart = newChart();
+    build(new ApiGateway(chart, 'gw', { controller: Controller.traefik({ output: TraefikOutput.INGRESS }) }));
+    return synthError(chart)?.split('\n').slice(1).map(l => l.trim());
+  }
+
+  test('without a backend is refused: an Ingress path needs a Service', () => {
+    expect(ingressErrors(gw => {
+      gw.addRoute('r', { hosts: ['a.example.com'], redirect: Redirect.toUrl('https://www.example.com/moved') });
+    })).toEqual([
+      "[test/gw/r] Redirect to a fixed URL (path and query dropped) (redirect) is not supported by controller 'traefik-ingress': an Ingress path needs a "
+      + 'backend Service even when the redirect Middleware answers every request, and the Traefik Ingress provider cannot target noop@internal; give the '
+      + 'route one backend (it receives nothing) or use TraefikOutput.INGRESS_ROUTE. Supported by: Controller.ingressNginx(), Controller.traefik().',
+    ]);
+  });
+
+  test('with a backend renders; 303 is refused as on IngressRoute', () => {
+    expect(ingressErrors(gw => {
+      gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toUrl('https://www.example.com/moved') });
+    })).toBeUndefined();
+    expect(ingressErrors(gw => {
+      gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toUrl('https://www.example.com/moved', { statusCode: RedirectStatus.SEE_OTHER }) });
+    })?.[0]).toMatch(/^\[test\/gw\/r\] Redirect to a fixed URL \(path and query dropped\) \(redirect\.statusCode\) is not supported by controller 'traefik-ingress': Traefik redirects answer 301\/308/);
   });
 });

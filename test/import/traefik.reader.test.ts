@@ -319,3 +319,37 @@ describe('a top-level OR of whole matches', () => {
     expect(read.items.filter(i => i.reason).map(i => i.field)).toEqual(['spec.routes[0].match']);
   });
 });
+
+// Audit (issue #12): Traefik's Ingress output renders Redirect.toUrl as the same redirectRegex
+// Middleware, referenced from the Ingress router's router.middlewares annotation.
+describe('Ingress output: a fixed-URL redirect through router.middlewares', () => {
+  const objects = (regex: string): KubeObject[] => [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: 'r',
+        namespace: 'ns',
+        annotations: {
+          'traefik.ingress.kubernetes.io/router.entrypoints': 'web',
+          'traefik.ingress.kubernetes.io/router.middlewares': 'ns-r-redirect@kubernetescrd',
+        },
+      },
+      spec: { ingressClassName: 'traefik', rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }] },
+    },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'r-redirect', namespace: 'ns' }, spec: { redirectRegex: { regex, replacement: 'https://docs.example.com/api?v=2', permanent: true } } },
+  ];
+
+  test('is Redirect.toUrl on the route, its backend kept', () => {
+    const read = ingress.read(objects('^.*$'));
+    const route = routeTableOf(read.gateways).routes[0];
+    expect(route.policies.redirect).toEqual({ url: 'https://docs.example.com/api?v=2', statusCode: 301 });
+    expect(route.backends).toEqual([{ service: 's', namespace: 'ns', port: 80, weight: 1 }]);
+    expect(read.items.filter(i => i.reason)).toEqual([]);
+  });
+
+  test('a regex other than the whole URL is not a fixed-URL redirect', () => {
+    const read = ingress.read(objects('^https://a.example.com/(.*)$'));
+    expect(routeTableOf(read.gateways).routes[0]?.policies.redirect).toBeUndefined();
+  });
+});

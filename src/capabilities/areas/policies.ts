@@ -247,7 +247,8 @@ const TRAEFIK_INGRESS: Row = {
   backendGrpcs: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
   backendH2c: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: h2c')),
   redirectStatusOnly: no(TRAEFIK_INGRESS_REDIRECT),
-  redirectUrl: no('this library renders Traefik redirects other than to HTTPS only on IngressRoute output (a redirectRegex Middleware on the route); use TraefikOutput.INGRESS_ROUTE'),
+  // Audit (issue #12): the redirectRegex Middleware reaches the Ingress router through router.middlewares.
+  redirectUrl: yes('redirectRegex Middleware ^.*$ -> the URL in router.middlewares (needs the Traefik CRD provider), on the route\'s one backend (it receives nothing; a route without backend is refused); 301/308 permanent, 302/307 temporary, 303 refused'),
 };
 
 const KONG: Row = {

@@ -104,7 +104,8 @@ function redirectFeature(r: RedirectIR): FeatureKind {
  * - status 303 (no equivalent, see `isPermanent`);
  * - Ingress output, a redirect without backend: an Ingress path needs an existing Service, and
  *   the Ingress provider has no equivalent of `noop@internal` (host / port / path redirects are
- *   refused by the capability matrix already; this covers scheme-only ones);
+ *   refused by the capability matrix already, as they never have a backend; this covers
+ *   scheme-only ones and fixed-URL ones, which may name one backend that receives nothing);
  * - a scheme-only redirect to http for a host Traefik serves only over plain HTTP: every request
  *   already has the target scheme, so redirectScheme never answers.
  */
@@ -128,6 +129,12 @@ export function redirectProblems(controller: 'traefik' | 'traefik-ingress', ir: 
           source: r.source,
           message: unsupportedMessage(controller, feature, 'redirect',
             'an Ingress path needs a backend Service and the Traefik Ingress provider cannot target noop@internal, so a route that only redirects cannot be expressed; give the route a backend (Redirect.toHttps()) or use TraefikOutput.INGRESS_ROUTE'),
+        });
+      } else if (feature === 'redirectUrl') {
+        problems.push({
+          source: r.source,
+          message: unsupportedMessage(controller, feature, 'redirect',
+            'an Ingress path needs a backend Service even when the redirect Middleware answers every request, and the Traefik Ingress provider cannot target noop@internal; give the route one backend (it receives nothing) or use TraefikOutput.INGRESS_ROUTE'),
         });
       }
       continue;
