@@ -45,7 +45,6 @@ type Row = { readonly [f in PolicyFeature]: Support };
 const SNIPPETS = 'only possible with snippets or global controller configuration, which this library never emits';
 const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library never emits';
 const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotations on the Service, which this library does not own; annotate the Service itself`;
-const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
 const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 /** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
@@ -239,7 +238,8 @@ const TRAEFIK_INGRESS: Row = {
   redirectPort: no(TRAEFIK_INGRESS_REDIRECT),
   redirectPath: no(TRAEFIK_INGRESS_REDIRECT),
   redirectPrefix: no(TRAEFIK_INGRESS_REDIRECT),
-  timeoutConnect: no(TRAEFIK_SERVICE('serversTransport')),
+  // Audit (issue #12): the Service annotations are written now; the ServersTransport is what is missing.
+  timeoutConnect: no("the Traefik Ingress provider takes the connect timeout (dialTimeout) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE"),
   ipDeny: no('the Traefik Ingress provider cannot add a !ClientIP() condition and Traefik has no deny-list middleware; use TraefikOutput.INGRESS_ROUTE'),
   sessionAffinityCookie: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.sticky.cookie.*')),
   backendHttps: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),
