@@ -30,7 +30,8 @@ export const CANARY: CapabilityArea<CanaryFeature> = {
       canaryHeaderPresence: yes('canary Ingress: canary-by-header-pattern; header names of letters, digits and -'),
       canaryCookie: yes('canary Ingress: canary-by-cookie'),
       canaryMirror: NGINX_MIRROR,
-      routeMirror: NGINX_MIRROR,
+      // Audit (issue #12): a route's own Ingress carries only its paths; the other objections stand.
+      routeMirror: no("ingress-nginx mirrors only through the High-risk mirror-target annotation: one target per Ingress, every request (no percentage), and nginx finalizes a request only after its mirror subrequest ends, so a slow or unreachable mirror holds up the client's connection"),
     },
     'traefik': {
       canaryWeight: yes('weighted TraefikService'),

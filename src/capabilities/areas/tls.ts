@@ -84,7 +84,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTls: yes('backend-protocol HTTPS + proxy-ssl-*; CA from a Secret'),
       backendTlsSystemCa: no('ingress-nginx verifies backends only against a CA Secret (proxy-ssl-secret)'),
       backendTlsInsecure: yes('backend-protocol: HTTPS with proxy-ssl-verify: off (nginx\'s default): no certificate check, no SNI'),
-      backendTlsInsecureServerName: no('ingress-nginx applies proxy-ssl-name / proxy-ssl-server-name only together with a CA Secret (proxy-ssl-secret), i.e. with verification; use BackendTls.verify()'),
+      backendTlsInsecureServerName: no('ingress-nginx reads proxy-ssl-name / proxy-ssl-server-name only when proxy-ssl-secret names a Secret (the CA that verifies, or the client certificate), and an unverified backend without a client certificate has none; use BackendTls.verify()'),
       tlsCipherSuites: yes('ssl-ciphers (OpenSSL names), a server-level annotation written on every Ingress of the host'),
       clientCertificateSeveralCas: no('auth-tls-secret names one Secret; put every CA certificate into its ca.crt'),
       backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key) with proxy-ssl-verify off: unverified backends only (with verification it is the CA Secret)'),
