@@ -204,8 +204,9 @@ const TRAEFIK: Row = {
   corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
   corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
   // Retry timing and non-idempotent methods (issue #17).
-  retryBackoff: yes('retry.initialInterval: exponential, capped at twice the interval'),
-  retryMaxBackoff: no('Traefik always caps the wait at twice initialInterval'),
+  retryBackoff: yes('retry.initialInterval: exponential, the interval growing toward twice it over the attempts, each wait randomized by ±50%'),
+  // Audit (issue #12): retry.go sets only InitialInterval and Multiplier 2^(1/(attempts-1)); the ±50% randomization stays.
+  retryMaxBackoff: no("Traefik's retry middleware has no cap field: the interval grows toward twice initialInterval over the attempts and each wait is randomized by ±50% (cenkalti/backoff defaults), so a wait can reach almost three times initialInterval"),
   retryWindow: yes('retry.timeout'),
   retryNonIdempotent: yes('retry.retryNonIdempotentMethod'),
   rateLimitLongWindow: yes('rateLimit.period: 1h or 24h'),

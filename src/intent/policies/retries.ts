@@ -51,7 +51,8 @@ export interface RetriesOptions {
 
   /**
    * Longest wait between two attempts (at least `backoff`; needs `backoff`).
-   * @default - the controller's cap: twice `backoff` on Traefik, ten times on Envoy Gateway,
+   * @default - the controller's own: on Traefik the interval grows toward twice `backoff` and each
+   * wait varies by ±50% (up to almost three times `backoff`); ten times `backoff` on Envoy Gateway;
    * the implementation's on Gateway API
    */
   readonly maxBackoff?: Duration;

@@ -45,7 +45,7 @@ function ranges(codes: readonly number[]): string[] {
  * - `status`: the statusCodes, 502-504 for RetryOn.GATEWAY_ERROR, 500-599 for
  *   RetryOn.SERVER_ERROR. Status retries apply to idempotent methods only (not POST, PATCH,
  *   LOCK) and replay bodies up to 2 MiB (Traefik's defaults).
- * - `initialInterval`: Retries.backoff (Traefik's exponential backoff is capped at twice it);
+ * - `initialInterval`: Retries.backoff (Traefik's interval grows toward twice it, each wait ±50%);
  *   `timeout`: Retries.window; `retryNonIdempotentMethod`: Retries.nonIdempotent.
  * A reset after the request was sent is never retried by Traefik (refused below).
  */
