@@ -1,6 +1,6 @@
 import { roundTripProblems } from './property/roundtrip';
 import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
-import { ApiGateway, Backend, BackendProtocol, CanaryTraffic, HeaderRules, TrafficMirror } from '../src';
+import { ApiGateway, Backend, BackendProtocol, CanaryTraffic, HeaderRules, Retries, RetryOn, TrafficMirror } from '../src';
 import { unsupportedMessage } from '../src/capabilities/check';
 import { ControllerName } from '../src/capabilities/features';
 import { generateCode } from '../src/import/codegen';
@@ -103,7 +103,39 @@ describe('per-backend header rules on the Gateway API columns', () => {
       'Traefik keeps the request host outside the header list; set it with the route\'s Rewrite.hostname')}`);
   });
 
-  test.each(['ingress-nginx', 'traefik-ingress', 'kong', 'kong-gateway-api'] as const)('%s refuses them with the standard message', (controller) => {
+  // Audit (issue #12): Traefik's Ingress output has one backend per path, so its own header rules
+  // are the innermost router middleware, as the IngressRoute output's service middleware.
+  test('traefik-ingress: the one backend\'s headers Middleware last in router.middlewares; read back to the same route table', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['traefik-ingress']() });
+    gw.addRoute('r', {
+      hosts: ['api.example.com'],
+      headerRules: HeaderRules.of({ request: { set: { 'x-route': 'r' } } }),
+      retries: Retries.of({ attempts: 2, on: [RetryOn.CONNECT_FAILURE] }),
+      backend: Backend.service('api-v1', 8080, { headers: HeaderRules.of({ request: { set: { 'x-version': 'v1' } }, response: { remove: ['server'] } }) }),
+    });
+    const objects = synthConformant(chart);
+    expect(objects.find(o => o.kind === 'Ingress').metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares'])
+      .toBe('edge-gw-r-headers@kubernetescrd,edge-gw-r-retry@kubernetescrd,edge-gw-r-api-v1-8080-headers@kubernetescrd');
+    expect(objects.find(o => o.kind === 'Middleware' && o.metadata.name === 'gw-r-api-v1-8080-headers').spec)
+      .toEqual({ headers: { customRequestHeaders: { 'x-version': 'v1' }, customResponseHeaders: { server: '' } } });
+    expect(roundTripProblems('traefik-ingress', gw, objects)).toEqual([]);
+    // Alone in the chain it is still the backend's (named for the path's backend), not the route's.
+    const alone = newChart();
+    const gw2 = new ApiGateway(alone, 'gw', { controller: CONTROLLERS['traefik-ingress']() });
+    gw2.addRoute('r', { backend: Backend.service('api-v1', 8080, { headers: V2() }) });
+    expect(roundTripProblems('traefik-ingress', gw2, synthConformant(alone))).toEqual([]);
+  });
+
+  test('traefik-ingress refuses appending on a backend, naming the field', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: CONTROLLERS['traefik-ingress']() })
+      .addRoute('r', { backend: Backend.service('a', 80, { headers: HeaderRules.of({ response: { add: { 'x-a': 'b' } } }) }) });
+    expect(synthError(chart)).toContain(`[test/gw/r] ${unsupportedMessage('traefik-ingress', 'backendResponseHeaders', 'backend.headers.response.add',
+      'Traefik\'s headers middleware replaces values; it cannot append')}`);
+  });
+
+  test.each(['ingress-nginx', 'kong', 'kong-gateway-api'] as const)('%s refuses them with the standard message', (controller) => {
     expect(synthError(render(controller).chart)).toContain(`[test/gw/r] ${unsupportedMessage(controller, 'backendRequestHeaders', 'backends[0].headers.request')}`);
   });
 

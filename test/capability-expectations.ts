@@ -1582,6 +1582,25 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-redirect@kubernetescrd',
       },
     },
+    // Audit (issue #12): the path's one backend's own header rules, innermost in router.middlewares.
+    backendRequestHeaders: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-svc-80-headers@kubernetescrd',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customRequestHeaders['x-backend']": 'svc',
+        "spec.headers.customRequestHeaders['x-debug']": '',
+      },
+    },
+    backendResponseHeaders: {
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-svc-80-headers@kubernetescrd',
+      },
+      'Middleware/gw-r-svc-80-headers': {
+        "spec.headers.customResponseHeaders['x-served-by']": 'svc',
+        'spec.headers.customResponseHeaders.server': '',
+      },
+    },
   },
   'kong': {
     hostRouting: {

@@ -353,3 +353,34 @@ describe('Ingress output: a fixed-URL redirect through router.middlewares', () =
     expect(routeTableOf(read.gateways).routes[0]?.policies.redirect).toBeUndefined();
   });
 });
+
+// Audit (issue #12): the last router middleware of an Ingress, a headers Middleware named for the
+// path's one backend, is that backend's own header rules; anything else stays a route policy.
+describe('Ingress output: a backend\'s own header rules', () => {
+  const objects = (middleware: string, services: string[] = ['s']): KubeObject[] => [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'r', namespace: 'ns', annotations: { 'traefik.ingress.kubernetes.io/router.middlewares': `ns-${middleware}@kubernetescrd` } },
+      spec: {
+        ingressClassName: 'traefik',
+        rules: [{ host: 'a.example.com', http: { paths: services.map((s, i) => ({ path: `/p${i}`, pathType: 'Exact', backend: { service: { name: s, port: { number: 80 } } } })) } }],
+      },
+    },
+    { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: middleware, namespace: 'ns' }, spec: { headers: { customRequestHeaders: { 'x-v': '1' } } } },
+  ];
+  const headersOf = (read: ReturnType<typeof ingress.read>) => routeTableOf(read.gateways).routes
+    .map(r => [r.policies.headers?.request.set, r.backends[0].headers?.request?.set]);
+
+  test('named <route>-<service>-<port>-headers for the one backend: the backend\'s', () => {
+    expect(headersOf(ingress.read(objects('r-s-80-headers')))).toEqual([[undefined, [{ name: 'x-v', value: '1' }]]]);
+  });
+
+  test('another name, or paths to several backends: the route\'s headers', () => {
+    expect(headersOf(ingress.read(objects('r-headers')))).toEqual([[[{ name: 'x-v', value: '1' }], undefined]]);
+    expect(headersOf(ingress.read(objects('r-s-80-headers', ['s', 't'])))).toEqual([
+      [[{ name: 'x-v', value: '1' }], undefined],
+      [[{ name: 'x-v', value: '1' }], undefined],
+    ]);
+  });
+});

@@ -38,7 +38,8 @@ const INGRESS_NAMESPACE = no('an Ingress can only reference Services in its own 
 // Issue #12: per-backend header changes.
 const BACKEND_HEADERS_NGINX = no('ingress-nginx has no header changes bound to one backend (only per-location custom-headers and snippets, which this library never emits); use a Gateway API controller');
 const BACKEND_HEADERS_TRAEFIK = yes('services[].middlewares: a headers Middleware `<route>-<service>-<port>-headers` per backend (Traefik v3.7+); set and remove (Traefik cannot append)');
-const BACKEND_HEADERS_TRAEFIK_INGRESS = no("the Traefik Ingress provider attaches middlewares to the router (router.middlewares: every path of the Ingress) or, with service.middlewares on the Service, to every route reaching that Service, never to one route's backend; use TraefikOutput.INGRESS_ROUTE");
+// Audit (issue #12): an Ingress path has one backend, so the innermost router middleware is that backend's, as an IngressRoute service middleware.
+const BACKEND_HEADERS_TRAEFIK_INGRESS = yes('a headers Middleware `<route>-<service>-<port>-headers`, last in router.middlewares (innermost, before the path\'s one backend, where the IngressRoute output puts it on the service; needs the Traefik CRD provider); set and remove only');
 const BACKEND_HEADERS_KONG = no('Kong plugins attach to a route or to a whole Service (every route using it), not to one backend of one route; use the route\'s headerRules');
 const BACKEND_HEADERS_KIC = no('KIC\'s admission webhook rejects filters in a backendRef ("filters in backendRef is unsupported"); use the route\'s headerRules');
 

@@ -1,11 +1,12 @@
 import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
+import { MiddlewareRead } from './read/middlewares';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
 import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
 import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
 import { hostPatternCovers } from '../../core/hosts';
-import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
-import { PoliciesIR } from '../../ir/policies';
+import { BackendHeadersIR, BackendIR, PassthroughIR, PathIR } from '../../ir/model';
+import { HeaderOpsIR, PoliciesIR } from '../../ir/policies';
 import { annotationField, ingressBackend, isIngressFor, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
 
@@ -250,6 +251,7 @@ function ingressRouters(
   let regexPaths = false;
   let tlsOption: KubeObject | undefined;
   const mws: Router['middlewares'][number][] = [];
+  const mwNames: string[] = [];
   let priority: number | undefined;
   for (const key of Object.keys(a).sort()) {
     const v = String(a[key]);
@@ -272,6 +274,7 @@ function ingressRouters(
           const m = ctx.byCrdReference(ref);
           if (!m) { log.unmapped(o, field, ref, 'Middleware not among the objects read (or not from the kubernetescrd provider)'); continue; }
           mws.push(ctx.middleware(m));
+          mwNames.push(m.metadata.name);
         }
         log.mapped(o, field, v, 'Route policies (one Middleware per policy)');
         break;
@@ -293,6 +296,9 @@ function ingressRouters(
     if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = { backend: b, source: log.ref(o) }; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
   }
   const routers: Router[] = [];
+  const own = backendOwnHeaders(spec, mws, mwNames, ns, ports);
+  if (own) log.mapped(o, annotationField(ANNOTATIONS.middlewares), mwNames[mwNames.length - 1], 'Backend headers (HeaderRules) of the path\'s one backend');
+  const routerMiddlewares = own ? mws.slice(0, -1) : mws;
   (Array.isArray(spec.rules) ? spec.rules : []).forEach((rule: any, i: number) => {
     const host = typeof rule?.host === 'string' ? rule.host : undefined;
     if (host !== undefined) log.mapped(o, `spec.rules[${i}].host`, host, 'Route.hosts');
@@ -330,12 +336,36 @@ function ingressRouters(
         tlsOption,
         rule: ruleRead,
         priority,
-        middlewares: mws,
-        service: { backends: [p.backend] },
+        middlewares: routerMiddlewares,
+        service: { backends: [own ? { ...p.backend, headers: own } : p.backend] },
       });
     });
   });
   return { routers, defaultBackend };
+}
+
+/**
+ * The renderer puts a backend's own header rules last in `router.middlewares` (innermost, as an
+ * IngressRoute service middleware), named `<route>-<service>-<port>-headers`: read as that
+ * backend's HeaderRules when every path of the Ingress goes to that backend and the Middleware
+ * holds only custom headers (no HSTS, nothing else). Otherwise it stays a route policy.
+ */
+function backendOwnHeaders(
+  spec: Record<string, any>, mws: readonly MiddlewareRead[], names: readonly string[], ns: string, ports: ReadonlyMap<string, number>,
+): BackendHeadersIR | undefined {
+  const last = mws[mws.length - 1];
+  const h = last?.policies.headers;
+  if (!last || !h || last.failed || last.hsts || last.hostOnly || Object.keys(last.policies).length !== 1) return undefined;
+  const backends = (Array.isArray(spec.rules) ? spec.rules : [])
+    .flatMap((rule: any) => (Array.isArray(rule?.http?.paths) ? rule.http.paths : []))
+    .map((p: any) => ingressBackend(p?.backend, ns, ports));
+  const b = backends[0];
+  if (b === undefined || typeof b === 'string' || !backends.every((x: BackendIR | string) => typeof x !== 'string' && sameBackend(x, b))) return undefined;
+  if (!names[names.length - 1].endsWith(`-${b.service}-${b.port}-headers`)) return undefined;
+  const side = (ops: HeaderOpsIR | undefined) => (ops && (ops.set.length > 0 || ops.add.length > 0 || ops.remove.length > 0) ? ops : undefined);
+  const request = side(h.request);
+  const response = side(h.response);
+  return request || response ? { ...(request ? { request } : {}), ...(response ? { response } : {}) } : undefined;
 }
 
 function findTlsOption(ref: string, ctx: TraefikContext): KubeObject | undefined {

@@ -75,6 +75,18 @@ export class TraefikRenderer implements ControllerRenderer {
     if (shared) return ingressRoute ? [...shared, ...this.serversTransports(scope, route.name, route.namespace, route.backends, route)] : shared;
     const plans = middlewarePlans(route, ingressRoute, () => routeHsts(route, ctx.ir().tlsHosts));
     const objects: ApiObject[] = plans.map(p => middleware(scope, route, p));
+    // A backend's own header rules: a headers Middleware its IngressRoute service entry references,
+    // or, on the Ingress output (one backend per path), the last of the router's middlewares.
+    route.backends.forEach(b => {
+      if (!b.headers) return;
+      objects.push(new ManifestObject(scope, `Headers-${b.namespace}-${b.service}-${b.port}`, {
+        apiVersion: TRAEFIK_API_VERSION,
+        kind: KINDS.middleware,
+        name: backendHeadersName(route, b),
+        namespace: route.namespace,
+        spec: () => backendHeadersSpec(b),
+      }));
+    });
     if (!ingressRoute) {
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
         apiVersion: INGRESS_API_VERSION,
@@ -96,17 +108,6 @@ export class TraefikRenderer implements ControllerRenderer {
         spec: () => serversTransportSpec(route),
       }));
     }
-    // A backend's own header rules: a headers Middleware its service entry references.
-    route.backends.forEach(b => {
-      if (!b.headers) return;
-      objects.push(new ManifestObject(scope, `Headers-${b.namespace}-${b.service}-${b.port}`, {
-        apiVersion: TRAEFIK_API_VERSION,
-        kind: KINDS.middleware,
-        name: backendHeadersName(route, b),
-        namespace: route.namespace,
-        spec: () => backendHeadersSpec(b),
-      }));
-    });
     objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
@@ -298,7 +299,8 @@ export class TraefikRenderer implements ControllerRenderer {
       ...shadowedRedirectProblems(this.name, ir),
       ...redirectProblems(this.name, ir),
       ...headerProblems(this.name, ir),
-      ...(this.name === 'traefik' ? [...backendHeaderProblems(ir), ...routeMirrorProblems(ir)] : []),
+      ...backendHeaderProblems(this.name, ir),
+      ...(this.name === 'traefik' ? routeMirrorProblems(ir) : []),
       ...retryProblems(this.name, ir),
       ...authProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.

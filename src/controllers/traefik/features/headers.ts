@@ -107,11 +107,12 @@ export function backendHeadersSpec(b: BackendIR): Record<string, CustomHeadersSp
 }
 
 /**
- * A backend's header rules on an IngressRoute service: Traefik's headers middleware replaces or
+ * A backend's header rules (an IngressRoute service's middleware, or the last of an Ingress
+ * router's middlewares): Traefik's headers middleware replaces or
  * deletes values (no append), and the Host is not a header there (removing it does nothing;
  * the route's `Rewrite.hostname` sets it).
  */
-export function backendHeaderProblems(ir: GatewayIR): RenderProblem[] {
+export function backendHeaderProblems(controller: 'traefik' | 'traefik-ingress', ir: GatewayIR): RenderProblem[] {
   const problems: RenderProblem[] = [];
   for (const route of ir.routes) {
     route.backends.forEach((b, i) => {
@@ -121,12 +122,12 @@ export function backendHeaderProblems(ir: GatewayIR): RenderProblem[] {
         if (!ops) continue;
         const feature = side === 'request' ? 'backendRequestHeaders' : 'backendResponseHeaders';
         if (ops.add.length > 0) {
-          problems.push({ source: route.source, message: unsupportedMessage('traefik', feature, `${at}.headers.${side}.add`, 'Traefik\'s headers middleware replaces values; it cannot append') });
+          problems.push({ source: route.source, message: unsupportedMessage(controller, feature, `${at}.headers.${side}.add`, 'Traefik\'s headers middleware replaces values; it cannot append') });
         }
         if (side === 'request' && [...ops.set.map(h => h.name), ...ops.remove].includes('host')) {
           problems.push({
             source: route.source,
-            message: unsupportedMessage('traefik', feature, `${at}.headers.request`, 'Traefik keeps the request host outside the header list; set it with the route\'s Rewrite.hostname'),
+            message: unsupportedMessage(controller, feature, `${at}.headers.request`, 'Traefik keeps the request host outside the header list; set it with the route\'s Rewrite.hostname'),
           });
         }
       }

@@ -2,6 +2,7 @@ import { joinName } from '../../../core/names';
 import { MatchIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { IngressPath, IngressSpec, anchored, serviceBackend } from '../../common/ingress';
 import { ANNOTATIONS, MATCHERS } from '../constants';
+import { backendHeadersName } from './headers';
 import { MiddlewarePlan, crdReference, routerChain } from './middlewares';
 import { routePriority } from './priority';
 import { isHttpsUpgrade } from './redirect';
@@ -119,7 +120,9 @@ export function ingressAnnotations(
   if (part.matches.some(m => m.path.kind === 'RegularExpression')) annotations[ANNOTATIONS.pathMatcher] = MATCHERS.pathRegexp;
   // The route's Middlewares and the TlsHost's HSTS one share the route's namespace (a certificate
   // of another namespace is refused on Ingress).
-  const chain = routerChain(middlewares, route, part.variant, listener);
+  // The path's one backend's own header rules: innermost, as an IngressRoute service middleware.
+  const backend = route.backends[0];
+  const chain = [...routerChain(middlewares, route, part.variant, listener), ...(backend?.headers ? [backendHeadersName(route, backend)] : [])];
   if (chain.length > 0) annotations[ANNOTATIONS.middlewares] = chain.map(name => crdReference(route.namespace, name)).join(',');
   return annotations;
 }
