@@ -1116,6 +1116,8 @@ export const SUPPORTED: Table = {
         'spec.mirroring.mirrors[1].percent': 100,
       },
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY: a route without a TLS host is on the web entry point only already.
+    httpOnlyRoute: SAME,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1571,6 +1573,8 @@ export const SUPPORTED: Table = {
     },
     // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
     ...TRAEFIK_FORWARD_AUTH_EXTRAS,
+    // Issue #17: RouteProtocols.HTTP_ONLY: router.entrypoints is web for a route without a TLS host already.
+    httpOnlyRoute: SAME,
   },
   'kong': {
     hostRouting: {
@@ -1962,6 +1966,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/plugins']": 'gw-r-acl,gw-r-jwt',
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
+    },
+    // Issue #17: RouteProtocols.HTTP_ONLY.
+    httpOnlyRoute: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'http',
+      },
     },
   },
   'kong-gateway-api': {
@@ -2503,6 +2513,13 @@ export const SUPPORTED: Table = {
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY: Kong's protocols, on the HTTP listener.
+    httpOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'http',
+        'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2922,6 +2939,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].name': 'x-backend',
         'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.set[0].value': 'svc',
         'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
+      },
+    },
+    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
+    httpOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http',
       },
     },
   },
@@ -3694,6 +3717,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
+    httpOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -4214,6 +4243,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].name': 'x-served-by',
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.set[0].value': 'svc',
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
+      },
+    },
+    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
+    httpOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http',
       },
     },
   },

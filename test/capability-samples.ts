@@ -202,6 +202,9 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendResponseHeaders: routeCell(
     { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ response: { set: { 'x-served-by': 'svc' }, remove: ['server'] } }) }) },
     {}, 'backend.headers.response'),
+  // Issue #17: served on plain HTTP only (a route without hosts: Gateway API attaches it to the
+  // whole Gateway by default, to the HTTP listener with the setting).
+  httpOnlyRoute: routeCell({ protocols: RouteProtocols.HTTP_ONLY }, {}, 'protocols'),
 };
 
 /** A route `r` for a.example.com answering with `response`, against the same route with a backend. */

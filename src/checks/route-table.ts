@@ -53,8 +53,8 @@ export interface RouteEntry {
   readonly ruleName?: string;
   /** The route's own mirrors (`Route.mirrors`), sorted. */
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
-  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`). */
-  readonly protocols?: 'https';
+  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`); `http`: plain HTTP only (`RouteProtocols.HTTP_ONLY`). */
+  readonly protocols?: 'https' | 'http';
   /** The gateway's own answer (`Route.respond`): status, and body with its content type. */
   readonly directResponse?: { readonly statusCode: number; readonly body?: string; readonly contentType?: string };
 }

@@ -7,8 +7,8 @@ import { ItemLog } from './read/items';
 import { APP_PROTOCOLS, readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
-import { RouteTable } from '../../checks/route-table';
-import { wildcardCovers as covers } from '../../core/hosts';
+import { RouteEntry, RouteTable } from '../../checks/route-table';
+import { tlsNameServes, wildcardCovers as covers } from '../../core/hosts';
 import {
   BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, DirectResponseIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR,
   PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR,
@@ -36,6 +36,12 @@ export interface GatewayApiReaderOptions {
   readonly regex?: RegexStyle;
   /** Whether the core renders retries and session persistence (false: the extension's policies do). Default true. */
   readonly coreBackendPolicies?: boolean;
+  /**
+   * Whether a route attached to the HTTP listener only is served on plain HTTP only
+   * (`RouteProtocols.HTTP_ONLY`). False where the implementation serves a route on every port
+   * whatever its listener (Kong): the extension's annotations say it. Default true.
+   */
+  readonly listenerScheme?: boolean;
 }
 
 /**
@@ -50,14 +56,27 @@ export function gatewayApiReader(
   return {
     name,
     accepts: (o: KubeObject) => isStandard(o) || extension.accepts(o),
-    read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default').run(),
+    read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(
+      objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default', options.listenerScheme ?? true,
+    ).run(),
     // Equivalences of the output: both sides of a comparison get the reading's form.
     normalize: (table: RouteTable): RouteTable => {
       const core = options.coreBackendPolicies ?? true;
       const express = (p: PoliciesIR) => (extension.expressed ?? (x => x))(core ? coreExpressed(p) : p);
-      return { ...table, routes: table.routes.map(r => ({ ...r, policies: express(r.policies) })) };
+      const listenerScheme = options.listenerScheme ?? true;
+      return { ...table, routes: table.routes.map(r => ({ ...(listenerScheme ? httpOnlyExpressed(r, table) : r), policies: express(r.policies) })) };
     },
   };
+}
+
+/**
+ * A host without a certificate is served on the HTTP listener only (the Gateway has no HTTPS
+ * listener for it): `RouteProtocols.HTTP_ONLY` changes nothing there.
+ */
+function httpOnlyExpressed(e: RouteEntry, table: RouteTable): RouteEntry {
+  if (e.protocols !== 'http' || e.host === '' || table.tls.some(t => tlsNameServes(t.host, e.host))) return e;
+  const { protocols: _, ...rest } = e;
+  return rest;
 }
 
 /**
@@ -122,6 +141,7 @@ class Reading {
     private readonly ext: GatewayApiReadExtension,
     private readonly regex: RegexStyle,
     private readonly ns0: string,
+    private readonly listenerScheme: boolean,
   ) {
     this.log = new ItemLog(ns0);
   }
@@ -574,7 +594,7 @@ class Reading {
     const canaryObjects: RouteObject[] = [];
     for (const r of candidates) {
       if (this.maybeCanaryObject(r)) canaryObjects.push(r);
-      drafts.push(...this.drafts(r, reading.routePolicies.get(r.ref), redirectOf.get(r.ref)));
+      drafts.push(...this.drafts(r, reading.routePolicies.get(r.ref), redirectOf.get(r.ref), this.httpOnly(r, gw)));
     }
     // Header / cookie canaries: an object whose matches are another route's plus one condition.
     const folded = new Set<Draft>();
@@ -634,8 +654,21 @@ class Reading {
     return hosts.filter(p => p.hosts.every(h => names.has(h)));
   }
 
+  /**
+   * Whether the object serves plain HTTP only (`RouteProtocols.HTTP_ONLY`): attached to this
+   * Gateway's HTTP listener only although it has no hosts or a host with an HTTPS listener (the
+   * core's attachment), or as the extension's annotations say.
+   */
+  private httpOnly(r: RouteObject, gw: GatewayRead): boolean {
+    if (!this.listenerScheme) return r.annotations.protocols === 'http';
+    const mine = r.parents.filter(p => p.gateway === gw.key);
+    if (mine.length === 0 || !mine.every(p => p.section === this.httpSection(gw))) return false;
+    // Hosts without an HTTPS listener are served over plain HTTP only anyway: that is the default.
+    return r.effectiveHosts.length === 0 || r.effectiveHosts.some(h => this.tlsListenerFor(gw, h) !== undefined);
+  }
+
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
-  private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
+  private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined, httpOnly: boolean): Draft[] {
     const groups = new Map<string, {
       rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors']; directResponse?: DirectResponseIR;
     }>();
@@ -694,6 +727,8 @@ class Reading {
         ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
         ...(g.mirrors ? { mirrors: g.mirrors } : {}),
         ...(g.directResponse ? { directResponse: g.directResponse } : {}),
+        // A scheme-changing redirect attaches by scheme itself (and cannot be HTTP-only).
+        ...(httpOnly && g.policies.redirect?.scheme === undefined ? { protocols: 'http' as const } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });

@@ -17,6 +17,7 @@ import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
   passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRedirectHostsLeft, tlsRouteSpec,
 } from './features/tls';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
 import { Attachment } from '../../checks/attachment';
@@ -140,7 +141,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         this.routeObject(scope, 'Resource', route.name, kind, route, part, () => this.attach(part.hosts, route.namespace, ctx, 'serve'), 'all', ctx, members),
       ]));
     } else {
-      const side: AttachSide = scheme ? other(scheme) : 'serve';
+      const side: AttachSide = scheme ? other(scheme) : servedSide(route);
       parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
         () => this.attach(part.hosts, route.namespace, ctx, side), 'all', ctx)));
     }
@@ -176,7 +177,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
         return withRuleNames(httpRouteSpec(
-          this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
+          this.attach(part.hosts, canary.namespace, ctx, servedSide(route)), part,
           { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
           this.regex, () => canaryTreatment(canary),
         ), route.ruleName);
@@ -286,6 +287,13 @@ export class GatewayApiRenderer implements ControllerRenderer {
         hsts: r => this.hstsFromIr(r, r.hosts, ir),
       }, kind, this.extension.ruleFilters(route).length));
       if (!this.tlsRedirectInExtension && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
+      if (attach && route.protocols === 'http' && !this.extension.routeProtocolsInExtension) {
+        problems.push({
+          source: route.source,
+          message: unsupportedMessage(this.name, 'httpOnlyRoute', 'protocols',
+            `HTTP_ONLY attaches the route to the Gateway's HTTP listener, and this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose listeners it does not own; attach to its HTTP listener with attachTo.sectionNames on an ApiGateway of its own, or let this ApiGateway own its Gateway (remove attachTo)`),
+        });
+      }
       problems.push(...hstsProblems(this.name, route, ir.tlsHosts));
     }
     // A route's own Redirect.toHttps() a TlsHost's more specific redirect would outrank.
@@ -426,7 +434,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   private groupable(route: RouteIR, parts: readonly Part[], kind: RouteKind, scheme: unknown, ctx: GatewayContext): boolean {
     // A named route keeps its HTTPRoute: its rule names (and the policies targeting them) stay its own.
     return !ctx.objectPerRoute && kind === 'HTTPRoute' && parts.length === 1 && route.matches.length <= LIMITS.rulesPerRoute && !scheme
-      && route.ruleName === undefined
+      && route.ruleName === undefined && route.protocols === undefined
       && (this.extension === NO_EXTENSION || Object.keys(route.policies).length === 0);
   }
 
@@ -537,6 +545,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;
   }
+}
+
+/** The side an object serving the route attaches to: the HTTP listener only for `RouteProtocols.HTTP_ONLY`. */
+function servedSide(route: RouteIR): AttachSide {
+  return route.protocols === 'http' ? 'http' : 'serve';
 }
 
 /** A spec producer whose rules carry the route's rule names (`withRuleNames`). */
