@@ -431,6 +431,8 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect-code']": '302',
       },
     },
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'traefik': {
     hostRouting: {
@@ -1118,6 +1120,8 @@ export const SUPPORTED: Table = {
     },
     // Issue #17: RouteProtocols.HTTP_ONLY: a route without a TLS host is on the web entry point only already.
     httpOnlyRoute: SAME,
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1575,6 +1579,8 @@ export const SUPPORTED: Table = {
     ...TRAEFIK_FORWARD_AUTH_EXTRAS,
     // Issue #17: RouteProtocols.HTTP_ONLY: router.entrypoints is web for a route without a TLS host already.
     httpOnlyRoute: SAME,
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'kong': {
     hostRouting: {
@@ -1973,6 +1979,8 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/protocols']": 'http',
       },
     },
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -2520,6 +2528,16 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
+    hostnamedHttpListeners: {
+      'Gateway/gw': {
+        'spec.listeners[0].hostname': 'a.example.com',
+        'spec.listeners[0].name': 'http-a-example-com',
+      },
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http-a-example-com',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {
@@ -2945,6 +2963,16 @@ export const SUPPORTED: Table = {
     httpOnlyRoute: {
       'HTTPRoute/gw-r': {
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
+    hostnamedHttpListeners: {
+      'Gateway/gw': {
+        'spec.listeners[0].hostname': 'a.example.com',
+        'spec.listeners[0].name': 'http-a-example-com',
+      },
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http-a-example-com',
       },
     },
   },
@@ -3723,6 +3751,16 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
+    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
+    hostnamedHttpListeners: {
+      'Gateway/gw': {
+        'spec.listeners[0].hostname': 'a.example.com',
+        'spec.listeners[0].name': 'http-a-example-com',
+      },
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http-a-example-com',
+      },
+    },
   },
   'istio': {
     hostRouting: {
@@ -4249,6 +4287,16 @@ export const SUPPORTED: Table = {
     httpOnlyRoute: {
       'HTTPRoute/gw-r': {
         'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
+    hostnamedHttpListeners: {
+      'Gateway/gw': {
+        'spec.listeners[0].hostname': 'a.example.com',
+        'spec.listeners[0].name': 'http-a-example-com',
+      },
+      'HTTPRoute/gw-r': {
+        'spec.parentRefs[0].sectionName': 'http-a-example-com',
       },
     },
   },

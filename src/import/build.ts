@@ -30,6 +30,7 @@ import { Rewrite } from '../intent/policies/rewrite';
 import { SameSite, SessionAffinity } from '../intent/policies/session-affinity';
 import { Timeouts } from '../intent/policies/timeouts';
 import { RouteProtocols } from '../intent/route-protocols';
+import { HttpListeners } from '../intent/http-listeners';
 import { TlsCertificate } from '../intent/tls-host';
 import { ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion } from '../intent/tls-options';
 
@@ -91,6 +92,7 @@ const ENUMS: { readonly [name: string]: any } = {
   TsigAlgorithm,
   TlsCipherSuite,
   RouteProtocols,
+  HttpListeners,
 };
 
 const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, props: any) => Construct } = {

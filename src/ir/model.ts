@@ -250,4 +250,6 @@ export interface GatewayIR {
   readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
   /** Declared client address (absent: undeclared, the TCP peer, with a warning). */
   readonly clientIp?: ClientAddressIR;
+  /** `per-host`: the owned Gateway has one plain-HTTP listener per hostname; undefined: one shared listener. */
+  readonly httpListeners?: 'per-host';
 }

@@ -259,7 +259,7 @@ class Reading {
       const base = { section: l?.name, protocol: l?.protocol, hostname: l?.hostname, port: l?.port };
       if (l?.protocol === 'HTTP') {
         listeners.push(base);
-        this.log.mapped(g, field, 'ApiGateway (plain HTTP)', l.name);
+        this.log.mapped(g, field, l.hostname === undefined ? 'ApiGateway (plain HTTP)' : 'ApiGateway.httpListeners (HttpListeners.PER_HOST: plain HTTP of this hostname)', l.hostname ?? l.name);
       } else if (l?.protocol === 'HTTPS' && (l.tls?.mode ?? 'Terminate') === 'Terminate') {
         this.log.unknownKeys(g, `${field}.tls`, l.tls, ['mode', 'certificateRefs']);
         const refs = (l.tls?.certificateRefs ?? []) as any[];
@@ -397,13 +397,13 @@ class Reading {
     const listeners = parents.map(p => (p.section === undefined ? undefined : listenerOf(p)));
     if (parents.length === 0 || listeners.some(l => l?.hostname === undefined)) return hosts;
     const out = new Set<string>();
-    for (const l of listeners) {
-      const lh = l!.hostname!;
-      if (hosts.length === 0) out.add(lh);
-      for (const h of hosts) {
-        if (h === lh || covers(lh, h)) out.add(h);
-        else if (covers(h, lh)) out.add(lh);
-      }
+    const hostnames = listeners.map(l => l!.hostname!);
+    if (hosts.length === 0) hostnames.forEach(lh => out.add(lh));
+    for (const h of hosts) {
+      // A host one listener takes whole is served whole (a wildcard route is also attached to the
+      // more specific listeners under it, which take those names first: per-host HTTP listeners).
+      if (hostnames.some(lh => h === lh || covers(lh, h))) out.add(h);
+      else hostnames.filter(lh => covers(h, lh)).forEach(lh => out.add(lh));
     }
     const narrowed = [...out].sort();
     if (!sameList(narrowed, hosts)) this.log.mapped(o, 'spec.parentRefs', `Route.hosts (${narrowed.join(', ')}: the hostnames of the listeners it attaches to)`, parents.map(p => p.section));
@@ -527,12 +527,14 @@ class Reading {
     const others = Object.keys(rule.policies).filter(k => k !== 'redirect');
     if (!red || rule.schemeRedirect !== 'https' || red.statusCode !== 301 || others.length > 0 || rule.hsts || rule.mirror) return false;
     if (rule.matches.length !== 1 || !isCatchAll(rule.matches[0])) return false;
-    if (!detached && r.parents.some(p => p.gateway === gw.key && p.section !== undefined && p.section !== this.httpSection(gw))) return false;
+    if (!detached && r.parents.some(p => p.gateway === gw.key && p.section !== undefined && !this.isHttpSection(gw, p.section))) return false;
     return r.hosts.every(h => this.tlsListenerFor(gw, h) !== undefined);
   }
 
-  private httpSection(gw: GatewayRead): string {
-    return gw.listeners.find(l => l.protocol === 'HTTP')?.section ?? HTTP_LISTENER;
+  /** Whether `section` names a plain-HTTP listener of `gw` (the one shared `http`, or one per hostname). */
+  private isHttpSection(gw: GatewayRead, section: string): boolean {
+    const http = gw.listeners.filter(l => l.protocol === 'HTTP');
+    return http.length === 0 ? section === HTTP_LISTENER : http.some(l => l.section === section);
   }
 
   /** The HTTPS listener serving `host` (its own hostname, else a wildcard covering it). */
@@ -546,8 +548,7 @@ class Reading {
   ): GatewayIR | undefined {
     gw = this.withRouteHosts(gw, attached);
     const source = gw.object ? this.log.ref(gw.object) : `Gateway ${gw.key}`;
-    const httpSection = this.httpSection(gw);
-    const onHttp = (r: RouteObject) => r.parents.some(p => p.gateway === gw.key && (p.section === undefined || p.section === httpSection));
+    const onHttp = (r: RouteObject) => r.parents.some(p => p.gateway === gw.key && (p.section === undefined || this.isHttpSection(gw, p.section)));
 
     // 1. The TLS hosts' own redirects.
     const routes = attached.filter(r => {
@@ -644,6 +645,8 @@ class Reading {
       ...(defaultBackend ? { defaultBackend, defaultBackendSource } : {}),
       canaries,
       canariesByRoute,
+      // Plain-HTTP listeners with hostnames: one per hostname (ApiGateway.httpListeners).
+      ...(gw.listeners.some(l => l.protocol === 'HTTP' && l.hostname !== undefined) ? { httpListeners: 'per-host' as const } : {}),
     };
   }
 
@@ -662,7 +665,7 @@ class Reading {
   private httpOnly(r: RouteObject, gw: GatewayRead): boolean {
     if (!this.listenerScheme) return r.annotations.protocols === 'http';
     const mine = r.parents.filter(p => p.gateway === gw.key);
-    if (mine.length === 0 || !mine.every(p => p.section === this.httpSection(gw))) return false;
+    if (mine.length === 0 || !mine.every(p => p.section !== undefined && this.isHttpSection(gw, p.section))) return false;
     // Hosts without an HTTPS listener are served over plain HTTP only anyway: that is the default.
     return r.effectiveHosts.length === 0 || r.effectiveHosts.some(h => this.tlsListenerFor(gw, h) !== undefined);
   }

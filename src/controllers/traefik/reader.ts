@@ -2,7 +2,7 @@ import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
 import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
-import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { hostPatternCovers } from '../../core/hosts';
 import { BackendIR, PassthroughIR, PathIR } from '../../ir/model';
 import { PoliciesIR } from '../../ir/policies';
@@ -380,7 +380,7 @@ function normalizeTraefik(table: RouteTable): RouteTable {
     ...withoutHttpOnly(e), policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)),
   }));
   const tls = table.tls.map((t): TlsEntry => (routes.some(e => wholeRedirect(e, t.host)) ? { ...t, httpsRedirect: true } : t));
-  return { ...table, routes, tls };
+  return withoutListenerLayout({ ...table, routes, tls });
 }
 
 function withoutHttpOnly(e: RouteEntry): RouteEntry {
