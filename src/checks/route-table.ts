@@ -106,7 +106,8 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   let defaultBackend: BackendEntry | undefined;
   let httpListeners: 'per-host' | undefined;
   for (const ir of gateways) {
-    httpListeners ??= ir.httpListeners;
+    // Without a hostname the per-host layout is the one listener without a hostname: the same Gateway.
+    if (ir.routes.some(r => r.hosts.length > 0) || ir.tlsHosts.length > 0) httpListeners ??= ir.httpListeners;
     const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
     // Several canaries may split one (host, match): each header canary is a route of its own,
     // at most one other canary (weights, mirroring, a header-presence or cookie rule) stays on it.
