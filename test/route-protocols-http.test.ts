@@ -4,6 +4,7 @@ import { CONTROLLERS, newChart, synthConformant, synthError } from './util';
 import { ApiGateway, Backend, CanaryTraffic, Controller, KongMode, PathMatch, Redirect, RouteProtocols, TlsCertificate } from '../src';
 import { ControllerName } from '../src/capabilities/features';
 import { routeTable } from '../src/checks/route-table';
+import { GATEWAY_API_READER } from '../src/controllers/gateway-api/reader';
 import { KongIngressReader } from '../src/controllers/kong/reader';
 
 /*
@@ -139,4 +140,36 @@ describe('bad inputs name the field', () => {
     ['with Redirect.toHttps()', route({ protocols: RouteProtocols.HTTP_ONLY, redirect: Redirect.toHttps() }),
       "[test/edge/r] Route.protocols: HTTP_ONLY serves plain HTTP only, and the route's redirect changes the scheme to https; remove one of them"],
   ])('%s', (_, f, expected) => expectOwnError(f, expected));
+});
+
+test('Gateway API reader: an HTTPRoute on the HTTP listener only is HTTP-only where the host has an HTTPS listener (or no host)', () => {
+  const gateway = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'edge', namespace: 'apps' },
+    spec: {
+      gatewayClassName: 'eg',
+      listeners: [
+        { name: 'http', port: 80, protocol: 'HTTP' },
+        { name: 'https-a', hostname: 'a.example.com', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'a-cert' }] } },
+      ],
+    },
+  };
+  const route = (name: string, hostnames: string[] | undefined, sectionNames: string[]) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'apps' },
+    spec: {
+      parentRefs: sectionNames.map(sectionName => ({ name: 'edge', sectionName })),
+      ...(hostnames ? { hostnames } : {}),
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: `/${name}` } }], backendRefs: [{ name, port: 80 }] }],
+    },
+  });
+  const read = GATEWAY_API_READER.read([gateway,
+    route('legacy', ['a.example.com'], ['http']),
+    route('site', ['a.example.com'], ['http', 'https-a']),
+    route('plain', ['b.example.com'], ['http']),
+    route('any', undefined, ['http'])]);
+  const protocols = Object.fromEntries(read.gateways[0].routes.map((r: any) => [r.name, r.protocols ?? null]));
+  expect(protocols).toEqual({ legacy: 'http', site: null, plain: null, any: 'http' });
 });

@@ -13,6 +13,7 @@ import { CaCertificates } from '../intent/ca';
 import { CanaryTraffic } from '../intent/canary';
 import { ClientIp } from '../intent/client-ip';
 import { Controller, KongMode, TraefikOutput } from '../intent/controller';
+import { HttpListeners } from '../intent/http-listeners';
 import { HeaderMatch, HttpMethod, PathMatch, QueryParamMatch } from '../intent/match';
 import { TrafficMirror } from '../intent/mirror';
 import { BackendProtocol } from '../intent/policies/backend-protocol';
@@ -30,7 +31,6 @@ import { Rewrite } from '../intent/policies/rewrite';
 import { SameSite, SessionAffinity } from '../intent/policies/session-affinity';
 import { Timeouts } from '../intent/policies/timeouts';
 import { RouteProtocols } from '../intent/route-protocols';
-import { HttpListeners } from '../intent/http-listeners';
 import { TlsCertificate } from '../intent/tls-host';
 import { ClientAuth, Hsts, TlsCipherSuite, TlsMode, TlsVersion } from '../intent/tls-options';
 

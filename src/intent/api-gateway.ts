@@ -4,9 +4,9 @@ import { appProblemsFor, backendProblemsFor, backendWarningsFor, definedParents,
 import { Backend, ServiceSettings } from './backend';
 import { CanarySplit, CanarySplitOptions } from './canary';
 import { ClientIp } from './client-ip';
-import { HttpListeners, httpListenersIR } from './http-listeners';
 import { Controller } from './controller';
 import { GatewayAnalysis, gatewayDefaultBackend, gatewayDefaults, OwnedObjects, ownedBy } from './gateway-ir';
+import { HttpListeners, httpListenersIR } from './http-listeners';
 import { brandApiGateway } from './owner';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
