@@ -71,6 +71,28 @@ const KONG_JWT_CONSUMER_OBJECTS = {
 };
 
 /** Cells supported on the standard channel (every controller's default). */
+/** Issue #17: RouteProtocols.HTTP_ONLY on the portable, Envoy Gateway and Istio columns: the HTTP listener only. */
+const GATEWAY_HTTP_ONLY: { readonly [f in FeatureKind]?: CellExpectation } = {
+  httpOnlyRoute: {
+    'HTTPRoute/gw-r': {
+      'spec.parentRefs[0].sectionName': 'http',
+    },
+  },
+};
+
+/** Issue #12: HttpListeners.PER_HOST on every Gateway API column: the host's own HTTP listener, the route attached to it. */
+const GATEWAY_PER_HOST: { readonly [f in FeatureKind]?: CellExpectation } = {
+  hostnamedHttpListeners: {
+    'Gateway/gw': {
+      'spec.listeners[0].hostname': 'a.example.com',
+      'spec.listeners[0].name': 'http-a-example-com',
+    },
+    'HTTPRoute/gw-r': {
+      'spec.parentRefs[0].sectionName': 'http-a-example-com',
+    },
+  },
+};
+
 export const SUPPORTED: Table = {
   'ingress-nginx': {
     hostRouting: {
@@ -2528,16 +2550,7 @@ export const SUPPORTED: Table = {
         'spec.parentRefs[0].sectionName': 'http',
       },
     },
-    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
-    hostnamedHttpListeners: {
-      'Gateway/gw': {
-        'spec.listeners[0].hostname': 'a.example.com',
-        'spec.listeners[0].name': 'http-a-example-com',
-      },
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http-a-example-com',
-      },
-    },
+    ...GATEWAY_PER_HOST,
   },
   'gateway-api': {
     hostRouting: {
@@ -2959,22 +2972,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
       },
     },
-    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
-    httpOnlyRoute: {
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http',
-      },
-    },
-    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
-    hostnamedHttpListeners: {
-      'Gateway/gw': {
-        'spec.listeners[0].hostname': 'a.example.com',
-        'spec.listeners[0].name': 'http-a-example-com',
-      },
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http-a-example-com',
-      },
-    },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
   'envoy-gateway': {
     hostRouting: {
@@ -3745,22 +3744,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
-    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
-    httpOnlyRoute: {
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http',
-      },
-    },
-    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
-    hostnamedHttpListeners: {
-      'Gateway/gw': {
-        'spec.listeners[0].hostname': 'a.example.com',
-        'spec.listeners[0].name': 'http-a-example-com',
-      },
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http-a-example-com',
-      },
-    },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
   'istio': {
     hostRouting: {
@@ -4283,22 +4268,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
-    // Issue #17: RouteProtocols.HTTP_ONLY, on the HTTP listener only.
-    httpOnlyRoute: {
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http',
-      },
-    },
-    // Issue #12: HttpListeners.PER_HOST: the host's own HTTP listener, the route attached to it.
-    hostnamedHttpListeners: {
-      'Gateway/gw': {
-        'spec.listeners[0].hostname': 'a.example.com',
-        'spec.listeners[0].name': 'http-a-example-com',
-      },
-      'HTTPRoute/gw-r': {
-        'spec.parentRefs[0].sectionName': 'http-a-example-com',
-      },
-    },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
 };
 
