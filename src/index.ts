@@ -7,6 +7,7 @@ export * from './intent/controller';
 export * from './intent/match';
 export * from './intent/route';
 export * from './intent/route-protocols';
+export * from './intent/http-listeners';
 export * from './intent/tls-host';
 export * from './intent/tls-options';
 export * from './intent/policies/index';

@@ -71,6 +71,28 @@ const KONG_JWT_CONSUMER_OBJECTS = {
 };
 
 /** Cells supported on the standard channel (every controller's default). */
+/** Issue #17: RouteProtocols.HTTP_ONLY on the portable, Envoy Gateway and Istio columns: the HTTP listener only. */
+const GATEWAY_HTTP_ONLY: { readonly [f in FeatureKind]?: CellExpectation } = {
+  httpOnlyRoute: {
+    'HTTPRoute/gw-r': {
+      'spec.parentRefs[0].sectionName': 'http',
+    },
+  },
+};
+
+/** Issue #12: HttpListeners.PER_HOST on every Gateway API column: the host's own HTTP listener, the route attached to it. */
+const GATEWAY_PER_HOST: { readonly [f in FeatureKind]?: CellExpectation } = {
+  hostnamedHttpListeners: {
+    'Gateway/gw': {
+      'spec.listeners[0].hostname': 'a.example.com',
+      'spec.listeners[0].name': 'http-a-example-com',
+    },
+    'HTTPRoute/gw-r': {
+      'spec.parentRefs[0].sectionName': 'http-a-example-com',
+    },
+  },
+};
+
 export const SUPPORTED: Table = {
   'ingress-nginx': {
     hostRouting: {
@@ -431,6 +453,8 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect-code']": '302',
       },
     },
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'traefik': {
     hostRouting: {
@@ -1116,6 +1140,10 @@ export const SUPPORTED: Table = {
         'spec.mirroring.mirrors[1].percent': 100,
       },
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY: a route without a TLS host is on the web entry point only already.
+    httpOnlyRoute: SAME,
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1601,6 +1629,10 @@ export const SUPPORTED: Table = {
         'spec.headers.customResponseHeaders.server': '',
       },
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY: router.entrypoints is web for a route without a TLS host already.
+    httpOnlyRoute: SAME,
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'kong': {
     hostRouting: {
@@ -1993,6 +2025,14 @@ export const SUPPORTED: Table = {
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY.
+    httpOnlyRoute: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'http',
+      },
+    },
+    // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
+    hostnamedHttpListeners: SAME,
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -2533,6 +2573,14 @@ export const SUPPORTED: Table = {
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
     },
+    // Issue #17: RouteProtocols.HTTP_ONLY: Kong's protocols, on the HTTP listener.
+    httpOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'http',
+        'spec.parentRefs[0].sectionName': 'http',
+      },
+    },
+    ...GATEWAY_PER_HOST,
   },
   'gateway-api': {
     hostRouting: {
@@ -2954,6 +3002,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].requestHeaderModifier.remove[0]': 'x-debug',
       },
     },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
   'envoy-gateway': {
     hostRouting: {
@@ -3724,6 +3774,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
   'istio': {
     hostRouting: {
@@ -4246,6 +4298,8 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
+    ...GATEWAY_HTTP_ONLY,
+    ...GATEWAY_PER_HOST,
   },
 };
 

@@ -9,6 +9,7 @@ import {
   HeaderRules,
   RouteProtocols,
   DistributedRateLimit,
+  HttpListeners,
 } from '../src';
 import { POLICY_SAMPLES } from './policy-samples';
 import { PolicyFeature } from '../src/capabilities/areas/policies';
@@ -202,6 +203,17 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   backendResponseHeaders: routeCell(
     { backend: Backend.service('svc', 80, { headers: HeaderRules.of({ response: { set: { 'x-served-by': 'svc' }, remove: ['server'] } }) }) },
     {}, 'backend.headers.response'),
+  // Issue #17: served on plain HTTP only (a route without hosts: Gateway API attaches it to the
+  // whole Gateway by default, to the HTTP listener with the setting).
+  httpOnlyRoute: routeCell({ protocols: RouteProtocols.HTTP_ONLY }, {}, 'protocols'),
+  // Issue #12: one plain-HTTP listener per hostname (baseline: the shared listener).
+  hostnamedHttpListeners: {
+    sample: (c, controller) => {
+      new ApiGateway(c, 'gw', { controller, httpListeners: HttpListeners.PER_HOST }).addRoute('r', { hosts: A, backend: svc() });
+      return { path: 'test/gw', prop: 'httpListeners' };
+    },
+    baseline: (c, controller) => { route(c, controller, { hosts: A }); },
+  },
 };
 
 /** A route `r` for a.example.com answering with `response`, against the same route with a backend. */

@@ -36,7 +36,7 @@ export const CONFORMANCE_ROWS: readonly ConformanceRow[] = [
   { feature: 'Gateway', api: 'new ApiGateway(scope, id, { controller: Controller.gatewayApi(...) })', exports: ['ApiGateway', 'Controller'], cells: 'gateway' },
   { feature: 'GatewayPort8080', api: 'Controller.gatewayApi({ httpPort: 8080 })', exports: ['Controller'], cells: 'gateway' },
   { feature: 'GatewayStaticAddresses', api: '(none: addresses are the cluster\'s business)', exports: [], cells: [] },
-  { feature: 'GatewayHTTPListenerIsolation', api: 'TlsHost / Route hosts (one listener per hostname)', exports: ['TlsHost', 'Route'], cells: [], inProgress: 'attachment (hostnamed HTTP listeners)' },
+  { feature: 'GatewayHTTPListenerIsolation', api: 'new ApiGateway(scope, id, { httpListeners: HttpListeners.PER_HOST })', exports: ['ApiGateway', 'HttpListeners'], cells: ['hostnamedHttpListeners'] },
   { feature: 'GatewayInfrastructurePropagation', api: '(none: Gateway spec.infrastructure is not rendered; use an escape hatch)', exports: [], cells: [] },
   { feature: 'GatewayAddressEmpty', api: '(none)', exports: [], cells: [] },
   {

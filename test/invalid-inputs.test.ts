@@ -385,3 +385,23 @@ describe('fixed-URL redirects from JavaScript and Python callers', () => {
     expect(synthError(chart)).toContain('permanent-redirect');
   });
 });
+
+// Issue #12 / #17: the listener layout and the route's protocols, as a JS / Python caller may pass them.
+describe('ApiGateway.httpListeners and Route.protocols name the field', () => {
+  test.each<[string, () => unknown, string]>([
+    ['httpListeners null', () => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), httpListeners: null as any }),
+      '[test/gw] ApiGateway.httpListeners: null is not an HttpListeners value (SHARED, PER_HOST)'],
+    ['httpListeners NaN', () => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), httpListeners: NaN as any }),
+      '[test/gw] ApiGateway.httpListeners: NaN is not an HttpListeners value (SHARED, PER_HOST)'],
+    ['httpListeners true', () => new ApiGateway(newChart(), 'gw', { controller: Controller.istio(), httpListeners: true as any }),
+      '[test/gw] ApiGateway.httpListeners: true is not an HttpListeners value (SHARED, PER_HOST)'],
+    ['protocols NaN', () => gateway().addRoute('r', { backend: svc, protocols: NaN as any }),
+      '[test/edge/r] Route.protocols: NaN is not a RouteProtocols value (HTTPS_ONLY, HTTP_ONLY)'],
+    ['protocols an array', () => gateway().addRoute('r', { backend: svc, protocols: ['http-only'] as any }),
+      '[test/edge/r] Route.protocols: ["http-only"] is not a RouteProtocols value (HTTPS_ONLY, HTTP_ONLY)'],
+  ])('%s', (_, fn, expected) => {
+    const e = thrown(fn);
+    expect(e.message).toContain(expected);
+    expect(e).not.toBeInstanceOf(TypeError);
+  });
+});

@@ -66,7 +66,7 @@ describe('bad inputs name the field', () => {
   const route = (extra: object) => () => new ApiGateway(newChart(), 'edge', { controller: CONTROLLERS.kong() })
     .addRoute('r', { hosts: ['api.example.com'], backend: Backend.service('api', 80), ...extra });
   test.each<[string, () => unknown, string]>([
-    ['a string', route({ protocols: 'https' }), "[test/edge/r] Route.protocols: 'https' is not a RouteProtocols value (HTTPS_ONLY)"],
+    ['a string', route({ protocols: 'https' }), "[test/edge/r] Route.protocols: 'https' is not a RouteProtocols value (HTTPS_ONLY, HTTP_ONLY)"],
     ['null', route({ protocols: null }), '[test/edge/r] Route.protocols: null is not a RouteProtocols value'],
     ['with Redirect.toHttps()', route({ protocols: RouteProtocols.HTTPS_ONLY, redirect: Redirect.toHttps() }),
       "[test/edge/r] Route.protocols: HTTPS_ONLY refuses plain HTTP, and the route's redirect answers it; remove one of them"],

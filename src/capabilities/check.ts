@@ -47,6 +47,7 @@ export function routeFeatures(route: RouteIR): Array<{ feature: FeatureKind; pro
   if (route.backends.length > 1) use('multipleBackends', 'backends');
   if (route.ruleName !== undefined) use('namedRule', 'ruleName');
   if (route.protocols === 'https') use('httpsOnlyRoute', 'protocols');
+  if (route.protocols === 'http') use('httpOnlyRoute', 'protocols');
   if (route.backends.some(b => b.namespace !== route.namespace)) use('crossNamespaceBackend', 'backends');
   if (new Set(route.backends.map(b => b.weight)).size > 1) use('weightedBackends', 'backends');
   route.backends.forEach((b, i) => {

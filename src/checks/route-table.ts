@@ -17,6 +17,19 @@ export interface RouteTable {
   readonly tls: readonly TlsEntry[];
   readonly passthrough: readonly PassthroughEntry[];
   readonly defaultBackend?: BackendEntry;
+  /**
+   * `per-host`: the owned Gateway listens for plain HTTP per hostname (`HttpListeners.PER_HOST`).
+   * Requests are served the same way; it is carried so that a round trip proves the layout is
+   * read back (controllers without listeners leave it out: `withoutListenerLayout`).
+   */
+  readonly httpListeners?: 'per-host';
+}
+
+/** The table of a controller without listeners (Ingress-based): the listener layout means nothing there. */
+export function withoutListenerLayout(table: RouteTable): RouteTable {
+  if (table.httpListeners === undefined) return table;
+  const { httpListeners: _, ...rest } = table;
+  return rest;
 }
 
 /** A backend, without the weight's scale: weights are reduced to their smallest integer ratio. */
@@ -53,8 +66,8 @@ export interface RouteEntry {
   readonly ruleName?: string;
   /** The route's own mirrors (`Route.mirrors`), sorted. */
   readonly mirrors?: ReadonlyArray<{ readonly backend: BackendEntry; readonly percent: number }>;
-  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`). */
-  readonly protocols?: 'https';
+  /** `https`: plain HTTP refused (`RouteProtocols.HTTPS_ONLY`); `http`: plain HTTP only (`RouteProtocols.HTTP_ONLY`). */
+  readonly protocols?: 'https' | 'http';
   /** The gateway's own answer (`Route.respond`): status, and body with its content type. */
   readonly directResponse?: { readonly statusCode: number; readonly body?: string; readonly contentType?: string };
 }
@@ -91,7 +104,10 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   const tls: TlsEntry[] = [];
   const passthrough: PassthroughEntry[] = [];
   let defaultBackend: BackendEntry | undefined;
+  let httpListeners: 'per-host' | undefined;
   for (const ir of gateways) {
+    // Without a hostname the per-host layout is the one listener without a hostname: the same Gateway.
+    if (ir.routes.some(r => r.hosts.length > 0) || ir.tlsHosts.length > 0) httpListeners ??= ir.httpListeners;
     const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
     // Several canaries may split one (host, match): each header canary is a route of its own,
     // at most one other canary (weights, mirroring, a header-presence or cookie rule) stays on it.
@@ -154,6 +170,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
     ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
+    httpListeners,
   });
 }
 
@@ -175,6 +192,7 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
   side('tls', a.tls, b.tls);
   side('passthrough', a.passthrough, b.passthrough);
   side('defaultBackend', a.defaultBackend ? [a.defaultBackend] : [], b.defaultBackend ? [b.defaultBackend] : []);
+  side('httpListeners', a.httpListeners ? [a.httpListeners] : [], b.httpListeners ? [b.httpListeners] : []);
   return lines;
 }
 

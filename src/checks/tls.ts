@@ -38,6 +38,19 @@ export function tlsPolicyConflicts(route: RouteIR, tlsHosts: readonly TlsHostIR[
       });
     }
   }
+  if (route.protocols === 'http') {
+    // RouteProtocols.HTTP_ONLY serves plain HTTP, which a redirecting TlsHost answers with its redirect
+    // (a route without hosts serves every host, so any redirecting TlsHost of the gateway).
+    const tls = route.hosts.length === 0
+      ? tlsHosts.find(t => t.httpsRedirect)
+      : route.hosts.map(h => tlsHosts.find(t => t.httpsRedirect && t.hosts.some(th => tlsNameServes(th, h)))).find(t => t !== undefined);
+    if (tls) {
+      out.push({
+        source: route.source,
+        message: `Route.protocols: HTTP_ONLY serves the route on plain HTTP only, but [${tls.source}] redirects plain HTTP of ${route.hosts.length === 0 ? 'its hosts (this route has no hosts, so it serves them too)' : 'the same hosts'} to HTTPS (httpsRedirect), so the route would serve nothing; set httpsRedirect: false on the TlsHost, or remove protocols`,
+      });
+    }
+  }
   return out;
 }
 
@@ -68,6 +81,10 @@ export function tlsCoverageProblems(ir: GatewayIR): Problem[] {
         add(tls.source, wider
           ? `TlsHost.hosts: '${host}' is only served by [${wider.source}], whose ${wider.hosts.length === 0 ? 'route has no hosts' : `wildcard '${wider.hosts.find(h => hostPatternCovers(h, host))}' is wider`}, and a certificate applies to the routes naming its host; add '${host}' to a route's hosts, or cover the wildcard with the TlsHost`
           : `TlsHost.hosts: no route serves '${host}'; add a route for it or remove it from the TlsHost`);
+      } else if (ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h))).every(r => r.protocols === 'http')) {
+        const naming = ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h)));
+        add(tls.source, `TlsHost.hosts: '${host}' is served only by routes on plain HTTP only (RouteProtocols.HTTP_ONLY: ${naming.map(r => `[${r.source}]`).join(', ')}), `
+          + 'so its HTTPS requests would reach nothing; serve the host over HTTPS by a route without protocols, or remove the host from the TlsHost');
       } else if (ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h))).every(redirectsToHttpsOnly)) {
         // A redirect to HTTPS without a backend serves nothing over HTTPS (Traefik does not even load the certificate).
         const naming = ir.routes.filter(r => r.hosts.some(h => tlsNameServes(host, h)));

@@ -13,6 +13,7 @@ import { CaCertificates } from '../intent/ca';
 import { CanaryTraffic } from '../intent/canary';
 import { ClientIp } from '../intent/client-ip';
 import { Controller, KongMode, TraefikOutput } from '../intent/controller';
+import { HttpListeners } from '../intent/http-listeners';
 import { HeaderMatch, HttpMethod, PathMatch, QueryParamMatch } from '../intent/match';
 import { TrafficMirror } from '../intent/mirror';
 import { BackendProtocol } from '../intent/policies/backend-protocol';
@@ -91,6 +92,7 @@ const ENUMS: { readonly [name: string]: any } = {
   TsigAlgorithm,
   TlsCipherSuite,
   RouteProtocols,
+  HttpListeners,
 };
 
 const CONSTRUCTS: { readonly [name: string]: new (scope: Construct, id: string, props: any) => Construct } = {

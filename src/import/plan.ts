@@ -221,6 +221,7 @@ class Planner {
         ['name', id !== gw.name ? lit(gw.name) : undefined],
         ['defaultBackend', gw.defaultBackend ? backendExpr(gw.defaultBackend, gw.namespace) : undefined],
         ['clientIp', hops !== undefined ? call('ClientIp.xForwardedFor', obj([['trustedHops', lit(hops)]])) : undefined],
+        ['httpListeners', gw.httpListeners === 'per-host' ? enumOf('HttpListeners', 'PER_HOST') : undefined],
       ]),
       comments,
       sources: [gw.source, ...(gw.defaultBackendSource ? [gw.defaultBackendSource] : [])],
@@ -351,7 +352,7 @@ class Planner {
       ['backends', backends.length > 1 ? arr(backends.map(b => backendExpr(b, route.namespace, new Set(backends.map(x => x.weight)).size > 1))) : undefined],
       ['ruleName', route.ruleName !== undefined ? lit(route.ruleName) : undefined],
       ['mirrors', route.mirrors && route.mirrors.length > 0 ? arr(route.mirrors.map(x => mirrorExpr(x, route.namespace))) : undefined],
-      ['protocols', route.protocols === 'https' ? enumOf('RouteProtocols', 'HTTPS_ONLY') : undefined],
+      ['protocols', route.protocols === 'https' ? enumOf('RouteProtocols', 'HTTPS_ONLY') : route.protocols === 'http' ? enumOf('RouteProtocols', 'HTTP_ONLY') : undefined],
       ['respond', route.directResponse ? directResponseExpr(route.directResponse) : undefined],
       ...(sharedPolicies !== undefined ? [['...', ref(sharedPolicies)] as [string, Expr]] : policyProps(route.policies)),
     ]);

@@ -6,6 +6,7 @@ import { CanarySplit, CanarySplitOptions } from './canary';
 import { ClientIp } from './client-ip';
 import { Controller } from './controller';
 import { GatewayAnalysis, gatewayDefaultBackend, gatewayDefaults, OwnedObjects, ownedBy } from './gateway-ir';
+import { HttpListeners, httpListenersIR } from './http-listeners';
 import { brandApiGateway } from './owner';
 import { RoutePolicies } from './policies/route-policies';
 import { Route, RouteOptions } from './route';
@@ -78,6 +79,17 @@ export interface ApiGatewayProps {
    * @example ClientIp.xForwardedFor({ trustedHops: 1 })
    */
   readonly clientIp?: ClientIp;
+
+  /**
+   * The plain-HTTP listeners of the Gateway this ApiGateway owns (Gateway API controllers):
+   * one shared listener, or one per hostname (`HttpListeners.PER_HOST`), to which each host's
+   * routes, its TlsHost's HTTPS redirect and cert-manager's HTTP-01 solver attach. Requests are
+   * served the same way either way; Ingress-based controllers have no listeners (their rules are
+   * per host already). Refused with `attachTo` (the existing Gateway's owner lays out its listeners).
+   * @default HttpListeners.SHARED
+   * @example HttpListeners.PER_HOST
+   */
+  readonly httpListeners?: HttpListeners;
 }
 
 /**
@@ -149,6 +161,8 @@ export class ApiGateway extends Construct {
       fail(this.node.path, 'ApiGateway.clientIp: must be created with ClientIp.tcpPeer() or ClientIp.xForwardedFor()');
     }
     this._clientIp = props.clientIp?._ir;
+    const httpListeners = httpListenersIR(props.httpListeners);
+    if (httpListeners.problem) fail(this.node.path, httpListeners.problem);
     this._defaultPolicies = gatewayDefaults(this.node.path, props.defaults);
     this.controller = props.controller;
     this.name = name;
@@ -164,6 +178,7 @@ export class ApiGateway extends Construct {
       defaultBackend: this.defaultBackend,
       defaultBackendSource: this.defaultBackendSource,
       clientIp: this._clientIp,
+      httpListeners: httpListeners.ir,
     }), this._renderer, () => this._ownedObjects());
     if (props.objectPerRoute !== undefined && typeof props.objectPerRoute !== 'boolean') {
       fail(this.node.path, `ApiGateway.objectPerRoute: ${show(props.objectPerRoute)} must be true or false`);

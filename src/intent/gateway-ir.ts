@@ -25,6 +25,8 @@ export interface GatewayParts {
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
   readonly clientIp?: ClientAddressIR;
+  /** `per-host`: one plain-HTTP listener per hostname (`ApiGateway.httpListeners`). */
+  readonly httpListeners?: 'per-host';
 }
 
 /** Objects a construct of the gateway renders, with its path and kind (object owner checks). */
@@ -44,6 +46,7 @@ export function gatewayIr(p: GatewayParts): GatewayIR {
     canaries: p.canaries,
     canariesByRoute: byRoute(p.canaries),
     clientIp: p.clientIp,
+    ...(p.httpListeners ? { httpListeners: p.httpListeners } : {}),
   };
 }
 

@@ -81,6 +81,8 @@ export interface RouteOptions extends RoutePolicies {
    * The schemes the route is served on. `RouteProtocols.HTTPS_ONLY` refuses plain-HTTP requests
    * matching the route with `426 Upgrade Required` (on the host of a TlsHost, in place of its
    * HTTPS redirect for these matches); HTTPS requests are served as usual.
+   * `RouteProtocols.HTTP_ONLY` serves the route on plain HTTP only: HTTPS requests matching it
+   * are not served by it (its hosts must not redirect plain HTTP to HTTPS).
    * @default - as the hosts' TlsHost says (HTTPS with plain HTTP redirected, or both schemes)
    * @example RouteProtocols.HTTPS_ONLY
    */
@@ -283,7 +285,7 @@ export class Route extends Construct {
       fail(path, `Route.ruleName: ${show(ruleName)} must be a lowercase DNS subdomain (letters, digits, '-' and '.', starting and ending with a letter or digit) of at most 240 characters`);
     }
 
-    const protocols = routeProtocolsIR(props.protocols, redirect !== undefined);
+    const protocols = routeProtocolsIR(props.protocols, redirect);
     if (protocols.problem) fail(path, protocols.problem);
 
     const raw = rawAnnotationsOf(path, gateway._renderer.name, props);

@@ -103,8 +103,11 @@ export interface RouteIR {
   readonly ruleName?: string;
   /** Shadow backends receiving a copy of a share of the route's requests; absent: none. */
   readonly mirrors?: readonly MirrorIR[];
-  /** `https`: HTTPS only, plain HTTP refused (426); undefined: as the hosts' TlsHost says. */
-  readonly protocols?: 'https';
+  /**
+   * `https`: HTTPS only, plain HTTP refused (426); `http`: plain HTTP only (HTTPS not served by
+   * the route); undefined: as the hosts' TlsHost says.
+   */
+  readonly protocols?: 'https' | 'http';
   /** A fixed answer from the gateway itself (`Route.respond`); then `backends` is empty. */
   readonly directResponse?: DirectResponseIR;
 }
@@ -247,4 +250,6 @@ export interface GatewayIR {
   readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
   /** Declared client address (absent: undeclared, the TCP peer, with a warning). */
   readonly clientIp?: ClientAddressIR;
+  /** `per-host`: the owned Gateway has one plain-HTTP listener per hostname; undefined: one shared listener. */
+  readonly httpListeners?: 'per-host';
 }

@@ -5,7 +5,7 @@ import {
   GatewayApiOptions, HeaderMatch, HeaderRules, HttpMethod, IpAccess, KongMode, PathMatch, QueryParamMatch, RateLimit,
   RateLimitPeriod, Redirect, RedirectStatus, Retries, RetryOn, Rewrite, Route, RouteMatch, RoutePolicies, SameSite,
   SessionAffinity, Timeouts, TlsCertificate, TrafficMirror, BackendTls, CaCertificates, ClientAuth, ClusterIssuer, Hsts, TlsMode, TlsVersion,
-  RouteProtocols,
+  RouteProtocols, HttpListeners,
   TlsCipherSuite, DirectResponse,
 } from '../../src';
 import { policyFeatures } from '../../src/capabilities/detect-policies';
@@ -1018,6 +1018,8 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     defaults: spec.defaults ? policies(spec.defaults) : undefined,
     defaultBackend: spec.defaultBackend ? backend(spec.defaultBackend) : undefined,
     objectPerRoute: spec.objectPerRoute,
+    // Issue #12: a share of the gateways listen for plain HTTP per hostname (derived: the generated shapes stay as they were).
+    httpListeners: derivedPick({ perHost: spec.routes }, 3) !== undefined ? HttpListeners.PER_HOST : undefined,
   });
   const routes: Route[] = spec.routes.map((r, i) => gateway.addRoute(`r${i}`, {
     hosts: r.hosts ? [...r.hosts] : undefined,

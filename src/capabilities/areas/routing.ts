@@ -1,4 +1,4 @@
-import { CapabilityArea, no, yes } from '../support';
+import { CapabilityArea, native, no, yes } from '../support';
 
 /** Host, path, header, query and method matching; backends. TLS is in `tls.ts`. */
 export type RoutingFeature =
@@ -25,8 +25,12 @@ export type RoutingFeature =
   | 'noBackendRule'
   // issue #12: header changes of one backend (Gateway API backendRefs[].filters)
   | 'backendRequestHeaders'
-  | 'backendResponseHeaders';
+  | 'backendResponseHeaders'
+  // issue #12: one plain-HTTP listener per hostname on the owned Gateway
+  | 'hostnamedHttpListeners';
 
+const NO_LISTENERS = native('an Ingress-based controller has no listeners: its rules are per host already, and requests are served the same way');
+const GW_HTTP_LISTENERS = yes('an HTTP listener http-<host> per hostname (hostname set), the host\'s routes, TlsHost redirect and HTTP-01 solver attached to it; http (no hostname) kept for routes without hosts and the default backend');
 const NO_RULE_NAME = (what: string) => `${what} has no name field; rule names exist only in Gateway API routes (use a Gateway API controller)`;
 const INGRESS_ANY_DEPTH = "an Ingress host wildcard stands for exactly one label ('*.example.com' matches 'a.example.com', not 'a.b.example.com'); write '*.example.com' if one label is meant, or list each deeper level ('*.b.example.com')";
 const KONG_ONE_LABEL = "Kong matches a wildcard host as a suffix ('*.example.com' also matches 'a.b.example.com') and has no one-label form outside its expressions router; write '**.example.com' if any depth is meant";
@@ -65,6 +69,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
     noBackendRule: { title: 'Rule without backends (500)', prop: 'respond' },
     backendRequestHeaders: { title: 'Per-backend request headers', prop: 'backends[].headers.request' },
     backendResponseHeaders: { title: 'Per-backend response headers', prop: 'backends[].headers.response' },
+    hostnamedHttpListeners: { title: 'One plain-HTTP listener per hostname', prop: 'httpListeners' },
   },
   matrix: {
     'ingress-nginx': {
@@ -88,6 +93,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: no(NGINX_NO_RESPONSE),
       backendRequestHeaders: BACKEND_HEADERS_NGINX,
       backendResponseHeaders: BACKEND_HEADERS_NGINX,
+      hostnamedHttpListeners: NO_LISTENERS,
     },
     'traefik': {
       hostRouting: yes(),
@@ -110,6 +116,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: no(TRAEFIK_NO_RESPONSE),
       backendRequestHeaders: BACKEND_HEADERS_TRAEFIK,
       backendResponseHeaders: BACKEND_HEADERS_TRAEFIK,
+      hostnamedHttpListeners: NO_LISTENERS,
     },
     'traefik-ingress': {
       hostRouting: yes(),
@@ -132,6 +139,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: no(TRAEFIK_NO_RESPONSE),
       backendRequestHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
       backendResponseHeaders: BACKEND_HEADERS_TRAEFIK_INGRESS,
+      hostnamedHttpListeners: NO_LISTENERS,
     },
     'kong': {
       hostRouting: yes(),
@@ -154,6 +162,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: no('an Ingress path needs a backend Service and a responding route has none; use KongMode.GATEWAY_API'),
       backendRequestHeaders: BACKEND_HEADERS_KONG,
       backendResponseHeaders: BACKEND_HEADERS_KONG,
+      hostnamedHttpListeners: NO_LISTENERS,
     },
     'kong-gateway-api': {
       hostRouting: yes(),
@@ -176,6 +185,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: yes('a rule without backendRefs: KIC answers it with 500 through a request-termination plugin of its own'),
       backendRequestHeaders: BACKEND_HEADERS_KIC,
       backendResponseHeaders: BACKEND_HEADERS_KIC,
+      hostnamedHttpListeners: GW_HTTP_LISTENERS,
     },
     'gateway-api': {
       hostRouting: yes(),
@@ -198,6 +208,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: yes('a rule without backendRefs or filters, which implementations answer with 500 (conformance test HTTPRouteNoBackendRefs, Core)'),
       backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (Extended: HTTPRouteBackendRequestHeaderModification); HTTPRoute only, GRPCRoute backend filters are implementation-specific'),
       backendResponseHeaders: no('backendRefs[].filters ResponseHeaderModifier is implementation-specific (only the request side has a conformance feature, HTTPRouteBackendRequestHeaderModification); choose Controller.envoyGateway() or Controller.istio()'),
+      hostnamedHttpListeners: GW_HTTP_LISTENERS,
     },
     'envoy-gateway': {
       hostRouting: yes(),
@@ -220,6 +231,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: yes('a rule without backendRefs or filters: Envoy Gateway answers 500 (Core conformance)'),
       backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier (HTTPRoute and GRPCRoute)'),
       backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier (HTTPRoute and GRPCRoute)'),
+      hostnamedHttpListeners: GW_HTTP_LISTENERS,
     },
     'istio': {
       hostRouting: yes(),
@@ -242,6 +254,7 @@ export const ROUTING: CapabilityArea<RoutingFeature> = {
       noBackendRule: yes('a rule without backendRefs or filters: Istio programs a directResponse with 500 (Core conformance)'),
       backendRequestHeaders: yes('backendRefs[].filters RequestHeaderModifier: the destination\'s headers.request (HTTPRoute and GRPCRoute)'),
       backendResponseHeaders: yes('backendRefs[].filters ResponseHeaderModifier: the destination\'s headers.response (HTTPRoute and GRPCRoute)'),
+      hostnamedHttpListeners: GW_HTTP_LISTENERS,
     },
   },
 };

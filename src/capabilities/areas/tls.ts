@@ -1,5 +1,5 @@
 import { ControllerName } from '../controllers';
-import { CapabilityArea, no, Support, yes } from '../support';
+import { CapabilityArea, native, no, Support, yes } from '../support';
 
 /** TLS termination and certificates, passthrough, re-encryption, client certificates, HTTPS defaults. */
 export type TlsFeature =
@@ -21,7 +21,8 @@ export type TlsFeature =
   | 'clientCertificateSeveralCas'
   | 'backendTlsClientCertificate'
   | 'tlsSessionTickets'
-  | 'httpsOnlyRoute';
+  | 'httpsOnlyRoute'
+  | 'httpOnlyRoute';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -44,6 +45,7 @@ const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway
 const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
 const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
 const KONG_TICKETS = no('Kong sets session tickets only globally (ssl_session_tickets in kong.conf)');
+const GW_HTTP_LISTENER = yes('attached to the Gateway\'s HTTP listener only (parentRefs sectionName: http)');
 const NO_REJECT_426 = (how: string) => no(`plain HTTP cannot be answered with 426 per route: ${how}; use Redirect.toHttps() to redirect instead`);
 const ISTIO_DESTINATION_RULE = no('skipping verification needs a DestinationRule (tls.insecureSkipVerify) for the Service, which changes all mesh traffic to it; use BackendTls.verify()');
 
@@ -68,6 +70,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     backendTlsClientCertificate: { title: 'Client certificate presented to HTTPS backends', prop: 'backend.tls.clientCertificateSecret' },
     tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
     httpsOnlyRoute: { title: 'HTTPS-only route refusing plain HTTP (426)', prop: 'protocols' },
+    httpOnlyRoute: { title: 'HTTP-only route (not served over HTTPS)', prop: 'protocols' },
   },
   matrix: {
     'ingress-nginx': {
@@ -90,6 +93,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key) with proxy-ssl-verify off: unverified backends only (with verification it is the CA Secret)'),
       tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
       httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
+      httpOnlyRoute: no('an Ingress is served on the HTTP and the HTTPS port (HTTPS with the controller\'s default certificate when no TLS Secret names the host), and ingress-nginx has no annotation keeping a location off HTTPS (it would take a server snippet)'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -111,6 +115,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: yes('ServersTransport certificatesSecrets'),
       tlsSessionTickets: yes('TLSOption disableSessionTickets'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
+      httpOnlyRoute: native('a router of a host without a TlsHost (or of no host) is on the web entry point only; Traefik TLS hosts always redirect, so an HTTP-only route is never on one'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -132,6 +137,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
       tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
+      httpOnlyRoute: native('router.entrypoints: web, as for every Ingress of a host without a TlsHost (or of no host); Traefik TLS hosts always redirect, so an HTTP-only route is never on one'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -153,6 +159,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: KONG_CLIENT_CERT,
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426"'),
+      httpOnlyRoute: yes('konghq.com/protocols: http (on an Ingress of its own)'),
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -174,6 +181,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: KIC_BTLS,
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
+      httpOnlyRoute: yes('konghq.com/protocols: http on the HTTPRoute (KIC serves a route on both proxy ports whatever its listener), attached to the HTTP listener'),
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -195,6 +203,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: GW_CLIENT_CERT,
       tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      httpOnlyRoute: GW_HTTP_LISTENER,
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -216,6 +225,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: EG_CLIENT_CERT,
       tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
       httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      httpOnlyRoute: GW_HTTP_LISTENER,
     },
     'istio': {
       tlsTermination: yes(),
@@ -237,6 +247,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
       tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      httpOnlyRoute: GW_HTTP_LISTENER,
     },
   },
 };

@@ -72,6 +72,13 @@ export interface GatewayApiExtension {
   readonly tlsRedirectInExtension?: boolean;
 
   /**
+   * The extension renders `Route.protocols` itself (route annotations), whatever listener the
+   * route attaches to, so it is also rendered on an attached Gateway whose listeners are unknown.
+   * @default false
+   */
+  readonly routeProtocolsInExtension?: boolean;
+
+  /**
    * Whether the implementation serves BackendTLSPolicy v1 and TLSRoute v1 (Kong's KIC 3.5 reads
    * older, unserved versions; the matrix refuses the features there). When false, the core
    * renders neither.

@@ -81,6 +81,8 @@ export interface AnnotationReading {
   readonly policies: PoliciesIR;
   /** The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`). */
   readonly httpsRedirect?: boolean;
+  /** The route is served on plain HTTP only (e.g. Kong's `konghq.com/protocols: http`); read where the listener does not say it. */
+  readonly protocols?: 'http';
 }
 
 export interface GatewayApiReadExtension {

@@ -7,8 +7,8 @@ import { ItemLog } from './read/items';
 import { APP_PROTOCOLS, readRule, RuleRead } from './read/rules';
 import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
-import { RouteTable } from '../../checks/route-table';
-import { wildcardCovers as covers } from '../../core/hosts';
+import { RouteEntry, RouteTable } from '../../checks/route-table';
+import { tlsNameServes, wildcardCovers as covers } from '../../core/hosts';
 import {
   BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, CaRefIR, ClientAuthIR, DirectResponseIR, GatewayIR, HeaderMatchIR, HstsIR, MatchIR,
   PassthroughIR, RouteIR, TlsHostIR, TlsVersionIR,
@@ -36,6 +36,12 @@ export interface GatewayApiReaderOptions {
   readonly regex?: RegexStyle;
   /** Whether the core renders retries and session persistence (false: the extension's policies do). Default true. */
   readonly coreBackendPolicies?: boolean;
+  /**
+   * Whether a route attached to the HTTP listener only is served on plain HTTP only
+   * (`RouteProtocols.HTTP_ONLY`). False where the implementation serves a route on every port
+   * whatever its listener (Kong): the extension's annotations say it. Default true.
+   */
+  readonly listenerScheme?: boolean;
 }
 
 /**
@@ -50,14 +56,27 @@ export function gatewayApiReader(
   return {
     name,
     accepts: (o: KubeObject) => isStandard(o) || extension.accepts(o),
-    read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default').run(),
+    read: (objects: readonly KubeObject[], readOptions?: ReadOptions) => new Reading(
+      objects, extension, options.regex ?? 'as-is', readOptions?.defaultNamespace ?? 'default', options.listenerScheme ?? true,
+    ).run(),
     // Equivalences of the output: both sides of a comparison get the reading's form.
     normalize: (table: RouteTable): RouteTable => {
       const core = options.coreBackendPolicies ?? true;
       const express = (p: PoliciesIR) => (extension.expressed ?? (x => x))(core ? coreExpressed(p) : p);
-      return { ...table, routes: table.routes.map(r => ({ ...r, policies: express(r.policies) })) };
+      const listenerScheme = options.listenerScheme ?? true;
+      return { ...table, routes: table.routes.map(r => ({ ...(listenerScheme ? httpOnlyExpressed(r, table) : r), policies: express(r.policies) })) };
     },
   };
+}
+
+/**
+ * A host without a certificate is served on the HTTP listener only (the Gateway has no HTTPS
+ * listener for it): `RouteProtocols.HTTP_ONLY` changes nothing there.
+ */
+function httpOnlyExpressed(e: RouteEntry, table: RouteTable): RouteEntry {
+  if (e.protocols !== 'http' || e.host === '' || table.tls.some(t => tlsNameServes(t.host, e.host))) return e;
+  const { protocols: _, ...rest } = e;
+  return rest;
 }
 
 /**
@@ -122,6 +141,7 @@ class Reading {
     private readonly ext: GatewayApiReadExtension,
     private readonly regex: RegexStyle,
     private readonly ns0: string,
+    private readonly listenerScheme: boolean,
   ) {
     this.log = new ItemLog(ns0);
   }
@@ -239,7 +259,7 @@ class Reading {
       const base = { section: l?.name, protocol: l?.protocol, hostname: l?.hostname, port: l?.port };
       if (l?.protocol === 'HTTP') {
         listeners.push(base);
-        this.log.mapped(g, field, 'ApiGateway (plain HTTP)', l.name);
+        this.log.mapped(g, field, l.hostname === undefined ? 'ApiGateway (plain HTTP)' : 'ApiGateway.httpListeners (HttpListeners.PER_HOST: plain HTTP of this hostname)', l.hostname ?? l.name);
       } else if (l?.protocol === 'HTTPS' && (l.tls?.mode ?? 'Terminate') === 'Terminate') {
         this.log.unknownKeys(g, `${field}.tls`, l.tls, ['mode', 'certificateRefs']);
         const refs = (l.tls?.certificateRefs ?? []) as any[];
@@ -377,13 +397,13 @@ class Reading {
     const listeners = parents.map(p => (p.section === undefined ? undefined : listenerOf(p)));
     if (parents.length === 0 || listeners.some(l => l?.hostname === undefined)) return hosts;
     const out = new Set<string>();
-    for (const l of listeners) {
-      const lh = l!.hostname!;
-      if (hosts.length === 0) out.add(lh);
-      for (const h of hosts) {
-        if (h === lh || covers(lh, h)) out.add(h);
-        else if (covers(h, lh)) out.add(lh);
-      }
+    const hostnames = listeners.map(l => l!.hostname!);
+    if (hosts.length === 0) hostnames.forEach(lh => out.add(lh));
+    for (const h of hosts) {
+      // A host one listener takes whole is served whole (a wildcard route is also attached to the
+      // more specific listeners under it, which take those names first: per-host HTTP listeners).
+      if (hostnames.some(lh => h === lh || covers(lh, h))) out.add(h);
+      else hostnames.filter(lh => covers(h, lh)).forEach(lh => out.add(lh));
     }
     const narrowed = [...out].sort();
     if (!sameList(narrowed, hosts)) this.log.mapped(o, 'spec.parentRefs', `Route.hosts (${narrowed.join(', ')}: the hostnames of the listeners it attaches to)`, parents.map(p => p.section));
@@ -507,12 +527,14 @@ class Reading {
     const others = Object.keys(rule.policies).filter(k => k !== 'redirect');
     if (!red || rule.schemeRedirect !== 'https' || red.statusCode !== 301 || others.length > 0 || rule.hsts || rule.mirror) return false;
     if (rule.matches.length !== 1 || !isCatchAll(rule.matches[0])) return false;
-    if (!detached && r.parents.some(p => p.gateway === gw.key && p.section !== undefined && p.section !== this.httpSection(gw))) return false;
+    if (!detached && r.parents.some(p => p.gateway === gw.key && p.section !== undefined && !this.isHttpSection(gw, p.section))) return false;
     return r.hosts.every(h => this.tlsListenerFor(gw, h) !== undefined);
   }
 
-  private httpSection(gw: GatewayRead): string {
-    return gw.listeners.find(l => l.protocol === 'HTTP')?.section ?? HTTP_LISTENER;
+  /** Whether `section` names a plain-HTTP listener of `gw` (the one shared `http`, or one per hostname). */
+  private isHttpSection(gw: GatewayRead, section: string): boolean {
+    const http = gw.listeners.filter(l => l.protocol === 'HTTP');
+    return http.length === 0 ? section === HTTP_LISTENER : http.some(l => l.section === section);
   }
 
   /** The HTTPS listener serving `host` (its own hostname, else a wildcard covering it). */
@@ -526,8 +548,7 @@ class Reading {
   ): GatewayIR | undefined {
     gw = this.withRouteHosts(gw, attached);
     const source = gw.object ? this.log.ref(gw.object) : `Gateway ${gw.key}`;
-    const httpSection = this.httpSection(gw);
-    const onHttp = (r: RouteObject) => r.parents.some(p => p.gateway === gw.key && (p.section === undefined || p.section === httpSection));
+    const onHttp = (r: RouteObject) => r.parents.some(p => p.gateway === gw.key && (p.section === undefined || this.isHttpSection(gw, p.section)));
 
     // 1. The TLS hosts' own redirects.
     const routes = attached.filter(r => {
@@ -574,7 +595,7 @@ class Reading {
     const canaryObjects: RouteObject[] = [];
     for (const r of candidates) {
       if (this.maybeCanaryObject(r)) canaryObjects.push(r);
-      drafts.push(...this.drafts(r, reading.routePolicies.get(r.ref), redirectOf.get(r.ref)));
+      drafts.push(...this.drafts(r, reading.routePolicies.get(r.ref), redirectOf.get(r.ref), this.httpOnly(r, gw)));
     }
     // Header / cookie canaries: an object whose matches are another route's plus one condition.
     const folded = new Set<Draft>();
@@ -624,6 +645,8 @@ class Reading {
       ...(defaultBackend ? { defaultBackend, defaultBackendSource } : {}),
       canaries,
       canariesByRoute,
+      // Plain-HTTP listeners with hostnames: one per hostname (ApiGateway.httpListeners).
+      ...(gw.listeners.some(l => l.protocol === 'HTTP' && l.hostname !== undefined) ? { httpListeners: 'per-host' as const } : {}),
     };
   }
 
@@ -634,8 +657,21 @@ class Reading {
     return hosts.filter(p => p.hosts.every(h => names.has(h)));
   }
 
+  /**
+   * Whether the object serves plain HTTP only (`RouteProtocols.HTTP_ONLY`): attached to this
+   * Gateway's HTTP listener only although it has no hosts or a host with an HTTPS listener (the
+   * core's attachment), or as the extension's annotations say.
+   */
+  private httpOnly(r: RouteObject, gw: GatewayRead): boolean {
+    if (!this.listenerScheme) return r.annotations.protocols === 'http';
+    const mine = r.parents.filter(p => p.gateway === gw.key);
+    if (mine.length === 0 || !mine.every(p => p.section !== undefined && this.isHttpSection(gw, p.section))) return false;
+    // Hosts without an HTTPS listener are served over plain HTTP only anyway: that is the default.
+    return r.effectiveHosts.length === 0 || r.effectiveHosts.some(h => this.tlsListenerFor(gw, h) !== undefined);
+  }
+
   /** The route drafts of one object: its rules grouped by policies and (stable) backends. */
-  private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined): Draft[] {
+  private drafts(r: RouteObject, extPolicies: PoliciesIR | undefined, redirect: RuleRead['policies']['redirect'] | undefined, httpOnly: boolean): Draft[] {
     const groups = new Map<string, {
       rules: RuleRead[]; policies: PoliciesIR; backends: BackendIR[]; ruleName?: string; mirrors?: RuleRead['mirrors']; directResponse?: DirectResponseIR;
     }>();
@@ -694,6 +730,8 @@ class Reading {
         ...(g.ruleName !== undefined ? { ruleName: g.ruleName } : {}),
         ...(g.mirrors ? { mirrors: g.mirrors } : {}),
         ...(g.directResponse ? { directResponse: g.directResponse } : {}),
+        // A scheme-changing redirect attaches by scheme itself (and cannot be HTTP-only).
+        ...(httpOnly && g.policies.redirect?.scheme === undefined ? { protocols: 'http' as const } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });

@@ -4,7 +4,7 @@ import { GROUP, HTTP_LISTENER, HttpRouteSpec, KINDS, LIMITS, MAX_HEADERS_PER_MAT
 import { GatewayApiExtension, NO_EXTENSION } from './extension';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
 import { canaryRouteParts, canaryTreatment, requestMirror, stableTreatment } from './features/canary';
-import { frontendTls, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
+import { frontendTls, httpListenerPlans, httpSections, httpsListenerName, listeners, passthroughListenerName } from './features/gateway';
 import { grpcBackendHeaderProblems, grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
 import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
@@ -17,6 +17,7 @@ import {
   AttachSide, backendTlsKey, backendTlsPolicySpec, frontendTlsProblems, hostsHsts, hostsWithoutHttpsListener, hstsProblems, listenerSections,
   passthroughProblems, redirectAttachmentProblems, redirectRouteSpec, sectionRefs, tlsRedirectHostsLeft, tlsRouteSpec,
 } from './features/tls';
+import { unsupportedMessage } from '../../capabilities/check';
 import { ControllerName } from '../../capabilities/features';
 import { Http01Solver } from '../../cert-manager/api';
 import { Attachment } from '../../checks/attachment';
@@ -28,6 +29,7 @@ import { PoliciesIR } from '../../ir/policies';
 import { canaryPolicyProblems, changesStableRoute } from '../common/canary';
 import { RouteGroups, sharedValue } from '../common/grouping';
 import { shadowedRedirectProblems } from '../common/tls';
+import { fromSuffixWildcard } from '../common/wildcard';
 import { appProtocolServiceSide, mergeServiceSide } from './features/app-protocol';
 import { ServiceSideIR } from '../../ir/service-side';
 
@@ -140,7 +142,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         this.routeObject(scope, 'Resource', route.name, kind, route, part, () => this.attach(part.hosts, route.namespace, ctx, 'serve'), 'all', ctx, members),
       ]));
     } else {
-      const side: AttachSide = scheme ? other(scheme) : 'serve';
+      const side: AttachSide = scheme ? other(scheme) : servedSide(route);
       parts.forEach((part, i) => served.push(this.routeObject(scope, i === 0 ? 'Resource' : `Resource${i + 1}`, name([route.name], i), kind, route, part,
         () => this.attach(part.hosts, route.namespace, ctx, side), 'all', ctx)));
     }
@@ -176,7 +178,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         const hsts = this.hsts(route, part.hosts, ctx);
         const filters = hsts ? headerModifierFilters(undefined, () => true, hsts) : undefined;
         return withRuleNames(httpRouteSpec(
-          this.attach(part.hosts, canary.namespace, ctx, 'serve'), part,
+          this.attach(part.hosts, canary.namespace, ctx, servedSide(route)), part,
           { backendRefs: backendRefs([canary.canary], canary.namespace), filters },
           this.regex, () => canaryTreatment(canary),
         ), route.ruleName);
@@ -207,7 +209,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
         kind: KINDS.httpRoute,
         name: joinName([tls.name, 'https-redirect', ...(chunks.length > 1 ? [String(i + 1).padStart(2, '0')] : [])]),
         namespace: ctx.namespace,
-        spec: () => redirectRouteSpec(hosts, ctx.name, this.options.httpsPort, ctx.ir().routes, tls),
+        spec: () => redirectRouteSpec(hosts, ctx.name, this.options.httpsPort, ctx.ir().routes, tls, httpSections(httpListenerPlans(ctx.ir()))),
         // Left out when the routes already redirect every host of this chunk (no parent left).
         omit: () => tlsRedirectHostsLeft(hosts, ctx.ir().routes, tls).length === 0,
       })));
@@ -263,13 +265,24 @@ export class GatewayApiRenderer implements ControllerRenderer {
       const sections = attach.sectionNames.length > 0 ? attach.sectionNames : [undefined];
       return { gatewayHTTPRoute: { parentRefs: sections.map(sectionName => ({ ...parent, sectionName })) } };
     }
-    return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, sectionName: HTTP_LISTENER }] } };
+    // Per-host HTTP listeners: every listener on the HTTP port (the solver's hostname picks its own).
+    const listener = ctx.ir().httpListeners === 'per-host' ? { port: this.options.httpPort } : { sectionName: HTTP_LISTENER };
+    return { gatewayHTTPRoute: { parentRefs: [{ kind: 'Gateway', name: ctx.name, namespace: ctx.namespace, ...listener }] } };
   }
 
   public validate(ir: GatewayIR): RenderProblem[] {
     const problems = [...this.extension.validate(ir), ...this.canaryProblems(ir), ...canaryPolicyProblems(this.name, ir),
       ...grpcCanaryProblems(this.name, ir, r => routeKind(r, this.extension.handles.has('backendGrpc')))];
     const attach = this.options.attachTo;
+    const httpPlans = httpListenerPlans(ir);
+    const http = httpSections(httpPlans);
+    if (attach && ir.httpListeners === 'per-host') {
+      problems.push({
+        source: ir.source,
+        message: unsupportedMessage(this.name, 'hostnamedHttpListeners', 'httpListeners',
+          `this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose owner lays out its listeners; give it per-host HTTP listeners there and attach with attachTo.sectionNames, or let this ApiGateway own its Gateway (remove attachTo)`),
+      });
+    }
     for (const route of ir.routes) {
       const kind = routeKind(route, this.extension.handles.has('backendGrpc'));
       if (kind === 'GRPCRoute' && this.name === 'gateway-api') problems.push(...grpcBackendHeaderProblems(route));
@@ -281,11 +294,18 @@ export class GatewayApiRenderer implements ControllerRenderer {
         httpPort: this.options.httpPort,
         httpsPort: this.options.httpsPort,
         regex: this.regex,
-        listenerRefCount: (r, s) => (listenerSections(r.hosts, ir.tlsHosts, s) ?? []).length,
+        listenerRefCount: (r, s) => (listenerSections(r.hosts, ir.tlsHosts, s, http) ?? []).length,
         hostsWithoutHttpsListener: r => hostsWithoutHttpsListener(r.hosts, ir.tlsHosts),
         hsts: r => this.hstsFromIr(r, r.hosts, ir),
       }, kind, this.extension.ruleFilters(route).length));
       if (!this.tlsRedirectInExtension && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
+      if (attach && route.protocols === 'http' && !this.extension.routeProtocolsInExtension) {
+        problems.push({
+          source: route.source,
+          message: unsupportedMessage(this.name, 'httpOnlyRoute', 'protocols',
+            `HTTP_ONLY attaches the route to the Gateway's HTTP listener, and this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose listeners it does not own; attach to its HTTP listener with attachTo.sectionNames on an ApiGateway of its own, or let this ApiGateway own its Gateway (remove attachTo)`),
+        });
+      }
       problems.push(...hstsProblems(this.name, route, ir.tlsHosts));
     }
     // A route's own Redirect.toHttps() a TlsHost's more specific redirect would outrank.
@@ -296,6 +316,14 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (attach) return [...problems, ...this.extension.attachedGatewayProblems?.(ir) ?? []];
     // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.
     const listenerOwners = new Map<string, string>();
+    for (const p of httpPlans) {
+      if (p.hostname === undefined) continue;
+      const owner = listenerOwners.get(p.name);
+      if (owner && owner !== p.hostname) {
+        problems.push({ source: ir.source, message: `ApiGateway.httpListeners: '${p.hostname}' and '${owner}' both need the Gateway listener '${p.name}' (names are derived from the hostname with '.' replaced by '-'); rename one of the hosts, serve it from another ApiGateway, or use HttpListeners.SHARED` });
+      }
+      listenerOwners.set(p.name, p.hostname);
+    }
     for (const t of [...ir.tlsHosts, ...ir.passthroughHosts]) {
       for (const host of t.hosts) {
         const listener = t.mode === 'Terminate' ? httpsListenerName(host) : passthroughListenerName(host);
@@ -306,12 +334,25 @@ export class GatewayApiRenderer implements ControllerRenderer {
         listenerOwners.set(listener, host);
       }
     }
-    const count = 1 + ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0) + ir.passthroughHosts.reduce((n, t) => n + t.hosts.length, 0);
+    const secure = ir.tlsHosts.reduce((n, t) => n + t.hosts.length, 0) + ir.passthroughHosts.reduce((n, t) => n + t.hosts.length, 0);
+    const count = httpPlans.length + secure;
     if (count > LIMITS.listenersPerGateway) {
       problems.push({
         source: ir.source,
-        message: `ApiGateway: needs ${count} Gateway listeners (one HTTP, one per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
+        message: httpPlans.length > 1
+          ? `ApiGateway.httpListeners: needs ${count} Gateway listeners (${httpPlans.length} HTTP, one per hostname, and ${secure} for TLS hostnames) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the hosts over several ApiGateways, use wildcard hostnames, or use HttpListeners.SHARED`
+          : `ApiGateway: needs ${count} Gateway listeners (one HTTP, one per TLS hostname) but a Gateway holds at most ${LIMITS.listenersPerGateway}; spread the TLS hostnames over several ApiGateways, or use a wildcard hostname`,
       });
+    }
+    // A TlsHost's redirect HTTPRoute attaches to the HTTP listeners of its hostnames.
+    for (const t of ir.tlsHosts) {
+      if (!t.httpsRedirect || this.tlsRedirectInExtension) continue;
+      for (const hosts of hostChunks(t.hosts)) {
+        const refs = new Set(hosts.flatMap(h => http(fromSuffixWildcard(h)))).size;
+        if (refs > LIMITS.parentRefsPerRoute) {
+          problems.push({ source: t.source, message: `TlsHost.httpsRedirect: the redirect HTTPRoute of ${hosts.join(', ')} would attach to ${refs} per-host HTTP listeners, more than the ${LIMITS.parentRefsPerRoute} parents a route takes; split the hosts over several TlsHosts, or use HttpListeners.SHARED` });
+        }
+      }
     }
     return problems;
   }
@@ -426,7 +467,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
   private groupable(route: RouteIR, parts: readonly Part[], kind: RouteKind, scheme: unknown, ctx: GatewayContext): boolean {
     // A named route keeps its HTTPRoute: its rule names (and the policies targeting them) stay its own.
     return !ctx.objectPerRoute && kind === 'HTTPRoute' && parts.length === 1 && route.matches.length <= LIMITS.rulesPerRoute && !scheme
-      && route.ruleName === undefined
+      && route.ruleName === undefined && route.protocols === undefined
       && (this.extension === NO_EXTENSION || Object.keys(route.policies).length === 0);
   }
 
@@ -456,7 +497,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
     const attach = this.options.attachTo;
     if (!attach) {
       const base = { name: ctx.name, namespace: routeNamespace !== ctx.namespace ? ctx.namespace : undefined };
-      return sectionRefs(listenerSections(hosts, ctx.ir().tlsHosts, side), base);
+      const ir = ctx.ir();
+      return sectionRefs(listenerSections(hosts, ir.tlsHosts, side, httpSections(httpListenerPlans(ir))), base);
     }
     const namespace = attach.namespace ?? ctx.namespace;
     const parent: ParentReference = {
@@ -537,6 +579,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (ir.defaultBackend && ir.defaultBackendSource) check(ir.defaultBackendSource, [ir.defaultBackend]);
     return problems;
   }
+}
+
+/** The side an object serving the route attaches to: the HTTP listener only for `RouteProtocols.HTTP_ONLY`. */
+function servedSide(route: RouteIR): AttachSide {
+  return route.protocols === 'http' ? 'http' : 'serve';
 }
 
 /** A spec producer whose rules carry the route's rule names (`withRuleNames`). */

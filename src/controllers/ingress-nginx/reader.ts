@@ -7,7 +7,7 @@ import { PathRead, plainPath, regexPath, rewritePaths } from './read/paths';
 import { backendProtocol, readPolicies } from './read/policies';
 import { IngressSource } from './read/source';
 import { backendTls, cipherSuites, clientAuth } from './read/tls';
-import { withoutSource } from '../../checks/route-table';
+import { withoutListenerLayout, withoutSource } from '../../checks/route-table';
 import { wildcardCovers as covers } from '../../core/hosts';
 import { checkRedirectUrl } from '../../core/validate';
 import { BackendIR, BackendTlsIR, CanaryIR, CanaryTrafficIR, ClientAuthIR, GatewayIR, MatchIR, PassthroughIR, RouteIR, TlsHostIR } from '../../ir/model';
@@ -34,6 +34,8 @@ export const INGRESS_NGINX_READER: ControllerReader = {
   name: 'ingress-nginx',
   accepts,
   read,
+  // No listeners: an Ingress rule is per host already (ApiGateway.httpListeners is native).
+  normalize: withoutListenerLayout,
 };
 
 function accepts(o: KubeObject): boolean {

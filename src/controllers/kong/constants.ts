@@ -46,6 +46,8 @@ export const HTTPS_REDIRECT_CODES: readonly number[] = [301, 302, 307, 308];
 
 /** The only protocol a redirecting route accepts (`konghq.com/protocols`). */
 export const HTTPS_ONLY = 'https';
+/** `konghq.com/protocols` of `RouteProtocols.HTTP_ONLY`: the route matches plain-HTTP requests only. */
+export const HTTP_ONLY = 'http';
 /**
  * The status of a TlsHost's default HTTPS redirect: permanent and method-preserving, as
  * ingress-nginx's ssl-redirect. A route's own `Redirect.toHttps()` sets its own status instead.

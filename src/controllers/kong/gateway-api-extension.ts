@@ -50,6 +50,8 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
     // KIC renders a RequestRedirect without hostname as a relative Location: a TlsHost's
     // redirect is konghq.com/protocols on the HTTPRoute, whole-route like Kong's Ingresses.
     tlsRedirectInExtension: true,
+    // RouteProtocols.HTTP_ONLY is konghq.com/protocols: http (KIC serves every route on both ports).
+    routeProtocolsInExtension: true,
     routeAnnotations: kongTlsRedirectAnnotations,
     tlsProblems: ir => kongTlsProblems('kong-gateway-api', ir, false),
     // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.

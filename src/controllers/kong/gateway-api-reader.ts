@@ -1,4 +1,4 @@
-import { ANNOTATIONS, CONFIGURATION_GROUP, HTTPS_ONLY, KINDS, PLUGINS, PREFIX, TLS_HTTPS_REDIRECT_STATUS } from './constants';
+import { ANNOTATIONS, CONFIGURATION_GROUP, HTTP_ONLY, HTTPS_ONLY, KINDS, PLUGINS, PREFIX, TLS_HTTPS_REDIRECT_STATUS } from './constants';
 import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
@@ -52,6 +52,7 @@ function pluginRefs(o: KubeObject): string[] {
 function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, objects: readonly KubeObject[]): AnnotationReading {
   const a = route.object.metadata.annotations ?? {};
   let httpsRedirect: boolean | undefined;
+  let httpOnly = false;
   let policies: PoliciesIR = {};
   for (const key of Object.keys(a).sort()) {
     if (!key.startsWith(PREFIX)) continue;
@@ -65,6 +66,9 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
     } else if (key === ANNOTATIONS.protocols && a[key] === HTTPS_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === TLS_HTTPS_REDIRECT_STATUS) {
       httpsRedirect = true;
       ctx.mapped(route.object, field, 'TlsHost.httpsRedirect (the default)', a[key]);
+    } else if (key === ANNOTATIONS.protocols && a[key] === HTTP_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === undefined) {
+      httpOnly = true;
+      ctx.mapped(route.object, field, 'Route.protocols (RouteProtocols.HTTP_ONLY)', a[key]);
     } else if (key === ANNOTATIONS.httpsRedirectStatusCode && a[ANNOTATIONS.protocols] === HTTPS_ONLY && a[key] === TLS_HTTPS_REDIRECT_STATUS) {
       ctx.mapped(route.object, field, 'TlsHost.httpsRedirect (308, the default)', a[key]);
     } else {
@@ -73,7 +77,7 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
         : 'a Kong annotation the intent does not model on HTTPRoutes', a[key]);
     }
   }
-  return { policies, ...(httpsRedirect ? { httpsRedirect } : {}) };
+  return { policies, ...(httpsRedirect ? { httpsRedirect } : {}), ...(httpOnly ? { protocols: 'http' as const } : {}) };
 }
 
 /** A KongPlugin of the route's namespace. */
@@ -252,6 +256,6 @@ function intentOrigin(origin: string): string | undefined {
 
 /** The kong-gateway-api column: KIC anchors regular expressions at the start only (the renderer adds `^...$`). */
 export const KONG_GATEWAY_API_READER: ControllerReader = {
-  ...gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored' }),
+  ...gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored', listenerScheme: false }),
   gatewayClass: { controllerNamePrefix: 'konghq.com/', defaultClassName: 'kong' },
 };

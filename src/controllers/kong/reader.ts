@@ -1,7 +1,7 @@
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
-import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
+import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTP_ONLY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
 import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
-import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { wildcardCovers } from '../../core/hosts';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
 import { BackendProtocolIR, PoliciesIR, RedirectIR } from '../../ir/policies';
@@ -178,6 +178,8 @@ interface IngressRead {
   readonly httpsRedirect?: RedirectIR['statusCode'];
   /** Only HTTPS accepted: plain HTTP is refused with 426 (RouteProtocols.HTTPS_ONLY). */
   readonly refusesPlainHttp?: true;
+  /** Only plain HTTP accepted (RouteProtocols.HTTP_ONLY). */
+  readonly plainHttpOnly?: true;
   readonly hsts?: HstsIR;
   readonly tls: ReadonlyArray<{ readonly host: string; readonly secretName: string }>;
   readonly defaultBackend?: BackendIR;
@@ -195,6 +197,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
   const headerAlternatives: HeaderMatchIR[][] = [];
   let httpsRedirect: RedirectIR['statusCode'] | undefined;
   let refusesPlainHttp: true | undefined;
+  let plainHttpOnly: true | undefined;
   let hsts: HstsIR | undefined;
   let ownPolicies = false;
 
@@ -245,10 +248,13 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
         } else {
           log.unmapped(o, field, value, `plain HTTP is refused with ${code} (not a redirect); the intent redirects with 301, 302, 307 or 308`);
         }
+      } else if (value.trim() === HTTP_ONLY) {
+        plainHttpOnly = true;
+        log.mapped(o, field, value, 'Route.protocols (RouteProtocols.HTTP_ONLY: HTTPS not served by the route)');
       } else if (value.split(',').map(s => s.trim()).sort().join(',') === 'http,https') {
         log.mapped(o, field, value, 'served over HTTP and HTTPS (the default)');
       } else {
-        log.unmapped(o, field, value, 'only https (with a redirect) or http,https are modelled');
+        log.unmapped(o, field, value, 'only https (with a redirect or 426), http, or http,https are modelled');
       }
     } else if (key === ANNOTATIONS.httpsRedirectStatusCode) {
       if (protocols?.trim() === HTTPS_ONLY) log.mapped(o, field, value, value === REFUSE_PLAIN_HTTP_STATUS ? 'Route.protocols (426: plain HTTP refused)' : 'Route.redirect statusCode');
@@ -303,7 +309,7 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
     const b = ingressBackend(spec.defaultBackend, namespace, ctx.ports);
     if (typeof b === 'string') {log.unmapped(o, 'spec.defaultBackend', spec.defaultBackend, b);} else { defaultBackend = b; log.mapped(o, 'spec.defaultBackend', `${b.service}:${b.port}`, 'ApiGateway.defaultBackend'); }
   }
-  const refusal = refusesPlainHttp ? { refusesPlainHttp } : {};
+  const refusal = { ...(refusesPlainHttp ? { refusesPlainHttp } : {}), ...(plainHttpOnly ? { plainHttpOnly } : {}) };
   return { o, namespace, source, conditions, entries, policies, httpsRedirect, ...refusal, hsts, tls, defaultBackend, ownPolicies };
 }
 
@@ -383,7 +389,7 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
         // Settings read on the Service: the backend is that Service, handed over (serviceKnown).
         backends: [Object.keys(ctx.servicePolicies(g.backend)).length > 0 ? { ...g.backend, serviceKnown: true } : g.backend],
         policies: { ...ctx.servicePolicies(g.backend), ...withRedirect(r) },
-        ...(r.refusesPlainHttp ? { protocols: 'https' as const } : {}),
+        ...(r.refusesPlainHttp ? { protocols: 'https' as const } : r.plainHttpOnly ? { protocols: 'http' as const } : {}),
       };
       list.push(route);
     }
@@ -467,7 +473,7 @@ function withRedirect(r: IngressRead): PoliciesIR {
  */
 function isHeaderCanary(a: IngressRead, b: IngressRead): boolean {
   if (a.namespace !== b.namespace || a.ownPolicies || b.ownPolicies) return false;
-  if (a.httpsRedirect !== b.httpsRedirect || a.refusesPlainHttp !== b.refusesPlainHttp) return false;
+  if (a.httpsRedirect !== b.httpsRedirect || a.refusesPlainHttp !== b.refusesPlainHttp || a.plainHttpOnly !== b.plainHttpOnly) return false;
   if (a.entries.length === 0 || b.entries.length === 0) return false;
   if (a.conditions.length !== 1 || b.conditions.length !== 1) return false;
   const [ca, cb] = [a.conditions[0], b.conditions[0]];
@@ -512,5 +518,5 @@ function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => Poli
     if (t !== undefined && redirected.has(t) && httpsOnly(e) && e.policies.redirect!.statusCode === 308) p = without(p, 'redirect');
     return { ...e, policies: p };
   });
-  return { ...table, routes, tls };
+  return withoutListenerLayout({ ...table, routes, tls });
 }

@@ -3,7 +3,7 @@ import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from '.
 import { MiddlewareRead } from './read/middlewares';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
 import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
-import { RouteTable, RouteEntry, TlsEntry } from '../../checks/route-table';
+import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { hostPatternCovers } from '../../core/hosts';
 import { BackendHeadersIR, BackendIR, PassthroughIR, PathIR } from '../../ir/model';
 import { HeaderOpsIR, PoliciesIR } from '../../ir/policies';
@@ -401,14 +401,22 @@ function ingressPath(path: unknown, type: unknown, regex: boolean): PathIR | str
  * - backend protocols: HTTP and WebSocket need nothing; gRPC is h2c, gRPC over TLS is https;
  *   a re-encrypted backend is https whatever the protocol (except H2C, refused with TLS);
  * - a TLS host whose plain-HTTP traffic a catch-all route already redirects to HTTPS redirects
- *   whatever its own `httpsRedirect` says (no second redirect router is rendered).
+ *   whatever its own `httpsRedirect` says (no second redirect router is rendered);
+ * - `RouteProtocols.HTTP_ONLY` is every route a Traefik TLS host does not serve (those hosts
+ *   always redirect): a router on the web entry point only.
  */
 function normalizeTraefik(table: RouteTable): RouteTable {
   const routes = table.routes.map((e): RouteEntry => ({
-    ...e, policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)),
+    ...withoutHttpOnly(e), policies: normalPolicies(e.policies, e.backends.length > 0 && e.backends.every(b => b.tls)),
   }));
   const tls = table.tls.map((t): TlsEntry => (routes.some(e => wholeRedirect(e, t.host)) ? { ...t, httpsRedirect: true } : t));
-  return { ...table, routes, tls };
+  return withoutListenerLayout({ ...table, routes, tls });
+}
+
+function withoutHttpOnly(e: RouteEntry): RouteEntry {
+  if (e.protocols !== 'http') return e;
+  const { protocols: _, ...rest } = e;
+  return rest;
 }
 
 function normalPolicies(p: PoliciesIR, allTls: boolean): PoliciesIR {

@@ -1,6 +1,7 @@
+import { hostPatternCovers } from '../../../core/hosts';
 import { hostSlug, joinName } from '../../../core/names';
 import { GatewayIR } from '../../../ir/model';
-import { suffixWildcard } from '../../common/wildcard';
+import { fromSuffixWildcard, suffixWildcard } from '../../common/wildcard';
 import { CoreObjectRef, GatewayTls, HTTP_LISTENER, Listener } from '../api';
 
 export interface ListenerPorts {
@@ -13,13 +14,57 @@ export function httpsListenerName(host: string): string {
   return joinName(['https', hostSlug(host)]);
 }
 
+/** The plain-HTTP listener of a hostname (`HttpListeners.PER_HOST`), named after its Gateway API hostname. */
+export function httpListenerName(hostname: string): string {
+  return joinName(['http', hostSlug(hostname)]);
+}
+
+/** One plain-HTTP listener of the owned Gateway. */
+export interface HttpListenerPlan {
+  readonly name: string;
+  /** Its Gateway API hostname (`*.s`: any depth); none: every host. */
+  readonly hostname?: string;
+}
+
+/**
+ * The owned Gateway's plain-HTTP listeners: `http` without a hostname (`HttpListeners.SHARED`),
+ * or (`PER_HOST`) one per hostname of the routes and TlsHosts, sorted by hostname, after `http`
+ * when a route without hosts or the default backend needs it (or nothing else would listen).
+ * Requests go to the most specific listener of their host, so each listener must receive every
+ * route that can serve its hostnames: see `httpSections`.
+ */
+export function httpListenerPlans(ir: GatewayIR): HttpListenerPlan[] {
+  if (ir.httpListeners !== 'per-host') return [{ name: HTTP_LISTENER }];
+  const hostnames = new Set<string>();
+  for (const r of ir.routes) for (const h of r.hosts) hostnames.add(suffixWildcard(h));
+  // A TlsHost name is a certificate name; its redirect HTTPRoute lists it as written.
+  for (const t of ir.tlsHosts) for (const h of t.hosts) hostnames.add(h);
+  const named = [...hostnames].sort().map(hostname => ({ name: httpListenerName(hostname), hostname }));
+  const catchAll = named.length === 0 || ir.defaultBackend !== undefined || ir.routes.some(r => r.hosts.length === 0);
+  return catchAll ? [{ name: HTTP_LISTENER }, ...named] : named;
+}
+
+/**
+ * The plain-HTTP listeners an object serving `host` attaches to (every one for an object without
+ * hosts): with one shared listener, `http`; per host, the listener of every hostname the host
+ * matches (its own, and those of more specific hostnames under a wildcard, which take their
+ * requests first), else the listener without a hostname.
+ */
+export function httpSections(plans: readonly HttpListenerPlan[]): (host: string | undefined) => string[] {
+  return host => {
+    if (host === undefined) return plans.map(p => p.name);
+    const named = plans.filter(p => p.hostname !== undefined && hostPatternCovers(host, fromSuffixWildcard(p.hostname)));
+    return (named.length > 0 ? named : plans.filter(p => p.hostname === undefined)).map(p => p.name);
+  };
+}
+
 /** The TLS listener of a passthrough hostname. */
 export function passthroughListenerName(host: string): string {
   return joinName(['tls', hostSlug(host)]);
 }
 
 /**
- * An HTTP listener for every host, an HTTPS listener per TLS-terminated hostname and a TLS
+ * The HTTP listener(s) (`httpListenerPlans`), an HTTPS listener per TLS-terminated hostname and a TLS
  * (passthrough) listener per passthrough hostname, on the HTTPS port (a listener takes one
  * hostname; HTTPS and TLS listeners share a port, distinguished by SNI). Listeners admit routes
  * from the gateway's namespace only, unless routes were declared in other namespaces: then
@@ -33,7 +78,7 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
       selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...namespaces].sort() }] },
     },
   };
-  const out: Listener[] = [{ name: HTTP_LISTENER, port: ports.http, protocol: 'HTTP', allowedRoutes }];
+  const out: Listener[] = httpListenerPlans(ir).map(p => ({ name: p.name, hostname: p.hostname, port: ports.http, protocol: 'HTTP', allowedRoutes }));
   const secure: Array<{ host: string; listener: Listener }> = [];
   for (const t of ir.tlsHosts) {
     for (const host of t.hosts) {

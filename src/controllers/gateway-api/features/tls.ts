@@ -2,7 +2,7 @@ import { unsupportedMessage } from '../../../capabilities/check';
 import { ControllerName } from '../../../capabilities/features';
 import { BackendIR, GatewayIR, HstsIR, PassthroughIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, coveringEntry, disagreement, hostsLeftToTlsRedirect, hstsHeaderValue, redirectsToHttps } from '../../common/tls';
-import { suffixWildcard } from '../../common/wildcard';
+import { fromSuffixWildcard, suffixWildcard } from '../../common/wildcard';
 import { RenderProblem } from '../../renderer';
 import { BackendTlsPolicySpec, HTTP_LISTENER, HttpRouteSpec, LIMITS, ParentReference, TlsRouteSpec } from '../api';
 import { httpsListenerName, passthroughListenerName } from './gateway';
@@ -15,6 +15,11 @@ import { httpsListenerName, passthroughListenerName } from './gateway';
  *   keeps on the listeners of the target scheme.
  */
 export type AttachSide = 'serve' | 'http' | 'https';
+
+/** The plain-HTTP listeners serving a host (all of them for undefined): see `httpSections` in gateway.ts. */
+export type HttpSectionsOf = (host: string | undefined) => readonly string[];
+
+const SHARED_HTTP: HttpSectionsOf = () => [HTTP_LISTENER];
 
 /** The HTTPS listener serving `host`: its TlsHost's (exact, else a one-label wildcard covering it). */
 function httpsSection(host: string, tlsHosts: readonly TlsHostIR[]): string | undefined {
@@ -33,11 +38,14 @@ function httpsSection(host: string, tlsHosts: readonly TlsHostIR[]): string | un
  * - `https`: the HTTPS listener of each host (every HTTPS listener when there are no hosts); a
  *   host without one gets none (policy checks refuse a `Redirect.toHttps()` that would leave a
  *   host unserved). An empty list: the object is attached nowhere.
- * - `http`: the HTTP listener.
+ * - `http`: the HTTP listener(s) of the hosts (all of them without hosts).
+ * `http` gives a host's plain-HTTP listeners: `http`, or those of its hostnames (`HttpListeners.PER_HOST`).
  * Sorted, de-duplicated. Resolved at synth: TlsHosts may be added after the routes they cover.
  */
-export function listenerSections(hosts: readonly string[], tlsHosts: readonly TlsHostIR[], side: AttachSide): string[] | undefined {
-  if (side === 'http') return [HTTP_LISTENER];
+export function listenerSections(
+  hosts: readonly string[], tlsHosts: readonly TlsHostIR[], side: AttachSide, http: HttpSectionsOf = SHARED_HTTP,
+): string[] | undefined {
+  if (side === 'http') return [...new Set(hosts.length === 0 ? http(undefined) : hosts.flatMap(h => http(h)))].sort();
   if (side === 'https') {
     const sections = hosts.length === 0
       ? tlsHosts.flatMap(t => t.hosts.map(httpsListenerName))
@@ -49,11 +57,11 @@ export function listenerSections(hosts: readonly string[], tlsHosts: readonly Tl
   for (const h of hosts) {
     const section = httpsSection(h, tlsHosts);
     if (!section) {
-      sections.add(HTTP_LISTENER);
+      http(h).forEach(s => sections.add(s));
       continue;
     }
     sections.add(section);
-    if (!certificateFor(h, tlsHosts)!.httpsRedirect) sections.add(HTTP_LISTENER);
+    if (!certificateFor(h, tlsHosts)!.httpsRedirect) http(h).forEach(s => sections.add(s));
   }
   return [...sections].sort();
 }
@@ -94,11 +102,14 @@ export function tlsRedirectHostsLeft(hosts: readonly string[], routes: readonly 
  * routes take all of them, the object is left out at synth (`tlsRedirectHostsLeft` is empty).
  */
 export function redirectRouteSpec(
-  hosts: readonly string[], gatewayName: string, httpsPort: number, routes: readonly RouteIR[], tls: TlsHostIR,
+  hosts: readonly string[], gatewayName: string, httpsPort: number, routes: readonly RouteIR[], tls: TlsHostIR, http: HttpSectionsOf = SHARED_HTTP,
 ): HttpRouteSpec {
+  const hostnames = tlsRedirectHostsLeft(hosts, routes, tls);
+  // A TlsHost name `*.s` is a Gateway API wildcard here (any depth): the listeners under it too.
+  const sections = [...new Set(hostnames.flatMap(h => http(fromSuffixWildcard(h))))].sort();
   return {
-    parentRefs: [{ name: gatewayName, sectionName: HTTP_LISTENER }],
-    hostnames: tlsRedirectHostsLeft(hosts, routes, tls),
+    parentRefs: sections.map(sectionName => ({ name: gatewayName, sectionName })),
+    hostnames,
     rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', port: httpsPort !== 443 ? httpsPort : undefined, statusCode: 301 } }] }],
   };
 }

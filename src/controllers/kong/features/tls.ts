@@ -3,7 +3,7 @@ import { joinName } from '../../../core/names';
 import { GatewayIR, HstsIR, RouteIR, TlsHostIR } from '../../../ir/model';
 import { certificateFor, hstsHeaderValue, disagreement } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, HTTPS_ONLY, PLUGINS, REFUSE_PLAIN_HTTP_STATUS, TLS_HTTPS_REDIRECT_STATUS } from '../constants';
+import { ANNOTATIONS, HTTP_ONLY, HTTPS_ONLY, PLUGINS, REFUSE_PLAIN_HTTP_STATUS, TLS_HTTPS_REDIRECT_STATUS } from '../constants';
 
 /** The KongPlugin a TlsHost with HSTS owns; its name carries the plugin type, which is immutable. */
 export function hstsPluginName(tls: TlsHostIR): string {
@@ -41,11 +41,11 @@ export function hstsInRoutePlugin(route: RouteIR): boolean {
 }
 
 /**
- * Whether the route's own setting makes it HTTPS-only: `Redirect.toHttps()` (features/redirect.ts)
- * or `RouteProtocols.HTTPS_ONLY` (426, below).
+ * Whether the route's own setting decides its protocols: `Redirect.toHttps()` (features/redirect.ts),
+ * `RouteProtocols.HTTPS_ONLY` (426, below) or `RouteProtocols.HTTP_ONLY`.
  */
 export function routeSetsProtocols(route: RouteIR): boolean {
-  return route.policies.redirect?.scheme === 'https' || route.protocols === 'https';
+  return route.policies.redirect?.scheme === 'https' || route.protocols !== undefined;
 }
 
 /**
@@ -58,6 +58,8 @@ export function routeSetsProtocols(route: RouteIR): boolean {
 export function kongTlsRedirectAnnotations(route: RouteIR, hosts: readonly string[], tlsHosts: readonly TlsHostIR[]): Record<string, string> {
   // RouteProtocols.HTTPS_ONLY: Kong answers plain HTTP with the status itself, 426 Upgrade Required (no Location).
   if (route.protocols === 'https') return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: REFUSE_PLAIN_HTTP_STATUS };
+  // RouteProtocols.HTTP_ONLY: the Kong route matches plain HTTP only (its hosts do not redirect: checks/tls.ts).
+  if (route.protocols === 'http') return { [ANNOTATIONS.protocols]: HTTP_ONLY };
   const tls = routeTlsHosts(hosts, tlsHosts);
   if (routeSetsProtocols(route) || tls.length === 0 || !tls[0].httpsRedirect) return {};
   return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: TLS_HTTPS_REDIRECT_STATUS };

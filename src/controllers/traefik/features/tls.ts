@@ -37,6 +37,7 @@ export interface Listener {
  *   certificate, else Traefik's default certificate: the route asks for HTTPS), its `http`
  *   twin on web;
  * - a redirect to https without backend: web (its purpose is to redirect plain HTTP);
+ * - `RouteProtocols.HTTP_ONLY`: web;
  * - otherwise (and deny twins, like the router they shadow): websecure with the host's
  *   certificate when a TlsHost covers it, else web.
  * Resolved at synth: TlsHosts may be added after the routes they cover.
@@ -44,7 +45,8 @@ export interface Listener {
 export function listenerFor(
   route: RouteIR, host: string | undefined, variant: RouterVariant, tlsHosts: readonly TlsHostIR[], entryPoints: EntryPoints,
 ): Listener {
-  if (variant === 'http' || isHttpsRedirectOnly(route)) return { entryPoint: entryPoints.web };
+  // RouteProtocols.HTTP_ONLY: web only (its hosts never have a certificate here: Traefik TLS hosts redirect).
+  if (variant === 'http' || isHttpsRedirectOnly(route) || route.protocols === 'http') return { entryPoint: entryPoints.web };
   const cert = certificateFor(host, tlsHosts);
   if (isHttpsUpgrade(route)) return { entryPoint: entryPoints.websecure, tls: cert ?? 'default' };
   return { entryPoint: entryPointFor(cert, entryPoints), tls: cert };
