@@ -2503,6 +2503,18 @@ export const SUPPORTED: Table = {
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
     },
+    // Route annotations, as on Kong Ingress (issues #12, #17).
+    redirectScheme: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '301',
+      },
+    },
+    httpsOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
+        "metadata.annotations['konghq.com/protocols']": 'https',
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {

@@ -335,7 +335,7 @@ const KONG: Row = {
 
 const KONG_GATEWAY_API: Row = {
   ...KONG,
-  redirectScheme: no('Kong\'s Gateway API conformance report lists scheme redirects as unsupported'),
+  redirectScheme: yes('konghq.com/protocols: https + https-redirect-status-code (301, 302, 307, 308) on the HTTPRoute (KIC\'s standard RequestRedirect without hostname answers with a relative Location)'),
   rewriteFullPath: yes('URLRewrite filter'),
   rewritePrefix: yes('URLRewrite filter'),
   rewriteHost: yes('URLRewrite filter'),

@@ -173,7 +173,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: KIC_NO_FRONTEND,
       backendTlsClientCertificate: KIC_BTLS,
       tlsSessionTickets: KONG_TICKETS,
-      httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
+      httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426" on the HTTPRoute'),
     },
     'gateway-api': {
       tlsTermination: yes(),

@@ -79,8 +79,14 @@ export type FilterReading = {
 /** What a route object's annotations say. */
 export interface AnnotationReading {
   readonly policies: PoliciesIR;
-  /** The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`). */
+  /**
+   * The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`).
+   * `true` is the route's own 308 redirect to HTTPS where its TLS host does not redirect (another
+   * route of the host is served over plain HTTP).
+   */
   readonly httpsRedirect?: boolean;
+  /** The route refuses plain HTTP (`RouteProtocols.HTTPS_ONLY`, e.g. Kong's 426). */
+  readonly protocols?: 'https';
 }
 
 export interface GatewayApiReadExtension {

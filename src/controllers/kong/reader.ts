@@ -493,7 +493,7 @@ function httpsOnly(e: RouteEntry): boolean {
 }
 
 /** See `KongIngressReader.normalize`. */
-function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => PoliciesIR): RouteTable {
+export function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => PoliciesIR): RouteTable {
   const exact = new Set(table.tls.map(t => t.host));
   // The TLS entry serving a route host: its own, else a wildcard one label up.
   const tlsHost = (host: string) => {

@@ -176,7 +176,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...tlsNamespaceProblems(this.name, 'Ingress', ir),
       ...kongTlsProblems('kong', ir, true),
       ...policyProblems(this.name, ir),
-      ...redirectProblems(ir),
+      ...redirectProblems('kong', ir),
       ...ingressRewriteProblems(ir),
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),

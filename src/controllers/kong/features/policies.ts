@@ -77,7 +77,8 @@ export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolic
   bodySize: BODY_SIZE,
   cors: CORS,
   headers: RESPONSE_HEADERS,
-  redirect: REFUSED,
+  // Redirect.toHttps(): HTTPRoute annotations (gateway-api-extension.ts routeAnnotations).
+  redirect: {},
   rewrite: STANDARD,
   ipAccess: IP_ACCESS,
   retries: REFUSED,
