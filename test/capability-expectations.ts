@@ -1920,6 +1920,18 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/protocols']": 'https',
       },
     },
+    // Kong's redirect plugin (3.9+), issue #12.
+    redirectUrl: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-redirect',
+      },
+      'KongPlugin/gw-r-redirect': {
+        'plugin': 'redirect',
+        'config.location': 'https://www.example.com/moved?from=a',
+        'config.status_code': 302,
+        'config.keep_incoming_path': false,
+      },
+    },
     // The Redis store's connection settings (issue #17).
     rateLimitRedisTls: {
       'KongPlugin/gw-r-rate-limiting': {
@@ -2513,6 +2525,20 @@ export const SUPPORTED: Table = {
       'HTTPRoute/gw-r': {
         "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
         "metadata.annotations['konghq.com/protocols']": 'https',
+      },
+    },
+    redirectUrl: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[0].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-redirect',
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+      },
+      'KongPlugin/gw-r-redirect': {
+        'plugin': 'redirect',
+        'config.location': 'https://www.example.com/moved?from=a',
+        'config.status_code': 302,
+        'config.keep_incoming_path': false,
       },
     },
   },

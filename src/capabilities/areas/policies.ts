@@ -320,7 +320,7 @@ const KONG: Row = {
   concurrencyPerClientIp: no(KONG_CONCURRENCY),
   concurrencyPerHost: no(KONG_CONCURRENCY),
   concurrencyPerRoute: no(KONG_CONCURRENCY),
-  redirectUrl: no('Kong annotations redirect only plain HTTP to HTTPS; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
+  redirectUrl: yes('redirect plugin (Kong Gateway 3.9+): location <url>, status_code, keep_incoming_path false (the Location is exactly the URL, path and query dropped); the path still names the route\'s backend, which receives nothing'),
   // External auth extras (issue #17).
   externalAuthRequestHeaders: no('Kong OSS has no forward-auth plugin'),
   externalAuthBody: no('Kong OSS has no forward-auth plugin'),
@@ -345,7 +345,7 @@ const KONG_GATEWAY_API: Row = {
   backendGrpc: yes('GRPCRoute'),
   redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
   backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
-  redirectUrl: no('KIC\'s RequestRedirect keeps the request\'s query string; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
+  redirectUrl: yes('redirect plugin (Kong Gateway 3.9+) by ExtensionRef: location <url>, status_code, keep_incoming_path false (path and query dropped; KIC\'s standard RequestRedirect would keep the query)'),
 };
 
 const GATEWAY_API: Row = {

@@ -26,7 +26,8 @@ export const KONG_PLUGIN_FEATURES: ReadonlySet<PolicyFeature> = new Set<PolicyFe
   'responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove',
   'ipAllow', 'ipDeny',
   'apiKeyAuth', 'basicAuth',
-  // Not plugins: route annotations (konghq.com/protocols + https-redirect-status-code, routeAnnotations below).
+  'redirectUrl',
+  // Not a plugin: route annotations (konghq.com/protocols + https-redirect-status-code, routeAnnotations below).
   'redirectScheme',
 ]);
 

@@ -3,7 +3,7 @@ import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow, RedirectIR } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
-import { kongRedisSettings } from './read/plugins';
+import { kongRedisSettings, redirectPluginPolicy } from './read/plugins';
 import { normalizeRedirects } from './reader';
 import { isRecord } from '../common/read';
 
@@ -229,6 +229,10 @@ function pluginPolicies(
         auth = { kind: 'basic', source, secretName: secret!, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
       }
       return { policies: { auth }, to: `Route.auth (EdgeAuth.${auth.kind})` };
+    }
+    case PLUGINS.redirect: {
+      const r = redirectPluginPolicy(c, source);
+      return 'reason' in r ? r : { policies: { redirect: r.redirect }, to: r.to };
     }
     case PLUGINS.acl:
       return aclSecret(route, objects, ctx)

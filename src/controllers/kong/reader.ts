@@ -456,7 +456,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
 
 /** The Ingress's policies with its HTTPS redirect (decided against TLS hosts by `normalize`). */
 function withRedirect(r: IngressRead): PoliciesIR {
-  if (r.httpsRedirect === undefined) return r.policies;
+  // A fixed-URL redirect (the redirect plugin) on a redirecting TLS host: the 308 is the host's.
+  if (r.httpsRedirect === undefined || r.policies.redirect?.url !== undefined) return r.policies;
   return { ...r.policies, redirect: { source: r.source, scheme: 'https', statusCode: r.httpsRedirect } };
 }
 

@@ -1,9 +1,9 @@
-import { KongColumn, policyProp } from './plugin';
+import { KongColumn, PluginSpec, policyProp } from './plugin';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { GatewayIR, RouteIR } from '../../../ir/model';
 import { certificateFor } from '../../common/tls';
 import { RenderProblem } from '../../renderer';
-import { ANNOTATIONS, HTTPS_ONLY, HTTPS_REDIRECT_CODES } from '../constants';
+import { ANNOTATIONS, HTTPS_ONLY, HTTPS_REDIRECT_CODES, PLUGINS } from '../constants';
 
 /**
  * HTTPS redirect on Kong (Ingress annotations, or HTTPRoute annotations in Gateway API mode): the route accepts only `https`, and Kong answers plain-HTTP
@@ -15,6 +15,29 @@ export function redirectAnnotations(route: RouteIR): Record<string, string> {
   const r = route.policies.redirect;
   if (r?.scheme !== 'https') return {};
   return { [ANNOTATIONS.protocols]: HTTPS_ONLY, [ANNOTATIONS.httpsRedirectStatusCode]: String(r.statusCode) };
+}
+
+/**
+ * `Redirect.toUrl(url, { statusCode })`: Kong's `redirect` plugin (Kong Gateway 3.9+). With
+ * `keep_incoming_path: false` (its default, written out) the `Location` is exactly `location`: the
+ * request's path and query are dropped. It runs in the access phase after the authentication,
+ * IP-restriction and rate-limiting plugins (higher priorities), as Traefik runs a route's
+ * middlewares before its redirect.
+ */
+export function redirectUrlPlugins(route: RouteIR): PluginSpec[] {
+  const r = route.policies.redirect;
+  if (r?.url === undefined) return [];
+  const url = r.url;
+  return [{ plugin: PLUGINS.redirect, config: () => ({ location: url, status_code: r.statusCode, keep_incoming_path: false }) }];
+}
+
+/** Kong Ingress: an Ingress path needs a backend Service even when the redirect plugin answers every request. */
+export function redirectUrlProblems(ir: GatewayIR): RenderProblem[] {
+  return ir.routes.filter(route => route.policies.redirect?.url !== undefined && route.backends.length === 0).map(route => ({
+    source: route.policies.redirect!.source,
+    message: unsupportedMessage('kong', 'redirectUrl', policyProp(ir, route.policies.redirect!.source, 'redirect'),
+      'an Ingress path needs a backend Service even when Kong\'s redirect plugin answers every request; give the route one backend (it receives nothing), or use KongMode.GATEWAY_API'),
+  }));
 }
 
 /**
