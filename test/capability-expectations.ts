@@ -1920,6 +1920,15 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/protocols']": 'https',
       },
     },
+    // issue #17: basic auth of any consumer (no acl, no consumer of ours)
+    basicAuthAnyConsumer: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-basic-auth',
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/basic-users-consumer': GONE,
+      'Secret/basic-users-consumer-acl': GONE,
+    },
     // Kong's redirect plugin (3.9+), issue #12.
     redirectUrl: {
       'Ingress/gw-r': {
@@ -2526,6 +2535,18 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
         "metadata.annotations['konghq.com/protocols']": 'https',
       },
+    },
+    basicAuthAnyConsumer: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-basic-auth',
+        'spec.rules[0].filters[1].extensionRef.group': undefined,
+        'spec.rules[0].filters[1].extensionRef.kind': undefined,
+        'spec.rules[0].filters[1].extensionRef.name': undefined,
+        'spec.rules[0].filters[1].type': undefined,
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/basic-users-consumer': GONE,
+      'Secret/basic-users-consumer-acl': GONE,
     },
     redirectUrl: {
       'HTTPRoute/gw-r': {

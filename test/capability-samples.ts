@@ -284,6 +284,8 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey' }) }),
   apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
+  // issue #17: basic auth of any consumer, against the same basic auth of one Secret
+  basicAuthAnyConsumer: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
 };
 
 /**

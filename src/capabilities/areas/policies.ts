@@ -38,7 +38,9 @@ export type PolicyFeature =
   // issue #17: API keys of any consumer, key location and removal
   | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved'
   // issue #17: JWTs verified with keys held by consumers
-  | 'jwtConsumerKeys';
+  | 'jwtConsumerKeys'
+  // issue #17: basic auth against the credentials of any consumer
+  | 'basicAuthAnyConsumer';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -146,6 +148,7 @@ const NGINX: Row = {
   apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
+  basicAuthAnyConsumer: no('ingress-nginx checks basic auth against the htpasswd Secret the Ingress names (auth-secret); it has no consumers'),
 };
 
 const TRAEFIK: Row = {
@@ -229,6 +232,7 @@ const TRAEFIK: Row = {
   apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
   apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
   jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
+  basicAuthAnyConsumer: no('Traefik\'s basicAuth middleware checks the users of the Secret it names; Traefik has no consumers'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -331,6 +335,7 @@ const KONG: Row = {
   apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
   apiKeyRemoved: yes('key-auth hide_credentials'),
   jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
+  basicAuthAnyConsumer: yes('basic-auth plugin without an acl: the basic-auth credential of any KongConsumer'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -429,6 +434,7 @@ const GATEWAY_API: Row = {
   apiKeyInQuery: no(GW_NO('API keys')),
   apiKeyRemoved: no(GW_NO('API keys')),
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
+  basicAuthAnyConsumer: no('Gateway API has no standard field for basic authentication, and the credentials of any consumer need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -484,6 +490,7 @@ const ENVOY_GATEWAY: Row = {
   apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
   apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
   jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
+  basicAuthAnyConsumer: no('Envoy Gateway checks basic auth against the htpasswd Secret its SecurityPolicy names (basicAuth.users); it has no consumers'),
 };
 
 const ISTIO: Row = {
@@ -535,6 +542,7 @@ const ISTIO: Row = {
   apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
+  basicAuthAnyConsumer: no('Istio has no basic authentication (AuthorizationPolicy matches principals, addresses and headers, it does not check passwords) and no consumers'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -614,6 +622,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
     jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
+    basicAuthAnyConsumer: { title: 'Basic authentication of any consumer', prop: 'auth.anyConsumer' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -196,8 +196,8 @@ function pluginPolicies(
     case PLUGINS.jwt:
     case PLUGINS.basicAuth: {
       const secret = aclSecret(route, objects, ctx);
-      // key-auth / jwt without any acl plugin accept the credential of any consumer (anyConsumer).
-      const anyConsumer = type !== PLUGINS.basicAuth && !hasAcl(route, objects, ctx);
+      // key-auth / jwt / basic-auth without any acl plugin accept the credential of any consumer (anyConsumer).
+      const anyConsumer = !hasAcl(route, objects, ctx);
       if (!secret && !anyConsumer) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
       let auth: EdgeAuthIR;
       if (type === PLUGINS.keyAuth) {
@@ -226,7 +226,7 @@ function pluginPolicies(
         auth = { kind: 'jwtConsumerKeys', source, secretName: secret, keyClaim: c.key_claim_name ?? 'iss' };
       } else {
         if (known(['realm']).length > 0) return { reason: 'basic-auth settings the intent does not model' };
-        auth = { kind: 'basic', source, secretName: secret!, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
+        auth = { kind: 'basic', source, secretName: secret, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
       }
       return { policies: { auth }, to: `Route.auth (EdgeAuth.${auth.kind})` };
     }

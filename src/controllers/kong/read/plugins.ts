@@ -400,7 +400,8 @@ export function credentialSecret(
 
 /**
  * The EdgeAuth of a route's credential plugins, or the reason it cannot be read. key-auth without
- * an acl (`anyConsumer`) accepts the key of any consumer: `EdgeAuth.apiKey({ anyConsumer: true })`.
+ * an acl (`anyConsumer`) accepts the key of any consumer: `EdgeAuth.apiKey({ anyConsumer: true })`;
+ * likewise jwt and basic-auth.
  */
 export function authOf(credential: PluginRead['credential'], secret: string, isSecret: boolean, source: string, anyConsumer = false): EdgeAuthIR | string {
   if (!credential) return 'no key-auth / basic-auth plugin';
@@ -417,8 +418,10 @@ export function authOf(credential: PluginRead['credential'], secret: string, isS
   if (credential.kind === 'jwtConsumerKeys' && (isSecret || anyConsumer)) {
     return { kind: 'jwtConsumerKeys', source, secretName: isSecret ? secret : undefined, keyClaim: credential.keyClaim! };
   }
-  if (!isSecret) return secret;
-  return { kind: 'basic', source, secretName: secret, realm: credential.realm };
+  if (credential.kind === 'basic' && (isSecret || anyConsumer)) {
+    return { kind: 'basic', source, secretName: isSecret ? secret : undefined, realm: credential.realm };
+  }
+  return secret;
 }
 
 /**
