@@ -46,14 +46,15 @@ type Row = { readonly [f in PolicyFeature]: Support };
 
 const SNIPPETS = 'only possible with snippets or global controller configuration, which this library never emits';
 const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library never emits';
-const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotations on the Service, which this library does not own; annotate the Service itself`;
+/** Kong's retries (KIC Service annotation reference: konghq.com/retries is the Kong service's `retries` count). */
+const KONG_RETRIES = 'Kong\'s only retry setting is konghq.com/retries on the Service: a count that retries connection errors and timeouts alike (no RetryOn set says that), without status codes, backoff, window or a per-attempt timeout';
 const TRAEFIK_SERVICE = (what: string) => `the Traefik Ingress provider reads ${what} from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE`;
 const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 /** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
 const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
 /** Kong's redirect plugin (Kong Gateway 3.9+, open source): `location` is a full URL, `keep_incoming_path` keeps the whole request path and query. */
-const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed scheme://host[:port] location, keeping or dropping the whole request path, so ${why}`;
+const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed absolute location (its own scheme and host), exactly as configured or with the request's path and query in place of its path (keep_incoming_path), so ${why}`;
 const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
 const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -286,9 +287,9 @@ const KONG: Row = {
   rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
   ipAllow: yes('ip-restriction plugin'),
   ipDeny: yes('ip-restriction plugin'),
-  retries: no(SERVICE_ANNOTATION('retries')),
-  retryStatusCodes: no(SERVICE_ANNOTATION('retries')),
-  retryPerTryTimeout: no(SERVICE_ANNOTATION('retries')),
+  retries: no(KONG_RETRIES),
+  retryStatusCodes: no(KONG_RETRIES),
+  retryPerTryTimeout: no(KONG_RETRIES),
   sessionAffinityCookie: no('Kong OSS only hashes on a cookie; sticky sessions (KongUpstreamPolicy stickySessions) need Kong Enterprise'),
   backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
   backendGrpc: no(KONG_GRPC_INGRESS),
@@ -311,10 +312,10 @@ const KONG: Row = {
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
   corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
   // Retry timing and non-idempotent methods (issue #17).
-  retryBackoff: no(SERVICE_ANNOTATION('retries')),
-  retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
-  retryWindow: no(SERVICE_ANNOTATION('retries')),
-  retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
+  retryBackoff: no(KONG_RETRIES),
+  retryMaxBackoff: no(KONG_RETRIES),
+  retryWindow: no(KONG_RETRIES),
+  retryNonIdempotent: no(KONG_RETRIES),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
   // The Redis store's connection settings (issue #17).
   rateLimitRedisTls: yes('rate-limiting config.redis.ssl + ssl_verify + server_name'),
