@@ -24,7 +24,10 @@ function kong(httpsRedirect: boolean, admin: { redirect?: Redirect; protocols?: 
 }
 
 const route = (objects: any[], name: string) => objects.find(o => o.kind === 'HTTPRoute' && o.metadata.name === name);
-const annotations = (objects: any[], name: string) => [route(objects, name).metadata.annotations?.[PROTOCOLS], route(objects, name).metadata.annotations?.[STATUS]];
+const annotations = (objects: any[], name: string) => {
+  const a = route(objects, name).metadata.annotations;
+  return [a?.[PROTOCOLS], a?.[STATUS]];
+};
 
 const CASES: Array<[string, { redirect?: Redirect; protocols?: RouteProtocols }, string]> = [
   ['Redirect.toHttps() 301', { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }) }, '301'],

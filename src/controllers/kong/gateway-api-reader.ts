@@ -85,7 +85,8 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
   if (redirect && status !== TLS_HTTPS_REDIRECT_STATUS) {
     policies = { ...policies, redirect: { source: route.ref, scheme: 'https', statusCode: code as RedirectIR['statusCode'] } };
   }
-  return { policies, ...(status === TLS_HTTPS_REDIRECT_STATUS && redirect ? { httpsRedirect: true } : {}), ...(refuses ? { protocols: HTTPS_ONLY } : {}) };
+  const tlsRedirect = status === TLS_HTTPS_REDIRECT_STATUS && redirect;
+  return { policies, ...(tlsRedirect ? { httpsRedirect: true } : {}), ...(refuses ? { protocols: HTTPS_ONLY } : {}) };
 }
 
 /** A KongPlugin of the route's namespace. */

@@ -1,5 +1,5 @@
-import { HstsIR } from '../../../ir/model';
 import { checkRedirectUrl } from '../../../core/validate';
+import { HstsIR } from '../../../ir/model';
 import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RateLimitWindow, RedirectIR } from '../../../ir/policies';
 import { cidr, ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
@@ -190,11 +190,14 @@ export function readPlugin(o: KubeObject, log: ItemLog): PluginRead {
 
 const URL_REDIRECT_CODES: readonly number[] = [301, 302, 303, 307, 308];
 
+/** A redirect plugin read as the intent's redirect, or why it cannot be one. */
+export type RedirectPluginReading = { readonly redirect: RedirectIR; readonly to: string } | { readonly reason: string };
+
 /**
  * Kong's `redirect` plugin (3.9+) as `Redirect.toUrl(location, { statusCode })`: a fixed Location
  * (`keep_incoming_path` false, its default), a redirect status, a URL the intent accepts.
  */
-export function redirectPluginPolicy(config: Record<string, unknown>, source: string): { readonly redirect: RedirectIR; readonly to: string } | { readonly reason: string } {
+export function redirectPluginPolicy(config: Record<string, unknown>, source: string): RedirectPluginReading {
   const location = config.location;
   const status = config.status_code ?? 301;
   const extra = Object.keys(config).filter(k => !['location', 'status_code', 'keep_incoming_path'].includes(k));
