@@ -1982,6 +1982,27 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/protocols']": 'https',
       },
     },
+    // issue #17: basic auth of any consumer (no acl, no consumer of ours)
+    basicAuthAnyConsumer: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-basic-auth',
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/basic-users-consumer': GONE,
+      'Secret/basic-users-consumer-acl': GONE,
+    },
+    // Kong's redirect plugin (3.9+), issue #12.
+    redirectUrl: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/plugins']": 'gw-r-redirect',
+      },
+      'KongPlugin/gw-r-redirect': {
+        'plugin': 'redirect',
+        'config.location': 'https://www.example.com/moved?from=a',
+        'config.status_code': 302,
+        'config.keep_incoming_path': false,
+      },
+    },
     // The Redis store's connection settings (issue #17).
     rateLimitRedisTls: {
       'KongPlugin/gw-r-rate-limiting': {
@@ -2581,6 +2602,44 @@ export const SUPPORTED: Table = {
       },
     },
     ...GATEWAY_PER_HOST,
+    // Route annotations, as on Kong Ingress (issues #12, #17).
+    redirectScheme: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '301',
+      },
+    },
+    httpsOnlyRoute: {
+      'HTTPRoute/gw-r': {
+        "metadata.annotations['konghq.com/https-redirect-status-code']": '426',
+        "metadata.annotations['konghq.com/protocols']": 'https',
+      },
+    },
+    basicAuthAnyConsumer: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-basic-auth',
+        'spec.rules[0].filters[1].extensionRef.group': undefined,
+        'spec.rules[0].filters[1].extensionRef.kind': undefined,
+        'spec.rules[0].filters[1].extensionRef.name': undefined,
+        'spec.rules[0].filters[1].type': undefined,
+      },
+      'KongPlugin/gw-r-acl': GONE,
+      'KongConsumer/basic-users-consumer': GONE,
+      'Secret/basic-users-consumer-acl': GONE,
+    },
+    redirectUrl: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].extensionRef.group': 'configuration.konghq.com',
+        'spec.rules[0].filters[0].extensionRef.kind': 'KongPlugin',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r-redirect',
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+      },
+      'KongPlugin/gw-r-redirect': {
+        'plugin': 'redirect',
+        'config.location': 'https://www.example.com/moved?from=a',
+        'config.status_code': 302,
+        'config.keep_incoming_path': false,
+      },
+    },
   },
   'gateway-api': {
     hostRouting: {

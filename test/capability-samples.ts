@@ -296,14 +296,16 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   apiKeyAnyConsumer: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
   apiKeyInQuery: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', header: 'apikey' }) }),
   apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys' }) }),
+  // issue #17: basic auth of any consumer, against the same basic auth of one Secret
+  basicAuthAnyConsumer: () => ({ auth: EdgeAuth.basic({ secretName: 'basic-users', realm: 'edge' }) }),
 };
 
 /**
- * Samples that differ from POLICY_SAMPLES here: on Kong, `Redirect.toHttps()` (308) is what the
+ * Samples that differ from POLICY_SAMPLES here: on Kong (both modes), `Redirect.toHttps()` (308) is what the
  * TlsHost already renders by default (one redirect, not two), so that cell asks for a 301.
  */
 const POLICY_SAMPLE_OVERRIDES: { readonly [f in PolicyFeature]?: (controller: Controller) => PolicySample } = {
-  redirectScheme: controller => (controller.name === 'kong'
+  redirectScheme: controller => (controller.name === 'kong' || controller.name === 'kong-gateway-api'
     ? { redirect: Redirect.toHttps({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), tls: true }
     : POLICY_SAMPLES.redirectScheme()),
   // Retries: ingress-nginx retries failed connections and resets alike (both conditions or

@@ -95,4 +95,6 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   apiKeyRemoved: () => ({ auth: EdgeAuth.apiKey({ secretName: 'api-keys', removeKey: true }) }),
   // issue #17: JWTs verified with keys held by consumers
   jwtConsumerKeys: () => ({ auth: EdgeAuth.jwtConsumerKeys({ secretName: 'partner-jwt' }) }),
+  // issue #17: basic auth of any consumer
+  basicAuthAnyConsumer: () => ({ auth: EdgeAuth.basic({ anyConsumer: true, realm: 'edge' }) }),
 };

@@ -50,6 +50,8 @@ describe('a TLS host and Redirect.toHttps() on the same route: one redirect, the
   const expected: { readonly [c in ControllerName]?: string[] } = {
     'ingress-nginx': ['gw-r: force-ssl-redirect'],
     'kong': ['gw-r: protocols https 307'],
+    // The HTTPRoute's konghq.com/protocols annotations, as on Kong Ingress (issue #12).
+    'kong-gateway-api': ['gw-r: protocols https 307'],
     'traefik': ['gw-r-http: gw-r-redirect'],
     'traefik-ingress': ['gw-r-http: edge-gw-r-redirect@kubernetescrd'],
     'gateway-api': ['gw-r-redirect: RequestRedirect 307'],
@@ -64,14 +66,6 @@ describe('a TLS host and Redirect.toHttps() on the same route: one redirect, the
     gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: CERT });
     const objects = synthConformant(chart);
     expect(httpsRedirects(controller, objects)).toEqual(expected[controller]);
-  });
-
-  test('kong-gateway-api refuses Redirect.toHttps() (the TlsHost default is its only HTTPS redirect)', () => {
-    const chart = newChart();
-    const gw = new ApiGateway(chart, 'gw', { controller: CONTROLLERS['kong-gateway-api']() });
-    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), redirect: Redirect.toHttps() });
-    gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: CERT });
-    expect(synthError(chart)).toContain("Redirect to HTTPS / another scheme (redirect) is not supported by controller 'kong-gateway-api'");
   });
 
   test('Gateway API: the TlsHost\'s redirect HTTPRoute keeps its other hosts; the redirect stays on the http listener', () => {

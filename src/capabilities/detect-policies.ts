@@ -113,6 +113,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
         break;
       case 'basic':
         use('basicAuth', 'auth', a.source);
+        if (a.secretName === undefined) use('basicAuthAnyConsumer', 'auth.anyConsumer', a.source);
         break;
       case 'jwtConsumerKeys':
         use('jwtConsumerKeys', 'auth', a.source);

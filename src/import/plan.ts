@@ -615,7 +615,11 @@ function authExpr(a: EdgeAuthIR): Expr {
       ['queryParameter', a.queryParameter !== undefined ? lit(a.queryParameter) : undefined],
       ['removeKey', a.removeKey ? lit(true) : undefined],
     ]));
-    case 'basic': return call('EdgeAuth.basic', obj([['secretName', lit(a.secretName)], ['realm', a.realm !== undefined ? lit(a.realm) : undefined]]));
+    case 'basic': return call('EdgeAuth.basic', obj([
+      ['secretName', a.secretName !== undefined ? lit(a.secretName) : undefined],
+      ['anyConsumer', a.secretName === undefined ? lit(true) : undefined],
+      ['realm', a.realm !== undefined ? lit(a.realm) : undefined],
+    ]));
     case 'externalProvider': return call('EdgeAuth.externalProvider', lit(a.provider));
     case 'jwtConsumerKeys': return call('EdgeAuth.jwtConsumerKeys', obj([
       ['secretName', a.secretName !== undefined ? lit(a.secretName) : undefined],

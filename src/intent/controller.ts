@@ -215,7 +215,7 @@ export class Controller {
     const ingressClassName = className('Controller.kong', 'ingressClassName', o.ingressClassName ?? 'kong');
     if (mode === KongMode.GATEWAY_API) {
       const gw = resolveGatewayOptions('Controller.kong', o, 'kong');
-      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName })),
+      return new Controller('kong-gateway-api', () => new GatewayApiRenderer('kong-gateway-api', gw, kongGatewayApiExtension({ ingressClassName, attached: gw.attachTo !== undefined })),
         ns => gatewayDomain('kong-gateway-api', gw, ns));
     }
     return new Controller('kong', () => new KongIngressRenderer({ ingressClassName }), () => `Kong IngressClass '${ingressClassName}'`);

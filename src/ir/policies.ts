@@ -220,8 +220,8 @@ export type EdgeAuthIR =
   | {
     readonly kind: 'basic';
     readonly source: string;
-    /** Secret holding htpasswd lines under the key `auth`. */
-    readonly secretName: string;
+    /** Secret holding htpasswd lines under the key `auth`; absent: the basic-auth credentials of any consumer the controller knows (issue #17). */
+    readonly secretName?: string;
     readonly realm?: string;
   }
   | {

@@ -47,7 +47,7 @@ describe('kong-gateway-api reader: corpus (KIC examples)', () => {
       'KongPlugin default/prometheus config: the Kong plugin \'prometheus\' is not modelled',
     ]);
     expect(r.mapped).toEqual(expect.arrayContaining([
-      'HTTPRoute default/api metadata.annotations[\'konghq.com/protocols\'] -> TlsHost.httpsRedirect (the default)',
+      'HTTPRoute default/api metadata.annotations[\'konghq.com/protocols\'] -> TlsHost.httpsRedirect (the default), or Redirect.toHttps() where the TLS host does not redirect',
       'KongPlugin default/api-headers config -> Route.headerRules.response and TlsHost.hsts',
     ]));
   });

@@ -76,7 +76,7 @@ function expectedAuth(a: AuthSpec) {
       queryParameter: a.queryParameter,
       removeKey: a.removeKey,
     };
-    case 'basic': return { kind: a.kind, secretName: a.secretName, realm: a.realm };
+    case 'basic': return { kind: a.kind, secretName: a.anyConsumer ? undefined : a.secretName, realm: a.realm };
     case 'externalProvider': return { kind: a.kind, provider: a.provider };
     case 'jwtConsumerKeys': return { kind: a.kind, secretName: a.anyConsumer ? undefined : a.secretName, keyClaim: a.keyClaim ?? 'iss' };
   }

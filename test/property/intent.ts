@@ -123,7 +123,7 @@ export type AuthSpec =
     readonly queryParameter?: string;
     readonly removeKey?: boolean;
   }
-  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string }
+  | { readonly kind: 'basic'; readonly secretName: string; readonly realm?: string; readonly anyConsumer?: boolean }
   | { readonly kind: 'externalProvider'; readonly provider: string }
   | { readonly kind: 'jwtConsumerKeys'; readonly secretName: string; readonly anyConsumer?: boolean; readonly keyClaim?: string };
 export interface BodySizeSpec { readonly unit: 'bytes' | 'kibibytes' | 'mebibytes' | 'gibibytes'; readonly amount: number }
@@ -481,6 +481,8 @@ function derivedAuthExtras(a: AuthSpec): AuthSpec {
  * query parameter named like the header (Kong reads one name in both places), the key removed.
  */
 function derivedApiKey(a: AuthSpec, seed: unknown): AuthSpec {
+  // Basic auth of any consumer (issue #17, derived the same way).
+  if (a.kind === 'basic') return derivedPick({ basic: a, seed }, 3) !== undefined ? { ...a, anyConsumer: true } : a;
   if (a.kind !== 'apiKey') return a;
   // The API-key values are few: the whole drawn policy record seeds the pick.
   const h = derivedPick({ apiKey: a, seed }, 2);
@@ -982,7 +984,7 @@ export function policies(p: PoliciesSpec): RoutePolicies {
           queryParameter: a.queryParameter,
           removeKey: a.removeKey,
         })
-          : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.secretName, realm: a.realm })
+          : a.kind === 'basic' ? EdgeAuth.basic({ secretName: a.anyConsumer ? undefined : a.secretName, anyConsumer: a.anyConsumer, realm: a.realm })
             : a.kind === 'jwtConsumerKeys' ? EdgeAuth.jwtConsumerKeys({ secretName: a.anyConsumer ? undefined : a.secretName, anyConsumer: a.anyConsumer, keyClaim: a.keyClaim })
               : EdgeAuth.externalProvider(a.provider);
   }

@@ -38,19 +38,22 @@ export type PolicyFeature =
   // issue #17: API keys of any consumer, key location and removal
   | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved'
   // issue #17: JWTs verified with keys held by consumers
-  | 'jwtConsumerKeys';
+  | 'jwtConsumerKeys'
+  // issue #17: basic auth against the credentials of any consumer
+  | 'basicAuthAnyConsumer';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
 const SNIPPETS = 'only possible with snippets or global controller configuration, which this library never emits';
 const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library never emits';
-const SERVICE_ANNOTATION = (what: string) => `Kong reads ${what} from annotations on the Service, which this library does not own; annotate the Service itself`;
+/** Kong's retries (KIC Service annotation reference: konghq.com/retries is the Kong service's `retries` count). */
+const KONG_RETRIES = 'Kong\'s only retry setting is konghq.com/retries on the Service: a count that retries connection errors and timeouts alike (no RetryOn set says that), without status codes, backoff, window or a per-attempt timeout';
 const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
 /** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
 const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
 /** Kong's redirect plugin (Kong Gateway 3.9+, open source): `location` is a full URL, `keep_incoming_path` keeps the whole request path and query. */
-const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed scheme://host[:port] location, keeping or dropping the whole request path, so ${why}`;
+const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed absolute location (its own scheme and host), exactly as configured or with the request's path and query in place of its path (keep_incoming_path), so ${why}`;
 const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
 const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
@@ -145,6 +148,7 @@ const NGINX: Row = {
   apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
+  basicAuthAnyConsumer: no('ingress-nginx checks basic auth against the htpasswd Secret the Ingress names (auth-secret); it has no consumers'),
 };
 
 const TRAEFIK: Row = {
@@ -229,6 +233,7 @@ const TRAEFIK: Row = {
   apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
   apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
   jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
+  basicAuthAnyConsumer: no('Traefik\'s basicAuth middleware checks the users of the Secret it names; Traefik has no consumers'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -284,9 +289,9 @@ const KONG: Row = {
   rewriteHost: no('Kong sets the upstream Host from konghq.com/host-header on the Service only when the route does not preserve the client Host, which KIC does by default; use KongMode.GATEWAY_API (URLRewrite filter)'),
   ipAllow: yes('ip-restriction plugin'),
   ipDeny: yes('ip-restriction plugin'),
-  retries: no(SERVICE_ANNOTATION('retries')),
-  retryStatusCodes: no(SERVICE_ANNOTATION('retries')),
-  retryPerTryTimeout: no(SERVICE_ANNOTATION('retries')),
+  retries: no(KONG_RETRIES),
+  retryStatusCodes: no(KONG_RETRIES),
+  retryPerTryTimeout: no(KONG_RETRIES),
   sessionAffinityCookie: no('Kong OSS only hashes on a cookie; sticky sessions (KongUpstreamPolicy stickySessions) need Kong Enterprise'),
   backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
   backendGrpc: no(KONG_GRPC_INGRESS),
@@ -309,10 +314,10 @@ const KONG: Row = {
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
   corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
   // Retry timing and non-idempotent methods (issue #17).
-  retryBackoff: no(SERVICE_ANNOTATION('retries')),
-  retryMaxBackoff: no(SERVICE_ANNOTATION('retries')),
-  retryWindow: no(SERVICE_ANNOTATION('retries')),
-  retryNonIdempotent: no(SERVICE_ANNOTATION('retries')),
+  retryBackoff: no(KONG_RETRIES),
+  retryMaxBackoff: no(KONG_RETRIES),
+  retryWindow: no(KONG_RETRIES),
+  retryNonIdempotent: no(KONG_RETRIES),
   rateLimitLongWindow: yes('rate-limiting config.hour / config.day (fixed windows)'),
   // The Redis store's connection settings (issue #17).
   rateLimitRedisTls: yes('rate-limiting config.redis.ssl + ssl_verify + server_name'),
@@ -322,7 +327,7 @@ const KONG: Row = {
   concurrencyPerClientIp: no(KONG_CONCURRENCY),
   concurrencyPerHost: no(KONG_CONCURRENCY),
   concurrencyPerRoute: no(KONG_CONCURRENCY),
-  redirectUrl: no('Kong annotations redirect only plain HTTP to HTTPS; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
+  redirectUrl: yes('redirect plugin (Kong Gateway 3.9+): location <url>, status_code, keep_incoming_path false (the Location is exactly the URL, path and query dropped); the path still names the route\'s backend, which receives nothing'),
   // External auth extras (issue #17).
   externalAuthRequestHeaders: no('Kong OSS has no forward-auth plugin'),
   externalAuthBody: no('Kong OSS has no forward-auth plugin'),
@@ -333,11 +338,12 @@ const KONG: Row = {
   apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
   apiKeyRemoved: yes('key-auth hide_credentials'),
   jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
+  basicAuthAnyConsumer: yes('basic-auth plugin without an acl: the basic-auth credential of any KongConsumer'),
 };
 
 const KONG_GATEWAY_API: Row = {
   ...KONG,
-  redirectScheme: no('Kong\'s Gateway API conformance report lists scheme redirects as unsupported'),
+  redirectScheme: yes('konghq.com/protocols: https + https-redirect-status-code (301, 302, 307, 308) on the HTTPRoute (KIC\'s standard RequestRedirect without hostname answers with a relative Location)'),
   rewriteFullPath: yes('URLRewrite filter'),
   rewritePrefix: yes('URLRewrite filter'),
   rewriteHost: yes('URLRewrite filter'),
@@ -347,7 +353,7 @@ const KONG_GATEWAY_API: Row = {
   backendGrpc: yes('GRPCRoute'),
   redirectStatusOnly: no('KIC answers a RequestRedirect without hostname with a relative Location built from the path, and does not document whether the query is kept'),
   backendGrpcs: no('KIC sends a GRPCRoute to a TLS upstream only with konghq.com/protocol: grpcs on the Service, which this library does not render yet'),
-  redirectUrl: no('KIC\'s RequestRedirect keeps the request\'s query string; Kong\'s redirect plugin (Kong Gateway 3.9+, location with keep_incoming_path false) is not rendered by this library yet'),
+  redirectUrl: yes('redirect plugin (Kong Gateway 3.9+) by ExtensionRef: location <url>, status_code, keep_incoming_path false (path and query dropped; KIC\'s standard RequestRedirect would keep the query)'),
 };
 
 const GATEWAY_API: Row = {
@@ -431,6 +437,7 @@ const GATEWAY_API: Row = {
   apiKeyInQuery: no(GW_NO('API keys')),
   apiKeyRemoved: no(GW_NO('API keys')),
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
+  basicAuthAnyConsumer: no('Gateway API has no standard field for basic authentication, and the credentials of any consumer need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -486,6 +493,7 @@ const ENVOY_GATEWAY: Row = {
   apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
   apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
   jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
+  basicAuthAnyConsumer: no('Envoy Gateway checks basic auth against the htpasswd Secret its SecurityPolicy names (basicAuth.users); it has no consumers'),
 };
 
 const ISTIO: Row = {
@@ -537,6 +545,7 @@ const ISTIO: Row = {
   apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
+  basicAuthAnyConsumer: no('Istio has no basic authentication (AuthorizationPolicy matches principals, addresses and headers, it does not check passwords) and no consumers'),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -616,6 +625,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
     jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
+    basicAuthAnyConsumer: { title: 'Basic authentication of any consumer', prop: 'auth.anyConsumer' },
   },
   matrix: {
     'ingress-nginx': NGINX,

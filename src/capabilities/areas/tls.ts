@@ -35,12 +35,12 @@ const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin
 const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
 const ISTIO_NO_FRONTEND = no('Istio 1.30 does not implement Gateway frontend client-certificate validation (per its conformance report)');
 const TRAEFIK_INGRESS_SERVICE = no("the Traefik Ingress provider takes a backend's TLS settings (CA, verification, server name, client certificate) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE");
-const KONG_SERVICE = no('Kong reads backend TLS from annotations on the Service (konghq.com/protocol), which this library does not own');
+const KONG_SERVICE = no('KIC 3.4+ reads upstream TLS verification from annotations on the backend\'s Service (konghq.com/tls-verify, konghq.com/ca-certificates-secrets or -configmaps, beside konghq.com/protocol: https), which this library does not render yet; BackendProtocol.HTTPS with Backend.fromService re-encrypts without verification');
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
 const KONG_CIPHERS = no('Kong sets cipher suites only globally (ssl_cipher_suite / ssl_ciphers in kong.conf)');
 const GW_ALWAYS_VERIFIES = no('a BackendTLSPolicy always verifies the backend certificate (a CA or the system CAs); Gateway API has no way to skip verification');
 const EG_BACKEND_RESOURCE = no('skipping verification needs an Envoy Gateway Backend resource (tls.insecureSkipVerify) in place of the Service, which resolves the backend by DNS rather than by its endpoints; use BackendTls.verify()');
-const KONG_CLIENT_CERT = no('Kong reads the certificate it presents to a backend from an annotation on the Service (konghq.com/client-cert, a Kong certificate id), which this library does not own');
+const KONG_CLIENT_CERT = no('KIC reads the certificate Kong presents to a backend from konghq.com/client-cert on the backend\'s Service (the name of a kubernetes.io/tls Secret), which this library does not render yet');
 const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway API's is gateway-wide (Gateway spec.tls.backend.clientCertificateRef), for every backend of the gateway");
 const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
 const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
@@ -180,7 +180,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: KIC_NO_FRONTEND,
       backendTlsClientCertificate: KIC_BTLS,
       tlsSessionTickets: KONG_TICKETS,
-      httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
+      httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426" on the HTTPRoute'),
       httpOnlyRoute: yes('konghq.com/protocols: http on the HTTPRoute (KIC serves a route on both proxy ports whatever its listener), attached to the HTTP listener'),
     },
     'gateway-api': {

@@ -79,10 +79,18 @@ export type FilterReading = {
 /** What a route object's annotations say. */
 export interface AnnotationReading {
   readonly policies: PoliciesIR;
-  /** The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`). */
+  /**
+   * The route's TLS hosts redirect plain HTTP to HTTPS (e.g. Kong's `konghq.com/protocols: https`).
+   * `true` is the route's own 308 redirect to HTTPS where its TLS host does not redirect (another
+   * route of the host is served over plain HTTP).
+   */
   readonly httpsRedirect?: boolean;
-  /** The route is served on plain HTTP only (e.g. Kong's `konghq.com/protocols: http`); read where the listener does not say it. */
-  readonly protocols?: 'http';
+  /**
+   * The route's protocol policy read from annotations: `http` served on plain HTTP only (e.g. Kong's
+   * `konghq.com/protocols: http`; read where the listener does not say it), `https` refusing plain HTTP
+   * (`RouteProtocols.HTTPS_ONLY`, e.g. Kong's 426).
+   */
+  readonly protocols?: 'http' | 'https';
 }
 
 export interface GatewayApiReadExtension {

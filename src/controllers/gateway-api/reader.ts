@@ -616,6 +616,12 @@ class Reading {
 
     // 5. TLS hosts: per HTTPS listener, grouped by certificate and settings.
     const tlsHosts = this.tlsHosts(gw, routeDrafts, folded, reading, tlsRedirectHosts, onHttp);
+    // A route HTTPS-only by its annotations (Kong's 308) on a host whose TLS host does not redirect: its own redirect.
+    const redirectingTls = (h: string) => tlsHosts.some(t => t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? ''));
+    for (const d of routeDrafts) {
+      if (d.object.annotations.httpsRedirect !== true || d.ir.policies.redirect || d.ir.hosts.every(redirectingTls)) continue;
+      (d as { ir: RouteIR }).ir = { ...d.ir, policies: { ...d.ir.policies, redirect: { source: d.ir.source, scheme: 'https', statusCode: 308 } } };
+    }
     // A TLS host that does not redirect serves its routes over plain HTTP too (the intent's meaning),
     // unless a route's own Redirect.toHttps() redirects the host's whole plain HTTP (the renderer
     // then leaves the TlsHost's redirect out: the route table counts the host as redirected).
@@ -623,7 +629,7 @@ class Reading {
     const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || covers(x, h)));
     const reported = new Set<string>();
     for (const d of routeDrafts) {
-      const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined;
+      const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined || d.ir.protocols === 'https';
       const plain = d.ir.hosts.filter(h => !redirectedAsAWhole(h)
         && tlsHosts.some(t => !t.httpsRedirect && t.hosts.includes(this.tlsListenerFor(gw, h)?.hostname ?? '')));
       if (redirectsScheme || plain.length === 0 || onHttp(d.object) || reported.has(d.object.ref)) continue;
@@ -732,6 +738,7 @@ class Reading {
         ...(g.directResponse ? { directResponse: g.directResponse } : {}),
         // A scheme-changing redirect attaches by scheme itself (and cannot be HTTP-only).
         ...(httpOnly && g.policies.redirect?.scheme === undefined ? { protocols: 'http' as const } : {}),
+        ...(r.annotations.protocols === 'https' ? { protocols: 'https' as const } : {}),
       };
       return { object: r, ir, treatment, hsts: g.rules.find(x => x.hsts)?.hsts, rules: g.rules };
     });
@@ -847,20 +854,22 @@ class Reading {
       const l = this.tlsListenerFor(gw, h);
       if (l) redirect.set(l.hostname!, true);
     }
-    // Redirects the extension reads from route annotations (Kong).
+    // Redirects the extension reads from route annotations (Kong): a route of the host served over plain HTTP outweighs them.
+    const annotated = new Set<string>();
     for (const d of [...drafts, ...canaryDrafts]) {
       if (d.object.annotations.httpsRedirect === undefined) continue;
       for (const h of d.ir.hosts) {
         const l = this.tlsListenerFor(gw, h);
         if (l) redirect.set(l.hostname!, d.object.annotations.httpsRedirect);
+        if (l) annotated.add(l.hostname!);
       }
     }
     for (const d of [...drafts, ...canaryDrafts]) {
-      const scheme = schemeOnly(d.ir.policies.redirect) !== undefined;
+      const scheme = schemeOnly(d.ir.policies.redirect) !== undefined || d.ir.protocols === 'https';
       for (const h of d.ir.hosts) {
         const l = this.tlsListenerFor(gw, h);
         if (!l) continue;
-        if (!scheme && onHttp(d.object) && !redirect.has(l.hostname!)) redirect.set(l.hostname!, false);
+        if (!scheme && onHttp(d.object) && (!redirect.has(l.hostname!) || annotated.has(l.hostname!))) redirect.set(l.hostname!, false);
         if (!scheme || d.ir.backends.length > 0) {
           if (d.hsts) hsts.set(l.hostname!, d.hsts);
           else if (!hsts.has(l.hostname!) && !(scheme && d.ir.backends.length === 0)) hsts.set(l.hostname!, null);

@@ -462,7 +462,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
    * 128 matches) whose rules fit one HTTPRoute however canaries split them (a route renders at
    * most one rule per match), served on its hosts' listeners as-is (a scheme-only redirect
    * attaches elsewhere), and no policy an extension renders itself (its objects target the
-   * route's objects by name, so they would apply to every route of the group).
+   * route's objects by name, so they would apply to every route of the group; Kong's
+   * `RouteProtocols` annotation applies to the whole object).
    */
   private groupable(route: RouteIR, parts: readonly Part[], kind: RouteKind, scheme: unknown, ctx: GatewayContext): boolean {
     // A named route keeps its HTTPRoute: its rule names (and the policies targeting them) stay its own.

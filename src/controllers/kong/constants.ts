@@ -80,6 +80,8 @@ export const PLUGINS = {
   basicAuth: 'basic-auth',
   acl: 'acl',
   jwt: 'jwt',
+  /** Kong Gateway 3.9+: answers every request with `status_code` and `Location: <location>`. */
+  redirect: 'redirect',
 } as const;
 
 export type PluginType = typeof PLUGINS[keyof typeof PLUGINS];

@@ -1,6 +1,7 @@
 import { CONFIGURATION_GROUP, KINDS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { allocatePolicyObjects, pluginNames, policyProblems } from './features/policies';
+import { redirectAnnotations, redirectProblems } from './features/redirect';
 import { gatewayRewriteProblems } from './features/rewrite';
 import { hstsInRoutePlugin, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts } from './features/tls';
 import { PolicyFeature } from '../../capabilities/areas/policies';
@@ -25,11 +26,16 @@ export const KONG_PLUGIN_FEATURES: ReadonlySet<PolicyFeature> = new Set<PolicyFe
   'responseHeaderSet', 'responseHeaderAdd', 'responseHeaderRemove',
   'ipAllow', 'ipDeny',
   'apiKeyAuth', 'basicAuth',
+  'redirectUrl',
+  // Not a plugin: route annotations (konghq.com/protocols + https-redirect-status-code, routeAnnotations below).
+  'redirectScheme',
 ]);
 
 export interface KongGatewayApiExtensionOptions {
   /** The class KongConsumers are annotated with (`kubernetes.io/ingress.class`). */
   readonly ingressClassName: string;
+  /** The ApiGateway attaches to a Gateway it does not own (its listeners are unknown). */
+  readonly attached?: boolean;
 }
 
 /** Kong plugins (KongPlugin + ExtensionRef filters) for Kong's Gateway API mode. */
@@ -42,17 +48,18 @@ export function kongGatewayApiExtension(options: KongGatewayApiExtensionOptions)
       type: 'ExtensionRef',
       extensionRef: { group: CONFIGURATION_GROUP, kind: KINDS.plugin, name },
     })),
-    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...gatewayRewriteProblems('kong-gateway-api', ir), ...ir.routes.flatMap(backendWeightProblems)],
+    validate: (ir) => [...policyProblems('kong-gateway-api', ir), ...redirectProblems('kong-gateway-api', ir, options.attached), ...gatewayRewriteProblems('kong-gateway-api', ir), ...ir.routes.flatMap(backendWeightProblems)],
     // The route's response-transformer KongPlugin carries HSTS (see features/tls.ts).
     hstsInExtension: hstsInRoutePlugin,
     // Kong matches a regex from the start only: the core anchors the end.
     regexStyle: 'anchored',
     // KIC renders a RequestRedirect without hostname as a relative Location: a TlsHost's
-    // redirect is konghq.com/protocols on the HTTPRoute, whole-route like Kong's Ingresses.
+    // redirect, a route's own Redirect.toHttps() and RouteProtocols.HTTPS_ONLY are
+    // konghq.com/protocols on the HTTPRoute, whole-route like Kong's Ingresses.
     tlsRedirectInExtension: true,
     // RouteProtocols.HTTP_ONLY is konghq.com/protocols: http (KIC serves every route on both ports).
     routeProtocolsInExtension: true,
-    routeAnnotations: kongTlsRedirectAnnotations,
+    routeAnnotations: (route, hosts, tlsHosts) => ({ ...kongTlsRedirectAnnotations(route, hosts, tlsHosts), ...redirectAnnotations(route) }),
     tlsProblems: ir => kongTlsProblems('kong-gateway-api', ir, false),
     // KIC 3.5 reads BackendTLSPolicy and TLSRoute only in older, unserved versions.
     v1TlsPolicies: false,

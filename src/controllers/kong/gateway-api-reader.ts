@@ -1,9 +1,10 @@
-import { ANNOTATIONS, CONFIGURATION_GROUP, HTTP_ONLY, HTTPS_ONLY, KINDS, PLUGINS, PREFIX, TLS_HTTPS_REDIRECT_STATUS } from './constants';
+import { ANNOTATIONS, CONFIGURATION_GROUP, HTTP_ONLY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PLUGINS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, TLS_HTTPS_REDIRECT_STATUS } from './constants';
 import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
-import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow } from '../../ir/policies';
+import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow, RedirectIR } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
-import { kongRedisSettings } from './read/plugins';
+import { kongRedisSettings, redirectPluginPolicy } from './read/plugins';
+import { normalizeRedirects } from './reader';
 import { isRecord } from '../common/read';
 
 const SIZE_UNITS: Record<string, number> = { bytes: 1, kilobytes: 1024, megabytes: 1024 * 1024 };
@@ -48,12 +49,23 @@ function pluginRefs(o: KubeObject): string[] {
   return [...byFilter, ...byAnnotation];
 }
 
-/** `konghq.com/protocols: https` with the TlsHost redirect status: the route's hosts redirect to HTTPS. */
+/**
+ * `konghq.com/protocols: https` with `konghq.com/https-redirect-status-code`: 308 is the route's TLS
+ * hosts' HTTPS redirect (or the route's own, where its TLS host does not redirect: decided by the
+ * core), another redirect code the route's own `Redirect.toHttps({ statusCode })`, 426 a route
+ * refusing plain HTTP (`RouteProtocols.HTTPS_ONLY`).
+ */
 function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, objects: readonly KubeObject[]): AnnotationReading {
   const a = route.object.metadata.annotations ?? {};
-  let httpsRedirect: boolean | undefined;
   let httpOnly = false;
   let policies: PoliciesIR = {};
+  const httpsOnly = a[ANNOTATIONS.protocols] === HTTPS_ONLY;
+  const status = a[ANNOTATIONS.httpsRedirectStatusCode];
+  const code = Number(status);
+  const redirect = httpsOnly && HTTPS_REDIRECT_CODES.includes(code) && String(code) === status;
+  const refuses = httpsOnly && status === REFUSE_PLAIN_HTTP_STATUS;
+  const to = status === TLS_HTTPS_REDIRECT_STATUS ? 'TlsHost.httpsRedirect (the default), or Redirect.toHttps() where the TLS host does not redirect'
+    : redirect ? `Route.redirect (Redirect.toHttps({ statusCode: ${status} }))` : 'Route.protocols (RouteProtocols.HTTPS_ONLY)';
   for (const key of Object.keys(a).sort()) {
     if (!key.startsWith(PREFIX)) continue;
     const field = `metadata.annotations['${key}']`;
@@ -63,21 +75,22 @@ function readAnnotations(route: ReadRouteObject, ctx: ExtensionReadContext, obje
         const r = readPluginFilter({ group: CONFIGURATION_GROUP, kind: KINDS.plugin, name }, route, objects, ctx);
         if (r && 'reason' in r) {ctx.unmapped(route.object, `${field}[${name}]`, r.reason, name);} else if (r) { policies = { ...policies, ...r.policies }; ctx.mapped(route.object, `${field}[${name}]`, r.to, name); }
       }
-    } else if (key === ANNOTATIONS.protocols && a[key] === HTTPS_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === TLS_HTTPS_REDIRECT_STATUS) {
-      httpsRedirect = true;
-      ctx.mapped(route.object, field, 'TlsHost.httpsRedirect (the default)', a[key]);
+    } else if ((key === ANNOTATIONS.protocols || key === ANNOTATIONS.httpsRedirectStatusCode) && (redirect || refuses)) {
+      ctx.mapped(route.object, field, to, a[key]);
     } else if (key === ANNOTATIONS.protocols && a[key] === HTTP_ONLY && a[ANNOTATIONS.httpsRedirectStatusCode] === undefined) {
       httpOnly = true;
       ctx.mapped(route.object, field, 'Route.protocols (RouteProtocols.HTTP_ONLY)', a[key]);
-    } else if (key === ANNOTATIONS.httpsRedirectStatusCode && a[ANNOTATIONS.protocols] === HTTPS_ONLY && a[key] === TLS_HTTPS_REDIRECT_STATUS) {
-      ctx.mapped(route.object, field, 'TlsHost.httpsRedirect (308, the default)', a[key]);
     } else {
       ctx.unmapped(route.object, field, key === ANNOTATIONS.protocols || key === ANNOTATIONS.httpsRedirectStatusCode
-        ? `the intent redirects a TLS host's plain HTTP with 308 (konghq.com/protocols: https and konghq.com/https-redirect-status-code: ${TLS_HTTPS_REDIRECT_STATUS} together)`
+        ? `the intent redirects plain HTTP to HTTPS (konghq.com/protocols: https with konghq.com/https-redirect-status-code ${HTTPS_REDIRECT_CODES.join(', ')}) or refuses it with ${REFUSE_PLAIN_HTTP_STATUS}, both annotations written`
         : 'a Kong annotation the intent does not model on HTTPRoutes', a[key]);
     }
   }
-  return { policies, ...(httpsRedirect ? { httpsRedirect } : {}), ...(httpOnly ? { protocols: 'http' as const } : {}) };
+  if (redirect && status !== TLS_HTTPS_REDIRECT_STATUS) {
+    policies = { ...policies, redirect: { source: route.ref, scheme: 'https', statusCode: code as RedirectIR['statusCode'] } };
+  }
+  const tlsRedirect = status === TLS_HTTPS_REDIRECT_STATUS && redirect;
+  return { policies, ...(tlsRedirect ? { httpsRedirect: true } : {}), ...(refuses ? { protocols: HTTPS_ONLY } : httpOnly ? { protocols: 'http' as const } : {}) };
 }
 
 /** A KongPlugin of the route's namespace. */
@@ -188,8 +201,8 @@ function pluginPolicies(
     case PLUGINS.jwt:
     case PLUGINS.basicAuth: {
       const secret = aclSecret(route, objects, ctx);
-      // key-auth / jwt without any acl plugin accept the credential of any consumer (anyConsumer).
-      const anyConsumer = type !== PLUGINS.basicAuth && !hasAcl(route, objects, ctx);
+      // key-auth / jwt / basic-auth without any acl plugin accept the credential of any consumer (anyConsumer).
+      const anyConsumer = !hasAcl(route, objects, ctx);
       if (!secret && !anyConsumer) return { reason: 'no acl plugin on the route allows exactly one group \'<namespace>/<credential Secret>\' (the one consumer the intent stands for), so Kong accepts the credentials of other consumers too, which the intent cannot say' };
       let auth: EdgeAuthIR;
       if (type === PLUGINS.keyAuth) {
@@ -218,9 +231,13 @@ function pluginPolicies(
         auth = { kind: 'jwtConsumerKeys', source, secretName: secret, keyClaim: c.key_claim_name ?? 'iss' };
       } else {
         if (known(['realm']).length > 0) return { reason: 'basic-auth settings the intent does not model' };
-        auth = { kind: 'basic', source, secretName: secret!, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
+        auth = { kind: 'basic', source, secretName: secret, ...(c.realm !== undefined ? { realm: c.realm } : {}) };
       }
       return { policies: { auth }, to: `Route.auth (EdgeAuth.${auth.kind})` };
+    }
+    case PLUGINS.redirect: {
+      const r = redirectPluginPolicy(c, source);
+      return 'reason' in r ? r : { policies: { redirect: r.redirect }, to: r.to };
     }
     case PLUGINS.acl:
       return aclSecret(route, objects, ctx)
@@ -254,8 +271,15 @@ function intentOrigin(origin: string): string | undefined {
   return m ? `${m[1]}://*.${m[2].replace(/\\(.)/g, '$1')}` : undefined;
 }
 
-/** The kong-gateway-api column: KIC anchors regular expressions at the start only (the renderer adds `^...$`). */
+const CORE_READER = gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored', listenerScheme: false });
+
+/**
+ * The kong-gateway-api column: KIC anchors regular expressions at the start only (the renderer
+ * adds `^...$`). A route's 308 redirect to HTTPS is the same annotations as its TLS host's
+ * redirect, so both sides count them alike, as Kong Ingress does (`normalizeRedirects`).
+ */
 export const KONG_GATEWAY_API_READER: ControllerReader = {
-  ...gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored', listenerScheme: false }),
+  ...CORE_READER,
+  normalize: table => normalizeRedirects(CORE_READER.normalize!(table), p => p),
   gatewayClass: { controllerNamePrefix: 'konghq.com/', defaultClassName: 'kong' },
 };

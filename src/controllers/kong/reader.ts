@@ -462,7 +462,8 @@ function assemble(reads: readonly IngressRead[], ctx: Context, cls: string) {
 
 /** The Ingress's policies with its HTTPS redirect (decided against TLS hosts by `normalize`). */
 function withRedirect(r: IngressRead): PoliciesIR {
-  if (r.httpsRedirect === undefined) return r.policies;
+  // A fixed-URL redirect (the redirect plugin) on a redirecting TLS host: the 308 is the host's.
+  if (r.httpsRedirect === undefined || r.policies.redirect?.url !== undefined) return r.policies;
   return { ...r.policies, redirect: { source: r.source, scheme: 'https', statusCode: r.httpsRedirect } };
 }
 
@@ -499,7 +500,7 @@ function httpsOnly(e: RouteEntry): boolean {
 }
 
 /** See `KongIngressReader.normalize`. */
-function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => PoliciesIR): RouteTable {
+export function normalizeRedirects(table: RouteTable, policies: (p: PoliciesIR) => PoliciesIR): RouteTable {
   const exact = new Set(table.tls.map(t => t.host));
   // The TLS entry serving a route host: its own, else a wildcard one label up.
   const tlsHost = (host: string) => {

@@ -5,7 +5,7 @@ import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
-import { redirectProblems } from './features/redirect';
+import { redirectProblems, redirectUrlProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
 import { kongServiceSide } from './features/service';
 import { hstsPluginConfig, hstsPluginName, hstsPluginReferenced, kongTlsProblems, kongTlsRedirectAnnotations, routeHsts, tlsPluginNames } from './features/tls';
@@ -176,7 +176,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...tlsNamespaceProblems(this.name, 'Ingress', ir),
       ...kongTlsProblems('kong', ir, true),
       ...policyProblems(this.name, ir),
-      ...redirectProblems(ir),
+      ...redirectProblems('kong', ir), ...redirectUrlProblems(ir),
       ...ingressRewriteProblems(ir),
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),

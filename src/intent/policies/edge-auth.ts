@@ -154,8 +154,20 @@ export interface JwtConsumerKeysOptions {
 
 /** Options for `EdgeAuth.basic()`. */
 export interface BasicAuthOptions {
-  /** Secret holding the users (htpasswd lines; exact format per controller: see the README). */
-  readonly secretName: string;
+  /**
+   * Secret holding the users (htpasswd lines; exact format per controller: see the README).
+   * Required unless `anyConsumer` is true.
+   * @default - none: `anyConsumer` must be true
+   */
+  readonly secretName?: string;
+
+  /**
+   * Accept the user name and password of any consumer the controller already knows (Kong
+   * consumers and their basic-auth credentials, managed elsewhere) instead of the users of one
+   * Secret. Only controllers with consumers can say this.
+   * @default false
+   */
+  readonly anyConsumer?: boolean;
 
   /**
    * The realm shown by browsers.
@@ -273,13 +285,21 @@ export class EdgeAuth {
     });
   }
 
-  /** HTTP basic authentication against users in a Secret. */
+  /**
+   * HTTP basic authentication against the users of a Secret, or (`anyConsumer`) against the
+   * basic-auth credentials of any consumer the controller knows.
+   * @example EdgeAuth.basic({ anyConsumer: true, realm: 'partners' })
+   */
   public static basic(options: BasicAuthOptions): EdgeAuth {
+    const anyConsumer = bool('EdgeAuth.basic.anyConsumer', options?.anyConsumer, false);
+    if (anyConsumer && options.secretName !== undefined) {
+      policyFail('EdgeAuth.basic.anyConsumer', 'accepts the credentials of every consumer, so there is no secretName; leave one of them out');
+    }
     const realm = options?.realm;
     if (realm !== undefined && (typeof realm !== 'string' || !/^[A-Za-z0-9 ._-]{1,64}$/.test(realm))) {
       policyFail('EdgeAuth.basic.realm', 'must be letters, digits, spaces, ".", "_" or "-" (at most 64)');
     }
-    return new EdgeAuth({ kind: 'basic', secretName: secret('EdgeAuth.basic.secretName', options?.secretName), realm });
+    return new EdgeAuth({ kind: 'basic', secretName: anyConsumer ? undefined : secret('EdgeAuth.basic.secretName', options?.secretName as string), realm });
   }
 
   /**

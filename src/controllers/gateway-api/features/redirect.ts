@@ -11,6 +11,7 @@ export function pathModifier(p: PathModifierIR | undefined): PathModifier | unde
 
 /** The features a redirect uses (the core renders a redirect only if it renders all of them). */
 export function redirectFeatures(r: RedirectIR): PolicyFeature[] {
+  if (r.url !== undefined) return ['redirectUrl'];
   const out: PolicyFeature[] = [];
   if (r.scheme) out.push('redirectScheme');
   if (r.host) out.push('redirectHost');

@@ -51,7 +51,8 @@ export const AUTH: NginxFeature = {
       }
       return out;
     }
-    if (a.kind === 'basic') {
+    // Basic auth of any consumer (no Secret) is refused by the matrix: nothing to emit.
+    if (a.kind === 'basic' && a.secretName !== undefined) {
       const out = [
         emit('authType', 'basic', 'basicAuth', 'auth', a.source),
         emit('authSecret', a.secretName, 'basicAuth', 'auth', a.source),

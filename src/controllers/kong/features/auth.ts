@@ -13,12 +13,12 @@ import { TopLevelObject } from '../kong-object';
 
 type ApiKey = Extract<EdgeAuthIR, { kind: 'apiKey' }>;
 type JwtConsumerKeys = Extract<EdgeAuthIR, { kind: 'jwtConsumerKeys' }>;
-/** Auth with a credential Secret of ours: basic auth, or API keys / JWT keys of one Secret (not of any consumer). */
-type CredentialAuth = ((ApiKey | JwtConsumerKeys) & { readonly secretName: string }) | Extract<EdgeAuthIR, { kind: 'basic' }>;
+type Basic = Extract<EdgeAuthIR, { kind: 'basic' }>;
+/** Auth with a credential Secret of ours: basic auth, API keys or JWT keys of one Secret (not of any consumer). */
+type CredentialAuth = (ApiKey | JwtConsumerKeys | Basic) & { readonly secretName: string };
 
 function credentialAuth(auth: EdgeAuthIR | undefined): CredentialAuth | undefined {
-  if (auth?.kind === 'basic') return auth;
-  return (auth?.kind === 'apiKey' || auth?.kind === 'jwtConsumerKeys') && auth.secretName !== undefined ? auth as CredentialAuth : undefined;
+  return (auth?.kind === 'apiKey' || auth?.kind === 'jwtConsumerKeys' || auth?.kind === 'basic') && auth.secretName !== undefined ? auth as CredentialAuth : undefined;
 }
 
 /** The matrix feature of a credential auth. */
@@ -74,12 +74,13 @@ export function consumerIdentity(namespace: string, secretName: string): Consume
 
 /**
  * `key-auth` (the key in the declared header and / or query parameter) or `basic-auth`, plus the
- * `acl` that scopes it to the route's Secret; API keys of any consumer get no `acl`.
+ * `acl` that scopes it to the route's Secret; API keys, JWT keys and basic auth of any consumer get no `acl`.
  */
 export function authPlugins(route: RouteIR): PluginSpec[] {
   const a = route.policies.auth;
   if (a?.kind === 'apiKey' && a.secretName === undefined) return [{ plugin: PLUGINS.keyAuth, config: () => keyAuthConfig(a) }];
   if (a?.kind === 'jwtConsumerKeys' && a.secretName === undefined) return [{ plugin: PLUGINS.jwt, config: () => jwtConfig(a) }];
+  if (a?.kind === 'basic' && a.secretName === undefined) return [{ plugin: PLUGINS.basicAuth, config: () => ({ realm: a.realm }) }];
   const auth = credentialAuth(a);
   if (!auth) return [];
   const id = consumerIdentity(route.namespace, auth.secretName);

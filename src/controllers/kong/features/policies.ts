@@ -13,7 +13,7 @@ import { ExtensionPolicyEmitters, extensionEmitters, STANDARD } from '../../gate
 import { RenderProblem } from '../../renderer';
 import { CONFIGURATION_V1, KINDS } from '../constants';
 import { TopLevelObject } from '../kong-object';
-import { redirectAnnotations } from './redirect';
+import { redirectAnnotations, redirectUrlPlugins } from './redirect';
 import { rewriteAnnotations } from './rewrite';
 
 /**
@@ -54,7 +54,7 @@ export const KONG_POLICY_EMITTERS: PolicyEmitters<KongPolicyEmitter> = {
       ...RESPONSE_HEADERS.plugins!(route, hsts),
     ],
   },
-  redirect: { ingressAnnotations: redirectAnnotations },
+  redirect: { ingressAnnotations: redirectAnnotations, plugins: redirectUrlPlugins },
   rewrite: { ingressAnnotations: rewriteAnnotations },
   ipAccess: IP_ACCESS,
   retries: REFUSED,
@@ -77,7 +77,8 @@ export const KONG_GATEWAY_API_POLICY_EMITTERS: ExtensionPolicyEmitters<KongPolic
   bodySize: BODY_SIZE,
   cors: CORS,
   headers: RESPONSE_HEADERS,
-  redirect: REFUSED,
+  // Redirect.toHttps(): HTTPRoute annotations (gateway-api-extension.ts routeAnnotations); Redirect.toUrl(): the redirect plugin.
+  redirect: { plugins: redirectUrlPlugins },
   rewrite: STANDARD,
   ipAccess: IP_ACCESS,
   retries: REFUSED,

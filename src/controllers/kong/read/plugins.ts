@@ -1,5 +1,6 @@
+import { checkRedirectUrl } from '../../../core/validate';
 import { HstsIR } from '../../../ir/model';
-import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { CorsIR, EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitIR, RateLimitWindow, RedirectIR } from '../../../ir/policies';
 import { cidr, ItemLog, isRecord, parseHsts, uniqueSorted } from '../../common/read';
 import { KubeObject } from '../../reader';
 import { ACL_GROUP_KEY, CREDENTIAL_LABEL, CREDENTIAL_TYPES, PLUGINS, REDIS_SECRET_KEYS } from '../constants';
@@ -163,6 +164,19 @@ export function readPlugin(o: KubeObject, log: ItemLog): PluginRead {
       }
       break;
     }
+    case PLUGINS.redirect: {
+      const r = redirectPluginPolicy(config, source);
+      ['location', 'status_code', 'keep_incoming_path'].forEach(take);
+      if ('reason' in r) {
+        unmap('location', r.reason);
+      } else {
+        policies.redirect = r.redirect;
+        map('location', r.to);
+        if (config.status_code !== undefined) map('status_code', 'Route.redirect (Redirect.toUrl statusCode)');
+        if (config.keep_incoming_path !== undefined) map('keep_incoming_path', 'Route.redirect (Redirect.toUrl drops the request path and query)');
+      }
+      break;
+    }
     default:
       log.unmapped(o, 'plugin', plugin, PLUGIN_REASONS[plugin] ?? `the '${plugin}' plugin has no intent equivalent`);
       return out;
@@ -172,6 +186,30 @@ export function readPlugin(o: KubeObject, log: ItemLog): PluginRead {
     if (!seen.has(key)) unmap(key, `${plugin} '${key}' is not modelled by the intent`);
   }
   return out;
+}
+
+const URL_REDIRECT_CODES: readonly number[] = [301, 302, 303, 307, 308];
+
+/** A redirect plugin read as the intent's redirect, or why it cannot be one. */
+export type RedirectPluginReading = { readonly redirect: RedirectIR; readonly to: string } | { readonly reason: string };
+
+/**
+ * Kong's `redirect` plugin (3.9+) as `Redirect.toUrl(location, { statusCode })`: a fixed Location
+ * (`keep_incoming_path` false, its default), a redirect status, a URL the intent accepts.
+ */
+export function redirectPluginPolicy(config: Record<string, unknown>, source: string): RedirectPluginReading {
+  const location = config.location;
+  const status = config.status_code ?? 301;
+  const extra = Object.keys(config).filter(k => !['location', 'status_code', 'keep_incoming_path'].includes(k));
+  if (extra.length > 0) return { reason: `redirect settings the intent does not model (${extra.join(', ')})` };
+  if ((config.keep_incoming_path ?? false) !== false) return { reason: 'keep_incoming_path keeps the request path and query on a fixed scheme and host, which no intent redirect says (Redirect.toUrl drops them)' };
+  if (typeof status !== 'number' || !URL_REDIRECT_CODES.includes(status)) return { reason: `the intent redirects with ${URL_REDIRECT_CODES.join(', ')} (${String(status)} given)` };
+  const problem = checkRedirectUrl(location);
+  if (problem) return { reason: `Redirect.toUrl: ${problem}` };
+  return {
+    redirect: { source, url: location as string, statusCode: status as RedirectIR['statusCode'] },
+    to: 'Route.redirect (Redirect.toUrl)',
+  };
 }
 
 /** Why common plugins cannot move. */
@@ -365,7 +403,8 @@ export function credentialSecret(
 
 /**
  * The EdgeAuth of a route's credential plugins, or the reason it cannot be read. key-auth without
- * an acl (`anyConsumer`) accepts the key of any consumer: `EdgeAuth.apiKey({ anyConsumer: true })`.
+ * an acl (`anyConsumer`) accepts the key of any consumer: `EdgeAuth.apiKey({ anyConsumer: true })`;
+ * likewise jwt and basic-auth.
  */
 export function authOf(credential: PluginRead['credential'], secret: string, isSecret: boolean, source: string, anyConsumer = false): EdgeAuthIR | string {
   if (!credential) return 'no key-auth / basic-auth plugin';
@@ -382,8 +421,10 @@ export function authOf(credential: PluginRead['credential'], secret: string, isS
   if (credential.kind === 'jwtConsumerKeys' && (isSecret || anyConsumer)) {
     return { kind: 'jwtConsumerKeys', source, secretName: isSecret ? secret : undefined, keyClaim: credential.keyClaim! };
   }
-  if (!isSecret) return secret;
-  return { kind: 'basic', source, secretName: secret, realm: credential.realm };
+  if (credential.kind === 'basic' && (isSecret || anyConsumer)) {
+    return { kind: 'basic', source, secretName: isSecret ? secret : undefined, realm: credential.realm };
+  }
+  return secret;
 }
 
 /**

@@ -56,7 +56,7 @@ export function authSpec(a: EdgeAuthIR): Record<string, ForwardAuthSpec | BasicA
         },
       };
     case 'basic':
-      return { [MIDDLEWARE_TYPES.basicAuth]: { secret: a.secretName, realm: a.realm } };
+      return { [MIDDLEWARE_TYPES.basicAuth]: { secret: a.secretName!, realm: a.realm } }; // basicAuthAnyConsumer is refused by the matrix
     default:
       return undefined;
   }
