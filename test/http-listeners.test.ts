@@ -93,7 +93,7 @@ test.each(['ingress-nginx', 'traefik', 'kong'] as const)('%s: nothing to render,
 });
 
 test('the reader maps hostnamed HTTP listeners to HttpListeners.PER_HOST, and a lost layout fails the round trip', () => {
-  const { chart, gw } = app(CONTROLLERS['gateway-api']());
+  const { chart } = app(CONTROLLERS['gateway-api']());
   const objects = synthConformant(chart);
   const read = GATEWAY_API_READER.read(objects);
   expect(read.gateways[0].httpListeners).toBe('per-host');

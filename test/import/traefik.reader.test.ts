@@ -370,7 +370,7 @@ describe('Ingress output: a backend\'s own header rules', () => {
     { apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: middleware, namespace: 'ns' }, spec: { headers: { customRequestHeaders: { 'x-v': '1' } } } },
   ];
   const headersOf = (read: ReturnType<typeof ingress.read>) => routeTableOf(read.gateways).routes
-    .map(r => [r.policies.headers?.request.set, r.backends[0].headers?.request?.set]);
+    .map(r => [r.policies.headers?.request?.set, r.backends[0].headers?.request?.set]);
 
   test('named <route>-<service>-<port>-headers for the one backend: the backend\'s', () => {
     expect(headersOf(ingress.read(objects('r-s-80-headers')))).toEqual([[undefined, [{ name: 'x-v', value: '1' }]]]);
