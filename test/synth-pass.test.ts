@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { ApiGateway, Backend, Controller, PathMatch, Warnings } from '../src';
 import { synthError } from './util';
+import type * as appChecks from '../src/intent/app-checks';
 
 // Validation results are memoised for a synth pass (src/core/synth-pass.ts): whatever changes
 // between two synths must still be seen by the second.
@@ -49,5 +50,25 @@ describe('validation memoised per synth pass', () => {
     expect(Warnings.of(chart).ids).not.toContain('service-without-endpoints');
     service(chart, 'svc', 8080, { app: 'api' });
     expect(Warnings.of(chart).ids).toContain('service-without-endpoints');
+  });
+
+  test("the first synth computes each construct's problems once, though it is the first to read the strict flags", () => {
+    // Fresh modules: no earlier test has read the flags' environment variables.
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const lib: typeof import('../src') = require('../src');
+      const checks: typeof appChecks = require('../src/intent/app-checks');
+      const { App: FreshApp, Testing: FreshTesting }: typeof import('cdk8s') = require('cdk8s');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const chart = FreshTesting.chart();
+      const edge = new lib.ApiGateway(chart, 'edge', { controller: lib.Controller.ingressNginx() });
+      for (const id of ['api', 'other']) {
+        edge.addRoute(id, { hosts: ['api.example.com'], match: { path: lib.PathMatch.prefix(`/${id}`) }, backend: lib.Backend.service(id, 8080) });
+      }
+      const spy = jest.spyOn(checks, 'backendProblemsFor');
+      // `synthYaml` validates the app twice; the second pass reuses the first's results.
+      (chart.node.root as InstanceType<typeof FreshApp>).synthYaml();
+      expect(spy.mock.calls.map(([, source]) => source).sort()).toEqual(['test/edge', 'test/edge/api', 'test/edge/other']);
+    });
   });
 });

@@ -18,7 +18,8 @@ export function pathOf(scope: IConstruct, id: string, construct = 'Construct'): 
     fail(scope.node.path || '<root>', `${construct}: construct id ${show(id)} must be a non-empty string without control characters`);
   }
   const safe = id.replace(/\//g, '--'); // as constructs sanitizes it
-  return scope.node.path ? `${scope.node.path}/${safe}` : safe;
+  const parent = scope.node.path; // recomputed by constructs on every read
+  return parent ? `${parent}/${safe}` : safe;
 }
 
 /**

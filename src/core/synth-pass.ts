@@ -8,8 +8,9 @@ import { IConstruct } from 'constructs';
  * cdk8s validates the whole app at least twice per synth (`synthYaml`, then each chart's
  * `toJson`), each time visiting every construct in tree order, the root first. A validation on
  * the root (`trackPasses`) starts each pass: it recomputes the app's signature (the tree's shape,
- * the inputs registered with `addSignature`, the environment variables read through `envOf`) and
- * keeps the previous state, with everything memoised on it, when the signature is unchanged. For
+ * the inputs registered with `addSignature`) and keeps the previous state, with everything
+ * memoised on it, when the signature is unchanged and every environment variable the state read
+ * (through `envOf`) still has the value it read. For
  * the rest of that synchronous job the state is live and read without re-checking; outside a live
  * pass (`Warnings.of()`, a construct validated on its own) every read re-checks the signature.
  */
@@ -23,8 +24,6 @@ export interface PassState {
 /** Inputs of the signature besides the tree's shape, per app (e.g. the gateways' versions). */
 type SignaturePart = (root: IConstruct) => string;
 const PARTS: SignaturePart[] = [];
-/** Environment variables read through `envOf` (part of every signature once read). */
-const ENV_NAMES = new Set<string>();
 
 interface Tracked {
   state: State;
@@ -42,6 +41,15 @@ class State implements PassState {
   public env(name: string): string | undefined {
     if (!this.envs.has(name)) this.envs.set(name, process.env[name]);
     return this.envs.get(name);
+  }
+
+  /**
+   * Whether every environment variable this state read still has the value it read. A variable
+   * first read during a pass does not change the state: what was memoised before did not read it.
+   */
+  public envUnchanged(): boolean {
+    for (const [name, value] of this.envs) if (process.env[name] !== value) return false;
+    return true;
   }
 
   public memo<T>(owner: object, key: string, compute: () => T): T {
@@ -84,7 +92,7 @@ function treeShape(root: IConstruct): string {
 }
 
 function signatureOf(root: IConstruct): string {
-  return [treeShape(root), ...PARTS.map(p => p(root)), ...[...ENV_NAMES].map(n => `${n}=${process.env[n] ?? ''}`)].join('\n');
+  return [treeShape(root), ...PARTS.map(p => p(root))].join('\n');
 }
 
 function refresh(root: IConstruct, live: boolean): State {
@@ -93,7 +101,7 @@ function refresh(root: IConstruct, live: boolean): State {
   if (!tracked) {
     tracked = { state: new State(), signature, live };
     TRACKED.set(root, tracked);
-  } else if (tracked.signature !== signature) {
+  } else if (tracked.signature !== signature || !tracked.state.envUnchanged()) {
     tracked.state = new State();
     tracked.signature = signature;
   }
@@ -133,9 +141,11 @@ export function endPass(scope: IConstruct): void {
   if (tracked) tracked.live = false;
 }
 
-/** The environment variable `name`: read once per live pass of `scope`'s app, else now. */
+/**
+ * The environment variable `name`, as the current state of `scope`'s app read it (once per live
+ * pass; outside one, the state is re-checked first, so the value is the current one).
+ */
 export function envOf(scope: IConstruct, name: string): string | undefined {
-  ENV_NAMES.add(name);
-  const tracked = TRACKED.get(rootOf(scope));
-  return tracked?.live ? tracked.state.env(name) : process.env[name];
+  if (!TRACKED.has(rootOf(scope))) return process.env[name];
+  return passOf(scope).env(name);
 }

@@ -71,7 +71,8 @@ export function addWarnings(scope: IConstruct, key: string, producer: Producer):
  * once per pass, not once per validation pass of cdk8s.
  */
 export function addPassWarnings(scope: IConstruct, key: string, producer: Producer): void {
-  addWarnings(scope, key, () => passOf(scope).memo(scope, `warnings ${key}`, producer));
+  const memoKey = `warnings ${key}`;
+  addWarnings(scope, key, () => passOf(scope).memo(scope, memoKey, producer));
 }
 
 /** Suppresses warnings with `id` on `scope` and everything under it. */

@@ -314,6 +314,7 @@ export class Route extends Construct {
     applyRawAnnotations(this, this.apiObjects, raw);
     this.node.addValidation({ validate: () => gateway._problemsFor(path) });
     const controller = gateway._renderer.name;
+    // One producer per route (each producer is a closure and a memo entry per synth pass).
     addPassWarnings(this, 'route', () => [
       ...policyWarnings(this._ir.policies, path, '', gateway._clientIp !== undefined),
       ...unsetDefaultWarnings(controller, this._ir.policies, path),
@@ -321,9 +322,9 @@ export class Route extends Construct {
       ...httpsRedirectWarnings(this._ir, gateway._gatewayIr()),
       ...literalDollarWarnings(this._ir),
       ...raw.warnings,
+      ...backendWarningsFor(gateway, path),
+      ...unverifiedBackendTlsWarnings(routeBackendProps(this._ir)),
     ]);
-    addPassWarnings(this, 'backends', () => backendWarningsFor(gateway, path));
-    addPassWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings(routeBackendProps(this._ir)));
     // Gateway defaults are reported once, on the gateway, where they were declared.
     addWarnings(gateway, 'defaults', () => {
       const defaults = gateway._defaultPolicies;
