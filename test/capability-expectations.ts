@@ -4246,4 +4246,22 @@ export const EXPERIMENTAL_SUPPORTED: Table = {
       },
     },
   },
+  // auditgw (issue #12): Istio 1.30.3 converts rules[].retry (pilot/pkg/config/kube/gateway/conversion.go).
+  'istio': {
+    retries: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.attempts': 2,
+      },
+    },
+    retryStatusCodes: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.codes[0]': 503,
+      },
+    },
+    retryBackoff: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.backoff': '100ms',
+      },
+    },
+  },
 };

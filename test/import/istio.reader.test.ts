@@ -1,3 +1,7 @@
+import { Duration } from 'cdk8s';
+import { ApiGateway, Backend, Controller, HttpMethod, Retries, RouteOptions } from '../../src';
+import { roundTripProblems } from '../property/roundtrip';
+import { newChart, synthConformant } from '../util';
 import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ISTIO_READER } from '../../src/controllers/istio/reader';
@@ -131,5 +135,39 @@ describe('istio reader: CUSTOM AuthorizationPolicy (EdgeAuth.externalProvider)',
     ]);
     const none = ISTIO_READER.read([gw, route('a', '/a'), custom({ rules: [{}] })]);
     expect(unmappedLines(none.items)).toEqual(['AuthorizationPolicy edge/ext-authz spec.provider: a CUSTOM policy names the extension provider that decides (provider.name)']);
+  });
+});
+
+// auditgw (issue #12): cells filled by the audit of Istio's refusals, read back to the same intent.
+describe('istio reader: audit cells (retries on the experimental channel)', () => {
+  const synthRoundTrip = (options: Omit<RouteOptions, 'backend'> & { backend?: RouteOptions['backend'] }) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio({ experimentalChannel: true }) });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), ...options });
+    const objects = synthConformant(chart, { gatewayApiChannel: 'experimental' });
+    return { objects, problems: roundTripProblems('istio', gw, objects) };
+  };
+
+  test('rules[].retry (attempts, codes, backoff) reads back as the route\'s Retries', () => {
+    const { objects, problems } = synthRoundTrip({
+      match: { method: HttpMethod.GET },
+      retries: Retries.of({ attempts: 3, statusCodes: [503], backoff: Duration.millis(250) }),
+    });
+    const route = objects.find(o => o.kind === 'HTTPRoute' && o.metadata.name === 'gw-r');
+    expect(route.spec.rules[0].retry).toEqual({ attempts: 3, codes: [503], backoff: '250ms' });
+    expect(problems).toEqual([]);
+  });
+
+  test('a hand-written retry stanza is mapped, not left unmapped', () => {
+    const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
+    const route: KubeObject = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'api', namespace: 'edge' },
+      spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'api', port: 80 }], retry: { attempts: 2, codes: [502, 503, 504] } }] },
+    };
+    const result = ISTIO_READER.read([gw, route]);
+    expect(unmappedLines(result.items)).toEqual([]);
+    expect(result.gateways[0].routes[0].policies.retries).toMatchObject({ attempts: 2 });
   });
 });

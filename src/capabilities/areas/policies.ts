@@ -60,6 +60,10 @@ const NGINX_AUTH_TLS = 'ingress-nginx has no per-Ingress TLS setting for the aut
 const ISTIO_EXT_AUTH = (where: string) => `Istio configures external authorization as a mesh-wide extension provider, not per route (${where})`;
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 
+// auditgw (issue #12): Istio 1.30.3 converts the experimental HTTPRoute retry stanza (pilot/pkg/config/kube/gateway/conversion.go).
+const ISTIO_RETRY = (field: string) => `rules[].retry.${field} (Istio 1.30 turns the stanza into VirtualService retries: connect-failure, refused-stream and the codes)`;
+const ISTIO_NO_RETRY_FIELD = (what: string) => `Istio renders Gateway API's retry stanza (attempts, codes, backoff), which has no ${what}`;
+
 const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
 
 const NGINX_CONN = 'ingress-nginx limits requests in progress only per client address (limit-connections)';
@@ -499,8 +503,8 @@ const ISTIO: Row = {
   bodySize: no(NO_ENVOYFILTER),
   ipAllow: yes('AuthorizationPolicy remoteIpBlocks'),
   ipDeny: yes('AuthorizationPolicy remoteIpBlocks'),
-  retries: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryStatusCodes: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retries: experimental(ISTIO_RETRY('attempts')),
+  retryStatusCodes: experimental(ISTIO_RETRY('codes')),
   sessionAffinityCookie: no('Istio needs a DestinationRule for the Service, which changes all mesh traffic to it'),
   backendWebsocket: native('upgrades are enabled by default'),
   externalAuth: no('Istio configures external authorization as a mesh-wide extension provider, not a per-route URL'),
@@ -511,10 +515,10 @@ const ISTIO: Row = {
   externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
   timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
   // Retry timing and non-idempotent methods (issue #17).
-  retryBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryBackoff: experimental(ISTIO_RETRY('backoff')),
+  retryMaxBackoff: no(ISTIO_NO_RETRY_FIELD('backoff cap (Envoy caps it at ten times the backoff)')),
+  retryWindow: no(ISTIO_NO_RETRY_FIELD('retry window; bound retries with Timeouts.request')),
+  retryNonIdempotent: no(ISTIO_NO_RETRY_FIELD('method condition; status-code retries need a route matching only idempotent methods')),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
   // The Redis store's connection settings (issue #17).
   rateLimitRedisTls: no(NO_ENVOYFILTER),
