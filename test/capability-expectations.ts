@@ -4216,6 +4216,15 @@ export const SUPPORTED: Table = {
         'spec.rules[0].backendRefs[0].filters[0].responseHeaderModifier.remove[0]': 'server',
       },
     },
+    // auditgw (issue #12): Istio 1.30.3 converts Gateway spec.tls.frontend (one CA) to MUTUAL server TLS.
+    clientCertificateAuth: {
+      'Gateway/gw': {
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].group': '',
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].kind': 'ConfigMap',
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].name': 'partner-ca',
+        'spec.tls.frontend.default.validation.mode': 'AllowValidOnly',
+      },
+    },
   },
 };
 

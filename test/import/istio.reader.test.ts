@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ApiGateway, Backend, Controller, HttpMethod, Retries, RouteOptions } from '../../src';
+import { ApiGateway, Backend, CaCertificates, ClientAuth, Controller, HttpMethod, Retries, RouteOptions, TlsCertificate } from '../../src';
 import { roundTripProblems } from '../property/roundtrip';
 import { newChart, synthConformant } from '../util';
 import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
@@ -139,7 +139,7 @@ describe('istio reader: CUSTOM AuthorizationPolicy (EdgeAuth.externalProvider)',
 });
 
 // auditgw (issue #12): cells filled by the audit of Istio's refusals, read back to the same intent.
-describe('istio reader: audit cells (retries on the experimental channel)', () => {
+describe('istio reader: audit cells (retries on the experimental channel, client certificates)', () => {
   const synthRoundTrip = (options: Omit<RouteOptions, 'backend'> & { backend?: RouteOptions['backend'] }) => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio({ experimentalChannel: true }) });
@@ -156,6 +156,20 @@ describe('istio reader: audit cells (retries on the experimental channel)', () =
     const route = objects.find(o => o.kind === 'HTTPRoute' && o.metadata.name === 'gw-r');
     expect(route.spec.rules[0].retry).toEqual({ attempts: 3, codes: [503], backoff: '250ms' });
     expect(problems).toEqual([]);
+  });
+
+  test('client certificates from Gateway spec.tls.frontend (one CA, required) read back as the TlsHost\'s clientAuth', () => {
+    for (const [kind, ca] of [['ConfigMap', CaCertificates.fromConfigMap('partner-ca')], ['Secret', CaCertificates.fromSecret('partner-ca')]] as const) {
+      const chart = newChart();
+      const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio() });
+      gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert'), clientAuth: ClientAuth.required(ca) });
+      gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
+      const objects = synthConformant(chart);
+      const gateway = objects.find(o => o.kind === 'Gateway');
+      expect(gateway.spec.tls.frontend.default.validation.caCertificateRefs).toEqual([{ group: '', kind, name: 'partner-ca' }]);
+      expect(roundTripProblems('istio', gw, objects)).toEqual([]);
+      expect(ISTIO_READER.read(objects).gateways[0].tlsHosts[0].clientAuth).toEqual({ required: true, ca: { kind, name: 'partner-ca' } });
+    }
   });
 
   test('a hand-written retry stanza is mapped, not left unmapped', () => {

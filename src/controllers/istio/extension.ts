@@ -42,6 +42,9 @@ export function istioExtension(options: IstioExtensionOptions = {}): GatewayApiE
     : { name: ctx.name, namespace: ctx.namespace });
   return {
     handles: HANDLES,
+    // Istio 1.30.3 reads Gateway spec.tls.frontend (resolveGatewayTLS / buildTLS in
+    // pilot/pkg/config/kube/gateway/conversion.go): one CA ConfigMap or Secret, server TLS MUTUAL.
+    frontendValidation: true,
     allocateRoute: (scope_: Construct, route: RouteIR, _names, ctx: GatewayContext): ApiObject[] => {
       const gw = target(ctx);
       // Policies live in the Gateway's namespace; a route from another namespace keeps its names apart.
