@@ -4225,6 +4225,16 @@ export const SUPPORTED: Table = {
         'spec.tls.frontend.default.validation.mode': 'AllowValidOnly',
       },
     },
+    optionalClientCertificate: {
+      'Gateway/gw': {
+        "spec.listeners[1].tls.options['gateway.istio.io/tls-terminate-mode']": 'OPTIONAL_MUTUAL',
+      },
+    },
+    tlsCipherSuites: {
+      'Gateway/gw': {
+        "spec.listeners[1].tls.options['gateway.istio.io/tls-cipher-suites']": 'ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
   },
 };
 

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { ApiGateway, Backend, CaCertificates, ClientAuth, Controller, HttpMethod, Retries, RouteOptions, TlsCertificate } from '../../src';
+import { ApiGateway, Backend, CaCertificates, ClientAuth, Controller, HttpMethod, Retries, RouteOptions, TlsCertificate, TlsCipherSuite } from '../../src';
 import { roundTripProblems } from '../property/roundtrip';
 import { newChart, synthConformant } from '../util';
 import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
@@ -170,6 +170,52 @@ describe('istio reader: audit cells (retries on the experimental channel, client
       expect(roundTripProblems('istio', gw, objects)).toEqual([]);
       expect(ISTIO_READER.read(objects).gateways[0].tlsHosts[0].clientAuth).toEqual({ required: true, ca: { kind, name: 'partner-ca' } });
     }
+  });
+
+  test('listener tls.options: cipher suites (OpenSSL names) and OPTIONAL_MUTUAL read back as the TlsHost\'s cipherSuites and optional clientAuth', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio() });
+    gw.addTlsHost('tls', {
+      hosts: ['a.example.com', 'b.example.com'],
+      certificate: TlsCertificate.fromSecret('a-cert'),
+      clientAuth: ClientAuth.optional(CaCertificates.fromConfigMap('partner-ca')),
+      cipherSuites: [TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TlsCipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA],
+    });
+    gw.addRoute('r', { hosts: ['a.example.com', 'b.example.com'], backend: Backend.service('svc', 80) });
+    const objects = synthConformant(chart);
+    const listeners = objects.find(o => o.kind === 'Gateway').spec.listeners.filter((l: any) => l.protocol === 'HTTPS');
+    expect(listeners.map((l: any) => l.tls.options)).toEqual([0, 1].map(() => ({
+      'gateway.istio.io/tls-cipher-suites': 'ECDHE-ECDSA-CHACHA20-POLY1305,AES256-SHA',
+      'gateway.istio.io/tls-terminate-mode': 'OPTIONAL_MUTUAL',
+    })));
+    expect(roundTripProblems('istio', gw, objects)).toEqual([]);
+    const tls = ISTIO_READER.read(objects).gateways[0].tlsHosts[0];
+    expect([tls.cipherSuites, tls.clientAuth]).toEqual([
+      ['TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', 'TLS_RSA_WITH_AES_256_CBC_SHA'],
+      { required: false, ca: { kind: 'ConfigMap', name: 'partner-ca' } },
+    ]);
+  });
+
+  test('listener options the intent cannot say are unmapped: unknown ciphers, other modes, OPTIONAL_MUTUAL without a frontend CA', () => {
+    const gateway = (options: Record<string, string>, frontend: boolean): KubeObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'gw', namespace: 'edge' },
+      spec: {
+        gatewayClassName: 'istio',
+        listeners: [
+          { name: 'http', port: 80, protocol: 'HTTP' },
+          { name: 'https-a', hostname: 'a.example.com', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'a' }], options } },
+        ],
+        ...(frontend ? { tls: { frontend: { default: { validation: { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'ca' }] } } } } } : {}),
+      },
+    });
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-cipher-suites': 'ECDHE-RSA-AES128-GCM-SHA256,DES-CBC3-SHA' }, false)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options.gateway.istio.io/tls-cipher-suites: the intent lists distinct TLS 1.2 suites by name (TlsCipherSuite); this list has others, repeats or cipher expressions');
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-terminate-mode': 'ISTIO_MUTUAL' }, true)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options.gateway.istio.io/tls-terminate-mode: an Istio listener option the intent does not model');
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-terminate-mode': 'OPTIONAL_MUTUAL' }, false)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options: an optional client certificate is verified against the CA of spec.tls.frontend, which this Gateway does not set');
   });
 
   test('a hand-written retry stanza is mapped, not left unmapped', () => {

@@ -32,8 +32,6 @@ const TRAEFIK_ONE_SCHEME = no('a Traefik router serves either HTTP or HTTPS and 
 const HEADER_FILTER = yes('ResponseHeaderModifier filter on the host\'s HTTPRoutes');
 const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin, which is Kong Enterprise only');
 const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
-// auditgw (issue #12): Istio 1.30.3 reads spec.tls.frontend, and OPTIONAL_MUTUAL only from a listener option.
-const ISTIO_OPTIONAL_MUTUAL = no("Istio 1.30 ignores the frontend validation mode (AllowInsecureFallback included) and verifies a client certificate when presented only with the listener option gateway.istio.io/tls-terminate-mode: OPTIONAL_MUTUAL, which this column does not write yet");
 const TRAEFIK_INGRESS_SERVICE = no('the Traefik Ingress provider reads the backend scheme from annotations on the Service, which this library does not own; use TraefikOutput.INGRESS_ROUTE');
 const KONG_SERVICE = no('Kong reads backend TLS from annotations on the Service (konghq.com/protocol), which this library does not own');
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
@@ -228,12 +226,12 @@ export const TLS: CapabilityArea<TlsFeature> = {
       hsts: HEADER_FILTER,
       minTlsVersion: no("Istio's Gateway API listeners have no minimum-TLS-version option (only the mesh-wide MeshConfig)"),
       clientCertificateAuth: yes('Gateway spec.tls.frontend: one CA ConfigMap or Secret, required, for every TLS host of the gateway (Istio 1.30 converts it to server TLS MUTUAL)'),
-      optionalClientCertificate: ISTIO_OPTIONAL_MUTUAL,
+      optionalClientCertificate: yes('the same, plus the HTTPS listeners\' option gateway.istio.io/tls-terminate-mode: OPTIONAL_MUTUAL (Istio ignores the frontend validation mode)'),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
       backendTlsInsecure: ISTIO_DESTINATION_RULE,
       backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
-      tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
+      tlsCipherSuites: yes('HTTPS listener option gateway.istio.io/tls-cipher-suites (OpenSSL names; Istio 1.30 copies them to the server\'s cipherSuites)'),
       clientCertificateSeveralCas: no('Istio 1.30 takes one caCertificateRef from Gateway spec.tls.frontend and rejects more ("only one caCertificateRef is supported"); put every CA certificate into one bundle'),
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
       tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),

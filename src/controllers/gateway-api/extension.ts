@@ -88,6 +88,12 @@ export interface GatewayApiExtension {
   readonly frontendValidation?: boolean;
 
   /**
+   * Implementation-specific `tls.options` of a TlsHost's HTTPS listeners (Istio: cipher suites,
+   * OPTIONAL_MUTUAL), or undefined for none. Pure.
+   */
+  listenerTlsOptions?(tls: TlsHostIR): Readonly<Record<string, string>> | undefined;
+
+  /**
    * Objects belonging to a route (e.g. a BackendTrafficPolicy targeting its HTTPRoutes, a
    * KongPlugin). Called once, when the route is created; content must be lazy.
    *

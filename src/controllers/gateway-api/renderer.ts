@@ -104,7 +104,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
       namespace: ctx.namespace,
       spec: () => ({
         gatewayClassName: this.options.gatewayClassName,
-        listeners: listeners(ctx.ir(), { http: this.options.httpPort, https: this.options.httpsPort }),
+        listeners: listeners(ctx.ir(), { http: this.options.httpPort, https: this.options.httpsPort }, this.extension.listenerTlsOptions),
         // The portable column (and Istio, which converts it) validates client certificates here;
         // Envoy Gateway uses a ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
         tls: this.frontendValidation ? frontendTls(ctx.ir()) : undefined,
