@@ -4359,6 +4359,25 @@ export const SUPPORTED: Table = {
     },
     ...GATEWAY_HTTP_ONLY,
     ...GATEWAY_PER_HOST,
+    // auditgw (issue #12): Istio 1.30.3 converts Gateway spec.tls.frontend (one CA) to MUTUAL server TLS.
+    clientCertificateAuth: {
+      'Gateway/gw': {
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].group': '',
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].kind': 'ConfigMap',
+        'spec.tls.frontend.default.validation.caCertificateRefs[0].name': 'partner-ca',
+        'spec.tls.frontend.default.validation.mode': 'AllowValidOnly',
+      },
+    },
+    optionalClientCertificate: {
+      'Gateway/gw': {
+        "spec.listeners[1].tls.options['gateway.istio.io/tls-terminate-mode']": 'OPTIONAL_MUTUAL',
+      },
+    },
+    tlsCipherSuites: {
+      'Gateway/gw': {
+        "spec.listeners[1].tls.options['gateway.istio.io/tls-cipher-suites']": 'ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384',
+      },
+    },
   },
 };
 
@@ -4386,6 +4405,24 @@ export const EXPERIMENTAL_SUPPORTED: Table = {
         'spec.rules[0].sessionPersistence.cookieConfig.lifetimeType': 'Permanent',
         'spec.rules[0].sessionPersistence.sessionName': 'route',
         'spec.rules[0].sessionPersistence.type': 'Cookie',
+      },
+    },
+  },
+  // auditgw (issue #12): Istio 1.30.3 converts rules[].retry (pilot/pkg/config/kube/gateway/conversion.go).
+  'istio': {
+    retries: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.attempts': 2,
+      },
+    },
+    retryStatusCodes: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.codes[0]': 503,
+      },
+    },
+    retryBackoff: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].retry.backoff': '100ms',
       },
     },
   },

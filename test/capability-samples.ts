@@ -322,7 +322,7 @@ function retryOn(controller: Controller): RetryOn[] {
 }
 
 function retryMatch(controller: Controller): RouteOptions['match'] {
-  return ['envoy-gateway', 'gateway-api'].includes(controller.name) ? { method: HttpMethod.GET } : undefined;
+  return ['envoy-gateway', 'gateway-api', 'istio'].includes(controller.name) ? { method: HttpMethod.GET } : undefined;
 }
 
 function policyRoute(c: Chart, controller: Controller, p: PolicySample, feature?: PolicyFeature): void {

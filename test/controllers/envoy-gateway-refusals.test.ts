@@ -27,7 +27,8 @@ describe('Envoy Gateway: durations beyond GEP-2257 and cookie attributes, exact 
       "[test/gw/a] Per-attempt timeout (retries.perTryTimeout) is not supported by controller 'envoy-gateway': the per-attempt timeout is longer than the "
       + 'largest duration (99999h). Supported by: none.',
       "[test/gw/b] Retry backoff (retries.backoff) is not supported by controller 'envoy-gateway': it is longer than the largest duration (99999h). Supported by: "
-      + 'Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi({ experimentalChannel: true }).',
+      + 'Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi({ experimentalChannel: true }), '
+      + 'Controller.istio({ experimentalChannel: true }).',
       "[test/gw/c] Retry backoff cap (retries.maxBackoff) is not supported by controller 'envoy-gateway': it is longer than the largest duration (99999h). "
       + 'Supported by: none.',
     ]);

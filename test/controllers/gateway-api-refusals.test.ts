@@ -61,7 +61,7 @@ describe('Gateway API: values the portable API cannot express, exact refusals', 
       "[test/gw/b] Client certificate verification (mTLS) (clientAuth) is not supported by controller 'gateway-api': Gateway API validates client certificates "
       + 'for every HTTPS listener of a port (Gateway spec.tls.frontend), and [test/gw/a] sets it while this TlsHost does not; give every TlsHost of the gateway the '
       + 'same clientAuth, or choose Controller.envoyGateway() (per listener). Supported by: Controller.ingressNginx(), Controller.traefik(), '
-      + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.envoyGateway().',
+      + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.envoyGateway(), Controller.istio().',
       "[test/gw/d] TlsHost.hosts: 'a.b.example.com' and 'a-b.example.com' both need the Gateway listener 'https-a-b-example-com' (names are derived from the "
       + "hostname with '.' replaced by '-'); rename one of the hosts or serve it from another ApiGateway",
     ]);

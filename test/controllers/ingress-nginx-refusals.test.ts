@@ -25,7 +25,8 @@ describe('ingress-nginx: settings that apply to a whole Ingress must agree, exac
       + 'Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
       "[test/gw/r] Client certificate verification (mTLS) (clientAuth) is not supported by controller 'ingress-nginx': auth-tls-* annotations apply to a whole "
       + "Ingress, and this route serves 'a.example.com' (no client certificate) and 'b.example.com' (optional client certificates from Secret 'ca'); put them on "
-      + 'separate routes. Supported by: Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi(), Controller.envoyGateway().',
+      + 'separate routes. Supported by: Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi(), Controller.envoyGateway(), '
+      + 'Controller.istio().',
     ]);
   });
 

@@ -1,3 +1,7 @@
+import { Duration } from 'cdk8s';
+import { ApiGateway, Backend, CaCertificates, ClientAuth, Controller, HttpMethod, Retries, RouteOptions, TlsCertificate, TlsCipherSuite } from '../../src';
+import { roundTripProblems } from '../property/roundtrip';
+import { newChart, synthConformant } from '../util';
 import { mappedLines, readLines, routeLines, unmappedLines } from './read-corpus';
 import { routeTableOf } from '../../src/checks/route-table';
 import { ISTIO_READER } from '../../src/controllers/istio/reader';
@@ -131,5 +135,99 @@ describe('istio reader: CUSTOM AuthorizationPolicy (EdgeAuth.externalProvider)',
     ]);
     const none = ISTIO_READER.read([gw, route('a', '/a'), custom({ rules: [{}] })]);
     expect(unmappedLines(none.items)).toEqual(['AuthorizationPolicy edge/ext-authz spec.provider: a CUSTOM policy names the extension provider that decides (provider.name)']);
+  });
+});
+
+// auditgw (issue #12): cells filled by the audit of Istio's refusals, read back to the same intent.
+describe('istio reader: audit cells (retries on the experimental channel, client certificates)', () => {
+  const synthRoundTrip = (options: Omit<RouteOptions, 'backend'> & { backend?: RouteOptions['backend'] }) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio({ experimentalChannel: true }) });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80), ...options });
+    const objects = synthConformant(chart, { gatewayApiChannel: 'experimental' });
+    return { objects, problems: roundTripProblems('istio', gw, objects) };
+  };
+
+  test('rules[].retry (attempts, codes, backoff) reads back as the route\'s Retries', () => {
+    const { objects, problems } = synthRoundTrip({
+      match: { method: HttpMethod.GET },
+      retries: Retries.of({ attempts: 3, statusCodes: [503], backoff: Duration.millis(250) }),
+    });
+    const route = objects.find(o => o.kind === 'HTTPRoute' && o.metadata.name === 'gw-r');
+    expect(route.spec.rules[0].retry).toEqual({ attempts: 3, codes: [503], backoff: '250ms' });
+    expect(problems).toEqual([]);
+  });
+
+  test('client certificates from Gateway spec.tls.frontend (one CA, required) read back as the TlsHost\'s clientAuth', () => {
+    for (const [kind, ca] of [['ConfigMap', CaCertificates.fromConfigMap('partner-ca')], ['Secret', CaCertificates.fromSecret('partner-ca')]] as const) {
+      const chart = newChart();
+      const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio() });
+      gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert'), clientAuth: ClientAuth.required(ca) });
+      gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('svc', 80) });
+      const objects = synthConformant(chart);
+      const gateway = objects.find(o => o.kind === 'Gateway');
+      expect(gateway.spec.tls.frontend.default.validation.caCertificateRefs).toEqual([{ group: '', kind, name: 'partner-ca' }]);
+      expect(roundTripProblems('istio', gw, objects)).toEqual([]);
+      expect(ISTIO_READER.read(objects).gateways[0].tlsHosts[0].clientAuth).toEqual({ required: true, ca: { kind, name: 'partner-ca' } });
+    }
+  });
+
+  test('listener tls.options: cipher suites (OpenSSL names) and OPTIONAL_MUTUAL read back as the TlsHost\'s cipherSuites and optional clientAuth', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.istio() });
+    gw.addTlsHost('tls', {
+      hosts: ['a.example.com', 'b.example.com'],
+      certificate: TlsCertificate.fromSecret('a-cert'),
+      clientAuth: ClientAuth.optional(CaCertificates.fromConfigMap('partner-ca')),
+      cipherSuites: [TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TlsCipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA],
+    });
+    gw.addRoute('r', { hosts: ['a.example.com', 'b.example.com'], backend: Backend.service('svc', 80) });
+    const objects = synthConformant(chart);
+    const listeners = objects.find(o => o.kind === 'Gateway').spec.listeners.filter((l: any) => l.protocol === 'HTTPS');
+    expect(listeners.map((l: any) => l.tls.options)).toEqual([0, 1].map(() => ({
+      'gateway.istio.io/tls-cipher-suites': 'ECDHE-ECDSA-CHACHA20-POLY1305,AES256-SHA',
+      'gateway.istio.io/tls-terminate-mode': 'OPTIONAL_MUTUAL',
+    })));
+    expect(roundTripProblems('istio', gw, objects)).toEqual([]);
+    const tls = ISTIO_READER.read(objects).gateways[0].tlsHosts[0];
+    expect([tls.cipherSuites, tls.clientAuth]).toEqual([
+      ['TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', 'TLS_RSA_WITH_AES_256_CBC_SHA'],
+      { required: false, ca: { kind: 'ConfigMap', name: 'partner-ca' } },
+    ]);
+  });
+
+  test('listener options the intent cannot say are unmapped: unknown ciphers, other modes, OPTIONAL_MUTUAL without a frontend CA', () => {
+    const gateway = (options: Record<string, string>, frontend: boolean): KubeObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'gw', namespace: 'edge' },
+      spec: {
+        gatewayClassName: 'istio',
+        listeners: [
+          { name: 'http', port: 80, protocol: 'HTTP' },
+          { name: 'https-a', hostname: 'a.example.com', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'a' }], options } },
+        ],
+        ...(frontend ? { tls: { frontend: { default: { validation: { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'ca' }] } } } } } : {}),
+      },
+    });
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-cipher-suites': 'ECDHE-RSA-AES128-GCM-SHA256,DES-CBC3-SHA' }, false)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options.gateway.istio.io/tls-cipher-suites: the intent lists distinct TLS 1.2 suites by name (TlsCipherSuite); this list has others, repeats or cipher expressions');
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-terminate-mode': 'ISTIO_MUTUAL' }, true)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options.gateway.istio.io/tls-terminate-mode: an Istio listener option the intent does not model');
+    expect(unmappedLines(ISTIO_READER.read([gateway({ 'gateway.istio.io/tls-terminate-mode': 'OPTIONAL_MUTUAL' }, false)]).items)).toContain(
+      'Gateway edge/gw spec.listeners[1].tls.options: an optional client certificate is verified against the CA of spec.tls.frontend, which this Gateway does not set');
+  });
+
+  test('a hand-written retry stanza is mapped, not left unmapped', () => {
+    const gw: KubeObject = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } };
+    const route: KubeObject = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'api', namespace: 'edge' },
+      spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'api', port: 80 }], retry: { attempts: 2, codes: [502, 503, 504] } }] },
+    };
+    const result = ISTIO_READER.read([gw, route]);
+    expect(unmappedLines(result.items)).toEqual([]);
+    expect(result.gateways[0].routes[0].policies.retries).toMatchObject({ attempts: 2 });
   });
 });

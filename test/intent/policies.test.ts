@@ -145,6 +145,6 @@ describe('policies on routes and gateways', () => {
     const chart = newChart();
     const g = new ApiGateway(chart, 'edge', { controller: Controller.gatewayApi({ gatewayClassName: 'gc' }) });
     g.addRoute('r', { backend: Backend.service('svc', 80), retries: Retries.of({ attempts: 2 }) });
-    expect(synthError(chart)).toMatch(/Retries \(retries\) is not supported by controller 'gateway-api': it is in the Gateway API experimental channel only; enable it with `experimentalChannel: true`.* Supported by: .*Controller\.envoyGateway\(\)\.$/m);
+    expect(synthError(chart)).toMatch(/Retries \(retries\) is not supported by controller 'gateway-api': it is in the Gateway API experimental channel only; enable it with `experimentalChannel: true`.* Supported by: .*Controller\.envoyGateway\(\), Controller\.istio\(\{ experimentalChannel: true \}\)\.$/m);
   });
 });

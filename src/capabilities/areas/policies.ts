@@ -50,6 +50,8 @@ const NO_ENVOYFILTER = 'only possible with an EnvoyFilter, which this library ne
 const KONG_RETRIES = 'Kong\'s only retry setting is konghq.com/retries on the Service: a count that retries connection errors and timeouts alike (no RetryOn set says that), without status codes, backoff, window or a per-attempt timeout';
 const NO_PROVIDER = (who: string, instead: string) => `a named extension provider is Istio's mesh configuration (meshConfig.extensionProviders); ${who} names the auth service itself: use ${instead}`;
 const GW_NO = (what: string) => `Gateway API has no standard field for ${what}; choose an implementation such as Controller.envoyGateway()`;
+/** auditgw (issue #12): where Envoy Gateway refuses the feature too, the portable reason suggests no implementation. */
+const GW_NONE = (what: string) => `Gateway API (v1.6, standard and experimental) has no field for ${what}`;
 /** Settings read on the Service: written to a Service handed over with Backend.fromService (refused for Backend.service names). */
 const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromService / fromServicePorts)`;
 /** Kong's redirect plugin (Kong Gateway 3.9+, open source): `location` is a full URL, `keep_incoming_path` keeps the whole request path and query. */
@@ -61,6 +63,10 @@ const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the
 const NGINX_AUTH_TLS = 'ingress-nginx has no per-Ingress TLS setting for the auth subrequest (the proxy-ssl-* annotations apply to the backend)';
 const ISTIO_EXT_AUTH = (where: string) => `Istio configures external authorization as a mesh-wide extension provider, not per route (${where})`;
 const GW_ONLY_GRPCS = 'Gateway API has no gRPC-over-TLS backend setting without BackendTLSPolicy verification; use BackendProtocol.GRPC with a verified backend (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
+
+// auditgw (issue #12): Istio 1.30.3 converts the experimental HTTPRoute retry stanza (pilot/pkg/config/kube/gateway/conversion.go).
+const ISTIO_RETRY = (field: string) => `rules[].retry.${field} (Istio 1.30 turns the stanza into VirtualService retries: connect-failure, refused-stream and the codes)`;
+const ISTIO_NO_RETRY_FIELD = (what: string) => `Istio renders Gateway API's retry stanza (attempts, codes, backoff), which has no ${what}`;
 
 const EG_REDIS = 'Envoy Gateway connects to Redis from its own configuration (EnvoyGateway rateLimit.backend.redis: url, TLS), not per route; set it there and use DistributedRateLimit.controllerStore()';
 
@@ -359,15 +365,15 @@ const KONG_GATEWAY_API: Row = {
 const GATEWAY_API: Row = {
   rateLimitPerClientIp: no(GW_NO('rate limits')),
   rateLimitPerHeader: no(GW_NO('rate limits')),
-  rateLimitPerConsumer: no(GW_NO('rate limits')),
-  rateLimitBurst: no(GW_NO('rate limits')),
-  rateLimitConnections: no(GW_NO('rate limits')),
-  rateLimitExemptCidrs: no(GW_NO('rate limits')),
-  rateLimitRedis: no(GW_NO('rate limits')),
+  rateLimitPerConsumer: no(GW_NONE('rate limits')),
+  rateLimitBurst: no(GW_NONE('rate limits')),
+  rateLimitConnections: no(GW_NONE('rate limits')),
+  rateLimitExemptCidrs: no(GW_NONE('rate limits')),
+  rateLimitRedis: no(GW_NONE('rate limits')),
   rateLimitControllerStore: no(GW_NO('rate limits')),
   timeoutConnect: no(GW_NO('connect timeouts')),
-  timeoutRead: no(GW_NO('read timeouts')),
-  timeoutSend: no(GW_NO('send timeouts')),
+  timeoutRead: no(GW_NONE('read timeouts')),
+  timeoutSend: no(GW_NONE('send timeouts')),
   timeoutRequest: yes('rules[].timeouts.request'),
   timeoutBackendRequest: yes('rules[].timeouts.backendRequest'),
   bodySize: no(GW_NO('request body limits')),
@@ -390,7 +396,7 @@ const GATEWAY_API: Row = {
   ipDeny: no(GW_NO('client address filtering')),
   retries: experimental('rules[].retry'),
   retryStatusCodes: experimental('rules[].retry.codes'),
-  retryPerTryTimeout: no('Gateway API\'s retry has a backoff, not a per-attempt timeout'),
+  retryPerTryTimeout: no('Gateway API\'s retry stanza has no per-attempt timeout; rules[].timeouts.backendRequest bounds each attempt (use Timeouts.backendRequest)'),
   sessionAffinityCookie: experimental('rules[].sessionPersistence'),
   backendHttps: no(GW_BACKEND_TLS),
   backendGrpc: yes('GRPCRoute'),
@@ -419,12 +425,12 @@ const GATEWAY_API: Row = {
   retryNonIdempotent: no('Gateway API leaves retrying non-idempotent methods to the implementation'),
   rateLimitLongWindow: no(GW_NO('rate limits')),
   // The Redis store's connection settings (issue #17).
-  rateLimitRedisTls: no(GW_NO('rate limits')),
-  rateLimitRedisDatabase: no(GW_NO('rate limits')),
-  rateLimitRedisTimeout: no(GW_NO('rate limits')),
+  rateLimitRedisTls: no(GW_NONE('rate limits')),
+  rateLimitRedisDatabase: no(GW_NONE('rate limits')),
+  rateLimitRedisTimeout: no(GW_NONE('rate limits')),
   // Requests in progress, without a rate (issue #17).
-  concurrencyPerClientIp: no(GW_NO('concurrency limits')),
-  concurrencyPerHost: no(GW_NO('concurrency limits')),
+  concurrencyPerClientIp: no(GW_NONE('concurrency limits')),
+  concurrencyPerHost: no(GW_NONE('concurrency limits')),
   concurrencyPerRoute: no(GW_NO('concurrency limits')),
   redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
   // External auth extras (issue #17).
@@ -433,7 +439,7 @@ const GATEWAY_API: Row = {
   externalAuthCa: no(GW_EXT_AUTH),
   externalAuthClientCertificate: no(GW_EXT_AUTH),
   // API keys (issue #17).
-  apiKeyAnyConsumer: no(GW_NO('API keys')),
+  apiKeyAnyConsumer: no(GW_NONE('API keys')),
   apiKeyInQuery: no(GW_NO('API keys')),
   apiKeyRemoved: no(GW_NO('API keys')),
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
@@ -482,7 +488,11 @@ const ENVOY_GATEWAY: Row = {
   concurrencyPerClientIp: no('Envoy Gateway\'s circuit breakers count per backend, not per client, and its connection limit (ClientTrafficPolicy connectionLimit) is per listener'),
   concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
   concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
-  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL'),
+  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL (an HTTPRouteFilter directResponse with a Location header could; not rendered yet)'),
+  // auditgw (issue #12): Envoy Gateway's own reasons where the portable ones were inherited.
+  rateLimitPerConsumer: no('Envoy Gateway has no consumers; a BackendTrafficPolicy rate-limit rule selects clients by address, header, method, path or query parameter'),
+  externalAuthSignin: no('Envoy Gateway\'s SecurityPolicy extAuth has no sign-in redirect: a denied check returns the auth service\'s own answer'),
+  externalAuthCache: no('Envoy Gateway\'s SecurityPolicy extAuth has no cache: every request is checked'),
   // External auth extras (issue #17).
   externalAuthRequestHeaders: yes('SecurityPolicy extAuth.headersToExtAuth, which must name Authorization (Envoy always sends it to an HTTP auth service)'),
   externalAuthBody: yes('SecurityPolicy extAuth.bodyToExtAuth.maxRequestBytes (a larger request gets 413)'),
@@ -500,7 +510,7 @@ const ISTIO: Row = {
   ...GATEWAY_API,
   rateLimitPerClientIp: no(NO_ENVOYFILTER),
   rateLimitPerHeader: no(NO_ENVOYFILTER),
-  rateLimitPerConsumer: no(NO_ENVOYFILTER),
+  rateLimitPerConsumer: no('Istio has no consumers (and its rate limits need an EnvoyFilter, which this library never emits)'),
   rateLimitBurst: no(NO_ENVOYFILTER),
   rateLimitConnections: no(NO_ENVOYFILTER),
   rateLimitExemptCidrs: no(NO_ENVOYFILTER),
@@ -509,9 +519,9 @@ const ISTIO: Row = {
   bodySize: no(NO_ENVOYFILTER),
   ipAllow: yes('AuthorizationPolicy remoteIpBlocks'),
   ipDeny: yes('AuthorizationPolicy remoteIpBlocks'),
-  retries: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryStatusCodes: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  sessionAffinityCookie: no('Istio needs a DestinationRule for the Service, which changes all mesh traffic to it'),
+  retries: experimental(ISTIO_RETRY('attempts')),
+  retryStatusCodes: experimental(ISTIO_RETRY('codes')),
+  sessionAffinityCookie: no('Istio 1.30 does not convert rules[].sessionPersistence (istio/istio#55839); its cookie affinity is a DestinationRule consistentHash for the Service, which changes all mesh traffic to it'),
   backendWebsocket: native('upgrades are enabled by default'),
   externalAuth: no('Istio configures external authorization as a mesh-wide extension provider, not a per-route URL'),
   externalAuthResponseHeaders: no('Istio configures external authorization as a mesh-wide extension provider'),
@@ -521,10 +531,10 @@ const ISTIO: Row = {
   externalAuthProvider: yes('AuthorizationPolicy action CUSTOM with provider.name, scoped to the route\'s requests'),
   timeoutDisabled: yes('rules[].timeouts `0s`: Istio\'s route timeout 0 is off'),
   // Retry timing and non-idempotent methods (issue #17).
-  retryBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryMaxBackoff: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryWindow: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
-  retryNonIdempotent: no('HTTPRoute retry is not in Istio 1.30\'s Gateway API conformance report'),
+  retryBackoff: experimental(ISTIO_RETRY('backoff')),
+  retryMaxBackoff: no(ISTIO_NO_RETRY_FIELD('backoff cap (Envoy caps it at ten times the backoff)')),
+  retryWindow: no(ISTIO_NO_RETRY_FIELD('retry window; bound retries with Timeouts.request')),
+  retryNonIdempotent: no(ISTIO_NO_RETRY_FIELD('method condition; status-code retries need a route matching only idempotent methods')),
   rateLimitLongWindow: no(NO_ENVOYFILTER),
   // The Redis store's connection settings (issue #17).
   rateLimitRedisTls: no(NO_ENVOYFILTER),
@@ -546,6 +556,13 @@ const ISTIO: Row = {
   apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
   basicAuthAnyConsumer: no('Istio has no basic authentication (AuthorizationPolicy matches principals, addresses and headers, it does not check passwords) and no consumers'),
+  // auditgw (issue #12): Istio's own reasons where the portable ones were inherited.
+  timeoutConnect: no('Istio sets connect timeouts only in a DestinationRule (trafficPolicy.connectionPool.tcp.connectTimeout) for the Service, which changes all mesh traffic to it'),
+  timeoutRead: no('Envoy, which Istio programs, has no timeout between two reads (a VirtualService has a route timeout and a per-try timeout only)'),
+  timeoutSend: no('Envoy, which Istio programs, has no timeout between two writes'),
+  basicAuth: no('Istio has no basic authentication; an AuthorizationPolicy can only compare credentials written into the policy itself'),
+  externalAuthSignin: no(ISTIO_EXT_AUTH('the provider\'s denial is returned to the client; there is no sign-in redirect')),
+  externalAuthCache: no(ISTIO_EXT_AUTH('envoyExtAuthzHttp has no response cache')),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {

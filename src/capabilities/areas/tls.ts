@@ -33,7 +33,6 @@ const TRAEFIK_ONE_SCHEME = no('a Traefik router serves either HTTP or HTTPS and 
 const HEADER_FILTER = yes('ResponseHeaderModifier filter on the host\'s HTTPRoutes');
 const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin, which is Kong Enterprise only');
 const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
-const ISTIO_NO_FRONTEND = no('Istio 1.30 does not implement Gateway frontend client-certificate validation (per its conformance report)');
 const TRAEFIK_INGRESS_SERVICE = no("the Traefik Ingress provider takes a backend's TLS settings (CA, verification, server name, client certificate) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE");
 const KONG_SERVICE = no('KIC 3.4+ reads upstream TLS verification from annotations on the backend\'s Service (konghq.com/tls-verify, konghq.com/ca-certificates-secrets or -configmaps, beside konghq.com/protocol: https), which this library does not render yet; BackendProtocol.HTTPS with Backend.fromService re-encrypts without verification');
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
@@ -198,7 +197,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsSystemCa: no('wellKnownCACertificates is implementation-specific in Gateway API; choose Controller.envoyGateway() or Controller.istio()'),
       backendTlsInsecure: GW_ALWAYS_VERIFIES,
       backendTlsInsecureServerName: GW_ALWAYS_VERIFIES,
-      tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
+      tlsCipherSuites: no('Gateway API has no portable cipher field (listener tls.options are implementation-specific); choose Controller.envoyGateway() or Controller.istio()'),
       clientCertificateSeveralCas: yes('Gateway spec.tls.frontend caCertificateRefs'),
       backendTlsClientCertificate: GW_CLIENT_CERT,
       tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
@@ -224,7 +223,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       clientCertificateSeveralCas: yes('ClientTrafficPolicy clientValidation.caCertificateRefs'),
       backendTlsClientCertificate: EG_CLIENT_CERT,
       tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
-      httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host (a 426 HTTPRouteFilter directResponse on the HTTP listener is not rendered yet)'),
       httpOnlyRoute: GW_HTTP_LISTENER,
     },
     'istio': {
@@ -235,17 +234,17 @@ export const TLS: CapabilityArea<TlsFeature> = {
       httpsRedirect: yes('HTTPRoute with RequestRedirect on the HTTP listener, 301'),
       plainHttpOnTlsHost: yes(),
       hsts: HEADER_FILTER,
-      minTlsVersion: no("Istio's Gateway API listeners have no minimum-TLS-version option (only the mesh-wide MeshConfig)"),
-      clientCertificateAuth: ISTIO_NO_FRONTEND,
-      optionalClientCertificate: ISTIO_NO_FRONTEND,
+      minTlsVersion: no('Istio 1.30 reads two listener tls.options (gateway.istio.io/tls-cipher-suites, tls-terminate-mode) and no TLS version; its minimum is mesh-wide (MeshConfig tlsDefaults)'),
+      clientCertificateAuth: yes('Gateway spec.tls.frontend: one CA ConfigMap or Secret, required, for every TLS host of the gateway (Istio 1.30 converts it to server TLS MUTUAL)'),
+      optionalClientCertificate: yes('the same, plus the HTTPS listeners\' option gateway.istio.io/tls-terminate-mode: OPTIONAL_MUTUAL (Istio ignores the frontend validation mode)'),
       backendTls: yes('BackendTLSPolicy; CA from a ConfigMap'),
       backendTlsSystemCa: yes(),
       backendTlsInsecure: ISTIO_DESTINATION_RULE,
       backendTlsInsecureServerName: ISTIO_DESTINATION_RULE,
-      tlsCipherSuites: no("Istio's Gateway API listeners take no cipher suites (only its own Gateway resource's tls.cipherSuites, which this column does not render)"),
-      clientCertificateSeveralCas: ISTIO_NO_FRONTEND,
+      tlsCipherSuites: yes('HTTPS listener option gateway.istio.io/tls-cipher-suites (OpenSSL names; Istio 1.30 copies them to the server\'s cipherSuites)'),
+      clientCertificateSeveralCas: no('Istio 1.30 takes one caCertificateRef from Gateway spec.tls.frontend and rejects more ("only one caCertificateRef is supported"); put every CA certificate into one bundle'),
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
-      tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
+      tlsSessionTickets: no('Istio 1.30 reads two listener tls.options (gateway.istio.io/tls-cipher-suites, tls-terminate-mode) and no session resumption setting'),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
       httpOnlyRoute: GW_HTTP_LISTENER,
     },
@@ -267,7 +266,7 @@ export const CA_KINDS: { readonly [c in ControllerName]: { readonly [u in CaUsag
   'kong-gateway-api': { clientAuth: [], backendTls: [] },
   'gateway-api': { clientAuth: ['ConfigMap'], backendTls: ['ConfigMap'] },
   'envoy-gateway': { clientAuth: ['Secret', 'ConfigMap'], backendTls: ['ConfigMap'] },
-  'istio': { clientAuth: [], backendTls: ['ConfigMap'] },
+  'istio': { clientAuth: ['ConfigMap', 'Secret'], backendTls: ['ConfigMap'] },
 };
 
 /** Why a CA kind is refused, or undefined when the controller reads it (or lacks the feature: the matrix reports that). */

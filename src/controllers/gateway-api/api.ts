@@ -170,7 +170,12 @@ export interface Listener {
   readonly port: number;
   readonly protocol: 'HTTP' | 'HTTPS' | 'TLS';
   readonly tls?:
-  | { readonly mode: 'Terminate'; readonly certificateRefs: Array<{ readonly kind: 'Secret'; readonly name: string; readonly namespace?: string }> }
+  | {
+    readonly mode: 'Terminate';
+    readonly certificateRefs: Array<{ readonly kind: 'Secret'; readonly name: string; readonly namespace?: string }>;
+    /** Implementation-specific TLS options (Istio: `gateway.istio.io/tls-*`). */
+    readonly options?: Readonly<Record<string, string>>;
+  }
   | { readonly mode: 'Passthrough' };
   readonly allowedRoutes?: {
     readonly namespaces: {

@@ -87,6 +87,20 @@ export interface GatewayApiExtension {
   readonly v1TlsPolicies?: boolean;
 
   /**
+   * Whether the implementation validates client certificates from the Gateway's
+   * `spec.tls.frontend` (Istio 1.30 converts it to MUTUAL server TLS). The portable column always
+   * does; Envoy Gateway uses its ClientTrafficPolicy instead.
+   * @default false
+   */
+  readonly frontendValidation?: boolean;
+
+  /**
+   * Implementation-specific `tls.options` of a TlsHost's HTTPS listeners (Istio: cipher suites,
+   * OPTIONAL_MUTUAL), or undefined for none. Pure.
+   */
+  listenerTlsOptions?(tls: TlsHostIR): Readonly<Record<string, string>> | undefined;
+
+  /**
    * Objects belonging to a route (e.g. a BackendTrafficPolicy targeting its HTTPRoutes, a
    * KongPlugin). Called once, when the route is created; content must be lazy.
    *

@@ -57,6 +57,14 @@ export interface ListenerTlsReading {
   readonly sessionTickets?: boolean;
 }
 
+/** What an implementation's listener `tls.options` say (Istio), read by `readListenerTlsOptions`. */
+export interface ListenerOptionsReading {
+  /** TLS 1.2 cipher suites by IANA name. */
+  readonly cipherSuites?: readonly string[];
+  /** The listener verifies a client certificate only when one is presented (the CA comes from spec.tls.frontend). */
+  readonly optionalClientCertificate?: boolean;
+}
+
 export interface ExtensionReading {
   /** Policies per route object (`ReadRouteObject.ref`). */
   readonly routePolicies: ReadonlyMap<string, PoliciesIR>;
@@ -96,6 +104,13 @@ export interface AnnotationReading {
 export interface GatewayApiReadExtension {
   /** Objects of the extension (its policy kinds), read by `read`. */
   accepts(object: KubeObject): boolean;
+  /**
+   * Reads an HTTPS listener's `tls.options` (`field` is their path), reporting each key as mapped
+   * or unmapped through `ctx`. Without it, every option is unmapped.
+   */
+  readListenerTlsOptions?(
+    gateway: KubeObject, field: string, options: Readonly<Record<string, unknown>>, ctx: ExtensionReadContext,
+  ): ListenerOptionsReading;
   /** Reads the extension's objects (those `accepts` took) against the route objects of the input. */
   read(objects: readonly KubeObject[], ctx: ExtensionReadContext): ExtensionReading;
   /**

@@ -5,7 +5,7 @@ import { RegexStyle } from './features/http-route';
 import { schemeOnly } from './features/redirect';
 import { ItemLog } from './read/items';
 import { APP_PROTOCOLS, readRule, RuleRead } from './read/rules';
-import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ReadRouteObject } from './read-extension';
+import type { AnnotationReading, ExtensionReadContext, ExtensionReading, GatewayApiReadExtension, ListenerOptionsReading, ReadRouteObject } from './read-extension';
 import { ControllerName } from '../../capabilities/features';
 import { RouteEntry, RouteTable } from '../../checks/route-table';
 import { tlsNameServes, wildcardCovers as covers } from '../../core/hosts';
@@ -132,6 +132,8 @@ interface RouteObject extends ReadRouteObject {
 class Reading {
   private readonly log: ItemLog;
   private readonly gateways = new Map<string, GatewayRead>();
+  /** What the extension read from HTTPS listeners' tls.options, keyed `namespace/gateway#section`. */
+  private readonly listenerOptions = new Map<string, ListenerOptionsReading>();
   private readonly grants: KubeObject[] = [];
   private readonly backendTls = new Map<string, BackendTlsIR>();
   private readonly certificates = new Set<string>();
@@ -261,7 +263,11 @@ class Reading {
         listeners.push(base);
         this.log.mapped(g, field, l.hostname === undefined ? 'ApiGateway (plain HTTP)' : 'ApiGateway.httpListeners (HttpListeners.PER_HOST: plain HTTP of this hostname)', l.hostname ?? l.name);
       } else if (l?.protocol === 'HTTPS' && (l.tls?.mode ?? 'Terminate') === 'Terminate') {
-        this.log.unknownKeys(g, `${field}.tls`, l.tls, ['mode', 'certificateRefs']);
+        const readOptions = this.ext.readListenerTlsOptions;
+        this.log.unknownKeys(g, `${field}.tls`, l.tls, readOptions ? ['mode', 'certificateRefs', 'options'] : ['mode', 'certificateRefs']);
+        if (readOptions && l.tls?.options !== undefined) {
+          this.listenerOptions.set(`${ns}/${g.metadata.name}#${l.name}`, readOptions(g, `${field}.tls.options`, l.tls.options, this.extContext([])));
+        }
         const refs = (l.tls?.certificateRefs ?? []) as any[];
         const ref = refs[0];
         if (refs.length !== 1 || (ref?.group ?? '') !== '' || (ref?.kind ?? 'Secret') !== 'Secret') {
@@ -308,6 +314,11 @@ class Reading {
       }
     }
     const key = `${ns}/${g.metadata.name}`;
+    ((spec.listeners ?? []) as any[]).forEach((l, i) => {
+      if (this.listenerOptions.get(`${key}#${l?.name}`)?.optionalClientCertificate && !clientAuth) {
+        this.log.unmapped(g, `spec.listeners[${i}].tls.options`, 'an optional client certificate is verified against the CA of spec.tls.frontend, which this Gateway does not set', l.tls.options);
+      }
+    });
     this.gateways.set(key, { key, namespace: ns, name: g.metadata.name, object: g, listeners, clientAuth, admits: admits ?? (n => n === ns) });
   }
 
@@ -887,14 +898,17 @@ class Reading {
     for (const l of listeners) {
       const host = l.hostname!;
       const ext = reading.listenerTls?.get(`${gw.key}#${l.section}`);
+      const opts = this.listenerOptions.get(`${gw.key}#${l.section}`);
+      const ca = ext?.clientAuth ?? gw.clientAuth;
+      const cipherSuites = ext?.cipherSuites ?? opts?.cipherSuites;
       const h = hsts.has(host) ? hsts.get(host) : fallback(hsts, l);
       const settings = {
         httpsRedirect: redirect.get(host) ?? fallback(redirect, l) ?? false,
         ...(h ? { hsts: h } : {}),
         ...(ext?.minTlsVersion ? { minTlsVersion: ext.minTlsVersion as TlsVersionIR } : {}),
-        ...(ext?.cipherSuites ? { cipherSuites: ext.cipherSuites } : {}),
+        ...(cipherSuites ? { cipherSuites } : {}),
         ...(ext?.sessionTickets !== undefined ? { sessionTickets: ext.sessionTickets } : {}),
-        ...(ext?.clientAuth ?? gw.clientAuth ? { clientAuth: (ext?.clientAuth ?? gw.clientAuth)! } : {}),
+        ...(ca ? { clientAuth: opts?.optionalClientCertificate ? { ...ca, required: false } : ca } : {}),
       };
       const key = JSON.stringify([bySecret(l), settings]);
       const g = groups.get(key) ?? { hosts: [] as string[], secret: l.secret!, tls: settings };

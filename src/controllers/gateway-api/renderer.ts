@@ -77,6 +77,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
   private readonly tlsRedirectInExtension: boolean;
   /** Whether BackendTLSPolicy v1 / TLSRoute v1 are rendered (`GatewayApiExtension.v1TlsPolicies`). */
   private readonly v1Policies: boolean;
+  /** Client certificates are validated from the Gateway's spec.tls.frontend (portable column, Istio). */
+  private readonly frontendValidation: boolean;
   private scope?: Construct;
   /** Routes sharing HTTPRoutes: at most 16 rules each, a route counting one rule per match. */
   private readonly groups = new RouteGroups(LIMITS.rulesPerRoute);
@@ -89,6 +91,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     this.regex = extension.regexStyle ?? 'as-is';
     this.tlsRedirectInExtension = extension.tlsRedirectInExtension ?? false;
     this.v1Policies = extension.v1TlsPolicies ?? true;
+    this.frontendValidation = name === 'gateway-api' || (extension.frontendValidation ?? false);
     this.experimentalChannel = options.experimentalChannel;
     this.policy = { controller: name, experimentalChannel: options.experimentalChannel, handles: extension.handles };
   }
@@ -103,10 +106,10 @@ export class GatewayApiRenderer implements ControllerRenderer {
       namespace: ctx.namespace,
       spec: () => ({
         gatewayClassName: this.options.gatewayClassName,
-        listeners: listeners(ctx.ir(), { http: this.options.httpPort, https: this.options.httpsPort }),
-        // Only the portable column validates client certificates here; Envoy Gateway uses a
-        // ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
-        tls: this.name === 'gateway-api' ? frontendTls(ctx.ir()) : undefined,
+        listeners: listeners(ctx.ir(), { http: this.options.httpPort, https: this.options.httpsPort }, this.extension.listenerTlsOptions),
+        // The portable column (and Istio, which converts it) validates client certificates here;
+        // Envoy Gateway uses a ClientTrafficPolicy per listener, the others refuse clientAuth (matrix).
+        tls: this.frontendValidation ? frontendTls(ctx.ir()) : undefined,
       }),
     });
     return [gateway, ...this.extension.allocateGateway?.(scope, ctx) ?? []];
@@ -311,7 +314,7 @@ export class GatewayApiRenderer implements ControllerRenderer {
     // A route's own Redirect.toHttps() a TlsHost's more specific redirect would outrank.
     if (!this.tlsRedirectInExtension && !attach) problems.push(...shadowedRedirectProblems(this.name, ir));
     problems.push(...(this.extension.tlsProblems?.(ir) ?? []));
-    if (this.name === 'gateway-api') problems.push(...frontendTlsProblems(ir));
+    if (this.frontendValidation) problems.push(...frontendTlsProblems(this.name, ir));
     problems.push(...passthroughProblems(ir), ...this.serviceTlsProblems(ir));
     if (attach) return [...problems, ...this.extension.attachedGatewayProblems?.(ir) ?? []];
     // Listener names come from host slugs ('.' -> '-'): two hostnames may give one name.

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KIND, SECURITY_VERSION } from './constants';
 import { authorizationPolicySpec, customAuthorizationPolicySpec, externalProviderOf, needsAuthorizationPolicy } from './features/authorization-policy';
 import { issuerConfig, jwtOf, jwtProblem } from './features/jwt';
+import { listenerTlsOptions } from './features/listener-tls';
 import { requestAuthenticationOf } from './features/policies';
 import { requestAuthenticationSpec } from './features/request-authentication';
 import { scope, Signature } from './features/scope';
@@ -42,6 +43,10 @@ export function istioExtension(options: IstioExtensionOptions = {}): GatewayApiE
     : { name: ctx.name, namespace: ctx.namespace });
   return {
     handles: HANDLES,
+    // Istio 1.30.3 reads Gateway spec.tls.frontend (resolveGatewayTLS / buildTLS in
+    // pilot/pkg/config/kube/gateway/conversion.go): one CA ConfigMap or Secret, server TLS MUTUAL.
+    frontendValidation: true,
+    listenerTlsOptions,
     allocateRoute: (scope_: Construct, route: RouteIR, _names, ctx: GatewayContext): ApiObject[] => {
       const gw = target(ctx);
       // Policies live in the Gateway's namespace; a route from another namespace keeps its names apart.

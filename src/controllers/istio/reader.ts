@@ -1,8 +1,9 @@
-import { KIND } from './constants';
+import { KIND, LISTENER_OPTION, OPTIONAL_MUTUAL } from './constants';
 import { hostPatterns, pathPatterns } from './features/scope';
 import { MatchIR, PathIR } from '../../ir/model';
 import { EdgeAuthIR, IpAccessIR, PoliciesIR } from '../../ir/policies';
-import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ReadRouteObject } from '../gateway-api/read-extension';
+import { ianaCipherName } from '../common/tls';
+import { ExtensionReadContext, ExtensionReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerOptionsReading, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
 
 type Mutable<T> = { -readonly [k in keyof T]: T[k] };
@@ -40,7 +41,38 @@ export const istioReadExtension: GatewayApiReadExtension = {
     && ((o.apiVersion.startsWith(`${SECURITY_GROUP}/`) && (o.kind === KIND.requestAuthentication || o.kind === KIND.authorizationPolicy || o.kind in UNMODELLED))
       || (o.apiVersion.startsWith(`${NETWORKING_GROUP}/`) && o.kind in UNMODELLED)),
   read: (objects, ctx) => read(objects, ctx),
+  readListenerTlsOptions: (g, field, options, ctx) => readListenerTlsOptions(g, field, options, ctx),
 };
+
+/**
+ * An HTTPS listener's Istio options: the cipher list (OpenSSL names Istio knows, read as IANA
+ * names) and OPTIONAL_MUTUAL (an optional client certificate). Other keys and values are unmapped.
+ */
+function readListenerTlsOptions(
+  g: KubeObject, field: string, options: Readonly<Record<string, unknown>>, ctx: ExtensionReadContext,
+): ListenerOptionsReading {
+  let cipherSuites: string[] | undefined;
+  let optionalClientCertificate: boolean | undefined;
+  for (const [key, value] of Object.entries(options)) {
+    const at = `${field}.${key}`;
+    if (key === LISTENER_OPTION.cipherSuites && typeof value === 'string') {
+      const names = value.split(',').map(n => n.trim());
+      const iana = names.map(ianaCipherName);
+      if (names.length > 0 && iana.every(n => n !== undefined) && new Set(iana).size === iana.length) {
+        cipherSuites = iana as string[];
+        ctx.mapped(g, at, 'TlsHost.cipherSuites', value);
+      } else {
+        ctx.unmapped(g, at, 'the intent lists distinct TLS 1.2 suites by name (TlsCipherSuite); this list has others, repeats or cipher expressions', value);
+      }
+    } else if (key === LISTENER_OPTION.terminateMode && value === OPTIONAL_MUTUAL) {
+      optionalClientCertificate = true;
+      ctx.mapped(g, at, 'TlsHost.clientAuth (ClientAuth.optional)', value);
+    } else {
+      ctx.unmapped(g, at, 'an Istio listener option the intent does not model', value);
+    }
+  }
+  return { ...(cipherSuites ? { cipherSuites } : {}), ...(optionalClientCertificate ? { optionalClientCertificate } : {}) };
+}
 
 interface Operation {
   readonly hosts?: string[];

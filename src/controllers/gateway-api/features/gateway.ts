@@ -1,6 +1,6 @@
 import { hostPatternCovers } from '../../../core/hosts';
 import { hostSlug, joinName } from '../../../core/names';
-import { GatewayIR } from '../../../ir/model';
+import { GatewayIR, TlsHostIR } from '../../../ir/model';
 import { fromSuffixWildcard, suffixWildcard } from '../../common/wildcard';
 import { CoreObjectRef, GatewayTls, HTTP_LISTENER, Listener } from '../api';
 
@@ -70,7 +70,9 @@ export function passthroughListenerName(host: string): string {
  * from the gateway's namespace only, unless routes were declared in other namespaces: then
  * exactly those namespaces, by name.
  */
-export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
+export function listeners(
+  ir: GatewayIR, ports: ListenerPorts, tlsOptions?: (t: TlsHostIR) => Readonly<Record<string, string>> | undefined,
+): Listener[] {
   const namespaces = new Set<string>([ir.namespace, ...ir.routes.map(r => r.namespace)]);
   const allowedRoutes: Listener['allowedRoutes'] = namespaces.size === 1 ? undefined : {
     namespaces: {
@@ -92,6 +94,7 @@ export function listeners(ir: GatewayIR, ports: ListenerPorts): Listener[] {
           tls: {
             mode: 'Terminate',
             certificateRefs: [{ kind: 'Secret', name: t.secretName, namespace: t.secretNamespace !== ir.namespace ? t.secretNamespace : undefined }],
+            options: tlsOptions?.(t),
           },
           allowedRoutes,
         },

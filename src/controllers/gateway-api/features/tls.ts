@@ -191,14 +191,14 @@ export function hstsProblems(controller: ControllerName, route: RouteIR, tlsHost
   return problems;
 }
 
-/** Portable Gateway API validates client certificates per port: every TLS host of the gateway must agree. */
-export function frontendTlsProblems(ir: GatewayIR): RenderProblem[] {
+/** Gateway API validates client certificates per port (spec.tls.frontend): every TLS host of the gateway must agree. */
+export function frontendTlsProblems(controller: ControllerName, ir: GatewayIR): RenderProblem[] {
   const withAuth = ir.tlsHosts.find(t => t.clientAuth);
   if (!withAuth) return [];
   const key = (t: TlsHostIR) => JSON.stringify(t.clientAuth ?? null);
   return ir.tlsHosts.filter(t => key(t) !== key(withAuth)).map(t => ({
     source: t.source,
-    message: unsupportedMessage('gateway-api', 'clientCertificateAuth', 'clientAuth',
+    message: unsupportedMessage(controller, 'clientCertificateAuth', 'clientAuth',
       `Gateway API validates client certificates for every HTTPS listener of a port (Gateway spec.tls.frontend), and [${withAuth.source}] sets it while this TlsHost ${t.clientAuth ? 'sets another' : 'does not'}; give every TlsHost of the gateway the same clientAuth, or choose Controller.envoyGateway() (per listener)`),
   }));
 }

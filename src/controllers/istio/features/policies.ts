@@ -37,7 +37,7 @@ export const POLICY_EMITTERS: ExtensionPolicyEmitters<IstioPolicyEmitter> = {
   headers: STANDARD,
   redirect: STANDARD,
   rewrite: STANDARD,
-  retries: REFUSED,
+  retries: STANDARD,
   sessionAffinity: REFUSED,
   backendProtocol: STANDARD,
   concurrencyLimit: REFUSED,
