@@ -22,13 +22,17 @@ const mutate = (process.env.MUTATE ?? 'src/controllers/**/*.ts')
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 module.exports = {
   packageManager: 'npm',
-  testRunner: 'jest',
+  // Stryker's jest runner, loading only the test files whose tests cover the mutant (see the file).
+  plugins: ['@stryker-mutator/*', path.resolve(__dirname, 'stryker-jest-by-file.mjs')],
+  testRunner: 'jest-by-file',
   jest: {
     projectType: 'custom',
     config: {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/property/'],
       ...(tests && tests.length > 0 ? { testMatch: tests } : {}),
       reporters: ['default'],
+      // jest's node environment, skipping a mutant's tests after its first failure (see the file).
+      testEnvironment: path.resolve(__dirname, 'stryker-bail-environment.cjs'),
       // Type-checking is the TypeScript checker's job here: ts-jest only transpiles (much faster).
       transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
     },
@@ -41,7 +45,9 @@ module.exports = {
   mutate,
   // The machine is shared: one test runner at a time.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
-  timeoutMS: 20_000,
+  // A mutant's time limit is 1.5 x its covering tests' time in the dry run + this margin; a
+  // mutant that loops (or slows a test down that much) counts as detected (timed out).
+  timeoutMS: 10_000,
   // The first run (every test, with per-test coverage) takes minutes on a busy machine.
   dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'html', 'json'],
