@@ -16,6 +16,10 @@ if (process.env.CRD_DIR === undefined) {
 // e.g. MUTATION_TESTS=test/capabilities.test.ts for the score of the capability tests alone.
 const tests = process.env.MUTATION_TESTS?.split(',').map(s => `<rootDir>/${s.trim()}`).filter(s => s !== '<rootDir>/');
 
+// MUTATION_NAME=<name> names the reports (reports/mutation/<name>.json, .html, <name>-events/), so that
+// runs over different files do not overwrite each other.
+const name = process.env.MUTATION_NAME ?? 'mutation';
+
 const mutate = (process.env.MUTATE ?? 'src/controllers/**/*.ts')
   .split(',').map(s => s.trim()).filter(Boolean);
 
@@ -50,9 +54,12 @@ module.exports = {
   timeoutMS: 10_000,
   // The first run (every test, with per-test coverage) takes minutes on a busy machine.
   dryRunTimeoutMinutes: 30,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // The event recorder writes each mutant's result as it is tested: a run stopped before its end
+  // still leaves the results of the mutants it tested (reports/mutation/<name>-events/*-onMutantTested.json).
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  eventReporter: { baseDir: `reports/mutation/${name}-events` },
   thresholds: { high: 90, low: 80, break: null },
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',
