@@ -58,7 +58,13 @@ describe('Istio policy scope: the route\'s requests, minus what more specific ro
       r: { hosts: A, match: { path: PathMatch.exact('/login') }, ipAccess: allow },
       below: { hosts: A, match: { path: PathMatch.exact('/login/x') } },
       prefix: { hosts: A, match: { path: PathMatch.prefix('/log') } },
+      // the same path as a prefix is less specific than the exact path
+      samePrefix: { hosts: A, match: { path: PathMatch.prefix('/login') } },
     }, 'r')).toEqual([{ from: FROM, to: [{ operation: { hosts: hostsOf('a.example.com'), paths: ['/login'] } }] }]);
+    expect(rulesOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/login') }, ipAccess: allow },
+      exact: { hosts: A, match: { path: PathMatch.exact('/login') } },
+    }, 'r')).toEqual([{ from: FROM, to: [{ operation: { hosts: hostsOf('a.example.com'), paths: ['/login', '/login/*'], notPaths: ['/login'] } }] }]);
     expect(rulesOf({
       r: { hosts: A, match: { path: PathMatch.exact('/login'), method: HttpMethod.POST }, ipAccess: allow },
       get: { hosts: A, match: { path: PathMatch.exact('/login'), method: HttpMethod.GET } },
