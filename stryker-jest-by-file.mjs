@@ -51,10 +51,13 @@ class JestByFileRunner {
     this.testFiles = files && files.length > 0 && files.every(f => f !== undefined)
       ? [...new Set(files.flat())].sort().map(f => `^${escapeRegExp(f)}$`)
       : undefined;
+    // Read by stryker-bail-environment.cjs: Stryker's `disableBail` option runs every covering test.
+    process.env.STRYKER_DISABLE_BAIL = options.disableBail ? 'true' : 'false';
     try {
       return await this.inner.mutantRun(options);
     } finally {
       this.testFiles = undefined;
+      delete process.env.STRYKER_DISABLE_BAIL;
     }
   }
 }
