@@ -20,7 +20,8 @@ type Rank = [number, number, number, number, number];
 
 function rank(m: MatchIR): Rank {
   const p = m.path;
-  const type = p.kind === 'Exact' ? 3 : p.kind === 'Prefix' ? 2 : 1;
+  // Exact before Prefix; a regular-expression path is never ranked (refused on the route itself, or before comparing: scope()).
+  const type = p.kind === 'Exact' ? 1 : 0;
   return [type, p.value.length, m.method ? 1 : 0, m.headers.length, m.queryParams.length];
 }
 
