@@ -1116,6 +1116,16 @@ export const SUPPORTED: Table = {
         'spec.mirroring.mirrors[1].percent': 100,
       },
     },
+    // issue #17 (parity): the rate limit's concurrent connections, an inFlightReq of its own.
+    rateLimitConnections: {
+      'Middleware/gw-r-inflightreq-client': {
+        'spec.inFlightReq.amount': 5,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[1].name': 'gw-r-inflightreq-client',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1571,6 +1581,16 @@ export const SUPPORTED: Table = {
     },
     // issue #17: external auth extras (the same forwardAuth Middleware on both Traefik outputs)
     ...TRAEFIK_FORWARD_AUTH_EXTRAS,
+    // issue #17 (parity): the rate limit's concurrent connections, an inFlightReq of its own.
+    rateLimitConnections: {
+      'Middleware/gw-r-inflightreq-client': {
+        'spec.inFlightReq.amount': 5,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-ratelimit@kubernetescrd,edge-gw-r-inflightreq-client@kubernetescrd',
+      },
+    },
   },
   'kong': {
     hostRouting: {

@@ -307,8 +307,9 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): Po
   }
   // A rate limit's concurrentConnections is the requests in progress per client address: the
   // same limit as ConcurrencyLimit.perClientIp() (the intent allows one of the two on a route).
+  // Beside a per-host or per-route concurrency limit it stays where it is: the table carries both.
   const connections = p.rateLimit?.concurrentConnections;
-  if (connections !== undefined) {
+  if (connections !== undefined && p.concurrencyLimit === undefined) {
     const { concurrentConnections: _, ...rateLimit } = p.rateLimit!;
     const hops = p.rateLimit!.clientIpHops;
     // Sources are already stripped here (withoutSource).

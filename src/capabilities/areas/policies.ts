@@ -153,7 +153,7 @@ const TRAEFIK: Row = {
   rateLimitPerHeader: yes('rateLimit sourceCriterion.requestHeaderName'),
   rateLimitPerConsumer: no('Traefik has no consumers'),
   rateLimitBurst: yes('rateLimit.burst: the token bucket size'),
-  rateLimitConnections: no('Traefik limits requests in progress per client with a Middleware of its own (inFlightReq); use ConcurrencyLimit.perClientIp({ maxRequests }) beside the rate limit'),
+  rateLimitConnections: yes('an inFlightReq Middleware of its own (sourceCriterion.ipStrategy), beside a ConcurrencyLimit.perHost() inFlightReq'),
   rateLimitExemptCidrs: no('Traefik\'s rateLimit has no exemption list (excludedIPs only affects X-Forwarded-For parsing)'),
   rateLimitRedis: yes('rateLimit.redis (Traefik v3.4+)'),
   rateLimitControllerStore: no('Traefik has no controller-wide store; use DistributedRateLimit.redis()'),

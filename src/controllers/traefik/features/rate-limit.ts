@@ -37,7 +37,8 @@ export const TRAEFIK_PERIODS: { readonly [w in RateLimitWindow]: string } = { se
  *   `username` / `password`. Without Redis, limits are per Traefik instance. TLS is
  *   `tls.insecureSkipVerify: false` (verified with the system CAs, for the endpoint's host);
  *   the intent's one timeout is written as the dial, read and write timeouts alike.
- * Consumers, concurrent connections and exempt CIDRs are refused by the capability matrix.
+ * Consumers and exempt CIDRs are refused by the capability matrix; concurrent connections are an
+ * inFlightReq Middleware of their own (clientInFlightReqSpec).
  */
 export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
   const redis = rl.distributed?.kind === 'redis' && rl.distributed.endpoint ? redisSpec(rl.distributed, rl.distributed.endpoint) : undefined;
@@ -84,4 +85,14 @@ export function inFlightReqSpec(cl: ConcurrencyLimitIR): Record<string, InFlight
       sourceCriterion: cl.key === 'host' ? { requestHost: true } : { ipStrategy: { depth: cl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
     },
   };
+}
+
+/**
+ * `RateLimit.perClientIp({ concurrentConnections })`: requests in progress per client address,
+ * the limit ConcurrencyLimit.perClientIp() renders, in a Middleware of its own (role
+ * `inflightreq-client`) so that it stands beside a route's ConcurrencyLimit.perHost() (a second
+ * inFlightReq, per host).
+ */
+export function clientInFlightReqSpec(rl: RateLimitIR, connections: number): Record<string, InFlightReqSpec> {
+  return inFlightReqSpec({ source: rl.source, key: 'clientIp', maxRequests: connections, clientIpHops: rl.clientIpHops });
 }
