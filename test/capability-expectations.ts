@@ -431,6 +431,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['nginx.ingress.kubernetes.io/permanent-redirect-code']": '302',
       },
     },
+    // issue #12 (parity): a `*.` origin is exactly one label, as nginx matches it.
+    corsWildcardOrigin: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/cors-allow-origin']": 'https://*.example.com',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -976,7 +982,7 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyMethod: {
@@ -1124,6 +1130,13 @@ export const SUPPORTED: Table = {
       },
       'IngressRoute/gw-r': {
         'spec.routes[0].middlewares[1].name': 'gw-r-inflightreq-client',
+      },
+    },
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
   },
@@ -1475,7 +1488,7 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyMethod: {
@@ -1589,6 +1602,13 @@ export const SUPPORTED: Table = {
       },
       'Ingress/gw-r': {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-ratelimit@kubernetescrd,edge-gw-r-inflightreq-client@kubernetescrd',
+      },
+    },
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'Middleware/gw-r-cors': {
+        'spec.headers.accessControlAllowOriginList[0]': undefined,
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
   },
@@ -1888,7 +1908,7 @@ export const SUPPORTED: Table = {
     },
     corsWildcardOrigin: {
       'KongPlugin/gw-r-cors': {
-        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'config.origins[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyHeader: {
@@ -1982,6 +2002,12 @@ export const SUPPORTED: Table = {
         "metadata.annotations['konghq.com/plugins']": 'gw-r-acl,gw-r-jwt',
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
+    },
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
     },
   },
   'kong-gateway-api': {
@@ -2412,7 +2438,7 @@ export const SUPPORTED: Table = {
     },
     corsWildcardOrigin: {
       'KongPlugin/gw-r-cors': {
-        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'config.origins[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyHeader: {
@@ -2522,6 +2548,12 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[1].type': 'ExtensionRef',
       },
       ...KONG_JWT_CONSUMER_OBJECTS,
+    },
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
     },
   },
   'gateway-api': {
@@ -2875,7 +2907,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
@@ -3560,7 +3592,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
@@ -4164,7 +4196,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },

@@ -265,6 +265,7 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(30) }) }),
   redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), noBackend: true }),
   corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsDeepWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),

@@ -70,6 +70,7 @@ export const POLICY_SAMPLES: { readonly [f in PolicyFeature]: () => RouteOptions
   timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(0) }) }),
   redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.FOUND }), noBackend: true }),
   corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://*.example.com'] }) }),
+  corsDeepWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://**.example.com'] }) }),
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], methods: ['*'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], headers: ['*'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'], exposeHeaders: ['*'] }) }),

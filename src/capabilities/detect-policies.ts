@@ -40,6 +40,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
   if (p.bodySize) use('bodySize', 'bodySize', p.bodySize.source);
   if (p.cors) use('cors', 'cors', p.cors.source);
   if (p.cors?.origins.some(o => o.includes('://*.'))) use('corsWildcardOrigin', 'cors.origins', p.cors.source);
+  if (p.cors?.origins.some(o => o.includes('://**.'))) use('corsDeepWildcardOrigin', 'cors.origins', p.cors.source);
   if (p.cors?.methods.includes('*')) use('corsAnyMethod', 'cors.methods', p.cors.source);
   if (p.cors?.headers.includes('*')) use('corsAnyHeader', 'cors.headers', p.cors.source);
   if (p.cors?.exposeHeaders.includes('*')) use('corsAnyExposedHeader', 'cors.exposeHeaders', p.cors.source);

@@ -359,7 +359,7 @@ const timeoutsArb: fc.Arbitrary<TimeoutsSpec> = fc.record({
 }, { requiredKeys: [] }).filter(t => Object.keys(t).length > 0);
 
 const originArb = fc.oneof(
-  fc.constantFrom('https://web.example.com', 'http://localhost:3000', 'https://*.example.com'),
+  fc.constantFrom('https://web.example.com', 'http://localhost:3000', 'https://*.example.com', 'https://**.example.com'),
   label.map(l => `https://${l}.origin.test`),
 );
 const corsArb: fc.Arbitrary<CorsSpec> = fc.record({

@@ -38,7 +38,9 @@ export type PolicyFeature =
   // issue #17: API keys of any consumer, key location and removal
   | 'apiKeyAnyConsumer' | 'apiKeyInQuery' | 'apiKeyRemoved'
   // issue #17: JWTs verified with keys held by consumers
-  | 'jwtConsumerKeys';
+  | 'jwtConsumerKeys'
+  // issue #12 (parity): CORS origin wildcard depth, as in route hosts (`*.` one label, `**.` one or more)
+  | 'corsDeepWildcardOrigin';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -117,7 +119,7 @@ const NGINX: Row = {
   externalAuthProvider: no(NO_PROVIDER('ingress-nginx', 'EdgeAuth.external()')),
   timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
-  corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
+  corsWildcardOrigin: yes('cors-allow-origin `https://*.example.com`: nginx matches `[A-Za-z0-9-]+`, exactly one DNS label'),
   corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
   corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
   corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
@@ -146,6 +148,8 @@ const NGINX: Row = {
   apiKeyInQuery: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label; write `https://*.example.com` for one label, or list the deeper origins'),
 };
 
 const TRAEFIK: Row = {
@@ -200,7 +204,7 @@ const TRAEFIK: Row = {
   externalAuthProvider: no(NO_PROVIDER("Traefik's forwardAuth middleware", 'EdgeAuth.external()')),
   timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
   redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
-  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://[a-z0-9-]+\\.example\\.com$`: exactly one label'),
   corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
   corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
   corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
@@ -229,6 +233,8 @@ const TRAEFIK: Row = {
   apiKeyInQuery: no('API keys are Traefik Hub only, not Traefik Proxy'),
   apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
   jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -302,7 +308,7 @@ const KONG: Row = {
   externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
   timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('Kong redirects plain HTTP to HTTPS (https-redirect-status-code) or, with its redirect plugin (3.9+), to a fixed scheme://host location; neither answers with the request\'s own URL'),
-  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://[a-z0-9-]+\\.example\\.com$`: exactly one label'),
   corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
   corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
@@ -331,6 +337,8 @@ const KONG: Row = {
   apiKeyInQuery: yes('key-auth key_in_query (Kong reads the same key_names from headers and the query)'),
   apiKeyRemoved: yes('key-auth hide_credentials'),
   jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -400,7 +408,7 @@ const GATEWAY_API: Row = {
   externalAuthProvider: no(NO_PROVIDER("Gateway API's ExternalAuth filter", 'Controller.istio()')),
   timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
   redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
-  corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
+  corsWildcardOrigin: no('the CORS filter\'s `*` is greedy to the left (one or more labels) and cannot stop at one; write `https://**.example.com` for one or more labels, or list the one-label origins'),
   corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
   corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
   corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
@@ -429,6 +437,8 @@ const GATEWAY_API: Row = {
   apiKeyInQuery: no(GW_NO('API keys')),
   apiKeyRemoved: no(GW_NO('API keys')),
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('CORS filter allowOrigins `https://*.example.com`: `*` is greedy to the left, one or more labels'),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -590,7 +600,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     externalAuthProvider: { title: 'External authorization through a mesh extension provider', prop: 'auth' },
     timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
     redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
-    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
+    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: exactly one label)', prop: 'cors.origins' },
     corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
     corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
     corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
@@ -614,6 +624,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyInQuery: { title: 'API key in a query parameter', prop: 'auth.queryParameter' },
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
     jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
+    corsDeepWildcardOrigin: { title: 'CORS any-depth wildcard origin (`**.`: one or more labels)', prop: 'cors.origins' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -393,7 +393,7 @@ function readHeaders(
     const vary = take('addVaryHeader');
     const star = (v: unknown) => Array.isArray(v) && v.includes('*') && (v.length > 1 || credentials === true);
     if (list.some(x => typeof x !== 'string') || !Array.isArray(methods)) {
-      unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host form (one or more labels) are read, with the methods listed');
+      unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host (one label) and **.host (one or more labels) forms are read, with the methods listed');
     } else if ([methods, allowHeaders, expose].some(star)) {
       unmap('accessControlAllowMethods', '\'*\' with other values or with credentials: the intent allows \'*\' alone and without credentials');
     } else {
@@ -420,10 +420,11 @@ function readHeaders(
 /** `^https://([a-z0-9-]+\.)+example\.com$` -> `https://*.example.com`. */
 function wildcardOrigin(re: unknown): string | undefined {
   if (typeof re !== 'string') return undefined;
-  const m = /^\^(https?):\/\/\(\[a-z0-9-\]\+\\\.\)\+(.+)\$$/.exec(re);
+  // features/cors.ts wildcardRegex: one or more labels (`**.`) or exactly one (`*.`).
+  const m = /^\^(https?):\/\/(\(\[a-z0-9-\]\+\\\.\)\+|\[a-z0-9-\]\+\\\.)(.+)\$$/.exec(re);
   if (!m) return undefined;
-  const rest = m[2].replace(/\\(.)/g, '$1');
-  return quoteMeta(rest) === m[2] ? `${m[1]}://*.${rest}` : undefined;
+  const rest = m[3].replace(/\\(.)/g, '$1');
+  return quoteMeta(rest) === m[3] ? `${m[1]}://${m[2].startsWith('(') ? '**.' : '*.'}${rest}` : undefined;
 }
 
 /** Traefik status list (`500-599`, `404`) as codes. */
