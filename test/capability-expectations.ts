@@ -1139,6 +1139,17 @@ export const SUPPORTED: Table = {
         'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
+    // issue #17 (parity): the Redis store's CA and client certificate.
+    rateLimitRedisCa: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
+      },
+    },
+    rateLimitRedisClientCertificate: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.certSecret': 'redis-client',
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1609,6 +1620,17 @@ export const SUPPORTED: Table = {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlAllowOriginList[0]': undefined,
         'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
+    // issue #17 (parity): the Redis store's CA and client certificate.
+    rateLimitRedisCa: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
+      },
+    },
+    rateLimitRedisClientCertificate: {
+      'Middleware/gw-r-ratelimit': {
+        'spec.rateLimit.redis.tls.certSecret': 'redis-client',
       },
     },
   },

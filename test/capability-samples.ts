@@ -266,6 +266,8 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), noBackend: true }),
   corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsDeepWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  rateLimitRedisCa: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
+  rateLimitRedisClientCertificate: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),

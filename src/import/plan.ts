@@ -568,6 +568,8 @@ function rateLimitExpr(r: RateLimitIR): Expr {
         ['tls', r.distributed.tls ? lit(true) : undefined],
         ['database', r.distributed.database !== undefined ? lit(r.distributed.database) : undefined],
         ['timeout', r.distributed.timeoutMs !== undefined ? duration(r.distributed.timeoutMs) : undefined],
+        ['ca', r.distributed.ca !== undefined ? caExpr(r.distributed.ca) : undefined],
+        ['clientCertificateSecret', r.distributed.clientCertificateSecret !== undefined ? lit(r.distributed.clientCertificateSecret) : undefined],
       ]))) : undefined],
   ];
   if (r.key === 'header') return call('RateLimit.perHeader', lit(r.header ?? ''), obj(base));

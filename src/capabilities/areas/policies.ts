@@ -40,7 +40,9 @@ export type PolicyFeature =
   // issue #17: JWTs verified with keys held by consumers
   | 'jwtConsumerKeys'
   // issue #12 (parity): CORS origin wildcard depth, as in route hosts (`*.` one label, `**.` one or more)
-  | 'corsDeepWildcardOrigin';
+  | 'corsDeepWildcardOrigin'
+  // issue #17 (parity): the Redis store's CA and client certificate
+  | 'rateLimitRedisCa' | 'rateLimitRedisClientCertificate';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -150,6 +152,9 @@ const NGINX: Row = {
   jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
   // CORS origin wildcard depth (issue #12).
   corsDeepWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label; write `https://*.example.com` for one label, or list the deeper origins'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisClientCertificate: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
 };
 
 const TRAEFIK: Row = {
@@ -235,6 +240,9 @@ const TRAEFIK: Row = {
   jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   // CORS origin wildcard depth (issue #12).
   corsDeepWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: yes('rateLimit.redis.tls.caSecret (a Secret only)'),
+  rateLimitRedisClientCertificate: yes('rateLimit.redis.tls.certSecret'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -339,6 +347,9 @@ const KONG: Row = {
   jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
   // CORS origin wildcard depth (issue #12).
   corsDeepWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no('Kong verifies Redis with the CAs of its lua_ssl_trusted_certificate setting (global configuration), not per plugin; add the CA there and leave ca unset'),
+  rateLimitRedisClientCertificate: no('Kong\'s rate-limiting plugin has no client certificate for Redis (its redis settings: ssl, ssl_verify, server_name, username, password)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -439,6 +450,9 @@ const GATEWAY_API: Row = {
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
   // CORS origin wildcard depth (issue #12).
   corsDeepWildcardOrigin: yes('CORS filter allowOrigins `https://*.example.com`: `*` is greedy to the left, one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(GW_NO('rate limits')),
+  rateLimitRedisClientCertificate: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -494,6 +508,9 @@ const ENVOY_GATEWAY: Row = {
   apiKeyInQuery: yes('SecurityPolicy apiKeyAuth.extractFrom params (after the header)'),
   apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
   jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(EG_REDIS),
+  rateLimitRedisClientCertificate: no(EG_REDIS),
 };
 
 const ISTIO: Row = {
@@ -545,6 +562,9 @@ const ISTIO: Row = {
   apiKeyInQuery: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   apiKeyRemoved: no('Istio\'s AuthorizationPolicy can only compare keys written into the policy itself'),
   jwtConsumerKeys: no('Istio verifies JWTs against a JWKS (RequestAuthentication jwksUri or jwks), not keys held by consumers; use EdgeAuth.jwt()'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(NO_ENVOYFILTER),
+  rateLimitRedisClientCertificate: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -625,6 +645,8 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
     jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
     corsDeepWildcardOrigin: { title: 'CORS any-depth wildcard origin (`**.`: one or more labels)', prop: 'cors.origins' },
+    rateLimitRedisCa: { title: 'Rate-limit Redis CA', prop: 'rateLimit.distributed.ca' },
+    rateLimitRedisClientCertificate: { title: 'Rate-limit Redis client certificate', prop: 'rateLimit.distributed.clientCertificateSecret' },
   },
   matrix: {
     'ingress-nginx': NGINX,

@@ -13,6 +13,7 @@ import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec, ser
 import { ipDenyProblems } from './features/ip-access';
 import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { anyDepthOverlapProblems } from './features/priority';
+import { redisProblems } from './features/rate-limit';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
 import { canaryRuleProblems, ruleValueProblems } from './features/rule';
@@ -301,6 +302,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...(this.name === 'traefik' ? [...backendHeaderProblems(ir), ...routeMirrorProblems(ir)] : []),
       ...retryProblems(this.name, ir),
       ...authProblems(this.name, ir),
+      ...redisProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),
