@@ -152,8 +152,14 @@ export class DistributedRateLimit {
       clientCertificateSecret = o.clientCertificateSecret;
     }
     return new DistributedRateLimit({
-      kind: 'redis', endpoint, secretName: o.secretName, ...(tls ? { tls } : {}), ...(database !== undefined ? { database } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      ...(o.ca !== undefined ? { ca: (o.ca as CaCertificates)._toIR() } : {}), ...(clientCertificateSecret !== undefined ? { clientCertificateSecret } : {}),
+      kind: 'redis',
+      endpoint,
+      secretName: o.secretName,
+      ...(tls ? { tls } : {}),
+      ...(database !== undefined ? { database } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(o.ca !== undefined ? { ca: (o.ca as CaCertificates)._toIR() } : {}),
+      ...(clientCertificateSecret !== undefined ? { clientCertificateSecret } : {}),
     });
   }
 

@@ -1,8 +1,8 @@
 import { unsupportedMessage } from '../../../capabilities/check';
 import { goDuration } from '../../../core/duration';
 import { GatewayIR } from '../../../ir/model';
-import { RenderProblem } from '../../renderer';
 import { ConcurrencyLimitIR, DistributedStoreIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
 import { MIDDLEWARE_TYPES, REMOTE_ADDR_STRATEGY } from '../constants';
 
 /** `Middleware.spec.rateLimit` wire type (fields we emit). */
