@@ -1150,6 +1150,12 @@ export const SUPPORTED: Table = {
         'spec.rateLimit.redis.tls.certSecret': 'redis-client',
       },
     },
+    // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
+    strictSni: {
+      'TLSOption/default': {
+        'spec.sniStrict': true,
+      },
+    },
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1631,6 +1637,12 @@ export const SUPPORTED: Table = {
     rateLimitRedisClientCertificate: {
       'Middleware/gw-r-ratelimit': {
         'spec.rateLimit.redis.tls.certSecret': 'redis-client',
+      },
+    },
+    // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
+    strictSni: {
+      'TLSOption/default': {
+        'spec.sniStrict': true,
       },
     },
   },

@@ -52,6 +52,9 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
     const m = caKindMessage(controller, 'backendTls', ir.defaultBackend.tls?.ca, 'defaultBackend.tls.ca');
     if (m) add(ir.defaultBackendSource, m);
   }
+  if (ir.strictSni) {
+    for (const m of checkFeatures(controller, [{ feature: 'strictSni', prop: 'strictSni' }], experimental)) add(ir.source, m);
+  }
   if (ir.clientIp && ir.clientIp.trustedHops > 0) {
     for (const m of checkFeatures(controller, [{ feature: 'clientIpForwardedFor', prop: 'clientIp' }], experimental)) add(ir.source, m);
   }

@@ -17,6 +17,8 @@ export interface RouteTable {
   readonly tls: readonly TlsEntry[];
   readonly passthrough: readonly PassthroughEntry[];
   readonly defaultBackend?: BackendEntry;
+  /** Strict SNI: handshakes without a known SNI are refused (GatewayIR.strictSni). */
+  readonly strictSni?: true;
 }
 
 /** A backend, without the weight's scale: weights are reduced to their smallest integer ratio. */
@@ -91,7 +93,9 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   const tls: TlsEntry[] = [];
   const passthrough: PassthroughEntry[] = [];
   let defaultBackend: BackendEntry | undefined;
+  let strictSni: true | undefined;
   for (const ir of gateways) {
+    if (ir.strictSni) strictSni = true;
     const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
     // Several canaries may split one (host, match): each header canary is a route of its own,
     // at most one other canary (weights, mirroring, a header-presence or cookie rule) stays on it.
@@ -154,6 +158,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
     ),
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
+    strictSni,
   });
 }
 
@@ -175,6 +180,7 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
   side('tls', a.tls, b.tls);
   side('passthrough', a.passthrough, b.passthrough);
   side('defaultBackend', a.defaultBackend ? [a.defaultBackend] : [], b.defaultBackend ? [b.defaultBackend] : []);
+  side('strictSni', a.strictSni ? [true] : [], b.strictSni ? [true] : []);
   return lines;
 }
 

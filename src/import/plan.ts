@@ -221,6 +221,7 @@ class Planner {
         ['name', id !== gw.name ? lit(gw.name) : undefined],
         ['defaultBackend', gw.defaultBackend ? backendExpr(gw.defaultBackend, gw.namespace) : undefined],
         ['clientIp', hops !== undefined ? call('ClientIp.xForwardedFor', obj([['trustedHops', lit(hops)]])) : undefined],
+        ['strictSni', gw.strictSni ? lit(true) : undefined],
       ]),
       comments,
       sources: [gw.source, ...(gw.defaultBackendSource ? [gw.defaultBackendSource] : [])],

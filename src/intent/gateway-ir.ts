@@ -25,6 +25,7 @@ export interface GatewayParts {
   readonly defaultBackend?: BackendIR;
   readonly defaultBackendSource?: string;
   readonly clientIp?: ClientAddressIR;
+  readonly strictSni?: true;
 }
 
 /** Objects a construct of the gateway renders, with its path and kind (object owner checks). */
@@ -44,6 +45,7 @@ export function gatewayIr(p: GatewayParts): GatewayIR {
     canaries: p.canaries,
     canariesByRoute: byRoute(p.canaries),
     clientIp: p.clientIp,
+    ...(p.strictSni ? { strictSni: p.strictSni } : {}),
   };
 }
 

@@ -247,4 +247,6 @@ export interface GatewayIR {
   readonly canariesByRoute: ReadonlyMap<string, readonly CanaryIR[]>;
   /** Declared client address (absent: undeclared, the TCP peer, with a warning). */
   readonly clientIp?: ClientAddressIR;
+  /** Refuse TLS handshakes without a known SNI (absent: the default certificate answers them). */
+  readonly strictSni?: true;
 }

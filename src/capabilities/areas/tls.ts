@@ -21,7 +21,9 @@ export type TlsFeature =
   | 'clientCertificateSeveralCas'
   | 'backendTlsClientCertificate'
   | 'tlsSessionTickets'
-  | 'httpsOnlyRoute';
+  | 'httpsOnlyRoute'
+  // issue #17 (parity): refuse handshakes without a known SNI
+  | 'strictSni';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -68,6 +70,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     backendTlsClientCertificate: { title: 'Client certificate presented to HTTPS backends', prop: 'backend.tls.clientCertificateSecret' },
     tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
     httpsOnlyRoute: { title: 'HTTPS-only route refusing plain HTTP (426)', prop: 'protocols' },
+    strictSni: { title: 'Strict SNI (no default certificate)', prop: 'strictSni' },
   },
   matrix: {
     'ingress-nginx': {
@@ -90,6 +93,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: yes('proxy-ssl-secret (tls.crt, tls.key) with proxy-ssl-verify off: unverified backends only (with verification it is the CA Secret)'),
       tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
       httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
+      strictSni: no('ingress-nginx answers a handshake without SNI, or for a name no Ingress has a certificate for, with its default certificate (--default-ssl-certificate or a self-signed one); no annotation or Ingress field refuses it'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -111,6 +115,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: yes('ServersTransport certificatesSecrets'),
       tlsSessionTickets: yes('TLSOption disableSessionTickets'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
+      strictSni: yes('the TLSOption named `default` (sniStrict: true), in the gateway\'s namespace: Traefik checks strict SNI with its default TLS options, instance-wide'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -132,6 +137,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
       tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
+      strictSni: yes('the TLSOption named `default` (sniStrict: true), in the gateway\'s namespace (needs the Traefik CRD provider): Traefik checks strict SNI with its default TLS options, instance-wide'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -153,6 +159,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: KONG_CLIENT_CERT,
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426"'),
+      strictSni: no('Kong answers a handshake without SNI, or for a name with no certificate, with its default certificate; no plugin, annotation or KongIngress field refuses it'),
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -174,6 +181,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: KIC_BTLS,
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: NO_REJECT_426('not rendered on HTTPRoutes yet: the reader takes konghq.com/protocols there for the TlsHost redirect only'),
+      strictSni: no('Kong answers a handshake without SNI, or for a name with no certificate, with its default certificate; no plugin, annotation or Gateway field refuses it'),
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -195,6 +203,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: GW_CLIENT_CERT,
       tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      strictSni: no('Gateway API has no field for refusing handshakes without a matching SNI; what a listener does then is implementation-specific'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -216,6 +225,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: EG_CLIENT_CERT,
       tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
       httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      strictSni: no('Envoy Gateway\'s ClientTrafficPolicy tls settings have no strict-SNI field (what a handshake matching no HTTPS listener hostname gets is not configurable per gateway)'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -237,6 +247,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       backendTlsClientCertificate: ISTIO_CLIENT_CERT,
       tlsSessionTickets: no("Istio's Gateway API listeners have no session resumption option"),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
+      strictSni: no('Istio has no Gateway API field or annotation for refusing handshakes without a matching SNI'),
     },
   },
 };

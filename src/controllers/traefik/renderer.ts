@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
+import { ACME_SOLVER_PRIORITY, ANNOTATIONS, DEFAULT_TLS_OPTION, KINDS, TRAEFIK_API_VERSION } from './constants';
 import { authProblems } from './features/auth';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
@@ -66,8 +66,16 @@ export class TraefikRenderer implements ControllerRenderer {
     this.entryPoints = { web: options.web, websecure: options.websecure };
   }
 
-  public allocateGateway(): ApiObject[] {
-    return [];
+  /**
+   * Strict SNI: the TLSOption named `default` (Traefik checks strict SNI with its default TLS
+   * options, which every router without a TLSOption of its own uses), in the gateway's namespace,
+   * with `sniStrict: true` and nothing else (the instance's default TLS settings stay Traefik's).
+   */
+  public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
+    if (!ctx.strictSni) return [];
+    return [new ManifestObject(scope, 'DefaultTlsOption', {
+      apiVersion: TRAEFIK_API_VERSION, kind: KINDS.tlsOption, name: DEFAULT_TLS_OPTION, namespace: ctx.namespace, spec: () => ({ sniStrict: true }),
+    })];
   }
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
