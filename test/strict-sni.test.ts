@@ -83,6 +83,18 @@ test('import codegen prints strictSni, and building the plan gives the same inte
   expectImportRoundTrip(strictGateway('traefik').gw, 'traefik', "namespace: 'edge', strictSni: true });");
 });
 
+test('two strictSni gateways in one app: the second is refused, naming the first', () => {
+  const chart = newChart();
+  for (const [id, namespace] of [['one', 'a'], ['two', 'b']]) {
+    const gw = new ApiGateway(chart, id, { controller: CONTROLLERS.traefik(), namespace, strictSni: true });
+    gw.addTlsHost('tls', { hosts: [`${id}.example.com`], certificate: TlsCertificate.fromSecret('cert') });
+    gw.addRoute('r', { hosts: [`${id}.example.com`], backend: Backend.service('api', 80) });
+  }
+  const error = synthError(chart);
+  expect(error).toContain('[test/two] ApiGateway.strictSni: [test/one] sets it too, and strict SNI is a setting of the whole controller instance, written once per cluster');
+  expect(error).not.toContain('[test/one] ApiGateway.strictSni');
+});
+
 describe('bad inputs name the field', () => {
   test.each<[string, unknown, string]>([
     ['a string', 'true', "[test/edge] ApiGateway.strictSni: 'true' must be true or false"],
