@@ -236,6 +236,8 @@ export interface CaseSpec {
   readonly passthrough?: { readonly wildcard: PassthroughWildcard; readonly backend: BackendSpec };
   /** `ApiGateway.objectPerRoute` (not drawn: checkCase synthesizes some cases both ways). */
   readonly objectPerRoute?: boolean;
+  /** `ApiGateway.strictSni` (issue #17). */
+  readonly strictSni?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +618,7 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     experimental: gatewayApiFamily ? fc.boolean() : fc.constant(false),
     defaults: sometimes(policiesArb, 6),
     defaultBackend: sometimes(backendArb, 12),
+    strictSni: sometimes(fc.constant(true as const), 10),
     routes: fc.array(routeArb, { minLength: 1, maxLength: 3 }),
     tlsPick: fc.array(fc.nat(), { maxLength: 3 }),
     tlsSecret: fc.constantFrom('tls-cert-a', 'wild.cert'),
@@ -710,6 +713,7 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
+      ...(raw.strictSni ? { strictSni: raw.strictSni } : {}),
       routes: [
         ...raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
         // Its own host and path: nothing else serves them.
@@ -837,6 +841,7 @@ export function prune(controller: ControllerName, spec: CaseSpec): CaseSpec {
     ...spec,
     defaults: spec.defaults && keepPolicies(spec.defaults),
     defaultBackend: spec.defaultBackend && ok('defaultBackend') ? localBackend(spec.defaultBackend) : undefined,
+    strictSni: spec.strictSni && ok('strictSni') ? spec.strictSni : undefined,
     routes: routes.filter(respondOk),
     tls,
     canaries,
@@ -1018,6 +1023,7 @@ export function build(controllerName: ControllerName, spec: CaseSpec): { app: Ap
     defaults: spec.defaults ? policies(spec.defaults) : undefined,
     defaultBackend: spec.defaultBackend ? backend(spec.defaultBackend) : undefined,
     objectPerRoute: spec.objectPerRoute,
+    strictSni: spec.strictSni,
   });
   const routes: Route[] = spec.routes.map((r, i) => gateway.addRoute(`r${i}`, {
     hosts: r.hosts ? [...r.hosts] : undefined,

@@ -159,7 +159,7 @@ export const SITES: readonly Site[] = [
   // Constructs.
   {
     name: 'new ApiGateway',
-    args: () => ['gw2', { controller: Controller.envoyGateway(), namespace: 'edge', name: 'gw2', defaults: policies(), defaultBackend: Backend.service('nf', 80) }],
+    args: () => ['gw2', { controller: Controller.envoyGateway(), namespace: 'edge', name: 'gw2', defaults: policies(), defaultBackend: Backend.service('nf', 80), strictSni: false }],
     call: (f, a) => new ApiGateway(f.chart, a[0], a[1]),
   },
   {
