@@ -47,6 +47,34 @@ const TRAEFIK_FORWARD_AUTH_EXTRAS: { readonly [f in FeatureKind]?: CellExpectati
   },
 };
 
+/** issues #12 / #17 (parity): CORS origin depth, the Redis CA and client certificate, strict SNI, alike on both Traefik outputs. */
+const TRAEFIK_PARITY: { readonly [f in FeatureKind]?: CellExpectation } = {
+  // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+  corsDeepWildcardOrigin: {
+    'Middleware/gw-r-cors': {
+      'spec.headers.accessControlAllowOriginList[0]': undefined,
+      'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+    },
+  },
+  // issue #17 (parity): the Redis store's CA and client certificate.
+  rateLimitRedisCa: {
+    'Middleware/gw-r-ratelimit': {
+      'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
+    },
+  },
+  rateLimitRedisClientCertificate: {
+    'Middleware/gw-r-ratelimit': {
+      'spec.rateLimit.redis.tls.certSecret': 'redis-client',
+    },
+  },
+  // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
+  strictSni: {
+    'TLSOption/default': {
+      'spec.sniStrict': true,
+    },
+  },
+};
+
 /** issue #17: the jwt plugin, its acl and the consumer of its Secret, alike in both Kong modes. */
 const KONG_JWT_CONSUMER_OBJECTS = {
   'KongPlugin/gw-r-acl': {
@@ -1132,30 +1160,8 @@ export const SUPPORTED: Table = {
         'spec.routes[0].middlewares[1].name': 'gw-r-inflightreq-client',
       },
     },
-    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
-    corsDeepWildcardOrigin: {
-      'Middleware/gw-r-cors': {
-        'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
-      },
-    },
-    // issue #17 (parity): the Redis store's CA and client certificate.
-    rateLimitRedisCa: {
-      'Middleware/gw-r-ratelimit': {
-        'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
-      },
-    },
-    rateLimitRedisClientCertificate: {
-      'Middleware/gw-r-ratelimit': {
-        'spec.rateLimit.redis.tls.certSecret': 'redis-client',
-      },
-    },
-    // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
-    strictSni: {
-      'TLSOption/default': {
-        'spec.sniStrict': true,
-      },
-    },
+    // issues #12 / #17 (parity): the same objects on both Traefik outputs.
+    ...TRAEFIK_PARITY,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1621,30 +1627,8 @@ export const SUPPORTED: Table = {
         "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-ratelimit@kubernetescrd,edge-gw-r-inflightreq-client@kubernetescrd',
       },
     },
-    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
-    corsDeepWildcardOrigin: {
-      'Middleware/gw-r-cors': {
-        'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
-      },
-    },
-    // issue #17 (parity): the Redis store's CA and client certificate.
-    rateLimitRedisCa: {
-      'Middleware/gw-r-ratelimit': {
-        'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
-      },
-    },
-    rateLimitRedisClientCertificate: {
-      'Middleware/gw-r-ratelimit': {
-        'spec.rateLimit.redis.tls.certSecret': 'redis-client',
-      },
-    },
-    // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
-    strictSni: {
-      'TLSOption/default': {
-        'spec.sniStrict': true,
-      },
-    },
+    // issues #12 / #17 (parity): the same objects on both Traefik outputs.
+    ...TRAEFIK_PARITY,
   },
   'kong': {
     hostRouting: {
