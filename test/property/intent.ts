@@ -361,7 +361,7 @@ const timeoutsArb: fc.Arbitrary<TimeoutsSpec> = fc.record({
 }, { requiredKeys: [] }).filter(t => Object.keys(t).length > 0);
 
 const originArb = fc.oneof(
-  fc.constantFrom('https://web.example.com', 'http://localhost:3000', 'https://*.example.com', 'https://**.example.com'),
+  fc.constantFrom('https://web.example.com', 'http://localhost:3000', 'https://*.example.com'),
   label.map(l => `https://${l}.origin.test`),
 );
 const corsArb: fc.Arbitrary<CorsSpec> = fc.record({
@@ -378,7 +378,10 @@ const corsArb: fc.Arbitrary<CorsSpec> = fc.record({
     if (c.credentials) return c;
     const any = (l: readonly string[] | undefined, only: string) => (l?.length === 1 && l[0] === only ? ['*'] : l);
     return { ...c, methods: any(c.methods, 'OPTIONS'), headers: any(c.headers, 'x-cors-h'), exposeHeaders: any(c.exposeHeaders, 'x-cors-e') };
-  });
+  })
+  // A wildcard origin of either depth (issue #12): `**.` when the drawn maxAge is odd, so the
+  // random stream stays what it was.
+  .map(c => ((c.maxAge ?? 0) % 2 === 1 ? { ...c, origins: c.origins.map(o => (o === 'https://*.example.com' ? 'https://**.example.com' : o)) } : c));
 
 const opsArb: fc.Arbitrary<HeaderOpsSpec> = fc.uniqueArray(
   fc.stringMatching(/^[a-z][a-z0-9]{1,6}$/).map(s => `x-hr-${s}`), { minLength: 1, maxLength: 4 },
@@ -618,7 +621,6 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
     experimental: gatewayApiFamily ? fc.boolean() : fc.constant(false),
     defaults: sometimes(policiesArb, 6),
     defaultBackend: sometimes(backendArb, 12),
-    strictSni: sometimes(fc.constant(true as const), 10),
     routes: fc.array(routeArb, { minLength: 1, maxLength: 3 }),
     tlsPick: fc.array(fc.nat(), { maxLength: 3 }),
     tlsSecret: fc.constantFrom('tls-cert-a', 'wild.cert'),
@@ -713,7 +715,9 @@ export function caseArb(controller: ControllerName): fc.Arbitrary<CaseSpec> {
       experimental: raw.experimental,
       defaults: raw.defaults,
       defaultBackend: raw.defaultBackend,
-      ...(raw.strictSni ? { strictSni: raw.strictSni } : {}),
+      // Strict SNI (issue #17), derived from values already drawn (about one case in eight) so the
+      // random stream stays what it was.
+      ...(raw.tlsSplit && raw.namespace === 'default' && raw.tlsSecret === 'wild.cert' ? { strictSni: true as const } : {}),
       routes: [
         ...raw.routes.map((r, i) => (i === mirrored ? { ...r, mirrors: raw.mirrors } : r)),
         // Its own host and path: nothing else serves them.
