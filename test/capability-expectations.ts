@@ -47,6 +47,34 @@ const TRAEFIK_FORWARD_AUTH_EXTRAS: { readonly [f in FeatureKind]?: CellExpectati
   },
 };
 
+/** issues #12 / #17 (parity): CORS origin depth, the Redis CA and client certificate, strict SNI, alike on both Traefik outputs. */
+const TRAEFIK_PARITY: { readonly [f in FeatureKind]?: CellExpectation } = {
+  // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+  corsDeepWildcardOrigin: {
+    'Middleware/gw-r-cors': {
+      'spec.headers.accessControlAllowOriginList[0]': undefined,
+      'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+    },
+  },
+  // issue #17 (parity): the Redis store's CA and client certificate.
+  rateLimitRedisCa: {
+    'Middleware/gw-r-ratelimit': {
+      'spec.rateLimit.redis.tls.caSecret': 'redis-ca',
+    },
+  },
+  rateLimitRedisClientCertificate: {
+    'Middleware/gw-r-ratelimit': {
+      'spec.rateLimit.redis.tls.certSecret': 'redis-client',
+    },
+  },
+  // issue #17 (parity): strict SNI, the instance-wide TLSOption named default.
+  strictSni: {
+    'TLSOption/default': {
+      'spec.sniStrict': true,
+    },
+  },
+};
+
 /** issue #17: the jwt plugin, its acl and the consumer of its Secret, alike in both Kong modes. */
 const KONG_JWT_CONSUMER_OBJECTS = {
   'KongPlugin/gw-r-acl': {
@@ -455,6 +483,12 @@ export const SUPPORTED: Table = {
     },
     // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
     hostnamedHttpListeners: SAME,
+    // issue #12 (parity): a `*.` origin is exactly one label, as nginx matches it.
+    corsWildcardOrigin: {
+      'Ingress/gw-r': {
+        "metadata.annotations['nginx.ingress.kubernetes.io/cors-allow-origin']": 'https://*.example.com',
+      },
+    },
   },
   'traefik': {
     hostRouting: {
@@ -1000,7 +1034,7 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyMethod: {
@@ -1144,6 +1178,18 @@ export const SUPPORTED: Table = {
     httpOnlyRoute: SAME,
     // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
     hostnamedHttpListeners: SAME,
+    // issue #17 (parity): the rate limit's concurrent connections, an inFlightReq of its own.
+    rateLimitConnections: {
+      'Middleware/gw-r-inflightreq-client': {
+        'spec.inFlightReq.amount': 5,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'IngressRoute/gw-r': {
+        'spec.routes[0].middlewares[1].name': 'gw-r-inflightreq-client',
+      },
+    },
+    // issues #12 / #17 (parity): the same objects on both Traefik outputs.
+    ...TRAEFIK_PARITY,
   },
   'traefik-ingress': {
     hostRouting: {
@@ -1493,7 +1539,7 @@ export const SUPPORTED: Table = {
     corsWildcardOrigin: {
       'Middleware/gw-r-cors': {
         'spec.headers.accessControlAllowOriginList[0]': undefined,
-        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'spec.headers.accessControlAllowOriginListRegex[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyMethod: {
@@ -1633,6 +1679,18 @@ export const SUPPORTED: Table = {
     httpOnlyRoute: SAME,
     // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
     hostnamedHttpListeners: SAME,
+    // issue #17 (parity): the rate limit's concurrent connections, an inFlightReq of its own.
+    rateLimitConnections: {
+      'Middleware/gw-r-inflightreq-client': {
+        'spec.inFlightReq.amount': 5,
+        'spec.inFlightReq.sourceCriterion.ipStrategy.depth': 0,
+      },
+      'Ingress/gw-r': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/router.middlewares']": 'edge-gw-r-ratelimit@kubernetescrd,edge-gw-r-inflightreq-client@kubernetescrd',
+      },
+    },
+    // issues #12 / #17 (parity): the same objects on both Traefik outputs.
+    ...TRAEFIK_PARITY,
   },
   'kong': {
     hostRouting: {
@@ -1930,7 +1988,7 @@ export const SUPPORTED: Table = {
     },
     corsWildcardOrigin: {
       'KongPlugin/gw-r-cors': {
-        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'config.origins[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyHeader: {
@@ -2054,6 +2112,12 @@ export const SUPPORTED: Table = {
     },
     // Issue #12: HttpListeners.PER_HOST: no listeners here (rules are per host already).
     hostnamedHttpListeners: SAME,
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {
@@ -2483,7 +2547,7 @@ export const SUPPORTED: Table = {
     },
     corsWildcardOrigin: {
       'KongPlugin/gw-r-cors': {
-        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
+        'config.origins[0]': '^https://[a-z0-9-]+\\.example\\.com$',
       },
     },
     corsAnyHeader: {
@@ -2638,6 +2702,12 @@ export const SUPPORTED: Table = {
         'config.location': 'https://www.example.com/moved?from=a',
         'config.status_code': 302,
         'config.keep_incoming_path': false,
+      },
+    },
+    // issue #12 (parity): a `**.` origin, one or more labels (a `*.` origin is exactly one).
+    corsDeepWildcardOrigin: {
+      'KongPlugin/gw-r-cors': {
+        'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
   },
@@ -2992,7 +3062,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
@@ -3679,7 +3749,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },
@@ -4285,7 +4355,7 @@ export const SUPPORTED: Table = {
         'spec.rules[0].filters[0].requestRedirect.statusCode': 302,
       },
     },
-    corsWildcardOrigin: {
+    corsDeepWildcardOrigin: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].filters[0].cors.allowOrigins[0]': 'https://*.example.com',
       },

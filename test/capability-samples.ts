@@ -53,6 +53,13 @@ function canary(c: Chart, controller: Controller, traffic?: CanaryTraffic, mirro
   return { path: 'test/gw/canary', prop: mirror ? 'mirror' : 'traffic' };
 }
 
+/** A TLS gateway (a.example.com) with or without strict SNI. */
+function strictSniGateway(c: Chart, controller: Controller, strictSni: boolean): void {
+  const gw = new ApiGateway(c, 'gw', { controller, strictSni });
+  gw.addRoute('r', { hosts: ['a.example.com'], backend: svc() });
+  gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a-cert') });
+}
+
 /** A route and a TLS-terminating TlsHost for a.example.com, with extra TlsHost options. */
 function tls(c: Chart, controller: Controller, options: object, prop: string): At {
   const gw = new ApiGateway(c, 'gw', { controller });
@@ -193,6 +200,11 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   httpsOnlyRoute: routeCell(
     { hosts: A, backend: Backend.service('svc', 80), protocols: RouteProtocols.HTTPS_ONLY },
     { hosts: A, backend: Backend.service('svc', 80) }, 'protocols'),
+  // issue #17 (parity): strict SNI, a gateway setting (baseline: the same TLS gateway without it).
+  strictSni: {
+    sample: (c, controller) => { strictSniGateway(c, controller, true); return { path: 'test/gw', prop: 'strictSni' }; },
+    baseline: (c, controller) => { strictSniGateway(c, controller, false); },
+  },
   // issue #12: the gateway answers itself (baseline: the same route forwarding to its backend).
   directResponse: respondCell(DirectResponse.fixed({ statusCode: 503, body: 'Down for maintenance', contentType: 'text/html; charset=utf-8' })),
   noBackendRule: respondCell(DirectResponse.fixed({ statusCode: 500 })),
@@ -277,6 +289,9 @@ const POLICY_BASELINES: { readonly [f in PolicyFeature]?: (controller: Controlle
   timeoutDisabled: () => ({ timeouts: Timeouts.of({ request: Duration.seconds(30) }) }),
   redirectStatusOnly: () => ({ redirect: Redirect.to({ statusCode: RedirectStatus.MOVED_PERMANENTLY }), noBackend: true }),
   corsWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  corsDeepWildcardOrigin: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
+  rateLimitRedisCa: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
+  rateLimitRedisClientCertificate: () => ({ rateLimit: RateLimit.perClientIp({ requests: 10, distributed: DistributedRateLimit.redis('redis.infra.svc.cluster.local:6379', { tls: true }) }) }),
   corsAnyMethod: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),
   corsAnyExposedHeader: () => ({ cors: Cors.allow({ origins: ['https://web.example.com'] }) }),

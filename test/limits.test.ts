@@ -175,12 +175,12 @@ describe('Redis settings the intent cannot express are unmapped, never read as a
 
   test.each<[string, (redis: any) => void]>([
     ['TLS without verification', r => { r.tls = { insecureSkipVerify: true }; }],
-    ['a CA Secret', r => { r.tls = { caSecret: 'redis-ca' }; }],
+    ['a CA Secret without insecureSkipVerify: false', r => { r.tls = { caSecret: 'redis-ca' }; }],
     ['different read and write timeouts', r => { r.readTimeout = '1s'; r.writeTimeout = '2s'; }],
     ['a pool size', r => { r.poolSize = 20; }],
   ])('traefik: %s is unmapped', (_, change) => {
     const objects = withRedis('traefik');
     change(objects.find(o => o.kind === 'Middleware' && o.spec.rateLimit).spec.rateLimit.redis);
-    expect(unmapped('traefik', objects).join('\n')).toContain('spec.rateLimit.redis: one Redis endpoint, an optional credentials Secret, TLS verified with the system CAs');
+    expect(unmapped('traefik', objects).join('\n')).toContain('spec.rateLimit.redis: one Redis endpoint, an optional credentials Secret, verified TLS (system CAs or a CA Secret');
   });
 });

@@ -25,6 +25,8 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
     if (rl.distributed?.tls) use('rateLimitRedisTls', 'rateLimit.distributed.tls', rl.source);
     if (rl.distributed?.database !== undefined) use('rateLimitRedisDatabase', 'rateLimit.distributed.database', rl.source);
     if (rl.distributed?.timeoutMs !== undefined) use('rateLimitRedisTimeout', 'rateLimit.distributed.timeout', rl.source);
+    if (rl.distributed?.ca !== undefined) use('rateLimitRedisCa', 'rateLimit.distributed.ca', rl.source);
+    if (rl.distributed?.clientCertificateSecret !== undefined) use('rateLimitRedisClientCertificate', 'rateLimit.distributed.clientCertificateSecret', rl.source);
   }
   const cl = p.concurrencyLimit;
   if (cl) use(cl.key === 'clientIp' ? 'concurrencyPerClientIp' : cl.key === 'host' ? 'concurrencyPerHost' : 'concurrencyPerRoute', 'concurrencyLimit', cl.source);
@@ -40,6 +42,7 @@ export function policyFeatures(p: PoliciesIR, defaultsSource?: string): UsedPoli
   if (p.bodySize) use('bodySize', 'bodySize', p.bodySize.source);
   if (p.cors) use('cors', 'cors', p.cors.source);
   if (p.cors?.origins.some(o => o.includes('://*.'))) use('corsWildcardOrigin', 'cors.origins', p.cors.source);
+  if (p.cors?.origins.some(o => o.includes('://**.'))) use('corsDeepWildcardOrigin', 'cors.origins', p.cors.source);
   if (p.cors?.methods.includes('*')) use('corsAnyMethod', 'cors.methods', p.cors.source);
   if (p.cors?.headers.includes('*')) use('corsAnyHeader', 'cors.headers', p.cors.source);
   if (p.cors?.exposeHeaders.includes('*')) use('corsAnyExposedHeader', 'cors.exposeHeaders', p.cors.source);

@@ -55,6 +55,9 @@ export function featureProblems(ir: GatewayIR, controller: ControllerName, exper
   if (ir.httpListeners === 'per-host') {
     for (const m of checkFeatures(controller, [{ feature: 'hostnamedHttpListeners', prop: 'httpListeners' }], experimental)) add(ir.source, m);
   }
+  if (ir.strictSni) {
+    for (const m of checkFeatures(controller, [{ feature: 'strictSni', prop: 'strictSni' }], experimental)) add(ir.source, m);
+  }
   if (ir.clientIp && ir.clientIp.trustedHops > 0) {
     for (const m of checkFeatures(controller, [{ feature: 'clientIpForwardedFor', prop: 'clientIp' }], experimental)) add(ir.source, m);
   }

@@ -17,6 +17,8 @@ export interface RouteTable {
   readonly tls: readonly TlsEntry[];
   readonly passthrough: readonly PassthroughEntry[];
   readonly defaultBackend?: BackendEntry;
+  /** Strict SNI: handshakes without a known SNI are refused (GatewayIR.strictSni). */
+  readonly strictSni?: true;
   /**
    * `per-host`: the owned Gateway listens for plain HTTP per hostname (`HttpListeners.PER_HOST`).
    * Requests are served the same way; it is carried so that a round trip proves the layout is
@@ -105,9 +107,11 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
   const passthrough: PassthroughEntry[] = [];
   let defaultBackend: BackendEntry | undefined;
   let httpListeners: 'per-host' | undefined;
+  let strictSni: true | undefined;
   for (const ir of gateways) {
     // Without a hostname the per-host layout is the one listener without a hostname: the same Gateway.
     if (ir.routes.some(r => r.hosts.length > 0) || ir.tlsHosts.length > 0) httpListeners ??= ir.httpListeners;
+    if (ir.strictSni) strictSni = true;
     const routesBySource = new Map(ir.routes.map(r => [r.source, r]));
     // Several canaries may split one (host, match): each header canary is a route of its own,
     // at most one other canary (weights, mirroring, a header-presence or cookie rule) stays on it.
@@ -171,6 +175,7 @@ export function routeTableOf(gateways: readonly GatewayIR[]): RouteTable {
     passthrough: uniqueSorted(passthrough),
     defaultBackend,
     httpListeners,
+    strictSni,
   });
 }
 
@@ -193,6 +198,7 @@ export function tableDiff(a: RouteTable, b: RouteTable): string[] {
   side('passthrough', a.passthrough, b.passthrough);
   side('defaultBackend', a.defaultBackend ? [a.defaultBackend] : [], b.defaultBackend ? [b.defaultBackend] : []);
   side('httpListeners', a.httpListeners ? [a.httpListeners] : [], b.httpListeners ? [b.httpListeners] : []);
+  side('strictSni', a.strictSni ? [true] : [], b.strictSni ? [true] : []);
   return lines;
 }
 
@@ -325,8 +331,9 @@ function normalPolicies(p: PoliciesIR, reencrypted: boolean, match: MatchIR): Po
   }
   // A rate limit's concurrentConnections is the requests in progress per client address: the
   // same limit as ConcurrencyLimit.perClientIp() (the intent allows one of the two on a route).
+  // Beside a per-host or per-route concurrency limit it stays where it is: the table carries both.
   const connections = p.rateLimit?.concurrentConnections;
-  if (connections !== undefined) {
+  if (connections !== undefined && p.concurrencyLimit === undefined) {
     const { concurrentConnections: _, ...rateLimit } = p.rateLimit!;
     const hops = p.rateLimit!.clientIpHops;
     // Sources are already stripped here (withoutSource).

@@ -19,6 +19,8 @@ export interface GatewayContext {
   readonly objectPerRoute?: boolean;
   /** The gateway's declared client address (`ApiGatewayProps.clientIp`), known at construction. */
   readonly clientIp?: ClientAddressIR;
+  /** Strict SNI (`ApiGatewayProps.strictSni`), known at construction. */
+  readonly strictSni?: true;
   /** The whole gateway's IR, as of now (rebuilt when constructs are added). */
   ir(): GatewayIR;
 }

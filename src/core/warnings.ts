@@ -38,6 +38,7 @@ export const WARNING_IDS = {
   serviceSettings: 'service-settings',
   redisPlaintextCredentials: 'redis-plaintext-credentials',
   externalAuthBody: 'external-auth-body',
+  instanceWideSetting: 'instance-wide-setting',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

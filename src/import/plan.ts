@@ -222,6 +222,7 @@ class Planner {
         ['defaultBackend', gw.defaultBackend ? backendExpr(gw.defaultBackend, gw.namespace) : undefined],
         ['clientIp', hops !== undefined ? call('ClientIp.xForwardedFor', obj([['trustedHops', lit(hops)]])) : undefined],
         ['httpListeners', gw.httpListeners === 'per-host' ? enumOf('HttpListeners', 'PER_HOST') : undefined],
+        ['strictSni', gw.strictSni ? lit(true) : undefined],
       ]),
       comments,
       sources: [gw.source, ...(gw.defaultBackendSource ? [gw.defaultBackendSource] : [])],
@@ -569,6 +570,8 @@ function rateLimitExpr(r: RateLimitIR): Expr {
         ['tls', r.distributed.tls ? lit(true) : undefined],
         ['database', r.distributed.database !== undefined ? lit(r.distributed.database) : undefined],
         ['timeout', r.distributed.timeoutMs !== undefined ? duration(r.distributed.timeoutMs) : undefined],
+        ['ca', r.distributed.ca !== undefined ? caExpr(r.distributed.ca) : undefined],
+        ['clientCertificateSecret', r.distributed.clientCertificateSecret !== undefined ? lit(r.distributed.clientCertificateSecret) : undefined],
       ]))) : undefined],
   ];
   if (r.key === 'header') return call('RateLimit.perHeader', lit(r.header ?? ''), obj(base));

@@ -17,6 +17,7 @@ import { GatewayLink } from '../cert-manager/internal';
 import { Attachment, attachmentProblem } from '../checks/attachment';
 import { serviceSettings as serviceSettingsOf, serviceSideUses } from '../checks/service-side';
 import { unverifiedBackendTlsWarnings } from '../checks/warnings';
+import { instanceWideWarnings } from '../controllers/instance-wide';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
@@ -90,6 +91,16 @@ export interface ApiGatewayProps {
    * @example HttpListeners.PER_HOST
    */
   readonly httpListeners?: HttpListeners;
+
+  /**
+   * Strict SNI: refuse TLS handshakes that name no host of a TlsHost (no SNI, or a name no
+   * certificate covers), instead of answering them with a default certificate. Only Traefik can
+   * say it, and only instance-wide: it writes the TLSOption named `default`, which applies to
+   * every router of the Traefik instance without a TLSOption of its own (warning
+   * `instance-wide-setting`); one gateway per cluster may set it.
+   * @default false - the controller's default certificate answers such handshakes
+   */
+  readonly strictSni?: boolean;
 }
 
 /**
@@ -127,6 +138,8 @@ export class ApiGateway extends Construct {
   public readonly _defaultPolicies?: PoliciesIR;
   /** The declared client address, if any. @internal */
   public readonly _clientIp?: ClientAddressIR;
+  /** Strict SNI (`ApiGatewayProps.strictSni`). @internal */
+  public readonly _strictSni?: true;
   /** The routing table this gateway's routes land in (whole-app checks). @internal */
   public readonly _routingDomain: string;
   /** The existing parent the routes attach to, if any (whole-app checks). @internal */
@@ -163,6 +176,10 @@ export class ApiGateway extends Construct {
     this._clientIp = props.clientIp?._ir;
     const httpListeners = httpListenersIR(props.httpListeners);
     if (httpListeners.problem) fail(this.node.path, httpListeners.problem);
+    if (props.strictSni !== undefined && typeof props.strictSni !== 'boolean') {
+      fail(this.node.path, `ApiGateway.strictSni: ${show(props.strictSni)} must be true or false`);
+    }
+    if (props.strictSni === true) this._strictSni = true;
     this._defaultPolicies = gatewayDefaults(this.node.path, props.defaults);
     this.controller = props.controller;
     this.name = name;
@@ -179,13 +196,20 @@ export class ApiGateway extends Construct {
       defaultBackendSource: this.defaultBackendSource,
       clientIp: this._clientIp,
       httpListeners: httpListeners.ir,
+      strictSni: this._strictSni,
     }), this._renderer, () => this._ownedObjects());
     if (props.objectPerRoute !== undefined && typeof props.objectPerRoute !== 'boolean') {
       fail(this.node.path, `ApiGateway.objectPerRoute: ${show(props.objectPerRoute)} must be true or false`);
     }
     const objectPerRoute = props.objectPerRoute === true;
     const ctx = this.ctx = {
-      name, namespace, source: this.node.path, objectPerRoute, ir: () => this.analysis.current().ir, clientIp: this._clientIp,
+      name,
+      namespace,
+      source: this.node.path,
+      objectPerRoute,
+      ir: () => this.analysis.current().ir,
+      clientIp: this._clientIp,
+      strictSni: this._strictSni,
     };
     const objects = this._renderer.allocateGateway(this, ctx);
 
@@ -208,6 +232,7 @@ export class ApiGateway extends Construct {
     }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
     addWarnings(this, 'service-settings', () => this.serviceSettingsWarnings());
+    if (this._strictSni) addWarnings(this, 'instance-wide', () => instanceWideWarnings(this._renderer.name, true));
     if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
     if (this.defaultBackend) addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['defaultBackend.tls', this.defaultBackend]]));
   }

@@ -137,6 +137,17 @@ function analyse(gateways: readonly AppGateway[]): ReadonlyMap<string, readonly 
       }
     }
   }
+  // 4. Strict SNI is a setting of the whole controller instance (ApiGatewayProps.strictSni), written
+  //    once per cluster: a second gateway setting it would write a second copy, which the
+  //    controller may drop along with the first (Traefik drops every TLSOption named default then).
+  let strict: string | undefined;
+  for (const gw of gateways) {
+    const ir = gw._gatewayIr();
+    if (!ir.strictSni) continue;
+    if (strict === undefined) { strict = ir.source; continue; }
+    add(ir.source, `ApiGateway.strictSni: [${strict}] sets it too, and strict SNI is a setting of the whole controller instance, written once per cluster `
+      + '(two copies may both be dropped); set it on one gateway only');
+  }
   return problems;
 }
 

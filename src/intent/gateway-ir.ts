@@ -27,6 +27,7 @@ export interface GatewayParts {
   readonly clientIp?: ClientAddressIR;
   /** `per-host`: one plain-HTTP listener per hostname (`ApiGateway.httpListeners`). */
   readonly httpListeners?: 'per-host';
+  readonly strictSni?: true;
 }
 
 /** Objects a construct of the gateway renders, with its path and kind (object owner checks). */
@@ -47,6 +48,7 @@ export function gatewayIr(p: GatewayParts): GatewayIR {
     canariesByRoute: byRoute(p.canaries),
     clientIp: p.clientIp,
     ...(p.httpListeners ? { httpListeners: p.httpListeners } : {}),
+    ...(p.strictSni ? { strictSni: p.strictSni } : {}),
   };
 }
 

@@ -252,4 +252,6 @@ export interface GatewayIR {
   readonly clientIp?: ClientAddressIR;
   /** `per-host`: the owned Gateway has one plain-HTTP listener per hostname; undefined: one shared listener. */
   readonly httpListeners?: 'per-host';
+  /** Refuse TLS handshakes without a known SNI (absent: the default certificate answers them). */
+  readonly strictSni?: true;
 }

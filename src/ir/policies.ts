@@ -22,6 +22,10 @@ export interface DistributedStoreIR {
   readonly database?: number;
   /** Connect, write and read timeout to Redis (absent: the controller's default). */
   readonly timeoutMs?: number;
+  /** The CA verifying Redis's certificate (with `tls`; absent: the proxy's trusted CAs). */
+  readonly ca?: { readonly kind: 'Secret' | 'ConfigMap'; readonly name: string };
+  /** Secret (`tls.crt` / `tls.key`) with the client certificate presented to Redis (with `tls`). */
+  readonly clientCertificateSecret?: string;
 }
 
 export interface RateLimitIR {

@@ -35,15 +35,22 @@ describe('Kong plugins', () => {
     expect(kongOrigin('https://web.example.com:443')).toBe('https://web.example.com');
     expect(kongOrigin('http://web.example.com:80')).toBe('http://web.example.com');
     expect(kongOrigin('http://web.example.com:8080')).toBe('http://web.example.com:8080');
-    expect(kongOrigin('https://*.apps.example.com')).toBe('^https://([a-z0-9-]+\\.)+apps\\.example\\.com$');
-    expect(kongOrigin('https://*.apps.example.com:8443')).toBe('^https://([a-z0-9-]+\\.)+apps\\.example\\.com:8443$');
+    expect(kongOrigin('https://**.apps.example.com')).toBe('^https://([a-z0-9-]+\\.)+apps\\.example\\.com$');
+    expect(kongOrigin('https://**.apps.example.com:8443')).toBe('^https://([a-z0-9-]+\\.)+apps\\.example\\.com:8443$');
+    expect(kongOrigin('https://*.apps.example.com')).toBe('^https://[a-z0-9-]+\\.apps\\.example\\.com$');
     expect(kongOrigin('*')).toBe('*');
-    const wildcard = new RegExp(kongOrigin('https://*.apps.example.com'));
-    expect(wildcard.test('https://a.apps.example.com')).toBe(true);
-    expect(wildcard.test('https://a.b.apps.example.com')).toBe(true);
-    expect(wildcard.test('https://apps.example.com')).toBe(false);
-    expect(wildcard.test('https://a.appsxexample.com')).toBe(false);
-    expect(wildcard.test('https://a.apps.example.com.evil.com')).toBe(false);
+    const deep = new RegExp(kongOrigin('https://**.apps.example.com'));
+    expect(deep.test('https://a.apps.example.com')).toBe(true);
+    expect(deep.test('https://a.b.apps.example.com')).toBe(true);
+    expect(deep.test('https://apps.example.com')).toBe(false);
+    expect(deep.test('https://a.appsxexample.com')).toBe(false);
+    expect(deep.test('https://a.apps.example.com.evil.com')).toBe(false);
+    // `*.`: exactly one label, as in route hosts.
+    const one = new RegExp(kongOrigin('https://*.apps.example.com'));
+    expect(one.test('https://a.apps.example.com')).toBe(true);
+    expect(one.test('https://a.b.apps.example.com')).toBe(false);
+    expect(one.test('https://apps.example.com')).toBe(false);
+    expect(one.test('https://a.apps.example.com.evil.com')).toBe(false);
   });
 
   test('CORS without declared headers allows only the safelisted ones (Kong would echo any requested header)', () => {

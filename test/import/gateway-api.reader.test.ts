@@ -176,7 +176,7 @@ describe('gateway-api reader: corpus (Gateway API conformance manifests)', () =>
   test('17 CORS: a full filter maps; allowMethods ["*"] (no credentials) is the intent\'s any method', () => {
     const r = read('17-cors.yaml');
     expect(r.routes).toEqual([
-      `${NS} * Prefix:/cors-1 -> ${V1} {"cors":{"origins":["https://*.bar.com","https://www.foo.com"],"methods":["GET","OPTIONS"],"headers":["x-header-1","x-header-2"],"exposeHeaders":["x-header-3"],"credentials":true,"maxAgeSeconds":3600}}`,
+      `${NS} * Prefix:/cors-1 -> ${V1} {"cors":{"origins":["https://**.bar.com","https://www.foo.com"],"methods":["GET","OPTIONS"],"headers":["x-header-1","x-header-2"],"exposeHeaders":["x-header-3"],"credentials":true,"maxAgeSeconds":3600}}`,
       `${NS} * Prefix:/cors-2 -> ${V1} {"cors":{"origins":["https://www.foo.com"],"methods":["*"],"headers":[],"exposeHeaders":[],"credentials":false}}`,
     ]);
     expect(r.unmapped).toEqual([]);

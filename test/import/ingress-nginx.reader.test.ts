@@ -197,11 +197,19 @@ describe('ingress-nginx reader: corpus', () => {
         maxAgeSeconds: 1728000,
       },
     });
-    // ingress-nginx's '*.' is one DNS label; the intent's (Gateway API's) one or more.
-    expect(policiesOf(r, 'cors.example.com')).toEqual({});
+    // ingress-nginx's '*.' is one DNS label, as the intent's '*.' (issue #12).
+    expect(policiesOf(r, 'cors.example.com')).toEqual({
+      cors: {
+        origins: ['https://*.example.com', 'https://origin-site.com:4443'],
+        methods: ['GET', 'OPTIONS', 'POST', 'PUT'],
+        headers: ['X-Forwarded-For', 'X-app123-XPTO'],
+        exposeHeaders: ['X-CustomResponseHeader'],
+        credentials: false,
+        maxAgeSeconds: 600,
+      },
+    });
     expect(policiesOf(r, 'cors-any.example.com')).toEqual({});
     const any = "'*' as a header name (any header): the intent lists header names";
-    const oneLabel = "a '*.' origin matches exactly one DNS label here, one or more in the intent";
     const d = 'Ingress default/cors-defaults';
     const e = 'Ingress default/cors-explicit';
     expectItems(r, [
@@ -212,13 +220,13 @@ describe('ingress-nginx reader: corpus', () => {
       [d, ann('enable-cors'), 'to', "origins * (absent: ingress-nginx's default '*')"],
       [d, CLASS, 'to', NGINX],
       [d, path0, 'to', "PathMatch.prefix('/')"],
-      [e, ann('cors-allow-credentials'), 'reason', oneLabel],
-      [e, ann('cors-allow-headers'), 'reason', oneLabel],
-      [e, ann('cors-allow-methods'), 'reason', oneLabel],
-      [e, ann('cors-allow-origin'), 'reason', oneLabel],
-      [e, ann('cors-expose-headers'), 'reason', oneLabel],
-      [e, ann('cors-max-age'), 'reason', oneLabel],
-      [e, ann('enable-cors'), 'reason', oneLabel],
+      [e, ann('cors-allow-credentials'), 'to', 'Route.cors.credentials (false)'],
+      [e, ann('cors-allow-headers'), 'to', 'Route.cors.headers (X-Forwarded-For, X-app123-XPTO)'],
+      [e, ann('cors-allow-methods'), 'to', 'Route.cors'],
+      [e, ann('cors-allow-origin'), 'to', 'Route.cors.origins (https://*.example.com, https://origin-site.com:4443)'],
+      [e, ann('cors-expose-headers'), 'to', 'Route.cors'],
+      [e, ann('cors-max-age'), 'to', 'Route.cors'],
+      [e, ann('enable-cors'), 'to', 'Route.cors (Cors.allow: origins https://*.example.com, https://origin-site.com:4443'],
       [e, CLASS, 'to', NGINX],
       [e, path0, 'to', "PathMatch.prefix('/')"],
     ]);

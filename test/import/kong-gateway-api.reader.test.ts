@@ -33,7 +33,7 @@ describe('kong-gateway-api reader: corpus (KIC examples)', () => {
   test('03 plugins by ExtensionRef: rate limit, CORS (wildcard origin regex), response headers with HSTS; the protocols annotation is the TLS host\'s redirect', () => {
     const r = read('03-plugins-by-filter.yaml');
     expect(r.routes).toEqual([
-      'default api.example.com Prefix:/v1 -> default/api:8080 {"rateLimit":{"key":"clientIp","requests":5,"per":"minute","exemptCidrs":[]},"cors":{"origins":["https://*.example.org","https://app.example.com"],"methods":["GET","POST"],"headers":["Authorization"],"exposeHeaders":[],"credentials":true,"maxAgeSeconds":3600},"headers":{"response":{"set":[],"add":[],"remove":["x-powered-by"]}}}',
+      'default api.example.com Prefix:/v1 -> default/api:8080 {"rateLimit":{"key":"clientIp","requests":5,"per":"minute","exemptCidrs":[]},"cors":{"origins":["https://**.example.org","https://app.example.com"],"methods":["GET","POST"],"headers":["Authorization"],"exposeHeaders":[],"credentials":true,"maxAgeSeconds":3600},"headers":{"response":{"set":[],"add":[],"remove":["x-powered-by"]}}}',
     ]);
     expect(r.table.tls).toEqual([{
       host: 'api.example.com',

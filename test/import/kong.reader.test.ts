@@ -40,12 +40,12 @@ describe('Kong Ingress corpus', () => {
     expect(r.unmapped).toEqual([]);
   });
 
-  test('04 cors (the wildcard-origin regex back to *.host), transformers: replace + add is set, append is add, add alone is unmapped', () => {
+  test('04 cors (the any-depth wildcard-origin regex back to **.host), transformers: replace + add is set, append is add, add alone is unmapped', () => {
     const r = readCorpus(kong, 'kong', '04-cors-transformers.yaml');
     expect(routeLines(r.table)).toEqual(['web app.example.com Prefix /api -> api:8080']);
     expect(r.table.routes[0].policies).toEqual({
       cors: {
-        origins: ['https://*.example.org', 'https://app.example.com'],
+        origins: ['https://**.example.org', 'https://app.example.com'],
         methods: ['GET', 'POST'],
         headers: ['Authorization'],
         exposeHeaders: ['X-Request-Id'],
@@ -107,7 +107,8 @@ describe('Kong Ingress corpus', () => {
 
 describe('Kong mappings', () => {
   test('origins', () => {
-    expect(intentOrigin('^https://([a-z0-9-]+\\.)+example\\.com$')).toBe('https://*.example.com');
+    expect(intentOrigin('^https://([a-z0-9-]+\\.)+example\\.com$')).toBe('https://**.example.com');
+    expect(intentOrigin('^https://[a-z0-9-]+\\.example\\.com$')).toBe('https://*.example.com');
     expect(intentOrigin('https://a.example.com:8443')).toBe('https://a.example.com:8443');
     expect(intentOrigin('*')).toBe('*');
     expect(intentOrigin('^https://.*$')).toBeUndefined();

@@ -53,7 +53,9 @@ export function deadObjects(objects: any[]): string[] {
     } else if ((o.kind === 'IngressRoute' || o.kind === 'IngressRouteTCP') && String(o.apiVersion).startsWith('traefik.')) {
       if ((o.spec?.routes ?? []).length === 0) dead(`${id(o)} has no routes`);
     } else if (REFERENCED_KINDS.has(o.kind)) {
-      if (!isReferenced(o, others)) dead(`${id(o)} is referenced by no other object`);
+      // Traefik's TLSOption named default (strict SNI) serves every router without a TLSOption of its own.
+      const traefikDefault = o.kind === 'TLSOption' && o.metadata?.name === 'default' && String(o.apiVersion).startsWith('traefik.');
+      if (!traefikDefault && !isReferenced(o, others)) dead(`${id(o)} is referenced by no other object`);
     } else if (TARGETING_KINDS.has(o.kind)) {
       const refs: any[] = [...o.spec?.targetRefs ?? [], ...o.spec?.targetRef ? [o.spec.targetRef] : []];
       for (const r of refs) {

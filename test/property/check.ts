@@ -52,6 +52,10 @@ export function synth(controller: ControllerName, spec: CaseSpec): { outcome: Ou
       if (!isSupported(CAPABILITIES[controller][f], spec.experimental)) predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, f, prop)}`);
     }
   }
+  // Strict SNI, a gateway setting (issue #17).
+  if (spec.strictSni && !isSupported(CAPABILITIES[controller].strictSni, spec.experimental)) {
+    predicted.push(`[${gateway.node.path}] ${unsupportedMessage(controller, 'strictSni', 'strictSni')}`);
+  }
   // The rawAnnotations escape hatch is not a matrix feature: its refusal is predicted here.
   const rawRefusal = rawAnnotationsUnsupported(controller);
   if (rawRefusal) spec.routes.forEach((r, i) => { if (r.raw) predicted.push(`[${gateway.node.path}/r${i}] ${rawRefusal}`); });

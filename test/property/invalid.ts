@@ -159,7 +159,7 @@ export const SITES: readonly Site[] = [
   // Constructs.
   {
     name: 'new ApiGateway',
-    args: () => ['gw2', { controller: Controller.envoyGateway(), namespace: 'edge', name: 'gw2', defaults: policies(), defaultBackend: Backend.service('nf', 80) }],
+    args: () => ['gw2', { controller: Controller.envoyGateway(), namespace: 'edge', name: 'gw2', defaults: policies(), defaultBackend: Backend.service('nf', 80), strictSni: false }],
     call: (f, a) => new ApiGateway(f.chart, a[0], a[1]),
   },
   {
@@ -263,7 +263,7 @@ export const SITES: readonly Site[] = [
   }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perHeader', RateLimit.perHeader, () => ['x-key', { requests: 10, distributed: DistributedRateLimit.controllerStore() }], (f, p) => useValue(f, { rateLimit: p })),
   factory('RateLimit.perConsumer', RateLimit.perConsumer, () => [{ requests: 10 }], (f, p) => useValue(f, { rateLimit: p, auth: EdgeAuth.apiKey({ secretName: 'k' }) })),
-  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis', tls: true, database: 3, timeout: Duration.millis(250) }],
+  factory('DistributedRateLimit.redis', DistributedRateLimit.redis, () => ['redis.infra:6379', { secretName: 'redis', tls: true, database: 3, timeout: Duration.millis(250), ca: CaCertificates.fromSecret('redis-ca'), clientCertificateSecret: 'redis-client' }],
     (f, d) => useValue(f, { rateLimit: RateLimit.perClientIp({ requests: 1, distributed: d }) })),
   ...(['perClientIp', 'perHost', 'perRoute'] as const).map(k => factory(`ConcurrencyLimit.${k}`, ConcurrencyLimit[k], () => [{ maxRequests: 5 }],
     (f, c) => useValue(f, { concurrencyLimit: c }))),

@@ -40,7 +40,11 @@ export type PolicyFeature =
   // issue #17: JWTs verified with keys held by consumers
   | 'jwtConsumerKeys'
   // issue #17: basic auth against the credentials of any consumer
-  | 'basicAuthAnyConsumer';
+  | 'basicAuthAnyConsumer'
+  // issue #12 (parity): CORS origin wildcard depth, as in route hosts (`*.` one label, `**.` one or more)
+  | 'corsDeepWildcardOrigin'
+  // issue #17 (parity): the Redis store's CA and client certificate
+  | 'rateLimitRedisCa' | 'rateLimitRedisClientCertificate';
 
 type Row = { readonly [f in PolicyFeature]: Support };
 
@@ -125,7 +129,7 @@ const NGINX: Row = {
   externalAuthProvider: no(NO_PROVIDER('ingress-nginx', 'EdgeAuth.external()')),
   timeoutDisabled: no('ingress-nginx has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('ingress-nginx redirects only to HTTPS (force-ssl-redirect) or to one fixed URL (permanent-redirect), never to the request\'s own URL'),
-  corsWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label, where the intent (like Gateway API) matches one or more'),
+  corsWildcardOrigin: yes('cors-allow-origin `https://*.example.com`: nginx matches `[A-Za-z0-9-]+`, exactly one DNS label'),
   corsAnyMethod: no('ingress-nginx\'s cors-allow-methods validator accepts letters only, not `*`'),
   corsAnyHeader: no('ingress-nginx\'s cors-allow-headers validator accepts letters, digits, `-` and `_` only, not `*`'),
   corsAnyExposedHeader: yes('cors-expose-headers: "*"'),
@@ -155,6 +159,11 @@ const NGINX: Row = {
   apiKeyRemoved: no('ingress-nginx has no API-key authentication; use EdgeAuth.external()'),
   jwtConsumerKeys: no('ingress-nginx has no JWT validation; use EdgeAuth.external() with a validating service'),
   basicAuthAnyConsumer: no('ingress-nginx checks basic auth against the htpasswd Secret the Ingress names (auth-secret); it has no consumers'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: no('cors-allow-origin turns `*` into `[A-Za-z0-9-]+`, exactly one DNS label; write `https://*.example.com` for one label, or list the deeper origins'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
+  rateLimitRedisClientCertificate: no('ingress-nginx removed its global (shared) rate limit in v1.12'),
 };
 
 const TRAEFIK: Row = {
@@ -162,7 +171,7 @@ const TRAEFIK: Row = {
   rateLimitPerHeader: yes('rateLimit sourceCriterion.requestHeaderName'),
   rateLimitPerConsumer: no('Traefik has no consumers'),
   rateLimitBurst: yes('rateLimit.burst: the token bucket size'),
-  rateLimitConnections: no('Traefik limits requests in progress per client with a Middleware of its own (inFlightReq); use ConcurrencyLimit.perClientIp({ maxRequests }) beside the rate limit'),
+  rateLimitConnections: yes('an inFlightReq Middleware of its own (sourceCriterion.ipStrategy), beside a ConcurrencyLimit.perHost() inFlightReq'),
   rateLimitExemptCidrs: no('Traefik\'s rateLimit has no exemption list (excludedIPs only affects X-Forwarded-For parsing)'),
   rateLimitRedis: yes('rateLimit.redis (Traefik v3.4+)'),
   rateLimitControllerStore: no('Traefik has no controller-wide store; use DistributedRateLimit.redis()'),
@@ -209,7 +218,7 @@ const TRAEFIK: Row = {
   externalAuthProvider: no(NO_PROVIDER("Traefik's forwardAuth middleware", 'EdgeAuth.external()')),
   timeoutDisabled: no('Traefik has no per-route request timeout to turn off'),
   redirectStatusOnly: yes('redirectRegex middleware rebuilding the request URL, noop@internal service; 303 refused'),
-  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://[a-z0-9-]+\\.example\\.com$`: exactly one label'),
   corsAnyMethod: yes('accessControlAllowMethods: ["*"], sent as is'),
   corsAnyHeader: yes('accessControlAllowHeaders: ["*"], sent as is'),
   corsAnyExposedHeader: yes('accessControlExposeHeaders: ["*"], sent as is'),
@@ -240,6 +249,11 @@ const TRAEFIK: Row = {
   apiKeyRemoved: no('API keys are Traefik Hub only, not Traefik Proxy'),
   jwtConsumerKeys: no('JWT validation is Traefik Hub only, not Traefik Proxy'),
   basicAuthAnyConsumer: no('Traefik\'s basicAuth middleware checks the users of the Secret it names; Traefik has no consumers'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('accessControlAllowOriginListRegex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: yes('rateLimit.redis.tls.caSecret (a Secret only)'),
+  rateLimitRedisClientCertificate: yes('rateLimit.redis.tls.certSecret'),
 };
 
 const TRAEFIK_INGRESS_REDIRECT = 'a route that only redirects has no backend, and an Ingress path needs a backend Service (the Traefik Ingress provider cannot target noop@internal); use TraefikOutput.INGRESS_ROUTE';
@@ -315,7 +329,7 @@ const KONG: Row = {
   externalAuthProvider: no(NO_PROVIDER('Kong', 'a Kong auth plugin')),
   timeoutDisabled: no('Kong has no whole-request or per-attempt timeout to turn off'),
   redirectStatusOnly: no('Kong redirects plain HTTP to HTTPS (https-redirect-status-code) or, with its redirect plugin (3.9+), to a fixed scheme://host location; neither answers with the request\'s own URL'),
-  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  corsWildcardOrigin: yes('cors origins as an anchored regex `^https://[a-z0-9-]+\\.example\\.com$`: exactly one label'),
   corsAnyMethod: no('Kong\'s cors plugin accepts only the listed methods GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT'),
   corsAnyHeader: yes('cors plugin without `headers`: Kong echoes Access-Control-Request-Headers'),
   corsAnyExposedHeader: yes('cors plugin exposed_headers: ["*"], sent as is'),
@@ -345,6 +359,11 @@ const KONG: Row = {
   apiKeyRemoved: yes('key-auth hide_credentials'),
   jwtConsumerKeys: yes('jwt plugin (claims_to_verify exp) + a KongConsumer with the jwt credential Secret and an acl; without a Secret, any consumer\'s credential'),
   basicAuthAnyConsumer: yes('basic-auth plugin without an acl: the basic-auth credential of any KongConsumer'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('cors origins as an anchored regex `^https://([a-z0-9-]+\\.)+example\\.com$`: one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no('Kong verifies Redis with the CAs of its lua_ssl_trusted_certificate setting (global configuration), not per plugin; add the CA there and leave ca unset'),
+  rateLimitRedisClientCertificate: no('Kong\'s rate-limiting plugin has no client certificate for Redis (its redis settings: ssl, ssl_verify, server_name, username, password)'),
 };
 
 const KONG_GATEWAY_API: Row = {
@@ -414,7 +433,7 @@ const GATEWAY_API: Row = {
   externalAuthProvider: no(NO_PROVIDER("Gateway API's ExternalAuth filter", 'Controller.istio()')),
   timeoutDisabled: yes('rules[].timeouts `0s`: the spec turns the timeout off (or sets it to its longest value where it cannot be off)'),
   redirectStatusOnly: yes('RequestRedirect filter with only statusCode'),
-  corsWildcardOrigin: yes('CORS filter allowOrigins: `*` is greedy to the left, any number of labels'),
+  corsWildcardOrigin: no('the CORS filter\'s `*` is greedy to the left (one or more labels) and cannot stop at one; write `https://**.example.com` for one or more labels, or list the one-label origins'),
   corsAnyMethod: yes('CORS filter allowMethods: ["*"]'),
   corsAnyHeader: yes('CORS filter allowHeaders: ["*"]'),
   corsAnyExposedHeader: yes('CORS filter exposeHeaders: ["*"]'),
@@ -444,6 +463,11 @@ const GATEWAY_API: Row = {
   apiKeyRemoved: no(GW_NO('API keys')),
   jwtConsumerKeys: no('Gateway API has no standard field for JWT validation, and keys held by consumers need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
   basicAuthAnyConsumer: no('Gateway API has no standard field for basic authentication, and the credentials of any consumer need Kong\'s consumers; use Controller.kong({ mode: KongMode.GATEWAY_API })'),
+  // CORS origin wildcard depth (issue #12).
+  corsDeepWildcardOrigin: yes('CORS filter allowOrigins `https://*.example.com`: `*` is greedy to the left, one or more labels'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(GW_NO('rate limits')),
+  rateLimitRedisClientCertificate: no(GW_NO('rate limits')),
 };
 
 const ENVOY_GATEWAY: Row = {
@@ -504,6 +528,9 @@ const ENVOY_GATEWAY: Row = {
   apiKeyRemoved: yes('SecurityPolicy apiKeyAuth.sanitize'),
   jwtConsumerKeys: no('Envoy Gateway verifies JWTs against a JWKS (remote or local), not keys held by consumers; use EdgeAuth.jwt()'),
   basicAuthAnyConsumer: no('Envoy Gateway checks basic auth against the htpasswd Secret its SecurityPolicy names (basicAuth.users); it has no consumers'),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(EG_REDIS),
+  rateLimitRedisClientCertificate: no(EG_REDIS),
 };
 
 const ISTIO: Row = {
@@ -563,6 +590,9 @@ const ISTIO: Row = {
   basicAuth: no('Istio has no basic authentication; an AuthorizationPolicy can only compare credentials written into the policy itself'),
   externalAuthSignin: no(ISTIO_EXT_AUTH('the provider\'s denial is returned to the client; there is no sign-in redirect')),
   externalAuthCache: no(ISTIO_EXT_AUTH('envoyExtAuthzHttp has no response cache')),
+  // The Redis store's CA and client certificate (issue #17).
+  rateLimitRedisCa: no(NO_ENVOYFILTER),
+  rateLimitRedisClientCertificate: no(NO_ENVOYFILTER),
 };
 
 export const POLICIES: CapabilityArea<PolicyFeature> = {
@@ -618,7 +648,7 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     externalAuthProvider: { title: 'External authorization through a mesh extension provider', prop: 'auth' },
     timeoutDisabled: { title: 'Timeout turned off (0s)', prop: 'timeouts' },
     redirectStatusOnly: { title: 'Redirect to the same URL (status code only)', prop: 'redirect.statusCode' },
-    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: one or more labels)', prop: 'cors.origins' },
+    corsWildcardOrigin: { title: 'CORS wildcard origin (`*.`: exactly one label)', prop: 'cors.origins' },
     corsAnyMethod: { title: 'CORS any method (`*`)', prop: 'cors.methods' },
     corsAnyHeader: { title: 'CORS any request header (`*`)', prop: 'cors.headers' },
     corsAnyExposedHeader: { title: 'CORS every response header exposed (`*`)', prop: 'cors.exposeHeaders' },
@@ -643,6 +673,9 @@ export const POLICIES: CapabilityArea<PolicyFeature> = {
     apiKeyRemoved: { title: 'API key removed before the backend', prop: 'auth.removeKey' },
     jwtConsumerKeys: { title: 'JWT verified with keys held by consumers', prop: 'auth' },
     basicAuthAnyConsumer: { title: 'Basic authentication of any consumer', prop: 'auth.anyConsumer' },
+    corsDeepWildcardOrigin: { title: 'CORS any-depth wildcard origin (`**.`: one or more labels)', prop: 'cors.origins' },
+    rateLimitRedisCa: { title: 'Rate-limit Redis CA', prop: 'rateLimit.distributed.ca' },
+    rateLimitRedisClientCertificate: { title: 'Rate-limit Redis client certificate', prop: 'rateLimit.distributed.clientCertificateSecret' },
   },
   matrix: {
     'ingress-nginx': NGINX,

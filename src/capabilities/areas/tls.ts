@@ -22,7 +22,9 @@ export type TlsFeature =
   | 'backendTlsClientCertificate'
   | 'tlsSessionTickets'
   | 'httpsOnlyRoute'
-  | 'httpOnlyRoute';
+  | 'httpOnlyRoute'
+  // issue #17 (parity): refuse handshakes without a known SNI
+  | 'strictSni';
 
 const INGRESS_SECRET_NAMESPACE = no('an Ingress can only use TLS Secrets in its own namespace');
 const GRANT = yes('with a generated ReferenceGrant');
@@ -70,6 +72,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
     tlsSessionTickets: { title: 'TLS session tickets per host', prop: 'sessionTickets' },
     httpsOnlyRoute: { title: 'HTTPS-only route refusing plain HTTP (426)', prop: 'protocols' },
     httpOnlyRoute: { title: 'HTTP-only route (not served over HTTPS)', prop: 'protocols' },
+    strictSni: { title: 'Strict SNI (no default certificate)', prop: 'strictSni' },
   },
   matrix: {
     'ingress-nginx': {
@@ -93,6 +96,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: no('ingress-nginx sets session tickets only globally (ConfigMap ssl-session-tickets)'),
       httpsOnlyRoute: NO_REJECT_426('ingress-nginx either redirects (ssl-redirect, force-ssl-redirect) or serves plain HTTP, and a fixed status needs a server snippet'),
       httpOnlyRoute: no('an Ingress is served on the HTTP and the HTTPS port (HTTPS with the controller\'s default certificate when no TLS Secret names the host), and ingress-nginx has no annotation keeping a location off HTTPS (it would take a server snippet)'),
+      strictSni: no('ingress-nginx answers a handshake without SNI, or for a name no Ingress has a certificate for, with its default certificate (--default-ssl-certificate or a self-signed one); no annotation or Ingress field refuses it'),
     },
     'traefik': {
       tlsTermination: yes(),
@@ -115,6 +119,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: yes('TLSOption disableSessionTickets'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
       httpOnlyRoute: native('a router of a host without a TlsHost (or of no host) is on the web entry point only; Traefik TLS hosts always redirect, so an HTTP-only route is never on one'),
+      strictSni: yes('the TLSOption named `default` (sniStrict: true), in the gateway\'s namespace: Traefik checks strict SNI with its default TLS options, instance-wide'),
     },
     'traefik-ingress': {
       tlsTermination: yes(),
@@ -137,6 +142,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
       httpOnlyRoute: native('router.entrypoints: web, as for every Ingress of a host without a TlsHost (or of no host); Traefik TLS hosts always redirect, so an HTTP-only route is never on one'),
+      strictSni: yes('the TLSOption named `default` (sniStrict: true), in the gateway\'s namespace (needs the Traefik CRD provider): Traefik checks strict SNI with its default TLS options, instance-wide'),
     },
     'kong': {
       tlsTermination: yes(),
@@ -159,6 +165,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426"'),
       httpOnlyRoute: yes('konghq.com/protocols: http (on an Ingress of its own)'),
+      strictSni: no('Kong answers a handshake without SNI, or for a name with no certificate, with its default certificate; no plugin, annotation or KongIngress field refuses it'),
     },
     'kong-gateway-api': {
       tlsTermination: yes(),
@@ -181,6 +188,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: KONG_TICKETS,
       httpsOnlyRoute: yes('konghq.com/protocols: https + konghq.com/https-redirect-status-code: "426" on the HTTPRoute'),
       httpOnlyRoute: yes('konghq.com/protocols: http on the HTTPRoute (KIC serves a route on both proxy ports whatever its listener), attached to the HTTP listener'),
+      strictSni: no('Kong answers a handshake without SNI, or for a name with no certificate, with its default certificate; no plugin, annotation or Gateway field refuses it'),
     },
     'gateway-api': {
       tlsTermination: yes(),
@@ -203,6 +211,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: no('Gateway API has no portable session resumption field (listener tls.options are implementation-specific); choose Controller.envoyGateway()'),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
       httpOnlyRoute: GW_HTTP_LISTENER,
+      strictSni: no('Gateway API has no field for refusing handshakes without a matching SNI; what a listener does then is implementation-specific'),
     },
     'envoy-gateway': {
       tlsTermination: yes(),
@@ -225,6 +234,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: yes('ClientTrafficPolicy tls.session.resumption.stateless per listener (turning tickets on; off is Envoy Gateway\'s default and is not written)'),
       httpsOnlyRoute: NO_REJECT_426('a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host (a 426 HTTPRouteFilter directResponse on the HTTP listener is not rendered yet)'),
       httpOnlyRoute: GW_HTTP_LISTENER,
+      strictSni: no('Envoy Gateway\'s ClientTrafficPolicy tls settings have no strict-SNI field (what a handshake matching no HTTPS listener hostname gets is not configurable per gateway)'),
     },
     'istio': {
       tlsTermination: yes(),
@@ -247,6 +257,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       tlsSessionTickets: no('Istio 1.30 reads two listener tls.options (gateway.istio.io/tls-cipher-suites, tls-terminate-mode) and no session resumption setting'),
       httpsOnlyRoute: NO_REJECT_426('Gateway API has no direct response, and a route attached to the HTTPS listener only lets plain HTTP fall through to other routes of the host'),
       httpOnlyRoute: GW_HTTP_LISTENER,
+      strictSni: no('Istio has no Gateway API field or annotation for refusing handshakes without a matching SNI'),
     },
   },
 };

@@ -3,7 +3,7 @@ import { NO_EXTRA_ALLOWED_HEADERS } from './features/cors';
 import { EdgeAuthIR, HeaderOpsIR, PoliciesIR, RateLimitWindow, RedirectIR } from '../../ir/policies';
 import { AnnotationReading, ExtensionReadContext, FilterReading, gatewayApiReader, GatewayApiReadExtension, parseHsts, ReadRouteObject } from '../gateway-api/read-extension';
 import { ControllerReader, KubeObject } from '../reader';
-import { kongRedisSettings, redirectPluginPolicy } from './read/plugins';
+import { intentOrigin, kongRedisSettings, redirectPluginPolicy } from './read/plugins';
 import { normalizeRedirects } from './reader';
 import { isRecord } from '../common/read';
 
@@ -154,7 +154,7 @@ function pluginPolicies(
     case PLUGINS.cors: {
       if (known(['origins', 'methods', 'headers', 'exposed_headers', 'credentials', 'max_age']).length > 0) return { reason: 'CORS settings the intent does not model' };
       const origins = ((c.origins ?? ['*']) as string[]).map(intentOrigin);
-      if (origins.some(o => o === undefined)) return { reason: 'an origin pattern other than a literal origin or `scheme://*.domain` is not modelled' };
+      if (origins.some(o => o === undefined)) return { reason: 'an origin pattern other than a literal origin or `scheme://*.domain` (one label) or `scheme://**.domain` (one or more) is not modelled' };
       // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*', never with credentials.
       if (c.credentials === true && (c.headers === undefined || [...(c.methods ?? []), ...(c.exposed_headers ?? [])].includes('*'))) {
         return { reason: 'any header or \'*\' with credentials: the intent allows \'*\' only without credentials' };
@@ -262,13 +262,6 @@ function aclSecret(route: ReadRouteObject, objects: readonly KubeObject[], ctx: 
   const allow: string[] = (acl as any)?.config?.allow ?? [];
   if (allow.length !== 1 || !allow[0].startsWith(`${route.namespace}/`)) return undefined;
   return allow[0].slice(route.namespace.length + 1);
-}
-
-/** Kong's origin (literal, or the regex of a `*.` wildcard host) as the intent's origin. */
-function intentOrigin(origin: string): string | undefined {
-  if (!origin.startsWith('^')) return /^(\*|https?:\/\/[A-Za-z0-9.:-]+)$/.test(origin) ? origin : undefined;
-  const m = /^\^(https?):\/\/\(\[a-z0-9-\]\+\\\.\)\+(.+)\$$/.exec(origin);
-  return m ? `${m[1]}://*.${m[2].replace(/\\(.)/g, '$1')}` : undefined;
 }
 
 const CORE_READER = gatewayApiReader('kong-gateway-api', kongGatewayApiReadExtension, { regex: 'anchored', listenerScheme: false });

@@ -7,6 +7,12 @@
 /** The Traefik CRD group/version. */
 export const TRAEFIK_API_VERSION = 'traefik.io/v1alpha1';
 
+/**
+ * The TLSOption every router without a TLSOption of its own uses, whatever its namespace (one per
+ * cluster: Traefik drops them all when there are two); strict SNI is checked with it.
+ */
+export const DEFAULT_TLS_OPTION = 'default';
+
 export const KINDS = {
   ingressRoute: 'IngressRoute',
   ingressRouteTcp: 'IngressRouteTCP',

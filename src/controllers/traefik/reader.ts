@@ -1,11 +1,11 @@
 import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
-import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, KINDS, MATCHERS } from './constants';
+import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, DEFAULT_TLS_OPTION, KINDS, MATCHERS } from './constants';
 import { MiddlewareRead } from './read/middlewares';
 import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
 import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
 import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { hostPatternCovers } from '../../core/hosts';
-import { BackendHeadersIR, BackendIR, PassthroughIR, PathIR } from '../../ir/model';
+import { BackendHeadersIR, BackendIR, GatewayIR, PassthroughIR, PathIR } from '../../ir/model';
 import { HeaderOpsIR, PoliciesIR } from '../../ir/policies';
 import { annotationField, ingressBackend, isIngressFor, isRecord, ItemLog, namespaceOf, rawAnnotationItem, servicePorts } from '../common/read';
 import { ControllerReader, KubeObject, ReadOptions, ReadResult } from '../reader';
@@ -40,8 +40,9 @@ export class TraefikReader implements ControllerReader {
       if (o.kind === KINDS.ingressRoute) routers.push(...ingressRouteRouters(o, ctx));
       if (o.kind === KINDS.ingressRouteTcp) passthrough.push(...tcpRoutes(o, ctx));
     }
+    const strictSni = readDefaultTlsOption(accepted, ctx);
     readLeftovers(accepted, ctx);
-    const gateway = assembleRouters(routers, passthrough, ctx, 'Traefik IngressRoutes');
+    const gateway = withStrictSni(assembleRouters(routers, passthrough, ctx, 'Traefik IngressRoutes'), strictSni);
     return { gateways: routers.length + passthrough.length > 0 ? [gateway] : [], items: log.sorted() };
   }
 
@@ -82,8 +83,9 @@ export class TraefikIngressReader implements ControllerReader {
       routers.push(...read.routers);
       if (read.defaultBackend) defaultBackend = read.defaultBackend;
     }
+    const strictSni = readDefaultTlsOption(accepted, ctx);
     readLeftovers(accepted, ctx);
-    const gateway = assembleRouters(routers, [], ctx, `IngressClass ${this.ingressClassName}`);
+    const gateway = withStrictSni(assembleRouters(routers, [], ctx, `IngressClass ${this.ingressClassName}`), strictSni);
     const withDefault = defaultBackend
       ? { ...gateway, defaultBackend: defaultBackend.backend, defaultBackendSource: defaultBackend.source } : gateway;
     return { gateways: routers.length > 0 || defaultBackend ? [withDefault] : [], items: log.sorted() };
@@ -92,6 +94,34 @@ export class TraefikIngressReader implements ControllerReader {
   public normalize(table: RouteTable): RouteTable {
     return normalizeTraefik(table);
   }
+}
+
+/**
+ * The TLSOption named `default` (every router without a TLSOption of its own uses it, whatever its
+ * namespace): `sniStrict: true` alone is the gateway's strict SNI (features: renderer
+ * allocateGateway); any other setting there would change the instance's default TLS parameters,
+ * which the intent does not model.
+ */
+function readDefaultTlsOption(accepted: readonly KubeObject[], ctx: TraefikContext): boolean {
+  const options = accepted.filter(o => o.kind === KINDS.tlsOption && o.metadata.name === DEFAULT_TLS_OPTION);
+  let strict = false;
+  for (const o of options) {
+    ctx.referenced.add(o);
+    const spec = (o as { spec?: unknown }).spec;
+    if (options.length === 1 && isRecord(spec) && Object.keys(spec).length === 1 && spec.sniStrict === true) {
+      strict = true;
+      ctx.log.mapped(o, 'spec.sniStrict', true, 'ApiGateway strictSni');
+    } else {
+      ctx.log.unmapped(o, 'spec', spec, options.length > 1
+        ? 'Traefik drops every TLSOption named default when there are several'
+        : 'the default TLSOption applies to every router without a TLSOption; only sniStrict: true alone (ApiGateway strictSni) is modelled');
+    }
+  }
+  return strict;
+}
+
+function withStrictSni(gateway: GatewayIR, strictSni: boolean): GatewayIR {
+  return strictSni ? { ...gateway, strictSni: true } : gateway;
 }
 
 /**

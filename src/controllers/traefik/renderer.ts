@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ACME_SOLVER_PRIORITY, ANNOTATIONS, KINDS, TRAEFIK_API_VERSION } from './constants';
+import { ACME_SOLVER_PRIORITY, ANNOTATIONS, DEFAULT_TLS_OPTION, KINDS, TRAEFIK_API_VERSION } from './constants';
 import { authProblems } from './features/auth';
 import { backendProblems, routeTransportName, serversTransportSpec } from './features/backend';
 import {
@@ -13,6 +13,7 @@ import { defaultBackendSpec, hostParts, ingressRouteParts, ingressRouteSpec, ser
 import { ipDenyProblems } from './features/ip-access';
 import { hstsMiddlewareReferenced, MiddlewarePlan, middlewarePlans } from './features/middlewares';
 import { anyDepthOverlapProblems } from './features/priority';
+import { redisProblems } from './features/rate-limit';
 import { redirectProblems } from './features/redirect';
 import { retryProblems } from './features/retry';
 import { canaryRuleProblems, ruleValueProblems } from './features/rule';
@@ -65,8 +66,16 @@ export class TraefikRenderer implements ControllerRenderer {
     this.entryPoints = { web: options.web, websecure: options.websecure };
   }
 
-  public allocateGateway(): ApiObject[] {
-    return [];
+  /**
+   * Strict SNI: the TLSOption named `default` (Traefik checks strict SNI with its default TLS
+   * options, which every router without a TLSOption of its own uses), in the gateway's namespace,
+   * with `sniStrict: true` and nothing else (the instance's default TLS settings stay Traefik's).
+   */
+  public allocateGateway(scope: Construct, ctx: GatewayContext): ApiObject[] {
+    if (!ctx.strictSni) return [];
+    return [new ManifestObject(scope, 'DefaultTlsOption', {
+      apiVersion: TRAEFIK_API_VERSION, kind: KINDS.tlsOption, name: DEFAULT_TLS_OPTION, namespace: ctx.namespace, spec: () => ({ sniStrict: true }),
+    })];
   }
 
   public allocateRoute(scope: Construct, route: RouteIR, ctx: GatewayContext): ApiObject[] {
@@ -303,6 +312,7 @@ export class TraefikRenderer implements ControllerRenderer {
       ...(this.name === 'traefik' ? routeMirrorProblems(ir) : []),
       ...retryProblems(this.name, ir),
       ...authProblems(this.name, ir),
+      ...redisProblems(this.name, ir),
       // Ingress output: sticky cookies are refused by the matrix.
       ...(this.name === 'traefik' ? [...backendProblems(this.name, ir), ...canaryAffinityProblems(this.name, ir)] : []),
       ...canaryPolicyProblems(this.name, ir),

@@ -7,9 +7,12 @@ import { CorsIR } from '../../ir/policies';
 /** Options for `Cors.allow()`. Secure by default: explicit origins, no credentials. */
 export interface CorsOptions {
   /**
-   * Allowed origins: `scheme://host[:port]`, or `*` alone. The host may start with `*.`, which
-   * stands for one or more DNS labels (`https://*.example.com` allows `https://a.example.com` and
-   * `https://a.b.example.com`, not `https://example.com`), as in Gateway API's CORS filter.
+   * Allowed origins: `scheme://host[:port]`, or `*` alone. The host may start with a wildcard,
+   * with the meaning it has in route hosts: `*.` stands for exactly one DNS label
+   * (`https://*.example.com` allows `https://a.example.com`, not `https://a.b.example.com`), `**.`
+   * for one or more (`https://**.example.com` allows both; Gateway API's CORS filter writes it
+   * `https://*.example.com`). Neither allows `https://example.com` itself. Controllers that can
+   * match only one of the two depths refuse the other, naming it.
    * `*` cannot be combined with other origins or with `credentials`.
    */
   readonly origins: string[];
@@ -49,7 +52,7 @@ export interface CorsOptions {
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
-const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
+const ORIGIN = /^https?:\/\/(\*\*?\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\d{1,5})?$/;
 
 /**
  * Cross-origin resource sharing.
@@ -65,7 +68,12 @@ export class Cors {
       const idn = urlALabelHint(o);
       if (idn) policyFail(`Cors.origins[${i}]`, idn);
       if (o !== '*' && (typeof o !== 'string' || !ORIGIN.test(o))) {
-        policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone)`);
+        policyFail(`Cors.origins[${i}]`, `${show(o)} must be scheme://host[:port] in lowercase with no path (or '*' alone); `
+          + "a wildcard host is '*.example.com' (exactly one label) or '**.example.com' (one or more labels)");
+      }
+      const wildcard = /^https?:\/\/\*\*?\.([^:]+)/.exec(o);
+      if (wildcard && !wildcard[1].includes('.')) {
+        policyFail(`Cors.origins[${i}]`, `${show(o)}: a wildcard must cover a domain with at least two labels (as in route hosts)`);
       }
     });
     if (options.origins.length > 64) policyFail('Cors.origins', `at most 64 origins (got ${options.origins.length})`);

@@ -1,8 +1,9 @@
 import { Duration } from 'cdk8s';
-import { bool, cidrList, durationMs, policyFail, positiveInt } from './common';
+import { bool, cidrList, durationMs, policyFail, PolicyError, positiveInt } from './common';
 import { optionsOf, show } from '../../core/errors';
 import { checkHeaderName, checkObjectName } from '../../core/validate';
 import { DistributedStoreIR, RateLimitIR, RateLimitKey } from '../../ir/policies';
+import { CaCertificates, caProblem } from '../ca';
 
 /** The window a rate is counted over. */
 export enum RateLimitPeriod {
@@ -90,6 +91,20 @@ export interface RedisRateLimitOptions {
    * @default - the controller's default (Traefik: 5 s to connect, 3 s to read or write; Kong: 2 s)
    */
   readonly timeout?: Duration;
+
+  /**
+   * The CA that verifies Redis's certificate, instead of the CAs the proxy trusts (needs `tls`).
+   * Traefik reads a Secret (`ca.crt` or `tls.ca`) in the route's namespace.
+   * @default - the CAs the proxy trusts (see `tls`)
+   */
+  readonly ca?: CaCertificates;
+
+  /**
+   * Secret (kubernetes.io/tls: `tls.crt` / `tls.key`, in the route's namespace) holding the client
+   * certificate presented to Redis (needs `tls`).
+   * @default - no client certificate
+   */
+  readonly clientCertificateSecret?: string;
 }
 
 /** The largest Redis database index accepted (a 32-bit signed integer: Redis's own limit is its `databases` setting). */
@@ -100,6 +115,7 @@ export class DistributedRateLimit {
   /**
    * A Redis every proxy replica uses (`host:port`): Kong's `redis` policy, Traefik's `redis`.
    * @example DistributedRateLimit.redis('redis.infra.svc.cluster.local:6380', { secretName: 'redis-auth', tls: true, database: 2, timeout: Duration.millis(500) })
+   * @example DistributedRateLimit.redis('redis.infra.svc.cluster.local:6380', { tls: true, ca: CaCertificates.fromSecret('redis-ca'), clientCertificateSecret: 'redis-client' })
    */
   public static redis(endpoint: string, options: RedisRateLimitOptions = {}): DistributedRateLimit {
     if (typeof endpoint !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?:\d{1,5}$/.test(endpoint) || Number(endpoint.split(':')[1]) > 65535) {
@@ -123,8 +139,27 @@ export class DistributedRateLimit {
       database = o.database === 0 ? undefined : o.database;
     }
     const timeoutMs = durationMs('DistributedRateLimit.redis.timeout', o.timeout);
+    if (o.ca !== undefined) {
+      const problem = caProblem(o.ca, 'DistributedRateLimit.redis.ca');
+      if (problem) throw new PolicyError(problem);
+      if (!tls) policyFail('DistributedRateLimit.redis.ca', 'verifies Redis\'s certificate, which needs tls: true');
+    }
+    let clientCertificateSecret: string | undefined;
+    if (o.clientCertificateSecret !== undefined) {
+      const problem = typeof o.clientCertificateSecret === 'string' ? checkObjectName(o.clientCertificateSecret) : `${show(o.clientCertificateSecret)} must be a Secret name`;
+      if (problem) policyFail('DistributedRateLimit.redis.clientCertificateSecret', problem);
+      if (!tls) policyFail('DistributedRateLimit.redis.clientCertificateSecret', 'is presented over TLS, which needs tls: true');
+      clientCertificateSecret = o.clientCertificateSecret;
+    }
     return new DistributedRateLimit({
-      kind: 'redis', endpoint, secretName: o.secretName, ...(tls ? { tls } : {}), ...(database !== undefined ? { database } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      kind: 'redis',
+      endpoint,
+      secretName: o.secretName,
+      ...(tls ? { tls } : {}),
+      ...(database !== undefined ? { database } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(o.ca !== undefined ? { ca: (o.ca as CaCertificates)._toIR() } : {}),
+      ...(clientCertificateSecret !== undefined ? { clientCertificateSecret } : {}),
     });
   }
 

@@ -317,7 +317,8 @@ function corsPolicy(c: any, source: string): CorsIR {
   const list = (xs: unknown) => [...new Set(((Array.isArray(xs) ? xs : []) as unknown[]).filter((x): x is string => typeof x === 'string'))].sort();
   return {
     source,
-    origins: list(c.allowOrigins),
+    // The filter's `*.` is greedy to the left: the intent's `**.` (one or more labels).
+    origins: list(list(c.allowOrigins).map(o => o.replace('://*.', '://**.'))),
     methods: list(((c.allowMethods ?? []) as string[]).map(m => (typeof m === 'string' ? m.toUpperCase() : m))),
     headers: list(c.allowHeaders),
     exposeHeaders: list(c.exposeHeaders),

@@ -166,8 +166,10 @@ function cors(src: IngressSource): CorsIR | undefined {
     src.unmappedAll(['enable-cors', ...CORS_KEYS], "'*' among other origins: the intent allows '*' alone");
     return undefined;
   }
-  if (origins.some(o => o.includes('://*.'))) {
-    src.unmappedAll(['enable-cors', ...CORS_KEYS], "a '*.' origin matches exactly one DNS label here, one or more in the intent");
+  // A '*.' origin matches exactly one DNS label ([A-Za-z0-9-]+), as the intent's '*.' does; the
+  // intent's wildcards cover a domain of at least two labels.
+  if (origins.some(o => /:\/\/\*\.[^.:]+(:\d+)?$/.test(o))) {
+    src.unmappedAll(['enable-cors', ...CORS_KEYS], "a '*.' origin over a one-label domain: the intent's wildcards cover at least two labels");
     return undefined;
   }
   const methods = sortedUnique(csv(src.valid('cors-allow-methods') ?? CORS_DEFAULTS.methods).map(m => m.toUpperCase()));

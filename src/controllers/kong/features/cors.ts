@@ -22,16 +22,16 @@ function serialized(origin: string): string {
 /**
  * Kong compares an origin made only of `[A-Za-z0-9.:/-]` literally with the request's Origin
  * (default ports removed on both sides); anything else is a PCRE, anchored at both ends.
- * Literal origins stay literal. A wildcard host `*.example.com` (one or more labels to the left,
- * as in Gateway API's CORS filter) becomes a regex with every other character escaped.
+ * Literal origins stay literal. A wildcard host becomes a regex with every other character
+ * escaped: `*.example.com` exactly one label, `**.example.com` one or more (as in route hosts).
  */
 export function kongOrigin(origin: string): string {
   if (origin === '*') return origin;
   const plain = serialized(origin);
-  const wildcard = /^(https?):\/\/\*\.(.+)$/.exec(plain);
+  const wildcard = /^(https?):\/\/\*(\*?)\.(.+)$/.exec(plain);
   if (!wildcard) return plain;
-  const escaped = wildcard[2].replace(/[.^$*+?()[\]{}|\\]/g, '\\$&');
-  return `^${wildcard[1]}://([a-z0-9-]+\\.)+${escaped}$`;
+  const escaped = wildcard[3].replace(/[.^$*+?()[\]{}|\\]/g, '\\$&');
+  return `^${wildcard[1]}://${wildcard[2] ? '([a-z0-9-]+\\.)+' : '[a-z0-9-]+\\.'}${escaped}$`;
 }
 
 /** `cors`: Kong answers preflights (200) and sets the CORS response headers. */

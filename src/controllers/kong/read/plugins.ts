@@ -281,10 +281,11 @@ function readRateLimit(
 /** Kong's origin forms back to the intent's: literal origins, `*`, and the wildcard-host regex. */
 export function intentOrigin(origin: string): string | undefined {
   if (origin === '*') return origin;
-  const wildcard = /^\^(https?):\/\/\(\[a-z0-9-\]\+\\\.\)\+(.+)\$$/.exec(origin);
+  // features/cors.ts kongOrigin: one or more labels (`**.`) or exactly one (`*.`).
+  const wildcard = /^\^(https?):\/\/(\(\[a-z0-9-\]\+\\\.\)\+|\[a-z0-9-\]\+\\\.)(.+)\$$/.exec(origin);
   if (wildcard) {
-    const rest = wildcard[2].replace(/\\(.)/g, '$1');
-    return /^[A-Za-z0-9.:-]+$/.test(rest) ? `${wildcard[1]}://*.${rest}` : undefined;
+    const rest = wildcard[3].replace(/\\(.)/g, '$1');
+    return /^[A-Za-z0-9.:-]+$/.test(rest) ? `${wildcard[1]}://${wildcard[2].startsWith('(') ? '**.' : '*.'}${rest}` : undefined;
   }
   return /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(origin) ? origin : undefined;
 }
@@ -298,7 +299,7 @@ function readCors(config: Record<string, unknown>, take: (k: string) => unknown,
   const maxAge = take('max_age');
   if (!origins || origins.length === 0) return 'origins must list the allowed origins';
   const mapped = origins.map(intentOrigin);
-  if (mapped.some(m => m === undefined)) return `origins ${JSON.stringify(origins)}: only '*', scheme://host[:port] and the *.host form are modelled`;
+  if (mapped.some(m => m === undefined)) return `origins ${JSON.stringify(origins)}: only '*', scheme://host[:port] and the *.host (one label) and **.host (one or more labels) forms are modelled`;
   if (!methods) return 'methods must be listed (Kong\'s default list differs from the intent\'s)';
   if (typeof credentials !== 'boolean' || (maxAge !== undefined && typeof maxAge !== 'number') || !exposed) return 'credentials / max_age / exposed_headers have unexpected types';
   // Without headers Kong echoes Access-Control-Request-Headers: the intent's '*' (any header), without credentials.

@@ -23,12 +23,13 @@ function canonical(origin: string): string {
 }
 
 /**
- * `https://*.example.com` (Gateway API semantics: `*` stands for one or more DNS labels) as an
- * anchored Go regexp; Traefik matches `accessControlAllowOriginListRegex` unanchored.
+ * A wildcard origin as an anchored Go regexp (Traefik matches `accessControlAllowOriginListRegex`
+ * unanchored): `https://*.example.com`, exactly one DNS label, and `https://**.example.com`, one
+ * or more, as in route hosts.
  */
 function wildcardRegex(origin: string): string {
-  const [, scheme, rest] = /^(https?):\/\/\*\.(.*)$/.exec(origin)!;
-  return `^${scheme}://([a-z0-9-]+\\.)+${quoteMeta(rest)}$`;
+  const [, scheme, deep, rest] = /^(https?):\/\/\*(\*?)\.(.*)$/.exec(origin)!;
+  return `^${scheme}://${deep ? '([a-z0-9-]+\\.)+' : '[a-z0-9-]+\\.'}${quoteMeta(rest)}$`;
 }
 
 /**
@@ -39,8 +40,8 @@ function wildcardRegex(origin: string): string {
  */
 export function corsSpec(c: CorsIR): Record<string, CorsSpec> {
   const origins = [...new Set(c.origins.map(canonical))].sort();
-  const exact = origins.filter(o => !o.includes('*.'));
-  const wildcard = origins.filter(o => o.includes('*.')).map(wildcardRegex);
+  const exact = origins.filter(o => !o.includes('://*'));
+  const wildcard = origins.filter(o => o.includes('://*')).map(wildcardRegex);
   const nonEmpty = (list: readonly string[]) => (list.length > 0 ? [...list] : undefined);
   return {
     [MIDDLEWARE_TYPES.headers]: {

@@ -20,8 +20,11 @@ import { RouterVariant } from '../api';
  *                    CORS policy or an auth challenge.
  *  3. ratelimit    - count every request of an admitted client, before costly steps, auth
  *                    included: it throttles credential guessing and shields the auth service.
- *     inflightreq  - requests in progress (ConcurrencyLimit), right after the rate: a request
- *                    the rate refuses never takes an in-flight slot.
+ *     inflightreq-client - requests in progress per client (the rate limit's
+ *                    concurrentConnections), right after the rate: a request the rate refuses
+ *                    never takes an in-flight slot.
+ *     inflightreq  - requests in progress (ConcurrencyLimit), after the client's own: a client
+ *                    over its own limit never takes a slot of a per-host limit.
  *  4. cors         - answer preflights (which carry no credentials) before auth would refuse
  *                    them, and add CORS headers to redirects and auth failures so the browser
  *                    can read them.
@@ -40,10 +43,10 @@ import { RouterVariant } from '../api';
  */
 export type MiddlewareRole =
   | 'headers' | 'ipallowlist' | 'ratelimit' | 'cors' | 'redirect' | 'auth' | 'buffering'
-  | 'rewrite-path' | 'rewrite-host' | 'retry' | 'ipdeny' | 'inflightreq';
+  | 'rewrite-path' | 'rewrite-host' | 'retry' | 'ipdeny' | 'inflightreq' | 'inflightreq-client';
 
 export const CHAIN_ORDER: readonly MiddlewareRole[] = [
-  'headers', 'ipallowlist', 'ratelimit', 'inflightreq', 'cors', 'redirect', 'auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry',
+  'headers', 'ipallowlist', 'ratelimit', 'inflightreq-client', 'inflightreq', 'cors', 'redirect', 'auth', 'buffering', 'rewrite-path', 'rewrite-host', 'retry',
 ];
 
 /** Roles that act only on requests forwarded to a backend. */

@@ -4,7 +4,7 @@ import { corsSpec } from './cors';
 import { customHeadersSpec, hasCustomHeaders } from './headers';
 import { ipAllowSpec, ipDenySpec } from './ip-access';
 import type { MiddlewareRole } from './middlewares';
-import { inFlightReqSpec, rateLimitSpec } from './rate-limit';
+import { clientInFlightReqSpec, inFlightReqSpec, rateLimitSpec } from './rate-limit';
 import { redirectSpec } from './redirect';
 import { retrySpec } from './retry';
 import { rewriteHostSpec, rewritePathSpec } from './rewrite';
@@ -43,8 +43,16 @@ const CONCURRENCY_LIMIT: TraefikPolicyEmitter = {
   },
 };
 
+/** The rate, and its concurrent connections per client as an inFlightReq of their own (`inflightreq-client`). */
 const RATE_LIMIT: TraefikPolicyEmitter = {
-  middlewares: route => (route.policies.rateLimit ? { ratelimit: () => rateLimitSpec(route.policies.rateLimit!) } : {}),
+  middlewares: route => {
+    const rl = route.policies.rateLimit;
+    if (!rl) return {};
+    const connections = rl.concurrentConnections;
+    const out: MiddlewareSpecs = { ratelimit: () => rateLimitSpec(rl) };
+    if (connections !== undefined) out['inflightreq-client'] = () => clientInFlightReqSpec(rl, connections);
+    return out;
+  },
 };
 
 /** Connect timeout: `forwardingTimeouts.dialTimeout` of a ServersTransport of the route's namespace. */

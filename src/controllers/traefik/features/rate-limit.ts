@@ -1,5 +1,8 @@
+import { unsupportedMessage } from '../../../capabilities/check';
 import { goDuration } from '../../../core/duration';
+import { GatewayIR } from '../../../ir/model';
 import { ConcurrencyLimitIR, DistributedStoreIR, RateLimitIR, RateLimitWindow } from '../../../ir/policies';
+import { RenderProblem } from '../../renderer';
 import { MIDDLEWARE_TYPES, REMOTE_ADDR_STRATEGY } from '../constants';
 
 /** `Middleware.spec.rateLimit` wire type (fields we emit). */
@@ -16,7 +19,7 @@ export interface RedisSpec {
   readonly endpoints: string[];
   readonly secret?: string;
   readonly db?: number;
-  readonly tls?: { readonly insecureSkipVerify: false };
+  readonly tls?: { readonly insecureSkipVerify: false; readonly caSecret?: string; readonly certSecret?: string };
   readonly dialTimeout?: string;
   readonly readTimeout?: string;
   readonly writeTimeout?: string;
@@ -35,9 +38,11 @@ export const TRAEFIK_PERIODS: { readonly [w in RateLimitWindow]: string } = { se
  *   Per header: `requestHeaderName`; requests without the header share one bucket.
  * - Redis (Traefik v3.4+): every Traefik instance shares the counters; the Secret holds
  *   `username` / `password`. Without Redis, limits are per Traefik instance. TLS is
- *   `tls.insecureSkipVerify: false` (verified with the system CAs, for the endpoint's host);
+ *   `tls.insecureSkipVerify: false` (verified with the system CAs, or the `ca` Secret as
+ *   `tls.caSecret`, for the endpoint's host), and a client certificate as `tls.certSecret`;
  *   the intent's one timeout is written as the dial, read and write timeouts alike.
- * Consumers, concurrent connections and exempt CIDRs are refused by the capability matrix.
+ * Consumers and exempt CIDRs are refused by the capability matrix; concurrent connections are an
+ * inFlightReq Middleware of their own (clientInFlightReqSpec).
  */
 export function rateLimitSpec(rl: RateLimitIR): Record<string, RateLimitSpec> {
   const redis = rl.distributed?.kind === 'redis' && rl.distributed.endpoint ? redisSpec(rl.distributed, rl.distributed.endpoint) : undefined;
@@ -58,7 +63,7 @@ function redisSpec(store: DistributedStoreIR, endpoint: string): RedisSpec {
     endpoints: [endpoint],
     secret: store.secretName,
     db: store.database,
-    tls: store.tls ? { insecureSkipVerify: false } : undefined,
+    tls: store.tls ? { insecureSkipVerify: false, caSecret: store.ca?.name, certSecret: store.clientCertificateSecret } : undefined,
     dialTimeout: timeout,
     readTimeout: timeout,
     writeTimeout: timeout,
@@ -84,4 +89,32 @@ export function inFlightReqSpec(cl: ConcurrencyLimitIR): Record<string, InFlight
       sourceCriterion: cl.key === 'host' ? { requestHost: true } : { ipStrategy: { depth: cl.clientIpHops ?? REMOTE_ADDR_STRATEGY.depth } },
     },
   };
+}
+
+/**
+ * `RateLimit.perClientIp({ concurrentConnections })`: requests in progress per client address,
+ * the limit ConcurrencyLimit.perClientIp() renders, in a Middleware of its own (role
+ * `inflightreq-client`) so that it stands beside a route's ConcurrencyLimit.perHost() (a second
+ * inFlightReq, per host).
+ */
+export function clientInFlightReqSpec(rl: RateLimitIR, connections: number): Record<string, InFlightReqSpec> {
+  return inFlightReqSpec({ source: rl.source, key: 'clientIp', maxRequests: connections, clientIpHops: rl.clientIpHops });
+}
+
+/** rateLimit.redis.tls.caSecret reads a Secret: a CA in a ConfigMap is refused. */
+export function redisProblems(controller: 'traefik' | 'traefik-ingress', ir: GatewayIR): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  const seen = new Set<string>();
+  for (const route of ir.routes) {
+    const rl = route.policies.rateLimit;
+    const ca = rl?.distributed?.ca;
+    if (!rl || ca?.kind !== 'ConfigMap' || seen.has(rl.source)) continue;
+    seen.add(rl.source);
+    problems.push({
+      source: rl.source,
+      message: unsupportedMessage(controller, 'rateLimitRedisCa', rl.source === ir.source ? 'defaults.rateLimit.distributed.ca' : 'rateLimit.distributed.ca',
+        `rateLimit.redis.tls.caSecret reads a Secret, not a ConfigMap ('${ca.name}'); use CaCertificates.fromSecret()`),
+    });
+  }
+  return problems;
 }

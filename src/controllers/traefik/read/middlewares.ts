@@ -44,7 +44,9 @@ function readRedis(redis: unknown): NonNullable<PoliciesIR['rateLimit']>['distri
   const db = redis.db;
   if (db !== undefined && (typeof db !== 'number' || !Number.isInteger(db) || db < 0)) return undefined;
   const tls = redis.tls;
-  if (tls !== undefined && !(isRecord(tls) && Object.keys(tls).length === 1 && tls.insecureSkipVerify === false)) return undefined;
+  const tlsKeys = ['insecureSkipVerify', 'caSecret', 'certSecret'];
+  if (tls !== undefined && !(isRecord(tls) && tls.insecureSkipVerify === false && Object.keys(tls).every(k => tlsKeys.includes(k))
+    && [tls.caSecret, tls.certSecret].every(v => v === undefined || typeof v === 'string'))) return undefined;
   const timeouts = [redis.dialTimeout, redis.readTimeout, redis.writeTimeout];
   const timeoutMs = timeouts[0] === undefined ? undefined : traefikMs(timeouts[0]);
   const oneTimeout = timeoutMs !== undefined && timeoutMs > 0 && timeouts.every(t => traefikMs(t) === timeoutMs);
@@ -54,6 +56,8 @@ function readRedis(redis: unknown): NonNullable<PoliciesIR['rateLimit']>['distri
     endpoint: eps[0],
     secretName: redis.secret,
     ...(tls !== undefined ? { tls: true } : {}),
+    ...(isRecord(tls) && typeof tls.caSecret === 'string' ? { ca: { kind: 'Secret' as const, name: tls.caSecret } } : {}),
+    ...(isRecord(tls) && typeof tls.certSecret === 'string' ? { clientCertificateSecret: tls.certSecret } : {}),
     ...(db ? { database: db } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   };
@@ -127,7 +131,7 @@ export function readMiddleware(o: KubeObject, log: ItemLog): MiddlewareRead {
         if (distributed) {
           map('redis', 'Route.rateLimit (DistributedRateLimit.redis)');
         } else {
-          unmap('redis', 'one Redis endpoint, an optional credentials Secret, TLS verified with the system CAs, a database and one timeout for dial, read and write are modelled');
+          unmap('redis', 'one Redis endpoint, an optional credentials Secret, verified TLS (system CAs or a CA Secret, an optional client certificate Secret), a database and one timeout for dial, read and write are modelled');
         }
       }
       // Traefik's own default burst is 1; the intent's smallest (and unset) burst is one period's worth.
@@ -393,7 +397,7 @@ function readHeaders(
     const vary = take('addVaryHeader');
     const star = (v: unknown) => Array.isArray(v) && v.includes('*') && (v.length > 1 || credentials === true);
     if (list.some(x => typeof x !== 'string') || !Array.isArray(methods)) {
-      unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host form (one or more labels) are read, with the methods listed');
+      unmap('accessControlAllowOriginListRegex', 'only exact origins and the *.host (one label) and **.host (one or more labels) forms are read, with the methods listed');
     } else if ([methods, allowHeaders, expose].some(star)) {
       unmap('accessControlAllowMethods', '\'*\' with other values or with credentials: the intent allows \'*\' alone and without credentials');
     } else {
@@ -420,10 +424,11 @@ function readHeaders(
 /** `^https://([a-z0-9-]+\.)+example\.com$` -> `https://*.example.com`. */
 function wildcardOrigin(re: unknown): string | undefined {
   if (typeof re !== 'string') return undefined;
-  const m = /^\^(https?):\/\/\(\[a-z0-9-\]\+\\\.\)\+(.+)\$$/.exec(re);
+  // features/cors.ts wildcardRegex: one or more labels (`**.`) or exactly one (`*.`).
+  const m = /^\^(https?):\/\/(\(\[a-z0-9-\]\+\\\.\)\+|\[a-z0-9-\]\+\\\.)(.+)\$$/.exec(re);
   if (!m) return undefined;
-  const rest = m[2].replace(/\\(.)/g, '$1');
-  return quoteMeta(rest) === m[2] ? `${m[1]}://*.${rest}` : undefined;
+  const rest = m[3].replace(/\\(.)/g, '$1');
+  return quoteMeta(rest) === m[3] ? `${m[1]}://${m[2].startsWith('(') ? '**.' : '*.'}${rest}` : undefined;
 }
 
 /** Traefik status list (`500-599`, `404`) as codes. */

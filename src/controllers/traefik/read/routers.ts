@@ -313,6 +313,15 @@ function policiesOf(r: Router): { policies: PoliciesIR; hsts?: HstsIR } {
       p.headers = { ...p.headers, ...headers, request: headers.request ?? p.headers?.request, response: headers.response ?? p.headers?.response };
     }
     if (rest.rewrite && p.rewrite) rest.rewrite = { ...p.rewrite, ...rest.rewrite };
+    // Two inFlightReq Middlewares, one per client and one per host: the per-client one is the
+    // rate limit's concurrentConnections (features/policies.ts RATE_LIMIT, `inflightreq-client`).
+    const perClient = [p.concurrencyLimit, rest.concurrencyLimit].find(c => c?.key === 'clientIp');
+    const other = [p.concurrencyLimit, rest.concurrencyLimit].find(c => c !== undefined && c.key !== 'clientIp');
+    if (p.concurrencyLimit && rest.concurrencyLimit && perClient && other && p.rateLimit?.key === 'clientIp' && p.rateLimit.concurrentConnections === undefined
+      && (perClient.clientIpHops ?? 0) === (p.rateLimit.clientIpHops ?? 0)) {
+      p.rateLimit = { ...p.rateLimit, concurrentConnections: perClient.maxRequests };
+      rest.concurrencyLimit = other;
+    }
     Object.assign(p, rest);
   }
   const source = p.ipAccess?.source ?? `${r.o.kind} ${r.namespace}/${r.o.metadata.name}`;
