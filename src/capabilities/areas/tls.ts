@@ -36,12 +36,13 @@ const HEADER_FILTER = yes('ResponseHeaderModifier filter on the host\'s HTTPRout
 const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin, which is Kong Enterprise only');
 const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
 const TRAEFIK_INGRESS_SERVICE = no("the Traefik Ingress provider takes a backend's TLS settings (CA, verification, server name, client certificate) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE");
-const KONG_SERVICE = no('KIC 3.4+ reads upstream TLS verification from annotations on the backend\'s Service (konghq.com/tls-verify, konghq.com/ca-certificates-secrets or -configmaps, beside konghq.com/protocol: https), which this library does not render yet; BackendProtocol.HTTPS with Backend.fromService re-encrypts without verification');
+const KONG_SERVICE = no("Kong sends the upstream Host as SNI and checks the backend certificate against it (proxy_ssl_name $upstream_host), and KIC's Ingress routes keep the client's Host; konghq.com/host-header, the only name KIC reads on the Service, also replaces the Host header sent (and is ignored while the Host is kept), so Kong cannot verify for BackendTls hostname or send serverName as SNI; BackendProtocol.HTTPS with Backend.fromService re-encrypts without verification");
+const KONG_INSECURE = no("KIC skips verification with konghq.com/tls-verify: false beside konghq.com/protocol: https on the Service, but Kong then sends the client's Host as SNI where BackendTls.insecureSkipVerify() sends none, and BackendTls is refused on Kong (it cannot verify for the hostname asked); BackendProtocol.HTTPS with Backend.fromService is Kong's unverified re-encryption");
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
 const KONG_CIPHERS = no('Kong sets cipher suites only globally (ssl_cipher_suite / ssl_ciphers in kong.conf)');
 const GW_ALWAYS_VERIFIES = no('a BackendTLSPolicy always verifies the backend certificate (a CA or the system CAs); Gateway API has no way to skip verification');
 const EG_BACKEND_RESOURCE = no('skipping verification needs an Envoy Gateway Backend resource (tls.insecureSkipVerify) in place of the Service, which resolves the backend by DNS rather than by its endpoints; use BackendTls.verify()');
-const KONG_CLIENT_CERT = no('KIC reads the certificate Kong presents to a backend from konghq.com/client-cert on the backend\'s Service (the name of a kubernetes.io/tls Secret), which this library does not render yet');
+const KONG_CLIENT_CERT = no("KIC reads the certificate Kong presents to a backend from konghq.com/client-cert on the Service (a kubernetes.io/tls Secret), but only with BackendTls, which Kong cannot render as asked: it verifies, and sends as SNI, the client's Host rather than the hostname or serverName given");
 const GW_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Gateway API's is gateway-wide (Gateway spec.tls.backend.clientCertificateRef), for every backend of the gateway");
 const EG_CLIENT_CERT = no("a BackendTLSPolicy has no client certificate; Envoy Gateway's are gateway-wide (EnvoyProxy backendTLS.clientCertificateRef) or need a Backend resource in place of the Service (tls.clientCertificateRef)");
 const ISTIO_CLIENT_CERT = no('a client certificate to the backend needs a DestinationRule (tls.mode MUTUAL, credentialName) for the Service, which changes all mesh traffic to it');
@@ -157,7 +158,7 @@ export const TLS: CapabilityArea<TlsFeature> = {
       optionalClientCertificate: KONG_MTLS,
       backendTls: KONG_SERVICE,
       backendTlsSystemCa: KONG_SERVICE,
-      backendTlsInsecure: KONG_SERVICE,
+      backendTlsInsecure: KONG_INSECURE,
       backendTlsInsecureServerName: KONG_SERVICE,
       tlsCipherSuites: KONG_CIPHERS,
       clientCertificateSeveralCas: KONG_MTLS,
