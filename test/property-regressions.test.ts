@@ -171,3 +171,24 @@ describe('Kong: an HTTPS-only route on a `**.` host beside a concrete host under
     expect(roundTripProblems('kong', gw, synthConformant(chart))).toEqual([]);
   });
 });
+
+describe('Kong Gateway API: an HTTPS-only route whose only match is a header beside a catch-all route (found by: the round trip)', () => {
+  test('reads back as an HTTPS-only route, not as a header canary of the catch-all route', () => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong({ mode: KongMode.GATEWAY_API }) });
+    gw.addRoute('beta', { match: { headers: [HeaderMatch.exact('x-beta', 'on')] }, backend: Backend.service('beta', 80), protocols: RouteProtocols.HTTPS_ONLY });
+    gw.addRoute('web', { backend: Backend.service('web', 80) });
+    // WHEN / THEN
+    expect(roundTripProblems('kong-gateway-api', gw, synthConformant(chart))).toEqual([]);
+  });
+
+  test('a header canary of an HTTPS-only route is still read back as a canary', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong({ mode: KongMode.GATEWAY_API }) });
+    const stable = gw.addRoute('web', { hosts: ['web.example.com'], backend: Backend.service('web', 80), protocols: RouteProtocols.HTTPS_ONLY });
+    gw.addTlsHost('tls', { hosts: ['web.example.com'], certificate: TlsCertificate.fromSecret('web-cert'), httpsRedirect: false });
+    gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.header('x-canary', 'always') });
+    expect(roundTripProblems('kong-gateway-api', gw, synthConformant(chart))).toEqual([]);
+  });
+});
