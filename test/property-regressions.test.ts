@@ -192,3 +192,18 @@ describe('Kong Gateway API: an HTTPS-only route whose only match is a header bes
     expect(roundTripProblems('kong-gateway-api', gw, synthConformant(chart))).toEqual([]);
   });
 });
+
+describe('Gateway API: a `**.` route redirecting to HTTPS above a deeper `**.` route under its own wildcard TlsHost (found by: the round trip)', () => {
+  test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads the deeper TLS host as redirected by the outer route\'s redirect, without unmapped items', (name) => {
+    // GIVEN
+    const chart = newChart();
+    const controller = name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
+      : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('all', { hosts: ['**.example.com'], backend: Backend.service('web', 80), redirect: Redirect.toHttps() });
+    gw.addRoute('apps', { hosts: ['**.apps.example.com'], backend: Backend.service('apps', 80) });
+    gw.addTlsHost('wild', { hosts: ['*.apps.example.com', '*.example.com'], certificate: TlsCertificate.fromSecret('wild-cert') });
+    // WHEN / THEN
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
+  });
+});

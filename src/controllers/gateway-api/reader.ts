@@ -637,7 +637,8 @@ class Reading {
     // unless a route's own Redirect.toHttps() redirects the host's whole plain HTTP (the renderer
     // then leaves the TlsHost's redirect out: the route table counts the host as redirected).
     const wholeRedirects = routeDrafts.filter(d => schemeOnly(d.ir.policies.redirect) === 'https' && d.ir.matches.some(isCatchAll));
-    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || covers(x, h)));
+    // Hostnames as Gateway API reads them: `*.s` matches any depth, so it also redirects `*.a.s`.
+    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || (x.startsWith('*.') && h.endsWith(x.slice(1)))));
     const reported = new Set<string>();
     for (const d of routeDrafts) {
       const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined || d.ir.protocols === 'https';
