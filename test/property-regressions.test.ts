@@ -207,3 +207,26 @@ describe('Gateway API: a `**.` route redirecting to HTTPS above a deeper `**.` r
     expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
   });
 });
+
+describe('Gateway API: a header route beside a catch-all route with a rule name (found by: the round trip, Kong Gateway API)', () => {
+  const controllerOf = (name: 'gateway-api' | 'envoy-gateway' | 'istio' | 'kong-gateway-api') => (name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
+    : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API }));
+
+  test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads it back as a route of its own, not as a header canary taking the rule name', (name) => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: controllerOf(name) });
+    gw.addRoute('beta', { match: { headers: [HeaderMatch.exact('x-beta', 'on')] }, backend: Backend.service('beta', 80) });
+    gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80, { namespace: 'shared' }) });
+    // WHEN / THEN
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
+  });
+
+  test.each(['gateway-api', 'kong-gateway-api'] as const)('%s: a header canary of a named route is still read back as a canary', (name) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: controllerOf(name) });
+    const stable = gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80) });
+    gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.header('x-canary', 'always') });
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
+  });
+});

@@ -768,9 +768,10 @@ class Reading {
       const ownPolicies = Object.keys(s.ir.policies).filter(k => k !== 'backendProtocol');
       if (ownPolicies.length > 0 || s.object.kind !== 'HTTPRoute') continue;
       if (s.ir.hosts.length === 0 ? d.ir.hosts.length > 0 : !d.ir.hosts.every(h => s.ir.hosts.includes(h))) continue;
-      // A canary takes the stable route's schemes and policies: a route of other schemes (e.g. Kong's
-      // HTTPS-only annotation) or with policies of its own (annotations) is a route of its own.
-      if (d.ir.protocols !== s.ir.protocols || Object.keys(d.ir.policies).some(k => k !== 'backendProtocol')) continue;
+      // A canary takes the stable route's schemes, rule name and policies: a route of other schemes (e.g.
+      // Kong's HTTPS-only annotation), rule name or with policies of its own (annotations) is a route of its own.
+      if (d.ir.protocols !== s.ir.protocols || d.ir.ruleName !== s.ir.ruleName) continue;
+      if (Object.keys(d.ir.policies).some(k => k !== 'backendProtocol')) continue;
       if (d.ir.hosts.length === 0 && s.ir.hosts.length > 0) continue;
       const canary = d.ir.backends[0];
       if (sameBackend(canary, s.ir.backends[0])) continue;
