@@ -11,6 +11,12 @@ import { newChart, synthConformant, synthError } from './util';
  * property that caught it.
  */
 
+/** The Gateway API columns' controllers. */
+function gatewayApiController(name: 'gateway-api' | 'envoy-gateway' | 'istio' | 'kong-gateway-api'): Controller {
+  return name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
+    : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+}
+
 describe('a route that redirects without a backend (found by: every declared setting visible)', () => {
   test.each([
     ['timeouts', { timeouts: Timeouts.of({ connect: Duration.seconds(5) }) }],
@@ -56,8 +62,7 @@ describe('a canary of a gRPC route on Gateway API (found by: every declared sett
   test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s refuses it instead of dropping the canary from the GRPCRoute', (name) => {
     // GIVEN
     const chart = newChart();
-    const controller = name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
-      : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+    const controller = gatewayApiController(name);
     const gw = new ApiGateway(chart, 'edge', { controller });
     const stable = gw.addRoute('grpc', { hosts: ['grpc.example.com'], backend: Backend.service('greeter', 50051), backendProtocol: BackendProtocol.GRPC });
     // WHEN
@@ -197,8 +202,7 @@ describe('Gateway API: a `**.` route redirecting to HTTPS above a deeper `**.` r
   test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads the deeper TLS host as redirected by the outer route\'s redirect, without unmapped items', (name) => {
     // GIVEN
     const chart = newChart();
-    const controller = name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
-      : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+    const controller = gatewayApiController(name);
     const gw = new ApiGateway(chart, 'edge', { controller });
     gw.addRoute('all', { hosts: ['**.example.com'], backend: Backend.service('web', 80), redirect: Redirect.toHttps() });
     gw.addRoute('apps', { hosts: ['**.apps.example.com'], backend: Backend.service('apps', 80) });
@@ -209,13 +213,10 @@ describe('Gateway API: a `**.` route redirecting to HTTPS above a deeper `**.` r
 });
 
 describe('Gateway API: a header route beside a catch-all route with a rule name (found by: the round trip, Kong Gateway API)', () => {
-  const controllerOf = (name: 'gateway-api' | 'envoy-gateway' | 'istio' | 'kong-gateway-api') => (name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
-    : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API }));
-
   test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads it back as a route of its own, not as a header canary taking the rule name', (name) => {
     // GIVEN
     const chart = newChart();
-    const gw = new ApiGateway(chart, 'edge', { controller: controllerOf(name) });
+    const gw = new ApiGateway(chart, 'edge', { controller: gatewayApiController(name) });
     gw.addRoute('beta', { match: { headers: [HeaderMatch.exact('x-beta', 'on')] }, backend: Backend.service('beta', 80) });
     gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80, { namespace: 'shared' }) });
     // WHEN / THEN
@@ -224,7 +225,7 @@ describe('Gateway API: a header route beside a catch-all route with a rule name 
 
   test.each(['gateway-api', 'kong-gateway-api'] as const)('%s: a header canary of a named route is still read back as a canary', (name) => {
     const chart = newChart();
-    const gw = new ApiGateway(chart, 'edge', { controller: controllerOf(name) });
+    const gw = new ApiGateway(chart, 'edge', { controller: gatewayApiController(name) });
     const stable = gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80) });
     gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.header('x-canary', 'always') });
     expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
