@@ -11,6 +11,12 @@ import { newChart, synthConformant, synthError } from './util';
  * property that caught it.
  */
 
+/** The Gateway API columns' controllers. */
+function gatewayApiController(name: 'gateway-api' | 'envoy-gateway' | 'istio' | 'kong-gateway-api'): Controller {
+  return name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
+    : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+}
+
 describe('a route that redirects without a backend (found by: every declared setting visible)', () => {
   test.each([
     ['timeouts', { timeouts: Timeouts.of({ connect: Duration.seconds(5) }) }],
@@ -56,8 +62,7 @@ describe('a canary of a gRPC route on Gateway API (found by: every declared sett
   test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s refuses it instead of dropping the canary from the GRPCRoute', (name) => {
     // GIVEN
     const chart = newChart();
-    const controller = name === 'gateway-api' ? Controller.gatewayApi({ gatewayClassName: 'gc' })
-      : name === 'envoy-gateway' ? Controller.envoyGateway() : name === 'istio' ? Controller.istio() : Controller.kong({ mode: KongMode.GATEWAY_API });
+    const controller = gatewayApiController(name);
     const gw = new ApiGateway(chart, 'edge', { controller });
     const stable = gw.addRoute('grpc', { hosts: ['grpc.example.com'], backend: Backend.service('greeter', 50051), backendProtocol: BackendProtocol.GRPC });
     // WHEN
@@ -169,5 +174,60 @@ describe('Kong: an HTTPS-only route on a `**.` host beside a concrete host under
     gw.addTlsHost('wild', { hosts: ['*.example.com'], certificate: TlsCertificate.fromSecret('wild-tls'), httpsRedirect: false });
     // WHEN / THEN
     expect(roundTripProblems('kong', gw, synthConformant(chart))).toEqual([]);
+  });
+});
+
+describe('Kong Gateway API: an HTTPS-only route whose only match is a header beside a catch-all route (found by: the round trip)', () => {
+  test('reads back as an HTTPS-only route, not as a header canary of the catch-all route', () => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong({ mode: KongMode.GATEWAY_API }) });
+    gw.addRoute('beta', { match: { headers: [HeaderMatch.exact('x-beta', 'on')] }, backend: Backend.service('beta', 80), protocols: RouteProtocols.HTTPS_ONLY });
+    gw.addRoute('web', { backend: Backend.service('web', 80) });
+    // WHEN / THEN
+    expect(roundTripProblems('kong-gateway-api', gw, synthConformant(chart))).toEqual([]);
+  });
+
+  test('a header canary of an HTTPS-only route is still read back as a canary', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.kong({ mode: KongMode.GATEWAY_API }) });
+    const stable = gw.addRoute('web', { hosts: ['web.example.com'], backend: Backend.service('web', 80), protocols: RouteProtocols.HTTPS_ONLY });
+    gw.addTlsHost('tls', { hosts: ['web.example.com'], certificate: TlsCertificate.fromSecret('web-cert'), httpsRedirect: false });
+    gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.header('x-canary', 'always') });
+    expect(roundTripProblems('kong-gateway-api', gw, synthConformant(chart))).toEqual([]);
+  });
+});
+
+describe('Gateway API: a `**.` route redirecting to HTTPS above a deeper `**.` route under its own wildcard TlsHost (found by: the round trip)', () => {
+  test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads the deeper TLS host as redirected by the outer route\'s redirect, without unmapped items', (name) => {
+    // GIVEN
+    const chart = newChart();
+    const controller = gatewayApiController(name);
+    const gw = new ApiGateway(chart, 'edge', { controller });
+    gw.addRoute('all', { hosts: ['**.example.com'], backend: Backend.service('web', 80), redirect: Redirect.toHttps() });
+    gw.addRoute('apps', { hosts: ['**.apps.example.com'], backend: Backend.service('apps', 80) });
+    gw.addTlsHost('wild', { hosts: ['*.apps.example.com', '*.example.com'], certificate: TlsCertificate.fromSecret('wild-cert') });
+    // WHEN / THEN
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
+  });
+});
+
+describe('Gateway API: a header route beside a catch-all route with a rule name (found by: the round trip, Kong Gateway API)', () => {
+  test.each(['gateway-api', 'envoy-gateway', 'istio', 'kong-gateway-api'] as const)('%s reads it back as a route of its own, not as a header canary taking the rule name', (name) => {
+    // GIVEN
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: gatewayApiController(name) });
+    gw.addRoute('beta', { match: { headers: [HeaderMatch.exact('x-beta', 'on')] }, backend: Backend.service('beta', 80) });
+    gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80, { namespace: 'shared' }) });
+    // WHEN / THEN
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
+  });
+
+  test.each(['gateway-api', 'kong-gateway-api'] as const)('%s: a header canary of a named route is still read back as a canary', (name) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: gatewayApiController(name) });
+    const stable = gw.addRoute('web', { ruleName: 'web', backend: Backend.service('web', 80) });
+    gw.addCanary('v2', { stable, canary: Backend.service('web-v2', 80), traffic: CanaryTraffic.header('x-canary', 'always') });
+    expect(roundTripProblems(name, gw, synthConformant(chart))).toEqual([]);
   });
 });

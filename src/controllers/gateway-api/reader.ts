@@ -637,7 +637,8 @@ class Reading {
     // unless a route's own Redirect.toHttps() redirects the host's whole plain HTTP (the renderer
     // then leaves the TlsHost's redirect out: the route table counts the host as redirected).
     const wholeRedirects = routeDrafts.filter(d => schemeOnly(d.ir.policies.redirect) === 'https' && d.ir.matches.some(isCatchAll));
-    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || covers(x, h)));
+    // Hostnames as Gateway API reads them: `*.s` matches any depth, so it also redirects `*.a.s`.
+    const redirectedAsAWhole = (h: string) => wholeRedirects.some(d => d.ir.hosts.length === 0 || d.ir.hosts.some(x => x === h || (x.startsWith('*.') && h.endsWith(x.slice(1)))));
     const reported = new Set<string>();
     for (const d of routeDrafts) {
       const redirectsScheme = schemeOnly(d.ir.policies.redirect) !== undefined || d.ir.protocols === 'https';
@@ -767,6 +768,10 @@ class Reading {
       const ownPolicies = Object.keys(s.ir.policies).filter(k => k !== 'backendProtocol');
       if (ownPolicies.length > 0 || s.object.kind !== 'HTTPRoute') continue;
       if (s.ir.hosts.length === 0 ? d.ir.hosts.length > 0 : !d.ir.hosts.every(h => s.ir.hosts.includes(h))) continue;
+      // A canary takes the stable route's schemes, rule name and policies: a route of other schemes (e.g.
+      // Kong's HTTPS-only annotation), rule name or with policies of its own (annotations) is a route of its own.
+      if (d.ir.protocols !== s.ir.protocols || d.ir.ruleName !== s.ir.ruleName) continue;
+      if (Object.keys(d.ir.policies).some(k => k !== 'backendProtocol')) continue;
       if (d.ir.hosts.length === 0 && s.ir.hosts.length > 0) continue;
       const canary = d.ir.backends[0];
       if (sameBackend(canary, s.ir.backends[0])) continue;
