@@ -5,6 +5,7 @@ import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
+import { grpcIngressAnnotations, grpcIngressProblems } from './features/grpc';
 import { redirectProblems, redirectUrlProblems } from './features/redirect';
 import { ingressRewriteProblems } from './features/rewrite';
 import { kongServiceSide } from './features/service';
@@ -103,6 +104,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
       ...kongTlsRedirectAnnotations(route, route.hosts, tlsHosts),
       ...policyAnnotations(route),
+      ...grpcIngressAnnotations(route),
     };
     return Object.keys(out).length > 0 ? out : undefined;
   }
@@ -180,6 +182,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...ingressRewriteProblems(ir),
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),
+      ...grpcIngressProblems(ir),
     ];
   }
 
