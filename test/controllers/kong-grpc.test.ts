@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import { ApiGateway, Backend, BackendProtocol, Controller, PathMatch, Rewrite, RouteOptions, RouteProtocols, TlsCertificate } from '../../src';
+import { ApiGateway, Backend, BackendProtocol, Controller, HttpMethod, PathMatch, Rewrite, RouteOptions, RouteProtocols, TlsCertificate } from '../../src';
 import { newChart, synthConformant, synthError } from '../util';
 
 /** A Kong Ingress gateway with a gRPC route `rpc` to a handed-over Service, and a plain route `web` on the same host. */
@@ -35,7 +35,7 @@ describe('Kong Ingress: gRPC backends', () => {
     expect(errors(gateway(BackendProtocol.GRPC, {}, { httpsRedirect: true }))).toEqual([GRPC_REFUSED('gRPC backend',
       "it cannot take the HTTPS redirect of the TlsHost of 'a.example.com' (Kong answers plain gRPC on a TLS-only route with an error, not a redirect); set httpsRedirect: false on that TlsHost")]);
     expect(errors(gateway(BackendProtocol.GRPCS, { protocols: RouteProtocols.HTTPS_ONLY }))).toEqual([GRPC_REFUSED('gRPC over TLS backend', 'it cannot also set RouteProtocols')]);
-    expect(errors(gateway(BackendProtocol.GRPC, { match: { path: PathMatch.prefix('/pkg.Orders'), method: 'POST' } })))
+    expect(errors(gateway(BackendProtocol.GRPC, { match: { path: PathMatch.prefix('/pkg.Orders'), method: HttpMethod.POST } })))
       .toEqual([GRPC_REFUSED('gRPC backend', 'it cannot match methods (Kong refuses methods on gRPC routes)')]);
     expect(errors(gateway(BackendProtocol.GRPC, { rewrite: Rewrite.replacePrefix('/') })))
       .toEqual([GRPC_REFUSED('gRPC backend', 'it cannot rewrite the path (Kong refuses strip_path on gRPC routes)')]);

@@ -1,7 +1,7 @@
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTP_ONLY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
-import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { GRPC_PROTOCOLS } from './features/grpc';
+import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { wildcardCovers } from '../../core/hosts';
 import { BackendIR, CanaryIR, HeaderMatchIR, HstsIR, MatchIR, PathIR, RouteIR, TlsHostIR } from '../../ir/model';
