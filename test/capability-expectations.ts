@@ -2118,6 +2118,23 @@ export const SUPPORTED: Table = {
         'config.origins[0]': '^https://([a-z0-9-]+\\.)+example\\.com$',
       },
     },
+    // Issue #12 (audit): gRPC upstreams, the route's Ingress accepting the gRPC protocols.
+    backendGrpc: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'grpc,grpcs',
+      },
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'grpc',
+      },
+    },
+    backendGrpcs: {
+      'Ingress/gw-r': {
+        "metadata.annotations['konghq.com/protocols']": 'grpc,grpcs',
+      },
+      'Service/svc': {
+        "metadata.annotations['konghq.com/protocol']": 'grpcs',
+      },
+    },
   },
   'kong-gateway-api': {
     hostRouting: {

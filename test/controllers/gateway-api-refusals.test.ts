@@ -13,7 +13,7 @@ function errorsOf(build: (gw: ApiGateway) => void, experimentalChannel = false):
 }
 
 const GRPC_ELSEWHERE = 'Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), '
-  + 'Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway(), Controller.istio().';
+  + 'Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway(), Controller.istio().';
 const AFFINITY_ELSEWHERE = 'Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.envoyGateway().';
 
 describe('Gateway API: values the portable API cannot express, exact refusals', () => {

@@ -106,6 +106,14 @@ describe('Kong Ingress corpus', () => {
 });
 
 describe('Kong mappings', () => {
+  test('08 gRPC: konghq.com/protocols grpc,grpcs on the Ingress with the Service\'s konghq.com/protocol grpcs is BackendProtocol.GRPCS', () => {
+    const r = readCorpus(kong, 'kong', '08-grpc.yaml');
+    expect(routeLines(r.table)).toEqual(['default grpc.example.com Prefix / -> grpcbin:9001']);
+    expect(r.table.routes[0].policies).toEqual({ backendProtocol: { protocol: 'GRPCS' } });
+    expect(r.unmapped).toEqual([]);
+    expect(r.items).toContainEqual({ object: 'Ingress default/grpcbin', field: 'metadata.annotations[\'konghq.com/protocols\']', value: 'grpc,grpcs', to: expect.stringContaining('Route.backendProtocol') });
+  });
+
   test('origins', () => {
     expect(intentOrigin('^https://([a-z0-9-]+\\.)+example\\.com$')).toBe('https://**.example.com');
     expect(intentOrigin('^https://[a-z0-9-]+\\.example\\.com$')).toBe('https://*.example.com');

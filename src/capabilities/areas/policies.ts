@@ -61,7 +61,6 @@ const ON_SERVICE = (where: string) => `${where} on the Service (Backend.fromServ
 /** Kong's redirect plugin (Kong Gateway 3.9+, open source): `location` is a full URL, `keep_incoming_path` keeps the whole request path and query. */
 const KONG_REDIRECT_PLUGIN = (why: string) => `Kong's redirect plugin (3.9+) answers with a fixed absolute location (its own scheme and host), exactly as configured or with the request's path and query in place of its path (keep_incoming_path), so ${why}`;
 const KONG_NO_H2C = 'Kong speaks cleartext HTTP/2 to upstreams only for gRPC (konghq.com/protocol has no h2c)';
-const KONG_GRPC_INGRESS = 'Kong Ingress needs both konghq.com/protocols: grpc,grpcs on the Ingress and konghq.com/protocol on the Service for gRPC, which this library does not render; use KongMode.GATEWAY_API (GRPCRoute)';
 const GW_BACKEND_TLS = 'Gateway API re-encrypts only with certificate verification (BackendTLSPolicy); declare it on the backend instead (Backend.service(name, port, { tls: BackendTls.verify({ hostname }) }))';
 const GW_EXT_AUTH = 'Gateway API\'s ExternalAuth filter (experimental) sends the client\'s request path appended to the auth service\'s path, so it cannot call a fixed auth URL, and it copies every auth response header upstream unless some are listed';
 const NGINX_AUTH_TLS = 'ingress-nginx has no per-Ingress TLS setting for the auth subrequest (the proxy-ssl-* annotations apply to the backend)';
@@ -314,8 +313,8 @@ const KONG: Row = {
   retryPerTryTimeout: no(KONG_RETRIES),
   sessionAffinityCookie: no('Kong OSS only hashes on a cookie; sticky sessions (KongUpstreamPolicy stickySessions) need Kong Enterprise'),
   backendHttps: yes(ON_SERVICE('konghq.com/protocol: https (not verified)')),
-  backendGrpc: no(KONG_GRPC_INGRESS),
-  backendGrpcs: no(KONG_GRPC_INGRESS),
+  backendGrpc: yes(ON_SERVICE('konghq.com/protocol: grpc') + ', with konghq.com/protocols: grpc,grpcs on the route\'s own Ingress'),
+  backendGrpcs: yes(ON_SERVICE('konghq.com/protocol: grpcs (not verified)') + ', with konghq.com/protocols: grpc,grpcs on the route\'s own Ingress'),
   backendH2c: no(KONG_NO_H2C),
   backendWebsocket: native('proxied natively'),
   externalAuth: no('Kong OSS has no forward-auth plugin'),

@@ -1,5 +1,6 @@
 import { KONG_ANNOTATION_CATALOG } from './annotation-catalog';
 import { ANNOTATIONS, CONFIGURATION_GROUP, EXACT_REGEX_PRIORITY, HTTP_ONLY, HTTPS_ONLY, HTTPS_REDIRECT_CODES, KINDS, PREFIX, REFUSE_PLAIN_HTTP_STATUS, REGEX_PATH_PREFIX } from './constants';
+import { GRPC_PROTOCOLS } from './features/grpc';
 import { authOf, credentialSecret, PluginRead, readPlugin, strings } from './read/plugins';
 import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { wildcardCovers } from '../../core/hosts';
@@ -251,10 +252,12 @@ function readIngress(o: KubeObject, ctx: Context): IngressRead {
       } else if (value.trim() === HTTP_ONLY) {
         plainHttpOnly = true;
         log.mapped(o, field, value, 'Route.protocols (RouteProtocols.HTTP_ONLY: HTTPS not served by the route)');
+      } else if (value.split(',').map(s => s.trim()).sort().join(',') === GRPC_PROTOCOLS) {
+        log.mapped(o, field, value, 'Route.backendProtocol (gRPC: the route accepts grpc and grpcs; the protocol is the Service\'s konghq.com/protocol)');
       } else if (value.split(',').map(s => s.trim()).sort().join(',') === 'http,https') {
         log.mapped(o, field, value, 'served over HTTP and HTTPS (the default)');
       } else {
-        log.unmapped(o, field, value, 'only https (with a redirect or 426), http, or http,https are modelled');
+        log.unmapped(o, field, value, 'only https (with a redirect or 426), http, http,https or grpc,grpcs are modelled');
       }
     } else if (key === ANNOTATIONS.httpsRedirectStatusCode) {
       if (protocols?.trim() === HTTPS_ONLY) log.mapped(o, field, value, value === REFUSE_PLAIN_HTTP_STATUS ? 'Route.protocols (426: plain HTTP refused)' : 'Route.redirect statusCode');

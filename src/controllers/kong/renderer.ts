@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ANNOTATIONS, CONFIGURATION_V1, KINDS, PLUGINS } from './constants';
 import { ConsumerRegistry } from './features/auth';
 import { canaryAnnotations, canaryGroups, canaryHeaderProblems, canarySpec } from './features/canary';
+import { grpcIngressAnnotations, grpcIngressProblems } from './features/grpc';
 import { conditionAnnotations, conditionKey, headerProblems, kongPath } from './features/matches';
 import { allocatePolicyObjects, pluginNames, policyAnnotations, policyProblems } from './features/policies';
 import { redirectProblems, redirectUrlProblems } from './features/redirect';
@@ -103,6 +104,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...(plugins.length > 0 ? { [ANNOTATIONS.plugins]: plugins.join(',') } : {}),
       ...kongTlsRedirectAnnotations(route, route.hosts, tlsHosts),
       ...policyAnnotations(route),
+      ...grpcIngressAnnotations(route),
     };
     return Object.keys(out).length > 0 ? out : undefined;
   }
@@ -180,6 +182,7 @@ export class KongIngressRenderer implements ControllerRenderer {
       ...ingressRewriteProblems(ir),
       ...canaryHeaderProblems(ir),
       ...canaryPolicyProblems(this.name, ir),
+      ...grpcIngressProblems(ir),
     ];
   }
 
