@@ -3908,7 +3908,6 @@ export const SUPPORTED: Table = {
     // egfill (issue #12): Redirect.toUrl, a direct response setting Location; the rule keeps its backend (receives nothing).
     redirectUrl: {
       'HTTPRoute/gw-r': {
-        'spec.rules[0].backendRefs[0].name': 'svc',
         'spec.rules[0].filters[0].type': 'ExtensionRef',
         'spec.rules[0].filters[0].extensionRef.group': 'gateway.envoyproxy.io',
         'spec.rules[0].filters[0].extensionRef.kind': 'HTTPRouteFilter',
@@ -3918,7 +3917,6 @@ export const SUPPORTED: Table = {
         'spec.directResponse.statusCode': 302,
         'spec.directResponse.header.set[0].name': 'Location',
         'spec.directResponse.header.set[0].value': 'https://www.example.com/moved?from=a',
-        'spec.directResponse.body': undefined,
       },
     },
   },
