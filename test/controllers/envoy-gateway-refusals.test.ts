@@ -1,6 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
-import { ApiGateway, Backend, Controller, HttpMethod, Redirect, RedirectStatus, Retries, RouteOptions, SessionAffinity } from '../../src';
-import { newChart, synthError } from '../util';
+import { ApiGateway, Backend, Controller, HttpMethod, PathMatch, Redirect, RedirectStatus, Retries, RouteOptions, SessionAffinity } from '../../src';
+import { roundTripProblems } from '../property/roundtrip';
+import { newChart, synthConformant, synthError } from '../util';
 
 /** The synth error of one Envoy Gateway gateway with the given routes (each on <id>.example.com), as its message lines. */
 function errorsOf(routes: Record<string, RouteOptions>): string[] | undefined {
@@ -64,6 +65,18 @@ describe('Envoy Gateway: Redirect.toUrl', () => {
     expect(objects.find(o => o.kind === 'HTTPRoute')?.spec.rules).toEqual([{
       filters: [{ type: 'ExtensionRef', extensionRef: { group: 'gateway.envoyproxy.io', kind: 'HTTPRouteFilter', name: 'gw-r' } }],
     }]);
+  });
+
+  test.each([
+    ['without backend', {}],
+    ['with its one backend (which receives nothing)', { backend: Backend.service('svc', 80) }],
+    ['under a path, temporary', { match: { path: PathMatch.prefix('/old') }, backend: Backend.service('svc', 80) }],
+  ])('renders conformant and reads back to the same route table: %s', (_name, extra: RouteOptions) => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() });
+    const status = extra.match ? RedirectStatus.TEMPORARY_REDIRECT : RedirectStatus.MOVED_PERMANENTLY;
+    gw.addRoute('r', { hosts: ['a.example.com'], redirect: Redirect.toUrl('https://www.example.com/moved?from=a', { statusCode: status }), ...extra });
+    expect(roundTripProblems('envoy-gateway', gw, synthConformant(chart))).toEqual([]);
   });
 
   test('a URL with % is refused (Envoy reads header values as format strings)', () => {

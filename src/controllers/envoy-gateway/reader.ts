@@ -1,8 +1,8 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ENVOY_UNITS } from './features/rate-limit';
 import { withClientAddress } from '../../checks/client-address';
-import { ClientAuthIR, DirectResponseIR, TlsVersionIR } from '../../ir/model';
 import { checkRedirectUrl } from '../../core/validate';
+import { ClientAuthIR, DirectResponseIR, TlsVersionIR } from '../../ir/model';
 import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RedirectIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import {
