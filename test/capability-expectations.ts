@@ -3922,6 +3922,20 @@ export const SUPPORTED: Table = {
     },
     ...GATEWAY_HTTP_ONLY,
     ...GATEWAY_PER_HOST,
+    // egfill (issue #12): Redirect.toUrl, a direct response setting Location; the rule keeps its backend (receives nothing).
+    redirectUrl: {
+      'HTTPRoute/gw-r': {
+        'spec.rules[0].filters[0].type': 'ExtensionRef',
+        'spec.rules[0].filters[0].extensionRef.group': 'gateway.envoyproxy.io',
+        'spec.rules[0].filters[0].extensionRef.kind': 'HTTPRouteFilter',
+        'spec.rules[0].filters[0].extensionRef.name': 'gw-r',
+      },
+      'HTTPRouteFilter/gw-r': {
+        'spec.directResponse.statusCode': 302,
+        'spec.directResponse.header.set[0].name': 'Location',
+        'spec.directResponse.header.set[0].value': 'https://www.example.com/moved?from=a',
+      },
+    },
   },
   'istio': {
     hostRouting: {

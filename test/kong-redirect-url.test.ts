@@ -62,7 +62,7 @@ test('Kong Gateway API mode: without a backend the rule has no backendRefs (the 
 test('Kong Ingress: without a backend it is refused (an Ingress path needs a Service)', () => {
   expect(synthError(app('kong', { backend: false }).chart)).toContain(
     '[test/edge/old-docs] Redirect to a fixed URL (path and query dropped) (redirect) is not supported by controller \'kong\': an Ingress path needs a backend Service even when Kong\'s redirect plugin answers every request; give the route one backend (it receives nothing), or use KongMode.GATEWAY_API. Supported by: Controller.ingressNginx(), Controller.traefik(), '
-    + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong({ mode: KongMode.GATEWAY_API }).');
+    + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway().');
 });
 
 test.each(KONG)('%s: import codegen prints Redirect.toUrl, and building the plan gives the same intent', (controller) => {

@@ -66,7 +66,7 @@ describe('Traefik Ingress output: a fixed-URL redirect', () => {
       "[test/gw/r] Redirect to a fixed URL (path and query dropped) (redirect) is not supported by controller 'traefik-ingress': an Ingress path needs a "
       + 'backend Service even when the redirect Middleware answers every request, and the Traefik Ingress provider cannot target noop@internal; give the '
       + 'route one backend (it receives nothing) or use TraefikOutput.INGRESS_ROUTE. Supported by: Controller.ingressNginx(), Controller.traefik(), '
-        + 'Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }).',
+        + 'Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.envoyGateway().',
     ]);
   });
 

@@ -194,4 +194,34 @@ describe('envoy-gateway reader: direct responses (HTTPRouteFilter)', () => {
     expect(r.routes.map(x => x.directResponse)).toEqual([{ statusCode: 500 }]);
     expect(r.unmapped).toEqual([]);
   });
+
+  // egfill (issue #12): Redirect.toUrl is a direct response whose header.set holds Location alone.
+  test('a redirect status with header.set Location alone is Route.redirect (Redirect.toUrl), with or without the rule\'s backend', () => {
+    const located = (statusCode: number, value = 'https://www.example.com/moved?from=a') => filter({ statusCode, header: { set: [{ name: 'Location', value }] } });
+    const r = readBack([route([ref]), located(307)]);
+    expect(r.routes.map(x => x.policies.redirect)).toEqual([{ url: 'https://www.example.com/moved?from=a', statusCode: 307 }]);
+    expect(r.routes.map(x => x.directResponse)).toEqual([undefined]);
+    expect(r.unmapped).toEqual([]);
+    expect(r.mapped).toEqual(expect.arrayContaining(['HTTPRouteFilter edge/maintenance spec.directResponse -> Route.redirect (Redirect.toUrl, status 307)']));
+    const withBackend = route([ref]) as any;
+    withBackend.spec.rules[0].backendRefs = [{ name: 'svc', port: 80 }];
+    const b = readBack([withBackend, { ...located(301), spec: { directResponse: { statusCode: 301, header: { set: [{ name: 'location', value: 'http://old.example.com/' }] } } } }]);
+    expect(b.routes.map(x => [x.policies.redirect, x.backends.map(y => y.service)])).toEqual([[{ url: 'http://old.example.com/', statusCode: 301 }, ['svc']]]);
+    expect(b.unmapped).toEqual([]);
+  });
+
+  test('a Location with another status, with %, that is no absolute URL, or beside a body or another header is unmapped', () => {
+    for (const d of [
+      { statusCode: 200, header: { set: [{ name: 'Location', value: 'https://www.example.com/' }] } },
+      { statusCode: 302, header: { set: [{ name: 'Location', value: 'https://www.example.com/a%20b' }] } },
+      { statusCode: 302, header: { set: [{ name: 'Location', value: '/relative' }] } },
+      { statusCode: 302, header: { add: [{ name: 'Location', value: 'https://www.example.com/' }] } },
+      { statusCode: 302, header: { set: [{ name: 'Location', value: 'https://www.example.com/' }, { name: 'x-a', value: 'b' }] } },
+      { statusCode: 302, body: { type: 'Inline', inline: 'moved' }, contentType: 'text/plain', header: { set: [{ name: 'Location', value: 'https://www.example.com/' }] } },
+    ]) {
+      const r = readBack([route([ref]), filter(d)]);
+      expect(r.routes).toEqual([]);
+      expect(r.unmapped.length).toBeGreaterThanOrEqual(2);
+    }
+  });
 });

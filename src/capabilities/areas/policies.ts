@@ -511,7 +511,7 @@ const ENVOY_GATEWAY: Row = {
   concurrencyPerClientIp: no('Envoy Gateway\'s circuit breakers count per backend, not per client, and its connection limit (ClientTrafficPolicy connectionLimit) is per listener'),
   concurrencyPerHost: no('Envoy Gateway\'s circuit breakers count per backend of a route rule, not per requested host; use ConcurrencyLimit.perRoute()'),
   concurrencyPerRoute: yes('BackendTrafficPolicy circuitBreaker.maxParallelRequests'),
-  redirectUrl: no('RequestRedirect keeps the request\'s query string and cannot carry one in its path, so it cannot send exactly one fixed URL (an HTTPRouteFilter directResponse with a Location header could; not rendered yet)'),
+  redirectUrl: yes('HTTPRouteFilter directResponse by ExtensionRef: statusCode and header.set Location: <url> (replaces the Location Envoy writes on a 3xx direct response; path and query dropped), no body; the rule keeps its one backend, which receives nothing; a URL with % is refused (Envoy reads header values as format strings)'),
   // auditgw (issue #12): Envoy Gateway's own reasons where the portable ones were inherited.
   rateLimitPerConsumer: no('Envoy Gateway has no consumers; a BackendTrafficPolicy rate-limit rule selects clients by address, header, method, path or query parameter'),
   externalAuthSignin: no('Envoy Gateway\'s SecurityPolicy extAuth has no sign-in redirect: a denied check returns the auth service\'s own answer'),

@@ -6,7 +6,7 @@ import { backendTrafficPolicySpec, needsBackendTrafficPolicy } from './features/
 import { bodySizeProblem } from './features/body-size';
 import { circuitBreakerProblem } from './features/circuit-breaker';
 import { clientTrafficPolicySpec, gatewayClientTrafficPolicySpec, needsClientTrafficPolicy, sessionTicketsProblem } from './features/client-traffic-policy';
-import { directResponseFilters, directResponseObjects, directResponseProblems } from './features/direct-response';
+import { directResponseFilters, directResponseObjects, directResponseProblems, URL_PERCENT_REASON } from './features/direct-response';
 import { extAuthExtrasProblems, extAuthProblem } from './features/ext-auth';
 import { jwtProblem } from './features/jwt';
 import { policyObjects } from './features/policies';
@@ -30,6 +30,8 @@ const HANDLES: ReadonlySet<PolicyFeature> = new Set<PolicyFeature>([
   'externalAuth', 'externalAuthResponseHeaders', 'jwtAuth', 'jwtClaimsToHeaders', 'apiKeyAuth', 'basicAuth',
   'ipAllow', 'ipDeny',
   'concurrencyPerRoute',
+  // Redirect.toUrl: an HTTPRouteFilter direct response setting Location (features/direct-response.ts).
+  'redirectUrl',
 ]);
 
 /**
@@ -137,5 +139,6 @@ function problems(route: RouteIR, gatewaySource: string, c: PolicyContext): Rend
   if (a?.kind === 'external' && extAuthProblem(a)) no('externalAuth', a.source, 'auth.url', extAuthProblem(a)!);
   if (a?.kind === 'external') for (const x of extAuthExtrasProblems(a)) no(x.feature, a.source, x.prop, x.reason);
   if (a?.kind === 'jwt' && jwtProblem(a)) no('jwtAuth', a.source, jwtProblem(a)!.prop, jwtProblem(a)!.reason);
+  if (p.redirect?.url?.includes('%')) no('redirectUrl', p.redirect.source, 'redirect', URL_PERCENT_REASON);
   return out;
 }

@@ -1,8 +1,9 @@
 import { ALL_IPV4, ALL_IPV6, EG_GROUP, KIND } from './constants';
 import { ENVOY_UNITS } from './features/rate-limit';
 import { withClientAddress } from '../../checks/client-address';
+import { checkRedirectUrl } from '../../core/validate';
 import { ClientAuthIR, DirectResponseIR, TlsVersionIR } from '../../ir/model';
-import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
+import { EdgeAuthIR, PoliciesIR, RateLimitIR, RateLimitWindow, RedirectIR, RetriesIR, RetryCondition, SessionAffinityIR } from '../../ir/policies';
 import { ianaCipherName, OPENSSL_CIPHER_NAMES } from '../common/tls';
 import {
   ExtensionReadContext, ExtensionReading, FilterReading, gatewayApiReader, GatewayApiReadExtension, GROUP, ListenerTlsReading, parseGepDuration,
@@ -51,7 +52,7 @@ function read(objects: readonly KubeObject[], ctx: ExtensionReadContext): Extens
   for (const f of objects.filter(x => x.kind === KIND.httpRouteFilter)) {
     const r = directResponseOf(f);
     if (typeof r === 'string') ctx.unmapped(f, 'spec', r, f.spec);
-    else ctx.mapped(f, 'spec.directResponse', 'Route.respond (DirectResponse.fixed)', f.spec.directResponse);
+    else ctx.mapped(f, 'spec.directResponse', answerTo(r), f.spec.directResponse);
   }
   for (const o of objects) {
     if (o.kind === KIND.clientTrafficPolicy) {
@@ -484,16 +485,46 @@ function readRouteFilter(
     && (x.metadata.namespace ?? route.namespace) === route.namespace);
   if (!o) return { reason: `the HTTPRouteFilter '${ref.name}' is not among the objects read` };
   const r = directResponseOf(o);
-  return typeof r === 'string' ? { reason: r } : { policies: {}, to: 'Route.respond (DirectResponse.fixed)', directResponse: r };
+  if (typeof r === 'string') return { reason: r };
+  if ('url' in r) return { policies: { redirect: { source: route.ref, url: r.url, statusCode: r.statusCode } }, to: answerTo(r) };
+  return { policies: {}, to: answerTo(r), directResponse: r };
+}
+
+/** A fixed-URL redirect read from a direct response (`Redirect.toUrl`). */
+interface UrlRedirectReading { readonly url: string; readonly statusCode: RedirectIR['statusCode'] }
+
+function answerTo(r: DirectResponseIR | UrlRedirectReading): string {
+  return 'url' in r ? `Route.redirect (Redirect.toUrl, status ${r.statusCode})` : 'Route.respond (DirectResponse.fixed)';
+}
+
+const REDIRECT_CODES: ReadonlyArray<number> = [301, 302, 303, 307, 308];
+
+/**
+ * A direct response with a redirect status and only `header.set: [Location]`: the fixed-URL
+ * redirect the renderer writes (Envoy's own Location replaced by exactly the URL).
+ */
+function urlRedirectOf(d: any): UrlRedirectReading | string {
+  const h = d.header;
+  const set = Array.isArray(h?.set) ? h.set as any[] : [];
+  if (Object.keys(d).some(k => k !== 'statusCode' && k !== 'header') || Object.keys(h ?? {}).some(k => k !== 'set')
+    || set.length !== 1 || typeof set[0]?.name !== 'string' || set[0].name.toLowerCase() !== 'location') {
+    return 'a direct response with response headers: the intent sets status, body and content type only, or a redirect status with the Location header alone (Redirect.toUrl)';
+  }
+  if (!REDIRECT_CODES.includes(d.statusCode)) return `a Location header with status ${d.statusCode ?? 200}: the intent redirects to a fixed URL with ${REDIRECT_CODES.join(', ')}`;
+  const url = set[0].value;
+  const problem = checkRedirectUrl(url) ?? (url.includes('%') ? 'contains \'%\' (an Envoy command operator)' : undefined);
+  if (problem) return `a Location the intent cannot redirect to exactly (Redirect.toUrl): ${problem}`;
+  return { url, statusCode: d.statusCode };
 }
 
 /** An HTTPRouteFilter's direct response as the intent says it, or why it cannot move. */
-function directResponseOf(o: KubeObject): DirectResponseIR | string {
+function directResponseOf(o: KubeObject): DirectResponseIR | UrlRedirectReading | string {
   const spec = o.spec ?? {};
   const d = spec.directResponse;
   if (Object.keys(spec).some(k => k !== 'directResponse') || d === undefined) {
-    return 'the intent renders an HTTPRouteFilter only for a direct response (DirectResponse.fixed)';
+    return 'the intent renders an HTTPRouteFilter only for a direct response (DirectResponse.fixed, or Redirect.toUrl)';
   }
+  if (d.header !== undefined) return urlRedirectOf(d);
   if (Object.keys(d).some(k => !['statusCode', 'body', 'contentType'].includes(k))) return 'a direct response with response headers: the intent sets status, body and content type only';
   const statusCode = d.statusCode ?? 200;
   if (!Number.isInteger(statusCode) || statusCode < 200 || statusCode > 599 || (statusCode >= 300 && statusCode < 400)) {

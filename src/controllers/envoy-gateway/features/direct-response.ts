@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { unsupportedMessage } from '../../../capabilities/check';
 import { ManifestObject } from '../../../core/manifest-object';
 import { DirectResponseIR, GatewayIR, isNoBackendAnswer, RouteIR } from '../../../ir/model';
+import { RedirectIR } from '../../../ir/policies';
 import { HttpRouteFilter } from '../../gateway-api/extension';
 import { RenderProblem } from '../../renderer';
 import { EG_GROUP, EG_VERSION, KIND } from '../constants';
@@ -12,15 +13,33 @@ export interface DirectResponseSpec {
   readonly statusCode: number;
   readonly body?: { readonly type: 'Inline'; readonly inline: string };
   readonly contentType?: string;
+  /** Response headers (`set` replaces the value Envoy wrote, e.g. its own `Location` on a 3xx). */
+  readonly header?: { readonly set: ReadonlyArray<{ readonly name: string; readonly value: string }> };
 }
+
+/** The response header a fixed-URL redirect sets (`Redirect.toUrl`). */
+export const LOCATION = 'Location';
 
 /**
  * The answer Envoy Gateway renders as an HTTPRouteFilter: every direct response except Gateway
- * API's own rule without backends (500 with the implementation's body), which stays standard.
+ * API's own rule without backends (500 with the implementation's body), which stays standard;
+ * and a fixed-URL redirect (`Redirect.toUrl`), its status with `Location` set to the URL.
  */
-function filtered(route: RouteIR): DirectResponseIR | undefined {
+function filtered(route: RouteIR): DirectResponseSpec | undefined {
   const r = route.directResponse;
-  return r && !isNoBackendAnswer(r) ? r : undefined;
+  if (r && !isNoBackendAnswer(r)) return directResponseSpec(r);
+  const url = route.policies.redirect?.url;
+  return url !== undefined ? urlRedirectSpec(url, route.policies.redirect!.statusCode) : undefined;
+}
+
+/**
+ * `Redirect.toUrl(url, { statusCode })`: a direct response with the redirect status. Envoy writes
+ * its own `Location` on a 3xx direct response (the request's URL); `header.set` replaces it
+ * (Envoy Gateway renders `set` as a route response header that overwrites), so the `Location` is
+ * exactly the URL, the request's path and query dropped. No body: the redirect has none.
+ */
+export function urlRedirectSpec(url: string, statusCode: RedirectIR['statusCode']): DirectResponseSpec {
+  return { statusCode, header: { set: [{ name: LOCATION, value: url }] } };
 }
 
 export function directResponseSpec(r: DirectResponseIR): DirectResponseSpec {
@@ -30,7 +49,7 @@ export function directResponseSpec(r: DirectResponseIR): DirectResponseSpec {
   };
 }
 
-/** The route's HTTPRouteFilter (named after the route), when it answers directly. */
+/** The route's HTTPRouteFilter (named after the route), when it answers directly or redirects to a fixed URL. */
 export function directResponseObjects(scope: Construct, route: RouteIR): ApiObject[] {
   const r = filtered(route);
   if (!r) return [];
@@ -39,11 +58,15 @@ export function directResponseObjects(scope: Construct, route: RouteIR): ApiObje
     kind: KIND.httpRouteFilter,
     name: route.name,
     namespace: route.namespace,
-    spec: () => ({ directResponse: directResponseSpec(r) }),
+    spec: () => ({ directResponse: r }),
   })];
 }
 
-/** The ExtensionRef filter of every rule serving a route that answers directly. */
+/**
+ * The ExtensionRef filter of every rule serving a route that answers directly. A fixed-URL
+ * redirect's rule keeps its one backend (which receives nothing): Envoy Gateway's direct
+ * response replaces the forwarding action of the rule.
+ */
 export function directResponseFilters(route: RouteIR): HttpRouteFilter[] {
   if (!filtered(route)) return [];
   return [{ type: 'ExtensionRef', extensionRef: { group: EG_GROUP, kind: KIND.httpRouteFilter, name: route.name } }];
@@ -60,3 +83,9 @@ export function directResponseProblems(ir: GatewayIR): RenderProblem[] {
       'Envoy reads a direct response body as a format string, where \'%\' starts a command operator, so the body would not be sent as written; leave \'%\' out of the body'),
   }] : []));
 }
+
+/**
+ * Envoy reads a response header value as a format string too, where `%` starts a command
+ * operator: a URL with `%` (percent-encoding) would not come out as written.
+ */
+export const URL_PERCENT_REASON = 'Envoy reads a response header value as a format string, where \'%\' starts a command operator, so the Location would not be sent as written; leave \'%\' (percent-encoding) out of the URL';
