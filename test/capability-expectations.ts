@@ -1691,6 +1691,15 @@ export const SUPPORTED: Table = {
     },
     // issues #12 / #17 (parity): the same objects on both Traefik outputs.
     ...TRAEFIK_PARITY,
+    // Issue #12 (trsvc): the connect timeout's ServersTransport, named on the handed-over Service.
+    timeoutConnect: {
+      'ServersTransport/gw-r-transport': {
+        'spec.forwardingTimeouts.dialTimeout': '10s',
+      },
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serverstransport']": 'edge-gw-r-transport@kubernetescrd',
+      },
+    },
   },
   'kong': {
     hostRouting: {

@@ -31,7 +31,7 @@ import { RouteGroups, sharedValue } from '../common/grouping';
 import { INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, serviceBackend } from '../common/ingress';
 import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { traefikIngressServiceSide } from './features/service-annotations';
+import { ingressTransportName, traefikIngressServiceSide } from './features/service-annotations';
 import { ServiceSideIR } from '../../ir/service-side';
 
 export interface TraefikRendererOptions {
@@ -97,6 +97,17 @@ export class TraefikRenderer implements ControllerRenderer {
       }));
     });
     if (!ingressRoute) {
+      // The connect timeout's ServersTransport, named by the backends' Services (service-annotations.ts).
+      const transport = ingressTransportName(route);
+      if (transport !== undefined) {
+        objects.push(new ManifestObject(scope, 'ServersTransport', {
+          apiVersion: TRAEFIK_API_VERSION,
+          kind: KINDS.serversTransport,
+          name: transport,
+          namespace: route.namespace,
+          spec: () => serversTransportSpec(route),
+        }));
+      }
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
         apiVersion: INGRESS_API_VERSION,
         kind: 'Ingress',
@@ -323,9 +334,9 @@ export class TraefikRenderer implements ControllerRenderer {
     ];
   }
 
-  /** Ingress output: the server scheme and sticky cookies, read on the backend's Service. */
-  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
-    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies) : undefined;
+  /** Ingress output: the server scheme, sticky cookies and ServersTransport, read on the backend's Service. */
+  public serviceSide(policies: PoliciesIR, route?: RouteIR): ServiceSideIR | undefined {
+    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies, route) : undefined;
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {

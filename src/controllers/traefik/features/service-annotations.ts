@@ -1,3 +1,7 @@
+import { crdReference } from './middlewares';
+import { policyServersTransport } from './policies';
+import { joinName } from '../../../core/names';
+import { RouteIR } from '../../../ir/model';
 import { PoliciesIR } from '../../../ir/policies';
 import { ServiceSideIR } from '../../../ir/service-side';
 import { SERVER_SCHEMES, SERVICE_ANNOTATIONS } from '../constants';
@@ -5,11 +9,22 @@ import { SERVER_SCHEMES, SERVICE_ANNOTATIONS } from '../constants';
 const where = (key: string) => `the Traefik Ingress provider reads it from the ${key} annotation on the Service`;
 
 /**
- * What the Traefik Ingress provider reads on the backend's Service: the server scheme (HTTPS and
- * gRPC over TLS → `https`, gRPC and h2c → `h2c`, as on IngressRoute services) and sticky cookies
- * (Secure and HttpOnly always written: Traefik's defaults are false, ours true).
+ * The ServersTransport of a route on the Ingress output (connect timeout), when it needs one: the
+ * route renders it, and the route's backends' Services name it (service.serverstransport). One
+ * Service names one ServersTransport, so two routes needing one for the same Service disagree on
+ * that annotation and are refused (checks/service-side.ts).
  */
-export function traefikIngressServiceSide(policies: PoliciesIR): ServiceSideIR | undefined {
+export function ingressTransportName(route: RouteIR): string | undefined {
+  return policyServersTransport(route) !== undefined ? joinName([route.name, 'transport']) : undefined;
+}
+
+/**
+ * What the Traefik Ingress provider reads on the backend's Service: the server scheme (HTTPS and
+ * gRPC over TLS → `https`, gRPC and h2c → `h2c`, as on IngressRoute services), sticky cookies
+ * (Secure and HttpOnly always written: Traefik's defaults are false, ours true) and the route's
+ * ServersTransport (connect timeout; `route` names it).
+ */
+export function traefikIngressServiceSide(policies: PoliciesIR, route?: RouteIR): ServiceSideIR | undefined {
   const annotations: Record<string, string> = {};
   const features: Array<{ feature: string; prop: string; where: string }> = [];
   const protocol = policies.backendProtocol?.protocol;
@@ -29,6 +44,11 @@ export function traefikIngressServiceSide(policies: PoliciesIR): ServiceSideIR |
     if (s.ttlSeconds !== undefined) annotations[SERVICE_ANNOTATIONS.stickyCookieMaxAge] = String(s.ttlSeconds);
     if (s.path !== undefined) annotations[SERVICE_ANNOTATIONS.stickyCookiePath] = s.path;
     features.push({ feature: 'sessionAffinityCookie', prop: 'sessionAffinity', where: where(SERVICE_ANNOTATIONS.stickyCookie) });
+  }
+  const transport = route && ingressTransportName(route);
+  if (transport !== undefined) {
+    annotations[SERVICE_ANNOTATIONS.serversTransport] = crdReference(route!.namespace, transport);
+    features.push({ feature: 'timeoutConnect', prop: 'timeouts.connect', where: `${where(SERVICE_ANNOTATIONS.serversTransport)} (a ServersTransport)` });
   }
   return features.length > 0 ? { annotations, features } : undefined;
 }
