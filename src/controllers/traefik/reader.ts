@@ -376,8 +376,10 @@ function ingressRouters(
 
 /**
  * An Ingress backend with the ServersTransport its Service names (`service.serverstransport:
- * <namespace>-<name>@kubernetescrd`): its dial timeout is the route's connect timeout, and the
- * backend is the Service handed over (the library writes that annotation on such a Service only).
+ * <namespace>-<name>@kubernetescrd`): its TLS settings are the backend's BackendTls, its dial
+ * timeout the route's connect timeout, and the backend is the Service handed over (the library
+ * writes that annotation on such a Service only). The Service's `service.serversscheme: https`
+ * beside it is not read (the reader reads no other Service annotation yet).
  */
 function serviceTransport(backend: BackendIR, ctx: TraefikContext): ServiceRead {
   const svc = ctx.objects.find(o => o.kind === 'Service' && o.apiVersion === 'v1' && o.metadata.name === backend.service && namespaceOf(o, ctx.defaultNs) === backend.namespace);
@@ -387,9 +389,8 @@ function serviceTransport(backend: BackendIR, ctx: TraefikContext): ServiceRead 
   const transport = ctx.byCrdReference(ref, KINDS.serversTransport);
   if (!transport) { ctx.log.unmapped(svc, field, ref, 'ServersTransport not among the objects read'); return { backends: [backend] }; }
   const t = readTransport(transport, ctx);
-  if (t.tls) { ctx.log.unmapped(svc, field, ref, 'backend TLS through a Service annotation is not modelled on the Ingress output'); return { backends: [backend] }; }
-  ctx.log.mapped(svc, field, ref, 'Route.timeouts (connect)');
-  return { backends: [{ ...backend, serviceKnown: true }], connectMs: t.connectMs };
+  ctx.log.mapped(svc, field, ref, t.tls ? 'BackendTls' : 'Route.timeouts (connect)');
+  return { backends: [{ ...backend, serviceKnown: true, ...(t.tls ? { tls: t.tls } : {}) }], connectMs: t.connectMs };
 }
 
 /**

@@ -31,7 +31,7 @@ import { RouteGroups, sharedValue } from '../common/grouping';
 import { INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, serviceBackend } from '../common/ingress';
 import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { ingressTransportName, traefikIngressServiceSide } from './features/service-annotations';
+import { ingressDefaultBackendTlsProblems, ingressTransportName, ingressTransportSpec, traefikIngressServiceSide } from './features/service-annotations';
 import { ServiceSideIR } from '../../ir/service-side';
 
 export interface TraefikRendererOptions {
@@ -97,7 +97,7 @@ export class TraefikRenderer implements ControllerRenderer {
       }));
     });
     if (!ingressRoute) {
-      // The connect timeout's ServersTransport, named by the backends' Services (service-annotations.ts).
+      // The connect timeout's / backend TLS's ServersTransport, named by the backend's Service (service-annotations.ts).
       const transport = ingressTransportName(route);
       if (transport !== undefined) {
         objects.push(new ManifestObject(scope, 'ServersTransport', {
@@ -105,7 +105,7 @@ export class TraefikRenderer implements ControllerRenderer {
           kind: KINDS.serversTransport,
           name: transport,
           namespace: route.namespace,
-          spec: () => serversTransportSpec(route),
+          spec: () => ingressTransportSpec(route),
         }));
       }
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
@@ -176,6 +176,8 @@ export class TraefikRenderer implements ControllerRenderer {
         },
       })]);
     }
+    // A re-encrypted backend's ServersTransport is the route's own object.
+    if (ingressTransportName(route) !== undefined) return undefined;
     const parts = ingressParts(route);
     if (parts.length !== 1) return undefined;
     const part = parts[0];
@@ -314,6 +316,7 @@ export class TraefikRenderer implements ControllerRenderer {
       // which never contain a backtick; header / query conditions are refused by the matrix.
       ...(this.name === 'traefik' ? [...ruleValueProblems(this.name, ir), ...canaryRuleProblems(this.name, ir)] : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
+      ...(this.name === 'traefik-ingress' ? ingressDefaultBackendTlsProblems(ir) : []),
       ...hstsMergeProblems(this.name, ir),
       // A route's own Redirect.toHttps() a TlsHost's more specific redirect router would outrank.
       ...shadowedRedirectProblems(this.name, ir),
