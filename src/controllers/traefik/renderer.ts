@@ -99,15 +99,7 @@ export class TraefikRenderer implements ControllerRenderer {
     if (!ingressRoute) {
       // The connect timeout's / backend TLS's ServersTransport, named by the backend's Service (service-annotations.ts).
       const transport = ingressTransportName(route);
-      if (transport !== undefined) {
-        objects.push(new ManifestObject(scope, 'ServersTransport', {
-          apiVersion: TRAEFIK_API_VERSION,
-          kind: KINDS.serversTransport,
-          name: transport,
-          namespace: route.namespace,
-          spec: () => ingressTransportSpec(route),
-        }));
-      }
+      if (transport !== undefined) objects.push(routeTransport(scope, route, transport, () => ingressTransportSpec(route)));
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
         apiVersion: INGRESS_API_VERSION,
         kind: 'Ingress',
@@ -119,15 +111,7 @@ export class TraefikRenderer implements ControllerRenderer {
       return objects;
     }
     const serversTransport = routeTransportName(route);
-    if (serversTransport !== undefined) {
-      objects.push(new ManifestObject(scope, 'ServersTransport', {
-        apiVersion: TRAEFIK_API_VERSION,
-        kind: KINDS.serversTransport,
-        name: serversTransport,
-        namespace: route.namespace,
-        spec: () => serversTransportSpec(route),
-      }));
-    }
+    if (serversTransport !== undefined) objects.push(routeTransport(scope, route, serversTransport, () => serversTransportSpec(route)));
     objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
@@ -368,6 +352,11 @@ export class TraefikRenderer implements ControllerRenderer {
       })];
     });
   }
+}
+
+/** A route's own ServersTransport (connect timeout; on the Ingress output also its backend's TLS). */
+function routeTransport(scope: Construct, route: RouteIR, name: string, spec: () => unknown): ApiObject {
+  return new ManifestObject(scope, 'ServersTransport', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.serversTransport, name, namespace: route.namespace, spec });
 }
 
 /** A route's Middleware: its spec is one middleware type (see features/middlewares.ts). */
