@@ -1691,6 +1691,54 @@ export const SUPPORTED: Table = {
     },
     // issues #12 / #17 (parity): the same objects on both Traefik outputs.
     ...TRAEFIK_PARITY,
+    // Issue #12 (trsvc): the connect timeout's ServersTransport, named on the handed-over Service.
+    timeoutConnect: {
+      'ServersTransport/gw-r-transport': {
+        'spec.forwardingTimeouts.dialTimeout': '10s',
+      },
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serverstransport']": 'edge-gw-r-transport@kubernetescrd',
+      },
+    },
+    // Issue #12 (trsvc): backend TLS, the route's ServersTransport named on the handed-over Service.
+    backendTls: {
+      'ServersTransport/gw-r-transport': {
+        'spec.rootCAs[0].secret': 'partner-ca',
+        'spec.serverName': 'svc.internal',
+      },
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serverstransport']": 'edge-gw-r-transport@kubernetescrd',
+      },
+    },
+    backendTlsSystemCa: {
+      'ServersTransport/gw-r-transport': {
+        'spec.serverName': 'svc.example.com',
+      },
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serverstransport']": 'edge-gw-r-transport@kubernetescrd',
+      },
+    },
+    backendTlsInsecure: {
+      'ServersTransport/gw-r-transport': {
+        'spec.insecureSkipVerify': true,
+      },
+      'Service/svc': {
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serversscheme']": 'https',
+        "metadata.annotations['traefik.ingress.kubernetes.io/service.serverstransport']": 'edge-gw-r-transport@kubernetescrd',
+      },
+    },
+    backendTlsInsecureServerName: {
+      'ServersTransport/gw-r-transport': {
+        'spec.serverName': 'svc.internal',
+      },
+    },
+    backendTlsClientCertificate: {
+      'ServersTransport/gw-r-transport': {
+        'spec.certificatesSecrets[0]': 'gw-client',
+      },
+    },
   },
   'kong': {
     hostRouting: {

@@ -84,6 +84,21 @@ function routeCell(sample: RouteOptions | ((controller: Controller) => RouteOpti
 
 const A = ['a.example.com'];
 
+/**
+ * A re-encryption cell: the route to 'svc' port 8443 with `sample`'s BackendTls, against `baseline`'s
+ * (default: none). Issue #12 (trsvc): the Traefik Ingress output names the backend's ServersTransport
+ * on its Service, so there the Service is handed over (Backend.fromService) and the difference shows on it.
+ */
+function backendTlsCell(sample: (controller: Controller) => BackendTls, baseline?: () => BackendTls): CellSample {
+  const backend = (c: Chart, controller: Controller, tls?: BackendTls) => (controller.name === 'traefik-ingress'
+    ? Backend.fromService(new kplus.Service(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 8443 }] }), { tls })
+    : Backend.service('svc', 8443, { tls }));
+  return {
+    sample: (c, controller) => { route(c, controller, { hosts: A, backend: backend(c, controller, sample(controller)) }); return { path: 'test/gw/r', prop: 'backend.tls' }; },
+    baseline: (c, controller) => { route(c, controller, { hosts: A, backend: backend(c, controller, baseline?.()) }); },
+  };
+}
+
 const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSample } = {
   hostRouting: routeCell({ hosts: A }, {}, 'hosts'),
   wildcardHost: routeCell({ hosts: ['*.example.com'] }, { hosts: ['a.example.com'] }, 'hosts'),
@@ -145,12 +160,8 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.optional(caFor(controller, 'clientAuth')) }, 'clientAuth'),
     baseline: (c, controller) => { tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, ''); },
   },
-  backendTls: routeCell(
-    controller => ({ hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.internal', ca: caFor(controller, 'backendTls') }) }) }),
-    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
-  backendTlsSystemCa: routeCell(
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.verify({ hostname: 'svc.example.com' }) }) },
-    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
+  backendTls: backendTlsCell(controller => BackendTls.verify({ hostname: 'svc.internal', ca: caFor(controller, 'backendTls') })),
+  backendTlsSystemCa: backendTlsCell(() => BackendTls.verify({ hostname: 'svc.example.com' })),
   clientCertificateSeveralCas: {
     sample: (c, controller) => tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth'), { additionalCas: [caFor(controller, 'clientAuth', 'rotated-ca')] }) }, 'clientAuth.additionalCas'),
     baseline: (c, controller) => { tls(c, controller, { clientAuth: ClientAuth.required(caFor(controller, 'clientAuth')) }, ''); },
@@ -159,12 +170,8 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
     sample: (c, controller) => tls(c, controller, { cipherSuites: [TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384] }, 'cipherSuites'),
     baseline: (c, controller) => { tls(c, controller, {}, ''); },
   },
-  backendTlsInsecure: routeCell(
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) },
-    { hosts: A, backend: Backend.service('svc', 8443) }, 'backend.tls'),
-  backendTlsInsecureServerName: routeCell(
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ serverName: 'svc.internal' }) }) },
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
+  backendTlsInsecure: backendTlsCell(() => BackendTls.insecureSkipVerify()),
+  backendTlsInsecureServerName: backendTlsCell(() => BackendTls.insecureSkipVerify({ serverName: 'svc.internal' }), () => BackendTls.insecureSkipVerify()),
   canaryWeight: {
     sample: (c, controller) => canary(c, controller, CanaryTraffic.weight(10)),
     baseline: (c, controller) => { canary(c, controller); },
@@ -190,9 +197,7 @@ const NON_POLICY: { readonly [f in Exclude<FeatureKind, PolicyFeature>]: CellSam
   },
   // issue #16 item 6: `**.` is one or more labels (`*.` exactly one, above)
   anyDepthWildcardHost: routeCell({ hosts: ['**.example.com'] }, { hosts: ['a.example.com'] }, 'hosts'),
-  backendTlsClientCertificate: routeCell(
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify({ clientCertificateSecret: 'gw-client' }) }) },
-    { hosts: A, backend: Backend.service('svc', 8443, { tls: BackendTls.insecureSkipVerify() }) }, 'backend.tls'),
+  backendTlsClientCertificate: backendTlsCell(() => BackendTls.insecureSkipVerify({ clientCertificateSecret: 'gw-client' }), () => BackendTls.insecureSkipVerify()),
   tlsSessionTickets: {
     sample: (c, controller) => tls(c, controller, { sessionTickets: true }, 'sessionTickets'),
     baseline: (c, controller) => { tls(c, controller, {}, ''); },

@@ -1,7 +1,7 @@
 import { Chart, Duration } from 'cdk8s';
 import * as kplus27 from 'cdk8s-plus-27';
 import * as kplus34 from 'cdk8s-plus-34';
-import { ApiGateway, Backend, BackendProtocol, Controller, KongMode, SessionAffinity, Timeouts, TraefikOutput, Warnings } from '../src';
+import { ApiGateway, Backend, BackendProtocol, BackendTls, CaCertificates, Controller, KongMode, SessionAffinity, Timeouts, TraefikOutput, Warnings } from '../src';
 import { newChart, synthConformant, synthError } from './util';
 import { readerFor } from '../src/import/readers';
 
@@ -209,5 +209,96 @@ describe('readers read the Service-side settings back from the Services among th
     // Without the Service among the manifests, nothing is read from it.
     const alone = readerFor(column)!.read(objects.filter(o => o.kind !== 'Service'));
     expect(alone.gateways.flatMap(g => g.routes)[0].policies.backendProtocol).toBeUndefined();
+  });
+});
+
+// Issue #12 (trsvc): the Traefik Ingress output's connect timeout, a ServersTransport the Service names.
+describe('Traefik Ingress output: the connect timeout through service.serverstransport', () => {
+  const traefikIngress = () => Controller.traefik({ output: TraefikOutput.INGRESS });
+
+  test('the route renders its ServersTransport, the handed-over Service names it, and it reads back', () => {
+    const chart = newChart();
+    const svc = plusService(chart);
+    new ApiGateway(chart, 'gw', { controller: traefikIngress() })
+      .addRoute('r', { hosts: ['a.example.com'], backend: Backend.fromService(svc, { port: 8080 }), timeouts: Timeouts.of({ connect: Duration.seconds(5) }) });
+    const objects = synthConformant(chart);
+    expect(services(objects).api.metadata.annotations).toEqual({ 'traefik.ingress.kubernetes.io/service.serverstransport': 'edge-gw-r-transport@kubernetescrd' });
+    const transport = objects.find(o => o.kind === 'ServersTransport');
+    expect(transport.metadata).toEqual({ name: 'gw-r-transport', namespace: 'edge' });
+    expect(transport.spec).toEqual({ forwardingTimeouts: { dialTimeout: '5s' } });
+    const read = readerFor('traefik-ingress')!.read(objects);
+    const routes = read.gateways.flatMap(g => g.routes);
+    expect(routes.map(r => r.backends)).toEqual([[{ service: 'api', namespace: 'edge', port: 8080, weight: 1, serviceKnown: true }]]);
+    expect(routes[0].policies.timeouts?.connectMs).toBe(5000);
+    expect(read.items.filter(i => i.reason)).toEqual([]);
+    // Without the Service among the manifests, the ServersTransport has no effect.
+    const alone = readerFor('traefik-ingress')!.read(objects.filter(o => o.kind !== 'Service'));
+    expect(alone.gateways.flatMap(g => g.routes)[0].policies.timeouts).toBeUndefined();
+  });
+
+  test('Backend.service names the Service only: refused, naming Backend.fromService', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: traefikIngress() })
+      .addRoute('r', { backend: Backend.service('api', 8080), timeouts: Timeouts.of({ connect: Duration.seconds(5) }) });
+    expect(synthError(chart)).toContain(
+      "[test/gw/r] Connect timeout (timeouts.connect) is not supported by controller 'traefik-ingress': the Traefik Ingress provider reads it from the "
+      + "traefik.ingress.kubernetes.io/service.serverstransport annotation on the Service (a ServersTransport), and Backend.service('api', 8080) names the Service only; "
+      + 'hand the Service over with Backend.fromService(service)');
+  });
+
+  test('one Service names one ServersTransport: two routes with connect timeouts to it are refused', () => {
+    const chart = newChart();
+    const svc = plusService(chart);
+    const gw = new ApiGateway(chart, 'gw', { controller: traefikIngress() });
+    gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.fromService(svc, { port: 8080 }), timeouts: Timeouts.of({ connect: Duration.seconds(5) }) });
+    gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.fromService(svc, { port: 9090 }), timeouts: Timeouts.of({ connect: Duration.seconds(2) }) });
+    expect(synthError(chart)).toContain("[test/gw/a] Route.backends: Service 'edge/api' needs the annotations "
+      + 'traefik.ingress.kubernetes.io/service.serverstransport: "edge-gw-a-transport@kubernetescrd" for this route and '
+      + 'traefik.ingress.kubernetes.io/service.serverstransport: "edge-gw-b-transport@kubernetescrd" for [test/gw/b]');
+  });
+});
+
+// Issue #12 (trsvc): backend TLS on the Traefik Ingress output, the same ServersTransport.
+describe('Traefik Ingress output: backend TLS through service.serverstransport', () => {
+  const traefikIngress = () => Controller.traefik({ output: TraefikOutput.INGRESS });
+
+  test('CA, server name and client certificate in the route\'s ServersTransport with the connect timeout; https on the Service; read back', () => {
+    const chart = newChart();
+    const svc = plusService(chart);
+    const tls = BackendTls.verify({ hostname: 'api.internal', ca: CaCertificates.fromSecret('api-ca'), clientCertificateSecret: 'gw-client' });
+    new ApiGateway(chart, 'gw', { controller: traefikIngress() })
+      .addRoute('r', { hosts: ['a.example.com'], backend: Backend.fromService(svc, { port: 8080, tls }), timeouts: Timeouts.of({ connect: Duration.seconds(3) }) });
+    const objects = synthConformant(chart);
+    expect(services(objects).api.metadata.annotations).toEqual({
+      'traefik.ingress.kubernetes.io/service.serversscheme': 'https',
+      'traefik.ingress.kubernetes.io/service.serverstransport': 'edge-gw-r-transport@kubernetescrd',
+    });
+    expect(objects.find(o => o.kind === 'ServersTransport').spec).toEqual({
+      serverName: 'api.internal',
+      rootCAs: [{ secret: 'api-ca' }],
+      certificatesSecrets: ['gw-client'],
+      forwardingTimeouts: { dialTimeout: '3s' },
+    });
+    const read = readerFor('traefik-ingress')!.read(objects);
+    const route = read.gateways.flatMap(g => g.routes)[0];
+    const tlsRead = { hostname: 'api.internal', ca: { kind: 'Secret', name: 'api-ca' }, clientCertificateSecret: 'gw-client' };
+    expect(route.backends).toEqual([{ service: 'api', namespace: 'edge', port: 8080, weight: 1, serviceKnown: true, tls: tlsRead }]);
+    expect(route.policies.timeouts?.connectMs).toBe(3000);
+  });
+
+  test('Backend.service names the Service only: refused, naming Backend.fromService', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: traefikIngress() })
+      .addRoute('r', { backend: Backend.service('api', 8443, { tls: BackendTls.verify({ hostname: 'api.internal' }) }) });
+    const error = synthError(chart);
+    expect(error).toContain("[test/gw/r] Re-encryption to HTTPS backends (backend.tls) is not supported by controller 'traefik-ingress': the Traefik Ingress provider reads it from the "
+      + "traefik.ingress.kubernetes.io/service.serverstransport annotation on the Service (a ServersTransport), and Backend.service('api', 8443) names the Service only");
+    expect(error).toContain("Backend certificate checked against system CAs (backend.tls) is not supported by controller 'traefik-ingress'");
+  });
+
+  test('the default backend takes no Service-side settings: its TLS is refused', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: traefikIngress(), defaultBackend: Backend.service('fallback', 8443, { tls: BackendTls.verify({ hostname: 'f.internal' }) }) });
+    expect(synthError(chart)).toContain("Re-encryption to HTTPS backends (defaultBackend.tls) is not supported by controller 'traefik-ingress': the Traefik Ingress provider reads backend TLS from a ServersTransport");
   });
 });

@@ -2,7 +2,7 @@ import { Problem } from './problem';
 import { unsupportedMessage } from '../capabilities/check';
 import { ControllerName, FeatureKind } from '../capabilities/features';
 import { CAPABILITIES } from '../capabilities/matrix';
-import { BackendIR, GatewayIR } from '../ir/model';
+import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 import { ServiceSettingsIR, ServiceSideIR } from '../ir/service-side';
 
@@ -22,19 +22,19 @@ export interface ServiceSideUse {
   readonly settings?: ServiceSideIR;
 }
 
-export type ServiceSideOf = (policies: PoliciesIR) => ServiceSideIR | undefined;
+export type ServiceSideOf = (policies: PoliciesIR, route?: RouteIR) => ServiceSideIR | undefined;
 
 /** Every backend that routes traffic (route backends, canary backends with their route's policies, the default backend). */
 export function serviceSideUses(ir: GatewayIR, settingsOf: ServiceSideOf): ServiceSideUse[] {
   const out: ServiceSideUse[] = [];
   const bySource = new Map(ir.routes.map(r => [r.source, r]));
   for (const r of ir.routes) {
-    const settings = settingsOf(r.policies);
+    const settings = settingsOf(r.policies, r);
     for (const b of r.backends) out.push({ source: r.source, prop: 'Route.backends', backend: b, settings });
   }
   for (const c of ir.canaries) {
     const route = bySource.get(c.route);
-    out.push({ source: c.source, prop: 'CanarySplit.canary', backend: c.canary, settings: route ? settingsOf(route.policies) : undefined });
+    out.push({ source: c.source, prop: 'CanarySplit.canary', backend: c.canary, settings: route ? settingsOf(route.policies, route) : undefined });
   }
   if (ir.defaultBackend) out.push({ source: ir.defaultBackendSource ?? ir.source, prop: 'ApiGateway.defaultBackend', backend: ir.defaultBackend });
   return out;

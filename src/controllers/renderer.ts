@@ -76,7 +76,8 @@ export interface ControllerRenderer {
   validateTlsHost(tls: TlsHostIR | PassthroughIR): string[];
   /**
    * What a route's policies set on its backends' Services (annotations, a port's appProtocol),
-   * where this controller reads them there; undefined when nothing. Pure.
+   * where this controller reads them there; undefined when nothing. `route`: the route owning
+   * the policies, for settings naming one of its objects (a Traefik ServersTransport). Pure.
    */
-  serviceSide?(policies: PoliciesIR): ServiceSideIR | undefined;
+  serviceSide?(policies: PoliciesIR, route?: RouteIR): ServiceSideIR | undefined;
 }

@@ -277,7 +277,7 @@ export class ApiGateway extends Construct {
   public serviceSettings(): ServiceSettings[] {
     const side = this._renderer.serviceSide;
     if (!side) return [];
-    return serviceSettingsOf(this._gatewayIr(), policies => side.call(this._renderer, policies)).map(s => ({
+    return serviceSettingsOf(this._gatewayIr(), (policies, route) => side.call(this._renderer, policies, route)).map(s => ({
       name: s.service,
       namespace: s.namespace,
       annotations: Object.keys(s.annotations).length > 0 ? { ...s.annotations } : undefined,
@@ -307,7 +307,7 @@ export class ApiGateway extends Construct {
     this.claimName(route.namespace, route.name, route._ir.source, 'Route');
     this.routes.push(route);
     this.analysis.changed();
-    writeServiceSideOf(route._ir.backends, this._renderer.serviceSide?.(route._ir.policies));
+    writeServiceSideOf(route._ir.backends, this._renderer.serviceSide?.(route._ir.policies, route._ir));
     return this._renderer.allocateRoute(route, route._ir, apart ? { ...this.ctx, objectPerRoute: true } : this.ctx);
   }
 
@@ -337,7 +337,7 @@ export class ApiGateway extends Construct {
     this.claimName(canary.namespace, canary.name, canary._ir.source, 'CanarySplit');
     this.canaries.push(canary);
     this.analysis.changed();
-    writeServiceSideOf([canary._ir.canary], this._renderer.serviceSide?.(route.policies));
+    writeServiceSideOf([canary._ir.canary], this._renderer.serviceSide?.(route.policies, route));
     return this._renderer.allocateCanary(canary, canary._ir, route, this.ctx);
   }
 
@@ -377,7 +377,7 @@ export class ApiGateway extends Construct {
     if (!side) return [];
     const ir = this._gatewayIr();
     const written = new Set(serviceSideUses(ir, () => undefined).filter(u => hasServiceObject(u.backend)).map(u => `${u.backend.namespace}/${u.backend.service}`));
-    return serviceSettingsOf(ir, policies => side.call(this._renderer, policies))
+    return serviceSettingsOf(ir, (policies, route) => side.call(this._renderer, policies, route))
       .filter(s => !written.has(`${s.namespace}/${s.service}`))
       .map(s => ({
         id: WARNING_IDS.serviceSettings,

@@ -73,7 +73,7 @@ export function gatewayProblems(ir: GatewayIR, renderer: ControllerRenderer, own
     ...tlsCoverageProblems(ir),
     ...ownerProblems(owned),
     ...renderer.validate(ir),
-    ...serviceSideProblems(ir, controller, policies => renderer.serviceSide?.(policies)),
+    ...serviceSideProblems(ir, controller, (policies, route) => renderer.serviceSide?.(policies, route)),
   ];
   for (const p of checks) add(p.source, p.message);
   return problems;

@@ -5,6 +5,7 @@ import { policyFeatures } from '../../src/capabilities/detect-policies';
 import { ControllerName } from '../../src/capabilities/features';
 import { CAPABILITIES } from '../../src/capabilities/matrix';
 import { isSupported } from '../../src/capabilities/support';
+import { serviceSideProblems } from '../../src/checks/service-side';
 import { SCENARIOS } from '../scenarios';
 import { CONTROLLERS, newChart, synthConformant, synthError, synthYaml } from '../util';
 
@@ -33,6 +34,12 @@ export function predictedErrors(chart: Chart, controller: ControllerName, experi
       : c instanceof TlsHost && c._ir.mode === 'Terminate' ? [caKindMessage(controller, 'clientAuth', c._ir.clientAuth?.ca, 'clientAuth.ca')]
         : c instanceof CanarySplit ? [caKindMessage(controller, 'backendTls', c._ir.canary.tls?.ca, 'canary.tls.ca'), caKindMessage(controller, 'backendTls', c._ir.mirror?.backend.tls?.ca, 'mirror.backend.tls.ca')] : [];
     for (const m of caMessages) if (m) out.push(`[${c.node.path}] ${m}`);
+    // Settings the controller reads on a Service the scenario names only (Backend.service): refused
+    // in context, naming Backend.fromService (a finer grain than the matrix cell).
+    if (c instanceof ApiGateway) {
+      const side = c._renderer.serviceSide?.bind(c._renderer);
+      if (side) for (const p of serviceSideProblems(c._gatewayIr(), controller, side)) if (p.message.includes('names the Service only')) out.push(`[${p.source}] ${p.message}`);
+    }
   }
   return [...new Set(out)];
 }

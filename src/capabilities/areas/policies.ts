@@ -264,7 +264,7 @@ const TRAEFIK_INGRESS: Row = {
   redirectPath: no(TRAEFIK_INGRESS_REDIRECT),
   redirectPrefix: no(TRAEFIK_INGRESS_REDIRECT),
   // Audit (issue #12): the Service annotations are written now; the ServersTransport is what is missing.
-  timeoutConnect: no("the Traefik Ingress provider takes the connect timeout (dialTimeout) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE"),
+  timeoutConnect: yes(ON_SERVICE("traefik.ingress.kubernetes.io/service.serverstransport naming the route's ServersTransport (forwardingTimeouts.dialTimeout)")),
   ipDeny: no('the Traefik Ingress provider cannot add a !ClientIP() condition and Traefik has no deny-list middleware; use TraefikOutput.INGRESS_ROUTE'),
   sessionAffinityCookie: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.sticky.cookie.*')),
   backendHttps: yes(ON_SERVICE('traefik.ingress.kubernetes.io/service.serversscheme: https')),

@@ -35,7 +35,8 @@ const TRAEFIK_ONE_SCHEME = no('a Traefik router serves either HTTP or HTTPS and 
 const HEADER_FILTER = yes('ResponseHeaderModifier filter on the host\'s HTTPRoutes');
 const KONG_MTLS = no('client certificate verification needs the mtls-auth plugin, which is Kong Enterprise only');
 const KIC_NO_FRONTEND = no('KIC 3.5 (built on Gateway API v1.3) does not implement Gateway frontend client-certificate validation');
-const TRAEFIK_INGRESS_SERVICE = no("the Traefik Ingress provider takes a backend's TLS settings (CA, verification, server name, client certificate) from a ServersTransport named by the service.serverstransport annotation on the backend's Service; on a handed-over Service (Backend.fromService) this library writes the server scheme and sticky cookies, not a ServersTransport; use TraefikOutput.INGRESS_ROUTE");
+/** Traefik Ingress output: the route's ServersTransport, named on the backend's handed-over Service. */
+const TRAEFIK_INGRESS_SERVICE = (field: string) => yes(`ServersTransport ${field}, named by traefik.ingress.kubernetes.io/service.serverstransport on the Service (Backend.fromService / fromServicePorts)`);
 const KONG_SERVICE = no("Kong sends the upstream Host as SNI and checks the backend certificate against it (proxy_ssl_name $upstream_host), and KIC's Ingress routes keep the client's Host; konghq.com/host-header, the only name KIC reads on the Service, also replaces the Host header sent (and is ignored while the Host is kept), so Kong cannot verify for BackendTls hostname or send serverName as SNI; BackendProtocol.HTTPS with Backend.fromService re-encrypts without verification");
 const KONG_INSECURE = no("KIC skips verification with konghq.com/tls-verify: false beside konghq.com/protocol: https on the Service, but Kong then sends the client's Host as SNI where BackendTls.insecureSkipVerify() sends none, and BackendTls is refused on Kong (it cannot verify for the hostname asked); BackendProtocol.HTTPS with Backend.fromService is Kong's unverified re-encryption");
 const KIC_BTLS = no('KIC 3.5 reads BackendTLSPolicy as v1alpha3, which the Gateway API v1.6 standard CRDs do not serve');
@@ -133,13 +134,13 @@ export const TLS: CapabilityArea<TlsFeature> = {
       minTlsVersion: yes('TLSOption (needs the Traefik CRD provider)'),
       clientCertificateAuth: yes('TLSOption clientAuth (needs the Traefik CRD provider); CA from a Secret'),
       optionalClientCertificate: yes(),
-      backendTls: TRAEFIK_INGRESS_SERVICE,
-      backendTlsSystemCa: TRAEFIK_INGRESS_SERVICE,
-      backendTlsInsecure: TRAEFIK_INGRESS_SERVICE,
-      backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE,
+      backendTls: TRAEFIK_INGRESS_SERVICE('serverName + rootCAs (CA from a Secret or ConfigMap)'),
+      backendTlsSystemCa: TRAEFIK_INGRESS_SERVICE('serverName, no rootCAs (system roots)'),
+      backendTlsInsecure: TRAEFIK_INGRESS_SERVICE('insecureSkipVerify'),
+      backendTlsInsecureServerName: TRAEFIK_INGRESS_SERVICE('insecureSkipVerify + serverName'),
       tlsCipherSuites: yes('TLSOption cipherSuites (Go names; needs the Traefik CRD provider)'),
       clientCertificateSeveralCas: yes('TLSOption clientAuth.secretNames (needs the Traefik CRD provider)'),
-      backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE,
+      backendTlsClientCertificate: TRAEFIK_INGRESS_SERVICE('certificatesSecrets'),
       tlsSessionTickets: yes('TLSOption disableSessionTickets (needs the Traefik CRD provider)'),
       httpsOnlyRoute: NO_REJECT_426('Traefik has no middleware answering a fixed status, and a route left off the web entry point lets plain HTTP fall through to other routers of the host'),
       httpOnlyRoute: native('router.entrypoints: web, as for every Ingress of a host without a TlsHost (or of no host); Traefik TLS hosts always redirect, so an HTTP-only route is never on one'),
@@ -273,7 +274,7 @@ export type CaUsage = 'clientAuth' | 'backendTls';
 export const CA_KINDS: { readonly [c in ControllerName]: { readonly [u in CaUsage]: ReadonlyArray<'Secret' | 'ConfigMap'> } } = {
   'ingress-nginx': { clientAuth: ['Secret'], backendTls: ['Secret'] },
   'traefik': { clientAuth: ['Secret'], backendTls: ['Secret', 'ConfigMap'] },
-  'traefik-ingress': { clientAuth: ['Secret'], backendTls: [] },
+  'traefik-ingress': { clientAuth: ['Secret'], backendTls: ['Secret', 'ConfigMap'] },
   'kong': { clientAuth: [], backendTls: [] },
   'kong-gateway-api': { clientAuth: [], backendTls: [] },
   'gateway-api': { clientAuth: ['ConfigMap'], backendTls: ['ConfigMap'] },

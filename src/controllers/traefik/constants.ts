@@ -130,6 +130,8 @@ export const SERVICE_ANNOTATIONS = {
   stickyCookieSameSite: `${ANNOTATION_PREFIX}service.sticky.cookie.samesite`,
   stickyCookieMaxAge: `${ANNOTATION_PREFIX}service.sticky.cookie.maxage`,
   stickyCookiePath: `${ANNOTATION_PREFIX}service.sticky.cookie.path`,
+  /** The ServersTransport of the Service's servers, `<namespace>-<name>@kubernetescrd`. */
+  serversTransport: `${ANNOTATION_PREFIX}service.serverstransport`,
 } as const;
 
 export const SERVER_SCHEMES = {

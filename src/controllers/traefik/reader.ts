@@ -1,7 +1,7 @@
 import { TRAEFIK_ANNOTATION_CATALOG } from './annotation-catalog';
-import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, DEFAULT_TLS_OPTION, KINDS, MATCHERS } from './constants';
+import { ANNOTATION_PREFIX, ANNOTATIONS, CRD_PROVIDER, DEFAULT_TLS_OPTION, KINDS, MATCHERS, SERVICE_ANNOTATIONS } from './constants';
 import { MiddlewareRead } from './read/middlewares';
-import { assembleRouters, isTraefik, readService, Router, ServiceRead, TraefikContext } from './read/routers';
+import { assembleRouters, isTraefik, readService, readTransport, Router, ServiceRead, TraefikContext } from './read/routers';
 import { anyDepthHostOf, parseRule, readRule, regexOfSearch, RuleRead, quoteMeta } from './read/rule';
 import { RouteTable, RouteEntry, TlsEntry, withoutListenerLayout } from '../../checks/route-table';
 import { hostPatternCovers } from '../../core/hosts';
@@ -367,11 +367,30 @@ function ingressRouters(
         rule: ruleRead,
         priority,
         middlewares: routerMiddlewares,
-        service: { backends: [own ? { ...p.backend, headers: own } : p.backend] },
+        service: serviceTransport(own ? { ...p.backend, headers: own } : p.backend, ctx),
       });
     });
   });
   return { routers, defaultBackend };
+}
+
+/**
+ * An Ingress backend with the ServersTransport its Service names (`service.serverstransport:
+ * <namespace>-<name>@kubernetescrd`): its TLS settings are the backend's BackendTls, its dial
+ * timeout the route's connect timeout, and the backend is the Service handed over (the library
+ * writes that annotation on such a Service only). The Service's `service.serversscheme: https`
+ * beside it is not read (the reader reads no other Service annotation yet).
+ */
+function serviceTransport(backend: BackendIR, ctx: TraefikContext): ServiceRead {
+  const svc = ctx.objects.find(o => o.kind === 'Service' && o.apiVersion === 'v1' && o.metadata.name === backend.service && namespaceOf(o, ctx.defaultNs) === backend.namespace);
+  const ref = svc?.metadata.annotations?.[SERVICE_ANNOTATIONS.serversTransport];
+  if (!svc || ref === undefined) return { backends: [backend] };
+  const field = annotationField(SERVICE_ANNOTATIONS.serversTransport);
+  const transport = ctx.byCrdReference(ref, KINDS.serversTransport);
+  if (!transport) { ctx.log.unmapped(svc, field, ref, 'ServersTransport not among the objects read'); return { backends: [backend] }; }
+  const t = readTransport(transport, ctx);
+  ctx.log.mapped(svc, field, ref, t.tls ? 'BackendTls' : 'Route.timeouts (connect)');
+  return { backends: [{ ...backend, serviceKnown: true, ...(t.tls ? { tls: t.tls } : {}) }], connectMs: t.connectMs };
 }
 
 /**

@@ -31,7 +31,7 @@ import { RouteGroups, sharedValue } from '../common/grouping';
 import { INGRESS_API_VERSION, INGRESS_PATH_CAPACITY, serviceBackend } from '../common/ingress';
 import { hostsLeftToTlsRedirect, shadowedRedirectProblems, tlsNamespaceProblems } from '../common/tls';
 import { ControllerRenderer, GatewayContext, RenderProblem } from '../renderer';
-import { traefikIngressServiceSide } from './features/service-annotations';
+import { ingressDefaultBackendTlsProblems, ingressTransportName, ingressTransportSpec, traefikIngressServiceSide } from './features/service-annotations';
 import { ServiceSideIR } from '../../ir/service-side';
 
 export interface TraefikRendererOptions {
@@ -97,6 +97,9 @@ export class TraefikRenderer implements ControllerRenderer {
       }));
     });
     if (!ingressRoute) {
+      // The connect timeout's / backend TLS's ServersTransport, named by the backend's Service (service-annotations.ts).
+      const transport = ingressTransportName(route);
+      if (transport !== undefined) objects.push(routeTransport(scope, route, transport, () => ingressTransportSpec(route)));
       objects.push(...ingressParts(route).map(part => new ManifestObject(scope, part.id, {
         apiVersion: INGRESS_API_VERSION,
         kind: 'Ingress',
@@ -108,15 +111,7 @@ export class TraefikRenderer implements ControllerRenderer {
       return objects;
     }
     const serversTransport = routeTransportName(route);
-    if (serversTransport !== undefined) {
-      objects.push(new ManifestObject(scope, 'ServersTransport', {
-        apiVersion: TRAEFIK_API_VERSION,
-        kind: KINDS.serversTransport,
-        name: serversTransport,
-        namespace: route.namespace,
-        spec: () => serversTransportSpec(route),
-      }));
-    }
+    if (serversTransport !== undefined) objects.push(routeTransport(scope, route, serversTransport, () => serversTransportSpec(route)));
     objects.push(...ingressRouteParts(route).map(part => new ManifestObject(scope, part.id, {
       apiVersion: TRAEFIK_API_VERSION,
       kind: KINDS.ingressRoute,
@@ -165,6 +160,8 @@ export class TraefikRenderer implements ControllerRenderer {
         },
       })]);
     }
+    // A re-encrypted backend's ServersTransport is the route's own object.
+    if (ingressTransportName(route) !== undefined) return undefined;
     const parts = ingressParts(route);
     if (parts.length !== 1) return undefined;
     const part = parts[0];
@@ -303,6 +300,7 @@ export class TraefikRenderer implements ControllerRenderer {
       // which never contain a backtick; header / query conditions are refused by the matrix.
       ...(this.name === 'traefik' ? [...ruleValueProblems(this.name, ir), ...canaryRuleProblems(this.name, ir)] : []),
       ...tlsNamespaceProblems(this.name, this.options.output, ir),
+      ...(this.name === 'traefik-ingress' ? ingressDefaultBackendTlsProblems(ir) : []),
       ...hstsMergeProblems(this.name, ir),
       // A route's own Redirect.toHttps() a TlsHost's more specific redirect router would outrank.
       ...shadowedRedirectProblems(this.name, ir),
@@ -323,9 +321,9 @@ export class TraefikRenderer implements ControllerRenderer {
     ];
   }
 
-  /** Ingress output: the server scheme and sticky cookies, read on the backend's Service. */
-  public serviceSide(policies: PoliciesIR): ServiceSideIR | undefined {
-    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies) : undefined;
+  /** Ingress output: the server scheme, sticky cookies and ServersTransport, read on the backend's Service. */
+  public serviceSide(policies: PoliciesIR, route?: RouteIR): ServiceSideIR | undefined {
+    return this.options.output === 'Ingress' ? traefikIngressServiceSide(policies, route) : undefined;
   }
 
   public validateTlsHost(_tls: TlsHostIR | PassthroughIR): string[] {
@@ -354,6 +352,11 @@ export class TraefikRenderer implements ControllerRenderer {
       })];
     });
   }
+}
+
+/** A route's own ServersTransport (connect timeout; on the Ingress output also its backend's TLS). */
+function routeTransport(scope: Construct, route: RouteIR, name: string, spec: () => unknown): ApiObject {
+  return new ManifestObject(scope, 'ServersTransport', { apiVersion: TRAEFIK_API_VERSION, kind: KINDS.serversTransport, name, namespace: route.namespace, spec });
 }
 
 /** A route's Middleware: its spec is one middleware type (see features/middlewares.ts). */

@@ -32,12 +32,12 @@ export class TraefikContext {
     return o;
   }
 
-  /** A Middleware by its `<namespace>-<name>@kubernetescrd` reference (Ingress annotations). */
-  public byCrdReference(ref: string): KubeObject | undefined {
+  /** A Middleware (or another `kind`) by its `<namespace>-<name>@kubernetescrd` reference (Ingress and Service annotations). */
+  public byCrdReference(ref: string, kind: string = KINDS.middleware): KubeObject | undefined {
     const [id, provider] = ref.split('@');
     if (provider !== undefined && provider !== CRD_PROVIDER) return undefined;
     for (const [key, o] of this.byKind) {
-      if (key.startsWith(`${KINDS.middleware}/`) && `${namespaceOf(o, this.defaultNs)}-${o.metadata.name}` === id) { this.referenced.add(o); return o; }
+      if (key.startsWith(`${kind}/`) && `${namespaceOf(o, this.defaultNs)}-${o.metadata.name}` === id) { this.referenced.add(o); return o; }
     }
     return undefined;
   }
@@ -179,7 +179,7 @@ function serviceHeaders(refs: unknown, ns: string, ctx: TraefikContext, o: KubeO
   return headers;
 }
 
-function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number; tls?: BackendIR['tls'] } {
+export function readTransport(o: KubeObject, ctx: TraefikContext): { connectMs?: number; tls?: BackendIR['tls'] } {
   const spec = isRecord(o.spec) ? o.spec : {};
   const { log } = ctx;
   let connectMs: number | undefined;
