@@ -4530,24 +4530,29 @@ export const SUPPORTED: Table = {
   },
 };
 
+/** The standard `rules[].retry` of the experimental channel, the same fields on every column that converts it. */
+const GATEWAY_RETRY_CELLS: { readonly [f in FeatureKind]?: CellExpectation } = {
+  retries: {
+    'HTTPRoute/gw-r': {
+      'spec.rules[0].retry.attempts': 2,
+    },
+  },
+  retryStatusCodes: {
+    'HTTPRoute/gw-r': {
+      'spec.rules[0].retry.codes[0]': 503,
+    },
+  },
+  retryBackoff: {
+    'HTTPRoute/gw-r': {
+      'spec.rules[0].retry.backoff': '100ms',
+    },
+  },
+};
+
 /** 🧪 cells: supported once the controller has `experimentalChannel: true`. */
 export const EXPERIMENTAL_SUPPORTED: Table = {
   'gateway-api': {
-    retries: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.attempts': 2,
-      },
-    },
-    retryStatusCodes: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.codes[0]': 503,
-      },
-    },
-    retryBackoff: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.backoff': '100ms',
-      },
-    },
+    ...GATEWAY_RETRY_CELLS,
     sessionAffinityCookie: {
       'HTTPRoute/gw-r': {
         'spec.rules[0].sessionPersistence.absoluteTimeout': '1h',
@@ -4559,20 +4564,6 @@ export const EXPERIMENTAL_SUPPORTED: Table = {
   },
   // auditgw (issue #12): Istio 1.30.3 converts rules[].retry (pilot/pkg/config/kube/gateway/conversion.go).
   'istio': {
-    retries: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.attempts': 2,
-      },
-    },
-    retryStatusCodes: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.codes[0]': 503,
-      },
-    },
-    retryBackoff: {
-      'HTTPRoute/gw-r': {
-        'spec.rules[0].retry.backoff': '100ms',
-      },
-    },
+    ...GATEWAY_RETRY_CELLS,
   },
 };
