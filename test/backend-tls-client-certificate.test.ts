@@ -42,7 +42,8 @@ test('ingress-nginx: unverified, proxy-ssl-secret is the client certificate; ver
   const refusal = "[test/edge/r] Client certificate presented to HTTPS backends (backend.tls.clientCertificateSecret) is not supported by controller 'ingress-nginx': "
     + 'proxy-ssl-secret is one Secret: nginx verifies the backend against its ca.crt and presents its tls.crt / tls.key whenever it holds them, '
     + "so with verification the Ingress cannot say whether a client certificate is presented (it depends on the CA Secret's keys); "
-    + 'only BackendTls.insecureSkipVerify() names a Secret for the client certificate alone. Supported by: Controller.traefik().';
+    + 'only BackendTls.insecureSkipVerify() names a Secret for the client certificate alone. '
+    + 'Supported by: Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }).';
   // Even when the client certificate is the CA Secret itself.
   expect(synthError(gateway('ingress-nginx', verified('api-mtls', 'api-mtls')).chart)).toContain(refusal);
   expect(synthError(gateway('ingress-nginx', verified('api-ca')).chart)).toContain(refusal);

@@ -41,7 +41,7 @@ describe('ingress-nginx: settings that apply to a whole Ingress must agree, exac
     })).toEqual([
       "[test/gw/canary] Re-encryption to HTTPS backends (canary.tls) is not supported by controller 'ingress-nginx': a canary Ingress takes the stable Ingress's "
       + 'backend-protocol and proxy-ssl-* settings, so the canary backend must have the same tls as the stable backend. Supported by: Controller.traefik(), '
-      + 'Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
+      + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
     ]);
   });
 });
