@@ -90,9 +90,9 @@ const A = ['a.example.com'];
  * on its Service, so there the Service is handed over (Backend.fromService) and the difference shows on it.
  */
 function backendTlsCell(sample: (controller: Controller) => BackendTls, baseline?: () => BackendTls): CellSample {
-  const backend = (c: Chart, controller: Controller, tls?: BackendTls) => (controller.name === 'traefik-ingress'
-    ? Backend.fromService(new kplus.Service(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 8443 }] }), { tls })
-    : Backend.service('svc', 8443, { tls }));
+  const backend = (c: Chart, controller: Controller, backendTls?: BackendTls) => (controller.name === 'traefik-ingress'
+    ? Backend.fromService(new kplus.Service(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 8443 }] }), { tls: backendTls })
+    : Backend.service('svc', 8443, { tls: backendTls }));
   return {
     sample: (c, controller) => { route(c, controller, { hosts: A, backend: backend(c, controller, sample(controller)) }); return { path: 'test/gw/r', prop: 'backend.tls' }; },
     baseline: (c, controller) => { route(c, controller, { hosts: A, backend: backend(c, controller, baseline?.()) }); },
