@@ -1,6 +1,6 @@
 import { describeMatch, EVERY_REQUEST, matchKey } from './match-key';
 import { Problem } from './problem';
-import { BackendIR, GatewayIR, RouteIR } from '../ir/model';
+import { BackendIR, GatewayIR, MatchIR, RouteIR } from '../ir/model';
 
 /** One host + match a gateway routes somewhere: what the controller's routing table holds. */
 export interface RoutingClaim {
@@ -13,8 +13,19 @@ export interface RoutingClaim {
   readonly target: string;
   /** The default backend's claim on every request no route matches. */
   readonly defaultBackend: boolean;
-  /** The host + match in words, for a route's claim. */
+  /** The host + match in words, for a route's claim (a getter: only conflicts read it). */
   readonly what: string;
+}
+
+/** A route's claim on one host + match; its words are built only when a message needs them. */
+class RouteClaim implements RoutingClaim {
+  public readonly defaultBackend = false;
+  constructor(
+    public readonly source: string, public readonly host: string, public readonly key: string, public readonly target: string, private readonly match: MatchIR,
+  ) {}
+  public get what(): string {
+    return `host '${this.host || '*'}' with ${this.match.path.kind} path '${this.match.path.value}'`;
+  }
 }
 
 /** What a route does with matching requests, for comparing two routes. */
@@ -36,9 +47,8 @@ export function routingClaims(ir: GatewayIR): RoutingClaim[] {
   for (const route of ir.routes) {
     const target = claimTarget(route);
     for (const m of route.matches) {
-      for (const host of route.hosts.length > 0 ? route.hosts : ['']) {
-        claims.push({ source: route.source, host, key: matchKey(m), target, defaultBackend: false, what: `host '${host || '*'}' with ${m.path.kind} path '${m.path.value}'` });
-      }
+      const key = matchKey(m);
+      for (const host of route.hosts.length > 0 ? route.hosts : ['']) claims.push(new RouteClaim(route.source, host, key, target, m));
     }
   }
   return claims;

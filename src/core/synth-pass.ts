@@ -65,13 +65,19 @@ class State implements PassState {
   }
 }
 
-/** The root of `scope`'s construct tree, looked up once per construct. */
+/**
+ * The root of `scope`'s construct tree, looked up once per construct. A construct whose parent's
+ * root is known (a route of a gateway) takes it from there and adds no entry of its own: an
+ * app's routes would otherwise each hold one, which the garbage collector walks every cycle.
+ */
 export function rootOf(scope: IConstruct): IConstruct {
-  let root = ROOTS.get(scope);
-  if (!root) {
-    root = scope.node.root;
-    ROOTS.set(scope, root);
-  }
+  const known = ROOTS.get(scope);
+  if (known) return known;
+  const parent = scope.node.scope;
+  const parentRoot = parent && ROOTS.get(parent);
+  if (parentRoot) return parentRoot;
+  const root = scope.node.root;
+  ROOTS.set(scope, root);
   return root;
 }
 

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { endPass, envOf, passOf, rootOf } from './synth-pass';
+import { endPass, envOf, PassState, passOf, rootOf } from './synth-pass';
 
 /**
  * The one channel for warnings: settings that are valid but risky or surprising. Each warning
@@ -72,8 +72,18 @@ export function addWarnings(scope: IConstruct, key: string, producer: Producer):
  * once per pass, not once per validation pass of cdk8s.
  */
 export function addPassWarnings(scope: IConstruct, key: string, producer: Producer): void {
-  const memoKey = `warnings ${key}`;
-  addWarnings(scope, key, () => passOf(scope).memo(scope, memoKey, producer));
+  // The result of the last pass state it ran in (a memo entry per construct and pass would be a
+  // map per route per pass).
+  let state: PassState | undefined;
+  let produced: readonly WarningSpec[] = [];
+  addWarnings(scope, key, () => {
+    const current = passOf(scope);
+    if (current !== state) {
+      produced = producer();
+      state = current;
+    }
+    return produced;
+  });
 }
 
 /** Suppresses warnings with `id` on `scope` and everything under it. */
@@ -90,16 +100,21 @@ export function acknowledge(scope: IConstruct, id: string): void {
 export function warningsOf(scope: IConstruct): WarningRecord[] {
   const producers = PRODUCERS.get(scope);
   if (!producers) return [];
-  const seen = new Set<string>();
+  // Most constructs have no warnings: nothing is allocated for them.
+  let seen: Set<string> | undefined;
   const out: WarningRecord[] = [];
   for (const producer of producers.values()) {
-    for (const w of producer()) {
+    const produced = producer();
+    if (produced.length === 0) continue;
+    seen ??= new Set<string>();
+    for (const w of produced) {
       const key = `${w.id}\0${w.message}`;
       if (seen.has(key) || isAcknowledged(scope, w.id)) continue;
       seen.add(key);
       out.push({ id: w.id, message: w.message, path: scope.node.path });
     }
   }
+  if (out.length < 2) return out;
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 

@@ -23,7 +23,7 @@ import { fail, pathOf, show } from '../core/errors';
 import { joinName } from '../core/names';
 import { passOf } from '../core/synth-pass';
 import { checkLabelName, checkNamespace } from '../core/validate';
-import { addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
+import { addPassWarnings, addWarnings, WARNING_IDS, WarningSpec } from '../core/warnings';
 import { BackendIR, ClientAddressIR, GatewayIR, RouteIR } from '../ir/model';
 import { PoliciesIR } from '../ir/policies';
 
@@ -231,7 +231,7 @@ export class ApiGateway extends Construct {
       });
     }
     this.node.addValidation({ validate: () => this._problemsFor(this.node.path) });
-    addWarnings(this, 'service-settings', () => this.serviceSettingsWarnings());
+    addPassWarnings(this, 'service-settings', () => this.serviceSettingsWarnings());
     if (this._strictSni) addWarnings(this, 'instance-wide', () => instanceWideWarnings(this._renderer.name, true));
     if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
     if (this.defaultBackend) addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['defaultBackend.tls', this.defaultBackend]]));
@@ -348,9 +348,17 @@ export class ApiGateway extends Construct {
    * @internal
    */
   public _problemsFor(source: string): string[] {
-    return passOf(this).memo(this, `problems ${source}`, () => [
-      ...this.analysis.current().problems.get(source) ?? [], ...appProblemsFor(this, source), ...backendProblemsFor(this, source),
-    ]);
+    // One map per pass for the whole gateway: a key per construct would be a new string per read.
+    const bySource = passOf(this).memo(this, 'problems', () => new Map<string, string[]>());
+    let problems = bySource.get(source);
+    if (problems === undefined) {
+      const own = this.analysis.current().problems.get(source);
+      const app = appProblemsFor(this, source);
+      const backends = backendProblemsFor(this, source);
+      problems = own === undefined && app.length === 0 && backends.length === 0 ? [] : [...own ?? [], ...app, ...backends];
+      bySource.set(source, problems);
+    }
+    return problems;
   }
 
   /** Changes whenever a construct is added (whole-app checks). @internal */

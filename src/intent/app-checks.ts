@@ -218,7 +218,9 @@ export function backendProblemsFor(gateway: AppGateway, source: string): string[
   const refs = referencesOf(gateway, source);
   if (refs.length === 0) return [];
   const services = appObjects(gateway).services;
-  const strict = flag(gateway, STRICT_BACKENDS_CONTEXT, 'CDK8S_GATEWAY_STRICT_BACKENDS');
+  const strict = passOf(gateway).memo(gateway, 'strict-backends', () => flag(gateway, STRICT_BACKENDS_CONTEXT, 'CDK8S_GATEWAY_STRICT_BACKENDS'));
+  // Without Services in the app, only strict mode has something to say.
+  if (services.length === 0 && !strict) return [];
   return [...new Set(refs.map(r => backendProblem(r, services, strict, STRICT_BACKENDS_CONTEXT)).filter((p): p is string => p !== undefined))];
 }
 
@@ -227,6 +229,7 @@ export function backendWarningsFor(gateway: AppGateway, source: string): Warning
   const refs = referencesOf(gateway, source);
   if (refs.length === 0) return [];
   const { services, workloads } = appObjects(gateway);
+  if (services.length === 0) return [];
   return refs.map(r => backendWarning(r, services, workloads)).filter((w): w is WarningSpec => w !== undefined);
 }
 

@@ -326,10 +326,12 @@ export class Route extends Construct {
       ...unverifiedBackendTlsWarnings(routeBackendProps(this._ir)),
     ]);
     // Gateway defaults are reported once, on the gateway, where they were declared.
-    addWarnings(gateway, 'defaults', () => {
-      const defaults = gateway._defaultPolicies;
-      return defaults ? [...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.')] : [];
-    });
+    const defaults = gateway._defaultPolicies;
+    if (defaults) {
+      addWarnings(gateway, 'defaults', () => [
+        ...policyWarnings(defaults, gateway.node.path, 'defaults.', gateway._clientIp !== undefined), ...unsetDefaultWarnings(controller, defaults, gateway.node.path, 'defaults.'),
+      ]);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { frontendTls, httpListenerPlans, httpSections, httpsListenerName, listen
 import { grpcBackendHeaderProblems, grpcCanaryProblems, grpcRouteSpec, RouteKind } from './features/grpc-route';
 import { headerModifierFilters } from './features/header-modifiers';
 import { backendRefs, CATCH_ALL, hostChunks, httpRouteSpec, RegexStyle, RoutePart, routeParts, ruleCount, withRuleNames } from './features/http-route';
-import { policyProblems } from './features/policy-checks';
+import { CoreCheckOptions, policyProblems } from './features/policy-checks';
 import { PolicyContext } from './features/policy-context';
 import { redirectFilter, schemeOnly } from './features/redirect';
 import { referenceGrantSpec } from './features/reference-grant';
@@ -286,21 +286,22 @@ export class GatewayApiRenderer implements ControllerRenderer {
           `this ApiGateway attaches to the existing ${attach.kind} '${attach.name}', whose owner lays out its listeners; give it per-host HTTP listeners there and attach with attachTo.sectionNames, or let this ApiGateway own its Gateway (remove attachTo)`),
       });
     }
+    const checkOptions: CoreCheckOptions = {
+      gatewaySource: ir.source,
+      attached: attach !== undefined,
+      attachedSections: attach?.sectionNames ?? [],
+      attachedPort: attach?.port,
+      httpPort: this.options.httpPort,
+      httpsPort: this.options.httpsPort,
+      regex: this.regex,
+      listenerRefCount: (r, s) => (listenerSections(r.hosts, ir.tlsHosts, s, http) ?? []).length,
+      hostsWithoutHttpsListener: r => hostsWithoutHttpsListener(r.hosts, ir.tlsHosts),
+      hsts: r => this.hstsFromIr(r, r.hosts, ir),
+    };
     for (const route of ir.routes) {
       const kind = routeKind(route, this.extension.handles.has('backendGrpc'));
       if (kind === 'GRPCRoute' && this.name === 'gateway-api') problems.push(...grpcBackendHeaderProblems(route));
-      problems.push(...policyProblems(route, this.policy, {
-        gatewaySource: ir.source,
-        attached: attach !== undefined,
-        attachedSections: attach?.sectionNames ?? [],
-        attachedPort: attach?.port,
-        httpPort: this.options.httpPort,
-        httpsPort: this.options.httpsPort,
-        regex: this.regex,
-        listenerRefCount: (r, s) => (listenerSections(r.hosts, ir.tlsHosts, s, http) ?? []).length,
-        hostsWithoutHttpsListener: r => hostsWithoutHttpsListener(r.hosts, ir.tlsHosts),
-        hsts: r => this.hstsFromIr(r, r.hosts, ir),
-      }, kind, this.extension.ruleFilters(route).length));
+      problems.push(...policyProblems(route, this.policy, checkOptions, kind, this.extension.ruleFilters(route).length));
       if (!this.tlsRedirectInExtension && !attach) problems.push(...redirectAttachmentProblems(this.name, route, ir.tlsHosts));
       if (attach && route.protocols === 'http' && !this.extension.routeProtocolsInExtension) {
         problems.push({
@@ -431,8 +432,8 @@ export class GatewayApiRenderer implements ControllerRenderer {
           // Rules in route-name order: among equally specific matches, Gateway API prefers the
           // first rule of an HTTPRoute, as it preferred the alphabetically first HTTPRoute.
           const sorted = [...members].sort((a, b) => (a.name < b.name ? -1 : 1));
-          const spec = (r: RouteIR) => this.servedSpec(refs, 'HTTPRoute', r, routeParts(r)[0], ctx) as HttpRouteSpec;
-          return { ...spec(sorted[0]), rules: sorted.flatMap(r => spec(r).rules) };
+          const specs = sorted.map(r => this.servedSpec(refs, 'HTTPRoute', r, routeParts(r)[0], ctx) as HttpRouteSpec);
+          return { ...specs[0], rules: specs.flatMap(s => s.rules) };
         }
         if (rules === 'redirect') {
           return httpRouteSpec(refs, part, { filters: [redirectFilter(coreRedirect(route, this.policy)!)] }, this.regex);
@@ -543,9 +544,11 @@ export class GatewayApiRenderer implements ControllerRenderer {
     if (!this.v1Policies) return objects;
     for (const b of backends) {
       const key = `${b.namespace}/${b.service}`;
-      register<ServiceUse>(scope, SERVICE_USES, key, { source, tls: backendTlsKey(b) });
+      // Registered on the gateway (same app, same registry): rootOf is then known, not looked up per route.
+      const owner = this.scope ?? scope;
+      register<ServiceUse>(owner, SERVICE_USES, key, { source, tls: backendTlsKey(b) });
       if (!b.tls) continue;
-      if (register<string>(scope, POLICY_OWNERS, key, source).length > 1) continue;
+      if (register<string>(owner, POLICY_OWNERS, key, source).length > 1) continue;
       objects.push(new ManifestObject(scope, `BackendTlsPolicy-${b.namespace}-${b.service}`, {
         apiVersion: V1,
         kind: KINDS.backendTlsPolicy,

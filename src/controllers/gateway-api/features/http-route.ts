@@ -23,6 +23,10 @@ export interface RoutePart {
  * hostnames and matches are ORed, and precedence does not depend on which object holds a rule.
  */
 export function routeParts(route: { readonly hosts: readonly string[]; readonly matches: readonly MatchIR[] }): RoutePart[] {
+  // Nearly every route fits one object.
+  if (route.hosts.length <= LIMITS.hostnamesPerRoute && route.matches.length <= LIMITS.matchesPerRoute) {
+    return [{ hosts: route.hosts, indexes: route.matches.map((_, i) => i), matches: route.matches }];
+  }
   const hostGroups = route.hosts.length > 0 ? chunk(route.hosts, LIMITS.hostnamesPerRoute) : [[]];
   const indexGroups = chunk(route.matches.map((_, i) => i), LIMITS.matchesPerRoute);
   return hostGroups.flatMap(hosts => indexGroups.map(indexes => ({ hosts, indexes, matches: indexes.map(i => route.matches[i]) })));

@@ -90,6 +90,11 @@ export const POLICY_EMITTERS: PolicyEmitters<GatewayApiPolicyEmitter> = {
 
 const EMITTERS: readonly GatewayApiPolicyEmitter[] = emitters(POLICY_EMITTERS);
 
+/** The emitters with their policy kinds, in map order: each renders from its own kind only (headers also from the HSTS). */
+const KEYED_EMITTERS = (Object.keys(POLICY_EMITTERS) as Array<keyof RouteIR['policies']>)
+  .filter(k => POLICY_EMITTERS[k] !== REFUSED)
+  .map(k => [k, POLICY_EMITTERS[k] as GatewayApiPolicyEmitter] as const);
+
 /** The kind of object a route renders to: a GRPCRoute for a gRPC backend (unless an extension handles it). */
 export function routeKind(route: RouteIR, grpcElsewhere: boolean): RouteKind {
   for (const e of EMITTERS) {
@@ -105,8 +110,10 @@ export function routeKind(route: RouteIR, grpcElsewhere: boolean): RouteKind {
  * `hsts`: the HSTS header of the route's TlsHosts, merged into the response header filter.
  */
 export function rulePolicies(route: RouteIR, c: PolicyContext, extensionFilters: readonly RouteFilter[], hsts?: HstsIR): RulePolicies {
-  const filters: RouteFilter[] = [...EMITTERS.flatMap(e => e.filters?.(route, c, hsts) ?? []), ...extensionFilters];
+  // Only the kinds the route has (most routes have none): an emitter renders nothing without its kind.
+  const used = KEYED_EMITTERS.filter(([kind]) => route.policies[kind] !== undefined || (kind === 'headers' && hsts !== undefined)).map(([, e]) => e);
+  const filters: RouteFilter[] = [...used.flatMap(e => e.filters?.(route, c, hsts) ?? []), ...extensionFilters];
   const served = route.backends.length > 0;
-  const fields: Partial<BackendRuleFields> = served ? Object.assign({}, ...EMITTERS.map(e => e.backendFields?.(route, c) ?? {})) : {};
+  const fields: Partial<BackendRuleFields> = served ? Object.assign({}, ...used.map(e => e.backendFields?.(route, c) ?? {})) : {};
   return { filters, timeouts: fields.timeouts, retry: fields.retry, sessionPersistence: fields.sessionPersistence };
 }
