@@ -21,7 +21,8 @@ export interface RoutingClaim {
 class RouteClaim implements RoutingClaim {
   public readonly defaultBackend = false;
   constructor(
-    public readonly source: string, public readonly host: string, public readonly key: string, public readonly target: string, private readonly match: MatchIR,
+    public readonly source: string, public readonly host: string, public readonly key: string,
+    public readonly target: string, private readonly match: MatchIR,
   ) {}
   public get what(): string {
     return `host '${this.host || '*'}' with ${this.match.path.kind} path '${this.match.path.value}'`;
