@@ -26,9 +26,12 @@ export function objectKey(o: OwnedObject): string {
 export function ownerProblems(owned: readonly Owned[]): Problem[] {
   const problems: Problem[] = [];
   const owners = new Map<string, { readonly source: string; readonly object: OwnedObject }>();
+  // A shared object is listed once per route of its group: its key is computed once.
+  const keys = new Map<OwnedObject, string>();
   for (const [source, kind, objects] of owned) {
     for (const o of objects) {
-      const key = objectKey(o);
+      let key = keys.get(o);
+      if (key === undefined) keys.set(o, key = objectKey(o));
       const prior = owners.get(key);
       if (prior === undefined) {
         owners.set(key, { source, object: o });

@@ -17,9 +17,21 @@ export function pathOf(scope: IConstruct, id: string, construct = 'Construct'): 
   if (typeof id !== 'string' || id.length === 0 || /[\x00-\x1f\x7f]/.test(id)) {
     fail(scope.node.path || '<root>', `${construct}: construct id ${show(id)} must be a non-empty string without control characters`);
   }
-  const safe = id.replace(/\//g, '--'); // as constructs sanitizes it
-  const parent = scope.node.path; // recomputed by constructs on every read
+  const safe = id.includes('/') ? id.replace(/\//g, '--') : id; // as constructs sanitizes it
+  const parent = parentPath(scope);
   return parent ? `${parent}/${safe}` : safe;
+}
+
+/** Construct paths of scopes that get children (constructs never move; it recomputes the path on every read). */
+const PATHS = new WeakMap<IConstruct, string>();
+
+function parentPath(scope: IConstruct): string {
+  let path = PATHS.get(scope);
+  if (path === undefined) {
+    path = scope.node.path;
+    PATHS.set(scope, path);
+  }
+  return path;
 }
 
 /**

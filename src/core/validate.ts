@@ -23,7 +23,30 @@ const HEADER_VALUE = /^[\x21-\x7e]+([\t ]?[\x21-\x7e]+)*$/;
 /** Gateway API's literal path charset, which is also safe for every Ingress controller. */
 const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 
+/**
+ * The results of a pure check of strings an app repeats (every route of a host checks the host,
+ * many routes share a path): remembered per string, at most `MAX_REMEMBERED` of them.
+ */
+class Remembered {
+  private readonly known = new Map<string, string | undefined>();
+  public get(value: string, check: (value: string) => string | undefined): string | undefined {
+    const known = this.known.get(value);
+    if (known !== undefined || this.known.has(value)) return known;
+    const result = check(value);
+    if (this.known.size >= MAX_REMEMBERED) this.known.clear();
+    this.known.set(value, result);
+    return result;
+  }
+}
+const MAX_REMEMBERED = 10_000;
+const HOSTS = new Remembered();
+const LITERAL_PATHS = new Remembered();
+
 export function checkHost(host: string): string | undefined {
+  return typeof host === 'string' ? HOSTS.get(host, hostNameProblem) : hostNameProblem(host);
+}
+
+function hostNameProblem(host: string): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'must be a non-empty DNS name';
   if (host === '*' || host === '**') return `${show(host)} is not a hostname: omit hosts for a catch-all that matches every host, or use a wildcard such as '*.example.com' (one label) or '**.example.com' (any depth)`;
   const idn = aLabelHint(host);
@@ -77,6 +100,10 @@ export function urlALabelHint(url: string): string | undefined {
 
 /** Literal paths (Exact / Prefix). */
 export function checkLiteralPath(path: string): string | undefined {
+  return typeof path === 'string' ? LITERAL_PATHS.get(path, literalPathProblem) : literalPathProblem(path);
+}
+
+function literalPathProblem(path: string): string | undefined {
   if (typeof path !== 'string' || path.length === 0) return 'must be a non-empty path';
   if (!path.startsWith('/')) return `${show(path)} must start with '/'`;
   if (path.length > 1024) return `'${path.slice(0, 40)}...' is longer than 1024 characters`;

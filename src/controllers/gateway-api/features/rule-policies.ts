@@ -10,7 +10,7 @@ import { rewriteFeatures, rewriteFilter } from './rewrite';
 import { sessionPersistence } from './session-persistence';
 import { routeTimeouts } from './timeouts';
 import { RedirectIR, RewriteIR } from '../../../ir/policies';
-import { emitters, PolicyEmitters, REFUSED } from '../../common/policy-emitters';
+import { PolicyEmitters, REFUSED } from '../../common/policy-emitters';
 
 /** The standard fields one route's policies render to, shared by every rule that serves it. */
 export interface RulePolicies {
@@ -88,17 +88,20 @@ export const POLICY_EMITTERS: PolicyEmitters<GatewayApiPolicyEmitter> = {
   concurrencyLimit: REFUSED,
 };
 
-const EMITTERS: readonly GatewayApiPolicyEmitter[] = emitters(POLICY_EMITTERS);
-
-/** The emitters with their policy kinds, in map order: each renders from its own kind only (headers also from the HSTS). */
+/**
+ * The emitters (the map's, without the refused kinds) with their policy kinds, in map order: each
+ * renders from its own kind only (headers also from the HSTS), so a route runs only the emitters of
+ * the kinds it has.
+ */
 const KEYED_EMITTERS = (Object.keys(POLICY_EMITTERS) as Array<keyof RouteIR['policies']>)
   .filter(k => POLICY_EMITTERS[k] !== REFUSED)
   .map(k => [k, POLICY_EMITTERS[k] as GatewayApiPolicyEmitter] as const);
 
 /** The kind of object a route renders to: a GRPCRoute for a gRPC backend (unless an extension handles it). */
 export function routeKind(route: RouteIR, grpcElsewhere: boolean): RouteKind {
-  for (const e of EMITTERS) {
-    const kind = e.routeKind?.(route, grpcElsewhere);
+  for (const [policy, e] of KEYED_EMITTERS) {
+    if (!e.routeKind || route.policies[policy] === undefined) continue;
+    const kind = e.routeKind(route, grpcElsewhere);
     if (kind) return kind;
   }
   return 'HTTPRoute';

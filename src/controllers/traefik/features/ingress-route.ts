@@ -55,7 +55,7 @@ export function services(route: RouteIR, serversTransport?: string): IngressRout
   const settings = (b: BackendIR) => serviceSettings(route, b, serversTransport, tb => serversTransportName(route.name, tb));
   // A backend's own header rules: its headers Middleware on its service entry (Traefik v3.7 service middlewares).
   const own = (b: BackendIR) => (b.headers ? { middlewares: [{ name: backendHeadersName(route, b) }] } : {});
-  return route.backends.map(b => ({ ...service(b, route.namespace, weighted), ...settings(b), ...own(b) }));
+  return route.backends.map(b => Object.assign(service(b, route.namespace, weighted), settings(b), own(b)));
 }
 
 function noop(): IngressRouteService {
