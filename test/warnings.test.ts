@@ -69,7 +69,7 @@ describe('warnings: rate limits and client addresses', () => {
   test('gateway defaults warn once, on the gateway, not on every route', () => {
     const chart = chartOf();
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx(), defaults: { ipAccess: IpAccess.deny(['192.0.2.0/24']) } });
-    gw.addRoute('a', { backend: Backend.service('a', 80) });
+    gw.addRoute('a', { hosts: ['a.shop.dev'], backend: Backend.service('a', 80) });
     gw.addRoute('b', { hosts: ['b.shop.dev'], backend: Backend.service('b', 80) });
     expect(Warnings.of(chart).all).toEqual([{ id: 'client-ip-behind-proxy', path: 'test/edge', message: CLIENT_IP('defaults.ipAccess') }]);
   });

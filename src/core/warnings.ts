@@ -39,6 +39,7 @@ export const WARNING_IDS = {
   redisPlaintextCredentials: 'redis-plaintext-credentials',
   externalAuthBody: 'external-auth-body',
   instanceWideSetting: 'instance-wide-setting',
+  hostlessRouteScope: 'hostless-route-scope',
 } as const;
 
 type Producer = () => readonly WarningSpec[];

@@ -17,6 +17,7 @@ import { GatewayLink } from '../cert-manager/internal';
 import { Attachment, attachmentProblem } from '../checks/attachment';
 import { serviceSettings as serviceSettingsOf, serviceSideUses } from '../checks/service-side';
 import { unverifiedBackendTlsWarnings } from '../checks/warnings';
+import { hostlessScopeWarnings } from '../controllers/hostless-scope';
 import { instanceWideWarnings } from '../controllers/instance-wide';
 import { ControllerRenderer, GatewayContext } from '../controllers/renderer';
 import { fail, pathOf, show } from '../core/errors';
@@ -234,6 +235,7 @@ export class ApiGateway extends Construct {
     addPassWarnings(this, 'service-settings', () => this.serviceSettingsWarnings());
     if (this._strictSni) addWarnings(this, 'instance-wide', () => instanceWideWarnings(this._renderer.name, true));
     if (this.defaultBackend) addWarnings(this, 'backends', () => backendWarningsFor(this, this.node.path));
+    if (this.defaultBackend) addPassWarnings(this, 'hostless-scope', () => hostlessScopeWarnings(this._renderer.name, this._gatewayIr(), 'defaultBackend'));
     if (this.defaultBackend) addWarnings(this, 'backend-tls', () => unverifiedBackendTlsWarnings([['defaultBackend.tls', this.defaultBackend]]));
   }
 

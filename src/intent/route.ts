@@ -18,6 +18,7 @@ import { RouteProtocols, routeProtocolsIR } from './route-protocols';
 import { withClientAddress } from '../checks/client-address';
 import { matchKey } from '../checks/match-key';
 import { httpsRedirectWarnings, literalDollarWarnings, policyWarnings, routeBackendProps, unverifiedBackendTlsWarnings } from '../checks/warnings';
+import { hostlessScopeWarnings } from '../controllers/hostless-scope';
 import { protocolTlsWarnings, unsetDefaultWarnings } from '../controllers/unset-defaults';
 import { fail, listProblem, pathOf, show } from '../core/errors';
 import { checkHost, checkNamespace, checkObjectName } from '../core/validate';
@@ -324,6 +325,7 @@ export class Route extends Construct {
       ...raw.warnings,
       ...backendWarningsFor(gateway, path),
       ...unverifiedBackendTlsWarnings(routeBackendProps(this._ir)),
+      ...(this._ir.hosts.length === 0 ? hostlessScopeWarnings(controller, gateway._gatewayIr(), 'hosts') : []),
     ]);
     // Gateway defaults are reported once, on the gateway, where they were declared.
     const defaults = gateway._defaultPolicies;
