@@ -63,9 +63,8 @@ export function canaryProblems(ir: GatewayIR): RenderProblem[] {
         refuse(feature, `its annotation validation accepts only letters, digits and -._~/: in canary-by-header-value ('${t.value}' given)`);
       }
     }
-    if (t.kind === 'cookie' && !BASIC_CHARS.test(t.name)) {
-      refuse('canaryCookie', `its annotation validation accepts only letters, digits and -._~/: in canary-by-cookie ('${t.name}' given)`);
-    }
+    // Cookie names: the intent's vocabulary (letters, digits, '-', '_', '.', '~') is inside
+    // ingress-nginx's canary-by-cookie validation (BASIC_CHARS), so there is nothing to refuse.
     // The canary Ingress only adds an upstream to the stable Ingress's locations: how nginx
     // connects (backend-protocol, proxy-ssl-*) is the stable Ingress's, so the canary backend must
     // speak TLS exactly as the stable backend does.
