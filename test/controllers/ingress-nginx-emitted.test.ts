@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CanarySplit, CanaryTraffic, Controller, EdgeAuth, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
-  Redirect, Retries, RetryOn, RouteOptions, SessionAffinity, Timeouts,
+  Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../../src';
 import { AUTH } from '../../src/controllers/ingress-nginx/features/auth';
 import { canaryProblems, splitProblems } from '../../src/controllers/ingress-nginx/features/canary';
@@ -11,7 +11,7 @@ import { forcesHttps, REDIRECT } from '../../src/controllers/ingress-nginx/featu
 import { RETRIES } from '../../src/controllers/ingress-nginx/features/retries';
 import { affinityConflicts } from '../../src/controllers/ingress-nginx/features/session-affinity';
 import { TIMEOUT } from '../../src/controllers/ingress-nginx/features/timeouts';
-import { newChart } from '../util';
+import { newChart, synthConformant } from '../util';
 
 /*
  * The ingress-nginx feature files' contract, exactly: each annotation a feature emits with the
@@ -174,5 +174,16 @@ describe('session-affinity.ts', () => {
     const messages = affinityConflicts(gw._gatewayIr()).map(p => p.message);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain('edge/api:80 is also used by [test/edge/b, test/edge/c] with no or another affinity; give every route to that backend the same SessionAffinity');
+  });
+});
+
+describe('rewrite.ts', () => {
+  test('a rewriting route\'s regex location: case-sensitive only when the path has letters, dots escaped', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+    gw.addRoute('digits', { hosts: ['a.example.com'], match: { path: PathMatch.prefix('/2024') }, rewrite: Rewrite.replacePrefix('/'), backend: api });
+    gw.addRoute('letters', { hosts: ['b.example.com'], match: { path: PathMatch.prefix('/v1.0') }, rewrite: Rewrite.replacePrefix('/'), backend: api });
+    const paths = synthConformant(chart).filter(o => o.kind === 'Ingress').map(o => [o.metadata.name, o.spec.rules[0].http.paths[0].path]);
+    expect(paths).toEqual([['edge-digits', '/2024(/|$)(.*)'], ['edge-letters', '/(?-i)v1\\.0(/|$)(.*)']]);
   });
 });
