@@ -234,7 +234,26 @@ describe('Envoy Gateway policies', () => {
     ]);
   });
 
-  test('5xx retries list every code from 500 to 599; an in-cluster auth URL without a path is called at /', () => {
+  test('a JWT without audiences or claim headers has neither field (no empty list); an HTTPS auth URL without a path is called at /', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/jwks' }),
+    });
+    expect(find(synthConformant(chart), 'SecurityPolicy', 'gw-r').spec.jwt).toEqual({
+      providers: [{ name: 'jwt', issuer: 'https://i.example.com', remoteJWKS: { uri: 'https://i.example.com/jwks' } }],
+    });
+
+    const https = newChart();
+    new ApiGateway(https, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'https://auth.example.com' }),
+    });
+    expect(find(synthConformant(https), 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({
+      backendRefs: [{ group: 'gateway.envoyproxy.io', kind: 'Backend', name: 'gw-r-ext-auth' }],
+      pathOverride: '/',
+    });
+  });
+
+  test('5xx retries list every code from 500 to 599, reset is a trigger; an in-cluster auth URL without a path is called at /', () => {
     const chart = newChart();
     new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       hosts: ['a.example.com'],
@@ -252,6 +271,12 @@ describe('Envoy Gateway policies', () => {
       backendRefs: [{ name: 'auth', namespace: 'security', port: 80 }],
       pathOverride: '/',
     });
+
+    const reset = newChart();
+    new ApiGateway(reset, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      match: { method: HttpMethod.GET }, backend: Backend.service('r', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }),
+    });
+    expect(find(synthConformant(reset), 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({ numRetries: 1, retryOn: { triggers: ['reset'] } });
   });
 });
 
