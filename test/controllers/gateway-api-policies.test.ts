@@ -272,6 +272,13 @@ describe('Envoy Gateway policies', () => {
       pathOverride: '/',
     });
 
+    // an auth Service in the route's namespace: no namespace on the reference
+    const local = newChart();
+    new ApiGateway(local, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'http://auth.edge.svc:8080/check' }),
+    });
+    expect(find(synthConformant(local), 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({ backendRefs: [{ name: 'auth', port: 8080 }], pathOverride: '/check' });
+
     const reset = newChart();
     new ApiGateway(reset, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       match: { method: HttpMethod.GET }, backend: Backend.service('r', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }),
