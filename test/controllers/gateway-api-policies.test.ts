@@ -284,6 +284,18 @@ describe('Envoy Gateway policies', () => {
       match: { method: HttpMethod.GET }, backend: Backend.service('r', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }),
     });
     expect(find(synthConformant(reset), 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({ numRetries: 1, retryOn: { triggers: ['reset'] } });
+
+    // triggers and codes sorted, whatever order they are asked in
+    const mixed = newChart();
+    new ApiGateway(mixed, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      match: { method: HttpMethod.GET },
+      backend: Backend.service('r', 80),
+      retries: Retries.of({ attempts: 1, on: [RetryOn.RESET, RetryOn.CONNECT_FAILURE, RetryOn.GATEWAY_ERROR], statusCodes: [599, 501] }),
+    });
+    expect(find(synthConformant(mixed), 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({
+      numRetries: 1,
+      retryOn: { triggers: ['connect-failure', 'reset', 'retriable-status-codes'], httpStatusCodes: [501, 502, 503, 504, 599] },
+    });
   });
 });
 
