@@ -277,7 +277,11 @@ describe('Envoy Gateway policies', () => {
     new ApiGateway(local, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'http://auth.edge.svc:8080/check' }),
     });
-    expect(find(synthConformant(local), 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({ backendRefs: [{ name: 'auth', port: 8080 }], pathOverride: '/check' });
+    const localObjects = synthConformant(local);
+    expect(find(localObjects, 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({ backendRefs: [{ name: 'auth', port: 8080 }], pathOverride: '/check' });
+    // and needs no ReferenceGrant (the other namespace's Service above gets one)
+    expect(localObjects.filter(o => o.kind === 'ReferenceGrant')).toEqual([]);
+    expect(objects.filter(o => o.kind === 'ReferenceGrant').map(o => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['security/gw-r-ext-auth-from-edge']);
 
     const reset = newChart();
     new ApiGateway(reset, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
