@@ -243,6 +243,14 @@ describe('Envoy Gateway policies', () => {
       providers: [{ name: 'jwt', issuer: 'https://i.example.com', remoteJWKS: { uri: 'https://i.example.com/jwks' } }],
     });
 
+    // Envoy Gateway's limit of 8 audiences is accepted exactly
+    const eight = newChart();
+    const audiences = Array.from({ length: 8 }, (_, i) => `aud-${i}`);
+    new ApiGateway(eight, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/jwks', audiences }),
+    });
+    expect(find(synthConformant(eight), 'SecurityPolicy', 'gw-r').spec.jwt.providers[0].audiences).toEqual(audiences);
+
     const https = newChart();
     new ApiGateway(https, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
       backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'https://auth.example.com' }),
