@@ -1,4 +1,4 @@
-import { ApiGateway, Backend, Controller, HeaderMatch, HeaderRules, KongMode, RouteOptions } from '../../src';
+import { ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, Redirect, RouteOptions } from '../../src';
 import { newChart, synthError } from '../util';
 
 /** The synth error of one Kong gateway with one route `r` on r.example.com, as its message lines. */
@@ -37,5 +37,27 @@ describe('Kong: exact refusals', () => {
       + 'Controller.istio().',
     ]);
     expect(errorsOf(KongMode.INGRESS, { headerRules: HeaderRules.of({ request: { set: { host: 'a.example.com' } } }) })).toBeUndefined();
+  });
+});
+
+describe('Kong Ingress: a header canary and a gRPC route, exact refusals', () => {
+  test('a canary header value Kong would split, a gRPC route that redirects', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
+    const stable = gw.addRoute('api', { hosts: ['api.example.com'], backend: Backend.service('api-v1', 8080) });
+    gw.addCanary('canary', { stable, canary: Backend.service('api-v2', 8080), traffic: CanaryTraffic.header('x-canary', 'a,b') });
+    gw.addRoute('g', { hosts: ['g.example.com'], backend: Backend.service('g', 80), backendProtocol: BackendProtocol.GRPC, redirect: Redirect.toHttps() });
+    const grpcElsewhere = ' Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), '
+      + 'Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().';
+    expect(synthError(chart)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      "[test/gw/canary] Header canary (traffic) is not supported by controller 'kong': Kong splits header values at ',' into alternatives, so 'a,b' "
+      + 'would match differently. Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.kong({ mode: KongMode.GATEWAY_API }), '
+      + 'Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
+      "[test/gw/g] gRPC backend (backendProtocol) is not supported by controller 'kong': a gRPC route is konghq.com/protocols: grpc,grpcs on its "
+      + `Ingress, so it cannot also redirect; use KongMode.GATEWAY_API (GRPCRoute).${grpcElsewhere}`,
+      "[test/gw/g] gRPC backend (backendProtocol) is not supported by controller 'kong': Kong reads it from the konghq.com/protocol annotation on the "
+      + "Service, and Backend.service('g', 80) names the Service only; hand the Service over with Backend.fromService(service) (or "
+      + `Backend.fromServicePorts(name, ports) and apply ApiGateway.serviceSettings() to it).${grpcElsewhere}`,
+    ]);
   });
 });
