@@ -1,4 +1,6 @@
-import { ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, Redirect, RouteOptions } from '../../src';
+import {
+  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, PathMatch, Redirect, RouteOptions, TlsCertificate,
+} from '../../src';
 import { newChart, synthError } from '../util';
 
 /** The synth error of one Kong gateway with one route `r` on r.example.com, as its message lines. */
@@ -58,6 +60,26 @@ describe('Kong Ingress: a header canary and a gRPC route, exact refusals', () =>
       "[test/gw/g] gRPC backend (backendProtocol) is not supported by controller 'kong': Kong reads it from the konghq.com/protocol annotation on the "
       + "Service, and Backend.service('g', 80) names the Service only; hand the Service over with Backend.fromService(service) (or "
       + `Backend.fromServicePorts(name, ports) and apply ApiGateway.serviceSettings() to it).${grpcElsewhere}`,
+    ]);
+  });
+
+  test('a header match in the second of several matches; one route over a redirected host and one served over HTTPS and plain HTTP', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
+    gw.addRoute('r', {
+      hosts: ['a.example.com', 'b.example.com'],
+      backend: Backend.service('a', 80),
+      matches: [{ path: PathMatch.prefix('/x') }, { path: PathMatch.prefix('/y'), headers: [HeaderMatch.exact('x-t', 'a,b')] }],
+    });
+    gw.addTlsHost('ta', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a') });
+    gw.addTlsHost('tb', { hosts: ['b.example.com'], certificate: TlsCertificate.fromSecret('b'), httpsRedirect: false });
+    expect(synthError(chart)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      "[test/gw/r] Header match (matches[1].headers[0]) is not supported by controller 'kong': Kong splits header values at ',' into alternatives, so "
+      + `'a,b' would match differently.${HEADER_MATCH_ELSEWHERE}`,
+      "[test/gw/r] HTTP to HTTPS redirect (httpsRedirect) is not supported by controller 'kong': konghq.com/protocols applies to a whole Ingress, and this "
+      + "route serves 'a.example.com' (the HTTPS redirect) and 'b.example.com' (HTTPS and plain HTTP); put them on separate routes. Supported by: "
+      + 'Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong({ mode: KongMode.GATEWAY_API }), '
+      + 'Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
     ]);
   });
 });
