@@ -1,5 +1,6 @@
 import {
-  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, PathMatch, Redirect, RouteOptions, TlsCertificate,
+  ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, PathMatch, Redirect, RouteOptions,
+  TlsCertificate,
 } from '../../src';
 import { newChart, synthError } from '../util';
 
