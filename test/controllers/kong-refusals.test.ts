@@ -1,6 +1,6 @@
 import {
   ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, PathMatch, Redirect, RouteOptions,
-  TlsCertificate,
+  Hsts, TlsCertificate,
 } from '../../src';
 import { newChart, synthError } from '../util';
 
@@ -81,6 +81,24 @@ describe('Kong Ingress: a header canary and a gRPC route, exact refusals', () =>
       + "route serves 'a.example.com' (the HTTPS redirect) and 'b.example.com' (HTTPS and plain HTTP); put them on separate routes. Supported by: "
       + 'Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong({ mode: KongMode.GATEWAY_API }), '
       + 'Controller.gatewayApi(), Controller.envoyGateway(), Controller.istio().',
+    ]);
+  });
+
+  test('one route over TlsHosts with different HSTS (Kong Ingress); Redirect.toHttps() on a route without hosts (Kong Gateway API)', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
+    gw.addRoute('r', { hosts: ['a.example.com', 'b.example.com'], backend: Backend.service('a', 80) });
+    gw.addTlsHost('ta', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a'), hsts: Hsts.enable() });
+    gw.addTlsHost('tb', { hosts: ['b.example.com'], certificate: TlsCertificate.fromSecret('b') });
+    expect(synthError(chart)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      "[test/gw/r] HSTS (hsts) is not supported by controller 'kong': plugins apply to a whole Ingress, and this route serves 'a.example.com' "
+      + "(max-age=31536000) and 'b.example.com' (no HSTS); put them on separate routes. Supported by: Controller.traefik(), "
+      + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong({ mode: KongMode.GATEWAY_API }), Controller.gatewayApi(), '
+      + 'Controller.envoyGateway(), Controller.istio().',
+    ]);
+    expect(errorsOf(KongMode.GATEWAY_API, { hosts: [], redirect: Redirect.toHttps() })).toEqual([
+      '[test/gw/r] Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers this route (it has no hosts), so the '
+      + "Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts",
     ]);
   });
 });
