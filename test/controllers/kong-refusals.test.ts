@@ -1,6 +1,6 @@
 import {
   ApiGateway, Backend, BackendProtocol, CanaryTraffic, Controller, HeaderMatch, HeaderRules, KongMode, PathMatch, Redirect, RouteOptions,
-  Hsts, TlsCertificate,
+  EdgeAuth, Hsts, TlsCertificate,
 } from '../../src';
 import { newChart, synthError } from '../util';
 
@@ -99,6 +99,18 @@ describe('Kong Ingress: a header canary and a gRPC route, exact refusals', () =>
     expect(errorsOf(KongMode.GATEWAY_API, { hosts: [], redirect: Redirect.toHttps() })).toEqual([
       '[test/gw/r] Route.redirect: Redirect.toHttps() serves the backend over HTTPS only, but no TlsHost covers this route (it has no hosts), so the '
       + "Gateway has no HTTPS listener for it; add a TlsHost for the route's hosts",
+    ]);
+  });
+
+  test('a credential Secret named like the acl Secret emitted for another Secret\'s consumer', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
+    gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.service('a', 80), auth: EdgeAuth.apiKey({ secretName: 'keys' }) });
+    gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.service('b', 80), auth: EdgeAuth.apiKey({ secretName: 'keys-consumer-acl' }) });
+    expect(synthError(chart)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      "[test/gw/b] API key authentication (auth.secretName) is not supported by controller 'kong': 'keys-consumer-acl' is the name of the acl credential "
+      + "Secret this library emits for another Secret's consumer; rename the Secret. Supported by: Controller.kong({ mode: KongMode.GATEWAY_API }), "
+      + 'Controller.envoyGateway().',
     ]);
   });
 });
