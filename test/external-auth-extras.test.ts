@@ -100,6 +100,12 @@ describe('EdgeAuth.external extras', () => {
       + 'bodyToExtAuth.maxRequestBytes is at most 2147483647 bytes.');
   });
 
+  test('Envoy Gateway accepts the largest int32 body limit exactly', () => {
+    const chart = chartOf();
+    gatewayWith(chart, 'envoy-gateway', { url: URL, forwardBody: BodySize.bytes(2147483647) });
+    expect(synthConformant(chart).find(o => o.kind === 'SecurityPolicy').spec.extAuth.bodyToExtAuth).toEqual({ maxRequestBytes: 2147483647 });
+  });
+
   test('forwarding the body warns external-auth-body; strict mode refuses it until acknowledged', () => {
     const chart = chartOf();
     gatewayWith(chart, 'traefik', { url: URL, forwardBody: BodySize.kibibytes(8) });

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, BackendProtocol, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, GatewayParentKind, HeaderMatch,
+  ApiGateway, Backend, BackendProtocol, BodySize, ConcurrencyLimit, Controller, Cors, DistributedRateLimit, EdgeAuth, GatewayParentKind, HeaderMatch,
   HttpMethod, IpAccess, PathMatch, RateLimit, RateLimitPeriod, Redirect, Retries, RetryOn, SessionAffinity, TlsCertificate,
 } from '../../src';
 import { gepDuration } from '../../src/controllers/gateway-api/features/duration';
@@ -191,6 +191,123 @@ describe('Envoy Gateway policies', () => {
     expect(error).toContain('[test/gw/a] Request body size limit (bodySize) is not supported by controller \'envoy-gateway\': Envoy Gateway enforces it by buffering the whole request (requestBuffer), which disables WebSocket upgrades');
     expect(error).toContain('[test/gw/b] JWT validation (auth.jwksUri) is not supported by controller \'envoy-gateway\': Envoy Gateway fetches a remote JWKS over HTTPS only');
     expect(error).toContain('[test/gw/c] Cookie session affinity (sessionAffinity) is not supported by controller \'envoy-gateway\': Envoy always marks the cookie it generates HttpOnly');
+  });
+
+  test('a body size limit with a gRPC backend, a per-route concurrency limit over several rules: exact refusals', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() });
+    gw.addRoute('g', { hosts: ['g.example.com'], backend: Backend.service('g', 80), bodySize: BodySize.mebibytes(1), backendProtocol: BackendProtocol.GRPC });
+    // 17 hostnames: more than the 16 one HTTPRoute holds, so two HTTPRoutes (two rules) share the limit
+    gw.addRoute('many', {
+      hosts: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`),
+      backend: Backend.service('m', 80),
+      concurrencyLimit: ConcurrencyLimit.perRoute({ maxRequests: 10 }),
+    });
+    expect(synthError(chart)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      "[test/gw/g] Request body size limit (bodySize) is not supported by controller 'envoy-gateway': Envoy Gateway enforces it by buffering the whole "
+      + 'request (requestBuffer), which breaks streaming gRPC calls. Supported by: Controller.ingressNginx(), Controller.traefik(), '
+      + 'Controller.traefik({ output: TraefikOutput.INGRESS }), Controller.kong(), Controller.kong({ mode: KongMode.GATEWAY_API }).',
+      "[test/gw/many] Requests in progress per route (concurrencyLimit) is not supported by controller 'envoy-gateway': Envoy Gateway counts "
+      + 'circuit-breaker requests per backend of each route rule, and the route is rendered as 2 rules (more hosts or matches than one HTTPRoute rule '
+      + 'holds), so the limit would apply to each separately; give the route one backend and rule. Supported by: none.',
+    ]);
+  });
+
+  test('a cookie that is not Secure has no attributes; an auth URL port outside 1-65535 is refused', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), sessionAffinity: SessionAffinity.cookie({ name: 's', secure: false }),
+    });
+    expect(find(synthConformant(chart), 'BackendTrafficPolicy', 'gw-r').spec.loadBalancer.consistentHash.cookie).toEqual({ name: 's', ttl: '0s' });
+
+    const bad = newChart();
+    const gw = new ApiGateway(bad, 'gw', { controller: Controller.envoyGateway() });
+    gw.addRoute('a', { hosts: ['a.example.com'], backend: Backend.service('a', 80), auth: EdgeAuth.external({ url: 'https://auth.example.com:70000/check' }) });
+    gw.addRoute('b', { hosts: ['b.example.com'], backend: Backend.service('b', 80), auth: EdgeAuth.external({ url: 'http://auth.security.svc:0/check' }) });
+    // the bounds are valid ports
+    gw.addRoute('c', { hosts: ['c.example.com'], backend: Backend.service('c', 80), auth: EdgeAuth.external({ url: 'https://auth.example.com:65535/check' }) });
+    gw.addRoute('d', { hosts: ['d.example.com'], backend: Backend.service('d', 80), auth: EdgeAuth.external({ url: 'http://auth.security.svc:1/check' }) });
+    const elsewhere = ' Supported by: Controller.ingressNginx(), Controller.traefik(), Controller.traefik({ output: TraefikOutput.INGRESS }).';
+    expect(synthError(bad)?.split('\n').slice(1).map(l => l.trim())).toEqual([
+      `[test/gw/a] External authentication (auth.url) is not supported by controller 'envoy-gateway': port 70000 is not a valid port.${elsewhere}`,
+      `[test/gw/b] External authentication (auth.url) is not supported by controller 'envoy-gateway': port 0 is not a valid port.${elsewhere}`,
+    ]);
+  });
+
+  test('a JWT without audiences or claim headers has neither field (no empty list); an HTTPS auth URL without a path is called at /', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/jwks' }),
+    });
+    expect(find(synthConformant(chart), 'SecurityPolicy', 'gw-r').spec.jwt).toEqual({
+      providers: [{ name: 'jwt', issuer: 'https://i.example.com', remoteJWKS: { uri: 'https://i.example.com/jwks' } }],
+    });
+
+    // Envoy Gateway's limit of 8 audiences is accepted exactly
+    const eight = newChart();
+    const audiences = Array.from({ length: 8 }, (_, i) => `aud-${i}`);
+    new ApiGateway(eight, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.jwt({ issuer: 'https://i.example.com', jwksUri: 'https://i.example.com/jwks', audiences }),
+    });
+    expect(find(synthConformant(eight), 'SecurityPolicy', 'gw-r').spec.jwt.providers[0].audiences).toEqual(audiences);
+
+    const https = newChart();
+    new ApiGateway(https, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'https://auth.example.com' }),
+    });
+    expect(find(synthConformant(https), 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({
+      backendRefs: [{ group: 'gateway.envoyproxy.io', kind: 'Backend', name: 'gw-r-ext-auth' }],
+      pathOverride: '/',
+    });
+  });
+
+  test('5xx retries list every code from 500 to 599, reset is a trigger; an in-cluster auth URL without a path is called at /', () => {
+    const chart = newChart();
+    new ApiGateway(chart, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      hosts: ['a.example.com'],
+      match: { method: HttpMethod.GET },
+      backend: Backend.service('r', 80),
+      retries: Retries.of({ attempts: 2, on: [RetryOn.SERVER_ERROR] }),
+      auth: EdgeAuth.external({ url: 'http://auth.security.svc.cluster.local' }),
+    });
+    const objects = synthConformant(chart);
+    expect(find(objects, 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({
+      numRetries: 2,
+      retryOn: { triggers: ['retriable-status-codes'], httpStatusCodes: Array.from({ length: 100 }, (_, i) => 500 + i) },
+    });
+    expect(find(objects, 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({
+      backendRefs: [{ name: 'auth', namespace: 'security', port: 80 }],
+      pathOverride: '/',
+    });
+
+    // an auth Service in the route's namespace: no namespace on the reference
+    const local = newChart();
+    new ApiGateway(local, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      backend: Backend.service('r', 80), auth: EdgeAuth.external({ url: 'http://auth.edge.svc:8080/check' }),
+    });
+    const localObjects = synthConformant(local);
+    expect(find(localObjects, 'SecurityPolicy', 'gw-r').spec.extAuth.http).toEqual({ backendRefs: [{ name: 'auth', port: 8080 }], pathOverride: '/check' });
+    // and needs no ReferenceGrant (the other namespace's Service above gets one)
+    expect(localObjects.filter(o => o.kind === 'ReferenceGrant')).toEqual([]);
+    expect(objects.filter(o => o.kind === 'ReferenceGrant').map(o => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['security/gw-r-ext-auth-from-edge']);
+
+    const reset = newChart();
+    new ApiGateway(reset, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      match: { method: HttpMethod.GET }, backend: Backend.service('r', 80), retries: Retries.of({ attempts: 1, on: [RetryOn.RESET] }),
+    });
+    expect(find(synthConformant(reset), 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({ numRetries: 1, retryOn: { triggers: ['reset'] } });
+
+    // triggers and codes sorted, whatever order they are asked in
+    const mixed = newChart();
+    new ApiGateway(mixed, 'gw', { controller: Controller.envoyGateway() }).addRoute('r', {
+      match: { method: HttpMethod.GET },
+      backend: Backend.service('r', 80),
+      retries: Retries.of({ attempts: 1, on: [RetryOn.RESET, RetryOn.CONNECT_FAILURE, RetryOn.GATEWAY_ERROR], statusCodes: [599, 501] }),
+    });
+    expect(find(synthConformant(mixed), 'BackendTrafficPolicy', 'gw-r').spec.retry).toEqual({
+      numRetries: 1,
+      retryOn: { triggers: ['connect-failure', 'reset', 'retriable-status-codes'], httpStatusCodes: [501, 502, 503, 504, 599] },
+    });
   });
 });
 

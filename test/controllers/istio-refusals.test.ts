@@ -36,11 +36,26 @@ describe('Istio: policies an AuthorizationPolicy cannot scope to the route, exac
       SCOPE('r', "route [test/gw/re] has a regular-expression path that may take some of this route's requests (precedence is implementation-specific); "
         + 'give it the same policy, or make the paths disjoint'),
     ]);
+    // a regular expression is assumed to overlap whatever its text looks like ('/api' is not a prefix of it)
+    expect(errorsOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/api') }, ipAccess: allow },
+      alt: { hosts: A, match: { path: PathMatch.regex('/(api|web)/.*') } },
+    })).toEqual([
+      SCOPE('r', "route [test/gw/alt] has a regular-expression path that may take some of this route's requests (precedence is implementation-specific); "
+        + 'give it the same policy, or make the paths disjoint'),
+    ]);
     expect(errorsOf({
       r: { hosts: A, match: { path: PathMatch.prefix('/api') }, ipAccess: allow },
       same: { hosts: A, match: { path: PathMatch.prefix('/api'), headers: [HeaderMatch.exact('x-tenant', 'blue')] } },
     })).toEqual([
       SCOPE('r', "route [test/gw/same] (Prefix '/api') takes some of the requests this route matches, and Istio cannot subtract them exactly; give it the "
+        + "same policy, or make the routes' hosts or paths disjoint"),
+    ]);
+    expect(errorsOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/api') }, ipAccess: allow },
+      query: { hosts: A, match: { path: PathMatch.prefix('/api'), queryParams: [QueryParamMatch.exact('debug', '1')] } },
+    })).toEqual([
+      SCOPE('r', "route [test/gw/query] (Prefix '/api') takes some of the requests this route matches, and Istio cannot subtract them exactly; give it the "
         + "same policy, or make the routes' hosts or paths disjoint"),
     ]);
   });

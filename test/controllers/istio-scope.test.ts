@@ -72,6 +72,71 @@ describe('Istio policy scope: the route\'s requests, minus what more specific ro
     }, 'r')).toEqual([{ from: FROM, to: [{ operation: { hosts: hostsOf('a.example.com'), methods: ['POST'], paths: ['/login'] } }] }]);
   });
 
+  test('exact paths above a prefix, or the root exact path, take none of its requests', () => {
+    expect(rulesOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/api/v1') }, ipAccess: allow },
+      parent: { hosts: A, match: { path: PathMatch.exact('/api') } },
+      root: { hosts: A, match: { path: PathMatch.exact('/') } },
+    }, 'r')).toEqual([{ from: FROM, to: [{ operation: { hosts: hostsOf('a.example.com'), paths: ['/api/v1', '/api/v1/*'] } }] }]);
+  });
+
+  test('the same exact path with a method takes some of the requests of the exact path without one: refused', () => {
+    expect(errorsOf({
+      r: { hosts: A, match: { path: PathMatch.exact('/login') }, ipAccess: allow },
+      post: { hosts: A, match: { path: PathMatch.exact('/login'), method: HttpMethod.POST } },
+    })).toEqual([refusal('r', "route [test/gw/post] (Exact '/login' POST) takes some of the requests this route matches, and Istio cannot subtract "
+      + "them exactly; give it the same policy, or make the routes' hosts or paths disjoint")]);
+  });
+
+  test('subtracted paths are sorted, and hosts share an operation only when their subtractions are the same list', () => {
+    expect(rulesOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/api') }, ipAccess: allow },
+      z: { hosts: A, match: { path: PathMatch.exact('/api/z') } },
+      b: { hosts: A, match: { path: PathMatch.prefix('/api/b') } },
+    }, 'r')).toEqual([{ from: FROM, to: [{ operation: { hosts: hostsOf('a.example.com'), paths: ['/api', '/api/*'], notPaths: ['/api/b', '/api/b/*', '/api/z'] } }] }]);
+    // ['/a/b'] and ['/a', '/b'] are different subtractions (written one after the other, they read alike)
+    expect(rulesOf({
+      r: { hosts: ['a.example.com', 'b.example.com'], match: { path: PathMatch.prefix('/') }, ipAccess: allow },
+      ab: { hosts: ['a.example.com'], match: { path: PathMatch.exact('/a/b') } },
+      a: { hosts: ['b.example.com'], match: { path: PathMatch.exact('/a') } },
+      b: { hosts: ['b.example.com'], match: { path: PathMatch.exact('/b') } },
+    }, 'r')).toEqual([{
+      from: FROM,
+      to: [
+        { operation: { hosts: hostsOf('a.example.com'), notPaths: ['/a/b'] } },
+        { operation: { hosts: hostsOf('b.example.com'), notPaths: ['/a', '/b'] } },
+      ],
+    }]);
+  });
+
+  test('a route without hostnames subtracts the other routes\' hostnames, sorted', () => {
+    expect(rulesOf({
+      r: { match: { path: PathMatch.prefix('/') }, ipAccess: allow },
+      z: { hosts: ['z.example.com'] },
+      y: { hosts: ['y.example.com'] },
+    }, 'r')).toEqual([{ from: FROM, to: [{ operation: { notHosts: hostsOf('y.example.com', 'z.example.com') } }] }]);
+  });
+
+  test('a longer prefix with the same method takes some of the requests of a prefix with a method: refused', () => {
+    expect(errorsOf({
+      r: { hosts: A, match: { path: PathMatch.prefix('/api'), method: HttpMethod.POST }, ipAccess: allow },
+      longer: { hosts: A, match: { path: PathMatch.prefix('/api/v1'), method: HttpMethod.POST } },
+    })).toEqual([refusal('r', "route [test/gw/longer] (Prefix '/api/v1' POST) takes some of the requests this route matches, and Istio cannot subtract "
+      + "them exactly; give it the same policy, or make the routes' hosts or paths disjoint")]);
+  });
+
+  test('a route with the same path on one of the route\'s hosts ranks alike: refused (besides the duplicate match)', () => {
+    expect(errorsOf({
+      r: { hosts: ['a.example.com', 'b.example.com'], match: { path: PathMatch.prefix('/api') }, ipAccess: allow },
+      same: { hosts: A, match: { path: PathMatch.prefix('/api') }, backend: Backend.service('other', 80) },
+    })).toEqual([
+      refusal('r', "route [test/gw/same] (Prefix '/api') takes some of the requests this route matches, and Istio cannot subtract "
+        + "them exactly; give it the same policy, or make the routes' hosts or paths disjoint"),
+      "[test/gw/same] Route.match: host 'a.example.com' with Prefix path '/api' is already routed by [test/gw/r] to a different backend; remove one of the "
+        + 'routes or make their matches differ',
+    ]);
+  });
+
   test('an exact path under the route\'s prefix with a method cannot be subtracted: refused', () => {
     expect(errorsOf({
       r: { hosts: A, match: { path: PathMatch.prefix('/') }, ipAccess: allow },

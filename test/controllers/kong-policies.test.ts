@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  ApiGateway, Backend, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, HttpMethod, KongMode, PathMatch,
-  RateLimit, RateLimitPeriod, Redirect, RedirectStatus, Rewrite, RouteOptions,
+  ApiGateway, Backend, BodySize, Controller, Cors, DistributedRateLimit, EdgeAuth, HeaderRules, Hsts, HttpMethod, KongMode, PathMatch,
+  RateLimit, RateLimitPeriod, Redirect, RedirectStatus, Rewrite, RouteOptions, TlsCertificate,
 } from '../../src';
 import { kongOrigin } from '../../src/controllers/kong/features/cors';
 import { newChart, synthConformant, synthError } from '../util';
@@ -138,6 +138,15 @@ describe('Kong plugins', () => {
     });
     expect(s.metadata.annotations).toEqual({ 'konghq.com/strip-path': 'true' });
     expect(plugin(objects, 'gw-r-basic-auth').config).toEqual({ realm: 'edge' });
+  });
+
+  test('the TlsHost\'s HSTS header joins the route\'s response headers in name order', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'gw', { controller: Controller.kong() });
+    gw.addRoute('r', { hosts: ['a.example.com'], backend: Backend.service('a', 80), headerRules: HeaderRules.of({ response: { set: { 'z-last': '1', 'a-first': '2' } } }) });
+    gw.addTlsHost('tls', { hosts: ['a.example.com'], certificate: TlsCertificate.fromSecret('a'), hsts: Hsts.enable() });
+    const headers = ['a-first:2', 'strict-transport-security:max-age=31536000', 'z-last:1'];
+    expect(plugin(synthConformant(chart), 'gw-r-response-transformer').config).toEqual({ add: { headers }, replace: { headers } });
   });
 
   test('Gateway API mode: ExtensionRef filters in every rule, no request-transformer of our own', () => {
