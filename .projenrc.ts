@@ -67,7 +67,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // The npm tarball: lib/, .jsii, API.md, README, CHANGELOG, LICENSE and the per-controller docs
 // (src/controllers/*/README.md); nothing repo-only. test/package.test.ts checks the file list.
 project.npmignore?.removePatterns('/src/');
-project.npmignore?.exclude('/src/**/*.ts', '/examples/', '/scripts/', '/.ci/', '/bench/', '/CONTRIBUTING.md', '/docs/', '/.dependency-cruiser.cjs', '/src/controllers/README.md', '/stryker.config.js', '/stryker-jest-by-file.mjs', '/stryker-bail-environment.cjs', '/reports/');
+project.npmignore?.exclude('/src/**/*.ts', '/examples/', '/scripts/', '/.ci/', '/bench/', '/CONTRIBUTING.md', '/docs/', '/.dependency-cruiser.cjs', '/src/controllers/README.md', '/stryker.config.js', '/stryker-jest-by-file.mjs', '/stryker-bail-environment.cjs', '/reports/', '/.stryker-tmp/');
 
 // Typings without @internal members and helpers: jsii has no stripInternal, so the declarations
 // are emitted again with it (test/package.test.ts: typings export exactly the jsii types).
