@@ -1,15 +1,17 @@
 import { Duration } from 'cdk8s';
 import {
   ApiGateway, Backend, BackendTls, CanarySplit, CanaryTraffic, Controller, EdgeAuth, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
-  Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
+  BackendProtocol, BodySize, Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../../src';
 import { AUTH } from '../../src/controllers/ingress-nginx/features/auth';
+import { BACKEND_PROTOCOL } from '../../src/controllers/ingress-nginx/features/backend-protocol';
+import { BODY_SIZE } from '../../src/controllers/ingress-nginx/features/body-size';
 import { canaryProblems, splitProblems } from '../../src/controllers/ingress-nginx/features/canary';
 import { IP_ACCESS } from '../../src/controllers/ingress-nginx/features/ip-access';
 import { RATE_LIMIT } from '../../src/controllers/ingress-nginx/features/rate-limit';
 import { forcesHttps, REDIRECT } from '../../src/controllers/ingress-nginx/features/redirect';
 import { RETRIES } from '../../src/controllers/ingress-nginx/features/retries';
-import { affinityConflicts } from '../../src/controllers/ingress-nginx/features/session-affinity';
+import { affinityConflicts, SESSION_AFFINITY } from '../../src/controllers/ingress-nginx/features/session-affinity';
 import { TIMEOUT } from '../../src/controllers/ingress-nginx/features/timeouts';
 import { newChart, synthConformant } from '../util';
 
@@ -164,7 +166,48 @@ describe('canary.ts', () => {
   });
 });
 
+describe('backend-protocol.ts and body-size.ts', () => {
+  test('a backend with tls leaves backend-protocol HTTPS to tls.ts, but not GRPC', () => {
+    const tls = Backend.service('api', 443, { tls: BackendTls.verify({ hostname: 'api.internal' }) });
+    expect(BACKEND_PROTOCOL.annotations(irOf({ backend: tls, backendProtocol: BackendProtocol.HTTPS }))).toEqual([]);
+    expect(BACKEND_PROTOCOL.annotations(irOf({ backend: tls, backendProtocol: BackendProtocol.GRPC }))).toEqual([
+      { name: 'backendProtocol', value: 'GRPC', feature: 'backendGrpc', prop: 'backendProtocol', source: SOURCE },
+    ]);
+    expect(BACKEND_PROTOCOL.annotations(irOf({ backend: api, backendProtocol: BackendProtocol.HTTPS }))).toEqual([
+      { name: 'backendProtocol', value: 'HTTPS', feature: 'backendHttps', prop: 'backendProtocol', source: SOURCE },
+    ]);
+  });
+
+  test('proxy-body-size in the largest whole unit, attributed to bodySize', () => {
+    expect(BODY_SIZE.annotations(irOf({ backend: api, bodySize: BodySize.mebibytes(8) }))).toEqual([
+      { name: 'proxyBodySize', value: '8m', feature: 'bodySize', prop: 'bodySize', source: SOURCE },
+    ]);
+  });
+});
+
 describe('session-affinity.ts', () => {
+  test('the cookie annotations, each attributed to sessionAffinity', () => {
+    const at = (name: string, value: string) => ({ name, value, feature: 'sessionAffinityCookie', prop: 'sessionAffinity', source: SOURCE });
+    expect(SESSION_AFFINITY.annotations(irOf({ backend: api, sessionAffinity: SessionAffinity.cookie({ name: 'sticky' }) }))).toEqual([
+      at('affinity', 'cookie'), at('sessionCookieName', 'sticky'), at('sessionCookiePath', '/'), at('sessionCookieSecure', 'true'),
+    ]);
+  });
+
+  test('two routes to one backend port with different affinities (both set) are refused, each naming the other', () => {
+    const chart = newChart();
+    const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
+    gw.addRoute('a', { hosts: ['a.example.com'], backend: api, sessionAffinity: SessionAffinity.cookie({ name: 'a' }) });
+    gw.addRoute('b', { hosts: ['b.example.com'], backend: api, sessionAffinity: SessionAffinity.cookie({ name: 'b' }) });
+    expect(affinityConflicts(gw._gatewayIr()).map(p => [p.source, p.message.replace(/^.*?: it keeps/, 'it keeps').replace(/\. Supported by: .*$/, '')])).toEqual([
+      ['test/edge/a', 'it keeps session affinity per backend Service port, and edge/api:80 is also used by [test/edge/b] with another affinity; give every route to that backend the same SessionAffinity'],
+      ['test/edge/b', 'it keeps session affinity per backend Service port, and edge/api:80 is also used by [test/edge/a] with another affinity; give every route to that backend the same SessionAffinity'],
+    ]);
+    const same = new ApiGateway(newChart(), 'edge', { controller: Controller.ingressNginx() });
+    same.addRoute('a', { hosts: ['a.example.com'], backend: api, sessionAffinity: SessionAffinity.cookie({ name: 'a' }) });
+    same.addRoute('b', { hosts: ['b.example.com'], backend: api, sessionAffinity: SessionAffinity.cookie({ name: 'a' }) });
+    expect(affinityConflicts(same._gatewayIr())).toEqual([]);
+  });
+
   test('two routes to one backend port with different affinities, or one without, are refused', () => {
     const chart = newChart();
     const gw = new ApiGateway(chart, 'edge', { controller: Controller.ingressNginx() });
