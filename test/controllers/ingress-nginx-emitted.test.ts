@@ -71,6 +71,16 @@ describe('retries.ts', () => {
     ]);
   });
 
+  test('the retry window in whole seconds; a fractional window renders nothing (refused by the feature\'s problems)', () => {
+    const tries = { name: 'proxyNextUpstreamTries', value: '2', feature: 'retries', prop: 'retries', source: SOURCE };
+    const upstream = { name: 'proxyNextUpstream', value: 'error timeout', feature: 'retries', prop: 'retries', source: SOURCE };
+    const on = [RetryOn.CONNECT_FAILURE, RetryOn.RESET];
+    expect(RETRIES.annotations(irOf({ backend: api, retries: Retries.of({ attempts: 1, on, window: Duration.seconds(10) }) }))).toEqual([
+      tries, upstream, { name: 'proxyNextUpstreamTimeout', value: '10', feature: 'retryWindow', prop: 'retries.window', source: SOURCE },
+    ]);
+    expect(RETRIES.annotations(irOf({ backend: api, retries: Retries.of({ attempts: 1, on, window: Duration.millis(2500) }) }))).toEqual([tries, upstream]);
+  });
+
   test('a status code nginx cannot retry on leaves proxy-next-upstream out (refused by the feature\'s problems)', () => {
     expect(RETRIES.annotations(irOf({ backend: api, retries: Retries.of({ attempts: 2, statusCodes: [501] }) })))
       .toEqual([{ name: 'proxyNextUpstreamTries', value: '3', feature: 'retries', prop: 'retries', source: SOURCE }]);
@@ -85,6 +95,13 @@ describe('redirect.ts', () => {
     const bare = irOf({ redirect: Redirect.toHttps({ statusCode: 308 }) });
     expect(forcesHttps(bare)).toBe(false);
     expect(REDIRECT.annotations(bare)).toEqual([]);
+  });
+
+  test('Redirect.toUrl: permanent-redirect and its code, attributed to redirect and redirect.statusCode', () => {
+    expect(REDIRECT.annotations(irOf({ backend: api, redirect: Redirect.toUrl('https://www.example.com/moved') }))).toEqual([
+      { name: 'permanentRedirect', value: 'https://www.example.com/moved', feature: 'redirectUrl', prop: 'redirect', source: SOURCE },
+      { name: 'permanentRedirectCode', value: '301', feature: 'redirectUrl', prop: 'redirect.statusCode', source: SOURCE },
+    ]);
   });
 
   test('a redirect to http is refused once, for its scheme (it is no HTTPS redirect needing a backend)', () => {
