@@ -78,7 +78,8 @@ describe('retries.ts', () => {
     expect(RETRIES.annotations(irOf({ backend: api, retries: Retries.of({ attempts: 1, on, window: Duration.seconds(10) }) }))).toEqual([
       tries, upstream, { name: 'proxyNextUpstreamTimeout', value: '10', feature: 'retryWindow', prop: 'retries.window', source: SOURCE },
     ]);
-    expect(RETRIES.annotations(irOf({ backend: api, retries: Retries.of({ attempts: 1, on, window: Duration.millis(2500) }) }))).toEqual([tries, upstream]);
+    const fractional = Retries.of({ attempts: 1, on, window: Duration.millis(2500) });
+    expect(RETRIES.annotations(irOf({ backend: api, retries: fractional }))).toEqual([tries, upstream]);
   });
 
   test('a status code nginx cannot retry on leaves proxy-next-upstream out (refused by the feature\'s problems)', () => {
