@@ -3,7 +3,7 @@ import {
   ApiGateway, Backend, BackendTls, CanarySplit, CanaryTraffic, Controller, EdgeAuth, IpAccess, PathMatch, RateLimit, RateLimitPeriod,
   BackendProtocol, BodySize, Redirect, Retries, RetryOn, Rewrite, RouteOptions, SessionAffinity, Timeouts,
 } from '../../src';
-import { AUTH } from '../../src/controllers/ingress-nginx/features/auth';
+import { AUTH, AUTH_CACHE_KEY } from '../../src/controllers/ingress-nginx/features/auth';
 import { BACKEND_PROTOCOL } from '../../src/controllers/ingress-nginx/features/backend-protocol';
 import { BODY_SIZE } from '../../src/controllers/ingress-nginx/features/body-size';
 import { canaryProblems, splitProblems } from '../../src/controllers/ingress-nginx/features/canary';
@@ -45,6 +45,14 @@ describe('rate-limit.ts', () => {
     expect(RATE_LIMIT.annotations(irOf({ backend: api, rateLimit: perMinute }))).toEqual([
       { name: 'limitRpm', value: '10', feature: 'rateLimitPerClientIp', prop: 'rateLimit', source: SOURCE },
       { name: 'limitBurstMultiplier', value: '1', feature: 'rateLimitPerClientIp', prop: 'rateLimit', source: SOURCE },
+    ]);
+  });
+
+  test('connections and exempt addresses, each attributed to its prop', () => {
+    const rateLimit = RateLimit.perClientIp({ requests: 10, period: RateLimitPeriod.SECOND, burst: 10, concurrentConnections: 5, exemptCidrs: ['10.0.0.0/8', '192.0.2.1/32'] });
+    expect(RATE_LIMIT.annotations(irOf({ backend: api, rateLimit })).slice(2)).toEqual([
+      { name: 'limitConnections', value: '5', feature: 'rateLimitConnections', prop: 'rateLimit.concurrentConnections', source: SOURCE },
+      { name: 'limitAllowlist', value: '10.0.0.0/8,192.0.2.1/32', feature: 'rateLimitExemptCidrs', prop: 'rateLimit.exemptCidrs', source: SOURCE },
     ]);
   });
 
@@ -143,6 +151,14 @@ describe('auth.ts', () => {
       { name: 'authSignin', value: 'https://auth.example.com/login', feature: 'externalAuthSignin', prop: 'auth.signinUrl', source: SOURCE },
     ]);
   });
+});
+
+test('auth.ts: the auth cache key and duration, attributed to auth.cache', () => {
+  const auth = EdgeAuth.external({ url: 'https://auth.example.com/verify', cache: Duration.minutes(5) });
+  expect(AUTH.annotations(irOf({ backend: api, auth })).slice(1)).toEqual([
+    { name: 'authCacheKey', value: AUTH_CACHE_KEY, feature: 'externalAuthCache', prop: 'auth.cache', source: SOURCE },
+    { name: 'authCacheDuration', value: '200 201 202 203 204 5m', feature: 'externalAuthCache', prop: 'auth.cache', source: SOURCE },
+  ]);
 });
 
 describe('timeouts.ts', () => {
