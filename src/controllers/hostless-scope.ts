@@ -14,10 +14,23 @@ import { GatewayIR } from '../ir/model';
  * - `tls`: the hostnames of terminating TlsHosts (a Traefik router without a host is on the `web`
  *   entry point only, so HTTPS requests reach only the TlsHosts' routers).
  */
-const SCOPE: { readonly [c in ControllerName]: { readonly misses: 'named' | 'tls'; readonly why: string } | undefined } = {
-  'ingress-nginx': { misses: 'named', why: 'ingress-nginx serves rules without a host on its default server only, which answers only hosts no Ingress names' },
-  'traefik': { misses: 'tls', why: 'a Traefik router without a host is on the web entry point only' },
-  'traefik-ingress': { misses: 'tls', why: 'a Traefik router without a host is on the web entry point only' },
+const TRAEFIK_WEB_ONLY = 'a Traefik router without a host is on the web entry point only';
+
+/**
+ * `defaultBackend`: whether the default backend is rendered like a hostless route there (the
+ * Traefik Ingress output's `defaultBackend` router takes the entry points of Traefik's own
+ * configuration, so it is not judged).
+ */
+const SCOPE: {
+  readonly [c in ControllerName]: { readonly misses: 'named' | 'tls'; readonly why: string; readonly defaultBackend: boolean } | undefined
+} = {
+  'ingress-nginx': {
+    misses: 'named',
+    why: 'ingress-nginx serves rules without a host on its default server only, which answers only hosts no Ingress names',
+    defaultBackend: true,
+  },
+  'traefik': { misses: 'tls', why: TRAEFIK_WEB_ONLY, defaultBackend: true },
+  'traefik-ingress': { misses: 'tls', why: TRAEFIK_WEB_ONLY, defaultBackend: false },
   'kong': undefined,
   'kong-gateway-api': undefined,
   'gateway-api': undefined,
@@ -45,12 +58,11 @@ const SHOWN = 5;
 /**
  * `hostless-route-scope`: a route without hosts (`prop` 'hosts') or the gateway's default backend
  * (`prop` 'defaultBackend') on a controller where named hosts of the gateway do not reach it.
- * `defaultBackend` is only checked where the default backend is rendered like a hostless route
- * (ingress-nginx's Ingress `defaultBackend`, Traefik's lowest-priority `web` router).
+ * `defaultBackend` is only checked where the table says it is rendered like a hostless route.
  */
 export function hostlessScopeWarnings(controller: ControllerName, ir: GatewayIR, prop: 'hosts' | 'defaultBackend'): WarningSpec[] {
   const scope = SCOPE[controller];
-  if (!scope || (prop === 'defaultBackend' && controller === 'traefik-ingress')) return [];
+  if (!scope || (prop === 'defaultBackend' && !scope.defaultBackend)) return [];
   const sorted = missedHosts(ir)[scope.misses];
   if (sorted.length === 0) return [];
   const shown = sorted.slice(0, SHOWN).map(h => `'${h}'`).join(', ') + (sorted.length > SHOWN ? ` and ${sorted.length - SHOWN} more` : '');
